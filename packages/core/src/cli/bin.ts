@@ -1,0 +1,10 @@
+import { runCli } from './main.js';
+
+const code = runCli(process.argv.slice(2), {
+  stdout: (s) => process.stdout.write(s),
+  stderr: (s) => process.stderr.write(s),
+  cwd: process.cwd(),
+  env: process.env,
+  isTTY: !!process.stdout.isTTY,
+});
+process.exitCode = code;

@@ -1,0 +1,116 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { validateCxlintConfig } from '@cxlint/schema';
+import { distance } from 'fastest-levenshtein';
+import { toJS } from '../parse/nodes.js';
+import { parseJson } from '../parse/parse-json.js';
+import { parseYaml } from '../parse/parse-yaml.js';
+import { nodeAtPointer } from '../parse/pointer.js';
+import { SourceText } from '../source/source-text.js';
+import type { Rule } from '../rules/rule.js';
+import type { CxlintConfig, LoadedConfig } from './types.js';
+
+export const CONFIG_FILE_NAMES = ['.cxlint.yml', '.cxlint.yaml', '.cxlint.json'];
+
+/** An invalid or unreadable config: always names the file, the line and the bad key. */
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly filePath: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(line ? `${filePath}:${line}:${column ?? 1}: ${message}` : `${filePath}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses and validates config text. Config is data only: never JavaScript, so a PR cannot run code through it. */
+export function parseConfigText(text: string, filePath: string, rules: readonly Rule[]): CxlintConfig {
+  const source = new SourceText(text);
+  const isJson = filePath.endsWith('.json');
+  const parsed = isJson ? parseJson(source.text) : parseYaml(source.text);
+  if (parsed.errors.length) {
+    const e = parsed.errors[0];
+    const pos = source.positionAt(e.range[0]);
+    throw new ConfigError(e.message, filePath, pos.line, pos.column);
+  }
+  const data = (parsed.root ? toJS(parsed.root) : {}) ?? {};
+  if (!validateCxlintConfig(data)) {
+    const err = pickError(validateCxlintConfig.errors ?? []);
+    let pointer = err.instancePath;
+    let what = err.instancePath ? `\`${err.instancePath.slice(1).replace(/\//g, '.')}\`` : 'the config';
+    let message = err.message ?? 'is invalid';
+    if (err.keyword === 'additionalProperties') {
+      const extra = String(err.params.additionalProperty);
+      pointer = `${err.instancePath}/${extra}`;
+      what = `\`${pointer.slice(1).replace(/\//g, '.')}\``;
+      message = 'is not a known setting';
+    } else if (err.keyword === 'enum') {
+      message = `must be one of ${(err.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
+    }
+    const { node, pair } = nodeAtPointer(parsed.root, pointer);
+    const at = (pair?.key ?? node)?.range[0] ?? 0;
+    const pos = source.positionAt(at);
+    throw new ConfigError(`${what} ${message}`, filePath, pos.line, pos.column);
+  }
+  const config = data as CxlintConfig;
+  const known = new Set(rules.map((r) => r.meta.id));
+  const ruleMaps: [string, Record<string, unknown> | undefined][] = [
+    ['/rules', config.rules],
+    ...(config.overrides ?? []).map((o, i) => [`/overrides/${i}/rules`, o.rules] as [string, Record<string, unknown> | undefined]),
+  ];
+  for (const [base, map] of ruleMaps) {
+    for (const id of Object.keys(map ?? {})) {
+      if (known.has(id)) continue;
+      const { pair } = nodeAtPointer(parsed.root, `${base}/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      const pos = source.positionAt(pair?.key.range[0] ?? 0);
+      const close = closest(id, [...known]);
+      throw new ConfigError(`Unknown rule \`${id}\`${close ? ` (did you mean \`${close}\`?)` : ''}`, filePath, pos.line, pos.column);
+    }
+  }
+  return config;
+}
+
+// The most specific error reads best: ajv reports the failing anyOf branches too.
+function pickError<T extends { keyword: string; instancePath: string }>(errors: T[]): T {
+  const preferred = errors.filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'if');
+  const list = preferred.length ? preferred : errors;
+  return list.reduce((a, b) => (b.instancePath.length > a.instancePath.length ? b : a), list[0]);
+}
+
+function closest(word: string, candidates: string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = distance(word, c);
+    if (d < bestD) { bestD = d; best = c; }
+  }
+  return best && bestD <= Math.max(3, word.length / 3) ? best : undefined;
+}
+
+export function loadConfigFile(filePath: string, rules: readonly Rule[]): LoadedConfig {
+  const abs = resolve(filePath);
+  let text: string;
+  try {
+    text = readFileSync(abs, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`cannot read config: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, filePath);
+  }
+  return { config: parseConfigText(text, filePath, rules), baseDir: dirname(abs), filePath: abs };
+}
+
+/** The nearest config at or above `startDir`; stops at a `root: true` config or at the repository root (`.git`). */
+export function findConfigFile(startDir: string): string | undefined {
+  let dir = resolve(startDir);
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const candidate = join(dir, name);
+      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    }
+    if (existsSync(join(dir, '.git'))) return undefined;
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+}

@@ -1,0 +1,77 @@
+import { applyEdit } from '../fix/text-edits.js';
+import type { LintResult } from '../diagnostics.js';
+
+export interface StylishOptions {
+  color?: boolean;
+  /** Show a code frame under each problem (default true when sources are present). */
+  codeFrame?: boolean;
+  /** Show each fix as a before/after under its problem. */
+  showFixes?: boolean;
+}
+
+const paint = (on: boolean) => ({
+  red: (s: string) => (on ? `\x1b[31m${s}\x1b[39m` : s),
+  yellow: (s: string) => (on ? `\x1b[33m${s}\x1b[39m` : s),
+  green: (s: string) => (on ? `\x1b[32m${s}\x1b[39m` : s),
+  dim: (s: string) => (on ? `\x1b[2m${s}\x1b[22m` : s),
+  bold: (s: string) => (on ? `\x1b[1m${s}\x1b[22m` : s),
+  underline: (s: string) => (on ? `\x1b[4m${s}\x1b[24m` : s),
+});
+
+/** ESLint-like human output with an optional code frame and the proposed fix. */
+export function formatStylish(results: LintResult[], options: StylishOptions = {}): string {
+  const c = paint(options.color ?? false);
+  let out = '';
+  let errors = 0, warnings = 0, fixable = 0;
+  for (const r of results) {
+    if (r.messages.length === 0) continue;
+    errors += r.errorCount;
+    warnings += r.warningCount;
+    fixable += r.fixableErrorCount + r.fixableWarningCount;
+    out += `\n${c.underline(r.filePath)}\n`;
+    const lines = r.source?.split('\n');
+    for (const m of r.messages) {
+      const sev = m.severity === 2 ? c.red('error') : c.yellow('warning');
+      out += `  ${c.dim(`${m.line}:${m.column}`)}  ${sev}  ${m.message}  ${c.dim(m.ruleId ?? '')}\n`;
+      if (lines && options.codeFrame !== false) out += codeFrame(lines, m.line, m.column, m.endLine === m.line ? m.endColumn : undefined, c);
+      if (m.fix && r.source && options.showFixes !== false) out += fixPreview(r.source, m.fix, c);
+    }
+  }
+  const total = errors + warnings;
+  if (total === 0) return '';
+  const summary = `\u2716 ${total} problem${total === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+  out += `\n${errors ? c.red(c.bold(summary)) : c.yellow(c.bold(summary))}\n`;
+  if (fixable) out += c.dim(`  ${fixable} problem${fixable === 1 ? '' : 's'} potentially fixable with \`cxlint --fix\`.\n`);
+  return out;
+}
+
+function codeFrame(lines: string[], line: number, column: number, endColumn: number | undefined, c: ReturnType<typeof paint>): string {
+  let out = '';
+  const width = String(Math.min(lines.length, line + 1)).length;
+  for (let n = Math.max(1, line - 1); n <= Math.min(lines.length, line + 1); n++) {
+    const text = (lines[n - 1] ?? '').replace(/\r$/, '');
+    const gutter = `${n === line ? '>' : ' '} ${String(n).padStart(width)} |`;
+    out += c.dim(`    ${gutter}`) + (text ? ` ${text}` : '') + '\n';
+    if (n === line) {
+      const len = Math.max(1, (endColumn ?? column + 1) - column);
+      out += c.dim(`    ${' '.repeat(gutter.length)}`) + ` ${' '.repeat(column - 1)}${c.red('^'.repeat(len))}\n`;
+    }
+  }
+  return out;
+}
+
+/** Shows the lines a fix touches, before and after. */
+function fixPreview(source: string, fix: { range: [number, number]; text: string }, c: ReturnType<typeof paint>): string {
+  const lineStart = source.lastIndexOf('\n', fix.range[0] - 1) + 1;
+  let lineEnd = source.indexOf('\n', fix.range[1]);
+  if (lineEnd === -1) lineEnd = source.length;
+  const before = source.slice(lineStart, lineEnd).replace(/\r/g, '');
+  const fixed = applyEdit(source, fix);
+  let afterEnd = fixed.indexOf('\n', fix.range[0] + fix.text.length);
+  if (afterEnd === -1) afterEnd = fixed.length;
+  const after = fixed.slice(lineStart, afterEnd).replace(/\r/g, '');
+  let out = c.dim('    fix:\n');
+  for (const l of before.split('\n')) out += c.red(`    - ${l}`) + '\n';
+  for (const l of after.split('\n')) out += c.green(`    + ${l}`) + '\n';
+  return out;
+}

@@ -1,0 +1,29 @@
+/**
+ * @cxlint/core — lint text in, diagnostics out. No GitHub and no network code here, so editors,
+ * bots and other CLIs can reuse the rules.
+ */
+export * from './diagnostics.js';
+export { lintFiles, lintText, type LintInput, type LintOptions } from './lint.js';
+export { lintPaths, type LintPathsOptions, type LintPathsResult } from './node/lint-paths.js';
+export { findFiles } from './node/find-files.js';
+export { builtInRules, findRule } from './rules/index.js';
+export { defineRule, ruleDocsUrl, type Rule, type RuleContext, type RuleMeta, type ReportDescriptor } from './rules/rule.js';
+export { parseFile, registerKindParser, type ParsedFile } from './parse/parse-file.js';
+export { detectKind, isCandidatePath, FLOW_TYPES } from './parse/detect-kind.js';
+export * from './parse/nodes.js';
+export { valueIndexToOffset, valueRangeToSource } from './parse/string-offsets.js';
+export { nodeAtPointer } from './parse/pointer.js';
+export { SourceText, type Position } from './source/source-text.js';
+export { readSourceFile, decodeSource, DEFAULT_MAX_FILE_SIZE } from './source/read-file.js';
+export { Project, registerProjectContributor, type ProjectContributor, type ProjectSettings, type KeyOccurrence } from './model/project.js';
+export { participantAttributes, literalKey, type ParticipantAttribute } from './model/participant-data.js';
+export { readFlowValue, type FlowValue } from './model/values.js';
+export { compileConfig, presetRules, type ConfigMatcher } from './config/resolve.js';
+export { loadConfigFile, findConfigFile, parseConfigText, ConfigError, CONFIG_FILE_NAMES } from './config/load.js';
+export type { CxlintConfig, LoadedConfig } from './config/types.js';
+export { applyEdit, applyEdits, mergeEdits } from './fix/text-edits.js';
+export { format, formatJson, formatSarif, formatStylish, formatGithub, FORMAT_NAMES, type FormatName } from './formatters/index.js';
+export { fingerprint } from './fingerprint.js';
+export { RuleTester, type ValidCase, type InvalidCase } from './testing/rule-tester.js';
+export { runCli, type CliIo } from './cli/main.js';
+export { VERSION } from './version.js';

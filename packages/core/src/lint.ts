@@ -1,0 +1,173 @@
+import { countResult, type Diagnostic, type LintResult, type Suggestion } from './diagnostics.js';
+import { compileConfig, type ConfigMatcher } from './config/resolve.js';
+import type { CxlintConfig } from './config/types.js';
+import { readDirectives } from './directives.js';
+import { mergeEdits } from './fix/text-edits.js';
+import { Project, type ProjectSettings } from './model/project.js';
+import { parseFile, type ParsedFile } from './parse/parse-file.js';
+import { builtInRules } from './rules/index.js';
+import type { ReportDescriptor, Rule, RuleContext } from './rules/rule.js';
+
+export interface LintInput {
+  /** Path as it should appear in results (relative, `/`-separated, in the action). */
+  path: string;
+  text?: string;
+  /** The file could not be read (too large, binary, bad UTF-8): reported as a fatal message, never dropped. */
+  readError?: string;
+  readErrorLine?: number;
+}
+
+export interface LintOptions {
+  /** Rules available; defaults to the built-in rules. */
+  rules?: readonly Rule[];
+  /** One config for every file (paths matched as given). Ignored when `configFor` is set. */
+  config?: CxlintConfig;
+  /** Per-file config (the CLI finds the nearest `.cxlint.yml`): a matcher and the path relative to its folder. */
+  configFor?: (path: string) => { matcher: ConfigMatcher; relPath: string };
+  /** Project facts (known keys, substitutions); defaults to `config.settings`. */
+  settings?: ProjectSettings;
+  /**
+   * Which files to report on. The rest are read only to build the project model (cross-file rules need every
+   * flow in the repo). Defaults to all.
+   */
+  isTarget?: (path: string) => boolean;
+  /** Include each file's text in its result (formatters' code frames, GitHub suggestions). */
+  includeSource?: boolean;
+}
+
+/** Lints one file's text on its own (editors, tests). Cross-file rules see a project of just this file. */
+export function lintText(text: string, path: string, options: LintOptions = {}): LintResult {
+  return lintFiles([{ path, text }], options)[0];
+}
+
+/** Lints a set of files as one project: parse all, build the model, run rules on the targets. Never throws per file. */
+export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {}): LintResult[] {
+  const rules = options.rules ?? builtInRules;
+  const rulesById = new Map(rules.map((r) => [r.meta.id, r]));
+  const single = options.configFor ? undefined : compileConfig(options.config ?? {}, rules);
+  const configFor = options.configFor ?? ((path: string) => ({ matcher: single!, relPath: path }));
+
+  const parsed: { input: LintInput; file?: ParsedFile; ignored: boolean }[] = inputs.map((input) => {
+    const { matcher, relPath } = configFor(input.path);
+    if (matcher.isIgnored(relPath)) return { input, ignored: true };
+    if (input.readError !== undefined || input.text === undefined) return { input, ignored: false };
+    return { input, file: parseFile(input.path, input.text), ignored: false };
+  });
+  const project = new Project(
+    parsed.flatMap((p) => (p.file ? [p.file] : [])),
+    options.settings ?? options.config?.settings ?? {},
+  );
+
+  const results: LintResult[] = [];
+  for (const { input, file, ignored } of parsed) {
+    if (ignored) continue;
+    if (options.isTarget && !options.isTarget(input.path)) continue;
+    if (!file) {
+      results.push(readErrorResult(input));
+      continue;
+    }
+    if (file.kind === 'unknown') continue;
+    const messages = file.errors.length ? parseErrorMessages(file) : runRules(file, project, configFor(input.path).matcher.rulesFor(configFor(input.path).relPath), rulesById);
+    results.push(
+      countResult({ filePath: input.path, kind: file.kind, messages, ...(options.includeSource ? { source: file.source.text } : {}) }),
+    );
+  }
+  return results;
+}
+
+function readErrorResult(input: LintInput): LintResult {
+  const line = input.readErrorLine ?? 1;
+  return countResult({
+    filePath: input.path,
+    kind: 'unknown',
+    messages: [{ ruleId: null, severity: 2, fatal: true, message: input.readError ?? 'File could not be read.', line, column: 1, endLine: line, endColumn: 1, range: [0, 0] }],
+  });
+}
+
+function parseErrorMessages(file: ParsedFile): Diagnostic[] {
+  return file.errors.map((e) => {
+    const start = file.source.positionAt(e.range[0]);
+    const end = file.source.positionAt(e.range[1]);
+    return {
+      ruleId: null,
+      severity: 2,
+      fatal: true,
+      message: `Parse error: ${e.message}`,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      range: e.range,
+    };
+  });
+}
+
+function interpolate(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template;
+  // Single pass, so `{{…}}` inside data (flow substitutions!) is never re-expanded.
+  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+}
+
+function runRules(
+  file: ParsedFile,
+  project: Project,
+  enabled: Map<string, { severity: 1 | 2; options: Record<string, unknown> }>,
+  rulesById: Map<string, Rule>,
+): Diagnostic[] {
+  const messages: Diagnostic[] = [];
+  const directives = readDirectives(file);
+  const text = file.source.text;
+  for (const [id, setting] of enabled) {
+    const rule = rulesById.get(id);
+    if (!rule || !rule.meta.kinds.includes(file.kind)) continue;
+    const context: RuleContext = {
+      ruleId: id,
+      file,
+      project,
+      text,
+      options: setting.options,
+      report(d: ReportDescriptor) {
+        const range = d.range ?? d.node?.range ?? [0, 0];
+        const start = file.source.positionAt(range[0]);
+        if (directives.isDisabled(id, start.line)) return;
+        const end = file.source.positionAt(range[1]);
+        const template = rule.meta.messages[d.messageId];
+        if (template === undefined) throw new Error(`Rule ${id} reported unknown messageId "${d.messageId}"`);
+        const diagnostic: Diagnostic = {
+          ruleId: id,
+          severity: setting.severity,
+          message: interpolate(template, d.data),
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column,
+          range: [range[0], range[1]],
+          messageId: d.messageId,
+        };
+        if (d.fix) diagnostic.fix = mergeEdits(text, d.fix);
+        if (d.suggest?.length) {
+          diagnostic.suggestions = d.suggest.map(
+            (s): Suggestion => ({ messageId: s.messageId, desc: interpolate(rule.meta.messages[s.messageId] ?? s.messageId, s.data), fix: mergeEdits(text, s.fix) }),
+          );
+        }
+        messages.push(diagnostic);
+      },
+    };
+    try {
+      rule.check(context);
+    } catch (e) {
+      // One broken rule must not hide the others' findings.
+      messages.push({
+        ruleId: id,
+        severity: 2,
+        message: `Internal error in rule ${id}: ${(e as Error)?.message ?? String(e)}. Please report it; other rules still ran.`,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        range: [0, 0],
+      });
+    }
+  }
+  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+}

@@ -1,0 +1,130 @@
+import type { ParsedFile } from '../parse/parse-file.js';
+import { literalKey, participantAttributes, type ParticipantAttribute } from './participant-data.js';
+
+/** Settings from the config that describe the project rather than a rule. */
+export interface ProjectSettings {
+  /** Participant-data keys set outside the repo (web messenger custom attributes, scripts, external systems). */
+  knownParticipantKeys?: string[];
+  /** `{{key}}` substitutions provided to every flow (e.g. an Archy options file's keys). */
+  substitutions?: string[];
+  [name: string]: unknown;
+}
+
+export interface KeyOccurrence {
+  key: string;
+  file: ParsedFile;
+  range: [number, number];
+  attribute?: ParticipantAttribute;
+  /** Where the key comes from when it is not a flow action (a data action, the config). */
+  origin: 'flow' | 'data-action' | 'config' | 'terraform';
+}
+
+/** Extra sources of facts that other modules (Terraform, data actions) plug in without core knowing them. */
+export interface ProjectContributor {
+  /** Participant-data keys this file sets (e.g. a data action that PATCHes participant attributes). */
+  participantKeysSet?(file: ParsedFile): KeyOccurrence[];
+  /** `{{key}}` substitutions this project provides to a flow file; undefined when it knows nothing about the flow. */
+  substitutionsFor?(flow: ParsedFile, project: Project): Iterable<string> | undefined;
+}
+
+const contributors: ProjectContributor[] = [];
+export function registerProjectContributor(c: ProjectContributor): void {
+  if (!contributors.includes(c)) contributors.push(c);
+}
+
+/**
+ * Everything the linted repository holds, for cross-file rules: every flow, data action and Terraform file,
+ * not only the changed ones (linting changed files alone would report keys "never set" that other flows set).
+ * Indexes are built lazily, once.
+ */
+export class Project {
+  readonly files: ParsedFile[];
+  readonly settings: ProjectSettings;
+  private readonly indexes = new Map<string, unknown>();
+  private readonly byPath = new Map<string, ParsedFile>();
+
+  constructor(files: ParsedFile[], settings: ProjectSettings = {}) {
+    this.files = files;
+    this.settings = settings;
+    for (const f of files) this.byPath.set(f.path, f);
+  }
+
+  file(path: string): ParsedFile | undefined {
+    return this.byPath.get(path);
+  }
+
+  filesOfKind(kind: ParsedFile['kind']): ParsedFile[] {
+    return this.index(`kind:${kind}`, () => this.files.filter((f) => f.kind === kind && !f.errors.length));
+  }
+
+  /** A memoised index, so rules that need the same fact (keys set anywhere) compute it once per run. */
+  index<T>(name: string, build: (project: Project) => T): T {
+    if (this.indexes.has(name)) return this.indexes.get(name) as T;
+    const value = build(this);
+    this.indexes.set(name, value);
+    return value;
+  }
+
+  get contributors(): readonly ProjectContributor[] {
+    return contributors;
+  }
+
+  /** Participant-data keys set anywhere in the project, by exact spelling. */
+  participantKeysSet(): Map<string, KeyOccurrence[]> {
+    return this.index('participant-keys-set', () => {
+      const out = new Map<string, KeyOccurrence[]>();
+      const add = (o: KeyOccurrence) => {
+        const list = out.get(o.key);
+        if (list) list.push(o); else out.set(o.key, [o]);
+      };
+      for (const file of this.filesOfKind('flow')) {
+        for (const attr of participantAttributes(file)) {
+          const key = attr.op === 'set' ? literalKey(attr) : undefined;
+          if (key !== undefined && attr.name?.scalar) add({ key, file, range: attr.name.scalar.range, attribute: attr, origin: 'flow' });
+        }
+      }
+      for (const file of this.files) {
+        if (file.errors.length) continue;
+        for (const c of contributors) for (const o of c.participantKeysSet?.(file) ?? []) add(o);
+      }
+      return out;
+    });
+  }
+
+  /** Participant-data keys read by Get Participant Data anywhere in the project. */
+  participantKeysRead(): Map<string, KeyOccurrence[]> {
+    return this.index('participant-keys-read', () => {
+      const out = new Map<string, KeyOccurrence[]>();
+      for (const file of this.filesOfKind('flow')) {
+        for (const attr of participantAttributes(file)) {
+          const key = attr.op === 'get' ? literalKey(attr) : undefined;
+          if (key === undefined || !attr.name?.scalar) continue;
+          const o: KeyOccurrence = { key, file, range: attr.name.scalar.range, attribute: attr, origin: 'flow' };
+          const list = out.get(key);
+          if (list) list.push(o); else out.set(key, [o]);
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
+   * The `{{key}}` names deployment fills in for this flow: the config's `substitutions` plus whatever
+   * contributors (Terraform `genesyscloud_flow.substitutions`, Archy options files) know.
+   * `known` is false when no source describes this flow at all.
+   */
+  substitutionsFor(flow: ParsedFile): { names: Set<string>; known: boolean } {
+    return this.index(`substitutions:${flow.path}`, () => {
+      const names = new Set<string>(this.settings.substitutions ?? []);
+      let known = names.size > 0;
+      for (const c of contributors) {
+        const got = c.substitutionsFor?.(flow, this);
+        if (got) {
+          known = true;
+          for (const n of got) names.add(n);
+        }
+      }
+      return { names, known };
+    });
+  }
+}

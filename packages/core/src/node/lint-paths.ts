@@ -1,0 +1,97 @@
+import { dirname, relative, resolve, sep } from 'node:path';
+import { compileConfig, type ConfigMatcher } from '../config/resolve.js';
+import { findConfigFile, loadConfigFile } from '../config/load.js';
+import type { LoadedConfig } from '../config/types.js';
+import type { LintResult } from '../diagnostics.js';
+import { lintFiles, type LintInput } from '../lint.js';
+import { builtInRules } from '../rules/index.js';
+import type { Rule } from '../rules/rule.js';
+import { DEFAULT_MAX_FILE_SIZE, readSourceFile } from '../source/read-file.js';
+import { findFiles } from './find-files.js';
+import { detectKind } from '../parse/detect-kind.js';
+
+export interface LintPathsOptions {
+  cwd?: string;
+  /** An explicit config file; otherwise the nearest `.cxlint.yml` above each file. */
+  configFile?: string;
+  /** An already-loaded config (the action reads it from the base commit under `pull_request_target`). */
+  config?: LoadedConfig;
+  rules?: readonly Rule[];
+  /** Files read only for the project model (the rest of the repo), not reported. */
+  contextPaths?: string[];
+  includeSource?: boolean;
+}
+
+export interface LintPathsResult {
+  results: LintResult[];
+  /** Paths given that do not exist. */
+  missing: string[];
+  /** Config files used, for `--debug` and the job summary. */
+  configFiles: string[];
+}
+
+const toPosix = (p: string) => p.split(sep).join('/');
+
+/** Lints files and folders from disk: finds them, reads them safely, resolves config, runs the engine. */
+export function lintPaths(paths: string[], options: LintPathsOptions = {}): LintPathsResult {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const rules = options.rules ?? builtInRules;
+  const explicit = options.config ?? (options.configFile ? loadConfigFile(resolve(cwd, options.configFile), rules) : undefined);
+
+  const found = findFiles(paths, cwd);
+  const targets = new Set(found.files);
+  const context = options.contextPaths ? findFiles(options.contextPaths, cwd).files : [];
+  const all = [...new Set([...found.files, ...context])];
+
+  // Config per folder: the nearest file wins (loaded once per config file).
+  const loaded = new Map<string, { loaded: LoadedConfig; matcher: ConfigMatcher }>();
+  const dirConfig = new Map<string, string | undefined>();
+  const defaultEntry = { loaded: { config: {}, baseDir: cwd } as LoadedConfig, matcher: compileConfig({}, rules) };
+  const entryFor = (abs: string) => {
+    if (explicit) {
+      const key = explicit.filePath ?? '<given>';
+      if (!loaded.has(key)) loaded.set(key, { loaded: explicit, matcher: compileConfig(explicit.config, rules) });
+      return loaded.get(key)!;
+    }
+    const dir = dirname(abs);
+    if (!dirConfig.has(dir)) dirConfig.set(dir, findConfigFile(dir));
+    const file = dirConfig.get(dir);
+    if (!file) return defaultEntry;
+    if (!loaded.has(file)) {
+      const l = loadConfigFile(file, rules);
+      loaded.set(file, { loaded: l, matcher: compileConfig(l.config, rules) });
+    }
+    return loaded.get(file)!;
+  };
+
+  const byDisplay = new Map<string, string>();
+  const named = new Set(paths.map((p) => resolve(cwd, p)));
+  const inputs: LintInput[] = [];
+  for (const abs of all) {
+    const display = toPosix(relative(cwd, abs)) || abs;
+    byDisplay.set(display, abs);
+    const entry = entryFor(abs);
+    const read = readSourceFile(abs, entry.loaded.config.settings?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+    if (read.error === undefined) {
+      inputs.push({ path: display, text: read.text });
+      continue;
+    }
+    // A huge package-lock.json or a binary .yml found by walking a folder is not ours: skip it quietly.
+    // Files named explicitly, and files that look like ours, are always reported.
+    if (!named.has(abs) && detectKind(abs, read.head ?? '') === 'unknown') continue;
+    inputs.push({ path: display, readError: read.error, readErrorLine: read.errorLine });
+  }
+  const settingsSource = explicit ?? [...loaded.values()][0]?.loaded;
+  const results = lintFiles(inputs, {
+    rules,
+    configFor: (display) => {
+      const abs = byDisplay.get(display)!;
+      const entry = entryFor(abs);
+      return { matcher: entry.matcher, relPath: toPosix(relative(entry.loaded.baseDir, abs)) };
+    },
+    settings: settingsSource?.config.settings,
+    isTarget: (display) => targets.has(byDisplay.get(display)!),
+    includeSource: options.includeSource,
+  });
+  return { results, missing: found.missing, configFiles: [...loaded.keys()] };
+}

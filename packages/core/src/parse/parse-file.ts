@@ -1,0 +1,58 @@
+import type { FileKind } from '../diagnostics.js';
+import { SourceText } from '../source/source-text.js';
+import { detectKind } from './detect-kind.js';
+import type { Node } from './nodes.js';
+import { parseJson } from './parse-json.js';
+import { parseYaml, type ParseProblem } from './parse-yaml.js';
+import type { Placeholder } from './substitutions.js';
+
+export interface ParsedFile {
+  /** As given by the caller (relative to the project root, `/` separated, for the GitHub action). */
+  path: string;
+  kind: FileKind;
+  source: SourceText;
+  root: Node | null;
+  placeholders: Placeholder[];
+  /** Syntax errors; when non-empty, rules do not run on this file. */
+  errors: ParseProblem[];
+  directiveComments: { offset: number; text: string }[];
+  /** Filled by kind-specific parsers that need more than a node tree (Terraform). */
+  extra?: Record<string, unknown>;
+}
+
+export type KindParser = (file: ParsedFile) => void;
+
+/** Parsers for kinds that core does not parse itself (Terraform) register here. */
+const extraParsers = new Map<FileKind, KindParser>();
+export function registerKindParser(kind: FileKind, parser: KindParser): void {
+  extraParsers.set(kind, parser);
+}
+
+/** The one parser entry: raw text in, a file with a positioned tree (or positioned errors) out. Never throws. */
+export function parseFile(path: string, raw: string, kind?: FileKind): ParsedFile {
+  const source = new SourceText(raw);
+  const text = source.text;
+  const file: ParsedFile = {
+    path,
+    kind: kind ?? detectKind(path, text),
+    source,
+    root: null,
+    placeholders: [],
+    errors: [],
+    directiveComments: [],
+  };
+  try {
+    if (file.kind === 'flow') {
+      const y = parseYaml(text);
+      Object.assign(file, { root: y.root, placeholders: y.placeholders, errors: y.errors, directiveComments: y.comments });
+    } else if (file.kind === 'data-action') {
+      const j = parseJson(text);
+      Object.assign(file, { root: j.root, errors: j.errors });
+    } else {
+      extraParsers.get(file.kind)?.(file);
+    }
+  } catch (e) {
+    file.errors.push({ message: `Could not parse: ${(e as Error)?.message ?? e}`, range: [0, 0] });
+  }
+  return file;
+}

@@ -1,0 +1,95 @@
+import type { TextEdit } from '../../diagnostics.js';
+import { insertFlowValuePair, replaceFlowValue } from '../../fix/yaml-edits.js';
+import { participantAttributes, type ParticipantAttribute } from '../../model/participant-data.js';
+import { defineRule, ruleDocsUrl, type RuleContext } from '../rule.js';
+import { keyFromExpression, keyFromTemplate, templateParts, toFlowExpression } from './key-parts.js';
+
+const id = 'participant-data/literal-key';
+
+/**
+ * Set/Get Participant Data attribute names must be string literals (Genesys help: "assign a string literal
+ * attribute name"). An expression, variable or template key passes review, then the platform rejects the flow
+ * (HTTP 400 on the schema) or downstream readers get an empty object.
+ */
+export default defineRule({
+  meta: {
+    id,
+    description: 'Participant data attribute names must be literal strings, not expressions, variables or templates.',
+    severity: 'error',
+    kinds: ['flow'],
+    fixable: true,
+    hasSuggestions: true,
+    docs: { url: ruleDocsUrl(id), recommended: true },
+    messages: {
+      dynamicKey:
+        '{{op}} Participant Data attribute name is {{what}} `{{text}}`; attribute names must be literal strings. Use the literal key `{{key}}` and put the dynamic part in the value. For a key that really must be dynamic, use the Set-Participant-Attribute data action (PATCH /api/v2/conversations/{id}/participants/{pid}/attributes).',
+      templateKey:
+        '{{op}} Participant Data attribute name `{{text}}` contains the template `{{template}}`, which is not a declared substitution, so it is stored literally (braces and all). Use the literal key `{{key}}` and put the dynamic part in the value.',
+      emptyKey: '{{op}} Participant Data attribute name is empty; the action takes its error path at run time.',
+      useLiteralKey: 'Use the literal key `{{key}}`{{valueNote}}.',
+    },
+  },
+  check(context) {
+    for (const attr of participantAttributes(context.file)) checkAttribute(context, attr);
+  },
+});
+
+const OP = { set: 'Set', get: 'Get' } as const;
+
+function checkAttribute(context: RuleContext, attr: ParticipantAttribute): void {
+  const name = attr.name;
+  if (!name || !attr.namePair) return;
+  const op = OP[attr.op];
+  if ((name.kind === 'lit' || name.kind === 'bare') && name.scalar) {
+    const text = name.text ?? '';
+    if (text.trim() === '') {
+      context.report({ node: name.scalar, messageId: 'emptyKey', data: { op } });
+      return;
+    }
+    const declared = context.project.substitutionsFor(context.file).names;
+    const parts = templateParts(text).filter((p) => !(p.syntax === 'braces' && declared.has(p.inner)));
+    if (parts.length === 0) return;
+    const key = keyFromTemplate(text, parts);
+    const dynamic = parts[parts.length - 1].inner;
+    report(context, attr, 'templateKey', { op, text, template: text.slice(parts[0].start, parts[0].end), key: key ?? '' }, key, toFlowExpression(dynamic));
+    return;
+  }
+  if ((name.kind === 'exp' || name.kind === 'var') && name.text !== undefined) {
+    const key = keyFromExpression(name.text);
+    const what = name.kind === 'exp' ? 'the expression' : 'the variable';
+    report(context, attr, 'dynamicKey', { op, what, text: name.text, key: key ?? '' }, key, toFlowExpression(name.text));
+  }
+}
+
+function report(
+  context: RuleContext,
+  attr: ParticipantAttribute,
+  messageId: string,
+  data: Record<string, string>,
+  key: string | undefined,
+  valueExpression: string,
+): void {
+  const node = attr.name!.scalar ?? attr.name!.node;
+  if (!key) {
+    context.report({ node, messageId, data });
+    return;
+  }
+  const edits: TextEdit[] = replaceFlowValue(attr.name!, 'lit', key);
+  let valueNote = '';
+  if (attr.op === 'set') {
+    const value = attr.value;
+    const empty = !value || value.kind === 'noValue' || ((value.kind === 'lit' || value.kind === 'bare') && !value.text);
+    if (empty) {
+      // The dynamic part becomes the value: the usual intent ("store the session id") made valid.
+      if (value && attr.valuePair) edits.push(...replaceFlowValue(value, 'exp', valueExpression));
+      else edits.push(insertFlowValuePair(context.file.source, attr.attribute, attr.namePair!, 'value', 'exp', valueExpression));
+      valueNote = ` and store \`${valueExpression}\` as its value`;
+    } else {
+      valueNote = ' and keep the current value';
+    }
+  }
+  const suggest: { messageId: string; data: Record<string, string>; fix: TextEdit[] }[] = [
+    { messageId: 'useLiteralKey', data: { key, valueNote }, fix: edits },
+  ];
+  context.report({ node, messageId, data, fix: edits, suggest });
+}

@@ -1,0 +1,139 @@
+import { applyEdit } from '../fix/text-edits.js';
+import { lintFiles, type LintInput } from '../lint.js';
+import type { ProjectSettings } from '../model/project.js';
+import type { Rule } from '../rules/rule.js';
+import type { Diagnostic } from '../diagnostics.js';
+
+/**
+ * ESLint's RuleTester for cxlint: cases read like documentation. Works with any test runner that provides
+ * `describe`/`it` (vitest, node:test); pass them in.
+ */
+export interface ValidCase {
+  name?: string;
+  code: string;
+  /** Defaults to a name that matches the rule's first kind (`flow.yaml`, `action.json`, `main.tf`). */
+  filename?: string;
+  options?: Record<string, unknown>;
+  settings?: ProjectSettings;
+  /** Other files of the project (for cross-file rules). */
+  files?: LintInput[];
+}
+
+export interface ExpectedError {
+  messageId?: string;
+  message?: string | RegExp;
+  line?: number;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** Expected suggestion outputs, in order. */
+  suggestions?: { messageId?: string; desc?: string | RegExp; output: string }[] | null;
+}
+
+export interface InvalidCase extends ValidCase {
+  errors: ExpectedError[] | number;
+  /** Text after applying every fix; `null` asserts no fix. Omit to not check. */
+  output?: string | null;
+}
+
+export interface TestApi {
+  describe(name: string, fn: () => void): void;
+  it(name: string, fn: () => void): void;
+}
+
+const DEFAULT_FILENAMES: Record<string, string> = { flow: 'flow.yaml', 'data-action': 'action.json', terraform: 'main.tf' };
+
+export class RuleTester {
+  constructor(private readonly api: TestApi) {}
+
+  run(rule: Rule, cases: { valid: (ValidCase | string)[]; invalid: InvalidCase[] }): void {
+    const { describe, it } = this.api;
+    describe(rule.meta.id, () => {
+      describe('valid', () => {
+        cases.valid.forEach((c, i) => {
+          const tc = typeof c === 'string' ? { code: c } : c;
+          it(tc.name ?? `valid #${i + 1}`, () => {
+            const messages = lintCase(rule, tc);
+            if (messages.length) throw new Error(`Expected no problems, got:\n${describeMessages(messages)}`);
+          });
+        });
+      });
+      describe('invalid', () => {
+        cases.invalid.forEach((tc, i) => {
+          it(tc.name ?? `invalid #${i + 1}`, () => checkInvalid(rule, tc));
+        });
+      });
+    });
+  }
+}
+
+function filenameFor(rule: Rule, tc: ValidCase): string {
+  return tc.filename ?? DEFAULT_FILENAMES[rule.meta.kinds[0]] ?? 'file.yaml';
+}
+
+function lintCase(rule: Rule, tc: ValidCase, code = tc.code): Diagnostic[] {
+  const filename = filenameFor(rule, tc);
+  const results = lintFiles([{ path: filename, text: code }, ...(tc.files ?? [])], {
+    rules: [rule],
+    config: { extends: [], rules: { [rule.meta.id]: ['error', tc.options ?? {}] } },
+    settings: tc.settings,
+    isTarget: (p) => p === filename,
+  });
+  const messages = results[0]?.messages ?? [];
+  const fatal = messages.find((m) => m.fatal || m.ruleId !== rule.meta.id);
+  if (fatal) throw new Error(`Test code does not lint cleanly apart from the rule: ${fatal.message} (line ${fatal.line})`);
+  return messages;
+}
+
+function describeMessages(messages: Diagnostic[]): string {
+  return messages.map((m) => `  ${m.line}:${m.column} ${m.messageId ?? ''} ${m.message}`).join('\n');
+}
+
+function assertEqual(actual: unknown, expected: unknown, what: string): void {
+  if (actual !== expected) throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+}
+
+function checkInvalid(rule: Rule, tc: InvalidCase): void {
+  const messages = lintCase(rule, tc);
+  const expected = tc.errors;
+  if (typeof expected === 'number') assertEqual(messages.length, expected, 'number of problems');
+  else {
+    if (messages.length !== expected.length) {
+      throw new Error(`Expected ${expected.length} problem(s), got ${messages.length}:\n${describeMessages(messages)}`);
+    }
+    expected.forEach((e, i) => {
+      const m = messages[i];
+      const at = `problem #${i + 1}`;
+      if (e.messageId !== undefined) assertEqual(m.messageId, e.messageId, `${at} messageId`);
+      if (typeof e.message === 'string') assertEqual(m.message, e.message, `${at} message`);
+      else if (e.message && !e.message.test(m.message)) throw new Error(`${at} message ${JSON.stringify(m.message)} does not match ${e.message}`);
+      for (const k of ['line', 'column', 'endLine', 'endColumn'] as const) if (e[k] !== undefined) assertEqual(m[k], e[k], `${at} ${k}`);
+      if (e.suggestions === null) assertEqual(m.suggestions?.length ?? 0, 0, `${at} suggestions`);
+      else if (e.suggestions) {
+        assertEqual(m.suggestions?.length ?? 0, e.suggestions.length, `${at} number of suggestions`);
+        e.suggestions.forEach((s, j) => {
+          const got = m.suggestions![j];
+          if (s.messageId) assertEqual(got.messageId, s.messageId, `${at} suggestion #${j + 1} messageId`);
+          if (typeof s.desc === 'string') assertEqual(got.desc, s.desc, `${at} suggestion #${j + 1} desc`);
+          else if (s.desc && !s.desc.test(got.desc)) throw new Error(`${at} suggestion desc ${got.desc} does not match ${s.desc}`);
+          const output = applyEdit(tc.code, got.fix);
+          assertEqual(output, s.output, `${at} suggestion #${j + 1} output`);
+          lintCase(rule, tc, output); // must still parse
+        });
+      }
+    });
+  }
+  if (tc.output !== undefined) {
+    const fixes = messages.filter((m) => m.fix);
+    if (tc.output === null) {
+      assertEqual(fixes.length, 0, 'number of fixes');
+      return;
+    }
+    let output = tc.code;
+    for (const m of fixes.slice().sort((a, b) => b.fix!.range[0] - a.fix!.range[0])) output = applyEdit(output, m.fix!);
+    assertEqual(output, tc.output, 'fix output');
+    // A fix must re-parse and must make this rule's finding go away.
+    const after = lintCase(rule, tc, output).filter((m) => m.fix);
+    if (after.length) throw new Error(`After fixing, the rule still reports:\n${describeMessages(after)}`);
+  }
+}
