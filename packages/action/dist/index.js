@@ -30660,7 +30660,10 @@ function findDirectiveComments(text) {
 
 // ../core/dist/parse/parse-file.js
 var extraParsers = /* @__PURE__ */ new Map();
-function parseFile(path, raw, kind) {
+function kindParser(kind) {
+  return extraParsers.get(kind);
+}
+function parseFile(path, raw, kind, prepared) {
   const source = new SourceText(raw);
   const text = source.text;
   const file = {
@@ -30680,7 +30683,7 @@ function parseFile(path, raw, kind) {
       const j = parseJson(text);
       Object.assign(file, { root: j.root, errors: j.errors });
     } else {
-      extraParsers.get(file.kind)?.(file);
+      extraParsers.get(file.kind)?.parse(file, prepared);
     }
   } catch (e) {
     file.errors.push({ message: `Could not parse: ${e?.message ?? e}`, range: [0, 0] });
@@ -30865,7 +30868,7 @@ function lintFiles(inputs, options = {}) {
       return { input, ignored: true };
     if (input.readError !== void 0 || input.text === void 0)
       return { input, ignored: false };
-    return { input, file: parseFile(input.path, input.text), ignored: false };
+    return { input, file: parseFile(input.path, input.text, void 0, input.prepared), ignored: false };
   });
   const project = new Project(parsed.flatMap((p) => p.file ? [p.file] : []), options.settings ?? options.config?.settings ?? {});
   const results = [];
@@ -30884,6 +30887,21 @@ function lintFiles(inputs, options = {}) {
     results.push(countResult({ filePath: input.path, kind: file.kind, messages, ...options.includeSource ? { source: file.source.text } : {} }));
   }
   return results;
+}
+async function lintFilesAsync(inputs, options = {}) {
+  const prepared = await Promise.all(inputs.map(async (input) => {
+    if (input.text === void 0 || input.readError !== void 0)
+      return input;
+    const parser = kindParser(detectKind(input.path, input.text));
+    if (!parser?.prepare)
+      return input;
+    try {
+      return { ...input, prepared: await parser.prepare(input.path, input.text) };
+    } catch (e) {
+      return { ...input, prepared: e instanceof Error ? e : new Error(String(e)) };
+    }
+  }));
+  return lintFiles(prepared, options);
 }
 function readErrorResult(input) {
   const line = input.readErrorLine ?? 1;
@@ -31873,7 +31891,7 @@ function walkDir(root, dir, scopes, out) {
 
 // ../core/dist/node/lint-paths.js
 var toPosix = (p) => p.split(sep2).join("/");
-function lintPaths(paths, options = {}) {
+async function lintPaths(paths, options = {}) {
   const cwd = resolve3(options.cwd ?? process.cwd());
   const rules = options.rules ?? builtInRules;
   const explicit = options.config ?? (options.configFile ? loadConfigFile(resolve3(cwd, options.configFile), rules) : void 0);
@@ -31920,7 +31938,7 @@ function lintPaths(paths, options = {}) {
     inputs.push({ path: display, readError: read.error, readErrorLine: read.errorLine });
   }
   const settingsSource = explicit ?? [...loaded.values()][0]?.loaded;
-  const results = lintFiles(inputs, {
+  const results = await lintFilesAsync(inputs, {
     rules,
     configFor: (display) => {
       const abs = byDisplay.get(display);
@@ -31958,7 +31976,7 @@ function formatGithub(results) {
 async function run() {
   try {
     const paths = (getInput("paths") || ".").split(/\s+/).filter(Boolean);
-    const { results } = lintPaths(paths, { cwd: process.env.GITHUB_WORKSPACE ?? process.cwd() });
+    const { results } = await lintPaths(paths, { cwd: process.env.GITHUB_WORKSPACE ?? process.cwd() });
     process.stdout.write(formatGithub(results));
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     setOutput("errors", errors);

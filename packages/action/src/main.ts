@@ -5,7 +5,7 @@ import { lintPaths, formatGithub } from '@cxlint/core';
 export async function run(): Promise<void> {
   try {
     const paths = (core.getInput('paths') || '.').split(/\s+/).filter(Boolean);
-    const { results } = lintPaths(paths, { cwd: process.env.GITHUB_WORKSPACE ?? process.cwd() });
+    const { results } = await lintPaths(paths, { cwd: process.env.GITHUB_WORKSPACE ?? process.cwd() });
     process.stdout.write(formatGithub(results));
     const errors = results.reduce((n, r) => n + r.errorCount, 0);
     core.setOutput('errors', errors);

@@ -4,7 +4,8 @@ import type { CxlintConfig } from './config/types.js';
 import { readDirectives } from './directives.js';
 import { mergeEdits } from './fix/text-edits.js';
 import { Project, type ProjectSettings } from './model/project.js';
-import { parseFile, type ParsedFile } from './parse/parse-file.js';
+import { kindParser, parseFile, type ParsedFile } from './parse/parse-file.js';
+import { detectKind } from './parse/detect-kind.js';
 import { builtInRules } from './rules/index.js';
 import type { ReportDescriptor, Rule, RuleContext } from './rules/rule.js';
 
@@ -15,6 +16,8 @@ export interface LintInput {
   /** The file could not be read (too large, binary, bad UTF-8): reported as a fatal message, never dropped. */
   readError?: string;
   readErrorLine?: number;
+  /** What an asynchronous kind parser prepared for this file (see `lintFilesAsync`). */
+  prepared?: unknown;
 }
 
 export interface LintOptions {
@@ -51,7 +54,7 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
     const { matcher, relPath } = configFor(input.path);
     if (matcher.isIgnored(relPath)) return { input, ignored: true };
     if (input.readError !== undefined || input.text === undefined) return { input, ignored: false };
-    return { input, file: parseFile(input.path, input.text), ignored: false };
+    return { input, file: parseFile(input.path, input.text, undefined, input.prepared), ignored: false };
   });
   const project = new Project(
     parsed.flatMap((p) => (p.file ? [p.file] : [])),
@@ -73,6 +76,26 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
     );
   }
   return results;
+}
+
+/**
+ * Like `lintFiles`, after running the asynchronous preparation of kinds that need one (Terraform's HCL parser).
+ * The CLI and the action use this.
+ */
+export async function lintFilesAsync(inputs: readonly LintInput[], options: LintOptions = {}): Promise<LintResult[]> {
+  const prepared = await Promise.all(
+    inputs.map(async (input) => {
+      if (input.text === undefined || input.readError !== undefined) return input;
+      const parser = kindParser(detectKind(input.path, input.text));
+      if (!parser?.prepare) return input;
+      try {
+        return { ...input, prepared: await parser.prepare(input.path, input.text) };
+      } catch (e) {
+        return { ...input, prepared: e instanceof Error ? e : new Error(String(e)) };
+      }
+    }),
+  );
+  return lintFiles(prepared, options);
 }
 
 function readErrorResult(input: LintInput): LintResult {

@@ -1,6 +1,6 @@
 import { runCli } from './main.js';
 
-const code = runCli(process.argv.slice(2), {
+const code = await runCli(process.argv.slice(2), {
   stdout: (s) => process.stdout.write(s),
   stderr: (s) => process.stderr.write(s),
   cwd: process.cwd(),

@@ -31,7 +31,7 @@ export interface CliIo {
 }
 
 /** Runs the CLI and returns the exit code; all output goes through `io` so tests can drive it in-process. */
-export function runCli(argv: string[], io: CliIo): number {
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let args;
   try {
     args = parseArgs({
@@ -72,7 +72,7 @@ export function runCli(argv: string[], io: CliIo): number {
   const paths = args.positionals.length ? args.positionals : ['.'];
   let run;
   try {
-    run = lintPaths(paths, { cwd: io.cwd, configFile: v.config, includeSource: true });
+    run = await lintPaths(paths, { cwd: io.cwd, configFile: v.config, includeSource: true });
   } catch (e) {
     if (e instanceof ConfigError) { io.stderr(`cxlint: invalid config: ${e.message}\n`); return 2; }
     io.stderr(`cxlint: ${(e as Error).message}\n`);

@@ -3,7 +3,7 @@ import { compileConfig, type ConfigMatcher } from '../config/resolve.js';
 import { findConfigFile, loadConfigFile } from '../config/load.js';
 import type { LoadedConfig } from '../config/types.js';
 import type { LintResult } from '../diagnostics.js';
-import { lintFiles, type LintInput } from '../lint.js';
+import { lintFilesAsync, type LintInput } from '../lint.js';
 import { builtInRules } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { DEFAULT_MAX_FILE_SIZE, readSourceFile } from '../source/read-file.js';
@@ -33,7 +33,7 @@ export interface LintPathsResult {
 const toPosix = (p: string) => p.split(sep).join('/');
 
 /** Lints files and folders from disk: finds them, reads them safely, resolves config, runs the engine. */
-export function lintPaths(paths: string[], options: LintPathsOptions = {}): LintPathsResult {
+export async function lintPaths(paths: string[], options: LintPathsOptions = {}): Promise<LintPathsResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const rules = options.rules ?? builtInRules;
   const explicit = options.config ?? (options.configFile ? loadConfigFile(resolve(cwd, options.configFile), rules) : undefined);
@@ -82,7 +82,7 @@ export function lintPaths(paths: string[], options: LintPathsOptions = {}): Lint
     inputs.push({ path: display, readError: read.error, readErrorLine: read.errorLine });
   }
   const settingsSource = explicit ?? [...loaded.values()][0]?.loaded;
-  const results = lintFiles(inputs, {
+  const results = await lintFilesAsync(inputs, {
     rules,
     configFor: (display) => {
       const abs = byDisplay.get(display)!;

@@ -20,16 +20,25 @@ export interface ParsedFile {
   extra?: Record<string, unknown>;
 }
 
-export type KindParser = (file: ParsedFile) => void;
+/**
+ * A parser for a kind core does not parse itself (Terraform). It may need an asynchronous step
+ * (the HCL parser is WebAssembly): `prepare` runs first, in `lintFilesAsync`, and its result is handed to `parse`.
+ */
+export interface KindParser {
+  prepare?(path: string, text: string): Promise<unknown>;
+  parse(file: ParsedFile, prepared: unknown): void;
+}
 
-/** Parsers for kinds that core does not parse itself (Terraform) register here. */
 const extraParsers = new Map<FileKind, KindParser>();
 export function registerKindParser(kind: FileKind, parser: KindParser): void {
   extraParsers.set(kind, parser);
 }
+export function kindParser(kind: FileKind): KindParser | undefined {
+  return extraParsers.get(kind);
+}
 
 /** The one parser entry: raw text in, a file with a positioned tree (or positioned errors) out. Never throws. */
-export function parseFile(path: string, raw: string, kind?: FileKind): ParsedFile {
+export function parseFile(path: string, raw: string, kind?: FileKind, prepared?: unknown): ParsedFile {
   const source = new SourceText(raw);
   const text = source.text;
   const file: ParsedFile = {
@@ -49,7 +58,7 @@ export function parseFile(path: string, raw: string, kind?: FileKind): ParsedFil
       const j = parseJson(text);
       Object.assign(file, { root: j.root, errors: j.errors });
     } else {
-      extraParsers.get(file.kind)?.(file);
+      extraParsers.get(file.kind)?.parse(file, prepared);
     }
   } catch (e) {
     file.errors.push({ message: `Could not parse: ${(e as Error)?.message ?? e}`, range: [0, 0] });
