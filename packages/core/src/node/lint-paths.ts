@@ -20,6 +20,8 @@ export interface LintPathsOptions {
   /** Files read only for the project model (the rest of the repo), not reported. */
   contextPaths?: string[];
   includeSource?: boolean;
+  /** Texts to lint instead of what is on disk, by absolute path (`--fix` passes lint the fixed text before writing). */
+  texts?: ReadonlyMap<string, string>;
 }
 
 export interface LintPathsResult {
@@ -71,6 +73,11 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
     const display = toPosix(relative(cwd, abs)) || abs;
     byDisplay.set(display, abs);
     const entry = entryFor(abs);
+    const given = options.texts?.get(abs);
+    if (given !== undefined) {
+      inputs.push({ path: display, text: given });
+      continue;
+    }
     const read = readSourceFile(abs, entry.loaded.config.settings?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if (read.error === undefined) {
       inputs.push({ path: display, text: read.text });
