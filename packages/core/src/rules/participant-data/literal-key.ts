@@ -1,7 +1,7 @@
 import type { TextEdit } from '../../diagnostics.js';
-import { insertFlowValuePair, replaceFlowValue } from '../../fix/yaml-edits.js';
 import { participantAttributes, type ParticipantAttribute } from '../../model/participant-data.js';
 import { defineRule, ruleDocsUrl, type RuleContext } from '../rule.js';
+import { isEmptyValue, moveIntoValueEdits, renameKeyEdits } from './key-fixes.js';
 import { keyFromExpression, keyFromTemplate, templateParts, toFlowExpression } from './key-parts.js';
 
 const id = 'participant-data/literal-key';
@@ -74,15 +74,11 @@ function report(
     context.report({ node, messageId, data });
     return;
   }
-  const edits: TextEdit[] = replaceFlowValue(attr.name!, 'lit', key);
+  let edits: TextEdit[] = renameKeyEdits(attr, key);
   let valueNote = '';
   if (attr.op === 'set') {
-    const value = attr.value;
-    const empty = !value || value.kind === 'noValue' || ((value.kind === 'lit' || value.kind === 'bare') && !value.text);
-    if (empty) {
-      // The dynamic part becomes the value: the usual intent ("store the session id") made valid.
-      if (value && attr.valuePair) edits.push(...replaceFlowValue(value, 'exp', valueExpression));
-      else edits.push(insertFlowValuePair(context.file.source, attr.attribute, attr.namePair!, 'value', 'exp', valueExpression));
+    if (isEmptyValue(attr.value)) {
+      edits = moveIntoValueEdits(context, attr, key, valueExpression);
       valueNote = ` and store \`${valueExpression}\` as its value`;
     } else {
       valueNote = ' and keep the current value';

@@ -1,0 +1,108 @@
+import { distance } from 'fastest-levenshtein';
+import { isMap } from '../../parse/nodes.js';
+import type { ParsedFile } from '../../parse/parse-file.js';
+import { literalKey, participantAttributes } from '../../model/participant-data.js';
+import type { Project } from '../../model/project.js';
+import { defineRule, ruleDocsUrl } from '../rule.js';
+import { renameKeyEdits } from './key-fixes.js';
+import { templateParts } from './key-parts.js';
+
+const id = 'participant-data/read-never-set';
+
+/**
+ * Get Participant Data returns nothing for a key no one wrote, and the flow carries on with an empty
+ * variable ("downstream receives an empty object"). Keys are case-sensitive, so a typo is enough.
+ * Keys set outside the repository (web messenger custom attributes, scripts, external systems) are declared
+ * in `settings.knownParticipantKeys`.
+ *
+ * Chat, message and digital-bot flows are different: the customer's client writes participant data there
+ * (web messenger `customAttributes`, web chat `context.*` fields), under any key, from code that is usually
+ * not in the repository. Reporting every such read would bury real findings, so in those flows only a read
+ * that is a near miss of a key the project does set (a likely typo) is reported, unless the option
+ * `clientFlows: "report"` asks for all of them.
+ */
+export const CLIENT_FLOW_TYPES = new Set(['inboundChat', 'inqueueChat', 'inboundShortMessage', 'inqueueShortMessage', 'digitalBot', 'digitalBotFlow']);
+
+export default defineRule({
+  meta: {
+    id,
+    description: 'A participant data key read by Get Participant Data that no flow, data action or config in the project sets.',
+    severity: 'warn',
+    kinds: ['flow'],
+    hasSuggestions: true,
+    crossFile: true,
+    docs: { url: ruleDocsUrl(id), recommended: true },
+    schema: {
+      type: 'object',
+      additionalProperties: false,
+      properties: { clientFlows: { enum: ['near-miss', 'report'] } },
+    },
+    defaultOptions: { clientFlows: 'near-miss' },
+    messages: {
+      neverSet:
+        'Get Participant Data reads `{{key}}`, but no flow, data action or config in this project sets it, so the variable stays empty at run time. If something outside the repository sets it, add it to `settings.knownParticipantKeys`.',
+      neverSetClosest:
+        'Get Participant Data reads `{{key}}`, but no flow, data action or config in this project sets it (keys are case-sensitive); did you mean `{{closest}}`?',
+      useClosest: 'Read `{{closest}}` instead.',
+    },
+  },
+  check(context) {
+    const known = knownKeys(context.project);
+    const lowerKnown = new Set([...known].map((k) => k.toLowerCase()));
+    const nearMissOnly = context.options.clientFlows !== 'report' && CLIENT_FLOW_TYPES.has(flowType(context.file) ?? '');
+    for (const attr of participantAttributes(context.file)) {
+      if (attr.op !== 'get' || !attr.name?.scalar) continue;
+      const key = literalKey(attr);
+      // Empty and templated keys are participant-data/literal-key's findings.
+      if (key === undefined || key.trim() === '' || templateParts(key).length) continue;
+      if (known.has(key)) continue;
+      // The same key in another case is participant-data/key-case-drift's finding; one report is enough.
+      if (lowerKnown.has(key.toLowerCase())) continue;
+      const closest = closestKey(key, known);
+      if (closest === undefined) {
+        if (nearMissOnly) continue;
+        context.report({ node: attr.name.scalar, messageId: 'neverSet', data: { key } });
+        continue;
+      }
+      context.report({
+        node: attr.name.scalar,
+        messageId: 'neverSetClosest',
+        data: { key, closest },
+        suggest: [{ messageId: 'useClosest', data: { closest }, fix: renameKeyEdits(attr, closest) }],
+      });
+    }
+  },
+});
+
+function flowType(file: ParsedFile): string | undefined {
+  return isMap(file.root) ? String(file.root.pairs[0]?.key.value) : undefined;
+}
+
+/** Every key the project sets, plus the ones the config says are set elsewhere. */
+function knownKeys(project: Project): Set<string> {
+  return project.index('participant-data/known-keys', (p) => {
+    const keys = new Set(p.participantKeysSet().keys());
+    for (const k of p.settings.knownParticipantKeys ?? []) keys.add(k);
+    return keys;
+  });
+}
+
+/**
+ * The nearest set key by edit distance, when it is near enough to be a plausible typo: at most a third of the
+ * key's length (and at least 1), so `customerID` → `customerId` but `ogConversationId` is not matched to `delay`.
+ */
+export function closestKey(key: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    // Case is ignored here (same-key-other-case is left to key-case-drift): `CustomerNmae` is two edits from `customerName`.
+    const d = distance(key.toLowerCase(), c.toLowerCase());
+    // Ties keep the first key set in the project (document order), so the suggestion is stable.
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  const limit = Math.max(1, Math.floor(key.length / 3));
+  return best !== undefined && bestDistance <= limit ? best : undefined;
+}
