@@ -14,7 +14,7 @@ export interface KeySpellings {
 /**
  * Participant data keys are case-sensitive: a flow that sets `customerId` and another that reads `CustomerId`
  * talk past each other, and the reader gets nothing. The majority spelling across the project wins; on a tie,
- * the spelling that is set first (config `knownParticipantKeys` first, then flows in file order).
+ * the spelling that is set first (config `knownParticipantKeys` first, then by file path and position).
  */
 export default defineRule({
   meta: {
@@ -62,7 +62,10 @@ export function caseDrift(project: Project): Map<string, KeySpellings> {
       if (isSet && !g.setOrder.includes(key)) g.setOrder.push(key);
     };
     for (const k of p.settings.knownParticipantKeys ?? []) count(k, true);
-    for (const [key, list] of p.participantKeysSet()) for (let i = 0; i < list.length; i++) count(key, true);
+    // "First" is by path, then position, so the choice does not depend on the order files were handed in.
+    const sets = [...p.participantKeysSet().values()].flat();
+    sets.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : a.range[0] - b.range[0]));
+    for (const o of sets) count(o.key, true);
     for (const [key, list] of p.participantKeysRead()) for (let i = 0; i < list.length; i++) count(key, false);
 
     const out = new Map<string, KeySpellings>();

@@ -1,7 +1,7 @@
 import { participantAttributes } from '../../model/participant-data.js';
 import { defineRule, ruleDocsUrl, type SuggestionDescriptor } from '../rule.js';
 import { isEmptyValue, moveIntoValueEdits, renameKeyEdits } from './key-fixes.js';
-import { templateParts, toFlowExpression } from './key-parts.js';
+import { BUILT_IN_SCOPES, templateParts, toFlowExpression } from './key-parts.js';
 
 const id = 'participant-data/key-looks-like-variable';
 
@@ -15,7 +15,7 @@ const id = 'participant-data/key-looks-like-variable';
  * dotted keys (`call.reason`, `context.firstName` written by web chat) are common, legitimate key names.
  */
 const USER_SCOPE = /^(?:flow|state|task)(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/i;
-const BUILT_IN_SCOPE = /^(?:Call|Email|Message|Chat|Session|Slot|Memory|Utterance|Callback|Conversation)(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/;
+const BUILT_IN_SCOPE = new RegExp(`^(?:${BUILT_IN_SCOPES.join('|')})(?:\\.[A-Za-z_][A-Za-z0-9_]*)+$`);
 
 export function looksLikeVariable(key: string): boolean {
   return USER_SCOPE.test(key) || BUILT_IN_SCOPE.test(key);

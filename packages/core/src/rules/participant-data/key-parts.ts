@@ -22,6 +22,18 @@ export function templateParts(text: string): TemplatePart[] {
   return parts;
 }
 
+/**
+ * Architect's built-in objects (`Call.Ani`, `Email.Message.body`, bot `Slot.x`), capitalised as Architect
+ * writes them. Together with Flow/State/Task they are what an expression can reference.
+ */
+export const BUILT_IN_SCOPES = ['Call', 'Email', 'Message', 'Chat', 'Session', 'Slot', 'Memory', 'Utterance', 'Callback', 'Conversation'];
+const ARCHITECT_REFERENCE = new RegExp(`^(?:Flow|State|Task|${BUILT_IN_SCOPES.join('|')})(?:\\.[A-Za-z_][A-Za-z0-9_]*)+$`);
+
+/** Whether an expression is a reference Architect can evaluate (`Flow.x`, `Call.Ani`), not `input.x` from Velocity. */
+export function isArchitectReference(expr: string): boolean {
+  return ARCHITECT_REFERENCE.test(expr.trim());
+}
+
 const SCOPES: Record<string, string> = { flow: 'Flow', state: 'State', task: 'Task' };
 
 /**

@@ -1,8 +1,8 @@
 import type { TextEdit } from '../../diagnostics.js';
 import { participantAttributes, type ParticipantAttribute } from '../../model/participant-data.js';
-import { defineRule, ruleDocsUrl, type RuleContext } from '../rule.js';
+import { defineRule, ruleDocsUrl, type RuleContext, type SuggestionDescriptor } from '../rule.js';
 import { isEmptyValue, moveIntoValueEdits, renameKeyEdits } from './key-fixes.js';
-import { keyFromExpression, keyFromTemplate, templateParts, toFlowExpression } from './key-parts.js';
+import { isArchitectReference, keyFromExpression, keyFromTemplate, templateParts, toFlowExpression } from './key-parts.js';
 
 const id = 'participant-data/literal-key';
 
@@ -40,6 +40,10 @@ function checkAttribute(context: RuleContext, attr: ParticipantAttribute): void 
   const name = attr.name;
   if (!name || !attr.namePair) return;
   const op = OP[attr.op];
+  if (name.kind === 'noValue') {
+    context.report({ node: name.node, messageId: 'emptyKey', data: { op } });
+    return;
+  }
   if ((name.kind === 'lit' || name.kind === 'bare') && name.scalar) {
     const text = name.text ?? '';
     if (text.trim() === '') {
@@ -50,8 +54,10 @@ function checkAttribute(context: RuleContext, attr: ParticipantAttribute): void 
     const parts = templateParts(text).filter((p) => !(p.syntax === 'braces' && declared.has(p.inner)));
     if (parts.length === 0) return;
     const key = keyFromTemplate(text, parts);
-    const dynamic = parts[parts.length - 1].inner;
-    report(context, attr, 'templateKey', { op, text, template: text.slice(parts[0].start, parts[0].end), key: key ?? '' }, key, toFlowExpression(dynamic));
+    // `{{flow.input.x}}` means `Flow.x`; a Velocity `${input.x}` has no Architect equivalent to move into the value.
+    const dynamic = toFlowExpression(parts[parts.length - 1].inner);
+    const template = text.slice(parts[0].start, parts[0].end);
+    report(context, attr, 'templateKey', { op, text, template, key: key ?? '' }, key, isArchitectReference(dynamic) ? dynamic : undefined);
     return;
   }
   if ((name.kind === 'exp' || name.kind === 'var') && name.text !== undefined) {
@@ -67,7 +73,8 @@ function report(
   messageId: string,
   data: Record<string, string>,
   key: string | undefined,
-  valueExpression: string,
+  /** What to store as the value when the Set's value is empty; undefined when there is no safe expression. */
+  valueExpression: string | undefined,
 ): void {
   const node = attr.name!.scalar ?? attr.name!.node;
   if (!key) {
@@ -76,16 +83,18 @@ function report(
   }
   let edits: TextEdit[] = renameKeyEdits(attr, key);
   let valueNote = '';
+  let safe = true;
   if (attr.op === 'set') {
-    if (isEmptyValue(attr.value)) {
+    if (!isEmptyValue(attr.value)) valueNote = ' and keep the current value';
+    else if (valueExpression !== undefined) {
       edits = moveIntoValueEdits(context, attr, key, valueExpression);
       valueNote = ` and store \`${valueExpression}\` as its value`;
     } else {
-      valueNote = ' and keep the current value';
+      // Renaming alone would store an empty value: a person has to say what the value is.
+      valueNote = ' (then set its value)';
+      safe = false;
     }
   }
-  const suggest: { messageId: string; data: Record<string, string>; fix: TextEdit[] }[] = [
-    { messageId: 'useLiteralKey', data: { key, valueNote }, fix: edits },
-  ];
-  context.report({ node, messageId, data, fix: edits, suggest });
+  const suggest: SuggestionDescriptor[] = [{ messageId: 'useLiteralKey', data: { key, valueNote }, fix: edits }];
+  context.report({ node, messageId, data, fix: safe ? edits : undefined, suggest });
 }

@@ -28,9 +28,9 @@ export default defineRule({
     defaultOptions: { maxValueLength: DEFAULT_MAX_VALUE_LENGTH },
     messages: {
       notString:
-        'Set Participant Data value `{{expression}}` is a {{type}} variable; participant data values are strings. Wrap it in `ToString({{expression}})`.',
+        'Set Participant Data value `{{expression}}` is of type {{type}}; participant data values are strings. Wrap it in `ToString({{expression}})`.',
       notStringNoConversion:
-        'Set Participant Data value `{{expression}}` is a {{type}} variable; participant data values are strings. Convert it to a string expression first.',
+        'Set Participant Data value `{{expression}}` is of type {{type}}; participant data values are strings. Convert it to a string expression first.',
       literalNotString: 'Set Participant Data literal value `{{text}}` is a {{type}}, not a string; quote it so it is stored as the text "{{text}}".',
       tooLong: 'Set Participant Data literal value is {{length}} characters long, over {{max}} (maxValueLength); long values risk being rejected or cut. Store a reference (an id) instead.',
     },

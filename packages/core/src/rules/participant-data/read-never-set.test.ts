@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { RuleTester } from '../../testing/rule-tester.js';
+import { flowWith, getData, setData } from '../../testing/flow-fixtures.js';
+import { lintFiles } from '../../lint.js';
+import { registerProjectContributor } from '../../model/project.js';
+import rule, { closestKey } from './read-never-set.js';
+
+const tester = new RuleTester({ describe, it });
+
+const setter = (key: string, path = 'setter.yaml') => ({ path, text: flowWith(setData(`name:\n  lit: ${key}\nvalue:\n  exp: Call.Ani`)) });
+const reader = (key: string, type?: string) => flowWith(getData(`name:\n  lit: ${key}\nvariable: Flow.out`), { type });
+
+tester.run(rule, {
+  valid: [
+    { name: 'set in another flow of the project', code: reader('customerId'), files: [setter('customerId')] },
+    { name: 'set in the same flow', code: flowWith([setData('name:\n  lit: delay\nvalue:\n  lit: "5"'), getData('name:\n  lit: delay\nvariable: Task.delay')].join('\n')) },
+    { name: 'declared in settings.knownParticipantKeys', code: reader('context.firstName'), settings: { knownParticipantKeys: ['context.firstName'] } },
+    { name: 'same key in another case is key-case-drift\'s finding', code: reader('CustomerId'), files: [setter('customerId')] },
+    { name: 'templated keys are literal-key\'s finding', code: reader('"{{flow.input.x}}"') },
+    { name: 'a chat flow reading a key its client sets (no near miss)', code: reader('Context.CustomerFirstName', 'inboundChat'), files: [setter('OrderNumber')] },
+    { name: 'a message flow reading a key its client sets', code: reader('ogConversationId', 'inboundShortMessage') },
+    { name: 'a file with parse errors elsewhere does not count as setting keys, but reading a set key is fine', code: reader('a'), files: [setter('a'), { path: 'broken.yaml', text: 'inboundCall:\n  name: [oops\n' }] },
+  ],
+  invalid: [
+    {
+      name: 'set nowhere, nothing close',
+      code: reader('ogConversationId'),
+      files: [setter('delay')],
+      errors: [
+        {
+          messageId: 'neverSet',
+          message:
+            'Get Participant Data reads `ogConversationId`, but no flow, data action or config in this project sets it, so the variable stays empty at run time. If something outside the repository sets it, add it to `settings.knownParticipantKeys`.',
+          line: 11,
+          column: 22,
+          endColumn: 38,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'a typo of a key set in another flow: suggest the closest',
+      code: reader('custmerId'),
+      files: [setter('customerId'), setter('delay', 'b.yaml')],
+      errors: [
+        {
+          messageId: 'neverSetClosest',
+          message: /reads `custmerId`.*did you mean `customerId`\?/,
+          suggestions: [{ messageId: 'useClosest', desc: 'Read `customerId` instead.', output: reader('customerId') }],
+        },
+      ],
+    },
+    {
+      name: 'closest key from settings.knownParticipantKeys',
+      code: reader('context.firstNme'),
+      settings: { knownParticipantKeys: ['context.firstName'] },
+      errors: [{ messageId: 'neverSetClosest', suggestions: [{ output: reader('context.firstName') }] }],
+    },
+    {
+      name: 'a chat flow still reports a near miss of a set key',
+      code: reader('OrderNumbr', 'inboundChat'),
+      files: [setter('OrderNumber')],
+      errors: [{ messageId: 'neverSetClosest', suggestions: [{ output: reader('OrderNumber', 'inboundChat') }] }],
+    },
+    {
+      name: 'clientFlows: report reports every unset read in chat flows too',
+      code: reader('ogConversationId', 'inboundShortMessage'),
+      options: { clientFlows: 'report' },
+      errors: [{ messageId: 'neverSet' }],
+    },
+    {
+      name: 'a key only read (by two flows) is still never set',
+      code: reader('sessionId'),
+      files: [{ path: 'other.yaml', text: reader('sessionId') }],
+      errors: [{ messageId: 'neverSet' }],
+    },
+    {
+      name: 'a key set only through an expression key does not count as set',
+      code: reader('userSessionId'),
+      files: [{ path: 'setter.yaml', text: flowWith(setData('name:\n  exp: Flow.userSessionId\nvalue:\n  exp: Flow.userSessionId')) }],
+      errors: [{ messageId: 'neverSet' }],
+    },
+  ],
+});
+
+describe('read-never-set with project contributors', () => {
+  it('counts keys a data action sets (through registerProjectContributor)', () => {
+    const text = reader('fromDataAction');
+    const before = lintFiles([{ path: 'flow.yaml', text }], { rules: [rule], config: { extends: [], rules: { [rule.meta.id]: 'warn' } } });
+    expect(before[0].messages.map((m) => m.messageId)).toEqual(['neverSet']);
+    registerProjectContributor({
+      participantKeysSet: (file) => (file.path === 'action.json' ? [{ key: 'fromDataAction', file, range: [0, 1], origin: 'data-action' }] : []),
+    });
+    const action = JSON.stringify({ name: 'Set attr', contract: {}, config: { request: { requestUrlTemplate: '/x', requestType: 'PATCH' } } });
+    const after = lintFiles([{ path: 'flow.yaml', text }, { path: 'action.json', text: action }], { rules: [rule], config: { extends: [], rules: { [rule.meta.id]: 'warn' } } });
+    expect(after.find((r) => r.filePath === 'flow.yaml')!.messages).toEqual([]);
+  });
+});
+
+describe('closestKey', () => {
+  it('takes the nearest key within a third of the length', () => {
+    expect(closestKey('custmerId', ['delay', 'customerId', 'customerIds'])).toBe('customerId');
+    expect(closestKey('ogConversationId', ['delay', 'phoneNumber'])).toBeUndefined();
+    expect(closestKey('ab', ['ac'])).toBe('ac');
+    expect(closestKey('ab', ['cd'])).toBeUndefined();
+  });
+  it('keeps the first of equally close keys', () => {
+    expect(closestKey('keyX', ['keyA', 'keyB'])).toBe('keyA');
+  });
+});
