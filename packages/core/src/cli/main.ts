@@ -1,9 +1,15 @@
 import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../config/load.js';
+import { fixPaths, type FixPathsResult } from '../fix/fix-files.js';
+import { unifiedDiff } from '../fix/unified-diff.js';
 import { format, FORMAT_NAMES, type FormatName } from '../formatters/index.js';
-import { lintPaths } from '../node/lint-paths.js';
+import { findFiles } from '../node/find-files.js';
+import { lintPaths, type LintPathsResult } from '../node/lint-paths.js';
 import { VERSION } from '../version.js';
+import { shouldColor } from './color.js';
+import { createProgress } from './progress.js';
 
 const HELP = `cxlint [options] [paths…]
 
@@ -14,9 +20,11 @@ Options:
   -f, --format <name>      stylish (default), json, sarif, github
   -c, --config <file>      use this config instead of the nearest .cxlint.yml
   -o, --output-file <file> write the report to a file
+      --fix                write safe fixes to disk (suggestions are never applied), then report what remains
+      --fix-dry-run        print the fixes as a diff and write nothing
       --max-warnings <n>   exit 1 when there are more than n warnings
       --quiet              report errors only
-      --no-color           plain output (also when NO_COLOR is set)
+      --color, --no-color  force colours on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR respected)
   -v, --version            print the version
   -h, --help               print this help
 
@@ -27,7 +35,10 @@ export interface CliIo {
   stderr: (s: string) => void;
   cwd: string;
   env: NodeJS.ProcessEnv;
+  /** Whether stdout is a terminal (colours). */
   isTTY: boolean;
+  /** Whether stderr is a terminal: progress for long runs is shown only then. */
+  stderrIsTTY?: boolean;
 }
 
 /** Runs the CLI and returns the exit code; all output goes through `io` so tests can drive it in-process. */
@@ -41,6 +52,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         format: { type: 'string', short: 'f', default: 'stylish' },
         config: { type: 'string', short: 'c' },
         'output-file': { type: 'string', short: 'o' },
+        fix: { type: 'boolean', default: false },
+        'fix-dry-run': { type: 'boolean', default: false },
         'max-warnings': { type: 'string' },
         quiet: { type: 'boolean', default: false },
         color: { type: 'boolean' },
@@ -69,11 +82,31 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
   }
+  if (v.fix && v['fix-dry-run']) {
+    io.stderr('cxlint: use either --fix or --fix-dry-run, not both\n');
+    return 2;
+  }
   const paths = args.positionals.length ? args.positionals : ['.'];
-  let run;
+  const fixing = v.fix || v['fix-dry-run'];
+  const progress = createProgress(io.stderr, !!io.stderrIsTTY);
+  let run: LintPathsResult | FixPathsResult;
   try {
-    run = await lintPaths(paths, { cwd: io.cwd, configFile: v.config, includeSource: true });
+    if (io.stderrIsTTY) {
+      const n = findFiles(paths, io.cwd).files.length;
+      progress.update(`cxlint: linting ${n} file${n === 1 ? '' : 's'}…`);
+    }
+    run = fixing
+      ? await fixPaths(paths, {
+          cwd: io.cwd,
+          configFile: v.config,
+          write: !!v.fix,
+          filter: v.quiet ? (m) => m.severity === 2 : undefined,
+          onPass: (pass, changed) => { if (pass > 1) progress.update(`cxlint: fix pass ${pass}, ${changed} file${changed === 1 ? '' : 's'} changed…`); },
+        })
+      : await lintPaths(paths, { cwd: io.cwd, configFile: v.config, includeSource: true });
+    progress.done();
   } catch (e) {
+    progress.done();
     if (e instanceof ConfigError) { io.stderr(`cxlint: invalid config: ${e.message}\n`); return 2; }
     io.stderr(`cxlint: ${(e as Error).message}\n`);
     return 2;
@@ -86,8 +119,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (v.quiet) {
     results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
   }
-  const color = !v['no-color'] && v.color !== false && !io.env.NO_COLOR && (v.color === true || io.isTTY || !!io.env.FORCE_COLOR);
-  const report = format(fmt, results, { color: fmt === 'stylish' && color && !v['output-file'], toolVersion: VERSION, baseUri: 'file://' + io.cwd });
+  const color = shouldColor(v['no-color'] ? false : v.color, io.env, io.isTTY);
+  if (fixing) reportFixes(run as FixPathsResult, !!v['fix-dry-run'], fmt === 'stylish' && !v['output-file'] ? io.stdout : io.stderr, io.stderr);
+  const report = format(fmt, results, { color: fmt === 'stylish' && color && !v['output-file'], toolVersion: VERSION, baseUri: pathToFileURL(io.cwd).href });
   if (v['output-file']) writeFileSync(v['output-file'], report);
   else if (report) io.stdout(report.endsWith('\n') ? report : report + '\n');
 
@@ -99,4 +133,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * After `--fix`: a one-line summary; after `--fix-dry-run`: the diff. Both go to stdout with the stylish report,
+ * and to stderr with machine formats, so `--format json --fix-dry-run` still prints parseable JSON.
+ * Fixes that were rejected (the file would no longer parse) and files that could not be written always go to stderr.
+ */
+function reportFixes(run: FixPathsResult, dryRun: boolean, out: (s: string) => void, err: (s: string) => void): void {
+  for (const r of run.rejected) {
+    err(`cxlint: ${r.filePath}:${r.line}:${r.column}: fix for ${r.ruleId ?? 'a problem'} not applied: ${r.reason}\n`);
+  }
+  for (const f of run.fixed) if (f.writeError) err(`cxlint: ${f.filePath}: ${f.writeError}\n`);
+  const count = run.fixed.reduce((n, f) => n + f.fixCount, 0);
+  if (dryRun) {
+    for (const f of run.fixed) out(unifiedDiff(f.before, f.after, f.filePath));
+    if (!run.fixed.length) out('No fixes to apply.\n');
+    else out(`${count} fix${count === 1 ? '' : 'es'} in ${run.fixed.length} file${run.fixed.length === 1 ? '' : 's'} would be applied (dry run: nothing written).\n`);
+    return;
+  }
+  const written = run.fixed.filter((f) => f.written);
+  if (written.length) {
+    const n = written.reduce((s, f) => s + f.fixCount, 0);
+    out(`Fixed ${n} problem${n === 1 ? '' : 's'} in ${written.length} file${written.length === 1 ? '' : 's'}.\n`);
+  }
 }

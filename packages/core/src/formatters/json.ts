@@ -1,11 +1,22 @@
 import type { LintResult } from '../diagnostics.js';
 
-/** ESLint's JSON shape: `[{filePath, messages[], errorCount, warningCount, …}]`. Sources are left out. */
+/**
+ * ESLint's JSON shape: `[{filePath, messages[], errorCount, fatalErrorCount, warningCount, …}]`, with the empty
+ * `suppressedMessages` and `usedDeprecatedRules` arrays ESLint 9 always writes, so tools that read ESLint JSON
+ * (reviewdog's `-f=eslint`, eslint formatters) read ours. Sources and internal offsets are left out.
+ */
 export function formatJson(results: LintResult[]): string {
   return JSON.stringify(
     results.map(({ source: _source, kind: _kind, ...rest }) => ({
-      ...rest,
+      filePath: rest.filePath,
       messages: rest.messages.map(({ range: _r, ...m }) => m),
+      suppressedMessages: [],
+      errorCount: rest.errorCount,
+      fatalErrorCount: rest.messages.filter((m) => m.fatal).length,
+      warningCount: rest.warningCount,
+      fixableErrorCount: rest.fixableErrorCount,
+      fixableWarningCount: rest.fixableWarningCount,
+      usedDeprecatedRules: [],
     })),
   );
 }

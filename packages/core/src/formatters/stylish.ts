@@ -30,10 +30,13 @@ export function formatStylish(results: LintResult[], options: StylishOptions = {
     fixable += r.fixableErrorCount + r.fixableWarningCount;
     out += `\n${c.underline(r.filePath)}\n`;
     const lines = r.source?.split('\n');
+    if (lines && lines.length > 1 && lines[lines.length - 1] === '') lines.pop(); // the final newline ends a line, it starts none
     for (const m of r.messages) {
       const sev = m.severity === 2 ? c.red('error') : c.yellow('warning');
-      out += `  ${c.dim(`${m.line}:${m.column}`)}  ${sev}  ${m.message}  ${c.dim(m.ruleId ?? '')}\n`;
-      if (lines && options.codeFrame !== false) out += codeFrame(lines, m.line, m.column, m.endLine === m.line ? m.endColumn : undefined, c);
+      out += `  ${c.dim(`${m.line}:${m.column}`)}  ${sev}  ${printable(m.message)}  ${c.dim(m.ruleId ?? '')}\n`;
+      if (lines && options.codeFrame !== false && m.line <= lines.length) {
+        out += codeFrame(lines, m.line, m.column, m.endLine === m.line ? m.endColumn : Number.POSITIVE_INFINITY, c);
+      }
       if (m.fix && r.source && options.showFixes !== false) out += fixPreview(r.source, m.fix, c);
     }
   }
@@ -45,16 +48,31 @@ export function formatStylish(results: LintResult[], options: StylishOptions = {
   return out;
 }
 
-function codeFrame(lines: string[], line: number, column: number, endColumn: number | undefined, c: ReturnType<typeof paint>): string {
+/**
+ * Control characters (an ESC in a file or message could drive the terminal) are shown as `\uFFFD`;
+ * tabs are kept so the caret line below can follow them.
+ */
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const printable = (s: string) => s.replace(CONTROL, '\uFFFD');
+
+/**
+ * ESLint's code frame: the line before, the problem line with `>`, the line after, and carets under the
+ * problem's columns (to the end of the line when the problem spans several lines).
+ */
+function codeFrame(lines: string[], line: number, column: number, endColumn: number, c: ReturnType<typeof paint>): string {
   let out = '';
-  const width = String(Math.min(lines.length, line + 1)).length;
-  for (let n = Math.max(1, line - 1); n <= Math.min(lines.length, line + 1); n++) {
-    const text = (lines[n - 1] ?? '').replace(/\r$/, '');
+  const last = Math.min(lines.length, line + 1);
+  const width = String(last).length;
+  for (let n = Math.max(1, line - 1); n <= last; n++) {
+    const text = printable((lines[n - 1] ?? '').replace(/\r$/, ''));
     const gutter = `${n === line ? '>' : ' '} ${String(n).padStart(width)} |`;
     out += c.dim(`    ${gutter}`) + (text ? ` ${text}` : '') + '\n';
     if (n === line) {
-      const len = Math.max(1, (endColumn ?? column + 1) - column);
-      out += c.dim(`    ${' '.repeat(gutter.length)}`) + ` ${' '.repeat(column - 1)}${c.red('^'.repeat(len))}\n`;
+      const start = Math.min(Math.max(column, 1), text.length + 1);
+      const end = Math.min(Math.max(endColumn, start + 1), text.length + 1);
+      // Keep tabs in the padding so the carets line up under tab-indented text.
+      const pad = text.slice(0, start - 1).replace(/[^\t]/g, ' ');
+      out += c.dim(`    ${' '.repeat(gutter.length)}`) + ` ${pad}${c.red('^'.repeat(Math.max(1, end - start)))}\n`;
     }
   }
   return out;
@@ -71,7 +89,7 @@ function fixPreview(source: string, fix: { range: [number, number]; text: string
   if (afterEnd === -1) afterEnd = fixed.length;
   const after = fixed.slice(lineStart, afterEnd).replace(/\r/g, '');
   let out = c.dim('    fix:\n');
-  for (const l of before.split('\n')) out += c.red(`    - ${l}`) + '\n';
-  for (const l of after.split('\n')) out += c.green(`    + ${l}`) + '\n';
+  for (const l of before.split('\n')) out += c.red(`    - ${printable(l)}`) + '\n';
+  for (const l of after.split('\n')) out += c.green(`    + ${printable(l)}`) + '\n';
   return out;
 }
