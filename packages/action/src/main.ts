@@ -1,16 +1,173 @@
+import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { lintPaths, formatGithub } from '@cxlint/core';
+import { lintPaths, type LintPathsOptions, type LintResult } from '@cxlint/core';
+import { annotate } from './annotations.js';
+import { listChangedFiles, type ChangedFile, type PullRef } from './changed-files.js';
+import { configFromBaseCommit } from './config-source.js';
+import { passesFilter } from './diff-hunks.js';
+import { countFindings, toFindings, type Finding } from './findings.js';
+import { clientOptionsFromEnv, createClient, describeError, statusOf, type GitHubClient } from './github-client.js';
+import { readInputs, type ActionInputs, type FailOn } from './inputs.js';
+import { closeThreads, readExistingReview, threadsToResolve } from './review-threads.js';
+import { planReview, postReview, ReviewForbiddenError } from './review.js';
+import { writeSarif } from './sarif-output.js';
+import { writeSummary } from './summary.js';
+import { changedTargets, workspaceTargets } from './targets.js';
 
-/** Skeleton: lints the `paths` input and prints annotations. The PR review comes with the action issue. */
+export interface RunContext {
+  eventName: string;
+  workspace: string;
+  owner: string;
+  repo: string;
+  pr?: PullRef & { headSha: string; baseSha: string };
+}
+
+/** The runner's environment: event name and payload, repository, workspace. */
+export function readRunContext(env = process.env): RunContext {
+  const eventName = env.GITHUB_EVENT_NAME ?? '';
+  const [owner = '', repo = ''] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  const workspace = env.GITHUB_WORKSPACE || process.cwd();
+  let payload: { pull_request?: { number?: number; head?: { sha?: string }; base?: { sha?: string } } } = {};
+  if (env.GITHUB_EVENT_PATH) {
+    try {
+      payload = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8'));
+    } catch (e) {
+      core.warning(`Cannot read the event payload at GITHUB_EVENT_PATH (${(e as Error).message}); linting \`paths\` only.`);
+    }
+  }
+  const pr = payload.pull_request;
+  const isPrEvent = eventName === 'pull_request' || eventName === 'pull_request_target';
+  return {
+    eventName,
+    workspace,
+    owner,
+    repo,
+    ...(isPrEvent && pr?.number && pr.head?.sha && pr.base?.sha
+      ? { pr: { owner, repo, number: pr.number, headSha: pr.head.sha, baseSha: pr.base.sha } }
+      : {}),
+  };
+}
+
+/** Whether the step fails: decided by `fail-on` over the reported findings, never by how reporting went. */
+export function verdict(failOn: FailOn, counts: { errors: number; warnings: number }): { fail: boolean; text: string } {
+  const what = `${counts.errors} error${counts.errors === 1 ? '' : 's'}, ${counts.warnings} warning${counts.warnings === 1 ? '' : 's'}`;
+  const fail = failOn === 'error' ? counts.errors > 0 : failOn === 'warning' ? counts.errors + counts.warnings > 0 : false;
+  return { fail, text: fail ? `The step fails: ${what} (fail-on: ${failOn}).` : `The step passes: ${what} (fail-on: ${failOn}).` };
+}
+
+export interface RunOutcome {
+  findings: Finding[];
+  reviewPosted: boolean;
+  fallback: boolean;
+  fail: boolean;
+}
+
+/** Entry point: everything is reported, then the exit follows `fail-on`. Unexpected errors fail the step. */
 export async function run(): Promise<void> {
   try {
-    const paths = (core.getInput('paths') || '.').split(/\s+/).filter(Boolean);
-    const { results } = await lintPaths(paths, { cwd: process.env.GITHUB_WORKSPACE ?? process.cwd() });
-    process.stdout.write(formatGithub(results));
-    const errors = results.reduce((n, r) => n + r.errorCount, 0);
-    core.setOutput('errors', errors);
-    if (errors > 0) core.setFailed(`cxlint found ${errors} error(s)`);
+    const inputs = readInputs();
+    const outcome = await execute(inputs, readRunContext());
+    if (outcome.fail) process.exitCode = 1;
   } catch (e) {
-    core.setFailed((e as Error).message);
+    core.setFailed(`cxlint: ${e instanceof Error ? e.message : String(e)}`);
   }
+}
+
+export async function execute(inputs: ActionInputs, ctx: RunContext): Promise<RunOutcome> {
+  const notes: string[] = [];
+  const client: GitHubClient | undefined = inputs.token ? createClient(inputs.token, clientOptionsFromEnv()) : undefined;
+
+  // Config: under pull_request_target only from the base commit; otherwise the `config` input or the nearest file.
+  const lintOptions: LintPathsOptions = { cwd: ctx.workspace, contextPaths: ['.'], includeSource: true };
+  if (ctx.eventName === 'pull_request_target' && ctx.pr) {
+    const loaded = await configFromBaseCommit({ workspace: ctx.workspace, baseSha: ctx.pr.baseSha, configPath: inputs.config, client, repo: ctx });
+    lintOptions.config = loaded;
+    core.info(`pull_request_target: config read from the base commit (${loaded.origin}), not from the PR.`);
+  } else if (inputs.config) {
+    lintOptions.configFile = inputs.config;
+  }
+
+  // Which files to report on.
+  let changed: ChangedFile[] | undefined;
+  if (ctx.pr) {
+    if (!client) notes.push('No `github-token`: cannot read the pull request, so every file under `paths` is linted.');
+    else {
+      try {
+        changed = await listChangedFiles(client, ctx.pr);
+      } catch (e) {
+        const note = `Could not list the pull request's files (${describeError(e)}); every file under \`paths\` is linted instead.`;
+        core.warning(note);
+        notes.push(note);
+      }
+    }
+  }
+  const changedMap = new Map((changed ?? []).map((f) => [f.path, f]));
+  let targets: string[];
+  if (changed && inputs.filterMode !== 'nofilter') targets = changedTargets(ctx.workspace, changed, inputs.paths);
+  else {
+    const found = workspaceTargets(ctx.workspace, inputs.paths);
+    for (const m of found.missing) core.warning(`Path \`${m}\` from the \`paths\` input does not exist.`);
+    targets = found.files;
+  }
+  core.info(`Linting ${targets.length} file(s)${changed ? ` changed in PR #${ctx.pr!.number}` : ''}, with every flow, data action and Terraform file of the workspace as context.`);
+
+  const results: LintResult[] = targets.length ? (await lintPaths(targets, lintOptions)).results : [];
+  const all = toFindings(results);
+  const present = new Set(all.map((f) => f.fingerprint));
+  const reported = changed
+    ? all.filter((f) => {
+        const file = changedMap.get(f.path);
+        return passesFilter(inputs.filterMode, file?.hunks, !!file, f.line, f.endLine);
+      })
+    : all;
+  const counts = countFindings(reported);
+  const decision = verdict(inputs.failOn, counts);
+
+  // Reporting. Each channel fails on its own; annotations and the summary are the floor every finding reaches.
+  let reviewPosted = false;
+  let reviewDelivered = false;
+  let fallback = false;
+  if (ctx.pr && changed && client && inputs.reporter !== 'annotations') {
+    try {
+      const existing = await readExistingReview(client, ctx.pr);
+      const plan = planReview(reported, changedMap, existing.posted, inputs.maxComments);
+      const posted = await postReview(client, ctx.pr, ctx.pr.headSha, plan, reported);
+      reviewPosted = posted.posted;
+      reviewDelivered = true;
+      if (posted.posted) notes.push(`Posted one review: ${posted.inline} inline comment(s), ${plan.body.length + posted.rejected} finding(s) listed in its body${posted.rejected ? ` (${posted.rejected} refused inline by GitHub)` : ''}.`);
+      if (plan.alreadyPosted) notes.push(`${plan.alreadyPosted} finding(s) were already on the pull request from an earlier run and were not posted again.`);
+      if (!posted.posted && !plan.alreadyPosted) notes.push('No new findings to post on the pull request.');
+      const gone = threadsToResolve(existing.threads, present);
+      if (gone.length) {
+        const closed = await closeThreads(client, gone);
+        notes.push(`${closed.resolved + closed.minimized} review thread(s) of fixed findings closed (${closed.resolved} resolved, ${closed.minimized} minimized as outdated${closed.failed ? `, ${closed.failed} failed` : ''}).`);
+      }
+    } catch (e) {
+      fallback = !reviewDelivered;
+      const status = e instanceof ReviewForbiddenError ? e.status : statusOf(e);
+      const note =
+        status === 403 || status === 404
+          ? `cxlint cannot write to this pull request (HTTP ${status}): the token is read-only, as it is for pull requests from forks. All ${reported.length} finding(s) are reported as annotations and in this summary instead.`
+          : `cxlint could not post its review (${describeError(e)}). All ${reported.length} finding(s) are reported as annotations and in this summary instead.`;
+      if (!reviewDelivered) {
+        core.warning(note);
+        notes.push(note);
+      }
+    }
+  } else if (ctx.pr && !changed) {
+    fallback = true;
+  }
+
+  if (inputs.reporter !== 'review' || !reviewDelivered) annotate(reported);
+  if (inputs.sarifFile) {
+    const file = writeSarif(inputs.sarifFile, ctx.workspace, results);
+    core.setOutput('sarif-file', file);
+  }
+  await writeSummary({ findings: reported, filesLinted: targets.length, notes, verdict: decision.text });
+
+  core.setOutput('errors', counts.errors);
+  core.setOutput('warnings', counts.warnings);
+  if (decision.fail) core.setFailed(`cxlint: ${decision.text}`);
+  else core.info(decision.text);
+  return { findings: reported, reviewPosted, fallback, fail: decision.fail };
 }
