@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { validateCxlintConfig } from '@cxlint/schema';
+import { Ajv, type ValidateFunction } from 'ajv';
 import { distance } from 'fastest-levenshtein';
 import { toJS } from '../parse/nodes.js';
 import { parseJson } from '../parse/parse-json.js';
@@ -39,12 +40,12 @@ export function parseConfigText(text: string, filePath: string, rules: readonly 
   if (!validateCxlintConfig(data)) {
     const err = pickError(validateCxlintConfig.errors ?? []);
     let pointer = err.instancePath;
-    let what = err.instancePath ? `\`${err.instancePath.slice(1).replace(/\//g, '.')}\`` : 'the config';
+    let what = err.instancePath ? `\`${pointerToPath(err.instancePath)}\`` : 'the config';
     let message = err.message ?? 'is invalid';
     if (err.keyword === 'additionalProperties') {
       const extra = String(err.params.additionalProperty);
       pointer = `${err.instancePath}/${extra}`;
-      what = `\`${pointer.slice(1).replace(/\//g, '.')}\``;
+      what = `\`${pointerToPath(pointer)}\``;
       message = 'is not a known setting';
     } else if (err.keyword === 'enum') {
       message = `must be one of ${(err.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`;
@@ -63,13 +64,56 @@ export function parseConfigText(text: string, filePath: string, rules: readonly 
   for (const [base, map] of ruleMaps) {
     for (const id of Object.keys(map ?? {})) {
       if (known.has(id)) continue;
-      const { pair } = nodeAtPointer(parsed.root, `${base}/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`);
+      const { pair } = nodeAtPointer(parsed.root, `${base}/${escapePointer(id)}`);
       const pos = source.positionAt(pair?.key.range[0] ?? 0);
       const close = closest(id, [...known]);
       throw new ConfigError(`Unknown rule \`${id}\`${close ? ` (did you mean \`${close}\`?)` : ''}`, filePath, pos.line, pos.column);
     }
+    // Options are checked against the rule's schema here, so a typo fails loudly instead of being ignored.
+    for (const [id, entry] of Object.entries(map ?? {})) {
+      if (!Array.isArray(entry) || entry.length < 2) continue;
+      const rule = rules.find((r) => r.meta.id === id)!;
+      const problem = optionsProblem(rule, entry[1]);
+      if (problem === undefined) continue;
+      const { node, pair } = nodeAtPointer(parsed.root, `${base}/${escapePointer(id)}/1${problem.pointer}`);
+      const pos = source.positionAt((pair?.key ?? node)?.range[0] ?? 0);
+      throw new ConfigError(`Options of \`${id}\`: ${problem.message}`, filePath, pos.line, pos.column);
+    }
   }
   return config;
+}
+
+const escapePointer = (s: string) => s.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/** `/rules/participant-data~1literal-key` → `rules.participant-data/literal-key`, for messages. */
+function pointerToPath(pointer: string): string {
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.');
+}
+
+const ajv = new Ajv({ allErrors: false, strict: false });
+const optionValidators = new WeakMap<object, ValidateFunction>();
+
+/** Why `options` do not fit the rule's `meta.schema` (with a pointer into them), or undefined when they do. */
+function optionsProblem(rule: Rule, options: unknown): { message: string; pointer: string } | undefined {
+  const schema = rule.meta.schema;
+  if (!schema) return undefined;
+  let validate = optionValidators.get(schema);
+  if (!validate) optionValidators.set(schema, (validate = ajv.compile(schema)));
+  if (validate(options)) return undefined;
+  const err = validate.errors![0];
+  if (err.keyword === 'additionalProperties') {
+    const extra = String(err.params.additionalProperty);
+    const known = Object.keys((schema.properties as Record<string, unknown> | undefined) ?? {});
+    const close = closest(extra, known);
+    return { message: `\`${extra}\` is not an option${close ? ` (did you mean \`${close}\`?)` : known.length ? ` (options: ${known.join(', ')})` : ''}`, pointer: `${err.instancePath}/${escapePointer(extra)}` };
+  }
+  const where = err.instancePath ? `\`${pointerToPath(err.instancePath)}\` ` : '';
+  const detail = err.keyword === 'enum' ? `must be one of ${(err.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` : (err.message ?? 'is invalid');
+  return { message: `${where}${detail}`, pointer: err.instancePath };
 }
 
 // The most specific error reads best: ajv reports the failing anyOf branches too.
