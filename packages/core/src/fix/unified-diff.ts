@@ -6,7 +6,10 @@ export function unifiedDiff(before: string, after: string, path: string, context
   if (before === after) return '';
   const a = splitLines(before);
   const b = splitLines(after);
-  const ops = diffLines(a.lines, b.lines);
+  // A last line without its newline differs from the same text with one.
+  const keys = (s: { lines: string[]; finalNewline: boolean }) =>
+    s.finalNewline ? s.lines : s.lines.map((l, i) => (i === s.lines.length - 1 ? `${l}\u0000no-eol` : l));
+  const ops = diffLines(keys(a), keys(b));
   const hunks = toHunks(ops, context);
   let out = `--- a/${path}\n+++ b/${path}\n`;
   for (const h of hunks) {

@@ -1,0 +1,196 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseFile } from '../parse/parse-file.js';
+import { runCli, type CliIo } from './main.js';
+import { shouldColor } from './color.js';
+
+const EXAMPLES = fileURLToPath(new URL('../../../../examples', import.meta.url));
+const ANSI = /\x1b\[/;
+
+interface Run { code: number; stdout: string; stderr: string }
+
+async function cli(argv: string[], cwd: string, io: Partial<CliIo> = {}): Promise<Run> {
+  let stdout = '', stderr = '';
+  const code = await runCli(argv, {
+    stdout: (s) => { stdout += s; },
+    stderr: (s) => { stderr += s; },
+    cwd,
+    env: {},
+    isTTY: false,
+    stderrIsTTY: false,
+    ...io,
+  });
+  return { code, stdout, stderr };
+}
+
+function snapshot(dir: string): Map<string, Buffer> {
+  const out = new Map<string, Buffer>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d)) {
+      const p = join(d, e);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.set(relative(dir, p), readFileSync(p));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+interface JsonResult { filePath: string; messages: { ruleId: string | null; message: string; fix?: unknown; fatal?: boolean }[] }
+const keyOf = (r: JsonResult, m: JsonResult['messages'][number]) => `${r.filePath} ${m.ruleId} ${m.message}`;
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cxlint-cli-'));
+  cpSync(EXAMPLES, dir, { recursive: true });
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('colour', () => {
+  it('is off when stdout is not a terminal, and with NO_COLOR', async () => {
+    expect((await cli([], dir)).stdout).not.toMatch(ANSI);
+    expect((await cli([], dir, { isTTY: true, env: { NO_COLOR: '1' } })).stdout).not.toMatch(ANSI);
+  });
+
+  it('is on for a terminal, and with FORCE_COLOR even in a pipe', async () => {
+    expect((await cli([], dir, { isTTY: true })).stdout).toMatch(ANSI);
+    expect((await cli([], dir, { env: { FORCE_COLOR: '1' } })).stdout).toMatch(ANSI);
+  });
+
+  it('flags win over the environment', async () => {
+    expect((await cli(['--no-color'], dir, { env: { FORCE_COLOR: '1' } })).stdout).not.toMatch(ANSI);
+    expect((await cli(['--color'], dir, { env: { NO_COLOR: '1' } })).stdout).toMatch(ANSI);
+  });
+
+  it('follows the precedence: flag, FORCE_COLOR (0 means off), NO_COLOR, terminal', () => {
+    expect(shouldColor(undefined, { FORCE_COLOR: '0' }, true)).toBe(false);
+    expect(shouldColor(undefined, { FORCE_COLOR: '1', NO_COLOR: '1' }, false)).toBe(true);
+    expect(shouldColor(undefined, { NO_COLOR: '' }, true)).toBe(true); // no-color.org: only a non-empty value counts
+    expect(shouldColor(undefined, { TERM: 'dumb' }, true)).toBe(false);
+  });
+
+  it('is never written into a file or a machine format', async () => {
+    const out = await cli(['--format', 'github'], dir, { isTTY: true, env: { FORCE_COLOR: '1' } });
+    expect(out.stdout).not.toMatch(ANSI);
+  });
+});
+
+describe('progress', () => {
+  it('goes to a terminal stderr only, and erases itself', async () => {
+    const quiet = await cli([], dir);
+    expect(quiet.stderr).toBe('');
+    const tty = await cli([], dir, { stderrIsTTY: true });
+    expect(tty.stderr).toMatch(/^\r\x1b\[Kcxlint: linting \d+ files…/);
+    expect(tty.stderr.endsWith('\r\x1b[K')).toBe(true);
+    expect(tty.stdout).toBe(quiet.stdout);
+  });
+});
+
+describe('--format github', () => {
+  it('prints workflow commands for the examples', async () => {
+    const { stdout, code } = await cli(['--format', 'github'], dir);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^::error file=flows\/support-inbound\.yaml,line=31,endLine=31,col=22,endColumn=52,title=participant-data\/literal-key::/m);
+    for (const line of stdout.trimEnd().split('\n')) expect(line).toMatch(/^::(error|warning) file=[^:]+::[^\r\n]+$/);
+  });
+
+  it('escapes a path with a comma and a message-breaking newline', async () => {
+    writeFileSync(join(dir, 'flows', 'a,b.yaml'), 'inboundCall:\n  name: x\n  menus: [\n');
+    const { stdout } = await cli(['--format', 'github', 'flows/a,b.yaml'], dir);
+    expect(stdout).toMatch(/^::error file=flows\/a%2Cb\.yaml,line=\d+/);
+    expect(stdout.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('--fix-dry-run', () => {
+  it('prints a unified diff and writes nothing', async () => {
+    const before = snapshot(dir);
+    const { stdout, code } = await cli(['--fix-dry-run'], dir);
+    expect(stdout).toContain(
+      [
+        '--- a/flows/support-inbound.yaml',
+        '+++ b/flows/support-inbound.yaml',
+        '@@ -28,7 +28,9 @@',
+        '         attributes:',
+        '           - attribute:',
+        '               name:',
+        '-                lit: "{{flow.input.userSessionId}}"',
+        '+                lit: userSessionId',
+        '+              value:',
+        '+                exp: Flow.userSessionId',
+        '     - setParticipantData:',
+      ].join('\n'),
+    );
+    expect(stdout).toMatch(/would be applied \(dry run: nothing written\)/);
+    // The report after the diff shows what would remain: the literal-key error is gone.
+    expect(stdout).not.toMatch(/error {2}Set Participant Data attribute name `\{\{flow/);
+    expect(code).toBe(0);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('keeps stdout machine-readable with a machine format (the diff goes to stderr)', async () => {
+    const { stdout, stderr } = await cli(['--fix-dry-run', '--format', 'json'], dir);
+    expect(() => JSON.parse(stdout)).not.toThrow();
+    expect(stderr).toContain('+++ b/flows/support-inbound.yaml');
+  });
+
+  it('cannot be combined with --fix', async () => {
+    expect((await cli(['--fix', '--fix-dry-run'], dir)).code).toBe(2);
+  });
+});
+
+describe('--fix on a copy of examples/', () => {
+  it('round-trips: fixed files re-parse, fixed findings are gone, unfixable ones remain', async () => {
+    const before: JsonResult[] = JSON.parse((await cli(['--format', 'json'], dir)).stdout);
+    const fixable = before.flatMap((r) => r.messages.filter((m) => m.fix).map((m) => keyOf(r, m)));
+    const unfixable = before.flatMap((r) => r.messages.filter((m) => !m.fix).map((m) => keyOf(r, m)));
+    expect(fixable.length).toBeGreaterThan(0);
+    expect(unfixable.length).toBeGreaterThan(0);
+
+    const fixRun = await cli(['--fix'], dir);
+    expect(fixRun.stdout).toMatch(/^Fixed \d+ problems? in \d+ files?\./m);
+    expect(fixRun.stderr).toBe('');
+
+    const after: JsonResult[] = JSON.parse((await cli(['--format', 'json'], dir)).stdout);
+    const afterKeys = after.flatMap((r) => r.messages.map((m) => keyOf(r, m)));
+    for (const k of fixable) expect(afterKeys).not.toContain(k);
+    expect(after.flatMap((r) => r.messages.filter((m) => m.fix || m.fatal))).toEqual([]);
+    // Unfixable findings stay — except a key "read but never set" that the literal-key fix now sets (the fix
+    // passes lint the whole project, so cross-file rules see the fixed text).
+    const setByTheFix = (k: string) => k.includes('participant-data/read-never-set') && k.includes('`userSessionId`');
+    expect(unfixable.some(setByTheFix)).toBe(true);
+    for (const k of unfixable.filter((k) => !setByTheFix(k))) expect(afterKeys).toContain(k);
+    expect(afterKeys.some(setByTheFix)).toBe(false);
+
+    // Every file still parses as the same kind.
+    for (const [path, buf] of snapshot(dir)) {
+      if (!/\.(ya?ml|json|tf)$/.test(path) || path.endsWith('.cxlint.yml')) continue;
+      const file = parseFile(path, buf.toString('utf8'));
+      expect(file.errors, path).toEqual([]);
+    }
+    // A second --fix has nothing left to do.
+    expect((await cli(['--fix'], dir)).stdout).not.toMatch(/^Fixed/m);
+  });
+
+  it('keeps a BOM and CRLF line endings', async () => {
+    const flow = readFileSync(join(dir, 'flows', 'support-inbound.yaml'), 'utf8');
+    const path = join(dir, 'flows', 'support-inbound.yaml');
+    writeFileSync(path, '\uFEFF' + flow.replace(/\n/g, '\r\n'));
+    await cli(['--fix', 'flows/support-inbound.yaml'], dir);
+    const bytes = readFileSync(path);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8').slice(1);
+    expect(text).toContain('lit: userSessionId\r\n              value:\r\n                exp: Flow.userSessionId\r\n');
+    expect(/(?<!\r)\n/.test(text)).toBe(false);
+  });
+
+  it('with --quiet fixes errors only', async () => {
+    await cli(['--fix', '--quiet'], dir);
+    expect(readFileSync(join(dir, 'flows', 'support-inbound.yaml'), 'utf8')).toContain('lit: userSessionId');
+    // value-type is a warning in the recommended preset: its fix is left alone.
+    expect(readFileSync(join(dir, 'flows', 'order-status-bot.yaml'), 'utf8')).toContain('exp: Flow.attempts\n');
+  });
+});
