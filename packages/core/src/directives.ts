@@ -19,7 +19,8 @@ export function readDirectives(file: ParsedFile): Directives {
   const blocks: Block[] = [];
   const open: Block[] = [];
   for (const c of file.directiveComments) {
-    const m = /cxlint-(disable-next-line|disable-line|disable|enable)\b(.*)$/.exec(c.text);
+    // A CRLF file's comment ends in `\r`, which `.` does not match: without this, every directive there was ignored.
+    const m = /cxlint-(disable-next-line|disable-line|disable|enable)\b(.*)$/.exec(c.text.replace(/\r$/, ''));
     if (!m) continue;
     const list = m[2].split(/\s--\s|\s--$/)[0].trim();
     const rules = list ? new Set(list.split(/[\s,]+/).filter(Boolean)) : null;
