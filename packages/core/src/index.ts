@@ -18,6 +18,12 @@ export { readSourceFile, decodeSource, DEFAULT_MAX_FILE_SIZE } from './source/re
 export { Project, registerProjectContributor, type ProjectContributor, type ProjectSettings, type KeyOccurrence } from './model/project.js';
 export { participantAttributes, literalKey, type ParticipantAttribute } from './model/participant-data.js';
 export { readFlowValue, type FlowValue } from './model/values.js';
+export { flowModel, parseRef, type FlowModel, type RefUse, type RefTarget, type ItemKey } from './model/flow.js';
+export { prepareTerraform, terraformDocument, type TerraformDocument } from './parse/terraform.js';
+export {
+  terraformResources, terraformFlows, terraformIntegrationActions, findAttribute, hclLiteral, variableValues,
+  type TerraformResource, type TerraformFlowResource, type TerraformIntegrationAction,
+} from './model/terraform.js';
 export { compileConfig, presetRules, type ConfigMatcher } from './config/resolve.js';
 export { loadConfigFile, findConfigFile, parseConfigText, ConfigError, CONFIG_FILE_NAMES } from './config/load.js';
 export type { CxlintConfig, LoadedConfig } from './config/types.js';

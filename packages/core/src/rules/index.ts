@@ -4,9 +4,23 @@ import keyLooksLikeVariable from './participant-data/key-looks-like-variable.js'
 import readNeverSet from './participant-data/read-never-set.js';
 import keyCaseDrift from './participant-data/key-case-drift.js';
 import valueType from './participant-data/value-type.js';
+import flowSchema from './flow/schema.js';
+import flowRefResolves from './flow/ref-resolves.js';
+import flowVariableScope from './flow/variable-scope.js';
+import flowSubstitutionUndefined from './flow/substitution-undefined.js';
+import flowSubstitutionUnquoted from './flow/substitution-unquoted.js';
+import terraformDollarEscape from './terraform/dollar-escape.js';
+import terraformFlowFilepath from './terraform/flow-filepath.js';
+// Terraform files are parsed (and feed flow substitutions and integration actions to the project model)
+// whenever the rules are loaded.
+import '../parse/terraform.js';
+import '../model/terraform.js';
+import '../model/archy-options.js';
 
 /** Every built-in rule. A rule's id is its path under `src/rules/`. */
-export const builtInRules: readonly Rule[] = [literalKey, keyLooksLikeVariable, readNeverSet, keyCaseDrift, valueType];
+export const builtInRules: readonly Rule[] = [literalKey, keyLooksLikeVariable, readNeverSet, keyCaseDrift, valueType,
+  flowSchema, flowRefResolves, flowVariableScope, flowSubstitutionUndefined, flowSubstitutionUnquoted,
+  terraformDollarEscape, terraformFlowFilepath];
 
 export function findRule(id: string): Rule | undefined {
   return builtInRules.find((r) => r.meta.id === id);

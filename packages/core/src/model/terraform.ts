@@ -1,0 +1,416 @@
+import { posix } from 'node:path';
+import { FLOW_EXTENSIONS, extensionOf } from '../parse/detect-kind.js';
+import type { ParsedFile } from '../parse/parse-file.js';
+import { terraformDocument } from '../parse/terraform.js';
+import { registerProjectContributor, type Project } from './project.js';
+
+/**
+ * Typed views over Terraform (CX as Code) files: `genesyscloud_flow` (which flow file it deploys and which
+ * `{{key}}` substitutions it fills) and `genesyscloud_integration_action` (a data action defined in HCL).
+ * hcl2json gives values without positions; positions are found by searching the resource block's text.
+ */
+
+export type Range = [number, number];
+
+export interface TerraformResource {
+  type: string;
+  name: string;
+  file: ParsedFile;
+  /** The HCL JSON body (`config_request` is an array of one object, as hcl2json writes blocks). */
+  body: Record<string, unknown>;
+  /** `resource "type" "name"` (the header), for findings about the whole resource. */
+  headerRange: Range;
+  /** From the header to the closing brace. */
+  range: Range;
+}
+
+const TF_ROOTS = new Set(['var', 'local', 'module', 'data', 'path', 'each', 'count', 'self', 'terraform']);
+
+const resourceCache = new WeakMap<ParsedFile, TerraformResource[]>();
+
+/** Every `resource` block of a Terraform file, in the order hcl2json lists them. Computed once per file. */
+export function terraformResources(file: ParsedFile): TerraformResource[] {
+  const hit = resourceCache.get(file);
+  if (hit) return hit;
+  const out: TerraformResource[] = [];
+  const doc = terraformDocument(file);
+  const resources = doc?.json.resource as Record<string, Record<string, Record<string, unknown>[]>> | undefined;
+  if (resources) {
+    const text = file.source.text;
+    const blockStarts = topLevelBlockStarts(text);
+    for (const [type, byName] of Object.entries(resources)) {
+      for (const [name, bodies] of Object.entries(byName ?? {})) {
+        const header = findHeader(text, type, name);
+        const next = blockStarts.find((s) => s > header[0]) ?? text.length;
+        const close = text.lastIndexOf('}', next - 1);
+        const range: Range = [header[0], close > header[1] ? close + 1 : next];
+        for (const body of Array.isArray(bodies) ? bodies : [bodies]) out.push({ type, name, file, body: body ?? {}, headerRange: header, range });
+      }
+    }
+  }
+  resourceCache.set(file, out);
+  return out;
+}
+
+const BLOCK_START = /^(?:resource|data|module|locals|variable|output|provider|terraform|moved|import|check|removed)\b/gm;
+
+function topLevelBlockStarts(text: string): number[] {
+  const starts: number[] = [];
+  BLOCK_START.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = BLOCK_START.exec(text))) starts.push(m.index);
+  return starts;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function findHeader(text: string, type: string, name: string): Range {
+  const re = new RegExp(`resource\\s+"${escapeRegExp(type)}"\\s+"${escapeRegExp(name)}"`);
+  const m = re.exec(text);
+  return m ? [m.index, m.index + m[0].length] : [0, 0];
+}
+
+export interface AttributeLocation {
+  /** The attribute's name. */
+  keyRange: Range;
+  /** Its value as written (a quoted string includes the quotes; a heredoc runs to its terminator). */
+  valueRange: Range;
+}
+
+/**
+ * Finds `a = …` (or nested `block { a = … }`) inside a resource by searching its text, one step of `path` after
+ * the other. Not a parser: it relies on hcl2json having accepted the file and on the attribute being written once.
+ */
+export function findAttribute(resource: TerraformResource, path: string[]): AttributeLocation | undefined {
+  const text = resource.file.source.text;
+  let from = resource.headerRange[1];
+  const end = resource.range[1];
+  for (let i = 0; i < path.length; i++) {
+    const last = i === path.length - 1;
+    const re = new RegExp(`(?<![\\w-])"?${escapeRegExp(path[i])}"?\\s*(=(?!=)|\\{)`, 'g');
+    re.lastIndex = from;
+    const m = re.exec(text);
+    if (!m || m.index >= end) return undefined;
+    const keyRange: Range = [m.index + (text[m.index] === '"' ? 1 : 0), m.index + (text[m.index] === '"' ? 1 : 0) + path[i].length];
+    from = m.index + m[0].length;
+    if (!last) continue;
+    let start = from;
+    while (start < end && (text[start] === ' ' || text[start] === '\t')) start++;
+    if (m[1] === '{') return { keyRange, valueRange: [m.index + m[0].length - 1, end] };
+    return { keyRange, valueRange: [start, valueEnd(text, start, end)] };
+  }
+  return undefined;
+}
+
+function valueEnd(text: string, start: number, limit: number): number {
+  const ch = text[start];
+  if (ch === '"') {
+    for (let i = start + 1; i < limit; i++) {
+      if (text[i] === '\\') i++;
+      else if (text[i] === '"') return i + 1;
+      else if (text[i] === '\n') return i;
+    }
+    return limit;
+  }
+  const heredoc = /^<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(text.slice(start, start + 80));
+  if (heredoc) {
+    const term = new RegExp(`^[ \\t]*${escapeRegExp(heredoc[1])}[ \\t]*$`, 'm');
+    const body = start + heredoc[0].length;
+    const m = term.exec(text.slice(body, limit));
+    return m ? body + m.index + m[0].length : limit;
+  }
+  if (ch === '{' || ch === '[' || text.startsWith('jsonencode(', start)) {
+    // Balanced brackets, skipping strings: enough to cover `{ … }` maps and `jsonencode({ … })`.
+    let depth = 0;
+    for (let i = start; i < limit; i++) {
+      const c = text[i];
+      if (c === '"') {
+        i = valueEnd(text, i, limit) - 1;
+        continue;
+      }
+      if (c === '{' || c === '[' || c === '(') depth++;
+      else if (c === '}' || c === ']' || c === ')') {
+        depth--;
+        if (depth === 0) return i + 1;
+      }
+    }
+    return limit;
+  }
+  const nl = text.indexOf('\n', start);
+  let stop = nl === -1 || nl > limit ? limit : nl;
+  while (stop > start && /\s/.test(text[stop - 1])) stop--;
+  return stop;
+}
+
+/** The literal text of an HCL string, or undefined when it interpolates something (`${var.x}`). */
+export function hclLiteral(value: unknown): string | undefined {
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value !== 'string') return undefined;
+  if (/(?<!\$)\$\{|(?<!%)%\{/.test(value)) return undefined;
+  return value.replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+}
+
+/** `${var.name}` → `name` when the whole value is one variable reference. */
+function variableReference(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  return /^\$\{var\.([A-Za-z_][\w-]*)\}$/.exec(value)?.[1];
+}
+
+/** First element of an hcl2json block list (`config_request { … }` → `[{…}]`). */
+function block(value: unknown): Record<string, unknown> | undefined {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// genesyscloud_flow
+
+export interface TerraformFlowResource {
+  resource: TerraformResource;
+  /** `filepath` as written (hcl2json text: `${path.module}/x.yaml`); undefined when missing. */
+  filepath?: string;
+  /**
+   * Where the file is: `resolved` (paths of project files it names; more than one only when a
+   * `${local.…}` prefix could not be resolved and several files end the same way), `missing` (a literal
+   * path no project file matches), `remote` (s3:// or http), `unknown` (interpolated; could not tell).
+   */
+  target:
+    | { status: 'resolved'; paths: string[] }
+    | { status: 'missing'; expected: string }
+    | { status: 'remote' }
+    | { status: 'unknown' }
+    | { status: 'none' };
+  /** Keys of `substitutions = {…}`; undefined when `substitutions` is an expression whose keys cannot be read. */
+  substitutions?: string[];
+}
+
+function posixDir(path: string): string {
+  const d = posix.dirname(path);
+  return d === '.' ? '' : d;
+}
+
+function joinPath(dir: string, rel: string): string {
+  const j = posix.normalize(dir ? `${dir}/${rel}` : rel);
+  return j.startsWith('./') ? j.slice(2) : j;
+}
+
+function ancestors(dir: string): string[] {
+  const out = [dir];
+  let d = dir;
+  while (d && d !== '.' && d !== '/') {
+    d = posixDir(d);
+    out.push(d);
+  }
+  return [...new Set(out)];
+}
+
+/** Resolves a `filepath` the way Terraform would, against the files the project holds. */
+function resolveFilepath(project: Project, tfPath: string, filepath: string): TerraformFlowResource['target'] {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(filepath)) return { status: 'remote' };
+  const tfDir = posixDir(tfPath);
+  let p = filepath.replace(/\$\{\s*path\.module\s*\}/g, tfDir || '.');
+  // Relative paths are relative to where `terraform` runs (the root module), which may be this folder or an
+  // ancestor: try each, nearest first.
+  p = p.replace(/^\$\{\s*path\.(?:root|cwd)\s*\}\/?/, '');
+  if (!p.includes('${')) {
+    const literal = hclLiteral(p) ?? p;
+    if (literal.startsWith('/')) return project.file(literal) ? { status: 'resolved', paths: [literal] } : { status: 'missing', expected: literal };
+    for (const base of ancestors(tfDir)) {
+      const candidate = joinPath(base, literal);
+      if (project.file(candidate)) return { status: 'resolved', paths: [candidate] };
+    }
+    return { status: 'missing', expected: joinPath(tfDir, literal) };
+  }
+  // `${local.working_dir.flow}/x.yaml`: the folder cannot be known without evaluating Terraform, so look for
+  // files ending with the literal tail at or below the .tf file's folder.
+  const tail = p.slice(p.lastIndexOf('}') + 1);
+  if (!tail.includes('/') || tail.length < 2) return { status: 'unknown' };
+  const prefix = tfDir ? `${tfDir}/` : '';
+  const suffix = tail.startsWith('/') ? tail : `/${tail}`;
+  const paths = project.files.filter((f) => f.path.startsWith(prefix) && `/${f.path}`.endsWith(suffix)).map((f) => f.path);
+  return paths.length ? { status: 'resolved', paths } : { status: 'unknown' };
+}
+
+function readFlowResource(project: Project, resource: TerraformResource): TerraformFlowResource {
+  const raw = resource.body.filepath;
+  const filepath = typeof raw === 'string' ? raw : undefined;
+  const subs = resource.body.substitutions;
+  const substitutions = subs && typeof subs === 'object' && !Array.isArray(subs) ? Object.keys(subs) : subs === undefined ? [] : undefined;
+  const target: TerraformFlowResource['target'] = filepath === undefined ? { status: 'none' } : resolveFilepath(project, resource.file.path, filepath);
+  return { resource, filepath, target, substitutions };
+}
+
+/** Every `genesyscloud_flow` in the project, with its resolved flow file. Built once per project. */
+export function terraformFlows(project: Project): TerraformFlowResource[] {
+  return project.index('terraform:flows', (p) =>
+    p.filesOfKind('terraform').flatMap((file) => terraformResources(file).filter((r) => r.type === 'genesyscloud_flow').map((r) => readFlowResource(p, r))),
+  );
+}
+
+/** `genesyscloud_flow` resources of one `.tf` file (resolved against the project). */
+export function terraformFlowsIn(project: Project, file: ParsedFile): TerraformFlowResource[] {
+  return terraformFlows(project).filter((f) => f.resource.file === file);
+}
+
+/**
+ * Flow path → the substitution keys Terraform fills in for it. `undefined` keys mean a resource deploys the flow
+ * with `substitutions` written as an expression (`var.subs`, `merge(…)`): its keys are unknown, so nothing is
+ * reported for that flow.
+ */
+function substitutionsByFlow(project: Project): Map<string, Set<string> | undefined> {
+  return project.index('terraform:substitutions-by-flow', (p) => {
+    const out = new Map<string, Set<string> | undefined>();
+    for (const flow of terraformFlows(p)) {
+      if (flow.target.status !== 'resolved') continue;
+      for (const path of flow.target.paths) {
+        if (!out.has(path)) out.set(path, new Set());
+        const names = out.get(path);
+        if (!names) continue;
+        if (!flow.substitutions) out.set(path, undefined);
+        else for (const k of flow.substitutions) names.add(k);
+      }
+    }
+    return out;
+  });
+}
+
+/** Paths written by `local_file` resources (flows generated from templates at apply time). */
+export function generatedFilePaths(project: Project): Set<string> {
+  return project.index('terraform:generated-files', (p) => {
+    const out = new Set<string>();
+    for (const file of p.filesOfKind('terraform')) {
+      for (const r of terraformResources(file)) {
+        if (r.type !== 'local_file') continue;
+        const name = hclLiteral(typeof r.body.filename === 'string' ? r.body.filename.replace(/\$\{\s*path\.module\s*\}/g, posixDir(file.path) || '.') : undefined);
+        if (name) for (const base of ancestors(posixDir(file.path))) out.add(joinPath(base, name));
+      }
+    }
+    return out;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// genesyscloud_integration_action
+
+/** A data action defined in Terraform, shaped like the exported JSON so call-data rules can treat both alike. */
+export interface TerraformIntegrationAction {
+  resource: TerraformResource;
+  /** Literal values `name` may take: the literal itself, or `${var.x}` resolved through variable defaults and module arguments. */
+  names: string[];
+  /** `name` as written (`${var.action_name}`). */
+  nameExpression?: string;
+  categories: string[];
+  categoryExpression?: string;
+  integrationId?: string;
+  secure?: boolean;
+  /** `contract_input = jsonencode({...})` decoded: the input JSON Schema (undefined when not a literal object). */
+  contractInput?: unknown;
+  contractOutput?: unknown;
+  configRequest?: { requestUrlTemplate?: string; requestType?: string; requestTemplate?: string; headers?: Record<string, unknown> };
+  configResponse?: { translationMap?: Record<string, unknown>; translationMapDefaults?: Record<string, unknown>; successTemplate?: string };
+}
+
+/**
+ * Values a module variable may take: its `default`, and what `module` blocks whose `source` is this folder pass.
+ */
+export function variableValues(project: Project, moduleDir: string, variable: string): string[] {
+  const values = project.index('terraform:variable-values', (p) => {
+    const byDirVar = new Map<string, Set<string>>();
+    const add = (dir: string, name: string, v: unknown) => {
+      const lit = hclLiteral(v);
+      if (lit === undefined) return;
+      const key = `${dir}\0${name}`;
+      if (!byDirVar.has(key)) byDirVar.set(key, new Set());
+      byDirVar.get(key)!.add(lit);
+    };
+    for (const file of p.filesOfKind('terraform')) {
+      const json = terraformDocument(file)?.json;
+      if (!json) continue;
+      const dir = posixDir(file.path);
+      for (const [name, decls] of Object.entries((json.variable ?? {}) as Record<string, unknown>)) add(dir, name, block(decls)?.default);
+      for (const calls of Object.values((json.module ?? {}) as Record<string, unknown>)) {
+        const args = block(calls);
+        const source = hclLiteral(args?.source);
+        if (!args || !source || !/^\.\.?\//.test(source)) continue;
+        const target = joinPath(dir, source).replace(/\/$/, '');
+        for (const [name, v] of Object.entries(args)) if (name !== 'source') add(target, name, v);
+      }
+    }
+    return byDirVar;
+  });
+  return [...(values.get(`${moduleDir}\0${variable}`) ?? [])];
+}
+
+function possibleValues(project: Project, file: ParsedFile, value: unknown): string[] {
+  const lit = hclLiteral(value);
+  if (lit !== undefined) return [lit];
+  const v = variableReference(value);
+  return v ? variableValues(project, posixDir(file.path), v) : [];
+}
+
+function readIntegrationAction(project: Project, resource: TerraformResource): TerraformIntegrationAction {
+  const b = resource.body;
+  const doc = terraformDocument(resource.file);
+  const decode = (v: unknown) => (typeof v === 'string' ? doc?.jsonencoded.get(v) : v && typeof v === 'object' ? v : undefined);
+  const req = block(b.config_request);
+  const res = block(b.config_response);
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  const secure = hclLiteral(b.secure);
+  return {
+    resource,
+    names: possibleValues(project, resource.file, b.name),
+    nameExpression: str(b.name),
+    categories: possibleValues(project, resource.file, b.category),
+    categoryExpression: str(b.category),
+    integrationId: str(b.integration_id),
+    secure: secure === 'true' ? true : secure === 'false' ? false : undefined,
+    contractInput: decode(b.contract_input),
+    contractOutput: decode(b.contract_output),
+    configRequest: req && {
+      requestUrlTemplate: str(req.request_url_template),
+      requestType: str(req.request_type),
+      requestTemplate: str(req.request_template),
+      headers: obj(req.headers),
+    },
+    configResponse: res && {
+      translationMap: obj(res.translation_map),
+      translationMapDefaults: obj(res.translation_map_defaults),
+      successTemplate: str(res.success_template),
+    },
+  };
+}
+
+/** Every `genesyscloud_integration_action` in the project. Built once per project. */
+export function terraformIntegrationActions(project: Project): TerraformIntegrationAction[] {
+  return project.index('terraform:integration-actions', (p) =>
+    p.filesOfKind('terraform').flatMap((file) =>
+      terraformResources(file).filter((r) => r.type === 'genesyscloud_integration_action').map((r) => readIntegrationAction(p, r)),
+    ),
+  );
+}
+
+/** Whether `${first…}` in an HCL template is a Terraform reference (`var.x`, `aws_s3_bucket.b.id`, `upper(…)`). */
+export function isTerraformReference(expression: string): boolean {
+  const m = /^\s*([A-Za-z_][\w-]*)\s*(\(|\.|\[)?/.exec(expression);
+  if (!m) return true; // not an identifier: leave it alone
+  if (TF_ROOTS.has(m[1])) return true;
+  if (m[2] === '(') return true; // a function call
+  // A resource reference is `type.name.attr`, and every resource type has a provider prefix (`genesyscloud_`).
+  return m[2] === '.' && m[1].includes('_');
+}
+
+export function isFlowFilePath(path: string): boolean {
+  return FLOW_EXTENSIONS.includes(extensionOf(path));
+}
+
+registerProjectContributor({
+  substitutionsFor(flow: ParsedFile, project: Project) {
+    const byFlow = substitutionsByFlow(project);
+    if (!byFlow.has(flow.path)) return undefined;
+    // Keys written as an expression: unknown, so the flow is treated as not described by Terraform.
+    return byFlow.get(flow.path) ?? undefined;
+  },
+});

@@ -1,0 +1,156 @@
+import { archyActionNames, archyFlowSchema, archyMenuChoiceNames, validateArchyFlow, type SchemaError } from '@cxlint/schema';
+import { flowModel, type ItemKey } from '../../model/flow.js';
+import { toJS, type Node, type Range } from '../../parse/nodes.js';
+import { nodeAtPointer } from '../../parse/pointer.js';
+import { defineRule, ruleDocsUrl, type ReportDescriptor, type RuleContext } from '../rule.js';
+import { closestKnownName } from './names.js';
+
+const id = 'flow/schema';
+
+/** Variable declaration keys Archy uses (`stringVariable`, …); any `<type>Variable` is accepted. */
+const VARIABLE_TYPES = [
+  'stringVariable', 'integerVariable', 'booleanVariable', 'decimalVariable', 'dateTimeVariable', 'dateVariable', 'timeVariable',
+  'durationVariable', 'currencyVariable', 'jsonVariable', 'queueVariable', 'userVariable', 'groupVariable', 'skillVariable',
+  'languageSkillVariable', 'scheduleVariable', 'scheduleGroupVariable', 'emergencyGroupVariable', 'externalContactVariable',
+  'externalOrganizationVariable', 'wrapupCodeVariable', 'promptVariable', 'phoneNumberVariable', 'stringCollectionVariable',
+  'integerCollectionVariable', 'booleanCollectionVariable', 'decimalCollectionVariable', 'dateTimeCollectionVariable',
+  'jsonCollectionVariable', 'queueCollectionVariable', 'userCollectionVariable', 'agentScorePairCollectionVariable',
+];
+
+const KNOWN: Record<ItemKey['container'], { names: readonly string[]; accept?: RegExp; what: string } | undefined> = {
+  action: { names: archyActionNames, what: 'action' },
+  menuChoice: { names: archyMenuChoiceNames, what: 'menu choice' },
+  variable: { names: VARIABLE_TYPES, accept: /^[a-z][A-Za-z]*Variable$/, what: 'variable type' },
+  statement: undefined,
+};
+const KNOWN_SETS = new Map(Object.entries(KNOWN).map(([k, v]) => [k, new Set(v?.names ?? [])]));
+
+/**
+ * Structure errors against the Archy flow schema (`@cxlint/schema`, `archy-flow.schema.json`), at the line they
+ * are on, plus action names that are a misspelling of a known action. Archy rejects a flow with an unknown action
+ * or a missing required field at publish time; a misspelt key in a field list is silently dropped.
+ */
+export default defineRule({
+  meta: {
+    id,
+    description: 'Flow structure matches the Archy flow schema; misspelt action names get the closest known name.',
+    severity: 'error',
+    kinds: ['flow'],
+    fixable: true,
+    hasSuggestions: true,
+    docs: { url: ruleDocsUrl(id), recommended: true },
+    messages: {
+      unknownItem: 'Unknown {{what}} `{{name}}`: did you mean `{{closest}}`? Archy rejects the flow (names are case-sensitive).',
+      unknownKey: '`{{parent}}` has no field `{{name}}`{{hint}}; Archy rejects or ignores it.',
+      missing: '`{{parent}}` is missing the required `{{name}}`.',
+      wrongType: '`{{parent}}` must be {{expected}}.',
+      tooFew: '`{{parent}}` {{problem}}.',
+      other: '`{{parent}}`: {{message}}.',
+      rename: 'Rename to `{{closest}}`.',
+    },
+  },
+  check(context) {
+    const root = context.file.root;
+    if (!root) return;
+    checkItemNames(context);
+    if (validateArchyFlow(toJS(root))) return;
+    const seen = new Set<string>();
+    for (const error of validateArchyFlow.errors ?? []) {
+      const d = describe(root, error);
+      if (!d) continue;
+      const key = `${d.range?.[0]}:${d.messageId}:${JSON.stringify(d.data)}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      context.report(d);
+    }
+  },
+});
+
+function checkItemNames(context: RuleContext): void {
+  for (const item of flowModel(context.file).items) {
+    const known = KNOWN[item.container];
+    if (!known || KNOWN_SETS.get(item.container)!.has(item.name) || known.accept?.test(item.name)) continue;
+    if (item.key.hasSubstitution) continue;
+    const closest = closestKnownName(item.name, known.names);
+    if (!closest) continue; // an action cxlint does not model: accepted as it is
+    const fix = { range: item.key.range, text: closest };
+    context.report({
+      node: item.key,
+      messageId: 'unknownItem',
+      data: { what: known.what, name: item.name, closest },
+      // Only a change of case is certain enough to apply without asking.
+      fix: closest.toLowerCase() === item.name.toLowerCase() ? fix : undefined,
+      suggest: [{ messageId: 'rename', data: { closest }, fix }],
+    });
+  }
+}
+
+/** The label of the node at an instance path: its key, or `item N of <key>` in a list. */
+function labelOf(pointer: string): string {
+  const steps = pointer.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  for (let i = steps.length - 1; i >= 0; i--) {
+    if (!/^\d+$/.test(steps[i])) return i === steps.length - 1 ? steps[i] : `${steps[i]}[${steps.slice(i + 1).join('][')}]`;
+  }
+  return '(root)';
+}
+
+/** The object schema an ajv `schemaPath` points into (standalone code reports paths relative to a definition). */
+function schemaParent(schemaPath: string): Record<string, unknown> | undefined {
+  const steps = schemaPath.replace(/^#\/?/, '').split('/').filter(Boolean).slice(0, -1);
+  const schema = archyFlowSchema as { definitions: Record<string, unknown> };
+  const roots = [schema, ...Object.values(schema.definitions)];
+  for (const start of roots) {
+    let cur: unknown = start;
+    for (const s of steps) cur = cur && typeof cur === 'object' ? (cur as Record<string, unknown>)[s] : undefined;
+    if (cur && typeof cur === 'object' && (cur as Record<string, unknown>).additionalProperties === false) return cur as Record<string, unknown>;
+  }
+  return undefined;
+}
+
+function describe(root: Node, error: SchemaError): ReportDescriptor | undefined {
+  const { node, pair } = nodeAtPointer(root, error.instancePath);
+  if (!node) return undefined;
+  const parent = labelOf(error.instancePath);
+  const here: Range = pair ? pair.key.range : node.range;
+  switch (error.keyword) {
+    case 'additionalProperties': {
+      const name = String(error.params.additionalProperty);
+      const entry = node.type === 'map' ? node.pairs.find((p) => String(p.key.value) === name) : undefined;
+      const allowed = Object.keys((schemaParent(error.schemaPath)?.properties as Record<string, unknown>) ?? {});
+      const closest = closestKnownName(name, allowed, 3);
+      const hint = closest ? `; did you mean \`${closest}\`?` : allowed.length ? ` (expected one of ${allowed.map((a) => `\`${a}\``).join(', ')})` : '';
+      const range = entry?.key.range ?? here;
+      return {
+        range,
+        messageId: 'unknownKey',
+        data: { parent, name, hint },
+        suggest: closest && entry && !entry.key.hasSubstitution ? [{ messageId: 'rename', data: { closest }, fix: { range, text: closest } }] : undefined,
+      };
+    }
+    case 'required':
+      return { range: here, messageId: 'missing', data: { parent, name: String(error.params.missingProperty) } };
+    case 'type': {
+      const types = ([] as string[]).concat(error.params.type as string | string[]);
+      return { range: node.range, messageId: 'wrongType', data: { parent, expected: englishList(types.map(article)) } };
+    }
+    case 'minItems':
+      return { range: here, messageId: 'tooFew', data: { parent, problem: `needs at least ${error.params.limit} item(s)` } };
+    case 'minProperties':
+      return { range: here, messageId: 'tooFew', data: { parent, problem: 'must not be empty' } };
+    case 'maxProperties':
+      return { range: here, messageId: 'tooFew', data: { parent, problem: `must have exactly one key (it has ${node.type === 'map' ? node.pairs.length : '?'})` } };
+    default:
+      return { range: here, messageId: 'other', data: { parent, message: error.message ?? error.keyword } };
+  }
+}
+
+function article(type: string): string {
+  if (type === 'object') return 'a map';
+  if (type === 'array') return 'a list';
+  if (type === 'null') return 'empty';
+  return `a ${type}`;
+}
+
+function englishList(items: string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
