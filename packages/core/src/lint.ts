@@ -5,7 +5,8 @@ import { readDirectives } from './directives.js';
 import { mergeEdits } from './fix/text-edits.js';
 import { Project, type ProjectSettings } from './model/project.js';
 import { kindParser, parseFile, type ParsedFile } from './parse/parse-file.js';
-import { detectKind } from './parse/detect-kind.js';
+import { detectKind, isCandidatePath } from './parse/detect-kind.js';
+import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage, utf8SizeOver } from './source/size-limit.js';
 import { builtInRules } from './rules/index.js';
 import type { ReportDescriptor, Rule, RuleContext } from './rules/rule.js';
 
@@ -36,6 +37,8 @@ export interface LintOptions {
   isTarget?: (path: string) => boolean;
   /** Include each file's text in its result (formatters' code frames, GitHub suggestions). */
   includeSource?: boolean;
+  /** Texts larger than this many UTF-8 bytes are reported as too large; defaults to `settings.maxFileSize`, then 5 MB. */
+  maxFileSize?: number;
 }
 
 /** Lints one file's text on its own (editors, tests). Cross-file rules see a project of just this file. */
@@ -49,11 +52,19 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
   const rulesById = new Map(rules.map((r) => [r.meta.id, r]));
   const single = options.configFor ? undefined : compileConfig(options.config ?? {}, rules);
   const configFor = options.configFor ?? ((path: string) => ({ matcher: single!, relPath: path }));
+  const settings = options.settings ?? options.config?.settings;
+  const maxFileSize = options.maxFileSize ?? (typeof settings?.maxFileSize === 'number' ? settings.maxFileSize : DEFAULT_MAX_FILE_SIZE);
 
   const parsed: { input: LintInput; file?: ParsedFile; ignored: boolean }[] = inputs.map((input) => {
     const { matcher, relPath } = configFor(input.path);
     if (matcher.isIgnored(relPath)) return { input, ignored: true };
     if (input.readError !== undefined || input.text === undefined) return { input, ignored: false };
+    // Texts handed over directly (editors, the action, --fix passes) get the same cap as files read from disk.
+    const size = utf8SizeOver(input.text, maxFileSize);
+    if (size !== undefined) {
+      if (detectKind(input.path, input.text.slice(0, 64 * 1024)) === 'unknown') return { input, ignored: true };
+      return { input: { ...input, readError: tooLargeMessage(size, maxFileSize) }, ignored: false };
+    }
     return { input, file: parseFile(input.path, input.text, undefined, input.prepared), ignored: false };
   });
   const project = new Project(
@@ -69,7 +80,11 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
       results.push(readErrorResult(input));
       continue;
     }
-    if (file.kind === 'unknown') continue;
+    if (file.kind === 'unknown') {
+      // An emptied flow or data action is worth a word; other files that are not ours are not reported.
+      if (isCandidatePath(input.path) && file.source.text.trim() === '') results.push(emptyFileResult(input.path));
+      continue;
+    }
     const messages = file.errors.length ? parseErrorMessages(file) : runRules(file, project, configFor(input.path).matcher.rulesFor(configFor(input.path).relPath), rulesById);
     results.push(
       countResult({ filePath: input.path, kind: file.kind, messages, ...(options.includeSource ? { source: file.source.text } : {}) }),
@@ -104,6 +119,14 @@ function readErrorResult(input: LintInput): LintResult {
     filePath: input.path,
     kind: 'unknown',
     messages: [{ ruleId: null, severity: 2, fatal: true, message: input.readError ?? 'File could not be read.', line, column: 1, endLine: line, endColumn: 1, range: [0, 0] }],
+  });
+}
+
+function emptyFileResult(path: string): LintResult {
+  return countResult({
+    filePath: path,
+    kind: 'unknown',
+    messages: [{ ruleId: null, severity: 1, message: 'File is empty: there is no flow, data action or Terraform in it to lint.', line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] }],
   });
 }
 

@@ -1,3 +1,4 @@
+import { realpathSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { compileConfig, type ConfigMatcher } from '../config/resolve.js';
 import { findConfigFile, loadConfigFile } from '../config/load.js';
@@ -33,6 +34,28 @@ export interface LintPathsResult {
 }
 
 const toPosix = (p: string) => p.split(sep).join('/');
+
+const isInside = (path: string, root: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
+const realRoots = new Map<string, string>();
+
+/**
+ * A pull request can add `flows/x.yaml` as a symbolic link to the runner's files (git credentials, the
+ * environment): a path inside the folder being linted must also resolve inside it, or it is not read.
+ * Paths the user names outside the folder are theirs to read.
+ */
+function linksOutside(abs: string, cwd: string): boolean {
+  if (!isInside(abs, cwd)) return false;
+  let root = realRoots.get(cwd);
+  if (root === undefined) {
+    try { root = realpathSync(cwd); } catch { root = cwd; }
+    realRoots.set(cwd, root);
+  }
+  try {
+    return !isInside(realpathSync(abs), root);
+  } catch {
+    return false; // missing or unreadable: readSourceFile reports it
+  }
+}
 
 /** Lints files and folders from disk: finds them, reads them safely, resolves config, runs the engine. */
 export async function lintPaths(paths: string[], options: LintPathsOptions = {}): Promise<LintPathsResult> {
@@ -78,6 +101,10 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
       inputs.push({ path: display, text: given });
       continue;
     }
+    if (linksOutside(abs, cwd)) {
+      inputs.push({ path: display, readError: 'Symbolic link to a file outside the folder being linted; not read.' });
+      continue;
+    }
     const read = readSourceFile(abs, entry.loaded.config.settings?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if (read.error === undefined) {
       inputs.push({ path: display, text: read.text });
@@ -99,6 +126,8 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
     settings: settingsSource?.config.settings,
     isTarget: (display) => targets.has(byDisplay.get(display)!),
     includeSource: options.includeSource,
+    // Each file was read under its own folder's settings.maxFileSize (readSourceFile above).
+    maxFileSize: Number.POSITIVE_INFINITY,
   });
   return { results, missing: found.missing, configFiles: [...loaded.keys()] };
 }

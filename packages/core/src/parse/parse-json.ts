@@ -1,6 +1,7 @@
 import { parseTree, printParseErrorCode, type Node as JNode, type ParseError } from 'jsonc-parser';
 import type { Node, Pair, ScalarNode } from './nodes.js';
 import type { ParseProblem } from './parse-yaml.js';
+import { findJsonNestingExcess } from './nesting.js';
 
 export interface ParsedJson {
   root: Node | null;
@@ -28,12 +29,23 @@ const MESSAGES: Record<string, string> = {
 
 /** Strict JSON (no comments, no trailing commas): the Genesys import rejects both. */
 export function parseJson(text: string): ParsedJson {
+  const deep = findJsonNestingExcess(text);
+  if (deep) {
+    const message = `The document is nested more than ${deep.limit} levels deep; refusing to parse it (hostile or generated file?).`;
+    return { root: null, errors: [{ message, range: [deep.offset, deep.offset + 1] }] };
+  }
   const errs: ParseError[] = [];
   const tree = parseTree(text, errs, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const errors = errs.map((e) => {
+  const errors: ParseProblem[] = [];
+  const seen = new Set<string>();
+  for (const e of errs) {
     const code = printParseErrorCode(e.error);
-    return { message: `${MESSAGES[code] ?? code} (invalid JSON)`, range: [e.offset, e.offset + e.length] as [number, number] };
-  });
+    const problem = { message: `${MESSAGES[code] ?? code} (invalid JSON)`, range: [e.offset, e.offset + e.length] as [number, number] };
+    // jsonc-parser repeats an error at end of input once per open collection; one is enough.
+    const key = `${problem.message}@${e.offset}`;
+    if (!seen.has(key)) errors.push(problem);
+    seen.add(key);
+  }
   if (errors.length || !tree) return { root: null, errors: errors.length ? errors : [{ message: 'Empty JSON document', range: [0, 0] }] };
   const root = convert(tree);
   // Duplicate keys are legal JSON syntax but the platform keeps only the last: worth an error.

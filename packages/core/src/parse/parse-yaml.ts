@@ -1,6 +1,8 @@
 import { parseDocument, isAlias, isMap, isScalar, isSeq, isPair, Scalar, type Node as YNode, type Document } from 'yaml';
 import type { Node, Pair, ScalarNode, ScalarStyle } from './nodes.js';
 import { findPlaceholders, maskSubstitutions, hasMaskToken, restoreSubstitutions, type Placeholder } from './substitutions.js';
+import { parseYamlFast } from './yaml-fast.js';
+import { findYamlNestingExcess } from './nesting.js';
 
 export interface ParseProblem {
   message: string;
@@ -17,6 +19,11 @@ export interface ParsedYaml {
 
 /** Aliases are shared, never expanded, but a file that uses thousands is hostile or broken either way. */
 export const MAX_ALIASES = 1000;
+/**
+ * Shared nodes are expanded by whatever reads the tree as plain data (`toJS`, ajv): ten anchors of ten aliases
+ * each ("billion laughs") would be 10^10 nodes. Cap what aliases stand for, counted as if expanded.
+ */
+export const MAX_ALIAS_EXPANSION = 100_000;
 
 const STYLES: Record<string, ScalarStyle> = {
   PLAIN: 'plain',
@@ -26,10 +33,19 @@ const STYLES: Record<string, ScalarStyle> = {
   BLOCK_FOLDED: 'block',
 };
 
-export function parseYaml(text: string): ParsedYaml {
+/** `fast: false` forces the `yaml` package path (the differential test compares the two). */
+export function parseYaml(text: string, fast = true): ParsedYaml {
   const placeholders = findPlaceholders(text);
   const masked = maskSubstitutions(text, placeholders);
   const errors: ParseProblem[] = [];
+  const deep = findYamlNestingExcess(masked);
+  if (deep) {
+    const message = `The document is nested more than ${deep.limit} levels deep; refusing to parse it (hostile or generated file?).`;
+    return { root: null, placeholders, errors: [{ message, range: [deep.offset, deep.offset + 1] }], comments: [] };
+  }
+  // Most flows take the fast path (js-yaml, ~10× faster); it gives up on errors and rare syntax (see yaml-fast.ts).
+  const quick = fast ? parseYamlFast(masked, placeholders) : undefined;
+  if (quick) return { root: quick.root, placeholders, errors, comments: findDirectiveComments(text) };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(masked, { uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: false });
@@ -42,7 +58,7 @@ export function parseYaml(text: string): ParsedYaml {
     try {
       root = new Converter(placeholders).convert(doc.contents as YNode | null);
     } catch (e) {
-      errors.push({ message: describeCrash(e), range: [0, 0] });
+      errors.push({ message: describeCrash(e), range: e instanceof AliasLimitError ? e.range : [0, 0] });
     }
   }
   return { root, placeholders, errors, comments: findDirectiveComments(text) };
@@ -55,31 +71,50 @@ function describeCrash(e: unknown): string {
 }
 
 function cleanMessage(msg: string): string {
+  // The yaml package reports its own stack overflow as a syntax error.
+  if (msg.startsWith('Maximum call stack size exceeded')) return 'The document is nested too deeply to read.';
   // The yaml package appends a code frame after the first line; we print our own.
   const first = msg.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return first.replace(/[\uE000\uE001]+/g, '{{…}}');
 }
 
-class AliasLimitError extends Error {}
+class AliasLimitError extends Error {
+  constructor(message: string, readonly range: [number, number]) {
+    super(message);
+  }
+}
 
 class Converter {
   private aliases = 0;
+  private expanded = 0;
   private readonly done = new Map<YNode, Node>();
+  /** Collections being converted: an alias to one of them would make the tree a cycle. */
+  private readonly open = new Set<Node>();
+  private readonly sizes = new Map<Node, number>();
   constructor(private readonly placeholders: Placeholder[]) {}
 
   convert(n: YNode | null | undefined): Node | null {
     if (!n) return null;
     if (isAlias(n)) {
-      if (++this.aliases > MAX_ALIASES) throw new AliasLimitError(`More than ${MAX_ALIASES} YAML aliases: refusing to expand (alias bomb?).`);
+      const range = rangeOf(n);
+      if (++this.aliases > MAX_ALIASES) throw new AliasLimitError(`More than ${MAX_ALIASES} YAML aliases: refusing to expand (alias bomb?).`, range);
       const target = (n as { source: string }).source;
-      // Resolve against anchors seen so far; shared, never copied.
-      for (const [y, converted] of this.done) if (y.anchor === target) return converted;
-      return null;
+      // Resolve against anchors seen so far; shared, never copied. The last anchor of a name wins, as in YAML.
+      let converted: Node | undefined;
+      for (const [y, c] of this.done) if (y.anchor === target) converted = c;
+      if (!converted) return null;
+      if (this.open.has(converted)) throw new AliasLimitError(`YAML alias \`*${target}\` refers to a collection that contains it (a cycle).`, range);
+      this.expanded += expandedSize(converted, this.sizes);
+      if (this.expanded > MAX_ALIAS_EXPANSION) {
+        throw new AliasLimitError(`YAML aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes: refusing to expand (alias bomb?).`, range);
+      }
+      return converted;
     }
     const range = rangeOf(n);
     if (isMap(n)) {
       const out: Node = { type: 'map', range, pairs: [], flow: n.flow };
       this.done.set(n, out);
+      this.open.add(out);
       for (const item of n.items) {
         if (!isPair(item)) continue;
         const key = this.keyNode(item.key as YNode | null, range[0]);
@@ -89,16 +124,19 @@ class Converter {
       }
       // Block collections' ranges run on over trailing newlines and comments; end them at their last child.
       if (!n.flow && out.pairs.length) out.range[1] = out.pairs[out.pairs.length - 1].range[1];
+      this.open.delete(out);
       return out;
     }
     if (isSeq(n)) {
       const out: Node = { type: 'seq', range, items: [], flow: n.flow };
       this.done.set(n, out);
+      this.open.add(out);
       for (const item of n.items) {
         const c = this.convert(item as YNode);
         if (c) out.items.push(c);
       }
       if (!n.flow && out.items.length) out.range[1] = out.items[out.items.length - 1].range[1];
+      this.open.delete(out);
       return out;
     }
     if (isScalar(n)) {
@@ -126,6 +164,25 @@ class Converter {
     }
     return node;
   }
+}
+
+/** Node count of a finished subtree with shared nodes counted at every use (memoised; the tree has no cycles). */
+function expandedSize(root: Node, sizes: Map<Node, number>): number {
+  const stack: [Node, boolean][] = [[root, false]];
+  while (stack.length) {
+    const [node, childrenDone] = stack.pop()!;
+    if (sizes.has(node)) continue;
+    const children = node.type === 'map' ? node.pairs.flatMap((p) => (p.value ? [p.value] : [])) : node.type === 'seq' ? node.items : [];
+    if (childrenDone) {
+      let size = 1 + (node.type === 'map' ? node.pairs.length : 0);
+      for (const c of children) size = Math.min(size + sizes.get(c)!, Number.MAX_SAFE_INTEGER);
+      sizes.set(node, size);
+    } else {
+      stack.push([node, true]);
+      for (const c of children) if (!sizes.has(c)) stack.push([c, false]);
+    }
+  }
+  return sizes.get(root)!;
 }
 
 function rangeOf(n: YNode): [number, number] {

@@ -1,7 +1,7 @@
 import { openSync, readSync, closeSync, fstatSync } from 'node:fs';
+import { DEFAULT_MAX_FILE_SIZE, formatBytes, tooLargeMessage } from './size-limit.js';
 
-/** Files larger than this are reported as too large, not read whole (override with settings.maxFileSize). */
-export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_SIZE, formatBytes };
 
 export interface FileRead {
   text?: string;
@@ -24,7 +24,7 @@ export function readSourceFile(absPath: string, maxSize = DEFAULT_MAX_FILE_SIZE)
     if (size > maxSize) {
       const head = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
       const n = readSync(fd, head, 0, head.length, 0);
-      return { head: head.subarray(0, n).toString('utf8'), error: `File is ${formatBytes(size)}, over the ${formatBytes(maxSize)} limit (settings.maxFileSize); not linted.` };
+      return { head: head.subarray(0, n).toString('utf8'), error: tooLargeMessage(size, maxSize) };
     }
     const buf = Buffer.allocUnsafe(size);
     let read = 0;
@@ -63,13 +63,10 @@ function firstInvalidUtf8(buf: Uint8Array): number {
     const len = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
     if (len === 0 || i + len > buf.length) return i;
     for (let k = 1; k < len; k++) if ((buf[i + k] & 0xc0) !== 0x80) return i;
+    // Overlong forms, UTF-16 surrogates and code points past U+10FFFF have valid-looking shapes.
+    const b1 = buf[i + 1];
+    if ((b === 0xe0 && b1 < 0xa0) || (b === 0xed && b1 > 0x9f) || (b === 0xf0 && b1 < 0x90) || (b === 0xf4 && b1 > 0x8f)) return i;
     i += len;
   }
   return i;
-}
-
-export function formatBytes(n: number): string {
-  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} B`;
 }
