@@ -52,7 +52,6 @@ export function createClient(token: string, options: ClientOptions = {}) {
       request: {
         // Each attempt gets its own deadline; a timeout surfaces as a retryable 500 from @octokit/request.
         fetch: (url: string, init: RequestInit = {}) => baseFetch(url, { ...init, signal: init.signal ?? AbortSignal.timeout(timeoutMs) }),
-        retries: options.retries ?? 3,
       },
       retry: { retryAfterBaseValue: unit, retries: options.retries ?? 3 },
       throttle: {
@@ -76,7 +75,8 @@ export function createClient(token: string, options: ClientOptions = {}) {
   const graphqlUrl = options.graphqlUrl;
   /** GraphQL at GITHUB_GRAPHQL_URL when set (GHES), else `<baseUrl>/graphql`. */
   const graphql = <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> =>
-    octokit.graphql<T>(query, graphqlUrl ? { ...variables, url: graphqlUrl } : variables);
+    // The object form: `url` is a request option there, not a (forbidden) variable name.
+    octokit.graphql<T>({ ...variables, query, ...(graphqlUrl ? { url: graphqlUrl } : {}) });
   return { rest: octokit, graphql };
 }
 
