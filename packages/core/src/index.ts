@@ -28,6 +28,9 @@ export { compileConfig, presetRules, type ConfigMatcher } from './config/resolve
 export { loadConfigFile, findConfigFile, parseConfigText, ConfigError, CONFIG_FILE_NAMES } from './config/load.js';
 export type { CxlintConfig, LoadedConfig } from './config/types.js';
 export { applyEdit, applyEdits, mergeEdits } from './fix/text-edits.js';
+export { fixPaths, applyFixesSafely, MAX_FIX_PASSES, type FixPathsOptions, type FixPathsResult, type FixedFile, type RejectedFix } from './fix/fix-files.js';
+export { unifiedDiff } from './fix/unified-diff.js';
+export { renderRulesIndex } from './docs/rules-index.js';
 export { format, formatJson, formatSarif, formatStylish, formatGithub, FORMAT_NAMES, type FormatName } from './formatters/index.js';
 export { fingerprint } from './fingerprint.js';
 export { RuleTester, type ValidCase, type InvalidCase } from './testing/rule-tester.js';
