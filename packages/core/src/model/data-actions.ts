@@ -1,0 +1,350 @@
+import type { TextEdit } from '../diagnostics.js';
+import type { ParsedFile } from '../parse/parse-file.js';
+import { get, getPair, isMap, isScalar, toJS, type MapNode, type Node, type Pair, type ScalarNode } from '../parse/nodes.js';
+import { valueIndexToOffset } from '../parse/string-offsets.js';
+import type { KeyOccurrence, Project } from './project.js';
+import { registerProjectContributor } from './project.js';
+import { terraformIntegrationActions } from './terraform.js';
+import { parseStubbedJson, type StubNode, type StubParse } from './stubbed-json.js';
+import { renderTemplate, scanVelocity, type BranchChoice, type Rendered, type VelocityRef, type VelocityScan } from './velocity.js';
+
+/** A Velocity template held in a JSON string of the file, with its scan done once. */
+export interface TemplateField {
+  node: ScalarNode;
+  text: string;
+  scan: VelocityScan;
+}
+
+/**
+ * A custom data action as the linter sees it: from an exported data-action JSON file (with node ranges),
+ * or from a Terraform `genesyscloud_integration_action` (contract only, without nodes).
+ */
+export interface DataActionDef {
+  file: ParsedFile;
+  origin: 'json' | 'terraform';
+  /** The name as written (may carry ` - Exported 2024-10-28 @ 16:06`); undefined when not a literal. */
+  name?: string;
+  /** The name flows use: without the export suffix. */
+  baseName?: string;
+  nameNode?: ScalarNode;
+  integrationType?: string;
+  requestType?: string;
+  requestTypeNode?: ScalarNode;
+  url?: TemplateField;
+  body?: TemplateField;
+  bodyPair?: Pair;
+  headers?: MapNode;
+  translationMap?: MapNode;
+  translationMapDefaults?: MapNode;
+  successTemplate?: TemplateField;
+  inputSchemaNode?: Node;
+  successSchemaNode?: Node;
+  /** Plain values of the contract schemas (for ajv). */
+  inputSchema?: unknown;
+  successSchema?: unknown;
+  secure?: boolean;
+}
+
+const EXPORT_SUFFIX = /\s+-\s+Exported\s+\d{4}-\d{2}-\d{2}\s+@\s+\d{1,2}:\d{2}\s*$/;
+
+/** `Get Queue - Exported 2024-10-28 @ 16:06` → `Get Queue`: the export adds the suffix, flows use the name. */
+export function stripExportSuffix(name: string): string {
+  return name.replace(EXPORT_SUFFIX, '').trim();
+}
+
+function field(node: Node | null | undefined): TemplateField | undefined {
+  if (!isScalar(node) || typeof node.value !== 'string') return undefined;
+  return { node, text: node.value, scan: scanVelocity(node.value) };
+}
+
+function str(node: Node | null | undefined): string | undefined {
+  return isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+}
+
+const cache = new WeakMap<ParsedFile, DataActionDef | null>();
+
+/** The data action a data-action JSON file defines (memoised per file); undefined for other files. */
+export function dataActionOf(file: ParsedFile): DataActionDef | undefined {
+  if (cache.has(file)) return cache.get(file) ?? undefined;
+  let def: DataActionDef | null = null;
+  if (file.kind === 'data-action' && isMap(file.root)) {
+    const root = file.root;
+    const config = get(root, 'config');
+    const request = get(config, 'request');
+    const response = get(config, 'response');
+    const contract = get(root, 'contract');
+    const nameNode = get(root, 'name');
+    const name = str(nameNode);
+    const requestTypeNode = get(request, 'requestType');
+    const inputSchemaNode = get(get(contract, 'input'), 'inputSchema') ?? undefined;
+    const successSchemaNode = get(get(contract, 'output'), 'successSchema') ?? undefined;
+    const headers = get(request, 'headers');
+    const tm = get(response, 'translationMap');
+    const tmd = get(response, 'translationMapDefaults');
+    const secure = get(root, 'secure');
+    def = {
+      file,
+      origin: 'json',
+      name,
+      baseName: name === undefined ? undefined : stripExportSuffix(name),
+      nameNode: isScalar(nameNode) ? nameNode : undefined,
+      integrationType: str(get(root, 'integrationType')),
+      requestType: str(requestTypeNode)?.toUpperCase(),
+      requestTypeNode: isScalar(requestTypeNode) ? requestTypeNode : undefined,
+      url: field(get(request, 'requestUrlTemplate')),
+      body: field(get(request, 'requestTemplate')),
+      bodyPair: getPair(request, 'requestTemplate'),
+      headers: isMap(headers) ? headers : undefined,
+      translationMap: isMap(tm) ? tm : undefined,
+      translationMapDefaults: isMap(tmd) ? tmd : undefined,
+      successTemplate: field(get(response, 'successTemplate')),
+      inputSchemaNode,
+      successSchemaNode,
+      inputSchema: inputSchemaNode ? toJS(inputSchemaNode) : undefined,
+      successSchema: successSchemaNode ? toJS(successSchemaNode) : undefined,
+      secure: isScalar(secure) && typeof secure.value === 'boolean' ? secure.value : undefined,
+    };
+  }
+  cache.set(file, def);
+  return def ?? undefined;
+}
+
+/** Source range of `[from, to)` of a template (indexes into its decoded text). */
+export function templateRange(file: ParsedFile, tpl: TemplateField, from: number, to: number): [number, number] {
+  return [valueIndexToOffset(file.source.text, tpl.node, from), valueIndexToOffset(file.source.text, tpl.node, to)];
+}
+
+/** Text as it must be written inside a JSON string of the file (edits inside a template). */
+export function jsonStringBody(s: string): string {
+  return JSON.stringify(s).slice(1, -1);
+}
+
+/** `${input.x}` → `<open>${input.x})`: two insertions inside the JSON string (nothing in them needs escaping). */
+export function wrapReference(file: ParsedFile, tpl: TemplateField, ref: VelocityRef, open: string): TextEdit[] {
+  const [a, b] = templateRange(file, tpl, ref.start, ref.end);
+  return [
+    { range: [a, a], text: open },
+    { range: [b, b], text: ')' },
+  ];
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The request body as JSON.
+
+/** Methods that send `requestTemplate`; GET (and DELETE) ignore it. */
+export const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH']);
+
+/** The header value, case-insensitively, when the headers are literal. */
+export function headerValue(def: DataActionDef, name: string): string | undefined {
+  for (const p of def.headers?.pairs ?? []) {
+    if (String(p.key.value).toLowerCase() === name.toLowerCase()) return str(p.value);
+  }
+  return undefined;
+}
+
+/** Whether the body is sent as JSON: the platform default, unless a Content-Type header says otherwise. */
+export function sendsJson(def: DataActionDef): boolean {
+  const ct = headerValue(def, 'Content-Type');
+  return ct === undefined || /json/i.test(ct) || /\$/.test(ct);
+}
+
+export interface BodyJson {
+  /** One rendering per branch choice, parsed. */
+  variants: { choice: BranchChoice; rendered: Rendered; parse: StubParse }[];
+  /** The first variant that parses (the body's structure), if any. */
+  parsed?: { rendered: Rendered; root: StubNode | null };
+}
+
+const bodyCache = new WeakMap<TemplateField, BodyJson>();
+
+/**
+ * The request body rendered with stubs and parsed as JSON. Which `#if` branches run is unknown, so the body
+ * is rendered with every first branch, with every `#else` branch, and with every branch; it is valid
+ * when one of them parses.
+ */
+export function bodyJson(tpl: TemplateField): BodyJson {
+  const hit = bodyCache.get(tpl);
+  if (hit) return hit;
+  const choices: BranchChoice[] = tpl.scan.directives.some((d) => d.name !== 'comment') ? ['first', 'last', 'all'] : ['all'];
+  const variants = choices.map((choice) => {
+    const rendered = renderTemplate(tpl.text, tpl.scan, choice);
+    return { choice, rendered, parse: parseStubbedJson(rendered.text) };
+  });
+  const ok = variants.find((v) => v.parse.ok);
+  const out: BodyJson = { variants, parsed: ok && ok.parse.ok ? { rendered: ok.rendered, root: ok.parse.root } : undefined };
+  bodyCache.set(tpl, out);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Participant attributes: PATCH /api/v2/conversations/{id}/participants/{pid}/attributes.
+
+const PARTICIPANT_ATTRIBUTES_URL = /\/participants\/[^/]+\/attributes\/?(?:\?|$)/;
+
+/** The Set-Participant-Attribute pattern: a PATCH of a participant's attributes. */
+export function isParticipantAttributesAction(def: DataActionDef): boolean {
+  return def.requestType === 'PATCH' && !!def.url && PARTICIPANT_ATTRIBUTES_URL.test(def.url.text);
+}
+
+export interface AttributeEntry {
+  key: StubNode;
+  value: StubNode;
+  /** The key's text when it is a plain literal (no reference in it). */
+  literalKey?: string;
+}
+
+/** Entries of the body's `attributes` object; undefined when the body or `attributes` is not a literal object. */
+export function participantAttributeEntries(def: DataActionDef): { rendered: Rendered; attributes: StubNode; entries: AttributeEntry[] } | undefined {
+  if (!def.body || !isParticipantAttributesAction(def)) return undefined;
+  const body = bodyJson(def.body).parsed;
+  if (!body || body.root?.type !== 'object') return undefined;
+  const member = body.root.members.find((m) => m.key.type === 'string' && m.key.value === 'attributes');
+  if (!member) return undefined;
+  const attributes = member.value;
+  if (attributes.type !== 'object') return { rendered: body.rendered, attributes, entries: [] };
+  const entries = attributes.members.map((m): AttributeEntry => {
+    let literalKey: string | undefined;
+    if (m.key.type === 'string') {
+      let templated = false;
+      for (let i = m.key.start; i < m.key.end; i++) if (body.rendered.stubs.has(i)) templated = true;
+      if (!templated) literalKey = m.key.value;
+    }
+    return { key: m.key, value: m.value, literalKey };
+  });
+  return { rendered: body.rendered, attributes, entries };
+}
+
+/** Source range of rendered `[from, to)`; a stubbed reference at either end is covered whole. */
+export function renderedRange(file: ParsedFile, tpl: TemplateField, rendered: Rendered, from: number, to: number): [number, number] {
+  const a = rendered.map[from] ?? tpl.text.length;
+  const last = to - 1;
+  const stub = rendered.stubs.get(last);
+  const b = to <= from ? a : stub ? stub.end : (rendered.map[last] ?? tpl.text.length - 1) + 1;
+  return templateRange(file, tpl, a, b);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The project index: every data action by the name flows use.
+
+export interface DataActionIndex {
+  all: DataActionDef[];
+  /** By base name (export suffix stripped). */
+  byName: Map<string, DataActionDef[]>;
+  /** Some definition's name is not a literal (a Terraform variable): absence cannot be proven. */
+  hasUnknownNames: boolean;
+}
+
+/** `genesyscloud_integration_action` resources: a name known only at deploy time (no literal) stays unknown. */
+function terraformDataActions(project: Project): DataActionDef[] {
+  return terraformIntegrationActions(project).flatMap((a): DataActionDef[] => {
+    const base = {
+      file: a.resource.file,
+      origin: 'terraform' as const,
+      integrationType: undefined,
+      requestType: a.configRequest?.requestType?.toUpperCase(),
+      inputSchema: a.contractInput,
+      successSchema: a.contractOutput,
+      secure: a.secure,
+    };
+    if (!a.names.length) return [{ ...base }];
+    return a.names.map((name) => ({ ...base, name, baseName: stripExportSuffix(name) }));
+  });
+}
+
+export function dataActionIndex(project: Project): DataActionIndex {
+  return project.index('data-actions', () => {
+    const all: DataActionDef[] = [];
+    for (const f of project.filesOfKind('data-action')) {
+      const d = dataActionOf(f);
+      if (d) all.push(d);
+    }
+    all.push(...terraformDataActions(project));
+    const byName = new Map<string, DataActionDef[]>();
+    let hasUnknownNames = false;
+    for (const d of all) {
+      if (d.baseName === undefined) {
+        hasUnknownNames = true;
+        continue;
+      }
+      const list = byName.get(d.baseName);
+      if (list) list.push(d);
+      else byName.set(d.baseName, [d]);
+    }
+    return { all, byName, hasUnknownNames };
+  });
+}
+
+/** Finds the actions a flow's name refers to: exact, then ignoring case and export suffix. */
+export function findDataActions(index: DataActionIndex, name: string): DataActionDef[] {
+  const exact = index.byName.get(stripExportSuffix(name));
+  if (exact) return exact;
+  const lower = stripExportSuffix(name).toLowerCase();
+  for (const [k, v] of index.byName) if (k.toLowerCase() === lower) return v;
+  return [];
+}
+
+// Participant-data keys a data action sets: a PATCH of participant attributes with literal keys.
+registerProjectContributor({
+  participantKeysSet(file: ParsedFile): KeyOccurrence[] {
+    const def = dataActionOf(file);
+    if (!def?.body) return [];
+    const found = participantAttributeEntries(def);
+    if (!found) return [];
+    const out: KeyOccurrence[] = [];
+    for (const e of found.entries) {
+      if (e.literalKey === undefined || e.literalKey === '') continue;
+      out.push({ key: e.literalKey, file, range: renderedRange(file, def.body, found.rendered, e.key.start + 1, e.key.end - 1), origin: 'data-action' });
+    }
+    return out;
+  },
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// Contract helpers.
+
+type SchemaObject = Record<string, unknown>;
+function asObject(v: unknown): SchemaObject | undefined {
+  return v && typeof v === 'object' && !Array.isArray(v) ? (v as SchemaObject) : undefined;
+}
+
+/** `properties` of a contract schema (input or success). */
+export function schemaProperties(schema: unknown): SchemaObject | undefined {
+  return asObject(asObject(schema)?.properties);
+}
+
+/** The schema of an input (`inputSchema.properties[name]`). */
+export function inputProperty(def: DataActionDef, name: string): SchemaObject | undefined {
+  return asObject(schemaProperties(def.inputSchema)?.[name]);
+}
+
+/** Genesys ids are GUIDs (`conversationId`, `QUEUE_ID`): nothing in them needs escaping. */
+export const DEFAULT_ID_PATTERN = '(?:id|ids)$';
+
+const SAFE_FORMATS = new Set(['uuid', 'date', 'date-time', 'time', 'integer', 'int32', 'int64']);
+
+/**
+ * Whether an input's value can never need escaping in JSON or a URL: a number, boolean, uuid/date format,
+ * an enum of plain words, or a name the `idPattern` says is a Genesys id.
+ */
+export function inputNeedsNoEscaping(def: DataActionDef, name: string, idPattern: RegExp | undefined): boolean {
+  if (idPattern?.test(name)) return true;
+  const prop = inputProperty(def, name);
+  if (!prop) return false;
+  const types = ([] as unknown[]).concat(prop.type ?? []);
+  if (types.length && types.every((t) => t === 'integer' || t === 'number' || t === 'boolean')) return true;
+  if (typeof prop.format === 'string' && SAFE_FORMATS.has(prop.format)) return true;
+  if (Array.isArray(prop.enum) && prop.enum.length && prop.enum.every((v) => typeof v !== 'string' || /^[A-Za-z0-9_.-]*$/.test(v))) return true;
+  return false;
+}
+
+/** The `idPattern` option of the escape rules. */
+export const ID_PATTERN_OPTION = {
+  type: 'object',
+  properties: { idPattern: { type: 'string', description: 'Input names treated as Genesys ids (GUIDs), never escaped; "" to check every input.' } },
+  additionalProperties: false,
+};
+
+export function idPatternOption(options: Record<string, unknown>): RegExp | undefined {
+  const p = options.idPattern === undefined ? DEFAULT_ID_PATTERN : options.idPattern;
+  return typeof p === 'string' && p !== '' ? new RegExp(p, 'i') : undefined;
+}

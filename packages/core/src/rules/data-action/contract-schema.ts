@@ -1,0 +1,61 @@
+import { compileContract } from '../../model/contract-schemas.js';
+import { dataActionOf } from '../../model/data-actions.js';
+import { isMap, type Node } from '../../parse/nodes.js';
+import { nodeAtPointer } from '../../parse/pointer.js';
+import { defineRule, ruleDocsUrl, type RuleContext } from '../rule.js';
+
+const id = 'data-action/contract-schema';
+
+/**
+ * Genesys Cloud validates inputs against `inputSchema` and the resolved response against `successSchema`.
+ * A schema that is not valid JSON Schema is rejected on import ("Invalid contract") or, worse, saved and then
+ * fails every call; a contract whose root is not an object cannot be mapped to Architect inputs/outputs.
+ */
+export default defineRule({
+  meta: {
+    id,
+    description: '`inputSchema` and `successSchema` must be valid JSON Schemas with an object at the root.',
+    severity: 'error',
+    kinds: ['data-action'],
+    docs: { url: ruleDocsUrl(id), recommended: true },
+    messages: {
+      invalid: '{{which}} is not a valid JSON Schema: `{{at}}` {{problem}}.',
+      notObject: '{{which}} must describe {{allowed}}: Architect maps its properties to the action\'s {{side}}.',
+      missing: 'The contract has no {{which}}; the platform rejects the action on import.',
+    },
+  },
+  check(context) {
+    const def = dataActionOf(context.file);
+    if (!def) return;
+    checkSchema(context, 'inputSchema', 'inputs', def.inputSchemaNode, def.inputSchema, ['object']);
+    // Outputs may also be an array of objects (Salesforce searches export `"type": "array"` with `items`).
+    checkSchema(context, 'successSchema', 'outputs', def.successSchemaNode, def.successSchema, ['object', 'array']);
+  },
+});
+
+function checkSchema(context: RuleContext, which: string, side: string, node: Node | undefined, value: unknown, roots: string[]): void {
+  if (!node) {
+    const contract = context.file.root && isMap(context.file.root) ? context.file.root.pairs.find((p) => p.key.value === 'contract') : undefined;
+    if (contract) context.report({ node: contract.key, messageId: 'missing', data: { which } });
+    return;
+  }
+  if (!isMap(node)) {
+    context.report({ node, messageId: 'notObject', data: { which, side, allowed: describeRoots(roots) } });
+    return;
+  }
+  const compiled = compileContract(value);
+  for (const e of compiled.errors) {
+    const { node: at, pair } = nodeAtPointer(node, e.instancePath);
+    context.report({ node: pair?.value ?? at ?? node, messageId: 'invalid', data: { which, at: `${which}${e.instancePath}`, problem: e.message } });
+  }
+  if (compiled.errors.length) return;
+  const type = (value as Record<string, unknown>).type;
+  if (type !== undefined && !roots.includes(type as string)) {
+    const typeNode = node.pairs.find((p) => p.key.value === 'type');
+    context.report({ node: typeNode?.value ?? node, messageId: 'notObject', data: { which, side, allowed: describeRoots(roots) } });
+  }
+}
+
+function describeRoots(roots: string[]): string {
+  return roots.map((r) => `${r === 'array' ? 'an array of objects' : 'an object'} (\`"type": "${r}"\`)`).join(' or ');
+}

@@ -1,0 +1,34 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../../testing/rule-tester.js';
+import { dataActionJson } from '../../testing/data-action-fixtures.js';
+import rule from './get-with-body.js';
+
+const tester = new RuleTester({ describe, it });
+const get = (b: string, method = 'GET') => dataActionJson({ body: b, method });
+
+tester.run(rule, {
+  valid: [
+    { name: 'the default template', code: get('${input.rawRequest}') },
+    { name: 'quiet default', code: get('$!{input.rawRequest}') },
+    { name: 'empty', code: get('') },
+    { name: 'POST sends its body', code: get('{"a": "${input.note}"}', 'POST') },
+  ],
+  invalid: [
+    {
+      name: 'a GET with a JSON body',
+      code: get('{"query": "${input.note}"}'),
+      errors: [
+        {
+          messageId: 'ignored',
+          message:
+            'GET requests send no body, so this `requestTemplate` is ignored and the inputs it uses never reach the service. Put them in `requestUrlTemplate` (query or path) and reset the template to `${input.rawRequest}`.',
+          line: 10,
+          column: 26,
+          endColumn: 58,
+        },
+      ],
+      output: get('${input.rawRequest}'),
+    },
+    { name: 'DELETE too', code: get('{"id": 1}', 'DELETE'), errors: 1, output: get('${input.rawRequest}', 'DELETE') },
+  ],
+});

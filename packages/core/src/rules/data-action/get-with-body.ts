@@ -1,0 +1,37 @@
+import { dataActionOf } from '../../model/data-actions.js';
+import { defineRule, ruleDocsUrl } from '../rule.js';
+
+const id = 'data-action/get-with-body';
+
+/** The default template: the inputs as JSON. GET requests send no body, so anything else is ignored. */
+const DEFAULT_TEMPLATE = /^\s*\$!?\{?input\.rawRequest\}?\s*$/i;
+
+/**
+ * Genesys Cloud sends no body with GET (or DELETE) requests and ignores `requestTemplate`. A custom template
+ * on a GET usually means the author expected it to be sent: the inputs it mentions never reach the service.
+ */
+export default defineRule({
+  meta: {
+    id,
+    description: 'GET and DELETE data actions ignore `requestTemplate`; a custom body is never sent.',
+    severity: 'warn',
+    kinds: ['data-action'],
+    fixable: true,
+    docs: { url: ruleDocsUrl(id), recommended: true },
+    messages: {
+      ignored:
+        '{{method}} requests send no body, so this `requestTemplate` is ignored and the inputs it uses never reach the service. Put them in `requestUrlTemplate` (query or path) and reset the template to `${input.rawRequest}`.',
+    },
+  },
+  check(context) {
+    const def = dataActionOf(context.file);
+    if (!def?.body || (def.requestType !== 'GET' && def.requestType !== 'DELETE')) return;
+    if (def.body.text.trim() === '' || DEFAULT_TEMPLATE.test(def.body.text)) return;
+    context.report({
+      node: def.body.node,
+      messageId: 'ignored',
+      data: { method: def.requestType },
+      fix: { range: def.body.node.range, text: '"${input.rawRequest}"' },
+    });
+  },
+});

@@ -1,0 +1,73 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../../testing/rule-tester.js';
+import { dataActionJson, positionOf } from '../../testing/data-action-fixtures.js';
+import rule from './json-escape.js';
+
+const tester = new RuleTester({ describe, it });
+const body = (b: string, more: Parameters<typeof dataActionJson>[0] = {}) => dataActionJson({ body: b, ...more });
+
+tester.run(rule, {
+  valid: [
+    { name: 'escaped with $esc.jsonString', code: body('{"note": "$esc.jsonString(${input.note})"}') },
+    { name: 'a reference outside quotes is not in a string', code: body('{"count": ${input.count}}') },
+    { name: 'Genesys ids (GUIDs) need no escaping', code: body('{"conversationId": "${input.conversationId}"}') },
+    { name: 'an integer input cannot hold a quote', code: body('{"count": "${input.count}"}') },
+    {
+      name: 'an enum of plain words',
+      code: body('{"mode": "${input.mode}"}', { inputSchema: { type: 'object', properties: { mode: { type: 'string', enum: ['asc', 'desc'] } } } }),
+    },
+    { name: 'a uuid format', code: body('{"q": "${input.q}"}', { inputSchema: { type: 'object', properties: { q: { type: 'string', format: 'uuid' } } } }) },
+    { name: 'GET ignores the body', code: body('{"note": "${input.note}"}', { method: 'GET' }) },
+    { name: 'a non-JSON content type', code: body('note=${input.note}', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }) },
+    { name: 'a reference in an #if condition is not printed', code: body('{#if("${input.note}" != "")"a": 1#end}') },
+    { name: 'a hand-made transformation is left alone', code: body('{"note": "${input.note.replace(\'"\', \'\')}"}') },
+    { name: 'participant attribute keys are participant-attributes\' finding', code: body('{"attributes": {"${input.note}": "$esc.jsonString(${input.note})"}}', { url: '/api/v2/conversations/${input.conversationId}/participants/${input.pid}/attributes', method: 'PATCH' }) },
+  ],
+  invalid: [
+    {
+      name: 'an unescaped input in a string, after escapes in the same JSON string',
+      code: body('{\n  "title": "say \\"hi\\"",\n  "note": "${input.note}"\n}'),
+      errors: [
+        {
+          messageId: 'unescaped',
+          message:
+            '`${input.note}` is printed inside a JSON string without escaping; a `"`, `\\` or line break in `note` makes the request body invalid JSON. Write `$esc.jsonString(${input.note})`.',
+          // The decoded template has the reference at index 36; in the file each `\n` and `\"` is two characters
+          // and `\\\"` four, so the column is 28 + 50.
+          line: 10,
+          column: 78,
+          endLine: 10,
+          endColumn: 91,
+        },
+      ],
+      output: body('{\n  "title": "say \\"hi\\"",\n  "note": "$esc.jsonString(${input.note})"\n}'),
+    },
+    {
+      name: '$! (quiet) references too, and several in one body',
+      code: body('{"a": "$!{input.note}", "b": "x-${input.other}-y"}'),
+      errors: [
+        { messageId: 'unescaped', ...positionOf(body('{"a": "$!{input.note}", "b": "x-${input.other}-y"}'), '$!{input.note}') },
+        { messageId: 'unescaped', ...positionOf(body('{"a": "$!{input.note}", "b": "x-${input.other}-y"}'), '${input.other}') },
+      ],
+      output: body('{"a": "$esc.jsonString($!{input.note})", "b": "x-$esc.jsonString(${input.other})-y"}'),
+    },
+    {
+      name: 'short form $input.x and $Input.x',
+      code: body('{"a": "$input.note", "b": "$Input.text"}'),
+      errors: 2,
+      output: body('{"a": "$esc.jsonString($input.note)", "b": "$esc.jsonString($Input.text)"}'),
+    },
+    {
+      name: 'idPattern "" checks ids too',
+      code: body('{"conversationId": "${input.conversationId}"}'),
+      options: { idPattern: '' },
+      errors: [{ messageId: 'unescaped' }],
+      output: body('{"conversationId": "$esc.jsonString(${input.conversationId})"}'),
+    },
+    {
+      name: 'inside both branches of an #if/#else',
+      code: body('{#if($input.note)"a": "${input.note}"#else"a": "${input.other}"#end}'),
+      errors: 2,
+    },
+  ],
+});

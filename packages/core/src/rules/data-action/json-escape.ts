@@ -1,0 +1,69 @@
+import {
+  BODY_METHODS,
+  dataActionOf,
+  ID_PATTERN_OPTION,
+  idPatternOption,
+  inputNeedsNoEscaping,
+  participantAttributeEntries,
+  sendsJson,
+  templateRange,
+  wrapReference,
+  type DataActionDef,
+} from '../../model/data-actions.js';
+import { isInputRef, renderTemplate } from '../../model/velocity.js';
+import { defineRule, ruleDocsUrl } from '../rule.js';
+
+const id = 'data-action/json-escape';
+
+/**
+ * `"${input.x}"` in a JSON body prints the value as is: a quote, backslash or line break in it (a customer's
+ * message, a name like `O"Brien`) makes the body invalid JSON and the action fails (400) at run time.
+ */
+export default defineRule({
+  meta: {
+    id,
+    description: 'Inputs printed inside a JSON string of the request body must be escaped with `$esc.jsonString(...)`.',
+    severity: 'warn',
+    kinds: ['data-action'],
+    fixable: true,
+    docs: { url: ruleDocsUrl(id), recommended: true },
+    messages: {
+      unescaped:
+        '`{{ref}}` is printed inside a JSON string without escaping; a `"`, `\\` or line break in `{{input}}` makes the request body invalid JSON. Write `$esc.jsonString({{ref}})`.',
+    },
+    schema: ID_PATTERN_OPTION,
+    defaultOptions: {},
+  },
+  check(context) {
+    const def = dataActionOf(context.file);
+    if (!def?.body || !BODY_METHODS.has(def.requestType ?? '') || !sendsJson(def)) return;
+    const idPattern = idPatternOption(context.options);
+    const skip = participantKeyRefs(def);
+    const rendered = renderTemplate(def.body.text, def.body.scan, 'all');
+    for (const { ref, inString } of rendered.placed) {
+      if (!inString || !isInputRef(ref) || ref.call || skip.has(ref.start)) continue;
+      if (inputNeedsNoEscaping(def, ref.path[0], idPattern)) continue;
+      const text = def.body.text.slice(ref.start, ref.end);
+      context.report({
+        range: templateRange(context.file, def.body, ref.start, ref.end),
+        messageId: 'unescaped',
+        data: { ref: text, input: ref.path.join('.') },
+        fix: wrapReference(context.file, def.body, ref, '$esc.jsonString('),
+      });
+    }
+  },
+});
+
+/** References in participant-attribute keys are `data-action/participant-attributes`' to report. */
+function participantKeyRefs(def: DataActionDef): Set<number> {
+  const found = participantAttributeEntries(def);
+  const out = new Set<number>();
+  if (!found) return out;
+  for (const e of found.entries) {
+    for (let i = e.key.start; i < e.key.end; i++) {
+      const r = found.rendered.stubs.get(i);
+      if (r) out.add(r.start);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../../testing/rule-tester.js';
+import { dataActionJson, positionOf } from '../../testing/data-action-fixtures.js';
+import rule from './participant-attributes.js';
+
+const tester = new RuleTester({ describe, it });
+const PATCH_URL = '/api/v2/conversations/${input.conversationId}/participants/${input.participantId}/attributes';
+const patch = (body: string, url = PATCH_URL) => dataActionJson({ method: 'PATCH', url, body });
+
+tester.run(rule, {
+  valid: [
+    { name: 'literal keys, string values', code: patch('{"attributes": {"callbackReason": "$esc.jsonString(${input.reason})", "source": "ivr"}}') },
+    { name: 'an escaped templated key (the supported dynamic key)', code: patch('{"attributes": {"$esc.jsonString(${input.key})": "$esc.jsonString($!{input.value})"}}') },
+    { name: 'the whole map from an input', code: patch('{\n  "attributes": ${input.attributes}\n}') },
+    { name: 'not a participant-attributes call', code: dataActionJson({ method: 'PATCH', url: '/api/v2/routing/conversations/${input.conversationId}', body: '{"priority": 5}' }) },
+    { name: 'a POST to the same path is another API', code: dataActionJson({ method: 'POST', url: PATCH_URL, body: '{"attributes": {"n": 5}}' }) },
+  ],
+  invalid: [
+    {
+      name: 'the public Set-Participant-Attribute module: templated key without escaping',
+      code: patch('{\n"attributes": { "${input.key}": "$!{input.value}" }\n}'),
+      errors: [
+        {
+          messageId: 'templatedKey',
+          message: 'The attribute key `${input.key}` is templated without escaping; a `"` or `\\` in `key` breaks the request body. Write `$esc.jsonString(${input.key})`.',
+          ...positionOf(patch('{\n"attributes": { "${input.key}": "$!{input.value}" }\n}'), '${input.key}'),
+          endColumn: positionOf(patch('{\n"attributes": { "${input.key}": "$!{input.value}" }\n}'), '${input.key}').column + 12,
+          suggestions: [{ messageId: 'escapeRef', output: patch('{\n"attributes": { "$esc.jsonString(${input.key})": "$!{input.value}" }\n}') }],
+        },
+      ],
+    },
+    {
+      name: 'number and boolean values',
+      code: patch('{"attributes": {"retries": 3, "vip": true}}'),
+      errors: [
+        {
+          messageId: 'nonString',
+          message: 'Participant attribute `retries` has a number value; participant data values are strings, so the PATCH is rejected (400). Quote it.',
+          ...positionOf(patch('{"attributes": {"retries": 3, "vip": true}}'), '3,'),
+          suggestions: [{ messageId: 'quoteValue', desc: 'Quote the value: `"3"`.', output: patch('{"attributes": {"retries": "3", "vip": true}}') }],
+        },
+        { messageId: 'nonString', message: /`vip` has a true value/, suggestions: [{ output: patch('{"attributes": {"retries": 3, "vip": "true"}}') }] },
+      ],
+    },
+    {
+      name: 'an object value',
+      code: patch('{"attributes": {"ctx": {"a": "b"}}}'),
+      errors: [{ messageId: 'nonString', message: /`ctx` has a object value/, suggestions: null }],
+    },
+    {
+      name: 'an unquoted reference as the value',
+      code: patch('{"attributes": {"score": ${input.score}}}'),
+      errors: [
+        {
+          messageId: 'unquotedRef',
+          ...positionOf(patch('{"attributes": {"score": ${input.score}}}'), '${input.score}'),
+          suggestions: [{ messageId: 'escapeRef', output: patch('{"attributes": {"score": "$esc.jsonString(${input.score})"}}') }],
+        },
+      ],
+    },
+    {
+      name: '`attributes` that is not an object',
+      code: patch('{"attributes": "a=b"}'),
+      errors: [{ messageId: 'shape', message: 'The participant-attributes body `attributes` is not an object; the API takes `{"attributes": {"key": "value"}}`.' }],
+    },
+  ],
+});

@@ -1,0 +1,90 @@
+import { validateParticipantAttributes } from '@cxlint/schema';
+import type { TextEdit } from '../../diagnostics.js';
+import { dataActionOf, participantAttributeEntries, renderedRange, wrapReference } from '../../model/data-actions.js';
+import type { StubNode } from '../../model/stubbed-json.js';
+import { JSON_ESCAPES } from '../../model/velocity.js';
+import { defineRule, ruleDocsUrl, type SuggestionDescriptor } from '../rule.js';
+
+const id = 'data-action/participant-attributes';
+
+/**
+ * PATCH /api/v2/conversations/{id}/participants/{pid}/attributes takes `{"attributes": {"key": "value"}}` with
+ * string values (participant data is a string map). A number, boolean or object is rejected with 400; an
+ * unescaped templated key breaks the JSON as soon as it holds a quote. This is the supported way to write a
+ * dynamic key, so it has to be right.
+ */
+export default defineRule({
+  meta: {
+    id,
+    description: 'Participant-attributes request bodies must have string values and escaped templated keys.',
+    severity: 'error',
+    kinds: ['data-action'],
+    hasSuggestions: true,
+    docs: { url: ruleDocsUrl(id), recommended: true },
+    messages: {
+      nonString: 'Participant attribute `{{key}}` has a {{type}} value; participant data values are strings, so the PATCH is rejected (400). Quote it.',
+      unquotedRef:
+        'Participant attribute `{{key}}` takes its value from `{{ref}}` without quotes; unless the input already holds a quoted JSON string the body is invalid or the value is not a string. Write `"$esc.jsonString({{ref}})"`.',
+      templatedKey:
+        'The attribute key `{{ref}}` is templated without escaping; a `"` or `\\` in `{{input}}` breaks the request body. Write `$esc.jsonString({{ref}})`.',
+      shape: 'The participant-attributes body {{problem}}; the API takes `{"attributes": {"key": "value"}}`.',
+      quoteValue: 'Quote the value: `{{text}}`.',
+      escapeRef: 'Use `{{text}}`.',
+    },
+  },
+  check(context) {
+    const def = dataActionOf(context.file);
+    const body = def?.body;
+    if (!def || !body) return;
+    const found = participantAttributeEntries(def);
+    if (!found) return;
+    const { rendered, entries } = found;
+    const range = (n: StubNode) => renderedRange(context.file, body, rendered, n.start, n.end);
+    for (const e of entries) {
+      const keyText = e.literalKey ?? (e.key.type === 'string' ? e.key.value : '…');
+      // Templated keys: every reference in the key must go through $esc.jsonString.
+      for (let i = e.key.start; i < e.key.end; i++) {
+        const ref = rendered.stubs.get(i);
+        if (!ref || (ref.call && JSON_ESCAPES.has(ref.call))) continue;
+        const text = body.text.slice(ref.start, ref.end);
+        context.report({
+          range: renderedRange(context.file, body, rendered, i, i + 1),
+          messageId: 'templatedKey',
+          data: { ref: text, input: ref.path.join('.') || ref.root },
+          suggest: [{ messageId: 'escapeRef', data: { text: `$esc.jsonString(${text})` }, fix: wrapReference(context.file, body, ref, '$esc.jsonString(') }],
+        });
+      }
+      const v = e.value;
+      if (v.type === 'number' || v.type === 'literal' || v.type === 'object' || v.type === 'array') {
+        const [a, b] = range(v);
+        const original = context.text.slice(a, b);
+        const suggest: SuggestionDescriptor[] = [];
+        if (v.type === 'number' || v.type === 'literal') {
+          const quoted = `\\"${original}\\"`;
+          suggest.push({ messageId: 'quoteValue', data: { text: `"${original}"` }, fix: { range: [a, b], text: quoted } });
+        }
+        context.report({ range: [a, b], messageId: 'nonString', data: { key: keyText, type: v.type === 'literal' ? original : v.type }, suggest });
+      } else if (v.type === 'wild') {
+        const ref = rendered.stubs.get(v.start);
+        if (!ref || v.end - v.start !== 1) continue;
+        const text = body.text.slice(ref.start, ref.end);
+        const [a, b] = range(v);
+        const fixed = `"$esc.jsonString(${text})"`;
+        const edit: TextEdit = { range: [a, b], text: JSON.stringify(fixed).slice(1, -1) };
+        context.report({ range: [a, b], messageId: 'unquotedRef', data: { key: keyText, ref: text }, suggest: [{ messageId: 'escapeRef', data: { text: fixed }, fix: edit }] });
+      }
+    }
+    // The rest of the shape (extra top-level members, `attributes` not an object) against the API's schema.
+    const root = shapeOf(found.attributes, entries.length);
+    if (root && !validateParticipantAttributes({ attributes: root }) && found.attributes.type !== 'wild') {
+      context.report({ range: range(found.attributes), messageId: 'shape', data: { problem: '`attributes` is not an object' } });
+    }
+  },
+});
+
+/** A plain stand-in for `attributes` with string values, to check the container's shape only. */
+function shapeOf(attributes: StubNode, count: number): unknown {
+  if (attributes.type === 'wild') return undefined;
+  if (attributes.type !== 'object') return attributes.type === 'string' ? 's' : [];
+  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, 'v']));
+}

@@ -1,0 +1,77 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../../testing/rule-tester.js';
+import { dataActionJson, positionOf } from '../../testing/data-action-fixtures.js';
+import rule from './request-json.js';
+
+const tester = new RuleTester({ describe, it });
+const body = (b: string, more: Parameters<typeof dataActionJson>[0] = {}) => dataActionJson({ body: b, ...more });
+
+tester.run(rule, {
+  valid: [
+    { name: 'the default template', code: body('${input.rawRequest}') },
+    { name: 'references as values, strings and array elements', code: body('{"a": "${input.note}", "n": ${input.count}, "list": [${input.numbers}]}') },
+    { name: 'a reference that prints whole members', code: body('[{"data": { ${input.data} }}]') },
+    { name: 'members after a reference', code: body('{"a": 1 ${input.more}}') },
+    { name: 'optional members in #if blocks', code: body('{\n"key": "${input.Key}"\n#if("$!{input.a}" != "")\n,"a": "$!{input.a}"\n#end\n}') },
+    { name: 'if/else branches each valid', code: body('{#if($input.a)"a": 1#else"b": 2#end}') },
+    { name: 'a Velocity comment', code: body('## the body\n{"a": 1}') },
+    { name: 'an empty body', code: body('') },
+    { name: 'GET ignores the body', code: body('{"a": ', { method: 'GET' }) },
+    { name: 'not JSON by content type', code: body('<a>${input.note}</a>', { headers: { 'Content-Type': 'application/xml' } }) },
+    { name: 'a #foreach building an array', code: body('[#foreach($x in $input.items)"$x"#if($foreach.hasNext),#end#end]') },
+  ],
+  invalid: [
+    {
+      name: 'missing comma between properties',
+      code: body('{\n  "queueId": "${input.queueId}"\n  "callbackNumbers": ["${input.number}"]\n}'),
+      errors: [
+        {
+          messageId: 'invalid',
+          message: 'The POST request body is not valid JSON once Velocity references are filled in: Missing comma between properties.',
+          line: 10,
+          suggestions: [
+            { messageId: 'insertComma', output: body('{\n  "queueId": "${input.queueId}",\n  "callbackNumbers": ["${input.number}"]\n}') },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'trailing comma',
+      code: body('{"a": 1, "b": 2,}', { method: 'PUT' }),
+      errors: [
+        {
+          messageId: 'invalid',
+          message: 'The PUT request body is not valid JSON once Velocity references are filled in: Trailing comma before `}`.',
+          ...positionOf(body('{"a": 1, "b": 2,}'), ',}'),
+          suggestions: [{ messageId: 'removeComma', output: body('{"a": 1, "b": 2}', { method: 'PUT' }) }],
+        },
+      ],
+    },
+    {
+      name: 'a raw line break inside a string',
+      code: body('{"text": "line one\nline two"}', { method: 'PATCH' }),
+      errors: [
+        {
+          messageId: 'invalid',
+          message: /Raw line break inside a JSON string/,
+          suggestions: [{ messageId: 'escapeControl', output: body('{"text": "line one\\nline two"}', { method: 'PATCH' }) }],
+        },
+      ],
+    },
+    {
+      name: 'single quotes are not JSON',
+      code: body("{'a': 1}"),
+      errors: [{ messageId: 'invalid', message: /Expected a property name in double quotes, found `'`/, suggestions: null }],
+    },
+    {
+      name: 'unclosed object',
+      code: body('{"a": "${input.note}"'),
+      errors: [{ messageId: 'invalid', message: /Expected `,` or `}` after a property, found the end of the body/ }],
+    },
+    {
+      name: 'text after the body',
+      code: body('{"a": 1} extra'),
+      errors: [{ messageId: 'invalid', message: /Unexpected `e` after the JSON body/ }],
+    },
+  ],
+});

@@ -1,0 +1,73 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../../testing/rule-tester.js';
+import { dataActionJson, positionOf } from '../../testing/data-action-fixtures.js';
+import rule from './translation-map.js';
+
+const tester = new RuleTester({ describe, it });
+const response = (translationMap: Record<string, string>, successTemplate = '${rawResult}') =>
+  dataActionJson({ method: 'GET', translationMap, successTemplate });
+
+tester.run(rule, {
+  valid: [
+    { name: 'rawResult', code: response({}) },
+    { name: 'mapped names', code: response({ state: '$.participants[0].callbacks[0].state' }, '{"state": ${state}}') },
+    {
+      name: 'filters with double and single quotes, recursive descent, slices',
+      code: response(
+        {
+          id: '$.participants[?(@.purpose =="customer")].id',
+          ids: "$..participants[?(@.purpose == 'acd' && @.sessions[0].flowInType == 'agent')].participantId",
+          last: '$.participants[?(@.state==\'connected\')].messages[-1000:].messageId',
+        },
+        '{"id": ${successTemplateUtils.firstFromArray("${id}", "$esc.quote$esc.quote")}, "ids": ${ids}, "last": ${last}}',
+      ),
+    },
+    { name: 'Jayway functions (length(), size())', code: response({ n: '$.participants.length()', m: '$.size()' }, '{"n": ${n}, "m": ${m}}') },
+    { name: 'bracket notation without $ (Jayway prepends it)', code: response({ d: "['participants'][?(@.purpose=='external')].direction" }, '${d}') },
+    { name: 'input and tools in the template', code: response({}, '{"id": "${input.conversationId}", "n": $math.add(1, 2)}') },
+    { name: '#set and #foreach variables', code: response({ xs: '$.items' }, '#set($n = 0)[#foreach($x in $xs)$x#end, $n]') },
+  ],
+  invalid: [
+    {
+      name: 'an unbalanced bracket, pointed at inside the JSON string',
+      code: response({ state: '$.participants[0.state' }, '{"state": ${state}}'),
+      errors: [
+        {
+          messageId: 'badPath',
+          message: 'Translation map `state`: `$.participants[0.state` is not a valid JsonPath (`[` is never closed).',
+          ...positionOf(response({ state: '$.participants[0.state' }), '[0.state'),
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'a broken filter expression',
+      code: response({ id: '$.participants[?(@.purpose ==)].id' }, '${id}'),
+      errors: [{ messageId: 'badPath', message: /invalid filter expression/, ...positionOf(response({ id: '$.participants[?(@.purpose ==)].id' }), '@.purpose') }],
+    },
+    {
+      name: 'an unknown function',
+      code: response({ n: '$.participants.count()' }, '${n}'),
+      errors: [{ messageId: 'badPath', message: /`count\(\)` is not a JsonPath function/ }],
+    },
+    { name: 'an empty path', code: response({ n: '' }, '${n}'), errors: [{ messageId: 'badPath', message: /the path is empty/ }] },
+    {
+      name: 'a template variable with no translation-map key, with the closest key suggested',
+      code: response({ state: '$.state' }, '{"state": ${stat}}'),
+      errors: [
+        {
+          messageId: 'unmapped',
+          message:
+            '`${stat}` in successTemplate is not a translationMap key (keys: state); Velocity prints it as the literal text `${stat}` and the output fails the success schema.',
+          ...positionOf(response({ state: '$.state' }, '{"state": ${stat}}'), '${stat}'),
+          suggestions: [{ messageId: 'useKey', desc: 'Use the translationMap key `state`.', output: response({ state: '$.state' }, '{"state": ${state}}') }],
+        },
+      ],
+    },
+    {
+      name: 'a variable nested in a tool call, with an empty map',
+      code: response({}, '{"id": ${successTemplateUtils.firstFromArray("${ids}")}}'),
+      errors: [{ messageId: 'unmapped', message: /`\$\{ids\}` .* \(the map is empty\)/, suggestions: null }],
+    },
+  ],
+});

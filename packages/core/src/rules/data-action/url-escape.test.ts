@@ -1,0 +1,65 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../../testing/rule-tester.js';
+import { dataActionJson, positionOf } from '../../testing/data-action-fixtures.js';
+import rule from './url-escape.js';
+
+const tester = new RuleTester({ describe, it });
+const url = (u: string) => dataActionJson({ url: u, method: 'GET' });
+
+tester.run(rule, {
+  valid: [
+    { name: 'escaped with $esc.url', code: url('/api/v2/externalcontacts/contacts?q=$esc.url(${input.note})') },
+    { name: 'Genesys ids (GUIDs) need no escaping', code: url('/api/v2/conversations/${input.conversationId}') },
+    { name: 'an integer input', code: url('/api/v2/things?pageSize=${input.count}') },
+    { name: 'the host part is not URL-encoded content', code: url('https://${input.stage}.example.com/v1/items') },
+    { name: 'a transformation inside the braces is left alone', code: url('/rows/${input.key.replace(" ", "%20")}') },
+    { name: 'not an input', code: url('/api/v2/users/${foo}') },
+    { name: 'escaped `\\$` is text', code: url('/api/v2/price/\\$input.note') },
+  ],
+  invalid: [
+    {
+      name: 'a search term in the query',
+      code: url('/api/v2/externalcontacts/contacts?q=${input.note}'),
+      errors: [
+        {
+          messageId: 'unescaped',
+          message:
+            '`${input.note}` is printed into the URL without escaping; a space, `/`, `?`, `#`, `&` or `+` in `note` changes the request URL. Write `$esc.url(${input.note})`.',
+          line: 7,
+          column: 66,
+          endLine: 7,
+          endColumn: 79,
+        },
+      ],
+      output: url('/api/v2/externalcontacts/contacts?q=$esc.url(${input.note})'),
+    },
+    {
+      name: 'a path segment and a short-form reference',
+      code: url('/v1/items/$input.note/parts/${input.part}'),
+      errors: [
+        { messageId: 'unescaped', ...positionOf(url('/v1/items/$input.note/parts/${input.part}'), '$input.note') },
+        { messageId: 'unescaped', ...positionOf(url('/v1/items/$input.note/parts/${input.part}'), '${input.part}') },
+      ],
+      output: url('/v1/items/$esc.url($input.note)/parts/$esc.url(${input.part})'),
+    },
+    {
+      name: 'a method call after the closing brace is printed as text (Get-Data-Table-Row)',
+      code: url("/api/v2/flows/datatables/${input.tableId}/rows/${input.KEY_VALUE}.replace(' ', '%20')?showbrief=false"),
+      errors: [
+        {
+          messageId: 'literalCall',
+          message: "`.replace(' ', '%20')` after `${input.KEY_VALUE}` is printed as text, not called: the braces end the reference. Move it inside: `${input.KEY_VALUE.replace(' ', '%20')}`.",
+          ...positionOf(url("/api/v2/flows/datatables/${input.tableId}/rows/${input.KEY_VALUE}.replace(' ', '%20')?showbrief=false"), ".replace"),
+        },
+      ],
+      output: url("/api/v2/flows/datatables/${input.tableId}/rows/${input.KEY_VALUE.replace(' ', '%20')}?showbrief=false"),
+    },
+    {
+      name: 'idPattern "" checks ids too',
+      code: url('/api/v2/conversations/${input.conversationId}'),
+      options: { idPattern: '' },
+      errors: 1,
+      output: url('/api/v2/conversations/$esc.url(${input.conversationId})'),
+    },
+  ],
+});

@@ -1,0 +1,85 @@
+import { dataActionOf, ID_PATTERN_OPTION, idPatternOption, inputNeedsNoEscaping, jsonStringBody, templateRange, wrapReference } from '../../model/data-actions.js';
+import { isInputRef } from '../../model/velocity.js';
+import { defineRule, ruleDocsUrl } from '../rule.js';
+
+const id = 'data-action/url-escape';
+
+/** `https://host.example` — the scheme and authority are not URL-encoded content. */
+const AUTHORITY = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
+/** `}.replace(' ', '%20')` right after a braced reference: Velocity prints it as text. */
+const TRAILING_CALL = /^\.[A-Za-z][A-Za-z0-9_]*\(/;
+
+/**
+ * `${input.x}` in `requestUrlTemplate` is printed raw: a space, `/`, `?`, `#`, `&` or `+` in the value
+ * (a phone number `+1…`, a search term, a data-table key) changes the path or query and the action calls the
+ * wrong URL or fails (404/400).
+ */
+export default defineRule({
+  meta: {
+    id,
+    description: 'Inputs in `requestUrlTemplate` must be escaped with `$esc.url(...)`.',
+    severity: 'warn',
+    kinds: ['data-action'],
+    fixable: true,
+    docs: { url: ruleDocsUrl(id), recommended: true },
+    messages: {
+      unescaped:
+        '`{{ref}}` is printed into the URL without escaping; a space, `/`, `?`, `#`, `&` or `+` in `{{input}}` changes the request URL. Write `$esc.url({{ref}})`.',
+      literalCall:
+        '`{{call}}` after `{{ref}}` is printed as text, not called: the braces end the reference. Move it inside: `{{fixed}}`.',
+    },
+    schema: ID_PATTERN_OPTION,
+    defaultOptions: {},
+  },
+  check(context) {
+    const def = dataActionOf(context.file);
+    const url = def?.url;
+    if (!def || !url) return;
+    const idPattern = idPatternOption(context.options);
+    const authorityEnd = AUTHORITY.exec(url.text)?.[0].length ?? 0;
+    for (const ref of url.scan.refs) {
+      if (!isInputRef(ref)) continue;
+      const text = url.text.slice(ref.start, ref.end);
+      const after = url.text.slice(ref.end);
+      if (ref.braced && !ref.call && TRAILING_CALL.test(after)) {
+        const close = callEnd(after);
+        if (close > 0) {
+          const call = after.slice(0, close);
+          const fixed = `${text.slice(0, -1)}${call}}`;
+          context.report({
+            range: templateRange(context.file, url, ref.end, ref.end + close),
+            messageId: 'literalCall',
+            data: { call, ref: text, fixed },
+            fix: { range: templateRange(context.file, url, ref.start, ref.end + close), text: jsonStringBody(fixed) },
+          });
+          continue;
+        }
+      }
+      if (ref.call || ref.start < authorityEnd) continue;
+      if (inputNeedsNoEscaping(def, ref.path[0], idPattern)) continue;
+      context.report({
+        range: templateRange(context.file, url, ref.start, ref.end),
+        messageId: 'unescaped',
+        data: { ref: text, input: ref.path.join('.') },
+        fix: wrapReference(context.file, url, ref, '$esc.url('),
+      });
+    }
+  },
+});
+
+/** Length of `.name(…)` at the start of `s` (balanced parentheses, quotes skipped); 0 when unbalanced. */
+function callEnd(s: string): number {
+  let depth = 0;
+  for (let i = s.indexOf('('); i < s.length; i++) {
+    const c = s[i];
+    if (c === '"' || c === "'") {
+      const close = s.indexOf(c, i + 1);
+      if (close === -1) return 0;
+      i = close;
+      continue;
+    }
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i + 1;
+  }
+  return 0;
+}
