@@ -130,8 +130,18 @@ function emptyFileResult(path: string): LintResult {
   });
 }
 
+/**
+ * A range inside the text, start before end. Parsers report past the end of a truncated file (the yaml package
+ * gives `[length, length + 1]` for a missing quote), and a line that does not exist is a 422 from GitHub.
+ */
+function clampRange(range: readonly [number, number], length: number): [number, number] {
+  const start = Math.min(Math.max(0, range[0] || 0), length);
+  return [start, Math.min(Math.max(start, range[1] || 0), length)];
+}
+
 function parseErrorMessages(file: ParsedFile): Diagnostic[] {
-  return file.errors.map((e) => {
+  return file.errors.map((problem) => {
+    const e = { ...problem, range: clampRange(problem.range, file.source.text.length) };
     const start = file.source.positionAt(e.range[0]);
     const end = file.source.positionAt(e.range[1]);
     return {
@@ -173,7 +183,7 @@ function runRules(
       text,
       options: setting.options,
       report(d: ReportDescriptor) {
-        const range = d.range ?? d.node?.range ?? [0, 0];
+        const range = clampRange(d.range ?? d.node?.range ?? [0, 0], text.length);
         const start = file.source.positionAt(range[0]);
         if (directives.isDisabled(id, start.line)) return;
         const end = file.source.positionAt(range[1]);
