@@ -15,7 +15,7 @@ export function escapeMarkdownText(s: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()#+\-.!|~=:"']/g, (c) => `\\${c}`)
+    .replace(/[\\`*_{}[\]()#+\-.!|~:]/g, (c) => `\\${c}`)
     .replace(/@/g, `@${ZWSP}`)
     .replace(/#/g, `#${ZWSP}`)
     .replace(/(https?|ftp|mailto)\\:/gi, `$1${ZWSP}\\:`)

@@ -1,0 +1,105 @@
+import { lintText } from '@cxlint/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ChangedFile } from './changed-files.js';
+import { hunkLines } from './diff-hunks.js';
+import { toFindings, type Finding } from './findings.js';
+import { createClient } from './github-client.js';
+import { planReview, postReview, reviewBody, ReviewForbiddenError } from './review.js';
+import { FakeGitHub } from './testing/fake-github.js';
+import { TEMPLATE_KEY_ACTION, flow } from './testing/fixture-repo.js';
+
+const text = flow('A', TEMPLATE_KEY_ACTION);
+const findings = toFindings([lintText(text, 'flows/a.yaml', { includeSource: true })]).filter((f) => f.ruleId === 'participant-data/literal-key');
+const lines = text.split('\n').length;
+const addedAll = `@@ -0,0 +1,${lines} @@\n` + text.split('\n').map((l) => `+${l}`).join('\n');
+
+function changed(patch?: string): Map<string, ChangedFile> {
+  return new Map([['flows/a.yaml', { path: 'flows/a.yaml', status: 'added', ...(patch ? { hunks: hunkLines(patch) } : {}) }]]);
+}
+
+function fake(n: number, line = 30, severity: 1 | 2 = 2): Finding[] {
+  return Array.from({ length: n }, (_, i) => ({
+    path: 'flows/a.yaml', ruleId: 'r/x', severity, message: `m${i}`, line: line + i, column: 1, endLine: line + i, endColumn: 2, fingerprint: `${i}`.padStart(32, 'f'),
+  }));
+}
+
+describe('planReview', () => {
+  it('puts a finding with a fix inline with a suggestion over the fix lines', () => {
+    expect(findings).toHaveLength(1);
+    const plan = planReview(findings, changed(addedAll), new Set(), 25);
+    expect(plan.comments).toHaveLength(1);
+    expect(plan.comments[0]).toMatchObject({ path: 'flows/a.yaml', line: 30 });
+    expect(plan.comments[0].startLine).toBeUndefined();
+    expect(plan.comments[0].body).toContain('```suggestion\n                lit: userSessionId\n');
+  });
+
+  it('skips findings already posted, and sends lines outside the hunks to the body', () => {
+    const skipped = planReview(findings, changed(addedAll), new Set([findings[0].fingerprint]), 25);
+    expect(skipped).toMatchObject({ comments: [], body: [], alreadyPosted: 1 });
+    const outside = planReview(findings, changed('@@ -1,2 +1,2 @@\n-a\n+inboundCall:\n name: x'), new Set(), 25);
+    expect(outside.body.map((b) => b.reason)).toEqual(['outside-diff']);
+  });
+
+  it('files without patch go to the body; the cap sends the rest to the body, errors first', () => {
+    expect(planReview(findings, changed(undefined), new Set(), 25).body.map((b) => b.reason)).toEqual(['no-patch']);
+    const many = [...fake(3, 1, 1), ...fake(3, 10, 2).map((f, i) => ({ ...f, fingerprint: `e${i}`.padStart(32, '0') }))];
+    const plan = planReview(many, changed(addedAll), new Set(), 2);
+    expect(plan.comments.map((c) => c.finding.severity)).toEqual([2, 2]);
+    expect(plan.body).toHaveLength(4);
+    expect(plan.body.every((b) => b.reason === 'over-limit')).toBe(true);
+    expect(reviewBody(plan, many)).toContain('4 findings beyond the inline comment limit');
+  });
+
+  it('the body carries each listed finding\'s fingerprint so a re-run skips it', () => {
+    const plan = planReview(fake(2), changed(undefined), new Set(), 25);
+    const body = reviewBody(plan, fake(2));
+    expect(body.match(/<!-- cxlint:fp=/g)).toHaveLength(2);
+  });
+});
+
+describe('postReview', () => {
+  let gh: FakeGitHub | undefined;
+  afterEach(async () => gh?.stop());
+
+  async function setup(extra: Partial<ConstructorParameters<typeof FakeGitHub>[0]> = {}) {
+    gh = await new FakeGitHub({ token: 't', owner: 'o', repo: 'r', number: 1, headSha: 'h', files: [{ filename: 'flows/a.yaml', status: 'added', patch: addedAll }], ...extra }).start();
+    return createClient('t', { baseUrl: gh.url, graphqlUrl: gh.graphqlUrl, retryUnitMs: 1 });
+  }
+  const pr = { owner: 'o', repo: 'r', number: 1 };
+
+  it('posts one review, event COMMENT, on the head commit, side RIGHT', async () => {
+    const client = await setup();
+    const plan = planReview(findings, changed(addedAll), new Set(), 25);
+    const out = await postReview(client, pr, 'h', plan, findings);
+    expect(out).toMatchObject({ posted: true, inline: 1, rejected: 0, probes: 0 });
+    expect(gh!.requests).toHaveLength(1);
+    expect(gh!.requests[0].body).toMatchObject({ event: 'COMMENT', commit_id: 'h', comments: [{ side: 'RIGHT', line: 30 }] });
+  });
+
+  it('isolates refused comments among many with few probes and keeps one visible review', async () => {
+    // The server only knows lines 1–40 as a hunk; comments on 41+ are refused.
+    const client = await setup({ files: [{ filename: 'flows/a.yaml', status: 'added', patch: '@@ -0,0 +1,40 @@\n' + Array(40).fill('+x').join('\n') }] });
+    const all = fake(40, 3);
+    const plan = planReview(all, changed('@@ -0,0 +1,60 @@\n' + Array(60).fill('+x').join('\n')), new Set(), 100);
+    const out = await postReview(client, pr, 'h', plan, all);
+    expect(out.rejected).toBe(2);
+    expect(out.inline).toBe(38);
+    expect(out.probes).toBeLessThanOrEqual(14);
+    expect(gh!.postedReviews).toHaveLength(1);
+    expect(gh!.reviews.filter((r) => r.state === 'PENDING')).toHaveLength(0);
+    expect(gh!.postedReviews[0].body).toContain('2 findings GitHub refused as inline comments');
+  });
+
+  it('turns 403 into ReviewForbiddenError', async () => {
+    const client = await setup({ readOnly: true });
+    const plan = planReview(findings, changed(addedAll), new Set(), 25);
+    await expect(postReview(client, pr, 'h', plan, findings)).rejects.toBeInstanceOf(ReviewForbiddenError);
+  });
+
+  it('posts nothing when there is nothing new', async () => {
+    const client = await setup();
+    const out = await postReview(client, pr, 'h', { comments: [], body: [], alreadyPosted: 3 }, []);
+    expect(out.posted).toBe(false);
+    expect(gh!.requests).toHaveLength(0);
+  });
+});
