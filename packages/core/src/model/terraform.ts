@@ -210,13 +210,17 @@ function ancestors(dir: string): string[] {
 function resolveFilepath(project: Project, tfPath: string, filepath: string): TerraformFlowResource['target'] {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(filepath)) return { status: 'remote' };
   const tfDir = posixDir(tfPath);
+  const inModule = /\$\{\s*path\.module\s*\}/.test(filepath);
   let p = filepath.replace(/\$\{\s*path\.module\s*\}/g, tfDir || '.');
   // Relative paths are relative to where `terraform` runs (the root module), which may be this folder or an
   // ancestor: try each, nearest first.
   p = p.replace(/^\$\{\s*path\.(?:root|cwd)\s*\}\/?/, '');
   if (!p.includes('${')) {
     const literal = hclLiteral(p) ?? p;
-    if (literal.startsWith('/')) return project.file(literal) ? { status: 'resolved', paths: [literal] } : { status: 'missing', expected: literal };
+    if (literal.startsWith('/') || inModule) {
+      const path = joinPath('', literal);
+      return project.file(path) ? { status: 'resolved', paths: [path] } : { status: 'missing', expected: path };
+    }
     for (const base of ancestors(tfDir)) {
       const candidate = joinPath(base, literal);
       if (project.file(candidate)) return { status: 'resolved', paths: [candidate] };

@@ -13,6 +13,7 @@ const FLOW_TYPE_LINE = new RegExp(`^(?:${FLOW_TYPES.join('|')})\\s*:`, 'm');
 export const FLOW_EXTENSIONS = ['.yaml', '.yml'];
 export const DATA_ACTION_EXTENSIONS = ['.json'];
 export const TERRAFORM_EXTENSIONS = ['.tf'];
+const TF_MODULE_OR_VARIABLE = /^[ \t]*(?:module|variable)[ \t]+"/m;
 
 export function extensionOf(path: string): string {
   const slash = path.lastIndexOf('/');
@@ -37,6 +38,7 @@ export function detectKind(path: string, text: string): FileKind {
     // An exported data action always has a contract and a request config.
     return text.includes('"contract"') && (text.includes('"config"') || text.includes('"requestUrlTemplate"')) ? 'data-action' : 'unknown';
   }
-  if (TERRAFORM_EXTENSIONS.includes(ext)) return text.includes('genesyscloud_') ? 'terraform' : 'unknown';
+  // Module calls and variable files carry the values (`action_name = "…"`) that Genesys resources reference.
+  if (TERRAFORM_EXTENSIONS.includes(ext)) return text.includes('genesyscloud_') || TF_MODULE_OR_VARIABLE.test(text) ? 'terraform' : 'unknown';
   return 'unknown';
 }

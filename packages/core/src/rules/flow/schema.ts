@@ -118,7 +118,7 @@ function describe(root: Node, error: SchemaError): ReportDescriptor | undefined 
       const entry = node.type === 'map' ? node.pairs.find((p) => String(p.key.value) === name) : undefined;
       const allowed = Object.keys((schemaParent(error.schemaPath)?.properties as Record<string, unknown>) ?? {});
       const closest = closestKnownName(name, allowed, 3);
-      const hint = closest ? `; did you mean \`${closest}\`?` : allowed.length ? ` (expected one of ${allowed.map((a) => `\`${a}\``).join(', ')})` : '';
+      const hint = closest ? ` (did you mean \`${closest}\`?)` : allowed.length ? ` (expected one of ${allowed.map((a) => `\`${a}\``).join(', ')})` : '';
       const range = entry?.key.range ?? here;
       return {
         range,

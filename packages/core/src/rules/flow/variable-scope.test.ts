@@ -1,0 +1,86 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../../testing/rule-tester.js';
+import rule from './variable-scope.js';
+
+const tester = new RuleTester({ describe, it });
+
+function flow(variables: string, condition: string): string {
+  return `workflow:
+  name: Vars
+  defaultLanguage: en-us
+  startUpRef: "/workflow/states/state[s1]"
+  variables:
+${variables.split('\n').map((l) => `    ${l}`).join('\n')}
+  states:
+    - state:
+        name: Initial
+        refId: s1
+        actions:
+          - decision:
+              name: Check
+              condition:
+                exp: ${condition}
+`;
+}
+
+const ANI = '- stringVariable:\n    name: Flow.ani\n    isInput: true';
+
+tester.run(rule, {
+  valid: [
+    { name: 'declared variable', code: flow(ANI, 'IsNotSetOrEmpty(Flow.ani)') },
+    { name: 'case of the name does not matter (Architect names are case-insensitive)', code: flow(ANI, 'IsSet(Flow.ANI)') },
+    { name: 'built-ins and other scopes', code: flow(ANI, 'Flow.StartDateTimeUtc > GetCurrentDateTimeUtc() or IsSet(Call.Ani)') },
+    { name: 'text inside a string literal is not a variable', code: flow(ANI, 'Contains(Flow.ani, "flow.x Task.y")') },
+    {
+      name: 'a variable written by an action (var:) may be read elsewhere',
+      code: flow(ANI, 'IsSet(Flow.ani)').replace(
+        '          - decision:',
+        '          - getParticipantData:\n              name: g\n              attributes:\n                - attribute:\n                    name:\n                      lit: k\n                    variable: Flow.k\n          - updateData:\n              name: u\n              statements:\n                - string:\n                    variable: Task.t\n                    value:\n                      exp: Flow.k + Task.t\n          - decision:',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'wrong-case prefix: fixed',
+      code: flow(ANI, 'IsSet(flow.ani)'),
+      errors: [{ messageId: 'wrongCase', message: '`flow.ani` should be written `Flow.ani` (the scope prefix is `Flow`).', line: 17, column: 28, endColumn: 36 }],
+      output: flow(ANI, 'IsSet(Flow.ani)'),
+    },
+    {
+      name: 'read but never declared: closest declared name suggested',
+      code: flow(ANI, 'IsSet(Flow.anni)'),
+      errors: [
+        {
+          messageId: 'undeclared',
+          message: '`Flow.anni` is read but never declared or assigned in this flow, so it is NOT_SET at run time (did you mean `Flow.ani`?).',
+          line: 17,
+          column: 28,
+          suggestions: [{ messageId: 'useDeclared', output: flow(ANI, 'IsSet(Flow.ani)') }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'declaration without a prefix: one suggestion per scope',
+      code: flow('- stringVariable:\n    name: ani', 'true'),
+      errors: [
+        {
+          messageId: 'noPrefix',
+          line: 7,
+          column: 15,
+          suggestions: [
+            { output: flow('- stringVariable:\n    name: Flow.ani', 'true') },
+            { output: flow('- stringVariable:\n    name: State.ani', 'true') },
+            { output: flow('- stringVariable:\n    name: Task.ani', 'true') },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'declaration with a wrong-case prefix, in a quoted scalar',
+      code: flow('- stringVariable:\n    name: "task.ani"', 'true'),
+      errors: [{ messageId: 'wrongCase', line: 7, column: 15 }],
+      output: flow('- stringVariable:\n    name: "Task.ani"', 'true'),
+    },
+  ],
+});
