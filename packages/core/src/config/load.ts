@@ -135,6 +135,10 @@ function closest(word: string, candidates: string[]): string | undefined {
 
 export function loadConfigFile(filePath: string, rules: readonly Rule[]): LoadedConfig {
   const abs = resolve(filePath);
+  // Config is data: a `.js`/`.cjs`/`.mjs`/`.ts` config would be code from whoever wrote the pull request.
+  if (!/\.(ya?ml|json)$/i.test(abs)) {
+    throw new ConfigError('config files are YAML or JSON data (.cxlint.yml, .cxlint.yaml, .cxlint.json); JavaScript configs and plugins are never loaded', filePath);
+  }
   let text: string;
   try {
     text = readFileSync(abs, 'utf8');

@@ -81,7 +81,12 @@ export function toJS(n: Node | null | undefined): unknown {
   if (n.type === 'scalar') return n.value;
   if (n.type === 'seq') return n.items.map(toJS);
   const out: Record<string, unknown> = {};
-  for (const p of n.pairs) out[String(p.key.value)] = toJS(p.value);
+  for (const p of n.pairs) {
+    const key = String(p.key.value);
+    // A `__proto__:` key in a file is data: an own property, never the object's prototype.
+    if (key === '__proto__') Object.defineProperty(out, key, { value: toJS(p.value), enumerable: true, writable: true, configurable: true });
+    else out[key] = toJS(p.value);
+  }
   return out;
 }
 
