@@ -132,8 +132,13 @@ function checkInvalid(rule: Rule, tc: InvalidCase): void {
     let output = tc.code;
     for (const m of fixes.slice().sort((a, b) => b.fix!.range[0] - a.fix!.range[0])) output = applyEdit(output, m.fix!);
     assertEqual(output, tc.output, 'fix output');
-    // A fix must re-parse and must make this rule's finding go away.
-    const after = lintCase(rule, tc, output).filter((m) => m.fix);
-    if (after.length) throw new Error(`After fixing, the rule still reports:\n${describeMessages(after)}`);
+    // A fix must re-parse (lintCase throws otherwise) and must make its finding go away without adding any:
+    // no fixable finding may remain (or --fix would loop), and the rest may only be the unfixed ones.
+    const after = lintCase(rule, tc, output);
+    const stillFixable = after.filter((m) => m.fix);
+    if (stillFixable.length) throw new Error(`After fixing, the rule still reports:\n${describeMessages(stillFixable)}`);
+    if (after.length > messages.length - fixes.length) {
+      throw new Error(`After fixing, the rule reports ${after.length} problem(s), more than the ${messages.length - fixes.length} left unfixed:\n${describeMessages(after)}`);
+    }
   }
 }
