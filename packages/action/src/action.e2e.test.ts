@@ -126,6 +126,25 @@ describe('pull_request: one review with suggestions', () => {
     expect(r.outputs).toMatchObject({ errors: '1', warnings: '0' });
     expectTokenNeverPrinted(r);
     expect(pr.gh.requests.every((q) => q.authorization === `token ${TOKEN}`)).toBe(true);
+    // 3 file pages, viewer, threads, reviews, one review POST.
+    expect(pr.gh.requests).toHaveLength(7);
+  }, timeout);
+
+  it('the number of API calls does not grow with the number of findings', async () => {
+    const many = Array.from({ length: 30 }, (_, i) => TEMPLATE_KEY_ACTION.replace('userSessionId', `key${i}`)).join('');
+    const pr = await openPr({ headExtra: (repo) => repo.write('flows/support.yaml', flow('Support', many)) });
+    const r = await pr.run();
+    expect(r.outputs.errors).toBe('30');
+    // 1 file page, viewer, threads, reviews, one review POST: as for a single finding.
+    expect(pr.gh.requests.map((q) => `${q.method} ${q.path}`)).toEqual([
+      'GET /repos/acme/flows/pulls/7/files', 'POST /graphql', 'POST /graphql', 'POST /graphql', 'POST /repos/acme/flows/pulls/7/reviews',
+    ]);
+    const review = reviewPosts(pr.gh)[0].body;
+    expect(review.comments).toHaveLength(25);
+    expect(review.body).toContain('5 findings beyond the inline comment limit');
+    expect(review.body.match(/<!-- cxlint:fp=/g)).toHaveLength(5);
+    // All 30 still annotated.
+    expect(r.stdout.match(/^::error title=participant-data\/literal-key/gm)).toHaveLength(30);
   }, timeout);
 
   it('a second run on the same head posts nothing new; fixing the finding resolves its thread', async () => {

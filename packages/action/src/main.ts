@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
 import { lintPaths, type LintPathsOptions, type LintResult } from '@cxlint/core';
@@ -101,6 +102,7 @@ export async function execute(inputs: ActionInputs, ctx: RunContext): Promise<Ru
       }
     }
   }
+  if (changed && ctx.pr) warnIfNotAtHead(ctx.workspace, ctx.pr.headSha);
   const changedMap = new Map((changed ?? []).map((f) => [f.path, f]));
   let targets: string[];
   if (changed && inputs.filterMode !== 'nofilter') targets = changedTargets(ctx.workspace, changed, inputs.paths);
@@ -170,4 +172,20 @@ export async function execute(inputs: ActionInputs, ctx: RunContext): Promise<Ru
   if (decision.fail) core.setFailed(`cxlint: ${decision.text}`);
   else core.info(decision.text);
   return { findings: reported, reviewPosted, fallback, fail: decision.fail };
+}
+
+/**
+ * Review comments are placed on the head commit's lines. actions/checkout checks out the merge commit on
+ * `pull_request` by default; its files usually equal the head's, but not when the base changed the same file.
+ */
+function warnIfNotAtHead(workspace: string, headSha: string): void {
+  let at: string;
+  try {
+    at = execFileSync('git', ['-C', workspace, 'rev-parse', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return;
+  }
+  if (at && at !== headSha) {
+    core.info(`The workspace is at ${at.slice(0, 12)}, not the PR head ${headSha.slice(0, 12)} (actions/checkout uses the merge commit by default). Lines are matched against the head; check out \`ref: \${{ github.event.pull_request.head.sha }}\` for exact positions.`);
+  }
 }

@@ -51,4 +51,14 @@ describe('threadsToResolve / closeThreads', () => {
     expect(gh!.requests.length - before).toBe(1);
     expect(gh!.threads.every((x) => x.isResolved)).toBe(true);
   });
+
+  it('when resolving and minimizing are both refused, it says so and counts them as failed', async () => {
+    const client = await setup({ readOnly: true });
+    const write = (await import('vitest')).vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const res = await closeThreads(client, [t('PRRT_x', [fp('a')])]);
+    const out = write.mock.calls.map((c) => String(c[0])).join('');
+    write.mockRestore();
+    expect(res).toEqual({ resolved: 0, minimized: 0, failed: 1 });
+    expect(out).toMatch(/::warning::Could not resolve or minimize 1 review thread/);
+  });
 });

@@ -192,10 +192,14 @@ export async function postReview(client: GitHubClient, pr: PullRef, headSha: str
   };
   try {
     await send(final);
+    return { posted: true, inline: final.comments.length, rejected: refused.length, probes };
   } catch (e) {
     const status = statusOf(e);
     if (status === 403 || status === 404) throw new ReviewForbiddenError(status, (e as Error).message);
-    throw e;
+    if (status !== 422 || !final.comments.length) throw e;
   }
-  return { posted: true, inline: final.comments.length, rejected: refused.length, probes };
+  // Still refused (the diff changed under us, or the probes ran out): everything goes in the body.
+  const bodyOnly: ReviewPlan = { ...plan, comments: [], body: [...plan.comments.map((c) => ({ finding: c.finding, reason: 'rejected' as const })), ...plan.body] };
+  await send(bodyOnly);
+  return { posted: true, inline: 0, rejected: plan.comments.length, probes };
 }
