@@ -1,4 +1,3 @@
-import { parse as hclToJson } from '@cdktf/hcl2json';
 import type { ParsedFile } from './parse-file.js';
 import { registerKindParser } from './parse-file.js';
 
@@ -16,6 +15,16 @@ export interface TerraformDocument {
    * (`${jsonencode({…})}`). References inside stay strings (`${var.x}`).
    */
   jsonencoded: Map<string, unknown>;
+}
+
+/**
+ * `@cdktf/hcl2json` starts its Go WebAssembly runtime as soon as it is imported (measured: ~0.5 s of CPU at every
+ * CLI start, .tf files or not), so it is imported on the first Terraform file only.
+ */
+let hcl2json: Promise<typeof import('@cdktf/hcl2json')> | undefined;
+async function hclToJson(path: string, text: string): Promise<unknown> {
+  hcl2json ??= import('@cdktf/hcl2json');
+  return (await hcl2json).parse(path, text);
 }
 
 const JSONENCODE = /^\$\{jsonencode\(([\s\S]*)\)\}$/;
