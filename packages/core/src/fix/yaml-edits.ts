@@ -4,7 +4,9 @@ import type { SourceText } from '../source/source-text.js';
 import type { FlowValue } from '../model/values.js';
 
 const PLAIN_SAFE = /^[A-Za-z_][A-Za-z0-9_ .()\-/]*$/;
-const RESERVED = /^(true|false|null|yes|no|on|off|~|[-+]?(\d|\.\d))/i;
+// Words YAML 1.1 or 1.2 reads as booleans or null (Archy's parser may be either), matched whole: `nobody` and
+// `online` are plain strings and stay unquoted.
+const RESERVED = /^(?:true|false|null|yes|no|on|off|y|n|~)$/i;
 
 /** Writes a string as YAML: plain when that reads back as the same string, double-quoted otherwise. */
 export function yamlScalar(s: string): string {

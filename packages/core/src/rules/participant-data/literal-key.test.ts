@@ -73,6 +73,12 @@ tester.run(rule, {
       output: flowWith(setData('name:\n  lit: userSessionId\nvalue:\n  exp: Call.Ani')),
     },
     {
+      name: 'a constant string expression as the key: renamed, the (empty) value left alone',
+      code: flowWith(setData('name:\n  exp: "\\"customerId\\""')),
+      errors: [{ messageId: 'dynamicKey', suggestions: [{ desc: 'Use the literal key `customerId` and keep the current value.', output: flowWith(setData('name:\n  lit: customerId')) }] }],
+      output: flowWith(setData('name:\n  lit: customerId')),
+    },
+    {
       name: 'variable key with noValue: the variable becomes the value',
       code: flowWith(setData('name:\n  var: Flow.key\nvalue:\n  noValue: true')),
       errors: [{ messageId: 'dynamicKey', message: /is the variable `Flow.key`/, line: 11, column: 22 }],

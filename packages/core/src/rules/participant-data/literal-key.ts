@@ -35,6 +35,8 @@ export default defineRule({
 });
 
 const OP = { set: 'Set', get: 'Get' } as const;
+/** Passed as the value expression when the key is constant: renaming alone is the whole, safe fix. */
+const KEEP_VALUE = null;
 
 function checkAttribute(context: RuleContext, attr: ParticipantAttribute): void {
   const name = attr.name;
@@ -63,7 +65,9 @@ function checkAttribute(context: RuleContext, attr: ParticipantAttribute): void 
   if ((name.kind === 'exp' || name.kind === 'var') && name.text !== undefined) {
     const key = keyFromExpression(name.text);
     const what = name.kind === 'exp' ? 'the expression' : 'the variable';
-    report(context, attr, 'dynamicKey', { op, what, text: name.text, key: key ?? '' }, key, toFlowExpression(name.text));
+    // `exp: "customerId"` is a constant: the key is that string, and the value has nothing to gain from it.
+    const constant = name.kind === 'exp' && /^"[^"]*"$/.test(name.text.trim());
+    report(context, attr, 'dynamicKey', { op, what, text: name.text, key: key ?? '' }, key, constant ? KEEP_VALUE : toFlowExpression(name.text));
   }
 }
 
@@ -73,8 +77,11 @@ function report(
   messageId: string,
   data: Record<string, string>,
   key: string | undefined,
-  /** What to store as the value when the Set's value is empty; undefined when there is no safe expression. */
-  valueExpression: string | undefined,
+  /**
+   * What to store as the value when the Set's value is empty; undefined when there is no safe expression,
+   * KEEP_VALUE when the key is constant and the value should stay as it is.
+   */
+  valueExpression: string | undefined | typeof KEEP_VALUE,
 ): void {
   const node = attr.name!.scalar ?? attr.name!.node;
   if (!key) {
@@ -85,7 +92,7 @@ function report(
   let valueNote = '';
   let safe = true;
   if (attr.op === 'set') {
-    if (!isEmptyValue(attr.value)) valueNote = ' and keep the current value';
+    if (!isEmptyValue(attr.value) || valueExpression === KEEP_VALUE) valueNote = ' and keep the current value';
     else if (valueExpression !== undefined) {
       edits = moveIntoValueEdits(context, attr, key, valueExpression);
       valueNote = ` and store \`${valueExpression}\` as its value`;
