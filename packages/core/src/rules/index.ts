@@ -11,6 +11,16 @@ import flowSubstitutionUndefined from './flow/substitution-undefined.js';
 import flowSubstitutionUnquoted from './flow/substitution-unquoted.js';
 import terraformDollarEscape from './terraform/dollar-escape.js';
 import terraformFlowFilepath from './terraform/flow-filepath.js';
+import callDataActionExists from './call-data/action-exists.js';
+import callDataContract from './call-data/contract.js';
+import callDataHandlesFailure from './call-data/handles-failure.js';
+import dataActionJsonEscape from './data-action/json-escape.js';
+import dataActionUrlEscape from './data-action/url-escape.js';
+import dataActionRequestJson from './data-action/request-json.js';
+import dataActionGetWithBody from './data-action/get-with-body.js';
+import dataActionTranslationMap from './data-action/translation-map.js';
+import dataActionContractSchema from './data-action/contract-schema.js';
+import dataActionParticipantAttributes from './data-action/participant-attributes.js';
 // Terraform files are parsed (and feed flow substitutions and integration actions to the project model)
 // whenever the rules are loaded.
 import '../parse/terraform.js';
@@ -20,7 +30,10 @@ import '../model/archy-options.js';
 /** Every built-in rule. A rule's id is its path under `src/rules/`. */
 export const builtInRules: readonly Rule[] = [literalKey, keyLooksLikeVariable, readNeverSet, keyCaseDrift, valueType,
   flowSchema, flowRefResolves, flowVariableScope, flowSubstitutionUndefined, flowSubstitutionUnquoted,
-  terraformDollarEscape, terraformFlowFilepath];
+  terraformDollarEscape, terraformFlowFilepath,
+  callDataActionExists, callDataContract, callDataHandlesFailure,
+  dataActionJsonEscape, dataActionUrlEscape, dataActionRequestJson, dataActionGetWithBody, dataActionTranslationMap,
+  dataActionContractSchema, dataActionParticipantAttributes];
 
 export function findRule(id: string): Rule | undefined {
   return builtInRules.find((r) => r.meta.id === id);

@@ -1,0 +1,61 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../../testing/rule-tester.js';
+import { callDataFlow } from '../../testing/data-action-fixtures.js';
+import rule from './handles-failure.js';
+
+const tester = new RuleTester({ describe, it });
+const IO = 'inputs:\n  conversationId:\n    exp: Call.ConversationId\nsuccessOutputs:\n  state:\n    var: Flow.state';
+const DISCONNECT = 'actions:\n  - disconnect:\n      name: Disconnect';
+const path = (name: string, body = DISCONNECT) => `${name}:\n${body.split('\n').map((l) => '  ' + l).join('\n')}`;
+const flow = (outputs?: string, io = IO) => callDataFlow('Lookup State', io, { outputs });
+
+tester.run(rule, {
+  valid: [
+    { name: 'failure and timeout handled', code: flow([path('success', 'actions: []'), path('failure'), path('timeout')].join('\n')) },
+    { name: 'fire-and-forget (no success outputs) is skipped by default', code: flow(undefined, 'inputs:\n  conversationId:\n    exp: Call.ConversationId') },
+  ],
+  invalid: [
+    {
+      name: 'no outputs at all',
+      code: flow(),
+      errors: [
+        {
+          messageId: 'unhandled',
+          message:
+            'Call Data Action `Look up` has no actions on its failure and timeout paths: on failure or timeout the flow skips the success path and carries on after the action with `state` NOT_SET.',
+          line: 6,
+          column: 7,
+          endColumn: 15,
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'empty failure path',
+      code: flow([path('failure', 'actions: []'), path('timeout')].join('\n')),
+      errors: [{ messageId: 'unhandled', message: /no actions on its failure path: on failure the flow/ }],
+    },
+    {
+      name: 'failure handled, timeout missing: suggest handling timeout like failure',
+      code: flow([path('success', 'actions: []'), path('failure')].join('\n')),
+      errors: [
+        {
+          messageId: 'unhandled',
+          message: /no actions on its timeout path/,
+          suggestions: [{ messageId: 'reuseFailure', output: flow([path('success', 'actions: []'), path('failure'), path('timeout')].join('\n')) }],
+        },
+      ],
+    },
+    {
+      name: 'an empty timeout path is replaced',
+      code: flow([path('failure'), 'timeout:\n  actions: []', path('success', 'actions: []')].join('\n')),
+      errors: [{ messageId: 'unhandled', suggestions: [{ output: flow([path('failure'), path('timeout'), path('success', 'actions: []')].join('\n')) }] }],
+    },
+    {
+      name: 'checkFireAndForget',
+      code: flow(undefined, 'inputs:\n  conversationId:\n    exp: Call.ConversationId'),
+      options: { checkFireAndForget: true },
+      errors: [{ messageId: 'unhandled', message: /with its outputs NOT_SET/ }],
+    },
+  ],
+});

@@ -1,0 +1,80 @@
+import type { TextEdit } from '../../diagnostics.js';
+import { callDataActions, outcomeHasActions, type CallDataAction } from '../../model/call-data.js';
+import { defineRule, ruleDocsUrl, type RuleContext, type SuggestionDescriptor } from '../rule.js';
+
+const id = 'call-data/handles-failure';
+
+/**
+ * A data action fails (4xx/5xx, bad response) or times out more often than people expect. With no actions on
+ * its failure or timeout path, the flow just continues as if it had succeeded, with every output still
+ * NOT_SET: callers get routed on empty data. Actions with no success outputs (fire-and-forget) are skipped
+ * unless `checkFireAndForget` is set.
+ */
+export default defineRule({
+  meta: {
+    id,
+    description: 'Call Data Actions whose outputs are used must handle the failure and timeout paths.',
+    severity: 'warn',
+    kinds: ['flow'],
+    hasSuggestions: true,
+    docs: { url: ruleDocsUrl(id), recommended: true },
+    messages: {
+      unhandled:
+        'Call Data Action `{{label}}` has no actions on its {{paths}} path{{plural}}: on {{what}} the flow skips the success path and carries on after the action with {{outputs}} NOT_SET.',
+      reuseFailure: 'Handle timeout like failure (copy the failure actions).',
+    },
+    schema: {
+      type: 'object',
+      properties: { checkFireAndForget: { type: 'boolean', description: 'Also check actions without success outputs.' } },
+      additionalProperties: false,
+    },
+    defaultOptions: { checkFireAndForget: false },
+  },
+  check(context) {
+    const all = context.options.checkFireAndForget === true;
+    for (const call of callDataActions(context.file)) {
+      if (!all && call.successOutputs.length === 0) continue;
+      const failure = outcomeHasActions(call, 'failure');
+      const timeout = outcomeHasActions(call, 'timeout');
+      if (failure && timeout) continue;
+      const missing = [!failure && 'failure', !timeout && 'timeout'].filter(Boolean) as string[];
+      const outputs = call.successOutputs.map((o) => `\`${o.name ?? String(o.key.value)}\``);
+      context.report({
+        node: call.actionKey,
+        messageId: 'unhandled',
+        data: {
+          label: call.label ?? 'callData',
+          paths: missing.join(' and '),
+          plural: missing.length > 1 ? 's' : '',
+          what: missing.join(' or '),
+          outputs: outputs.length ? outputs.slice(0, 5).join(', ') + (outputs.length > 5 ? ', …' : '') : 'its outputs',
+        },
+        suggest: failure && !timeout ? copyFailureToTimeout(context, call) : [],
+      });
+    }
+  },
+});
+
+/** Timeout handled like failure: the usual intent, and the only path we can write without guessing. */
+function copyFailureToTimeout(context: RuleContext, call: CallDataAction): SuggestionDescriptor[] {
+  const failure = call.outcomes.failure;
+  if (!failure || !call.outputsPair?.value || call.outputsPair.value.type !== 'map' || call.outputsPair.value.flow) return [];
+  const src = context.file.source;
+  const start = src.positionAt(failure.key.range[0]);
+  const endLine = src.positionAt(failure.range[1]).line;
+  const firstLineStart = failure.key.range[0] - (start.column - 1);
+  const block = context.text.slice(firstLineStart, src.lineEndOffset(endLine));
+  const timeout = call.outcomes.timeout;
+  const renamed = block.replace(/^(\s*)failure:/, '$1timeout:');
+  let edit: TextEdit;
+  if (timeout) {
+    // An empty `timeout:` path: replace it.
+    const tStart = src.positionAt(timeout.key.range[0]);
+    const tFirst = timeout.key.range[0] - (tStart.column - 1);
+    edit = { range: [tFirst, src.lineEndOffset(src.positionAt(timeout.range[1]).line)], text: renamed };
+  } else {
+    const at = src.lineEndOffset(endLine);
+    edit = { range: [at, at], text: src.eol + renamed };
+  }
+  return [{ messageId: 'reuseFailure', fix: edit }];
+}
