@@ -17,6 +17,7 @@ tester.run(rule, {
     { name: 'declared in settings.knownParticipantKeys', code: reader('context.firstName'), settings: { knownParticipantKeys: ['context.firstName'] } },
     { name: 'same key in another case is key-case-drift\'s finding', code: reader('CustomerId'), files: [setter('customerId')] },
     { name: 'templated keys are literal-key\'s finding', code: reader('"{{flow.input.x}}"') },
+    { name: 'variable-looking keys are key-looks-like-variable\'s finding', code: reader('Flow.customerId') },
     { name: 'a chat flow reading a key its client sets (no near miss)', code: reader('Context.CustomerFirstName', 'inboundChat'), files: [setter('OrderNumber')] },
     { name: 'a message flow reading a key its client sets', code: reader('ogConversationId', 'inboundShortMessage') },
     { name: 'a file with parse errors elsewhere does not count as setting keys, but reading a set key is fine', code: reader('a'), files: [setter('a'), { path: 'broken.yaml', text: 'inboundCall:\n  name: [oops\n' }] },

@@ -6,6 +6,7 @@ import type { Project } from '../../model/project.js';
 import { defineRule, ruleDocsUrl } from '../rule.js';
 import { renameKeyEdits } from './key-fixes.js';
 import { templateParts } from './key-parts.js';
+import { looksLikeVariable } from './key-looks-like-variable.js';
 
 const id = 'participant-data/read-never-set';
 
@@ -55,6 +56,8 @@ export default defineRule({
       const key = literalKey(attr);
       // Empty and templated keys are participant-data/literal-key's findings.
       if (key === undefined || key.trim() === '' || templateParts(key).length) continue;
+      // `Flow.x` as a key is key-looks-like-variable's finding; "never set" would only repeat it.
+      if (looksLikeVariable(key.trim())) continue;
       if (known.has(key)) continue;
       // The same key in another case is participant-data/key-case-drift's finding; one report is enough.
       if (lowerKnown.has(key.toLowerCase())) continue;
