@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic, LintResult } from './diagnostics.js';
 import { applyEdit } from './fix/text-edits.js';
-import { lintFiles, type LintInput } from './lint.js';
+import { lintFiles, lintFilesAsync, type LintInput } from './lint.js';
+import './parse/terraform.js';
 import { toJS } from './parse/nodes.js';
 import { parseFile } from './parse/parse-file.js';
 import { MAX_ALIASES, MAX_ALIAS_EXPANSION } from './parse/parse-yaml.js';
@@ -90,6 +91,13 @@ describe('hostile files through the engine', () => {
       expectGoodStillLinted(results);
     });
   }
+
+  it(`${N}-deep Terraform: refused before the HCL parser's output is walked, at its line`, async () => {
+    const text = `resource "genesyscloud_flow" "f" {\n  filepath = "f.yaml"\n  x = ${'['.repeat(N)}${']'.repeat(N)}\n  y = ${'{a = '.repeat(N)}1${'}'.repeat(N)}\n}\n`;
+    const results = await lintFilesAsync([{ path: 'deep.tf', text }, { path: 'good.yaml', text: GOOD }]);
+    expect(messagesOf(results, 'deep.tf')).toEqual([expect.objectContaining({ fatal: true, line: 3, message: expect.stringMatching(/nested more than 256 levels/) })]);
+    expectGoodStillLinted(results);
+  });
 
   it('control characters and NUL handed over as text never throw', () => {
     const text = 'inboundCall:\n  name: a\u0000b\u0007\n  division: "\u001b[31m"\n';

@@ -6,6 +6,8 @@ import { mergeEdits } from './fix/text-edits.js';
 import { Project, type ProjectSettings } from './model/project.js';
 import { kindParser, parseFile, type ParsedFile } from './parse/parse-file.js';
 import { detectKind, isCandidatePath } from './parse/detect-kind.js';
+import { findHclNestingExcess, nestingMessage } from './parse/nesting.js';
+import { SourceText } from './source/source-text.js';
 import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage, utf8SizeOver } from './source/size-limit.js';
 import { builtInRules } from './rules/index.js';
 import type { ReportDescriptor, Rule, RuleContext } from './rules/rule.js';
@@ -101,8 +103,15 @@ export async function lintFilesAsync(inputs: readonly LintInput[], options: Lint
   const prepared = await Promise.all(
     inputs.map(async (input) => {
       if (input.text === undefined || input.readError !== undefined) return input;
-      const parser = kindParser(detectKind(input.path, input.text));
+      const kind = detectKind(input.path, input.text);
+      const parser = kindParser(kind);
       if (!parser?.prepare) return input;
+      // The HCL parser's output is walked recursively: refuse hostile nesting before it is built.
+      const deep = kind === 'terraform' ? findHclNestingExcess(input.text) : undefined;
+      if (deep) {
+        const line = new SourceText(input.text).positionAt(deep.offset).line;
+        return { path: input.path, readError: nestingMessage(deep.limit), readErrorLine: line };
+      }
       try {
         return { ...input, prepared: await parser.prepare(input.path, input.text) };
       } catch (e) {

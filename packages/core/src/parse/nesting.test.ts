@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import type { Node } from './nodes.js';
-import { findJsonNestingExcess, findYamlNestingExcess, MAX_NESTING } from './nesting.js';
+import { findHclNestingExcess, findJsonNestingExcess, findYamlNestingExcess, MAX_NESTING } from './nesting.js';
 import { parseJson } from './parse-json.js';
 import { parseYaml } from './parse-yaml.js';
 
@@ -118,5 +118,21 @@ describe('nesting limit', () => {
     expect(findYamlNestingExcess(text)).toBeDefined();
     expect(parseYaml(text).errors[0].message).toMatch(/nested more than 256 levels/);
     expect(estimate(`a:\n  - - - - x\n`, findYamlNestingExcess)).toBe(5);
+  });
+
+  it('Terraform: blocks, objects and tuples count; strings, interpolations, comments and heredocs cannot hide depth', () => {
+    const deep = '['.repeat(MAX_NESTING + 1);
+    const tf = `resource "x" "y" {\n  a = ${deep}\n}\n`;
+    // The block is level 1, so the 256th `[` is the one past the limit.
+    expect(findHclNestingExcess(tf)).toEqual({ offset: tf.indexOf('[') + MAX_NESTING - 1, limit: MAX_NESTING });
+    // Brackets as text: in strings, `$${` escapes, comments and heredocs.
+    for (const inert of [`"${deep}"`, `"$\${${deep}"`, `# ${deep}`, `// ${deep}`, `/* ${deep} */`, `<<EOT\n${deep}\nEOT`, `<<-EOT\n  ${deep}\n  EOT`]) {
+      expect(findHclNestingExcess(`a = ${inert}\nb = 1\n`), inert).toBeUndefined();
+    }
+    // A quote inside an interpolation does not end the string, so the brackets after it still count.
+    expect(findHclNestingExcess(`a = "\${"}"}" ${deep}\n`)).toBeDefined();
+    expect(findHclNestingExcess(`a = "\${join(",", ["x"])}" ${deep}\n`)).toBeDefined();
+    // A heredoc's marker must stand alone on its line to end it.
+    expect(findHclNestingExcess(`a = <<EOT\nnot EOT ${deep}\nEOT\nb = ${deep}\n`)).toBeDefined();
   });
 });

@@ -10,6 +10,10 @@
  */
 export const MAX_NESTING = 256;
 
+export function nestingMessage(limit: number): string {
+  return `The document is nested more than ${limit} levels deep; refusing to parse it (hostile or generated file?).`;
+}
+
 export interface NestingExcess {
   /** Offset of the collection that goes one level past the limit. */
   offset: number;
@@ -45,6 +49,61 @@ export function findJsonNestingExcess(text: string, limit = MAX_NESTING): Nestin
       open[depth++] = c;
     } else if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && depth > 0 && open[depth - 1] === c - 2) {
       // Only a matching closer ends a level: stray closers must not let the count fall behind the parser's.
+      depth--;
+    }
+  }
+  return undefined;
+}
+
+const INTERPOLATION = 1;
+const HEREDOC = /<<-?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
+
+/**
+ * Terraform: blocks, objects and tuples (what becomes nested JSON in the HCL parser's output). A string's
+ * `${…}` is followed, so quotes inside it cannot end the string early and hide the brackets after it; `#` and
+ * `//` comments and heredocs are skipped (heredoc templates stay strings in the parser's output).
+ */
+export function findHclNestingExcess(text: string, limit = MAX_NESTING): NestingExcess | undefined {
+  const open = new Uint8Array(limit + 1);
+  let depth = 0;
+  let inString = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE || c === LF) inString = false;
+      else if ((c === 36 /* $ */ || c === 37 /* % */) && text.charCodeAt(i + 1) === OPEN_CURLY && text.charCodeAt(i - 1) !== c) {
+        if (depth === limit) return { offset: i, limit };
+        open[depth++] = INTERPOLATION;
+        inString = false;
+        i++;
+      }
+    } else if (c === QUOTE) {
+      inString = true;
+    } else if (c === HASH || (c === SLASH && text.charCodeAt(i + 1) === SLASH)) {
+      const eol = text.indexOf('\n', i);
+      i = eol === -1 ? n : eol;
+    } else if (c === SLASH && text.charCodeAt(i + 1) === STAR) {
+      const end = text.indexOf('*/', i + 2);
+      i = end === -1 ? n : end + 1;
+    } else if (c === 60 /* < */ && text.charCodeAt(i + 1) === 60) {
+      HEREDOC.lastIndex = i;
+      const m = HEREDOC.exec(text);
+      if (m) {
+        // The heredoc ends at the first line that holds only its marker.
+        const end = new RegExp(`\\n[ \\t]*${m[1]}[ \\t]*(?:\\r?\\n|$)`, 'g');
+        end.lastIndex = i + m[0].length - 1;
+        const close = end.exec(text);
+        i = close ? close.index + close[0].length - 1 : n;
+      }
+    } else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
+      if (depth === limit) return { offset: i, limit };
+      open[depth++] = c;
+    } else if (c === CLOSE_CURLY && depth > 0 && open[depth - 1] === INTERPOLATION) {
+      depth--;
+      inString = true; // back in the string the interpolation sits in
+    } else if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && depth > 0 && open[depth - 1] === c - 2) {
       depth--;
     }
   }

@@ -1,7 +1,7 @@
 import { parseTree, printParseErrorCode, type Node as JNode, type ParseError } from 'jsonc-parser';
 import type { Node, Pair, ScalarNode } from './nodes.js';
 import type { ParseProblem } from './parse-yaml.js';
-import { findJsonNestingExcess } from './nesting.js';
+import { findJsonNestingExcess, nestingMessage } from './nesting.js';
 
 export interface ParsedJson {
   root: Node | null;
@@ -31,8 +31,7 @@ const MESSAGES: Record<string, string> = {
 export function parseJson(text: string): ParsedJson {
   const deep = findJsonNestingExcess(text);
   if (deep) {
-    const message = `The document is nested more than ${deep.limit} levels deep; refusing to parse it (hostile or generated file?).`;
-    return { root: null, errors: [{ message, range: [deep.offset, deep.offset + 1] }] };
+    return { root: null, errors: [{ message: nestingMessage(deep.limit), range: [deep.offset, deep.offset + 1] }] };
   }
   const errs: ParseError[] = [];
   const tree = parseTree(text, errs, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });

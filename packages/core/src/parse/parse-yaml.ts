@@ -2,7 +2,7 @@ import { parseDocument, isAlias, isMap, isScalar, isSeq, isPair, Scalar, type No
 import type { Node, Pair, ScalarNode, ScalarStyle } from './nodes.js';
 import { findPlaceholders, maskSubstitutions, hasMaskToken, restoreSubstitutions, type Placeholder } from './substitutions.js';
 import { parseYamlFast } from './yaml-fast.js';
-import { findYamlNestingExcess } from './nesting.js';
+import { findYamlNestingExcess, nestingMessage } from './nesting.js';
 
 export interface ParseProblem {
   message: string;
@@ -40,8 +40,7 @@ export function parseYaml(text: string, fast = true): ParsedYaml {
   const errors: ParseProblem[] = [];
   const deep = findYamlNestingExcess(masked);
   if (deep) {
-    const message = `The document is nested more than ${deep.limit} levels deep; refusing to parse it (hostile or generated file?).`;
-    return { root: null, placeholders, errors: [{ message, range: [deep.offset, deep.offset + 1] }], comments: [] };
+    return { root: null, placeholders, errors: [{ message: nestingMessage(deep.limit), range: [deep.offset, deep.offset + 1] }], comments: [] };
   }
   // Most flows take the fast path (js-yaml, ~10× faster); it gives up on errors and rare syntax (see yaml-fast.ts).
   const quick = fast ? parseYamlFast(masked, placeholders) : undefined;
