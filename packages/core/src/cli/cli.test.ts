@@ -2,10 +2,13 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, write
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseFile } from '../parse/parse-file.js';
 import { runCli, type CliIo } from './main.js';
 import { shouldColor } from './color.js';
+
+// Each test lints a copy of examples/ in-process; the first also loads the HCL parser (WebAssembly).
+vi.setConfig({ testTimeout: 30_000 });
 
 const EXAMPLES = fileURLToPath(new URL('../../../../examples', import.meta.url));
 const ANSI = /\x1b\[/;
@@ -48,6 +51,23 @@ beforeEach(() => {
   cpSync(EXAMPLES, dir, { recursive: true });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('examples/ (npm run demo)', () => {
+  it('shows the literal-key error with its fix', async () => {
+    const { stdout, code } = await cli([], dir);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^ {2}31:22 {2}error {2}Set Participant Data attribute name `\{\{flow\.input\.userSessionId\}\}`.*participant-data\/literal-key$/m);
+    expect(stdout).toContain(['    fix:', '    -                 lit: "{{flow.input.userSessionId}}"', '    +                 lit: userSessionId'].join('\n'));
+  });
+
+  it('has defects of every kind the rules read: flows, data actions and Terraform', async () => {
+    const results: (JsonResult & { filePath: string })[] = JSON.parse((await cli(['--format', 'json'], dir)).stdout);
+    const withFindings = results.filter((r) => r.messages.length).map((r) => r.filePath);
+    expect(withFindings.some((p) => p.startsWith('flows/'))).toBe(true);
+    expect(withFindings.some((p) => p.startsWith('data-actions/'))).toBe(true);
+    expect(withFindings.some((p) => p.startsWith('terraform/'))).toBe(true);
+  });
+});
 
 describe('colour', () => {
   it('is off when stdout is not a terminal, and with NO_COLOR', async () => {
@@ -125,9 +145,10 @@ describe('--fix-dry-run', () => {
       ].join('\n'),
     );
     expect(stdout).toMatch(/would be applied \(dry run: nothing written\)/);
-    // The report after the diff shows what would remain: the literal-key error is gone.
+    // The report after the diff shows what would remain: the literal-key error is gone, unfixable errors stay.
     expect(stdout).not.toMatch(/error {2}Set Participant Data attribute name `\{\{flow/);
-    expect(code).toBe(0);
+    expect(stdout).toContain('flow/substitution-undefined');
+    expect(code).toBe(1);
     expect(snapshot(dir)).toEqual(before);
   });
 
