@@ -30,6 +30,10 @@ tester.run(rule, {
     { name: 'declared variable', code: flow(ANI, 'IsNotSetOrEmpty(Flow.ani)') },
     { name: 'case of the name does not matter (Architect names are case-insensitive)', code: flow(ANI, 'IsSet(Flow.ANI)') },
     { name: 'built-ins and other scopes', code: flow(ANI, 'Flow.StartDateTimeUtc > GetCurrentDateTimeUtc() or IsSet(Call.Ani)') },
+    {
+      name: 'Flow.HoldPrompt is built into in-queue flows (corpus regression: 4 in-queue flows read it)',
+      code: flow(ANI, 'IsSet(Flow.HoldPrompt)').replace(/^workflow:/, 'inqueueCall:'),
+    },
     { name: 'text inside a string literal is not a variable', code: flow(ANI, 'Contains(Flow.ani, "flow.x Task.y")') },
     {
       name: 'a variable written by an action (var:) may be read elsewhere',
