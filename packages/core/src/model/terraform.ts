@@ -225,6 +225,11 @@ function resolveFilepath(project: Project, tfPath: string, filepath: string): Te
       const candidate = joinPath(base, literal);
       if (project.file(candidate)) return { status: 'resolved', paths: [candidate] };
     }
+    // The root module may live beside this folder rather than above it (`envs/prod` calling `../../modules/flow`):
+    // a file anywhere whose path ends with the relative path is taken as the one meant.
+    const suffix = `/${joinPath('', literal)}`;
+    const elsewhere = project.files.filter((f) => `/${f.path}`.endsWith(suffix)).map((f) => f.path);
+    if (elsewhere.length) return { status: 'resolved', paths: elsewhere };
     return { status: 'missing', expected: joinPath(tfDir, literal) };
   }
   // `${local.working_dir.flow}/x.yaml`: the folder cannot be known without evaluating Terraform, so look for

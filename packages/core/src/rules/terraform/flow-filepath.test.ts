@@ -36,6 +36,12 @@ tester.run(rule, {
   valid: [
     { name: '${path.module}/support.yaml exists', filename, code: OK, files: [flowFile] },
     { name: 'relative to the root module', filename, code: ROOT_RELATIVE, files: [flowFile] },
+    {
+      name: 'relative to a root module beside this folder (envs/prod calling ../../terraform/modules/flows)',
+      filename,
+      code: ROOT_RELATIVE,
+      files: [{ ...flowFile, path: 'envs/prod/modules/flows/support.yaml' }],
+    },
     { name: 'a .yaml.tftpl template is a YAML flow too (not read, so not checked)', filename, code: TEMPLATE, files: [flowFile] },
     { name: 'remote (S3) paths are not checked', filename, code: S3, files: [flowFile] },
     { name: 'an unresolvable ${local.…} prefix is not guessed', filename, code: LOCALS, files: [flowFile] },
