@@ -42,34 +42,57 @@ export function schemaDraft(schema: unknown): string {
   return '07';
 }
 
-export interface CompiledContract {
-  validate?: ValidateFunction;
-  /** Meta-schema errors (instancePath points into the schema) or the compile error. */
-  errors: { instancePath: string; message: string }[];
+export interface SchemaProblem {
+  /** JSON pointer into the schema. */
+  instancePath: string;
+  message: string;
 }
 
-const cache = new Map<string, CompiledContract>();
 const MAX_CACHE = 500;
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= MAX_CACHE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
+  return value;
+}
 
-export function compileContract(schema: unknown): CompiledContract {
+const problemsCache = new Map<string, SchemaProblem[]>();
+
+/**
+ * Why a contract is not a valid JSON Schema (checked against its draft's meta-schema), or `[]`. Only the
+ * meta-schema is compiled, once per draft: checking a repo's contracts does not compile each of them.
+ */
+export function contractSchemaProblems(schema: unknown): SchemaProblem[] {
   const key = JSON.stringify(schema);
-  const hit = cache.get(key);
+  const hit = problemsCache.get(key);
   if (hit) return hit;
   const ajv = ajvFor(schemaDraft(schema));
-  let out: CompiledContract;
-  const valid = ajv.validateSchema(schema);
-  if (valid !== true) {
-    out = { errors: onePerPlace(ajv.errors ?? []).map((e) => ({ instancePath: e.instancePath, message: describeSchemaError(e) })) };
-  } else {
+  let problems: SchemaProblem[] = [];
+  try {
+    if (ajv.validateSchema(schema) !== true) {
+      problems = onePerPlace(ajv.errors ?? []).map((e) => ({ instancePath: e.instancePath, message: describeSchemaError(e) }));
+    }
+  } catch (e) {
+    problems = [{ instancePath: '', message: (e as Error).message }];
+  }
+  return remember(problemsCache, key, problems);
+}
+
+const validatorCache = new Map<string, ValidateFunction | null>();
+
+/** A compiled validator for a contract (cached by its text); undefined when the schema is invalid. */
+export function contractValidator(schema: unknown): ValidateFunction | undefined {
+  const key = JSON.stringify(schema);
+  if (validatorCache.has(key)) return validatorCache.get(key) ?? undefined;
+  let validate: ValidateFunction | null = null;
+  if (!contractSchemaProblems(schema).length) {
     try {
-      out = { validate: ajv.compile(schema), errors: [] };
-    } catch (e) {
-      out = { errors: [{ instancePath: '', message: (e as Error).message }] };
+      validate = ajvFor(schemaDraft(schema)).compile(schema);
+    } catch {
+      validate = null; // e.g. an unresolvable $ref: contract-schema has nothing more to say, and we cannot validate
     }
   }
-  if (cache.size >= MAX_CACHE) cache.delete(cache.keys().next().value as string);
-  cache.set(key, out);
-  return out;
+  remember(validatorCache, key, validate);
+  return validate ?? undefined;
 }
 
 /** ajv reports `anyOf` and each failed branch; one message per place reads better (the `anyOf` summary wins). */

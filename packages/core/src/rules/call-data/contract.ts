@@ -1,7 +1,7 @@
 import type { TextEdit } from '../../diagnostics.js';
 import { insertFlowValuePair, yamlScalar } from '../../fix/yaml-edits.js';
 import { callDataActions, type CallDataAction, type CallDataEntry } from '../../model/call-data.js';
-import { compileContract } from '../../model/contract-schemas.js';
+import { contractValidator } from '../../model/contract-schemas.js';
 import { dataActionIndex, findDataActions, schemaProperties, type DataActionDef } from '../../model/data-actions.js';
 import { isMap, type MapNode } from '../../parse/nodes.js';
 import { closestKey } from '../participant-data/read-never-set.js';
@@ -117,23 +117,25 @@ function describeType(v: unknown): string {
 }
 
 function checkLiterals(context: RuleContext, call: CallDataAction, def: DataActionDef, action: string): void {
-  const compiled = def.inputSchema && typeof def.inputSchema === 'object' ? compileContract(def.inputSchema) : undefined;
-  if (!compiled?.validate) return;
-  for (const e of call.inputs) {
+  // `lit: {{queue_id}}` is filled in at deploy time: not checked.
+  const literals = call.inputs.filter((e) => e.name && e.value?.kind === 'lit' && e.value.scalar && !e.value.scalar.hasSubstitution);
+  // Compiling a contract is the slow part of ajv: only for calls that pass literals.
+  const validate = literals.length && def.inputSchema && typeof def.inputSchema === 'object' ? contractValidator(def.inputSchema) : undefined;
+  if (!validate) return;
+  for (const e of literals) {
     const name = e.name;
     if (!name || e.value?.kind !== 'lit' || !e.value.scalar) continue;
     const value = e.value.scalar.value;
-    if (e.value.scalar.hasSubstitution) continue; // `lit: {{queue_id}}` is filled in at deploy time
     const pointer = `/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
-    compiled.validate({ [name]: value });
-    const errors = (compiled.validate.errors ?? []).filter((x) => x.instancePath === pointer);
+    validate({ [name]: value });
+    const errors = (validate.errors ?? []).filter((x) => x.instancePath === pointer);
     if (!errors.length) continue;
     const problem = errors.map((x) => x.message).join('; ');
     const converted = convertLiteral(value, schemaProperties(def.inputSchema)?.[name]);
     const suggest: SuggestionDescriptor[] = [];
     if (converted !== undefined) {
-      compiled.validate({ [name]: converted.value });
-      const still = (compiled.validate.errors ?? []).some((x) => x.instancePath === pointer);
+      validate({ [name]: converted.value });
+      const still = (validate.errors ?? []).some((x) => x.instancePath === pointer);
       if (!still) suggest.push({ messageId: 'convert', data: { text: converted.text }, fix: { range: e.value.scalar.range, text: converted.text } });
     }
     context.report({ node: e.value.scalar, messageId: 'wrongType', data: { name, action, problem, actual: describeType(value) }, suggest });

@@ -1,4 +1,4 @@
-import { compileContract } from '../../model/contract-schemas.js';
+import { contractSchemaProblems } from '../../model/contract-schemas.js';
 import { dataActionOf } from '../../model/data-actions.js';
 import { isMap, type Node } from '../../parse/nodes.js';
 import { nodeAtPointer } from '../../parse/pointer.js';
@@ -43,12 +43,12 @@ function checkSchema(context: RuleContext, which: string, side: string, node: No
     context.report({ node, messageId: 'notObject', data: { which, side, allowed: describeRoots(roots) } });
     return;
   }
-  const compiled = compileContract(value);
-  for (const e of compiled.errors) {
+  const problems = contractSchemaProblems(value);
+  for (const e of problems) {
     const { node: at, pair } = nodeAtPointer(node, e.instancePath);
     context.report({ node: pair?.value ?? at ?? node, messageId: 'invalid', data: { which, at: `${which}${e.instancePath}`, problem: e.message } });
   }
-  if (compiled.errors.length) return;
+  if (problems.length) return;
   const type = (value as Record<string, unknown>).type;
   if (type !== undefined && !roots.includes(type as string)) {
     const typeNode = node.pairs.find((p) => p.key.value === 'type');
