@@ -89,6 +89,14 @@ describe('Terraform model', () => {
     expect(p.substitutionsFor(p.file('flows/a.yaml')!)).toEqual({ names: new Set(['flow_name', 'queue']), known: true });
   });
 
+  it('reads a .tf with a byte-order mark, positions unchanged', async () => {
+    const text = '\uFEFFresource "genesyscloud_flow" "f" {\n  substitutions = {}\n}\n';
+    const [r] = await lintFilesAsync([{ path: 'bom.tf', text }, { path: 'x.yaml', text: 'workflow:\n  name: x\n  defaultLanguage: en-us\n' }], {
+      isTarget: (p) => p === 'bom.tf',
+    });
+    expect(r.messages.map((m) => [m.ruleId, m.line, m.column])).toEqual([['terraform/flow-filepath', 1, 1]]);
+  });
+
   it('reports an HCL syntax error at its line, and lints nothing else in the file', async () => {
     const [r] = await lintFilesAsync([{ path: 'bad.tf', text: 'resource "genesyscloud_flow" "f" {\n  filepath = "a.yaml\n}\n' }]);
     expect(r.messages[0]).toMatchObject({ fatal: true, line: 2 });

@@ -37,7 +37,9 @@ const preparedByText = new Map<string, TerraformDocument | Error>();
 const MAX_REMEMBERED = 256;
 
 /** Parses a `.tf` file's text (async: the parser is WebAssembly). Throws on HCL syntax errors. */
-export async function prepareTerraform(path: string, text: string): Promise<TerraformDocument> {
+export async function prepareTerraform(path: string, raw: string): Promise<TerraformDocument> {
+  // Same text the rest of cxlint sees (BOM stripped), so HCL's line/column positions match ours.
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const remembered = preparedByText.get(text);
   if (remembered instanceof Error) throw remembered;
   if (remembered) return remembered;
