@@ -200,7 +200,7 @@ describe('read-only tokens and API faults', () => {
     const pr = await openPr({
       faults: [
         { method: 'GET', match: /\/pulls\/7\/files$/, status: 502, times: 2, body: { message: 'Server Error' } },
-        { method: 'POST', match: /^query\(/, status: 200, delayMs: 2500, times: 1, body: {} },
+        { method: 'POST', match: /reviewThreads/, status: 200, delayMs: 6000, times: 1, body: {} },
         {
           method: 'POST', match: /\/pulls\/7\/reviews$/, status: 403, times: 1,
           headers: { 'retry-after': '1' },
@@ -213,6 +213,8 @@ describe('read-only tokens and API faults', () => {
     expect(pr.gh.calls('GET', /\/pulls\/7\/files$/).map((q) => q.status)).toEqual([502, 502, 200]);
     const posts = pr.gh.calls('POST', /\/pulls\/7\/reviews$/);
     expect(posts.map((q) => q.status)).toEqual([403, 200]);
+    // The thread query that hung past the timeout was asked again.
+    expect(pr.gh.calls('POST', /^\/graphql$/).filter((q) => /reviewThreads/.test(q.body.query))).toHaveLength(2);
     expect(pr.gh.postedReviews).toHaveLength(1);
     expect(r.stdout).toContain('secondary rate limit');
     expectTokenNeverPrinted(r);
@@ -243,11 +245,20 @@ describe('read-only tokens and API faults', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/::error title=participant-data\/literal-key/);
     expect(r.summary).toContain('could not post its review');
-    // 1 try + 3 retries.
-    expect(pr.gh.calls('POST', /\/pulls\/7\/reviews$/)).toHaveLength(4);
+    // Three attempts, each after checking that the previous one did not land.
+    expect(pr.gh.calls('POST', /\/pulls\/7\/reviews$/)).toHaveLength(3);
     const never = await pr.run({ inputs: { 'fail-on': 'never' } });
     expect(never.code).toBe(0);
     expect(never.stdout).toMatch(/::error title=participant-data\/literal-key/);
+  }, timeout);
+
+  it('a 502 after GitHub created the review does not create a second one', async () => {
+    const pr = await openPr({ faults: [{ method: 'POST', match: /\/pulls\/7\/reviews$/, status: 502, afterWork: true }] });
+    const r = await pr.run();
+    expect(r.code).toBe(1);
+    expect(pr.gh.calls('POST', /\/pulls\/7\/reviews$/).map((q) => q.status)).toEqual([502]);
+    expect(pr.gh.postedReviews).toHaveLength(1);
+    expect(r.stdout).not.toMatch(/could not post/);
   }, timeout);
 
   it('files GitHub sends without a patch are listed in the body (file level)', async () => {

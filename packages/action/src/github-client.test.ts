@@ -9,9 +9,10 @@ afterEach(async () => {
   gh = undefined;
 });
 
-async function server(faults: Fault[], extra: Partial<ConstructorParameters<typeof FakeGitHub>[0]> = {}) {
+// A generous timeout, so a busy machine does not turn a slow answer into a retry; the timeout test sets its own.
+async function server(faults: Fault[], extra: Partial<ConstructorParameters<typeof FakeGitHub>[0]> = {}, timeoutMs = 5000) {
   gh = await new FakeGitHub({ token: TOKEN, owner: 'o', repo: 'r', number: 1, headSha: 'abc', files: [], faults, ...extra }).start();
-  return createClient(TOKEN, { baseUrl: gh.url, graphqlUrl: gh.graphqlUrl, retryUnitMs: 2, timeoutMs: 300, retries: 3 });
+  return createClient(TOKEN, { baseUrl: gh.url, graphqlUrl: gh.graphqlUrl, retryUnitMs: 2, timeoutMs, retries: 3 });
 }
 
 describe('createClient', () => {
@@ -54,7 +55,7 @@ describe('createClient', () => {
   });
 
   it('times out a hanging request and retries it', async () => {
-    const client = await server([{ method: 'GET', match: /files$/, status: 200, delayMs: 1000, body: [] }]);
+    const client = await server([{ method: 'GET', match: /files$/, status: 200, delayMs: 3000, body: [] }], {}, 500);
     const res = await client.rest.request('GET /repos/{owner}/{repo}/pulls/{pull_number}/files', { owner: 'o', repo: 'r', pull_number: 1 });
     expect(res.status).toBe(200);
     expect(gh!.requests).toHaveLength(2);

@@ -77,7 +77,7 @@ export function createClient(token: string, options: ClientOptions = {}) {
   const graphql = <T>(query: string, variables: Record<string, unknown> = {}): Promise<T> =>
     // The object form: `url` is a request option there, not a (forbidden) variable name.
     octokit.graphql<T>({ ...variables, query, ...(graphqlUrl ? { url: graphqlUrl } : {}) });
-  return { rest: octokit, graphql };
+  return { rest: octokit, graphql, retryUnitMs: unit };
 }
 
 /** HTTP status of an Octokit error, if it has one. */

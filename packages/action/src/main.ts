@@ -133,7 +133,12 @@ export async function execute(inputs: ActionInputs, ctx: RunContext): Promise<Ru
     try {
       const existing = await readExistingReview(client, ctx.pr);
       const plan = planReview(reported, changedMap, existing.posted, inputs.maxComments);
-      const posted = await postReview(client, ctx.pr, ctx.pr.headSha, plan, reported);
+      const pull = ctx.pr;
+      const landed = async (fps: string[]) => {
+        const now = await readExistingReview(client, pull);
+        return fps.some((fp) => now.posted.has(fp));
+      };
+      const posted = await postReview(client, pull, pull.headSha, plan, reported, landed);
       reviewPosted = posted.posted;
       reviewDelivered = true;
       if (posted.posted) notes.push(`Posted one review: ${posted.inline} inline comment(s), ${plan.body.length + posted.rejected} finding(s) listed in its body${posted.rejected ? ` (${posted.rejected} refused inline by GitHub)` : ''}.`);

@@ -3,7 +3,7 @@ import type { ChangedFile, PullRef } from './changed-files.js';
 import { codeBlock, codeSpan, fingerprintMarker, inlineCommentBody, renderMessage, ruleLink } from './comment-body.js';
 import { fitsOneHunk } from './diff-hunks.js';
 import { byImportance, countFindings, type Finding } from './findings.js';
-import { statusOf, type GitHubClient } from './github-client.js';
+import { describeError, statusOf, type GitHubClient } from './github-client.js';
 import { toSuggestionBlock } from './suggestion.js';
 
 export interface InlineComment {
@@ -134,6 +134,12 @@ const toApi = (c: InlineComment): ApiComment => ({
   path: c.path, line: c.line, side: 'RIGHT', ...(c.startLine ? { start_line: c.startLine, start_side: 'RIGHT' as const } : {}), body: c.body,
 });
 
+const POST_ATTEMPTS = 3;
+
+function planFingerprints(p: ReviewPlan): string[] {
+  return [...p.comments.map((c) => c.finding.fingerprint), ...p.body.map((b) => b.finding.fingerprint)];
+}
+
 // Enough probes to isolate a few refused comments among hundreds (each refused one costs about 2·log2(n)).
 const MAX_PROBES = 24;
 
@@ -143,11 +149,33 @@ const MAX_PROBES = 24;
  * with pending reviews — invisible to others and deleted right away — and moved to the body; then the one
  * review is posted. Nothing is lost and the PR still gets a single review.
  */
-export async function postReview(client: GitHubClient, pr: PullRef, headSha: string, plan: ReviewPlan, all: readonly Finding[]): Promise<PostOutcome> {
+export async function postReview(
+  client: GitHubClient,
+  pr: PullRef,
+  headSha: string,
+  plan: ReviewPlan,
+  all: readonly Finding[],
+  /** Whether findings with these fingerprints are on the PR now (re-reads the review state). */
+  landed?: (fingerprints: string[]) => Promise<boolean>,
+): Promise<PostOutcome> {
   if (!plan.comments.length && !plan.body.length) return { posted: false, inline: 0, rejected: 0, probes: 0 };
   const route = 'POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews' as const;
   const base = { owner: pr.owner, repo: pr.repo, pull_number: pr.number, commit_id: headSha };
-  const send = (p: ReviewPlan) => client.rest.request(route, { ...base, event: 'COMMENT', body: reviewBody(p, all), comments: p.comments.map(toApi) });
+  // Creating a review is not idempotent: a 5xx or a timeout may come after GitHub created it. So no blind
+  // retries here — before trying again, ask whether the review landed (its fingerprints are on the PR).
+  const send = async (p: ReviewPlan) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await client.rest.request(route, { ...base, event: 'COMMENT', body: reviewBody(p, all), comments: p.comments.map(toApi), request: { retries: 0 } });
+      } catch (e) {
+        const status = statusOf(e);
+        if ((status !== undefined && status < 500) || attempt >= POST_ATTEMPTS) throw e;
+        core.info(`Posting the review failed (${describeError(e)}); checking whether it was created before trying again.`);
+        await new Promise((r) => setTimeout(r, attempt * attempt * client.retryUnitMs));
+        if (landed && (await landed(planFingerprints(p)).catch(() => false))) return undefined;
+      }
+    }
+  };
   try {
     await send(plan);
     return { posted: true, inline: plan.comments.length, rejected: 0, probes: 0 };

@@ -25,6 +25,8 @@ export interface Fault {
   times?: number;
   /** Hold the response this long before answering (for client timeouts). */
   delayMs?: number;
+  /** Do the work first, then answer with the fault (a gateway error after the write went through). */
+  afterWork?: boolean;
 }
 
 export interface RecordedRequest {
@@ -127,7 +129,9 @@ export class FakeGitHub {
     try { body = raw ? JSON.parse(raw) : undefined; } catch { body = raw; }
     const rec: RecordedRequest = { method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, body, authorization: req.headers.authorization, status: 0 };
     this.requests.push(rec);
+    let override: Fault | undefined;
     const send = (status: number, data: unknown, headers: Record<string, string> = {}) => {
+      if (override) ({ status, body: data, headers = {} } = { status: override.status, body: override.body ?? { message: `Injected ${override.status}` }, headers: override.headers });
       rec.status = status;
       if (res.destroyed) return;
       res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
@@ -136,7 +140,10 @@ export class FakeGitHub {
 
     const target = url.pathname === '/graphql' ? String(body?.query ?? '') : url.pathname;
     const fault = this.faults.find((f) => f.method === rec.method && f.match.test(target) && (f.times ?? 1) > 0);
-    if (fault) {
+    if (fault?.afterWork) {
+      fault.times = (fault.times ?? 1) - 1;
+      override = fault;
+    } else if (fault) {
       fault.times = (fault.times ?? 1) - 1;
       if (fault.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
       return send(fault.status, fault.body ?? { message: `Injected ${fault.status}` }, fault.headers);

@@ -116,7 +116,7 @@ export async function runBundle(o: RunOptions): Promise<RunResult> {
     ...(o.graphqlUrl ? { GITHUB_GRAPHQL_URL: o.graphqlUrl } : {}),
     // Retry waits: 5 ms per second of retry-after / backoff step instead of 1000.
     CXLINT_RETRY_UNIT_MS: '5',
-    CXLINT_HTTP_TIMEOUT_MS: '1500',
+    CXLINT_HTTP_TIMEOUT_MS: '4000',
     ...inputs,
     ...o.env,
   };
