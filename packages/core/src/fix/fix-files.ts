@@ -140,6 +140,11 @@ function keepLineEndings(edit: TextEdit, eol: string): TextEdit {
   return { range: edit.range, text: edit.text.replace(/\r?\n/g, '\r\n') };
 }
 
+/** Whether a text parses with no errors as the kind its path and content say (what `--fix` checks before writing). */
+export async function parsesCleanly(path: string, text: string): Promise<boolean> {
+  return parsesAs(path, text, detectKind(path, text));
+}
+
 /** The re-parse check: the fixed text must parse, with no errors, as the same kind of file. */
 async function parsesAs(path: string, text: string, kind: ReturnType<typeof detectKind>): Promise<boolean> {
   if (detectKind(path, text) !== kind) return false;
