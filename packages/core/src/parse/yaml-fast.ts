@@ -22,22 +22,6 @@ const GIVE_UP = new GiveUp('not handled by the fast path');
 /** js-yaml recurses per level; deeper documents go to the `yaml` package path (which reports them). */
 const MAX_DEPTH = 1000;
 
-interface Frame {
-  open: number;
-  children: Built[];
-}
-
-/** A finished node, or an empty one (`key:` with nothing after it) at `at`. */
-interface Built {
-  node: Node | null;
-  at: number;
-  /** js-yaml's value, to recognise a node passed up unchanged through a wrapper frame. */
-  result: unknown;
-  kind: string | null;
-  /** Where js-yaml started reading it (before separation space). */
-  open: number;
-}
-
 const SP = 0x20, TAB = 0x09, LF = 0x0a, CR = 0x0d, HASH = 0x23;
 
 export function parseYamlFast(text: string, placeholders: Placeholder[]): { root: Node | null } | undefined {
@@ -60,40 +44,65 @@ export function parseYamlFast(text: string, placeholders: Placeholder[]): { root
   return { root: builder.root() };
 }
 
+/**
+ * Builds nodes bottom-up from js-yaml's open/close events. Children of the open nodes live on flat parallel
+ * stacks (no object per event: this runs for every node of every flow).
+ */
 class Builder {
-  private readonly stack: Frame[] = [{ open: 0, children: [] }];
+  /** Per open node: where js-yaml started reading it, and where its children start on the child stacks. */
+  private readonly opens: number[] = [];
+  private readonly firsts: number[] = [];
+  /** Finished children: the node (null when empty), its start, js-yaml's value and kind, where reading began. */
+  private readonly nodes: (Node | null)[] = [];
+  private readonly ats: number[] = [];
+  private readonly results: unknown[] = [];
+  private readonly kinds: (string | null)[] = [];
+  private readonly begins: number[] = [];
+  /** How many finished children the stacks hold (arrays only grow: setting `length` is a slow runtime call). */
+  private n = 0;
+
   constructor(
     private readonly text: string,
     private readonly placeholders: Placeholder[],
   ) {}
 
   open(position: number): void {
-    this.stack.push({ open: position, children: [] });
+    this.opens.push(position);
+    this.firsts.push(this.n);
   }
 
   root(): Node | null {
-    const top = this.stack[0].children;
-    return top.length ? top[top.length - 1].node : null;
+    return this.n ? this.nodes[this.n - 1] : null;
+  }
+
+  private pushChild(node: Node | null, at: number, result: unknown, kind: string | null, begin: number): void {
+    const i = this.n++;
+    this.nodes[i] = node;
+    this.ats[i] = at;
+    this.results[i] = result;
+    this.kinds[i] = kind;
+    this.begins[i] = begin;
   }
 
   close(state: jsyaml.State): void {
-    const frame = this.stack.pop()!;
-    const parent = this.stack[this.stack.length - 1];
+    const open = this.opens.pop()!;
+    const first = this.firsts.pop()!;
+    const last = this.n;
     const kind = state.kind;
     const result = state.result;
     if (kind === null) {
       // No content: an empty value. `yaml` places it after the indicator and the spaces that follow it.
-      parent.children.push({ node: null, at: this.skipInline(frame.open), result: null, kind: null, open: frame.open });
+      this.n = first;
+      this.pushChild(null, this.skipInline(open), null, null, open);
       return;
     }
     // A block-mapping attempt that found no `:` hands its child's node up unchanged.
-    for (const c of frame.children) {
-      if (c.kind === kind && (c.result === result || (kind === 'scalar' && c.node !== null))) {
-        parent.children.push(c);
-        return;
-      }
+    // That is always its only child (a built collection has several, or its own value).
+    if (last - first === 1 && this.kinds[first] === kind && (this.results[first] === result || (kind === 'scalar' && this.nodes[first] !== null))) {
+      this.results[first] = result;
+      return;
     }
-    const start = this.skipSeparation(frame.open);
+    const start = this.skipSeparation(open);
     const ch = this.text.charCodeAt(start);
     if (ch === 0x26 || ch === 0x2a || ch === 0x21 || ch === 0x3f) throw GIVE_UP; // & * ! ? : anchors, aliases, tags, explicit keys
     let node: Node;
@@ -102,10 +111,11 @@ class Builder {
     if (flowOrQuoted && this.text.charCodeAt(state.position) === HASH) throw GIVE_UP;
     if ((ch === 0x5b || ch === 0x7b) && /[,[{]#/.test(this.text.slice(start, state.position))) throw GIVE_UP;
     if (kind === 'scalar') node = this.scalar(start, state.position, result as string, ch);
-    else if (kind === 'sequence') node = this.sequence(start, state.position, frame.children, ch === 0x5b, result as unknown[]);
-    else if (kind === 'mapping') node = this.mapping(start, state.position, frame.children, ch === 0x7b);
+    else if (kind === 'sequence') node = this.sequence(start, state.position, first, last, ch === 0x5b, result as unknown[]);
+    else if (kind === 'mapping') node = this.mapping(start, state.position, first, last, ch === 0x7b);
     else throw GIVE_UP;
-    parent.children.push({ node, at: start, result, kind, open: frame.open });
+    this.n = first;
+    this.pushChild(node, start, result, kind, open);
   }
 
   private scalar(start: number, end: number, value: string, ch: number): ScalarNode {
@@ -127,58 +137,66 @@ class Builder {
       resolved = resolvePlain(value);
     }
     const node: ScalarNode = { type: 'scalar', range: [start, end], value: resolved, style };
-    if (typeof resolved === 'string' && hasMaskToken(resolved)) {
+    if (this.placeholders.length && typeof resolved === 'string' && hasMaskToken(resolved)) {
       node.value = restoreSubstitutions(resolved, this.placeholders, start, end);
       node.hasSubstitution = true;
     }
     return node;
   }
 
-  private sequence(start: number, end: number, children: Built[], flow: boolean, result: unknown[]): SeqNode {
-    if (children.length !== result.length) throw GIVE_UP; // an empty `-` entry: js-yaml reports no node for it
+  private sequence(start: number, end: number, first: number, last: number, flow: boolean, result: unknown[]): SeqNode {
+    if (last - first !== result.length) throw GIVE_UP; // an empty `-` entry: js-yaml reports no node for it
     const items: Node[] = [];
-    for (const c of children) {
-      if (!c.node) throw GIVE_UP;
-      if (flow && this.colonAfter(c.node.range[1])) throw GIVE_UP; // `[a: 1]`: a pair inside a flow sequence
-      items.push(c.node);
+    for (let i = first; i < last; i++) {
+      const c = this.nodes[i];
+      if (!c) throw GIVE_UP;
+      if (flow && this.colonAfter(c.range[1])) throw GIVE_UP; // `[a: 1]`: a pair inside a flow sequence
+      items.push(c);
     }
-    const seq: SeqNode = { type: 'seq', range: [start, flow ? end : items[items.length - 1].range[1]], items, flow: flow || undefined };
-    return seq;
+    return { type: 'seq', range: [start, flow ? end : items[items.length - 1].range[1]], items, flow: flow || undefined };
   }
 
-  private mapping(start: number, end: number, children: Built[], flow: boolean): MapNode {
+  private mapping(start: number, end: number, first: number, last: number, flow: boolean): MapNode {
     const pairs: Pair[] = [];
-    const keys = new Set<ScalarValue>();
-    let i = 0;
-    while (i < children.length) {
-      const k = children[i++];
-      if (this.afterQuestionMark(k.open)) throw GIVE_UP; // explicit `? key`
-      let v: Built | undefined;
+    let seen: Set<ScalarValue> | undefined;
+    let i = first;
+    while (i < last) {
+      const k = i++;
+      let v = -1;
+      if (this.afterQuestionMark(this.begins[k], flow)) throw GIVE_UP; // explicit `? key`
       if (flow) {
-        if (k.node && this.colonAfter(k.node.range[1])) v = children[i++];
+        const kn = this.nodes[k];
+        if (kn && this.colonAfter(kn.range[1])) v = i++;
       } else {
-        if (i >= children.length) {
-          if (k.node === null) break; // js-yaml's last look for another key, which found none
+        if (i >= last) {
+          if (this.nodes[k] === null) break; // js-yaml's last look for another key, which found none
           throw GIVE_UP;
         }
-        v = children[i++];
+        v = i++;
       }
-      const key = k.node;
+      const key = this.nodes[k];
       if (!key || key.type !== 'scalar') throw GIVE_UP;
       if (!flow && key.range[1] - key.range[0] > 1024) throw GIVE_UP; // `yaml` rejects implicit keys over 1024 chars
-      if (keys.has(key.value)) throw GIVE_UP; // duplicate after resolving (`1` and `01`): `yaml` reports it
-      keys.add(key.value);
+      // A duplicate after resolving (`1` and `01`, `true` and `True`): `yaml` reports it. Most maps are small.
+      if (seen) {
+        if (seen.has(key.value)) throw GIVE_UP;
+        seen.add(key.value);
+      } else {
+        for (const p of pairs) if (p.key.value === key.value) throw GIVE_UP;
+        if (pairs.length === 16) seen = new Set([...pairs.map((p) => p.key.value), key.value]);
+      }
       let value: Node | null = null;
-      if (v) value = v.node ?? { type: 'scalar', range: [v.at, v.at], value: null, style: 'plain' };
+      if (v !== -1) value = this.nodes[v] ?? { type: 'scalar', range: [this.ats[v], this.ats[v]], value: null, style: 'plain' };
       pairs.push({ key, value, range: [key.range[0], value ? value.range[1] : key.range[1]] });
     }
     if (!pairs.length && !flow) throw GIVE_UP;
     return { type: 'map', range: [start, flow ? end : pairs[pairs.length - 1].range[1]], pairs, flow: flow || undefined };
   }
 
-  private afterQuestionMark(open: number): boolean {
+  /** In a block mapping js-yaml starts reading an explicit key right after its `?`; in a flow one, after spaces. */
+  private afterQuestionMark(open: number, flow: boolean): boolean {
     let i = open - 1;
-    while (i >= 0 && (this.text.charCodeAt(i) === SP || this.text.charCodeAt(i) === TAB)) i--;
+    if (flow) while (i >= 0 && (this.text.charCodeAt(i) === SP || this.text.charCodeAt(i) === TAB)) i--;
     return i >= 0 && this.text.charCodeAt(i) === 0x3f;
   }
 
@@ -237,12 +255,13 @@ const FLOAT_EXP = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/;
 
 export function resolvePlain(s: string): ScalarValue {
+  // Dispatch on the first character: most plain scalars are words (keys, names) and need no regex at all.
   const c = s.charCodeAt(0);
-  // Most plain scalars are words: anything not starting like a number, a bool, a null or `.inf` is a string.
-  const maybe = s === '' || c === 0x7e || c === 0x6e || c === 0x4e || c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46 || c === 0x2e || c === 0x2b || c === 0x2d || (c >= 0x30 && c <= 0x39);
-  if (!maybe) return s;
-  if (NULL.test(s)) return null;
-  if (BOOL.test(s)) return s[0] === 't' || s[0] === 'T';
+  if (s === '') return null;
+  if (c === 0x7e) return s.length === 1 ? null : s; // ~
+  if (c === 0x6e || c === 0x4e) return s.length === 4 && NULL.test(s) ? null : s; // null Null NULL
+  if (c === 0x74 || c === 0x54 || c === 0x66 || c === 0x46) return (s.length === 4 || s.length === 5) && BOOL.test(s) ? c === 0x74 || c === 0x54 : s;
+  if (!(c === 0x2e || c === 0x2b || c === 0x2d || (c >= 0x30 && c <= 0x39))) return s;
   if (INT_OCT.test(s)) return parseInt(s.substring(2), 8);
   if (INT.test(s)) return parseInt(s, 10);
   if (INT_HEX.test(s)) return parseInt(s.substring(2), 16);
