@@ -33,12 +33,21 @@ async function readAtCommit(
   path: string,
 ): Promise<string | undefined> {
   if (!/^[0-9a-f]{7,64}$/i.test(opts.baseSha)) throw new Error(`Base commit "${opts.baseSha}" is not a commit sha.`);
+  const git = (...args: string[]) => execFileSync('git', ['-C', opts.workspace, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  let haveCommit = false;
   try {
-    return execFileSync('git', ['-C', opts.workspace, 'show', `${opts.baseSha}:${path}`], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (e) {
-    const stderr = String((e as { stderr?: unknown }).stderr ?? '');
-    // The commit is there but the file is not: no config at this path.
-    if (/does not exist in|exists on disk, but not in/.test(stderr)) return undefined;
+    git('cat-file', '-e', `${opts.baseSha}^{commit}`);
+    haveCommit = true;
+  } catch {
+    /* not in this (shallow) clone, or no git: ask the API */
+  }
+  if (haveCommit) {
+    try {
+      git('cat-file', '-e', `${opts.baseSha}:${path}`);
+    } catch {
+      return undefined; // the base commit has no file at this path
+    }
+    return git('show', `${opts.baseSha}:${path}`);
   }
   if (!opts.client) return undefined;
   try {
@@ -48,7 +57,11 @@ async function readAtCommit(
       ref: opts.baseSha,
       mediaType: { format: 'raw' },
     });
-    return typeof res.data === 'string' ? res.data : String(res.data);
+    // The raw media type comes back as text or as bytes, depending on the charset GitHub declares.
+    const data: unknown = res.data;
+    if (typeof data === 'string') return data;
+    if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return new TextDecoder().decode(data as ArrayBuffer);
+    throw new Error(`Unexpected contents API answer for ${path}`);
   } catch (e) {
     if ((e as { status?: number }).status === 404) return undefined;
     throw e;
