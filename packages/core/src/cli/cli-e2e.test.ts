@@ -24,6 +24,14 @@ function cxlint(cwd: string, ...args: string[]): Run {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
+/** Exit code and output, so a failing assertion shows what the command said. */
+function show(run: Run): string {
+  return `exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;
+}
+function codeOf(run: Run): [number | null, string] {
+  return [run.code, show(run)];
+}
+
 function json(run: Run): JsonResult[] {
   try {
     return JSON.parse(run.stdout) as JsonResult[];
@@ -73,40 +81,40 @@ describe('cxlint (spawned)', SLOW, () => {
   it('exits 0 on a clean repository', () => {
     const r = cxlint(repo({ '.cxlint.yml': PD_ONLY, 'flows/clean.yaml': CLEAN }), '.');
     expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    expect(r.code, show(r)).toBe(0);
   });
 
   it('exits 1 on errors and prints them stylish by default', () => {
     const r = cxlint(repo({ '.cxlint.yml': PD_ONLY, 'flows/bad.yaml': ERROR }));
-    expect(r.code).toBe(1);
+    expect(r.code, show(r)).toBe(1);
     expect(r.stdout).toContain('flows/bad.yaml');
     expect(r.stdout).toMatch(/11:22\s+error\s+.*participant-data\/literal-key/);
   });
 
   it('exits 2 on bad usage', () => {
     const root = repo({ 'flows/clean.yaml': CLEAN });
-    expect(cxlint(root, '--no-such-flag').code).toBe(2);
+    expect(...codeOf(cxlint(root, '--no-such-flag'))).toBe(2);
     const fmt = cxlint(root, '--format', 'xml');
-    expect(fmt.code).toBe(2);
+    expect(fmt.code, show(fmt)).toBe(2);
     expect(fmt.stderr).toMatch(/unknown format "xml"/);
     const mw = cxlint(root, '--max-warnings', 'some');
-    expect(mw.code).toBe(2);
+    expect(mw.code, show(mw)).toBe(2);
     expect(mw.stderr).toMatch(/--max-warnings needs a whole number/);
     const missing = cxlint(root, 'nowhere');
-    expect(missing.code).toBe(2);
+    expect(missing.code, show(missing)).toBe(2);
     expect(missing.stderr).toMatch(/no such file or folder: nowhere/);
   });
 
   it('exits 2 on an invalid config, naming the file, line and bad key', () => {
     const r = cxlint(repo({ '.cxlint.yml': 'extends: []\nrules:\n  participant-data/literal-kee: error\n', 'flows/clean.yaml': CLEAN }));
-    expect(r.code).toBe(2);
+    expect(r.code, show(r)).toBe(2);
     expect(r.stderr).toMatch(/\.cxlint\.yml:3:3: Unknown rule `participant-data\/literal-kee` \(did you mean `participant-data\/literal-key`\?\)/);
   });
 
   it('--config uses the given file instead of the nearest one', () => {
     const root = repo({ '.cxlint.yml': PD_ONLY, 'other.yml': 'extends: []\n', 'flows/bad.yaml': ERROR });
-    expect(cxlint(root).code).toBe(1);
-    expect(cxlint(root, '--config', 'other.yml').code).toBe(0);
+    expect(...codeOf(cxlint(root))).toBe(1);
+    expect(...codeOf(cxlint(root, '--config', 'other.yml'))).toBe(0);
   });
 
   it('--format json is ESLint\'s shape', () => {
@@ -131,16 +139,16 @@ describe('cxlint (spawned)', SLOW, () => {
     expect(r.flatMap((x) => x.messages.map((m) => m.severity))).toEqual([2]);
     const onlyWarnings = repo({ '.cxlint.yml': PD_ONLY, 'flows/warn.yaml': WARNING });
     const q = cxlint(onlyWarnings, '--quiet');
-    expect(q.code).toBe(0);
+    expect(q.code, show(q)).toBe(0);
     expect(q.stdout).not.toContain('key-looks-like-variable');
   });
 
   it('--max-warnings fails the run only above the limit', () => {
     const root = repo({ '.cxlint.yml': PD_ONLY, 'a.yaml': WARNING, 'b.yaml': WARNING });
-    expect(cxlint(root).code).toBe(0);
-    expect(cxlint(root, '--max-warnings', '2').code).toBe(0);
+    expect(...codeOf(cxlint(root))).toBe(0);
+    expect(...codeOf(cxlint(root, '--max-warnings', '2'))).toBe(0);
     const over = cxlint(root, '--max-warnings', '1');
-    expect(over.code).toBe(1);
+    expect(over.code, show(over)).toBe(1);
     expect(over.stderr).toMatch(/too many warnings \(maximum: 1\)/);
   });
 
@@ -175,7 +183,7 @@ describe('cxlint (spawned)', SLOW, () => {
 
   it('ignores YAML and JSON that are not ours', () => {
     const r = cxlint(repo({ '.cxlint.yml': PD_ONLY, '.github/workflows/ci.yml': 'on: push\njobs: {}\n', 'package.json': '{"name": "x"}', 'flows/clean.yaml': CLEAN }), '--format', 'json');
-    expect(r.code).toBe(0);
+    expect(r.code, show(r)).toBe(0);
     expect(json(r).map((x) => x.filePath)).toEqual(['flows/clean.yaml']);
   });
 });
@@ -208,7 +216,7 @@ describe('issue 2, done when: literal-key errors with fixes in --format json', S
     // Default config (recommended): what a user gets with no .cxlint.yml.
     const root = repo({ 'flows/seed.yaml': seed, 'flows/expression.yaml': expression });
     const run = cxlint(root, '--format', 'json');
-    expect(run.code).toBe(1);
+    expect(run.code, show(run)).toBe(1);
     const results = json(run);
     const literalKey = (path: string) => results.find((r) => r.filePath === path)!.messages.filter((m) => m.ruleId === 'participant-data/literal-key');
     const [s] = literalKey('flows/seed.yaml');
