@@ -155,8 +155,12 @@ describe('--fix-dry-run', () => {
 
   it('keeps stdout machine-readable with a machine format (the diff goes to stderr)', async () => {
     const { stdout, stderr } = await cli(['--fix-dry-run', '--format', 'json'], dir);
-    expect(() => JSON.parse(stdout)).not.toThrow();
     expect(stderr).toContain('+++ b/flows/support-inbound.yaml');
+    // ESLint's `output`: the fixed text of each file a fix changed, and only those.
+    const results: (JsonResult & { output?: string })[] = JSON.parse(stdout);
+    const fixed = results.find((r) => r.filePath === 'flows/support-inbound.yaml')!;
+    expect(fixed.output).toContain('                lit: userSessionId\n              value:\n                exp: Flow.userSessionId\n');
+    expect(results.find((r) => r.filePath === 'flows/callback-inqueue.yaml')!.output).toBeUndefined();
   });
 
   it('cannot be combined with --fix', async () => {

@@ -116,6 +116,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   let results = run.results;
+  if (fixing) {
+    // As ESLint: with --fix or --fix-dry-run, each fixed file's new text is `output` in the JSON format
+    // (editors use the dry run to apply fixes to an unsaved buffer).
+    const outputs = new Map((run as FixPathsResult).fixed.map((f) => [f.filePath, f.after]));
+    results = results.map((r) => (outputs.has(r.filePath) ? { ...r, output: outputs.get(r.filePath) } : r));
+  }
   if (v.quiet) {
     results = results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 2), warningCount: 0, fixableWarningCount: 0 }));
   }

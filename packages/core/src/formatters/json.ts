@@ -3,9 +3,10 @@ import type { LintResult } from '../diagnostics.js';
 /**
  * ESLint's JSON shape: `[{filePath, messages[], errorCount, fatalErrorCount, warningCount, …}]`, with the empty
  * `suppressedMessages` and `usedDeprecatedRules` arrays ESLint 9 always writes, so tools that read ESLint JSON
- * (reviewdog's `-f=eslint`, eslint formatters) read ours. Sources and internal offsets are left out.
+ * (reviewdog's `-f=eslint`, eslint formatters) read ours. Sources and internal offsets are left out; `output` is
+ * there only when a fix run changed the file.
  */
-export function formatJson(results: LintResult[]): string {
+export function formatJson(results: (LintResult & { output?: string })[]): string {
   return JSON.stringify(
     results.map(({ source: _source, kind: _kind, ...rest }) => ({
       filePath: rest.filePath,
@@ -17,6 +18,8 @@ export function formatJson(results: LintResult[]): string {
       fixableErrorCount: rest.fixableErrorCount,
       fixableWarningCount: rest.fixableWarningCount,
       usedDeprecatedRules: [],
+      // The fixed text, only after `--fix` / `--fix-dry-run` changed the file (ESLint's `output`).
+      ...(rest.output !== undefined ? { output: rest.output } : {}),
     })),
   );
 }
