@@ -4,11 +4,11 @@
  * the `cxlint` process.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, closeSync, ftruncateSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, openSync, closeSync, ftruncateSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import type { Diagnostic, LintResult } from './diagnostics.js';
 import { applyEdit } from './fix/text-edits.js';
 import { lintFiles, lintFilesAsync, type LintInput } from './lint.js';
@@ -18,6 +18,17 @@ import { parseFile } from './parse/parse-file.js';
 import { MAX_ALIASES, MAX_ALIAS_EXPANSION } from './parse/parse-yaml.js';
 import { MAX_NESTING } from './parse/nesting.js';
 import { decodeSource, readSourceFile } from './source/read-file.js';
+
+const made: string[] = [];
+/** A temporary folder, removed after the file's tests. */
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(prefix);
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BIN = resolve(HERE, '../bin/cxlint.js');
@@ -193,7 +204,7 @@ describe('reading bytes', () => {
   });
 
   it('a huge file is not read whole: only a 64 KB head, to tell whether it is ours', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cxlint-big-'));
+    const dir = tempDir(join(tmpdir(), 'cxlint-big-'));
     const path = join(dir, 'huge.yaml');
     writeFileSync(path, 'inboundCall:\n');
     const fd = openSync(path, 'r+');
@@ -234,7 +245,7 @@ describe('CRLF and BOM keep exact positions and fixes', () => {
 });
 
 describe('hostile files through the cxlint process', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'cxlint-hostile-'));
+  const dir = tempDir(join(tmpdir(), 'cxlint-hostile-'));
   const hostile = hostileTexts();
   for (const h of hostile) writeFileSync(join(dir, h.path), h.text);
   writeFileSync(join(dir, 'good.yaml'), GOOD);

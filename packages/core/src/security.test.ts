@@ -4,17 +4,28 @@
  * data, and a symbolic link cannot make cxlint read files outside the folder it lints.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { builtInRules } from './rules/index.js';
 import { ConfigError, loadConfigFile, parseConfigText } from './config/load.js';
 import { lintFiles } from './lint.js';
 import { lintPaths } from './node/lint-paths.js';
 import { toJS } from './parse/nodes.js';
 import { parseFile } from './parse/parse-file.js';
+
+const made: string[] = [];
+/** A temporary folder, removed after the file's tests. */
+function tempDir(prefix: string): string {
+  const dir = mkdtempSync(prefix);
+  made.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
 
 const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/cxlint.js');
 
@@ -42,7 +53,7 @@ function esmPayload(marker: string): string {
 }
 
 function repo(): { dir: string; marker: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'cxlint-sec-'));
+  const dir = tempDir(join(tmpdir(), 'cxlint-sec-'));
   mkdirSync(join(dir, '.git'));
   writeFileSync(join(dir, 'flow.yaml'), FLOW);
   return { dir, marker: join(dir, 'EXECUTED') };
@@ -139,7 +150,7 @@ describe('no code from the linted repository runs', () => {
 
 describe('symbolic links', () => {
   it('a file linked to something outside the linted folder is reported, not read', async () => {
-    const outside = mkdtempSync(join(tmpdir(), 'cxlint-secret-'));
+    const outside = tempDir(join(tmpdir(), 'cxlint-secret-'));
     writeFileSync(join(outside, 'credentials.yaml'), 'inboundCall:\n  name: TOKEN-ghp_secretsecret\n');
     const { dir } = repo();
     mkdirSync(join(dir, 'flows'));
