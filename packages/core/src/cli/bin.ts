@@ -1,11 +1,20 @@
 import { runCli } from './main.js';
 
-const code = await runCli(process.argv.slice(2), {
-  stdout: (s) => process.stdout.write(s),
-  stderr: (s) => process.stderr.write(s),
-  cwd: process.cwd(),
-  env: process.env,
-  isTTY: !!process.stdout.isTTY,
-  stderrIsTTY: !!process.stderr.isTTY,
-});
-process.exitCode = code;
+// Last line of defence: an unexpected error is a fatal (exit 2) with one clear line, not a stack trace.
+// CXLINT_DEBUG=1 shows the stack for bug reports.
+try {
+  process.exitCode = await runCli(process.argv.slice(2), {
+    stdout: (s) => process.stdout.write(s),
+    stderr: (s) => process.stderr.write(s),
+    cwd: process.cwd(),
+    env: process.env,
+    isTTY: !!process.stdout.isTTY,
+    stderrIsTTY: !!process.stderr.isTTY,
+  });
+} catch (e) {
+  const err = e as Error;
+  process.stderr.write(`cxlint: internal error: ${err?.message ?? String(e)}\n`);
+  if (process.env.CXLINT_DEBUG) process.stderr.write(`${err?.stack ?? ''}\n`);
+  process.stderr.write('Please report this with the file that caused it. Set CXLINT_DEBUG=1 for details.\n');
+  process.exitCode = 2;
+}
