@@ -115,7 +115,8 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
     if (!named.has(abs) && detectKind(abs, read.head ?? '') === 'unknown') continue;
     inputs.push({ path: display, readError: read.error, readErrorLine: read.errorLine });
   }
-  const settingsSource = explicit ?? [...loaded.values()][0]?.loaded;
+  // Project facts (known keys, substitutions) describe the whole repository, so every config's lists count.
+  const projectSettings = explicit ? explicit.config.settings : mergeProjectSettings([...loaded.values()].map((l) => l.loaded.config.settings));
   const results = await lintFilesAsync(inputs, {
     rules,
     configFor: (display) => {
@@ -123,11 +124,25 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
       const entry = entryFor(abs);
       return { matcher: entry.matcher, relPath: toPosix(relative(entry.loaded.baseDir, abs)) };
     },
-    settings: settingsSource?.config.settings,
+    settings: projectSettings,
     isTarget: (display) => targets.has(byDisplay.get(display)!),
     includeSource: options.includeSource,
     // Each file was read under its own folder's settings.maxFileSize (readSourceFile above).
     maxFileSize: Number.POSITIVE_INFINITY,
   });
   return { results, missing: found.missing, configFiles: [...loaded.keys()] };
+}
+
+/** Unions the list settings of several configs; for other settings the first config that sets one wins. */
+export function mergeProjectSettings(all: (Record<string, unknown> | undefined)[]): Record<string, unknown> | undefined {
+  const present = all.filter((s): s is Record<string, unknown> => !!s);
+  if (present.length <= 1) return present[0];
+  const out: Record<string, unknown> = {};
+  for (const s of present) {
+    for (const [k, v] of Object.entries(s)) {
+      if (Array.isArray(v)) out[k] = [...new Set([...((out[k] as unknown[]) ?? []), ...v])];
+      else if (!(k in out)) out[k] = v;
+    }
+  }
+  return out;
 }
