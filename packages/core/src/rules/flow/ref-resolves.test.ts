@@ -66,6 +66,7 @@ tester.run(rule, {
           messageId: 'wrongFlowType',
           message:
             '`startUpRef` points into `/workflow/…`, but this is an `inboundCall` flow; use `/inboundCall/menus/menu[Main Menu_10]` or `./menus/menu[Main Menu_10]`.',
+          suggestions: [{ messageId: 'useRelative', output: flow('"./menus/menu[Main Menu_10]"') }],
         },
       ],
     },

@@ -25,6 +25,7 @@ export default defineRule({
       wrongFlowType: '`{{key}}` points into `/{{refType}}/…`, but this is an `{{flowType}}` flow; use `/{{flowType}}/{{plural}}/{{kind}}[{{refId}}]` or `./{{plural}}/{{kind}}[{{refId}}]`.',
       malformed: '`{{key}}` is not a ref Archy understands: expected `/<flowType>/<menus|tasks|states|bots>/<menu|task|state|bot>[<refId>]` or `./tasks/task[<refId>]`.',
       useClosest: 'Use the refId `{{closest}}`.',
+      useRelative: 'Use `{{relative}}`.',
     },
   },
   check(context) {
@@ -47,10 +48,14 @@ export default defineRule({
       }
       const { kind, refId } = parsed;
       if (parsed.flowType && model.flowType && parsed.flowType !== model.flowType) {
+        const relative = `./${PLURAL[kind]}/${kind}[${refId}]`;
+        const exists = model.refTargets.some((t) => t.kind === kind && t.refId === refId);
         context.report({
           node: ref.scalar,
           messageId: 'wrongFlowType',
           data: { key: ref.key, refType: parsed.flowType, flowType: model.flowType, plural: PLURAL[kind], kind, refId },
+          // A relative ref works in any flow type (a flow copied from another type keeps its old absolute refs).
+          suggest: exists ? [{ messageId: 'useRelative', data: { relative }, fix: { range: ref.scalar.range, text: JSON.stringify(relative) } }] : undefined,
         });
         continue;
       }
