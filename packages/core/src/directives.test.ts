@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { lintText } from './lint.js';
+import type { CxlintConfig } from './config/types.js';
 import literalKey from './rules/participant-data/literal-key.js';
 import keyLooksLikeVariable from './rules/participant-data/key-looks-like-variable.js';
 
 const rules = [literalKey, keyLooksLikeVariable];
-const config = { extends: [], rules: { [literalKey.meta.id]: 'error', [keyLooksLikeVariable.meta.id]: 'warn' } } as const;
+const config: CxlintConfig = { extends: [], rules: { [literalKey.meta.id]: 'error', [keyLooksLikeVariable.meta.id]: 'warn' } };
 
 /** A flow with a literal-key problem on `name`'s `lit:` line and a key-looks-like-variable one on the second. */
 function flow(before1 = '', before2 = ''): string {

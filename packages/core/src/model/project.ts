@@ -21,8 +21,11 @@ export interface KeyOccurrence {
 
 /** Extra sources of facts that other modules (Terraform, data actions) plug in without core knowing them. */
 export interface ProjectContributor {
-  /** Participant-data keys this file sets (e.g. a data action that PATCHes participant attributes). */
-  participantKeysSet?(file: ParsedFile): KeyOccurrence[];
+  /**
+   * Participant-data keys this file sets (e.g. a data action that PATCHes participant attributes, or a flow
+   * that calls one with a literal key). The project is there for facts from other files.
+   */
+  participantKeysSet?(file: ParsedFile, project: Project): KeyOccurrence[];
   /** `{{key}}` substitutions this project provides to a flow file; undefined when it knows nothing about the flow. */
   substitutionsFor?(flow: ParsedFile, project: Project): Iterable<string> | undefined;
 }
@@ -85,7 +88,7 @@ export class Project {
       }
       for (const file of this.files) {
         if (file.errors.length) continue;
-        for (const c of contributors) for (const o of c.participantKeysSet?.(file) ?? []) add(o);
+        for (const c of contributors) for (const o of c.participantKeysSet?.(file, this) ?? []) add(o);
       }
       return out;
     });

@@ -2,6 +2,8 @@ import { literalKey, participantAttributes } from '../../model/participant-data.
 import type { Project } from '../../model/project.js';
 import { defineRule, ruleDocsUrl } from '../rule.js';
 import { renameKeyEdits } from './key-fixes.js';
+// Keys a flow sets through the Set-Participant-Attribute data action count as set spellings.
+import '../../model/set-attribute-calls.js';
 
 const id = 'participant-data/key-case-drift';
 

@@ -7,6 +7,8 @@ import { defineRule, ruleDocsUrl } from '../rule.js';
 import { renameKeyEdits } from './key-fixes.js';
 import { templateParts } from './key-parts.js';
 import { looksLikeVariable } from './key-looks-like-variable.js';
+// Keys a flow sets through the Set-Participant-Attribute data action count as set.
+import '../../model/set-attribute-calls.js';
 
 const id = 'participant-data/read-never-set';
 
