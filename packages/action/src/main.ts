@@ -144,7 +144,8 @@ export async function execute(inputs: ActionInputs, ctx: RunContext): Promise<Ru
       if (posted.posted) notes.push(`Posted one review: ${posted.inline} inline comment(s), ${plan.body.length + posted.rejected} finding(s) listed in its body${posted.rejected ? ` (${posted.rejected} refused inline by GitHub)` : ''}.`);
       if (plan.alreadyPosted) notes.push(`${plan.alreadyPosted} finding(s) were already on the pull request from an earlier run and were not posted again.`);
       if (!posted.posted && !plan.alreadyPosted) notes.push('No new findings to post on the pull request.');
-      const gone = threadsToResolve(existing.threads, present);
+      const linted = new Set(targets);
+      const gone = threadsToResolve(existing.threads, present, (path) => linted.has(path) || !changedMap.has(path));
       if (gone.length) {
         const closed = await closeThreads(client, gone);
         notes.push(`${closed.resolved + closed.minimized} review thread(s) of fixed findings closed (${closed.resolved} resolved, ${closed.minimized} minimized as outdated${closed.failed ? `, ${closed.failed} failed` : ''}).`);
@@ -167,8 +168,13 @@ export async function execute(inputs: ActionInputs, ctx: RunContext): Promise<Ru
 
   if (inputs.reporter !== 'review' || !reviewDelivered) annotate(reported);
   if (inputs.sarifFile) {
-    const file = writeSarif(inputs.sarifFile, ctx.workspace, results);
-    core.setOutput('sarif-file', file);
+    try {
+      core.setOutput('sarif-file', writeSarif(inputs.sarifFile, ctx.workspace, results));
+    } catch (e) {
+      const note = `Could not write the SARIF file ${inputs.sarifFile}: ${(e as Error).message}`;
+      core.warning(note);
+      notes.push(note);
+    }
   }
   await writeSummary({ findings: reported, filesLinted: targets.length, notes, verdict: decision.text });
 

@@ -32,10 +32,12 @@ describe('readExistingReview', () => {
 });
 
 describe('threadsToResolve / closeThreads', () => {
-  const t = (id: string, fps: string[], isResolved = false): OwnThread => ({ id, commentId: `c${id}`, isResolved, resolvedByHuman: false, fingerprints: fps });
-  it('picks open threads whose findings are all gone', () => {
+  const t = (id: string, fps: string[], isResolved = false, path = 'a.yaml'): OwnThread => ({ id, path, commentId: `c${id}`, isResolved, resolvedByHuman: false, fingerprints: fps });
+  it('picks open threads whose findings are all gone, on files this run judged', () => {
     const present = new Set([fp('a')]);
     expect(threadsToResolve([t('1', [fp('a')]), t('2', [fp('b')]), t('3', [fp('c')], true)], present).map((x) => x.id)).toEqual(['2']);
+    const judged = (p: string) => p === 'a.yaml';
+    expect(threadsToResolve([t('4', [fp('b')], false, 'a.yaml'), t('5', [fp('b')], false, 'skipped.yaml')], present, judged).map((x) => x.id)).toEqual(['4']);
   });
 
   it('resolves many threads in one request', async () => {

@@ -6,6 +6,8 @@ import type { PullRef } from './changed-files.js';
 /** A review thread cxlint started, with the fingerprints hidden in its first comment. */
 export interface OwnThread {
   id: string;
+  /** File the thread is on. */
+  path: string;
   commentId: string;
   isResolved: boolean;
   /** Resolved by someone other than cxlint: a human acknowledged it; do not post it again. */
@@ -25,7 +27,7 @@ const THREADS = `query($owner: String!, $repo: String!, $number: Int!, $after: S
   repository(owner: $owner, name: $repo) { pullRequest(number: $number) {
     reviewThreads(first: 100, after: $after) {
       pageInfo { hasNextPage endCursor }
-      nodes { id isResolved resolvedBy { __typename login } comments(first: 1) { nodes { id body author { __typename login } } } }
+      nodes { id path isResolved resolvedBy { __typename login } comments(first: 1) { nodes { id body author { __typename login } } } }
     } } } }`;
 
 const REVIEWS = `query($owner: String!, $repo: String!, $number: Int!, $after: String) {
@@ -60,7 +62,7 @@ export async function readExistingReview(client: GitHubClient, pr: PullRef): Pro
   const posted = new Set<string>();
   let after: string | null = null;
   do {
-    type Page = { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string; isResolved: boolean; resolvedBy: Author | null; comments: { nodes: { id: string; body: string; author: Author | null }[] } }[] } } } };
+    type Page = { repository: { pullRequest: { reviewThreads: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: { id: string; path: string; isResolved: boolean; resolvedBy: Author | null; comments: { nodes: { id: string; body: string; author: Author | null }[] } }[] } } } };
     const page: Page = await client.graphql<Page>(THREADS, { ...vars, after });
     const conn = page.repository.pullRequest.reviewThreads;
     for (const t of conn.nodes) {
@@ -69,7 +71,7 @@ export async function readExistingReview(client: GitHubClient, pr: PullRef): Pro
       const fps = readFingerprints(first.body);
       if (!fps.length) continue;
       const resolvedByHuman = t.isResolved && !!t.resolvedBy && !ours(t.resolvedBy);
-      threads.push({ id: t.id, commentId: first.id, isResolved: t.isResolved, resolvedByHuman, fingerprints: fps });
+      threads.push({ id: t.id, path: t.path, commentId: first.id, isResolved: t.isResolved, resolvedByHuman, fingerprints: fps });
       // A thread cxlint resolved itself whose finding is back gets a new comment; open or human-resolved ones don't.
       if (!t.isResolved || resolvedByHuman) for (const fp of fps) posted.add(fp);
     }
@@ -86,9 +88,12 @@ export async function readExistingReview(client: GitHubClient, pr: PullRef): Pro
   return { threads, posted };
 }
 
-/** Threads to close: open, ours, and none of their findings is still present anywhere in the linted files. */
-export function threadsToResolve(threads: readonly OwnThread[], present: ReadonlySet<string>): OwnThread[] {
-  return threads.filter((t) => !t.isResolved && t.fingerprints.every((fp) => !present.has(fp)));
+/**
+ * Threads to close: open, ours, none of their findings still present, and on a file this run could judge — one
+ * it linted, or one the PR no longer changes. A file left out by `paths` keeps its threads.
+ */
+export function threadsToResolve(threads: readonly OwnThread[], present: ReadonlySet<string>, judged: (path: string) => boolean = () => true): OwnThread[] {
+  return threads.filter((t) => !t.isResolved && judged(t.path) && t.fingerprints.every((fp) => !present.has(fp)));
 }
 
 /**

@@ -241,7 +241,7 @@ export class FakeGitHub {
     };
     if (query.includes('reviewThreads')) {
       const threads = this.threads.map((t) => ({
-        id: t.id, isResolved: t.isResolved, resolvedBy: t.resolvedBy ? author(t.resolvedBy) : null,
+        id: t.id, path: t.comments[0].path, isResolved: t.isResolved, resolvedBy: t.resolvedBy ? author(t.resolvedBy) : null,
         comments: { nodes: t.comments.slice(0, 1).map((c) => ({ id: c.id, body: c.body, author: author(c.author) })) },
       }));
       return { data: { repository: { pullRequest: { reviewThreads: page(threads, variables.after, this.options.pageSize) } } } };
