@@ -90,23 +90,49 @@ export function toJS(n: Node | null | undefined): unknown {
   return out;
 }
 
+/**
+ * Nodes that aliases share (only the `yaml` package path makes them; the fast path gives up on aliases).
+ * While there are none — nearly always — `walk` skips the bookkeeping that keeps it from visiting one twice.
+ */
+const shared = new WeakSet<Node>();
+let sharedCount = 0;
+
+/** Records that `node` is reachable twice (an alias target), so `walk` visits it once. */
+export function markShared(node: Node): void {
+  if (!shared.has(node)) {
+    shared.add(node);
+    sharedCount++;
+  }
+}
+
 /** Depth-first walk; `visit` returns false to skip a node's children. Iterative so deep files cannot overflow the stack. */
 export function walk(root: Node | null | undefined, visit: (node: Node, parentPair: Pair | undefined) => boolean | void): void {
   if (!root) return;
-  const stack: [Node, Pair | undefined][] = [[root, undefined]];
-  const seen = new Set<Node>();
-  while (stack.length) {
-    const [node, pair] = stack.pop()!;
-    if (seen.has(node)) continue; // aliases share nodes
-    seen.add(node);
+  // Two parallel stacks rather than a tuple per node: this runs over every node, for several rules per file.
+  const nodes: Node[] = [root];
+  const pairs: (Pair | undefined)[] = [undefined];
+  const seen = sharedCount ? new Set<Node>() : undefined;
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const pair = pairs.pop();
+    if (seen && shared.has(node)) {
+      if (seen.has(node)) continue; // aliases share nodes
+      seen.add(node);
+    }
     if (visit(node, pair) === false) continue;
     if (node.type === 'map') {
       for (let i = node.pairs.length - 1; i >= 0; i--) {
         const p = node.pairs[i];
-        if (p.value) stack.push([p.value, p]);
+        if (p.value) {
+          nodes.push(p.value);
+          pairs.push(p);
+        }
       }
     } else if (node.type === 'seq') {
-      for (let i = node.items.length - 1; i >= 0; i--) stack.push([node.items[i], undefined]);
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        nodes.push(node.items[i]);
+        pairs.push(undefined);
+      }
     }
   }
 }

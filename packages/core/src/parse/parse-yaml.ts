@@ -1,5 +1,5 @@
 import { parseDocument, isAlias, isMap, isScalar, isSeq, isPair, Scalar, type Node as YNode, type Document } from 'yaml';
-import type { Node, Pair, ScalarNode, ScalarStyle } from './nodes.js';
+import { markShared, type Node, type Pair, type ScalarNode, type ScalarStyle } from './nodes.js';
 import { findPlaceholders, maskSubstitutions, hasMaskToken, restoreSubstitutions, type Placeholder } from './substitutions.js';
 import { parseYamlFast } from './yaml-fast.js';
 import { findYamlNestingExcess, nestingMessage } from './nesting.js';
@@ -107,6 +107,7 @@ class Converter {
       if (this.expanded > MAX_ALIAS_EXPANSION) {
         throw new AliasLimitError(`YAML aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes: refusing to expand (alias bomb?).`, range);
       }
+      markShared(converted);
       return converted;
     }
     const range = rangeOf(n);
