@@ -4,6 +4,21 @@ import { Project } from './project.js';
 import { callDataFlow, dataActionJson } from '../testing/data-action-fixtures.js';
 import { bodyJson, dataActionIndex, dataActionOf, findDataActions, participantAttributeEntries, stripExportSuffix, templateRange } from './data-actions.js';
 import { callDataActions, outcomeHasActions } from './call-data.js';
+import { prepareTerraform } from '../parse/terraform.js';
+
+const TF = [
+  'resource "genesyscloud_integration_action" "set_reason" {',
+  '  name           = "Set Reason"',
+  '  category       = "Genesys Cloud Data Actions"',
+  '  integration_id = var.integration_id',
+  '  config_request {',
+  '    request_url_template = "/api/v2/conversations/$${input.conversationId}/participants/$${input.participantId}/attributes"',
+  '    request_type         = "PATCH"',
+  '    request_template     = "{\\"attributes\\": {\\"callbackReason\\": \\"$${input.reason}\\", \\"$${input.key}\\": \\"x\\"}}"',
+  '  }',
+  '}',
+  '',
+].join('\n');
 
 const file = (text: string, path = 'a.json') => parseFile(path, text);
 
@@ -63,6 +78,16 @@ describe('data-action model', () => {
     expect(occ[0].origin).toBe('data-action');
     expect(text.slice(occ[0].range[0], occ[0].range[1])).toBe('callbackReason');
     expect(set.size).toBe(1);
+  });
+});
+
+describe('participant keys set by Terraform data actions', () => {
+  it('reads literal keys of a participant-attributes PATCH in request_template ($${ unescaped)', async () => {
+    const f = parseFile('main.tf', TF, 'terraform', await prepareTerraform('main.tf', TF));
+    const set = new Project([f]).participantKeysSet();
+    expect([...set.keys()]).toEqual(['callbackReason']);
+    const [occ] = set.get('callbackReason')!;
+    expect([occ.origin, TF.slice(occ.range[0], occ.range[1])]).toEqual(['terraform', 'callbackReason']);
   });
 });
 

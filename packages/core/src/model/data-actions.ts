@@ -4,7 +4,7 @@ import { get, getPair, isMap, isScalar, toJS, type MapNode, type Node, type Pair
 import { valueIndexToOffset } from '../parse/string-offsets.js';
 import type { KeyOccurrence, Project } from './project.js';
 import { registerProjectContributor } from './project.js';
-import { terraformIntegrationActions } from './terraform.js';
+import { findAttribute, terraformIntegrationActions, terraformResources } from './terraform.js';
 import { parseStubbedJson, type StubNode, type StubParse } from './stubbed-json.js';
 import { renderTemplate, scanVelocity, type BranchChoice, type Rendered, type VelocityRef, type VelocityScan } from './velocity.js';
 
@@ -286,6 +286,7 @@ export function findDataActions(index: DataActionIndex, name: string): DataActio
 // Participant-data keys a data action sets: a PATCH of participant attributes with literal keys.
 registerProjectContributor({
   participantKeysSet(file: ParsedFile): KeyOccurrence[] {
+    if (file.kind === 'terraform') return terraformParticipantKeys(file);
     const def = dataActionOf(file);
     if (!def?.body) return [];
     const found = participantAttributeEntries(def);
@@ -298,6 +299,43 @@ registerProjectContributor({
     return out;
   },
 });
+
+/** HCL writes a literal `${` as `$${`; hcl2json keeps the escape. */
+function unescapeHcl(s: string): string {
+  return s.replace(/\$\$\{/g, '${');
+}
+
+/**
+ * The same for `genesyscloud_integration_action` in Terraform. HCL strings carry no node positions here, so a
+ * key is located by searching its text inside the `request_template` value (the whole value when not found).
+ */
+function terraformParticipantKeys(file: ParsedFile): KeyOccurrence[] {
+  const out: KeyOccurrence[] = [];
+  for (const r of terraformResources(file)) {
+    if (r.type !== 'genesyscloud_integration_action') continue;
+    const block = r.body.config_request;
+    const req = (Array.isArray(block) ? block[0] : block) as Record<string, unknown> | undefined;
+    const template = typeof req?.request_template === 'string' ? unescapeHcl(req.request_template) : undefined;
+    const url = typeof req?.request_url_template === 'string' ? unescapeHcl(req.request_url_template) : undefined;
+    const method = typeof req?.request_type === 'string' ? req.request_type.toUpperCase() : undefined;
+    if (!template || !url || method !== 'PATCH' || !PARTICIPANT_ATTRIBUTES_URL.test(url)) continue;
+    const body = bodyJson({ node: { type: 'scalar', range: r.range, value: template, style: 'json' }, text: template, scan: scanVelocity(template) }).parsed;
+    if (body?.root?.type !== 'object') continue;
+    const attributes = body.root.members.find((m) => m.key.type === 'string' && m.key.value === 'attributes')?.value;
+    if (attributes?.type !== 'object') continue;
+    const where = findAttribute(r, ['config_request', 'request_template'])?.valueRange ?? r.headerRange;
+    for (const m of attributes.members) {
+      if (m.key.type !== 'string' || m.key.value === '') continue;
+      let templated = false;
+      for (let i = m.key.start; i < m.key.end; i++) if (body.rendered.stubs.has(i)) templated = true;
+      if (templated) continue;
+      const at = file.source.text.slice(where[0], where[1]).indexOf(m.key.value);
+      const range: [number, number] = at === -1 ? where : [where[0] + at, where[0] + at + m.key.value.length];
+      out.push({ key: m.key.value, file, range, origin: 'terraform' });
+    }
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Contract helpers.
