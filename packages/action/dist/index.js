@@ -28251,32 +28251,6 @@ var require_dist = __commonJS({
   }
 });
 
-// node_modules/ajv/dist/runtime/ucs2length.js
-var require_ucs2length = __commonJS({
-  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    function ucs2length(str3) {
-      const len = str3.length;
-      let length = 0;
-      let pos = 0;
-      let value;
-      while (pos < len) {
-        length++;
-        value = str3.charCodeAt(pos++);
-        if (value >= 55296 && value <= 56319 && pos < len) {
-          value = str3.charCodeAt(pos);
-          if ((value & 64512) === 56320)
-            pos++;
-        }
-      }
-      return length;
-    }
-    exports.default = ucs2length;
-    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
-  }
-});
-
 // node_modules/universalify/index.js
 var require_universalify = __commonJS({
   "node_modules/universalify/index.js"(exports) {
@@ -31443,6 +31417,32 @@ var require_lib2 = __commonJS({
       return util_1.wrapTerraformExpression;
     } });
     exports.TFExpressionSyntaxTree = __importStar(require_syntax_tree());
+  }
+});
+
+// node_modules/ajv/dist/runtime/ucs2length.js
+var require_ucs2length = __commonJS({
+  "node_modules/ajv/dist/runtime/ucs2length.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    function ucs2length(str3) {
+      const len = str3.length;
+      let length = 0;
+      let pos = 0;
+      let value;
+      while (pos < len) {
+        length++;
+        value = str3.charCodeAt(pos++);
+        if (value >= 55296 && value <= 56319 && pos < len) {
+          value = str3.charCodeAt(pos);
+          if ((value & 64512) === 56320)
+            pos++;
+        }
+      }
+      return length;
+    }
+    exports.default = ucs2length;
+    ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
   }
 });
 
@@ -41960,27 +41960,43 @@ function toJS(n) {
   }
   return out;
 }
+var shared = /* @__PURE__ */ new WeakSet();
+var sharedCount = 0;
+function markShared(node) {
+  if (!shared.has(node)) {
+    shared.add(node);
+    sharedCount++;
+  }
+}
 function walk(root, visit3) {
   if (!root)
     return;
-  const stack = [[root, void 0]];
-  const seen = /* @__PURE__ */ new Set();
-  while (stack.length) {
-    const [node, pair] = stack.pop();
-    if (seen.has(node))
-      continue;
-    seen.add(node);
+  const nodes = [root];
+  const pairs2 = [void 0];
+  const seen = sharedCount ? /* @__PURE__ */ new Set() : void 0;
+  while (nodes.length) {
+    const node = nodes.pop();
+    const pair = pairs2.pop();
+    if (seen && shared.has(node)) {
+      if (seen.has(node))
+        continue;
+      seen.add(node);
+    }
     if (visit3(node, pair) === false)
       continue;
     if (node.type === "map") {
       for (let i = node.pairs.length - 1; i >= 0; i--) {
         const p = node.pairs[i];
-        if (p.value)
-          stack.push([p.value, p]);
+        if (p.value) {
+          nodes.push(p.value);
+          pairs2.push(p);
+        }
       }
     } else if (node.type === "seq") {
-      for (let i = node.items.length - 1; i >= 0; i--)
-        stack.push([node.items[i], void 0]);
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        nodes.push(node.items[i]);
+        pairs2.push(void 0);
+      }
     }
   }
 }
@@ -42116,7 +42132,7 @@ var Project = class {
         if (file.errors.length)
           continue;
         for (const c of contributors)
-          for (const o of c.participantKeysSet?.(file) ?? [])
+          for (const o of c.participantKeysSet?.(file, this) ?? [])
             add(o);
       }
       return out;
@@ -47087,6 +47103,7 @@ var Converter = class {
       if (this.expanded > MAX_ALIAS_EXPANSION) {
         throw new AliasLimitError(`YAML aliases expand to more than ${MAX_ALIAS_EXPANSION} nodes: refusing to expand (alias bomb?).`, range2);
       }
+      markShared(converted);
       return converted;
     }
     const range = rangeOf(n);
@@ -47624,6 +47641,1330 @@ var closest = (str3, arr) => {
   return arr[min_index];
 };
 
+// packages/core/dist/model/call-data.js
+var CALL_DATA_KEYS = /* @__PURE__ */ new Set(["callData", "callDataSecure"]);
+function isTemplatedName(key) {
+  if (key.hasSubstitution)
+    return true;
+  const v = String(key.value ?? "");
+  return v.includes("{{") || v.includes("${");
+}
+function firstEntry(map2) {
+  return map2?.pairs[0];
+}
+function entries(map2) {
+  if (!isMap(map2))
+    return [];
+  return map2.pairs.map((pair) => ({
+    pair,
+    key: pair.key,
+    name: isTemplatedName(pair.key) ? void 0 : String(pair.key.value),
+    value: readFlowValue(pair.value)
+  }));
+}
+var cache2 = /* @__PURE__ */ new WeakMap();
+function callDataActions(file) {
+  const hit = cache2.get(file);
+  if (hit)
+    return hit;
+  const found = [];
+  if (file.kind === "flow" && file.root) {
+    walk(file.root, (node) => {
+      if (node.type !== "map")
+        return;
+      for (const pair of node.pairs) {
+        if (!CALL_DATA_KEYS.has(String(pair.key.value)) || !isMap(pair.value))
+          continue;
+        const action = pair.value;
+        const categoryPair = getPair(action, "category");
+        if (!categoryPair)
+          continue;
+        const label = get(action, "name");
+        const catEntry = isMap(categoryPair.value) ? firstEntry(categoryPair.value) : void 0;
+        const dataActionMap = catEntry && get(catEntry.value, "dataAction");
+        const actionPair = isMap(dataActionMap) ? firstEntry(dataActionMap) : void 0;
+        const body = isMap(actionPair?.value) ? actionPair.value : void 0;
+        const outputsPair = getPair(action, "outputs");
+        const outcomes = {};
+        for (const o of ["success", "failure", "timeout"]) {
+          const p = getPair(outputsPair?.value, o);
+          if (p)
+            outcomes[o] = p;
+        }
+        const inputsPair = getPair(body, "inputs");
+        const successOutputsPair = getPair(body, "successOutputs");
+        const failureOutputsPair = getPair(body, "failureOutputs");
+        found.push({
+          file,
+          actionKey: pair.key,
+          action,
+          label: isScalar(label) && label.value !== null ? String(label.value) : void 0,
+          categoryPair,
+          category: catEntry && !isTemplatedName(catEntry.key) ? String(catEntry.key.value) : void 0,
+          actionPair,
+          actionName: actionPair && !isTemplatedName(actionPair.key) ? String(actionPair.key.value) : void 0,
+          body,
+          inputsPair,
+          inputs: entries(inputsPair?.value),
+          successOutputsPair,
+          successOutputs: entries(successOutputsPair?.value),
+          failureOutputsPair,
+          failureOutputs: entries(failureOutputsPair?.value),
+          outputsPair,
+          outcomes
+        });
+      }
+    });
+  }
+  cache2.set(file, found);
+  return found;
+}
+function outcomeHasActions(call, outcome) {
+  const p = call.outcomes[outcome];
+  if (!p)
+    return false;
+  const actions = get(p.value, "actions");
+  return !!actions && actions.type === "seq" && actions.items.length > 0;
+}
+
+// packages/core/dist/parse/string-offsets.js
+function valueIndexToOffset(source, node, index2) {
+  const [start, end] = node.range;
+  if (node.style === "plain" || node.style === "block")
+    return Math.min(start + index2, end);
+  const quote = source[start];
+  let src = start + 1;
+  let i = 0;
+  while (i < index2 && src < end - 1) {
+    const ch = source[src];
+    if (quote === "'" && ch === "'" && source[src + 1] === "'") {
+      src += 2;
+      i += 1;
+      continue;
+    }
+    if (quote === '"' && ch === "\\") {
+      const next = source[src + 1];
+      if (next === "u") {
+        src += 6;
+        i += 1;
+        continue;
+      }
+      if (next === "x") {
+        src += 4;
+        i += 1;
+        continue;
+      }
+      if (next === "U") {
+        src += 10;
+        i += 2;
+        continue;
+      }
+      src += 2;
+      i += 1;
+      continue;
+    }
+    src += 1;
+    i += 1;
+  }
+  return src;
+}
+function valueRangeToSource(source, node, from, to) {
+  return [valueIndexToOffset(source, node, from), valueIndexToOffset(source, node, to)];
+}
+
+// packages/core/dist/model/terraform.js
+import { posix } from "node:path";
+
+// packages/core/dist/parse/terraform.js
+var hcl2json;
+async function hclToJson(path, text) {
+  hcl2json ??= Promise.resolve().then(() => __toESM(require_lib2(), 1));
+  return (await hcl2json).parse(path, text);
+}
+var JSONENCODE = /^\$\{jsonencode\(([\s\S]*)\)\}$/;
+var preparedByText = /* @__PURE__ */ new Map();
+var MAX_REMEMBERED = 256;
+async function prepareTerraform(path, raw) {
+  const text = raw.charCodeAt(0) === 65279 ? raw.slice(1) : raw;
+  const remembered = preparedByText.get(text);
+  if (remembered instanceof Error)
+    throw remembered;
+  if (remembered)
+    return remembered;
+  let doc;
+  try {
+    const json2 = await hclToJson(path, text);
+    doc = { json: json2, jsonencoded: /* @__PURE__ */ new Map() };
+    await decodeJsonencodes(json2, doc.jsonencoded);
+  } catch (e) {
+    const error2 = e instanceof Error ? e : new Error(String(e));
+    remember(text, error2);
+    throw error2;
+  }
+  remember(text, doc);
+  return doc;
+}
+function remember(text, value) {
+  if (preparedByText.size >= MAX_REMEMBERED)
+    preparedByText.delete(preparedByText.keys().next().value);
+  preparedByText.set(text, value);
+}
+async function decodeJsonencodes(json2, out) {
+  const found = /* @__PURE__ */ new Set();
+  const visit3 = (v) => {
+    if (typeof v === "string") {
+      if (v.startsWith("${jsonencode(") && JSONENCODE.test(v))
+        found.add(v);
+    } else if (Array.isArray(v))
+      v.forEach(visit3);
+    else if (v && typeof v === "object")
+      Object.values(v).forEach(visit3);
+  };
+  visit3(json2);
+  await Promise.all([...found].map(async (expr) => {
+    try {
+      const inner = JSONENCODE.exec(expr)[1];
+      const parsed = await hclToJson("jsonencode.tf", `v = ${inner}
+`);
+      out.set(expr, parsed.v);
+    } catch {
+    }
+  }));
+}
+function syntaxErrors(file, error2) {
+  const text = String(error2.message ?? error2).replace(/^parse config: \[/, "").replace(/\]$/, "");
+  const out = [];
+  const at = /(?:^|\s)[^\s:]+:(\d+),(\d+)-(?:(\d+),)?(\d+): ([^;]+)(?:;\s*([\s\S]*?))?(?=\s+[^\s:]+:\d+,\d+-|$)/g;
+  let m;
+  while (m = at.exec(text)) {
+    const start = file.source.offsetAt({ line: Number(m[1]), column: Number(m[2]) });
+    const end = file.source.offsetAt({ line: Number(m[3] ?? m[1]), column: Number(m[4]) });
+    out.push({ message: `${m[5].trim()}${m[6] ? `: ${m[6].trim()}` : ""}`, range: [start, Math.max(start, end)] });
+  }
+  if (!out.length)
+    out.push({ message: text, range: [0, 0] });
+  return out;
+}
+function terraformDocument(file) {
+  return file.extra?.terraform;
+}
+registerKindParser("terraform", {
+  prepare: prepareTerraform,
+  parse(file, prepared) {
+    const result = prepared ?? preparedByText.get(file.source.text);
+    if (result instanceof Error) {
+      file.errors.push(...syntaxErrors(file, result));
+      return;
+    }
+    if (!result) {
+      file.errors.push({
+        message: "Terraform files are read by an asynchronous parser: lint them with lintFilesAsync (the CLI and the action do).",
+        range: [0, 0]
+      });
+      return;
+    }
+    file.extra = { ...file.extra, terraform: result };
+  }
+});
+
+// packages/core/dist/model/terraform.js
+var TF_ROOTS = /* @__PURE__ */ new Set(["var", "local", "module", "data", "path", "each", "count", "self", "terraform"]);
+var resourceCache = /* @__PURE__ */ new WeakMap();
+function terraformResources(file) {
+  const hit = resourceCache.get(file);
+  if (hit)
+    return hit;
+  const out = [];
+  const doc = terraformDocument(file);
+  const resources = doc?.json.resource;
+  if (resources) {
+    const text = file.source.text;
+    const blockStarts = topLevelBlockStarts(text);
+    for (const [type2, byName] of Object.entries(resources)) {
+      for (const [name, bodies] of Object.entries(byName ?? {})) {
+        const header = findHeader(text, type2, name);
+        const next = blockStarts.find((s) => s > header[0]) ?? text.length;
+        const close = text.lastIndexOf("}", next - 1);
+        const range = [header[0], close > header[1] ? close + 1 : next];
+        for (const body of Array.isArray(bodies) ? bodies : [bodies])
+          out.push({ type: type2, name, file, body: body ?? {}, headerRange: header, range });
+      }
+    }
+  }
+  resourceCache.set(file, out);
+  return out;
+}
+var BLOCK_START = /^(?:resource|data|module|locals|variable|output|provider|terraform|moved|import|check|removed)\b/gm;
+function topLevelBlockStarts(text) {
+  const starts = [];
+  BLOCK_START.lastIndex = 0;
+  let m;
+  while (m = BLOCK_START.exec(text))
+    starts.push(m.index);
+  return starts;
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function findHeader(text, type2, name) {
+  const re = new RegExp(`resource\\s+"${escapeRegExp(type2)}"\\s+"${escapeRegExp(name)}"`);
+  const m = re.exec(text);
+  return m ? [m.index, m.index + m[0].length] : [0, 0];
+}
+function findAttribute(resource, path) {
+  const text = resource.file.source.text;
+  let from = resource.headerRange[1];
+  const end = resource.range[1];
+  for (let i = 0; i < path.length; i++) {
+    const last = i === path.length - 1;
+    const re = new RegExp(`(?<![\\w-])"?${escapeRegExp(path[i])}"?\\s*(=(?!=)|\\{)`, "g");
+    re.lastIndex = from;
+    const m = re.exec(text);
+    if (!m || m.index >= end)
+      return void 0;
+    const keyRange = [m.index + (text[m.index] === '"' ? 1 : 0), m.index + (text[m.index] === '"' ? 1 : 0) + path[i].length];
+    from = m.index + m[0].length;
+    if (!last)
+      continue;
+    let start = from;
+    while (start < end && (text[start] === " " || text[start] === "	"))
+      start++;
+    if (m[1] === "{")
+      return { keyRange, valueRange: [m.index + m[0].length - 1, end] };
+    return { keyRange, valueRange: [start, valueEnd(text, start, end)] };
+  }
+  return void 0;
+}
+function valueEnd(text, start, limit) {
+  const ch = text[start];
+  if (ch === '"') {
+    for (let i = start + 1; i < limit; i++) {
+      if (text[i] === "\\")
+        i++;
+      else if (text[i] === '"')
+        return i + 1;
+      else if (text[i] === "\n")
+        return i;
+    }
+    return limit;
+  }
+  const heredoc = /^<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(text.slice(start, start + 80));
+  if (heredoc) {
+    const term = new RegExp(`^[ \\t]*${escapeRegExp(heredoc[1])}[ \\t]*$`, "m");
+    const body = start + heredoc[0].length;
+    const m = term.exec(text.slice(body, limit));
+    return m ? body + m.index + m[0].length : limit;
+  }
+  if (ch === "{" || ch === "[" || text.startsWith("jsonencode(", start)) {
+    let depth = 0;
+    for (let i = start; i < limit; i++) {
+      const c = text[i];
+      if (c === '"') {
+        i = valueEnd(text, i, limit) - 1;
+        continue;
+      }
+      if (c === "{" || c === "[" || c === "(")
+        depth++;
+      else if (c === "}" || c === "]" || c === ")") {
+        depth--;
+        if (depth === 0)
+          return i + 1;
+      }
+    }
+    return limit;
+  }
+  const nl = text.indexOf("\n", start);
+  let stop = nl === -1 || nl > limit ? limit : nl;
+  while (stop > start && /\s/.test(text[stop - 1]))
+    stop--;
+  return stop;
+}
+function hclLiteral(value) {
+  if (typeof value === "number" || typeof value === "boolean")
+    return String(value);
+  if (typeof value !== "string")
+    return void 0;
+  if (/(?<!\$)\$\{|(?<!%)%\{/.test(value))
+    return void 0;
+  return value.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+}
+function variableReference(value) {
+  if (typeof value !== "string")
+    return void 0;
+  return /^\$\{var\.([A-Za-z_][\w-]*)\}$/.exec(value)?.[1];
+}
+function block(value) {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v && typeof v === "object" ? v : void 0;
+}
+function posixDir(path) {
+  const d = posix.dirname(path);
+  return d === "." ? "" : d;
+}
+function joinPath(dir, rel) {
+  const j = posix.normalize(dir ? `${dir}/${rel}` : rel);
+  return j.startsWith("./") ? j.slice(2) : j;
+}
+function ancestors(dir) {
+  const out = [dir];
+  let d = dir;
+  while (d && d !== "." && d !== "/") {
+    d = posixDir(d);
+    out.push(d);
+  }
+  return [...new Set(out)];
+}
+function resolveFilepath(project, tfPath, filepath) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(filepath))
+    return { status: "remote" };
+  const tfDir = posixDir(tfPath);
+  const inModule = /\$\{\s*path\.module\s*\}/.test(filepath);
+  let p = filepath.replace(/\$\{\s*path\.module\s*\}/g, tfDir || ".");
+  p = p.replace(/^\$\{\s*path\.(?:root|cwd)\s*\}\/?/, "");
+  if (!p.includes("${")) {
+    const literal = hclLiteral(p) ?? p;
+    if (literal.startsWith("/") || inModule) {
+      const path = joinPath("", literal);
+      return project.file(path) ? { status: "resolved", paths: [path] } : { status: "missing", expected: path };
+    }
+    for (const base of ancestors(tfDir)) {
+      const candidate = joinPath(base, literal);
+      if (project.file(candidate))
+        return { status: "resolved", paths: [candidate] };
+    }
+    const suffix2 = `/${joinPath("", literal)}`;
+    const elsewhere = project.files.filter((f) => `/${f.path}`.endsWith(suffix2)).map((f) => f.path);
+    if (elsewhere.length)
+      return { status: "resolved", paths: elsewhere };
+    return { status: "missing", expected: joinPath(tfDir, literal) };
+  }
+  const tail = p.slice(p.lastIndexOf("}") + 1);
+  if (!tail.includes("/") || tail.length < 2)
+    return { status: "unknown" };
+  const prefix = tfDir ? `${tfDir}/` : "";
+  const suffix = tail.startsWith("/") ? tail : `/${tail}`;
+  const paths = project.files.filter((f) => f.path.startsWith(prefix) && `/${f.path}`.endsWith(suffix)).map((f) => f.path);
+  return paths.length ? { status: "resolved", paths } : { status: "unknown" };
+}
+function readFlowResource(project, resource) {
+  const raw = resource.body.filepath;
+  const filepath = typeof raw === "string" ? raw : void 0;
+  const subs = resource.body.substitutions;
+  const substitutions = subs && typeof subs === "object" && !Array.isArray(subs) ? Object.keys(subs) : subs === void 0 ? [] : void 0;
+  const target = filepath === void 0 ? { status: "none" } : resolveFilepath(project, resource.file.path, filepath);
+  return { resource, filepath, target, substitutions };
+}
+function terraformFlows(project) {
+  return project.index("terraform:flows", (p) => p.filesOfKind("terraform").flatMap((file) => terraformResources(file).filter((r) => r.type === "genesyscloud_flow").map((r) => readFlowResource(p, r))));
+}
+function terraformFlowsIn(project, file) {
+  return terraformFlows(project).filter((f) => f.resource.file === file);
+}
+function substitutionsByFlow(project) {
+  return project.index("terraform:substitutions-by-flow", (p) => {
+    const out = /* @__PURE__ */ new Map();
+    for (const flow of terraformFlows(p)) {
+      if (flow.target.status !== "resolved")
+        continue;
+      for (const path of flow.target.paths) {
+        if (!out.has(path))
+          out.set(path, /* @__PURE__ */ new Set());
+        const names = out.get(path);
+        if (!names)
+          continue;
+        if (!flow.substitutions)
+          out.set(path, void 0);
+        else
+          for (const k of flow.substitutions)
+            names.add(k);
+      }
+    }
+    return out;
+  });
+}
+function generatedFilePaths(project) {
+  return project.index("terraform:generated-files", (p) => {
+    const out = /* @__PURE__ */ new Set();
+    for (const file of p.filesOfKind("terraform")) {
+      for (const r of terraformResources(file)) {
+        if (r.type !== "local_file")
+          continue;
+        const name = hclLiteral(typeof r.body.filename === "string" ? r.body.filename.replace(/\$\{\s*path\.module\s*\}/g, posixDir(file.path) || ".") : void 0);
+        if (name)
+          for (const base of ancestors(posixDir(file.path)))
+            out.add(joinPath(base, name));
+      }
+    }
+    return out;
+  });
+}
+function variableValues(project, moduleDir, variable) {
+  const values = project.index("terraform:variable-values", (p) => {
+    const byDirVar = /* @__PURE__ */ new Map();
+    const add = (dir, name, v) => {
+      const lit = hclLiteral(v);
+      if (lit === void 0)
+        return;
+      const key = `${dir}\0${name}`;
+      if (!byDirVar.has(key))
+        byDirVar.set(key, /* @__PURE__ */ new Set());
+      byDirVar.get(key).add(lit);
+    };
+    for (const file of p.filesOfKind("terraform")) {
+      const json2 = terraformDocument(file)?.json;
+      if (!json2)
+        continue;
+      const dir = posixDir(file.path);
+      for (const [name, decls] of Object.entries(json2.variable ?? {}))
+        add(dir, name, block(decls)?.default);
+      for (const calls of Object.values(json2.module ?? {})) {
+        const args = block(calls);
+        const source = hclLiteral(args?.source);
+        if (!args || !source || !/^\.\.?\//.test(source))
+          continue;
+        const target = joinPath(dir, source).replace(/\/$/, "");
+        for (const [name, v] of Object.entries(args))
+          if (name !== "source")
+            add(target, name, v);
+      }
+    }
+    return byDirVar;
+  });
+  return [...values.get(`${moduleDir}\0${variable}`) ?? []];
+}
+function possibleValues(project, file, value) {
+  const lit = hclLiteral(value);
+  if (lit !== void 0)
+    return [lit];
+  const v = variableReference(value);
+  return v ? variableValues(project, posixDir(file.path), v) : [];
+}
+function readIntegrationAction(project, resource) {
+  const b = resource.body;
+  const doc = terraformDocument(resource.file);
+  const decode = (v) => typeof v === "string" ? doc?.jsonencoded.get(v) : v && typeof v === "object" ? v : void 0;
+  const req = block(b.config_request);
+  const res = block(b.config_response);
+  const str3 = (v) => typeof v === "string" ? v : void 0;
+  const obj = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+  const secure = hclLiteral(b.secure);
+  return {
+    resource,
+    names: possibleValues(project, resource.file, b.name),
+    nameExpression: str3(b.name),
+    categories: possibleValues(project, resource.file, b.category),
+    categoryExpression: str3(b.category),
+    integrationId: str3(b.integration_id),
+    secure: secure === "true" ? true : secure === "false" ? false : void 0,
+    contractInput: decode(b.contract_input),
+    contractOutput: decode(b.contract_output),
+    configRequest: req && {
+      requestUrlTemplate: str3(req.request_url_template),
+      requestType: str3(req.request_type),
+      requestTemplate: str3(req.request_template),
+      headers: obj(req.headers)
+    },
+    configResponse: res && {
+      translationMap: obj(res.translation_map),
+      translationMapDefaults: obj(res.translation_map_defaults),
+      successTemplate: str3(res.success_template)
+    }
+  };
+}
+function terraformIntegrationActions(project) {
+  return project.index("terraform:integration-actions", (p) => p.filesOfKind("terraform").flatMap((file) => terraformResources(file).filter((r) => r.type === "genesyscloud_integration_action").map((r) => readIntegrationAction(p, r))));
+}
+function isTerraformReference(expression) {
+  const m = /^\s*([A-Za-z_][\w-]*)\s*(\(|\.|\[)?/.exec(expression);
+  if (!m)
+    return true;
+  if (TF_ROOTS.has(m[1]))
+    return true;
+  if (m[2] === "(")
+    return true;
+  return m[2] === "." && m[1].includes("_");
+}
+function isFlowFilePath(path) {
+  return FLOW_EXTENSIONS.includes(extensionOf(path));
+}
+registerProjectContributor({
+  substitutionsFor(flow, project) {
+    const byFlow = substitutionsByFlow(project);
+    if (!byFlow.has(flow.path))
+      return void 0;
+    return byFlow.get(flow.path) ?? void 0;
+  }
+});
+
+// packages/core/dist/model/velocity.js
+var IDENT_START = /[A-Za-z]/;
+var IDENT = /[A-Za-z0-9_-]/;
+function readIdent(t, i) {
+  if (i >= t.length || !IDENT_START.test(t[i]))
+    return i;
+  let j = i + 1;
+  while (j < t.length && IDENT.test(t[j]))
+    j++;
+  while (j > i + 1 && t[j - 1] === "-")
+    j--;
+  return j;
+}
+function skipBalanced(t, open2) {
+  const close = t[open2] === "(" ? ")" : "]";
+  const openCh = t[open2];
+  let depth = 0;
+  for (let i = open2; i < t.length; i++) {
+    const c = t[i];
+    if (c === '"' || c === "'") {
+      const q = c;
+      i++;
+      while (i < t.length && t[i] !== q)
+        i++;
+      continue;
+    }
+    if (c === openCh)
+      depth++;
+    else if (c === close) {
+      depth--;
+      if (depth === 0)
+        return i + 1;
+    }
+  }
+  return -1;
+}
+function refsInArgs(t, from, to) {
+  const out = [];
+  let i = from;
+  while (i < to) {
+    if (t[i] === "'") {
+      i++;
+      while (i < to && t[i] !== "'")
+        i++;
+      i++;
+      continue;
+    }
+    if (t[i] === "$") {
+      const r = readReference(t, i);
+      if (r && r.end <= to) {
+        out.push(r);
+        i = r.end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return out;
+}
+function readReference(t, start) {
+  let i = start + 1;
+  let silent = false;
+  if (t[i] === "!") {
+    silent = true;
+    i++;
+  }
+  let braced = false;
+  if (t[i] === "{") {
+    braced = true;
+    i++;
+  }
+  const idEnd = readIdent(t, i);
+  if (idEnd === i)
+    return void 0;
+  const root = t.slice(i, idEnd);
+  i = idEnd;
+  const path = [];
+  let call;
+  const args = [];
+  for (; ; ) {
+    if (t[i] === "." && IDENT_START.test(t[i + 1] ?? "")) {
+      const e = readIdent(t, i + 1);
+      const name = t.slice(i + 1, e);
+      if (t[e] === "(") {
+        const close = skipBalanced(t, e);
+        if (close === -1)
+          break;
+        if (!call)
+          call = [root, ...path, name].join(".");
+        args.push(...refsInArgs(t, e + 1, close - 1));
+        i = close;
+        continue;
+      }
+      if (!call)
+        path.push(name);
+      i = e;
+      continue;
+    }
+    if (t[i] === "[") {
+      const close = skipBalanced(t, i);
+      if (close === -1)
+        break;
+      args.push(...refsInArgs(t, i + 1, close - 1));
+      i = close;
+      continue;
+    }
+    break;
+  }
+  if (braced) {
+    if (t[i] !== "}")
+      return void 0;
+    i++;
+  }
+  return { start, end: i, silent, braced, root, path, call, args };
+}
+var DIRECTIVE_WORDS = "if|elseif|else|end|foreach|set|macro|define|break|stop|parse|include|evaluate";
+var DIRECTIVE2 = new RegExp(`^#(?:\\{(${DIRECTIVE_WORDS})\\}|(${DIRECTIVE_WORDS})(?![A-Za-z0-9_]))`);
+function scanVelocity(t) {
+  const refs = [];
+  const directives = [];
+  let i = 0;
+  while (i < t.length) {
+    const c = t[i];
+    if (c === "\\" && t[i + 1] === "$") {
+      i += 2;
+      continue;
+    }
+    if (c === "$") {
+      const r = readReference(t, i);
+      if (r) {
+        refs.push(r);
+        i = r.end;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (c === "#") {
+      if (t[i + 1] === "#") {
+        const nl = t.indexOf("\n", i);
+        const end = nl === -1 ? t.length : nl;
+        directives.push({ start: i, end, name: "comment", refs: [] });
+        i = end;
+        continue;
+      }
+      if (t[i + 1] === "*") {
+        const close = t.indexOf("*#", i + 2);
+        const end = close === -1 ? t.length : close + 2;
+        directives.push({ start: i, end, name: "comment", refs: [] });
+        i = end;
+        continue;
+      }
+      const m = DIRECTIVE2.exec(t.slice(i, i + 12));
+      if (m) {
+        const word = m[1] ?? m[2];
+        let end = i + m[0].length;
+        const d = {
+          start: i,
+          end,
+          name: ["if", "elseif", "else", "end", "foreach", "set", "macro", "define"].includes(word) ? word : "other",
+          refs: []
+        };
+        let j = end;
+        while (t[j] === " " || t[j] === "	")
+          j++;
+        if (t[j] === "(" && word !== "else" && word !== "end") {
+          const close = skipBalanced(t, j);
+          if (close !== -1) {
+            d.refs = refsInArgs(t, j + 1, close - 1);
+            end = close;
+            if (word === "set" || word === "foreach") {
+              const v = /^\s*\$!?\{?([A-Za-z][A-Za-z0-9_-]*)/.exec(t.slice(j + 1, close));
+              if (v)
+                d.variable = v[1];
+            }
+          }
+        }
+        d.end = end;
+        directives.push(d);
+        i = end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return { refs, directives };
+}
+function allReferences(scan) {
+  const out = [];
+  const add = (r) => {
+    out.push(r);
+    r.args.forEach(add);
+  };
+  scan.refs.forEach(add);
+  for (const d of scan.directives)
+    d.refs.forEach(add);
+  return out;
+}
+function localVariables(scan) {
+  return new Set(scan.directives.flatMap((d) => d.variable ? [d.variable] : []));
+}
+function isInputRef(r) {
+  return r.root.toLowerCase() === "input" && r.path.length > 0;
+}
+var WILDCARD = "";
+function blockShapes(directives) {
+  const shapes = /* @__PURE__ */ new Map();
+  const stack = [];
+  for (const d of directives) {
+    if (d.name === "if" || d.name === "foreach" || d.name === "macro" || d.name === "define") {
+      const shape = { branches: 1, hasElse: false };
+      shapes.set(d, shape);
+      stack.push(shape);
+    } else if ((d.name === "elseif" || d.name === "else") && stack.length) {
+      const top = stack[stack.length - 1];
+      top.branches++;
+      if (d.name === "else")
+        top.hasElse = true;
+    } else if (d.name === "end")
+      stack.pop();
+  }
+  return shapes;
+}
+function branchPrinted(block2, choice) {
+  if (block2.kind === "other")
+    return false;
+  if (choice === "all")
+    return true;
+  if (choice === "first")
+    return block2.branch === 0;
+  return block2.kind === "if" && block2.hasElse && block2.branch === block2.branches - 1;
+}
+function renderTemplate(t, scan, choice) {
+  const shapes = blockShapes(scan.directives);
+  const events = [
+    ...scan.refs.map((ref) => ({ at: ref.start, end: ref.end, ref })),
+    ...scan.directives.map((directive) => ({ at: directive.start, end: directive.end, directive }))
+  ].sort((a, b) => a.at - b.at);
+  const stack = [];
+  const printing = () => stack.every((b) => b.printing);
+  let text = "";
+  const map2 = [];
+  const placed = [];
+  const stubs = /* @__PURE__ */ new Map();
+  let inString = false;
+  let escape2 = false;
+  const emitText = (from, to) => {
+    if (!printing())
+      return;
+    for (let i = from; i < to; i++) {
+      const c = t[i];
+      text += c;
+      map2.push(i);
+      if (escape2) {
+        escape2 = false;
+        continue;
+      }
+      if (inString && c === "\\") {
+        escape2 = true;
+        continue;
+      }
+      if (c === '"')
+        inString = !inString;
+    }
+  };
+  let pos = 0;
+  for (const e of events) {
+    if (e.at < pos)
+      continue;
+    emitText(pos, e.at);
+    pos = e.end;
+    if ("ref" in e) {
+      if (!printing())
+        continue;
+      placed.push({ ref: e.ref, inString });
+      stubs.set(text.length, e.ref);
+      text += inString ? "x" : WILDCARD;
+      map2.push(e.ref.start);
+      continue;
+    }
+    const d = e.directive;
+    if (d.name === "if" || d.name === "foreach" || d.name === "macro" || d.name === "define") {
+      const kind = d.name === "if" ? "if" : d.name === "foreach" ? "foreach" : "other";
+      const block2 = { ...shapes.get(d) ?? { branches: 1, hasElse: false }, kind, branch: 0, printing: false };
+      block2.printing = branchPrinted(block2, choice);
+      stack.push(block2);
+    } else if ((d.name === "elseif" || d.name === "else") && stack.length) {
+      const top = stack[stack.length - 1];
+      top.branch++;
+      top.printing = branchPrinted(top, choice);
+    } else if (d.name === "end") {
+      stack.pop();
+    }
+  }
+  emitText(pos, t.length);
+  map2.push(t.length);
+  return { text, map: map2, placed, stubs };
+}
+var JSON_ESCAPES = /* @__PURE__ */ new Set(["esc.jsonString", "esc.jsonEncode", "esc.json", "esc.java", "esc.javascript"]);
+
+// packages/core/dist/model/stubbed-json.js
+var Fail = class extends Error {
+  info;
+  constructor(info2) {
+    super(info2.message);
+    this.info = info2;
+  }
+};
+var LITERALS = ["true", "false", "null"];
+function parseStubbedJson(text) {
+  let i = 0;
+  const fail = (message, kind = "other", at = i) => {
+    throw new Fail({ index: at, message, kind });
+  };
+  const ws = () => {
+    while (i < text.length && (text[i] === " " || text[i] === "	" || text[i] === "\n" || text[i] === "\r"))
+      i++;
+  };
+  const describe2 = (at) => at >= text.length ? "the end of the body" : text[at] === WILDCARD ? "a template reference" : `\`${text[at]}\``;
+  const wild = () => {
+    const start = i;
+    while (text[i] === WILDCARD)
+      i++;
+    return { type: "wild", start, end: i };
+  };
+  const str3 = () => {
+    const start = i;
+    i++;
+    let value2 = "";
+    while (i < text.length) {
+      const c = text[i];
+      if (c === '"') {
+        i++;
+        return { type: "string", start, end: i, value: value2 };
+      }
+      if (c === "\\") {
+        const n = text[i + 1];
+        if (n === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+            fail("Invalid \\u escape in a JSON string");
+          value2 += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+          i += 6;
+          continue;
+        }
+        if (!n || !'"\\/bfnrt'.includes(n))
+          fail(`Invalid escape \`\\${n ?? ""}\` in a JSON string`);
+        value2 += n;
+        i += 2;
+        continue;
+      }
+      if (c.charCodeAt(0) < 32) {
+        fail(c === "\n" ? "Raw line break inside a JSON string (write `\\n`)" : "Raw control character inside a JSON string", "control-char");
+      }
+      value2 += c;
+      i++;
+    }
+    return fail("Unterminated JSON string", "other", start);
+  };
+  const value = () => {
+    ws();
+    const c = text[i];
+    if (c === WILDCARD)
+      return wild();
+    if (c === "{")
+      return obj();
+    if (c === "[")
+      return arr();
+    if (c === '"')
+      return str3();
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 64));
+    if (m && m[0] !== "-") {
+      const start = i;
+      i += m[0].length;
+      return { type: "number", start, end: i, value: m[0] };
+    }
+    for (const lit of LITERALS) {
+      if (text.startsWith(lit, i)) {
+        const start = i;
+        i += lit.length;
+        return { type: "literal", start, end: i, value: lit };
+      }
+    }
+    return fail(`Expected a JSON value, found ${describe2(i)}`);
+  };
+  const obj = () => {
+    const start = i;
+    i++;
+    const members = [];
+    ws();
+    if (text[i] === "}") {
+      i++;
+      return { type: "object", start, end: i, members };
+    }
+    for (; ; ) {
+      ws();
+      if (text[i] === WILDCARD) {
+        const w = wild();
+        ws();
+        if (text[i] === ":") {
+          i++;
+          members.push({ key: w, value: value() });
+        }
+      } else if (text[i] === '"') {
+        const key = str3();
+        ws();
+        if (text[i] !== ":")
+          fail(`Expected \`:\` after the property name, found ${describe2(i)}`);
+        i++;
+        members.push({ key, value: value() });
+      } else if (text[i] === "}" && members.length) {
+        return fail("Trailing comma before `}`", "trailing-comma", lastComma);
+      } else {
+        fail(`Expected a property name in double quotes, found ${describe2(i)}`);
+      }
+      ws();
+      if (text[i] === ",") {
+        lastComma = i;
+        i++;
+        continue;
+      }
+      if (text[i] === "}") {
+        i++;
+        return { type: "object", start, end: i, members };
+      }
+      if (text[i] === WILDCARD)
+        continue;
+      if (text[i] === '"')
+        fail("Missing comma between properties", "missing-comma", endOfPrevious());
+      fail(`Expected \`,\` or \`}\` after a property, found ${describe2(i)}`);
+    }
+  };
+  const arr = () => {
+    const start = i;
+    i++;
+    const items = [];
+    ws();
+    if (text[i] === "]") {
+      i++;
+      return { type: "array", start, end: i, items };
+    }
+    for (; ; ) {
+      ws();
+      if (text[i] === "]" && items.length)
+        return fail("Trailing comma before `]`", "trailing-comma", lastComma);
+      items.push(value());
+      ws();
+      if (text[i] === ",") {
+        lastComma = i;
+        i++;
+        continue;
+      }
+      if (text[i] === "]") {
+        i++;
+        return { type: "array", start, end: i, items };
+      }
+      if (text[i] === WILDCARD)
+        continue;
+      if (text[i] === '"' || text[i] === "{" || text[i] === "[")
+        fail("Missing comma between array elements", "missing-comma", endOfPrevious());
+      fail(`Expected \`,\` or \`]\` after an element, found ${describe2(i)}`);
+    }
+  };
+  let lastComma = 0;
+  const endOfPrevious = () => {
+    let j = i;
+    while (j > 0 && /\s/.test(text[j - 1]))
+      j--;
+    return j;
+  };
+  try {
+    ws();
+    if (i >= text.length)
+      return { ok: true, root: null };
+    const root = value();
+    ws();
+    while (text[i] === WILDCARD) {
+      wild();
+      ws();
+    }
+    if (i < text.length)
+      fail(`Unexpected ${describe2(i)} after the JSON body`);
+    return { ok: true, root };
+  } catch (e) {
+    if (e instanceof Fail)
+      return { ok: false, error: e.info };
+    throw e;
+  }
+}
+
+// packages/core/dist/model/data-actions.js
+var EXPORT_SUFFIX = /\s+-\s+Exported\s+\d{4}-\d{2}-\d{2}\s+@\s+\d{1,2}:\d{2}\s*$/;
+function stripExportSuffix(name) {
+  return name.replace(EXPORT_SUFFIX, "").trim();
+}
+function field(node) {
+  if (!isScalar(node) || typeof node.value !== "string")
+    return void 0;
+  return { node, text: node.value, scan: scanVelocity(node.value) };
+}
+function str2(node) {
+  return isScalar(node) && typeof node.value === "string" ? node.value : void 0;
+}
+var cache3 = /* @__PURE__ */ new WeakMap();
+function dataActionOf(file) {
+  if (cache3.has(file))
+    return cache3.get(file) ?? void 0;
+  let def = null;
+  if (file.kind === "data-action" && isMap(file.root)) {
+    const root = file.root;
+    const config = get(root, "config");
+    const request2 = get(config, "request");
+    const response = get(config, "response");
+    const contract = get(root, "contract");
+    const nameNode = get(root, "name");
+    const name = str2(nameNode);
+    const requestTypeNode = get(request2, "requestType");
+    const inputSchemaNode = get(get(contract, "input"), "inputSchema") ?? void 0;
+    const successSchemaNode = get(get(contract, "output"), "successSchema") ?? void 0;
+    const headers = get(request2, "headers");
+    const tm = get(response, "translationMap");
+    const tmd = get(response, "translationMapDefaults");
+    const secure = get(root, "secure");
+    def = {
+      file,
+      origin: "json",
+      name,
+      baseName: name === void 0 ? void 0 : stripExportSuffix(name),
+      nameNode: isScalar(nameNode) ? nameNode : void 0,
+      integrationType: str2(get(root, "integrationType")),
+      requestType: str2(requestTypeNode)?.toUpperCase(),
+      requestTypeNode: isScalar(requestTypeNode) ? requestTypeNode : void 0,
+      url: field(get(request2, "requestUrlTemplate")),
+      body: field(get(request2, "requestTemplate")),
+      bodyPair: getPair(request2, "requestTemplate"),
+      headers: isMap(headers) ? headers : void 0,
+      translationMap: isMap(tm) ? tm : void 0,
+      translationMapDefaults: isMap(tmd) ? tmd : void 0,
+      successTemplate: field(get(response, "successTemplate")),
+      inputSchemaNode,
+      successSchemaNode,
+      inputSchema: inputSchemaNode ? toJS(inputSchemaNode) : void 0,
+      successSchema: successSchemaNode ? toJS(successSchemaNode) : void 0,
+      secure: isScalar(secure) && typeof secure.value === "boolean" ? secure.value : void 0
+    };
+  }
+  cache3.set(file, def);
+  return def ?? void 0;
+}
+function templateRange(file, tpl, from, to) {
+  return [valueIndexToOffset(file.source.text, tpl.node, from), valueIndexToOffset(file.source.text, tpl.node, to)];
+}
+function jsonStringBody(s) {
+  return JSON.stringify(s).slice(1, -1);
+}
+function wrapReference(file, tpl, ref, open2) {
+  const [a, b] = templateRange(file, tpl, ref.start, ref.end);
+  return [
+    { range: [a, a], text: open2 },
+    { range: [b, b], text: ")" }
+  ];
+}
+var BODY_METHODS = /* @__PURE__ */ new Set(["POST", "PUT", "PATCH"]);
+function headerValue(def, name) {
+  for (const p of def.headers?.pairs ?? []) {
+    if (String(p.key.value).toLowerCase() === name.toLowerCase())
+      return str2(p.value);
+  }
+  return void 0;
+}
+function sendsJson(def) {
+  const ct = headerValue(def, "Content-Type");
+  return ct === void 0 || /json/i.test(ct) || /\$/.test(ct);
+}
+var bodyCache = /* @__PURE__ */ new WeakMap();
+function bodyJson(tpl) {
+  const hit = bodyCache.get(tpl);
+  if (hit)
+    return hit;
+  const choices = tpl.scan.directives.some((d) => d.name !== "comment") ? ["first", "last", "all"] : ["all"];
+  const variants = choices.map((choice) => {
+    const rendered = renderTemplate(tpl.text, tpl.scan, choice);
+    return { choice, rendered, parse: parseStubbedJson(rendered.text) };
+  });
+  const ok = variants.find((v) => v.parse.ok);
+  const out = { variants, parsed: ok && ok.parse.ok ? { rendered: ok.rendered, root: ok.parse.root } : void 0 };
+  bodyCache.set(tpl, out);
+  return out;
+}
+var PARTICIPANT_ATTRIBUTES_URL = /\/participants\/[^/]+\/attributes\/?(?:\?|$)/;
+function isParticipantAttributesAction(def) {
+  return def.requestType === "PATCH" && !!def.url && PARTICIPANT_ATTRIBUTES_URL.test(def.url.text);
+}
+function participantAttributeEntries(def) {
+  if (!def.body || !isParticipantAttributesAction(def))
+    return void 0;
+  const body = bodyJson(def.body).parsed;
+  if (!body || body.root?.type !== "object")
+    return void 0;
+  const member = body.root.members.find((m) => m.key.type === "string" && m.key.value === "attributes");
+  if (!member)
+    return void 0;
+  const attributes = member.value;
+  if (attributes.type !== "object")
+    return { rendered: body.rendered, attributes, entries: [] };
+  const entries2 = attributes.members.map((m) => {
+    let literalKey2;
+    if (m.key.type === "string") {
+      let templated = false;
+      for (let i = m.key.start; i < m.key.end; i++)
+        if (body.rendered.stubs.has(i))
+          templated = true;
+      if (!templated)
+        literalKey2 = m.key.value;
+    }
+    return { key: m.key, value: m.value, literalKey: literalKey2 };
+  });
+  return { rendered: body.rendered, attributes, entries: entries2 };
+}
+function renderedRange(file, tpl, rendered, from, to) {
+  const a = rendered.map[from] ?? tpl.text.length;
+  const last = to - 1;
+  const stub = rendered.stubs.get(last);
+  const b = to <= from ? a : stub ? stub.end : (rendered.map[last] ?? tpl.text.length - 1) + 1;
+  return templateRange(file, tpl, a, b);
+}
+function terraformDataActions(project) {
+  return terraformIntegrationActions(project).flatMap((a) => {
+    const base = {
+      file: a.resource.file,
+      origin: "terraform",
+      integrationType: void 0,
+      requestType: a.configRequest?.requestType?.toUpperCase(),
+      inputSchema: a.contractInput,
+      successSchema: a.contractOutput,
+      secure: a.secure
+    };
+    if (!a.names.length)
+      return [{ ...base }];
+    return a.names.map((name) => ({ ...base, name, baseName: stripExportSuffix(name) }));
+  });
+}
+function dataActionIndex(project) {
+  return project.index("data-actions", () => {
+    const all = [];
+    for (const f of project.filesOfKind("data-action")) {
+      const d = dataActionOf(f);
+      if (d)
+        all.push(d);
+    }
+    all.push(...terraformDataActions(project));
+    const byName = /* @__PURE__ */ new Map();
+    let hasUnknownNames = false;
+    for (const d of all) {
+      if (d.baseName === void 0) {
+        hasUnknownNames = true;
+        continue;
+      }
+      const list = byName.get(d.baseName);
+      if (list)
+        list.push(d);
+      else
+        byName.set(d.baseName, [d]);
+    }
+    return { all, byName, hasUnknownNames };
+  });
+}
+function findDataActions(index2, name) {
+  const exact = index2.byName.get(stripExportSuffix(name));
+  if (exact)
+    return exact;
+  const lower = stripExportSuffix(name).toLowerCase();
+  for (const [k, v] of index2.byName)
+    if (k.toLowerCase() === lower)
+      return v;
+  return [];
+}
+registerProjectContributor({
+  participantKeysSet(file) {
+    const def = dataActionOf(file);
+    if (!def?.body)
+      return [];
+    const found = participantAttributeEntries(def);
+    if (!found)
+      return [];
+    const out = [];
+    for (const e of found.entries) {
+      if (e.literalKey === void 0 || e.literalKey === "")
+        continue;
+      out.push({ key: e.literalKey, file, range: renderedRange(file, def.body, found.rendered, e.key.start + 1, e.key.end - 1), origin: "data-action" });
+    }
+    return out;
+  }
+});
+function asObject(v) {
+  return v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+}
+function schemaProperties(schema3) {
+  return asObject(asObject(schema3)?.properties);
+}
+function inputProperty(def, name) {
+  return asObject(schemaProperties(def.inputSchema)?.[name]);
+}
+var DEFAULT_ID_PATTERN = "(?:id|ids)$";
+var SAFE_FORMATS = /* @__PURE__ */ new Set(["uuid", "date", "date-time", "time", "integer", "int32", "int64"]);
+function inputNeedsNoEscaping(def, name, idPattern) {
+  if (idPattern?.test(name))
+    return true;
+  const prop = inputProperty(def, name);
+  if (!prop)
+    return false;
+  const types2 = [].concat(prop.type ?? []);
+  if (types2.length && types2.every((t) => t === "integer" || t === "number" || t === "boolean"))
+    return true;
+  if (typeof prop.format === "string" && SAFE_FORMATS.has(prop.format))
+    return true;
+  if (Array.isArray(prop.enum) && prop.enum.length && prop.enum.every((v) => typeof v !== "string" || /^[A-Za-z0-9_.-]*$/.test(v)))
+    return true;
+  return false;
+}
+var ID_PATTERN_OPTION = {
+  type: "object",
+  properties: { idPattern: { type: "string", description: 'Input names treated as Genesys ids (GUIDs), never escaped; "" to check every input.' } },
+  additionalProperties: false
+};
+function idPatternOption(options) {
+  const p = options.idPattern === void 0 ? DEFAULT_ID_PATTERN : options.idPattern;
+  return typeof p === "string" && p !== "" ? new RegExp(p, "i") : void 0;
+}
+
+// packages/core/dist/model/set-attribute-calls.js
+function keysSetThroughDataActions(file, project) {
+  if (file.kind !== "flow")
+    return [];
+  const calls = callDataActions(file);
+  if (!calls.length)
+    return [];
+  const index2 = dataActionIndex(project);
+  const out = [];
+  for (const call of calls) {
+    if (call.actionName === void 0)
+      continue;
+    for (const def of findDataActions(index2, call.actionName)) {
+      for (const input of keyInputs(def)) {
+        const entry = call.inputs.find((e) => e.name === input);
+        const value = entry?.value;
+        if (!value?.scalar || value.kind !== "lit" && value.kind !== "bare" || !value.text)
+          continue;
+        out.push({ key: value.text, file, range: value.scalar.range, origin: "flow" });
+      }
+    }
+  }
+  return out;
+}
+function keyInputs(def) {
+  const found = participantAttributeEntries(def);
+  if (!found)
+    return [];
+  const names = [];
+  for (const e of found.entries) {
+    if (e.key.type !== "string" || e.key.end - e.key.start !== 3)
+      continue;
+    const ref = found.rendered.stubs.get(e.key.start + 1);
+    if (ref && ref.root === "input" && ref.path.length === 1 && !ref.call)
+      names.push(ref.path[0]);
+  }
+  return names;
+}
+registerProjectContributor({ participantKeysSet: keysSetThroughDataActions });
+
 // packages/core/dist/rules/participant-data/read-never-set.js
 var id3 = "participant-data/read-never-set";
 var CLIENT_FLOW_TYPES = /* @__PURE__ */ new Set(["inboundChat", "inqueueChat", "inboundShortMessage", "inqueueShortMessage", "digitalBot", "digitalBotFlow"]);
@@ -47778,9 +49119,9 @@ function caseDrift(project) {
 
 // packages/core/dist/model/flow-variables.js
 var DECLARATION = /^([a-z][A-Za-z]*)Variable$/;
-var cache2 = /* @__PURE__ */ new WeakMap();
+var cache4 = /* @__PURE__ */ new WeakMap();
 function declaredVariables(file) {
-  const hit = cache2.get(file);
+  const hit = cache4.get(file);
   if (hit)
     return hit;
   const out = /* @__PURE__ */ new Map();
@@ -47803,7 +49144,7 @@ function declaredVariables(file) {
       }
     });
   }
-  cache2.set(file, out);
+  cache4.set(file, out);
   return out;
 }
 
@@ -56703,13 +58044,13 @@ var CONTAINERS = {
   variables: "variable",
   statements: "statement"
 };
-var cache3 = /* @__PURE__ */ new WeakMap();
+var cache5 = /* @__PURE__ */ new WeakMap();
 function flowModel(file) {
-  const hit = cache3.get(file);
+  const hit = cache5.get(file);
   if (hit)
     return hit;
   const model = { refTargets: [], refs: [], items: [], variableTexts: [] };
-  cache3.set(file, model);
+  cache5.set(file, model);
   const root = file.root;
   if (file.kind !== "flow" || !isMap(root) || !root.pairs.length)
     return model;
@@ -56966,51 +58307,6 @@ function englishList(items) {
   return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
 
-// packages/core/dist/parse/string-offsets.js
-function valueIndexToOffset(source, node, index2) {
-  const [start, end] = node.range;
-  if (node.style === "plain" || node.style === "block")
-    return Math.min(start + index2, end);
-  const quote = source[start];
-  let src = start + 1;
-  let i = 0;
-  while (i < index2 && src < end - 1) {
-    const ch = source[src];
-    if (quote === "'" && ch === "'" && source[src + 1] === "'") {
-      src += 2;
-      i += 1;
-      continue;
-    }
-    if (quote === '"' && ch === "\\") {
-      const next = source[src + 1];
-      if (next === "u") {
-        src += 6;
-        i += 1;
-        continue;
-      }
-      if (next === "x") {
-        src += 4;
-        i += 1;
-        continue;
-      }
-      if (next === "U") {
-        src += 10;
-        i += 2;
-        continue;
-      }
-      src += 2;
-      i += 1;
-      continue;
-    }
-    src += 1;
-    i += 1;
-  }
-  return src;
-}
-function valueRangeToSource(source, node, from, to) {
-  return [valueIndexToOffset(source, node, from), valueIndexToOffset(source, node, to)];
-}
-
 // packages/core/dist/rules/flow/ref-resolves.js
 var id7 = "flow/ref-resolves";
 var PLURAL = { menu: "menus", task: "tasks", state: "states", bot: "bots" };
@@ -57026,7 +58322,8 @@ var ref_resolves_default = defineRule({
       unresolved: "`{{key}}` names {{kind}} `{{refId}}`, but no {{kind}} in this flow has that refId{{hint}}.",
       wrongFlowType: "`{{key}}` points into `/{{refType}}/…`, but this is an `{{flowType}}` flow; use `/{{flowType}}/{{plural}}/{{kind}}[{{refId}}]` or `./{{plural}}/{{kind}}[{{refId}}]`.",
       malformed: "`{{key}}` is not a ref Archy understands: expected `/<flowType>/<menus|tasks|states|bots>/<menu|task|state|bot>[<refId>]` or `./tasks/task[<refId>]`.",
-      useClosest: "Use the refId `{{closest}}`."
+      useClosest: "Use the refId `{{closest}}`.",
+      useRelative: "Use `{{relative}}`."
     }
   },
   check(context3) {
@@ -57051,10 +58348,14 @@ var ref_resolves_default = defineRule({
       }
       const { kind, refId } = parsed;
       if (parsed.flowType && model.flowType && parsed.flowType !== model.flowType) {
+        const relative4 = `./${PLURAL[kind]}/${kind}[${refId}]`;
+        const exists2 = model.refTargets.some((t) => t.kind === kind && t.refId === refId);
         context3.report({
           node: ref.scalar,
           messageId: "wrongFlowType",
-          data: { key: ref.key, refType: parsed.flowType, flowType: model.flowType, plural: PLURAL[kind], kind, refId }
+          data: { key: ref.key, refType: parsed.flowType, flowType: model.flowType, plural: PLURAL[kind], kind, refId },
+          // A relative ref works in any flow type (a flow copied from another type keeps its old absolute refs).
+          suggest: exists2 ? [{ messageId: "useRelative", data: { relative: relative4 }, fix: { range: ref.scalar.range, text: JSON.stringify(relative4) } }] : void 0
         });
         continue;
       }
@@ -57090,9 +58391,9 @@ var BUILT_IN_FLOW_VARIABLES = new Set([
   "HoldPrompt"
 ].map((n) => n.toLowerCase()));
 var REFERENCE = /(?<![\w.$])(flow|state|task)\.([A-Za-z_][A-Za-z0-9_]*)/gi;
-var cache4 = /* @__PURE__ */ new WeakMap();
+var cache6 = /* @__PURE__ */ new WeakMap();
 function variableReferences(file) {
-  const hit = cache4.get(file);
+  const hit = cache6.get(file);
   if (hit)
     return hit;
   const out = [];
@@ -57121,7 +58422,7 @@ function variableReferences(file) {
       });
     }
   }
-  cache4.set(file, out);
+  cache6.set(file, out);
   return out;
 }
 function sourceRange(text, scalar, value, index2, token) {
@@ -57302,430 +58603,6 @@ var substitution_unquoted_default = defineRule({
   }
 });
 
-// packages/core/dist/model/terraform.js
-import { posix } from "node:path";
-
-// packages/core/dist/parse/terraform.js
-var hcl2json;
-async function hclToJson(path, text) {
-  hcl2json ??= Promise.resolve().then(() => __toESM(require_lib2(), 1));
-  return (await hcl2json).parse(path, text);
-}
-var JSONENCODE = /^\$\{jsonencode\(([\s\S]*)\)\}$/;
-var preparedByText = /* @__PURE__ */ new Map();
-var MAX_REMEMBERED = 256;
-async function prepareTerraform(path, raw) {
-  const text = raw.charCodeAt(0) === 65279 ? raw.slice(1) : raw;
-  const remembered = preparedByText.get(text);
-  if (remembered instanceof Error)
-    throw remembered;
-  if (remembered)
-    return remembered;
-  let doc;
-  try {
-    const json2 = await hclToJson(path, text);
-    doc = { json: json2, jsonencoded: /* @__PURE__ */ new Map() };
-    await decodeJsonencodes(json2, doc.jsonencoded);
-  } catch (e) {
-    const error2 = e instanceof Error ? e : new Error(String(e));
-    remember(text, error2);
-    throw error2;
-  }
-  remember(text, doc);
-  return doc;
-}
-function remember(text, value) {
-  if (preparedByText.size >= MAX_REMEMBERED)
-    preparedByText.delete(preparedByText.keys().next().value);
-  preparedByText.set(text, value);
-}
-async function decodeJsonencodes(json2, out) {
-  const found = /* @__PURE__ */ new Set();
-  const visit3 = (v) => {
-    if (typeof v === "string") {
-      if (v.startsWith("${jsonencode(") && JSONENCODE.test(v))
-        found.add(v);
-    } else if (Array.isArray(v))
-      v.forEach(visit3);
-    else if (v && typeof v === "object")
-      Object.values(v).forEach(visit3);
-  };
-  visit3(json2);
-  await Promise.all([...found].map(async (expr) => {
-    try {
-      const inner = JSONENCODE.exec(expr)[1];
-      const parsed = await hclToJson("jsonencode.tf", `v = ${inner}
-`);
-      out.set(expr, parsed.v);
-    } catch {
-    }
-  }));
-}
-function syntaxErrors(file, error2) {
-  const text = String(error2.message ?? error2).replace(/^parse config: \[/, "").replace(/\]$/, "");
-  const out = [];
-  const at = /(?:^|\s)[^\s:]+:(\d+),(\d+)-(?:(\d+),)?(\d+): ([^;]+)(?:;\s*([\s\S]*?))?(?=\s+[^\s:]+:\d+,\d+-|$)/g;
-  let m;
-  while (m = at.exec(text)) {
-    const start = file.source.offsetAt({ line: Number(m[1]), column: Number(m[2]) });
-    const end = file.source.offsetAt({ line: Number(m[3] ?? m[1]), column: Number(m[4]) });
-    out.push({ message: `${m[5].trim()}${m[6] ? `: ${m[6].trim()}` : ""}`, range: [start, Math.max(start, end)] });
-  }
-  if (!out.length)
-    out.push({ message: text, range: [0, 0] });
-  return out;
-}
-function terraformDocument(file) {
-  return file.extra?.terraform;
-}
-registerKindParser("terraform", {
-  prepare: prepareTerraform,
-  parse(file, prepared) {
-    const result = prepared ?? preparedByText.get(file.source.text);
-    if (result instanceof Error) {
-      file.errors.push(...syntaxErrors(file, result));
-      return;
-    }
-    if (!result) {
-      file.errors.push({
-        message: "Terraform files are read by an asynchronous parser: lint them with lintFilesAsync (the CLI and the action do).",
-        range: [0, 0]
-      });
-      return;
-    }
-    file.extra = { ...file.extra, terraform: result };
-  }
-});
-
-// packages/core/dist/model/terraform.js
-var TF_ROOTS = /* @__PURE__ */ new Set(["var", "local", "module", "data", "path", "each", "count", "self", "terraform"]);
-var resourceCache = /* @__PURE__ */ new WeakMap();
-function terraformResources(file) {
-  const hit = resourceCache.get(file);
-  if (hit)
-    return hit;
-  const out = [];
-  const doc = terraformDocument(file);
-  const resources = doc?.json.resource;
-  if (resources) {
-    const text = file.source.text;
-    const blockStarts = topLevelBlockStarts(text);
-    for (const [type2, byName] of Object.entries(resources)) {
-      for (const [name, bodies] of Object.entries(byName ?? {})) {
-        const header = findHeader(text, type2, name);
-        const next = blockStarts.find((s) => s > header[0]) ?? text.length;
-        const close = text.lastIndexOf("}", next - 1);
-        const range = [header[0], close > header[1] ? close + 1 : next];
-        for (const body of Array.isArray(bodies) ? bodies : [bodies])
-          out.push({ type: type2, name, file, body: body ?? {}, headerRange: header, range });
-      }
-    }
-  }
-  resourceCache.set(file, out);
-  return out;
-}
-var BLOCK_START = /^(?:resource|data|module|locals|variable|output|provider|terraform|moved|import|check|removed)\b/gm;
-function topLevelBlockStarts(text) {
-  const starts = [];
-  BLOCK_START.lastIndex = 0;
-  let m;
-  while (m = BLOCK_START.exec(text))
-    starts.push(m.index);
-  return starts;
-}
-function escapeRegExp(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function findHeader(text, type2, name) {
-  const re = new RegExp(`resource\\s+"${escapeRegExp(type2)}"\\s+"${escapeRegExp(name)}"`);
-  const m = re.exec(text);
-  return m ? [m.index, m.index + m[0].length] : [0, 0];
-}
-function findAttribute(resource, path) {
-  const text = resource.file.source.text;
-  let from = resource.headerRange[1];
-  const end = resource.range[1];
-  for (let i = 0; i < path.length; i++) {
-    const last = i === path.length - 1;
-    const re = new RegExp(`(?<![\\w-])"?${escapeRegExp(path[i])}"?\\s*(=(?!=)|\\{)`, "g");
-    re.lastIndex = from;
-    const m = re.exec(text);
-    if (!m || m.index >= end)
-      return void 0;
-    const keyRange = [m.index + (text[m.index] === '"' ? 1 : 0), m.index + (text[m.index] === '"' ? 1 : 0) + path[i].length];
-    from = m.index + m[0].length;
-    if (!last)
-      continue;
-    let start = from;
-    while (start < end && (text[start] === " " || text[start] === "	"))
-      start++;
-    if (m[1] === "{")
-      return { keyRange, valueRange: [m.index + m[0].length - 1, end] };
-    return { keyRange, valueRange: [start, valueEnd(text, start, end)] };
-  }
-  return void 0;
-}
-function valueEnd(text, start, limit) {
-  const ch = text[start];
-  if (ch === '"') {
-    for (let i = start + 1; i < limit; i++) {
-      if (text[i] === "\\")
-        i++;
-      else if (text[i] === '"')
-        return i + 1;
-      else if (text[i] === "\n")
-        return i;
-    }
-    return limit;
-  }
-  const heredoc = /^<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(text.slice(start, start + 80));
-  if (heredoc) {
-    const term = new RegExp(`^[ \\t]*${escapeRegExp(heredoc[1])}[ \\t]*$`, "m");
-    const body = start + heredoc[0].length;
-    const m = term.exec(text.slice(body, limit));
-    return m ? body + m.index + m[0].length : limit;
-  }
-  if (ch === "{" || ch === "[" || text.startsWith("jsonencode(", start)) {
-    let depth = 0;
-    for (let i = start; i < limit; i++) {
-      const c = text[i];
-      if (c === '"') {
-        i = valueEnd(text, i, limit) - 1;
-        continue;
-      }
-      if (c === "{" || c === "[" || c === "(")
-        depth++;
-      else if (c === "}" || c === "]" || c === ")") {
-        depth--;
-        if (depth === 0)
-          return i + 1;
-      }
-    }
-    return limit;
-  }
-  const nl = text.indexOf("\n", start);
-  let stop = nl === -1 || nl > limit ? limit : nl;
-  while (stop > start && /\s/.test(text[stop - 1]))
-    stop--;
-  return stop;
-}
-function hclLiteral(value) {
-  if (typeof value === "number" || typeof value === "boolean")
-    return String(value);
-  if (typeof value !== "string")
-    return void 0;
-  if (/(?<!\$)\$\{|(?<!%)%\{/.test(value))
-    return void 0;
-  return value.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
-}
-function variableReference(value) {
-  if (typeof value !== "string")
-    return void 0;
-  return /^\$\{var\.([A-Za-z_][\w-]*)\}$/.exec(value)?.[1];
-}
-function block(value) {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && typeof v === "object" ? v : void 0;
-}
-function posixDir(path) {
-  const d = posix.dirname(path);
-  return d === "." ? "" : d;
-}
-function joinPath(dir, rel) {
-  const j = posix.normalize(dir ? `${dir}/${rel}` : rel);
-  return j.startsWith("./") ? j.slice(2) : j;
-}
-function ancestors(dir) {
-  const out = [dir];
-  let d = dir;
-  while (d && d !== "." && d !== "/") {
-    d = posixDir(d);
-    out.push(d);
-  }
-  return [...new Set(out)];
-}
-function resolveFilepath(project, tfPath, filepath) {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(filepath))
-    return { status: "remote" };
-  const tfDir = posixDir(tfPath);
-  const inModule = /\$\{\s*path\.module\s*\}/.test(filepath);
-  let p = filepath.replace(/\$\{\s*path\.module\s*\}/g, tfDir || ".");
-  p = p.replace(/^\$\{\s*path\.(?:root|cwd)\s*\}\/?/, "");
-  if (!p.includes("${")) {
-    const literal = hclLiteral(p) ?? p;
-    if (literal.startsWith("/") || inModule) {
-      const path = joinPath("", literal);
-      return project.file(path) ? { status: "resolved", paths: [path] } : { status: "missing", expected: path };
-    }
-    for (const base of ancestors(tfDir)) {
-      const candidate = joinPath(base, literal);
-      if (project.file(candidate))
-        return { status: "resolved", paths: [candidate] };
-    }
-    const suffix2 = `/${joinPath("", literal)}`;
-    const elsewhere = project.files.filter((f) => `/${f.path}`.endsWith(suffix2)).map((f) => f.path);
-    if (elsewhere.length)
-      return { status: "resolved", paths: elsewhere };
-    return { status: "missing", expected: joinPath(tfDir, literal) };
-  }
-  const tail = p.slice(p.lastIndexOf("}") + 1);
-  if (!tail.includes("/") || tail.length < 2)
-    return { status: "unknown" };
-  const prefix = tfDir ? `${tfDir}/` : "";
-  const suffix = tail.startsWith("/") ? tail : `/${tail}`;
-  const paths = project.files.filter((f) => f.path.startsWith(prefix) && `/${f.path}`.endsWith(suffix)).map((f) => f.path);
-  return paths.length ? { status: "resolved", paths } : { status: "unknown" };
-}
-function readFlowResource(project, resource) {
-  const raw = resource.body.filepath;
-  const filepath = typeof raw === "string" ? raw : void 0;
-  const subs = resource.body.substitutions;
-  const substitutions = subs && typeof subs === "object" && !Array.isArray(subs) ? Object.keys(subs) : subs === void 0 ? [] : void 0;
-  const target = filepath === void 0 ? { status: "none" } : resolveFilepath(project, resource.file.path, filepath);
-  return { resource, filepath, target, substitutions };
-}
-function terraformFlows(project) {
-  return project.index("terraform:flows", (p) => p.filesOfKind("terraform").flatMap((file) => terraformResources(file).filter((r) => r.type === "genesyscloud_flow").map((r) => readFlowResource(p, r))));
-}
-function terraformFlowsIn(project, file) {
-  return terraformFlows(project).filter((f) => f.resource.file === file);
-}
-function substitutionsByFlow(project) {
-  return project.index("terraform:substitutions-by-flow", (p) => {
-    const out = /* @__PURE__ */ new Map();
-    for (const flow of terraformFlows(p)) {
-      if (flow.target.status !== "resolved")
-        continue;
-      for (const path of flow.target.paths) {
-        if (!out.has(path))
-          out.set(path, /* @__PURE__ */ new Set());
-        const names = out.get(path);
-        if (!names)
-          continue;
-        if (!flow.substitutions)
-          out.set(path, void 0);
-        else
-          for (const k of flow.substitutions)
-            names.add(k);
-      }
-    }
-    return out;
-  });
-}
-function generatedFilePaths(project) {
-  return project.index("terraform:generated-files", (p) => {
-    const out = /* @__PURE__ */ new Set();
-    for (const file of p.filesOfKind("terraform")) {
-      for (const r of terraformResources(file)) {
-        if (r.type !== "local_file")
-          continue;
-        const name = hclLiteral(typeof r.body.filename === "string" ? r.body.filename.replace(/\$\{\s*path\.module\s*\}/g, posixDir(file.path) || ".") : void 0);
-        if (name)
-          for (const base of ancestors(posixDir(file.path)))
-            out.add(joinPath(base, name));
-      }
-    }
-    return out;
-  });
-}
-function variableValues(project, moduleDir, variable) {
-  const values = project.index("terraform:variable-values", (p) => {
-    const byDirVar = /* @__PURE__ */ new Map();
-    const add = (dir, name, v) => {
-      const lit = hclLiteral(v);
-      if (lit === void 0)
-        return;
-      const key = `${dir}\0${name}`;
-      if (!byDirVar.has(key))
-        byDirVar.set(key, /* @__PURE__ */ new Set());
-      byDirVar.get(key).add(lit);
-    };
-    for (const file of p.filesOfKind("terraform")) {
-      const json2 = terraformDocument(file)?.json;
-      if (!json2)
-        continue;
-      const dir = posixDir(file.path);
-      for (const [name, decls] of Object.entries(json2.variable ?? {}))
-        add(dir, name, block(decls)?.default);
-      for (const calls of Object.values(json2.module ?? {})) {
-        const args = block(calls);
-        const source = hclLiteral(args?.source);
-        if (!args || !source || !/^\.\.?\//.test(source))
-          continue;
-        const target = joinPath(dir, source).replace(/\/$/, "");
-        for (const [name, v] of Object.entries(args))
-          if (name !== "source")
-            add(target, name, v);
-      }
-    }
-    return byDirVar;
-  });
-  return [...values.get(`${moduleDir}\0${variable}`) ?? []];
-}
-function possibleValues(project, file, value) {
-  const lit = hclLiteral(value);
-  if (lit !== void 0)
-    return [lit];
-  const v = variableReference(value);
-  return v ? variableValues(project, posixDir(file.path), v) : [];
-}
-function readIntegrationAction(project, resource) {
-  const b = resource.body;
-  const doc = terraformDocument(resource.file);
-  const decode = (v) => typeof v === "string" ? doc?.jsonencoded.get(v) : v && typeof v === "object" ? v : void 0;
-  const req = block(b.config_request);
-  const res = block(b.config_response);
-  const str3 = (v) => typeof v === "string" ? v : void 0;
-  const obj = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-  const secure = hclLiteral(b.secure);
-  return {
-    resource,
-    names: possibleValues(project, resource.file, b.name),
-    nameExpression: str3(b.name),
-    categories: possibleValues(project, resource.file, b.category),
-    categoryExpression: str3(b.category),
-    integrationId: str3(b.integration_id),
-    secure: secure === "true" ? true : secure === "false" ? false : void 0,
-    contractInput: decode(b.contract_input),
-    contractOutput: decode(b.contract_output),
-    configRequest: req && {
-      requestUrlTemplate: str3(req.request_url_template),
-      requestType: str3(req.request_type),
-      requestTemplate: str3(req.request_template),
-      headers: obj(req.headers)
-    },
-    configResponse: res && {
-      translationMap: obj(res.translation_map),
-      translationMapDefaults: obj(res.translation_map_defaults),
-      successTemplate: str3(res.success_template)
-    }
-  };
-}
-function terraformIntegrationActions(project) {
-  return project.index("terraform:integration-actions", (p) => p.filesOfKind("terraform").flatMap((file) => terraformResources(file).filter((r) => r.type === "genesyscloud_integration_action").map((r) => readIntegrationAction(p, r))));
-}
-function isTerraformReference(expression) {
-  const m = /^\s*([A-Za-z_][\w-]*)\s*(\(|\.|\[)?/.exec(expression);
-  if (!m)
-    return true;
-  if (TF_ROOTS.has(m[1]))
-    return true;
-  if (m[2] === "(")
-    return true;
-  return m[2] === "." && m[1].includes("_");
-}
-function isFlowFilePath(path) {
-  return FLOW_EXTENSIONS.includes(extensionOf(path));
-}
-registerProjectContributor({
-  substitutionsFor(flow, project) {
-    const byFlow = substitutionsByFlow(project);
-    if (!byFlow.has(flow.path))
-      return void 0;
-    return byFlow.get(flow.path) ?? void 0;
-  }
-});
-
 // packages/core/dist/rules/terraform/dollar-escape.js
 var id11 = "terraform/dollar-escape";
 var NOT_TEMPLATES = /* @__PURE__ */ new Set(["contract_input", "contract_output", "name", "category", "integration_id", "secure", "depends_on"]);
@@ -57848,821 +58725,6 @@ var flow_filepath_default = defineRule({
     }
   }
 });
-
-// packages/core/dist/model/call-data.js
-var CALL_DATA_KEYS = /* @__PURE__ */ new Set(["callData", "callDataSecure"]);
-function isTemplatedName(key) {
-  if (key.hasSubstitution)
-    return true;
-  const v = String(key.value ?? "");
-  return v.includes("{{") || v.includes("${");
-}
-function firstEntry(map2) {
-  return map2?.pairs[0];
-}
-function entries(map2) {
-  if (!isMap(map2))
-    return [];
-  return map2.pairs.map((pair) => ({
-    pair,
-    key: pair.key,
-    name: isTemplatedName(pair.key) ? void 0 : String(pair.key.value),
-    value: readFlowValue(pair.value)
-  }));
-}
-var cache5 = /* @__PURE__ */ new WeakMap();
-function callDataActions(file) {
-  const hit = cache5.get(file);
-  if (hit)
-    return hit;
-  const found = [];
-  if (file.kind === "flow" && file.root) {
-    walk(file.root, (node) => {
-      if (node.type !== "map")
-        return;
-      for (const pair of node.pairs) {
-        if (!CALL_DATA_KEYS.has(String(pair.key.value)) || !isMap(pair.value))
-          continue;
-        const action = pair.value;
-        const categoryPair = getPair(action, "category");
-        if (!categoryPair)
-          continue;
-        const label = get(action, "name");
-        const catEntry = isMap(categoryPair.value) ? firstEntry(categoryPair.value) : void 0;
-        const dataActionMap = catEntry && get(catEntry.value, "dataAction");
-        const actionPair = isMap(dataActionMap) ? firstEntry(dataActionMap) : void 0;
-        const body = isMap(actionPair?.value) ? actionPair.value : void 0;
-        const outputsPair = getPair(action, "outputs");
-        const outcomes = {};
-        for (const o of ["success", "failure", "timeout"]) {
-          const p = getPair(outputsPair?.value, o);
-          if (p)
-            outcomes[o] = p;
-        }
-        const inputsPair = getPair(body, "inputs");
-        const successOutputsPair = getPair(body, "successOutputs");
-        const failureOutputsPair = getPair(body, "failureOutputs");
-        found.push({
-          file,
-          actionKey: pair.key,
-          action,
-          label: isScalar(label) && label.value !== null ? String(label.value) : void 0,
-          categoryPair,
-          category: catEntry && !isTemplatedName(catEntry.key) ? String(catEntry.key.value) : void 0,
-          actionPair,
-          actionName: actionPair && !isTemplatedName(actionPair.key) ? String(actionPair.key.value) : void 0,
-          body,
-          inputsPair,
-          inputs: entries(inputsPair?.value),
-          successOutputsPair,
-          successOutputs: entries(successOutputsPair?.value),
-          failureOutputsPair,
-          failureOutputs: entries(failureOutputsPair?.value),
-          outputsPair,
-          outcomes
-        });
-      }
-    });
-  }
-  cache5.set(file, found);
-  return found;
-}
-function outcomeHasActions(call, outcome) {
-  const p = call.outcomes[outcome];
-  if (!p)
-    return false;
-  const actions = get(p.value, "actions");
-  return !!actions && actions.type === "seq" && actions.items.length > 0;
-}
-
-// packages/core/dist/model/velocity.js
-var IDENT_START = /[A-Za-z]/;
-var IDENT = /[A-Za-z0-9_-]/;
-function readIdent(t, i) {
-  if (i >= t.length || !IDENT_START.test(t[i]))
-    return i;
-  let j = i + 1;
-  while (j < t.length && IDENT.test(t[j]))
-    j++;
-  while (j > i + 1 && t[j - 1] === "-")
-    j--;
-  return j;
-}
-function skipBalanced(t, open2) {
-  const close = t[open2] === "(" ? ")" : "]";
-  const openCh = t[open2];
-  let depth = 0;
-  for (let i = open2; i < t.length; i++) {
-    const c = t[i];
-    if (c === '"' || c === "'") {
-      const q = c;
-      i++;
-      while (i < t.length && t[i] !== q)
-        i++;
-      continue;
-    }
-    if (c === openCh)
-      depth++;
-    else if (c === close) {
-      depth--;
-      if (depth === 0)
-        return i + 1;
-    }
-  }
-  return -1;
-}
-function refsInArgs(t, from, to) {
-  const out = [];
-  let i = from;
-  while (i < to) {
-    if (t[i] === "'") {
-      i++;
-      while (i < to && t[i] !== "'")
-        i++;
-      i++;
-      continue;
-    }
-    if (t[i] === "$") {
-      const r = readReference(t, i);
-      if (r && r.end <= to) {
-        out.push(r);
-        i = r.end;
-        continue;
-      }
-    }
-    i++;
-  }
-  return out;
-}
-function readReference(t, start) {
-  let i = start + 1;
-  let silent = false;
-  if (t[i] === "!") {
-    silent = true;
-    i++;
-  }
-  let braced = false;
-  if (t[i] === "{") {
-    braced = true;
-    i++;
-  }
-  const idEnd = readIdent(t, i);
-  if (idEnd === i)
-    return void 0;
-  const root = t.slice(i, idEnd);
-  i = idEnd;
-  const path = [];
-  let call;
-  const args = [];
-  for (; ; ) {
-    if (t[i] === "." && IDENT_START.test(t[i + 1] ?? "")) {
-      const e = readIdent(t, i + 1);
-      const name = t.slice(i + 1, e);
-      if (t[e] === "(") {
-        const close = skipBalanced(t, e);
-        if (close === -1)
-          break;
-        if (!call)
-          call = [root, ...path, name].join(".");
-        args.push(...refsInArgs(t, e + 1, close - 1));
-        i = close;
-        continue;
-      }
-      if (!call)
-        path.push(name);
-      i = e;
-      continue;
-    }
-    if (t[i] === "[") {
-      const close = skipBalanced(t, i);
-      if (close === -1)
-        break;
-      args.push(...refsInArgs(t, i + 1, close - 1));
-      i = close;
-      continue;
-    }
-    break;
-  }
-  if (braced) {
-    if (t[i] !== "}")
-      return void 0;
-    i++;
-  }
-  return { start, end: i, silent, braced, root, path, call, args };
-}
-var DIRECTIVE_WORDS = "if|elseif|else|end|foreach|set|macro|define|break|stop|parse|include|evaluate";
-var DIRECTIVE2 = new RegExp(`^#(?:\\{(${DIRECTIVE_WORDS})\\}|(${DIRECTIVE_WORDS})(?![A-Za-z0-9_]))`);
-function scanVelocity(t) {
-  const refs = [];
-  const directives = [];
-  let i = 0;
-  while (i < t.length) {
-    const c = t[i];
-    if (c === "\\" && t[i + 1] === "$") {
-      i += 2;
-      continue;
-    }
-    if (c === "$") {
-      const r = readReference(t, i);
-      if (r) {
-        refs.push(r);
-        i = r.end;
-        continue;
-      }
-      i++;
-      continue;
-    }
-    if (c === "#") {
-      if (t[i + 1] === "#") {
-        const nl = t.indexOf("\n", i);
-        const end = nl === -1 ? t.length : nl;
-        directives.push({ start: i, end, name: "comment", refs: [] });
-        i = end;
-        continue;
-      }
-      if (t[i + 1] === "*") {
-        const close = t.indexOf("*#", i + 2);
-        const end = close === -1 ? t.length : close + 2;
-        directives.push({ start: i, end, name: "comment", refs: [] });
-        i = end;
-        continue;
-      }
-      const m = DIRECTIVE2.exec(t.slice(i, i + 12));
-      if (m) {
-        const word = m[1] ?? m[2];
-        let end = i + m[0].length;
-        const d = {
-          start: i,
-          end,
-          name: ["if", "elseif", "else", "end", "foreach", "set", "macro", "define"].includes(word) ? word : "other",
-          refs: []
-        };
-        let j = end;
-        while (t[j] === " " || t[j] === "	")
-          j++;
-        if (t[j] === "(" && word !== "else" && word !== "end") {
-          const close = skipBalanced(t, j);
-          if (close !== -1) {
-            d.refs = refsInArgs(t, j + 1, close - 1);
-            end = close;
-            if (word === "set" || word === "foreach") {
-              const v = /^\s*\$!?\{?([A-Za-z][A-Za-z0-9_-]*)/.exec(t.slice(j + 1, close));
-              if (v)
-                d.variable = v[1];
-            }
-          }
-        }
-        d.end = end;
-        directives.push(d);
-        i = end;
-        continue;
-      }
-    }
-    i++;
-  }
-  return { refs, directives };
-}
-function allReferences(scan) {
-  const out = [];
-  const add = (r) => {
-    out.push(r);
-    r.args.forEach(add);
-  };
-  scan.refs.forEach(add);
-  for (const d of scan.directives)
-    d.refs.forEach(add);
-  return out;
-}
-function localVariables(scan) {
-  return new Set(scan.directives.flatMap((d) => d.variable ? [d.variable] : []));
-}
-function isInputRef(r) {
-  return r.root.toLowerCase() === "input" && r.path.length > 0;
-}
-var WILDCARD = "";
-function blockShapes(directives) {
-  const shapes = /* @__PURE__ */ new Map();
-  const stack = [];
-  for (const d of directives) {
-    if (d.name === "if" || d.name === "foreach" || d.name === "macro" || d.name === "define") {
-      const shape = { branches: 1, hasElse: false };
-      shapes.set(d, shape);
-      stack.push(shape);
-    } else if ((d.name === "elseif" || d.name === "else") && stack.length) {
-      const top = stack[stack.length - 1];
-      top.branches++;
-      if (d.name === "else")
-        top.hasElse = true;
-    } else if (d.name === "end")
-      stack.pop();
-  }
-  return shapes;
-}
-function branchPrinted(block2, choice) {
-  if (block2.kind === "other")
-    return false;
-  if (choice === "all")
-    return true;
-  if (choice === "first")
-    return block2.branch === 0;
-  return block2.kind === "if" && block2.hasElse && block2.branch === block2.branches - 1;
-}
-function renderTemplate(t, scan, choice) {
-  const shapes = blockShapes(scan.directives);
-  const events = [
-    ...scan.refs.map((ref) => ({ at: ref.start, end: ref.end, ref })),
-    ...scan.directives.map((directive) => ({ at: directive.start, end: directive.end, directive }))
-  ].sort((a, b) => a.at - b.at);
-  const stack = [];
-  const printing = () => stack.every((b) => b.printing);
-  let text = "";
-  const map2 = [];
-  const placed = [];
-  const stubs = /* @__PURE__ */ new Map();
-  let inString = false;
-  let escape2 = false;
-  const emitText = (from, to) => {
-    if (!printing())
-      return;
-    for (let i = from; i < to; i++) {
-      const c = t[i];
-      text += c;
-      map2.push(i);
-      if (escape2) {
-        escape2 = false;
-        continue;
-      }
-      if (inString && c === "\\") {
-        escape2 = true;
-        continue;
-      }
-      if (c === '"')
-        inString = !inString;
-    }
-  };
-  let pos = 0;
-  for (const e of events) {
-    if (e.at < pos)
-      continue;
-    emitText(pos, e.at);
-    pos = e.end;
-    if ("ref" in e) {
-      if (!printing())
-        continue;
-      placed.push({ ref: e.ref, inString });
-      stubs.set(text.length, e.ref);
-      text += inString ? "x" : WILDCARD;
-      map2.push(e.ref.start);
-      continue;
-    }
-    const d = e.directive;
-    if (d.name === "if" || d.name === "foreach" || d.name === "macro" || d.name === "define") {
-      const kind = d.name === "if" ? "if" : d.name === "foreach" ? "foreach" : "other";
-      const block2 = { ...shapes.get(d) ?? { branches: 1, hasElse: false }, kind, branch: 0, printing: false };
-      block2.printing = branchPrinted(block2, choice);
-      stack.push(block2);
-    } else if ((d.name === "elseif" || d.name === "else") && stack.length) {
-      const top = stack[stack.length - 1];
-      top.branch++;
-      top.printing = branchPrinted(top, choice);
-    } else if (d.name === "end") {
-      stack.pop();
-    }
-  }
-  emitText(pos, t.length);
-  map2.push(t.length);
-  return { text, map: map2, placed, stubs };
-}
-var JSON_ESCAPES = /* @__PURE__ */ new Set(["esc.jsonString", "esc.jsonEncode", "esc.json", "esc.java", "esc.javascript"]);
-
-// packages/core/dist/model/stubbed-json.js
-var Fail = class extends Error {
-  info;
-  constructor(info2) {
-    super(info2.message);
-    this.info = info2;
-  }
-};
-var LITERALS = ["true", "false", "null"];
-function parseStubbedJson(text) {
-  let i = 0;
-  const fail = (message, kind = "other", at = i) => {
-    throw new Fail({ index: at, message, kind });
-  };
-  const ws = () => {
-    while (i < text.length && (text[i] === " " || text[i] === "	" || text[i] === "\n" || text[i] === "\r"))
-      i++;
-  };
-  const describe2 = (at) => at >= text.length ? "the end of the body" : text[at] === WILDCARD ? "a template reference" : `\`${text[at]}\``;
-  const wild = () => {
-    const start = i;
-    while (text[i] === WILDCARD)
-      i++;
-    return { type: "wild", start, end: i };
-  };
-  const str3 = () => {
-    const start = i;
-    i++;
-    let value2 = "";
-    while (i < text.length) {
-      const c = text[i];
-      if (c === '"') {
-        i++;
-        return { type: "string", start, end: i, value: value2 };
-      }
-      if (c === "\\") {
-        const n = text[i + 1];
-        if (n === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-            fail("Invalid \\u escape in a JSON string");
-          value2 += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-          i += 6;
-          continue;
-        }
-        if (!n || !'"\\/bfnrt'.includes(n))
-          fail(`Invalid escape \`\\${n ?? ""}\` in a JSON string`);
-        value2 += n;
-        i += 2;
-        continue;
-      }
-      if (c.charCodeAt(0) < 32) {
-        fail(c === "\n" ? "Raw line break inside a JSON string (write `\\n`)" : "Raw control character inside a JSON string", "control-char");
-      }
-      value2 += c;
-      i++;
-    }
-    return fail("Unterminated JSON string", "other", start);
-  };
-  const value = () => {
-    ws();
-    const c = text[i];
-    if (c === WILDCARD)
-      return wild();
-    if (c === "{")
-      return obj();
-    if (c === "[")
-      return arr();
-    if (c === '"')
-      return str3();
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 64));
-    if (m && m[0] !== "-") {
-      const start = i;
-      i += m[0].length;
-      return { type: "number", start, end: i, value: m[0] };
-    }
-    for (const lit of LITERALS) {
-      if (text.startsWith(lit, i)) {
-        const start = i;
-        i += lit.length;
-        return { type: "literal", start, end: i, value: lit };
-      }
-    }
-    return fail(`Expected a JSON value, found ${describe2(i)}`);
-  };
-  const obj = () => {
-    const start = i;
-    i++;
-    const members = [];
-    ws();
-    if (text[i] === "}") {
-      i++;
-      return { type: "object", start, end: i, members };
-    }
-    for (; ; ) {
-      ws();
-      if (text[i] === WILDCARD) {
-        const w = wild();
-        ws();
-        if (text[i] === ":") {
-          i++;
-          members.push({ key: w, value: value() });
-        }
-      } else if (text[i] === '"') {
-        const key = str3();
-        ws();
-        if (text[i] !== ":")
-          fail(`Expected \`:\` after the property name, found ${describe2(i)}`);
-        i++;
-        members.push({ key, value: value() });
-      } else if (text[i] === "}" && members.length) {
-        return fail("Trailing comma before `}`", "trailing-comma", lastComma);
-      } else {
-        fail(`Expected a property name in double quotes, found ${describe2(i)}`);
-      }
-      ws();
-      if (text[i] === ",") {
-        lastComma = i;
-        i++;
-        continue;
-      }
-      if (text[i] === "}") {
-        i++;
-        return { type: "object", start, end: i, members };
-      }
-      if (text[i] === WILDCARD)
-        continue;
-      if (text[i] === '"')
-        fail("Missing comma between properties", "missing-comma", endOfPrevious());
-      fail(`Expected \`,\` or \`}\` after a property, found ${describe2(i)}`);
-    }
-  };
-  const arr = () => {
-    const start = i;
-    i++;
-    const items = [];
-    ws();
-    if (text[i] === "]") {
-      i++;
-      return { type: "array", start, end: i, items };
-    }
-    for (; ; ) {
-      ws();
-      if (text[i] === "]" && items.length)
-        return fail("Trailing comma before `]`", "trailing-comma", lastComma);
-      items.push(value());
-      ws();
-      if (text[i] === ",") {
-        lastComma = i;
-        i++;
-        continue;
-      }
-      if (text[i] === "]") {
-        i++;
-        return { type: "array", start, end: i, items };
-      }
-      if (text[i] === WILDCARD)
-        continue;
-      if (text[i] === '"' || text[i] === "{" || text[i] === "[")
-        fail("Missing comma between array elements", "missing-comma", endOfPrevious());
-      fail(`Expected \`,\` or \`]\` after an element, found ${describe2(i)}`);
-    }
-  };
-  let lastComma = 0;
-  const endOfPrevious = () => {
-    let j = i;
-    while (j > 0 && /\s/.test(text[j - 1]))
-      j--;
-    return j;
-  };
-  try {
-    ws();
-    if (i >= text.length)
-      return { ok: true, root: null };
-    const root = value();
-    ws();
-    while (text[i] === WILDCARD) {
-      wild();
-      ws();
-    }
-    if (i < text.length)
-      fail(`Unexpected ${describe2(i)} after the JSON body`);
-    return { ok: true, root };
-  } catch (e) {
-    if (e instanceof Fail)
-      return { ok: false, error: e.info };
-    throw e;
-  }
-}
-
-// packages/core/dist/model/data-actions.js
-var EXPORT_SUFFIX = /\s+-\s+Exported\s+\d{4}-\d{2}-\d{2}\s+@\s+\d{1,2}:\d{2}\s*$/;
-function stripExportSuffix(name) {
-  return name.replace(EXPORT_SUFFIX, "").trim();
-}
-function field(node) {
-  if (!isScalar(node) || typeof node.value !== "string")
-    return void 0;
-  return { node, text: node.value, scan: scanVelocity(node.value) };
-}
-function str2(node) {
-  return isScalar(node) && typeof node.value === "string" ? node.value : void 0;
-}
-var cache6 = /* @__PURE__ */ new WeakMap();
-function dataActionOf(file) {
-  if (cache6.has(file))
-    return cache6.get(file) ?? void 0;
-  let def = null;
-  if (file.kind === "data-action" && isMap(file.root)) {
-    const root = file.root;
-    const config = get(root, "config");
-    const request2 = get(config, "request");
-    const response = get(config, "response");
-    const contract = get(root, "contract");
-    const nameNode = get(root, "name");
-    const name = str2(nameNode);
-    const requestTypeNode = get(request2, "requestType");
-    const inputSchemaNode = get(get(contract, "input"), "inputSchema") ?? void 0;
-    const successSchemaNode = get(get(contract, "output"), "successSchema") ?? void 0;
-    const headers = get(request2, "headers");
-    const tm = get(response, "translationMap");
-    const tmd = get(response, "translationMapDefaults");
-    const secure = get(root, "secure");
-    def = {
-      file,
-      origin: "json",
-      name,
-      baseName: name === void 0 ? void 0 : stripExportSuffix(name),
-      nameNode: isScalar(nameNode) ? nameNode : void 0,
-      integrationType: str2(get(root, "integrationType")),
-      requestType: str2(requestTypeNode)?.toUpperCase(),
-      requestTypeNode: isScalar(requestTypeNode) ? requestTypeNode : void 0,
-      url: field(get(request2, "requestUrlTemplate")),
-      body: field(get(request2, "requestTemplate")),
-      bodyPair: getPair(request2, "requestTemplate"),
-      headers: isMap(headers) ? headers : void 0,
-      translationMap: isMap(tm) ? tm : void 0,
-      translationMapDefaults: isMap(tmd) ? tmd : void 0,
-      successTemplate: field(get(response, "successTemplate")),
-      inputSchemaNode,
-      successSchemaNode,
-      inputSchema: inputSchemaNode ? toJS(inputSchemaNode) : void 0,
-      successSchema: successSchemaNode ? toJS(successSchemaNode) : void 0,
-      secure: isScalar(secure) && typeof secure.value === "boolean" ? secure.value : void 0
-    };
-  }
-  cache6.set(file, def);
-  return def ?? void 0;
-}
-function templateRange(file, tpl, from, to) {
-  return [valueIndexToOffset(file.source.text, tpl.node, from), valueIndexToOffset(file.source.text, tpl.node, to)];
-}
-function jsonStringBody(s) {
-  return JSON.stringify(s).slice(1, -1);
-}
-function wrapReference(file, tpl, ref, open2) {
-  const [a, b] = templateRange(file, tpl, ref.start, ref.end);
-  return [
-    { range: [a, a], text: open2 },
-    { range: [b, b], text: ")" }
-  ];
-}
-var BODY_METHODS = /* @__PURE__ */ new Set(["POST", "PUT", "PATCH"]);
-function headerValue(def, name) {
-  for (const p of def.headers?.pairs ?? []) {
-    if (String(p.key.value).toLowerCase() === name.toLowerCase())
-      return str2(p.value);
-  }
-  return void 0;
-}
-function sendsJson(def) {
-  const ct = headerValue(def, "Content-Type");
-  return ct === void 0 || /json/i.test(ct) || /\$/.test(ct);
-}
-var bodyCache = /* @__PURE__ */ new WeakMap();
-function bodyJson(tpl) {
-  const hit = bodyCache.get(tpl);
-  if (hit)
-    return hit;
-  const choices = tpl.scan.directives.some((d) => d.name !== "comment") ? ["first", "last", "all"] : ["all"];
-  const variants = choices.map((choice) => {
-    const rendered = renderTemplate(tpl.text, tpl.scan, choice);
-    return { choice, rendered, parse: parseStubbedJson(rendered.text) };
-  });
-  const ok = variants.find((v) => v.parse.ok);
-  const out = { variants, parsed: ok && ok.parse.ok ? { rendered: ok.rendered, root: ok.parse.root } : void 0 };
-  bodyCache.set(tpl, out);
-  return out;
-}
-var PARTICIPANT_ATTRIBUTES_URL = /\/participants\/[^/]+\/attributes\/?(?:\?|$)/;
-function isParticipantAttributesAction(def) {
-  return def.requestType === "PATCH" && !!def.url && PARTICIPANT_ATTRIBUTES_URL.test(def.url.text);
-}
-function participantAttributeEntries(def) {
-  if (!def.body || !isParticipantAttributesAction(def))
-    return void 0;
-  const body = bodyJson(def.body).parsed;
-  if (!body || body.root?.type !== "object")
-    return void 0;
-  const member = body.root.members.find((m) => m.key.type === "string" && m.key.value === "attributes");
-  if (!member)
-    return void 0;
-  const attributes = member.value;
-  if (attributes.type !== "object")
-    return { rendered: body.rendered, attributes, entries: [] };
-  const entries2 = attributes.members.map((m) => {
-    let literalKey2;
-    if (m.key.type === "string") {
-      let templated = false;
-      for (let i = m.key.start; i < m.key.end; i++)
-        if (body.rendered.stubs.has(i))
-          templated = true;
-      if (!templated)
-        literalKey2 = m.key.value;
-    }
-    return { key: m.key, value: m.value, literalKey: literalKey2 };
-  });
-  return { rendered: body.rendered, attributes, entries: entries2 };
-}
-function renderedRange(file, tpl, rendered, from, to) {
-  const a = rendered.map[from] ?? tpl.text.length;
-  const last = to - 1;
-  const stub = rendered.stubs.get(last);
-  const b = to <= from ? a : stub ? stub.end : (rendered.map[last] ?? tpl.text.length - 1) + 1;
-  return templateRange(file, tpl, a, b);
-}
-function terraformDataActions(project) {
-  return terraformIntegrationActions(project).flatMap((a) => {
-    const base = {
-      file: a.resource.file,
-      origin: "terraform",
-      integrationType: void 0,
-      requestType: a.configRequest?.requestType?.toUpperCase(),
-      inputSchema: a.contractInput,
-      successSchema: a.contractOutput,
-      secure: a.secure
-    };
-    if (!a.names.length)
-      return [{ ...base }];
-    return a.names.map((name) => ({ ...base, name, baseName: stripExportSuffix(name) }));
-  });
-}
-function dataActionIndex(project) {
-  return project.index("data-actions", () => {
-    const all = [];
-    for (const f of project.filesOfKind("data-action")) {
-      const d = dataActionOf(f);
-      if (d)
-        all.push(d);
-    }
-    all.push(...terraformDataActions(project));
-    const byName = /* @__PURE__ */ new Map();
-    let hasUnknownNames = false;
-    for (const d of all) {
-      if (d.baseName === void 0) {
-        hasUnknownNames = true;
-        continue;
-      }
-      const list = byName.get(d.baseName);
-      if (list)
-        list.push(d);
-      else
-        byName.set(d.baseName, [d]);
-    }
-    return { all, byName, hasUnknownNames };
-  });
-}
-function findDataActions(index2, name) {
-  const exact = index2.byName.get(stripExportSuffix(name));
-  if (exact)
-    return exact;
-  const lower = stripExportSuffix(name).toLowerCase();
-  for (const [k, v] of index2.byName)
-    if (k.toLowerCase() === lower)
-      return v;
-  return [];
-}
-registerProjectContributor({
-  participantKeysSet(file) {
-    const def = dataActionOf(file);
-    if (!def?.body)
-      return [];
-    const found = participantAttributeEntries(def);
-    if (!found)
-      return [];
-    const out = [];
-    for (const e of found.entries) {
-      if (e.literalKey === void 0 || e.literalKey === "")
-        continue;
-      out.push({ key: e.literalKey, file, range: renderedRange(file, def.body, found.rendered, e.key.start + 1, e.key.end - 1), origin: "data-action" });
-    }
-    return out;
-  }
-});
-function asObject(v) {
-  return v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-}
-function schemaProperties(schema3) {
-  return asObject(asObject(schema3)?.properties);
-}
-function inputProperty(def, name) {
-  return asObject(schemaProperties(def.inputSchema)?.[name]);
-}
-var DEFAULT_ID_PATTERN = "(?:id|ids)$";
-var SAFE_FORMATS = /* @__PURE__ */ new Set(["uuid", "date", "date-time", "time", "integer", "int32", "int64"]);
-function inputNeedsNoEscaping(def, name, idPattern) {
-  if (idPattern?.test(name))
-    return true;
-  const prop = inputProperty(def, name);
-  if (!prop)
-    return false;
-  const types2 = [].concat(prop.type ?? []);
-  if (types2.length && types2.every((t) => t === "integer" || t === "number" || t === "boolean"))
-    return true;
-  if (typeof prop.format === "string" && SAFE_FORMATS.has(prop.format))
-    return true;
-  if (Array.isArray(prop.enum) && prop.enum.length && prop.enum.every((v) => typeof v !== "string" || /^[A-Za-z0-9_.-]*$/.test(v)))
-    return true;
-  return false;
-}
-var ID_PATTERN_OPTION = {
-  type: "object",
-  properties: { idPattern: { type: "string", description: 'Input names treated as Genesys ids (GUIDs), never escaped; "" to check every input.' } },
-  additionalProperties: false
-};
-function idPatternOption(options) {
-  const p = options.idPattern === void 0 ? DEFAULT_ID_PATTERN : options.idPattern;
-  return typeof p === "string" && p !== "" ? new RegExp(p, "i") : void 0;
-}
 
 // packages/core/dist/rules/call-data/action-exists.js
 var id13 = "call-data/action-exists";
@@ -61820,7 +61882,7 @@ async function lintPaths(paths, options = {}) {
       continue;
     inputs.push({ path: display, readError: read.error, readErrorLine: read.errorLine });
   }
-  const settingsSource = explicit ?? [...loaded.values()][0]?.loaded;
+  const projectSettings = explicit ? explicit.config.settings : mergeProjectSettings([...loaded.values()].map((l) => l.loaded.config.settings));
   const results = await lintFilesAsync(inputs, {
     rules,
     configFor: (display) => {
@@ -61828,13 +61890,28 @@ async function lintPaths(paths, options = {}) {
       const entry = entryFor(abs);
       return { matcher: entry.matcher, relPath: toPosix(relative2(entry.loaded.baseDir, abs)) };
     },
-    settings: settingsSource?.config.settings,
+    settings: projectSettings,
     isTarget: (display) => targets.has(byDisplay.get(display)),
     includeSource: options.includeSource,
     // Each file was read under its own folder's settings.maxFileSize (readSourceFile above).
     maxFileSize: Number.POSITIVE_INFINITY
   });
   return { results, missing: found.missing, configFiles: [...loaded.keys()] };
+}
+function mergeProjectSettings(all) {
+  const present = all.filter((s) => !!s);
+  if (present.length <= 1)
+    return present[0];
+  const out = {};
+  for (const s of present) {
+    for (const [k, v] of Object.entries(s)) {
+      if (Array.isArray(v))
+        out[k] = [.../* @__PURE__ */ new Set([...out[k] ?? [], ...v])];
+      else if (!(k in out))
+        out[k] = v;
+    }
+  }
+  return out;
 }
 
 // packages/core/dist/fingerprint.js
@@ -66766,7 +66843,7 @@ var THREADS = `query($owner: String!, $repo: String!, $number: Int!, $after: Str
   repository(owner: $owner, name: $repo) { pullRequest(number: $number) {
     reviewThreads(first: 100, after: $after) {
       pageInfo { hasNextPage endCursor }
-      nodes { id isResolved resolvedBy { __typename login } comments(first: 1) { nodes { id body author { __typename login } } } }
+      nodes { id path isResolved resolvedBy { __typename login } comments(first: 1) { nodes { id body author { __typename login } } } }
     } } } }`;
 var REVIEWS = `query($owner: String!, $repo: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $repo) { pullRequest(number: $number) {
@@ -66799,7 +66876,7 @@ async function readExistingReview(client, pr) {
       const fps = readFingerprints(first.body);
       if (!fps.length) continue;
       const resolvedByHuman = t.isResolved && !!t.resolvedBy && !ours(t.resolvedBy);
-      threads.push({ id: t.id, commentId: first.id, isResolved: t.isResolved, resolvedByHuman, fingerprints: fps });
+      threads.push({ id: t.id, path: t.path, commentId: first.id, isResolved: t.isResolved, resolvedByHuman, fingerprints: fps });
       if (!t.isResolved || resolvedByHuman) for (const fp of fps) posted.add(fp);
     }
     after = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
@@ -66813,8 +66890,8 @@ async function readExistingReview(client, pr) {
   } while (after);
   return { threads, posted };
 }
-function threadsToResolve(threads, present) {
-  return threads.filter((t) => !t.isResolved && t.fingerprints.every((fp) => !present.has(fp)));
+function threadsToResolve(threads, present, judged = () => true) {
+  return threads.filter((t) => !t.isResolved && judged(t.path) && t.fingerprints.every((fp) => !present.has(fp)));
 }
 async function closeThreads(client, threads) {
   let resolved = 0, minimized = 0, failed = 0;
@@ -67218,7 +67295,8 @@ async function execute(inputs, ctx) {
       if (posted.posted) notes.push(`Posted one review: ${posted.inline} inline comment(s), ${plan.body.length + posted.rejected} finding(s) listed in its body${posted.rejected ? ` (${posted.rejected} refused inline by GitHub)` : ""}.`);
       if (plan.alreadyPosted) notes.push(`${plan.alreadyPosted} finding(s) were already on the pull request from an earlier run and were not posted again.`);
       if (!posted.posted && !plan.alreadyPosted) notes.push("No new findings to post on the pull request.");
-      const gone = threadsToResolve(existing.threads, present);
+      const linted = new Set(targets);
+      const gone = threadsToResolve(existing.threads, present, (path) => linted.has(path) || !changedMap.has(path));
       if (gone.length) {
         const closed = await closeThreads(client, gone);
         notes.push(`${closed.resolved + closed.minimized} review thread(s) of fixed findings closed (${closed.resolved} resolved, ${closed.minimized} minimized as outdated${closed.failed ? `, ${closed.failed} failed` : ""}).`);
@@ -67237,8 +67315,13 @@ async function execute(inputs, ctx) {
   }
   if (inputs.reporter !== "review" || !reviewDelivered) annotate(reported);
   if (inputs.sarifFile) {
-    const file = writeSarif(inputs.sarifFile, ctx.workspace, results);
-    setOutput("sarif-file", file);
+    try {
+      setOutput("sarif-file", writeSarif(inputs.sarifFile, ctx.workspace, results));
+    } catch (e) {
+      const note = `Could not write the SARIF file ${inputs.sarifFile}: ${e.message}`;
+      warning(note);
+      notes.push(note);
+    }
   }
   await writeSummary({ findings: reported, filesLinted: targets.length, notes, verdict: decision.text });
   setOutput("errors", counts.errors);
