@@ -65,6 +65,11 @@ tester.run(rule, {
       output: null,
     },
     {
+      name: 'a read of an unprefixed declaration is reported once, at the declaration',
+      code: flow('- stringVariable:\n    name: ani', 'IsSet(Flow.ani)'),
+      errors: [{ messageId: 'noPrefix', line: 7 }],
+    },
+    {
       name: 'declaration without a prefix: one suggestion per scope',
       code: flow('- stringVariable:\n    name: ani', 'true'),
       errors: [

@@ -121,7 +121,12 @@ export default defineRule({
     // Archy creates the variable, so reading it elsewhere is fine.
     const written = new Set<string>();
     for (const r of refs) if (r.kind !== 'exp') written.add(r.canonical.toLowerCase());
-    const known = [...declared.values()].map((d) => d.name);
+    // A declaration without a prefix (reported above) still says which variable is meant: `customerId` read as
+    // `Flow.customerId` is that one, not a second, undeclared variable.
+    const known = [...declared.values()].map((d) => (d.name.includes('.') ? d.name : `Flow.${d.name}`));
+    const knownLower = new Set(
+      [...declared.values()].flatMap((d) => (d.name.includes('.') ? [d.name] : PREFIXES.map((p) => `${p}.${d.name}`))).map((k) => k.toLowerCase()),
+    );
     for (const ref of refs) {
       const canonicalPrefix = ref.canonical.slice(0, ref.canonical.indexOf('.'));
       if (ref.prefix !== canonicalPrefix) {
@@ -134,7 +139,7 @@ export default defineRule({
       }
       if (ref.kind !== 'exp') continue;
       const lower = ref.canonical.toLowerCase();
-      if (declared.has(lower) || written.has(lower)) continue;
+      if (declared.has(lower) || knownLower.has(lower) || written.has(lower)) continue;
       if (canonicalPrefix === 'Flow' && BUILT_IN_FLOW_VARIABLES.has(ref.name.toLowerCase())) continue;
       const closest = closestKey(ref.canonical, known.filter((k) => k.toLowerCase().startsWith(`${canonicalPrefix.toLowerCase()}.`)));
       context.report({
