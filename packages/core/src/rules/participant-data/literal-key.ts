@@ -2,7 +2,9 @@ import type { TextEdit } from '../../diagnostics.js';
 import { participantAttributes, type ParticipantAttribute } from '../../model/participant-data.js';
 import { defineRule, ruleDocsUrl, type RuleContext, type SuggestionDescriptor } from '../rule.js';
 import { isEmptyValue, moveIntoValueEdits, renameKeyEdits } from './key-fixes.js';
-import { isArchitectReference, keyFromExpression, keyFromTemplate, templateParts, toFlowExpression } from './key-parts.js';
+import { isArchitectReference, keyFromExpression, keyFromTemplate, templateParts, toFlowExpression, type TemplatePart } from './key-parts.js';
+import type { Project } from '../../model/project.js';
+import type { ParsedFile } from '../../parse/parse-file.js';
 
 const id = 'participant-data/literal-key';
 
@@ -38,6 +40,26 @@ const OP = { set: 'Set', get: 'Get' } as const;
 /** Passed as the value expression when the key is constant: renaming alone is the whole, safe fix. */
 const KEEP_VALUE = null;
 
+/** The `{{…}}`/`${…}` parts of a literal key that deployment does not fill in (declared substitutions are fine). */
+function undeclaredTemplates(project: Project, file: ParsedFile, text: string): TemplatePart[] {
+  const declared = project.substitutionsFor(file).names;
+  return templateParts(text).filter((p) => !(p.syntax === 'braces' && declared.has(p.inner)));
+}
+
+/**
+ * The literal key a dynamic Set/Get key was most likely meant to be (`{{flow.input.userSessionId}}` →
+ * `userSessionId`), or undefined when the key is already literal. read-never-set uses it to explain a read
+ * whose only writer has this rule's bug.
+ */
+export function intendedKey(project: Project, attr: ParticipantAttribute): string | undefined {
+  const name = attr.name;
+  if (!name || name.text === undefined) return undefined;
+  if (name.kind === 'exp' || name.kind === 'var') return keyFromExpression(name.text);
+  if (name.kind !== 'lit' && name.kind !== 'bare') return undefined;
+  const parts = undeclaredTemplates(project, attr.file, name.text);
+  return parts.length ? keyFromTemplate(name.text, parts) : undefined;
+}
+
 function checkAttribute(context: RuleContext, attr: ParticipantAttribute): void {
   const name = attr.name;
   if (!name || !attr.namePair) return;
@@ -52,8 +74,7 @@ function checkAttribute(context: RuleContext, attr: ParticipantAttribute): void 
       context.report({ node: name.scalar, messageId: 'emptyKey', data: { op } });
       return;
     }
-    const declared = context.project.substitutionsFor(context.file).names;
-    const parts = templateParts(text).filter((p) => !(p.syntax === 'braces' && declared.has(p.inner)));
+    const parts = undeclaredTemplates(context.project, context.file, text);
     if (parts.length === 0) return;
     const key = keyFromTemplate(text, parts);
     // `{{flow.input.x}}` means `Flow.x`; a Velocity `${input.x}` has no Architect equivalent to move into the value.

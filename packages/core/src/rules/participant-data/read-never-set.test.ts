@@ -76,10 +76,31 @@ tester.run(rule, {
       errors: [{ messageId: 'neverSet' }],
     },
     {
-      name: 'a key set only through an expression key does not count as set',
+      name: 'a key "set" only through an expression key: the read points at the broken writer',
       code: reader('userSessionId'),
       files: [{ path: 'setter.yaml', text: flowWith(setData('name:\n  exp: Flow.userSessionId\nvalue:\n  exp: Flow.userSessionId')) }],
-      errors: [{ messageId: 'neverSet' }],
+      errors: [
+        {
+          messageId: 'setOnlyDynamically',
+          message:
+            'Get Participant Data reads `userSessionId`, which is only "set" at setter.yaml:11 through a dynamic key (`Flow.userSessionId`) that is stored literally or rejected; fix that key (participant-data/literal-key) and this read works.',
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: "the seed's template key: the read points at it",
+      code: reader('userSessionId'),
+      files: [{ path: 'seed.yaml', text: flowWith(setData('name:\n  lit: "{{flow.input.userSessionId}}"')) }],
+      errors: [{ messageId: 'setOnlyDynamically', message: /only "set" at seed\.yaml:11 through a dynamic key \(`\{\{flow\.input\.userSessionId\}\}`\)/ }],
+    },
+    {
+      name: 'a declared substitution in the writer\'s key is not a dynamic key',
+      code: reader('userSessionId'),
+      settings: { substitutions: ['userSessionId'] },
+      files: [{ path: 'seed.yaml', text: flowWith(setData('name:\n  lit: "{{userSessionId}}"')) }],
+      // The writer's key is whatever deployment fills in; reading the same placeholder is the near miss.
+      errors: [{ messageId: 'neverSetClosest', suggestions: [{ output: reader('"{{userSessionId}}"') }] }],
     },
   ],
 });

@@ -7,6 +7,7 @@ import { defineRule, ruleDocsUrl } from '../rule.js';
 import { renameKeyEdits } from './key-fixes.js';
 import { templateParts } from './key-parts.js';
 import { looksLikeVariable } from './key-looks-like-variable.js';
+import { intendedKey } from './literal-key.js';
 // Keys a flow sets through the Set-Participant-Attribute data action count as set.
 import '../../model/set-attribute-calls.js';
 
@@ -46,6 +47,8 @@ export default defineRule({
         'Get Participant Data reads `{{key}}`, but no flow, data action or config in this project sets it, so the variable stays empty at run time. If something outside the repository sets it, add it to `settings.knownParticipantKeys`.',
       neverSetClosest:
         'Get Participant Data reads `{{key}}`, but no flow, data action or config in this project sets it (keys are case-sensitive); did you mean `{{closest}}`?',
+      setOnlyDynamically:
+        'Get Participant Data reads `{{key}}`, which is only "set" at {{where}} through a dynamic key (`{{written}}`) that is stored literally or rejected; fix that key (participant-data/literal-key) and this read works.',
       useClosest: 'Read `{{closest}}` instead.',
     },
   },
@@ -63,6 +66,12 @@ export default defineRule({
       if (known.has(key)) continue;
       // The same key in another case is participant-data/key-case-drift's finding; one report is enough.
       if (lowerKnown.has(key.toLowerCase())) continue;
+      const broken = dynamicWriters(context.project).get(key);
+      if (broken) {
+        const where = `${broken.file.path}:${broken.file.source.positionAt(broken.range[0]).line}`;
+        context.report({ node: attr.name.scalar, messageId: 'setOnlyDynamically', data: { key, where, written: broken.text } });
+        continue;
+      }
       const closest = closestKey(key, known);
       if (closest === undefined) {
         if (nearMissOnly) continue;
@@ -81,6 +90,23 @@ export default defineRule({
 
 function flowType(file: ParsedFile): string | undefined {
   return isMap(file.root) ? String(file.root.pairs[0]?.key.value) : undefined;
+}
+
+/** Set actions whose key is dynamic (literal-key's finding), by the key they were meant to write. */
+function dynamicWriters(project: Project): Map<string, { file: ParsedFile; range: [number, number]; text: string }> {
+  return project.index('participant-data/dynamic-writers', (p) => {
+    const out = new Map<string, { file: ParsedFile; range: [number, number]; text: string }>();
+    for (const file of p.filesOfKind('flow')) {
+      for (const attr of participantAttributes(file)) {
+        if (attr.op !== 'set' || !attr.name) continue;
+        const key = intendedKey(p, attr);
+        if (key === undefined || out.has(key)) continue;
+        const node = attr.name.scalar ?? attr.name.node;
+        out.set(key, { file, range: node.range, text: attr.name.text ?? '' });
+      }
+    }
+    return out;
+  });
 }
 
 /** Every key the project sets, plus the ones the config says are set elsewhere. */
