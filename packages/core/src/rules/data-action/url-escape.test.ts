@@ -12,6 +12,8 @@ tester.run(rule, {
     { name: 'Genesys ids (GUIDs) need no escaping', code: url('/api/v2/conversations/${input.conversationId}') },
     { name: 'an integer input', code: url('/api/v2/things?pageSize=${input.count}') },
     { name: 'the host part is not URL-encoded content', code: url('https://${input.stage}.example.com/v1/items') },
+    { name: 'a Lambda ARN is not a URL', code: url('arn:aws:lambda:us-east-1:123:function:${input.fn}') },
+    { name: 'a leading reference is the base URL itself', code: url('${input.baseUrl}/v1/items?x=1') },
     { name: 'a transformation inside the braces is left alone', code: url('/rows/${input.key.replace(" ", "%20")}') },
     { name: 'not an input', code: url('/api/v2/users/${foo}') },
     { name: 'escaped `\\$` is text', code: url('/api/v2/price/\\$input.note') },

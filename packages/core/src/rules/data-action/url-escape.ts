@@ -34,9 +34,10 @@ export default defineRule({
   check(context) {
     const def = dataActionOf(context.file);
     const url = def?.url;
-    if (!def || !url) return;
+    // AWS Lambda actions name a function ARN there, not a URL.
+    if (!def || !url || def.integrationType === 'aws-lambda-data-actions' || /^\s*arn:/.test(url.text)) return;
     const idPattern = idPatternOption(context.options);
-    const authorityEnd = AUTHORITY.exec(url.text)?.[0].length ?? 0;
+    const authorityEnd = baseEnd(url.text);
     for (const ref of url.scan.refs) {
       if (!isInputRef(ref)) continue;
       const text = url.text.slice(ref.start, ref.end);
@@ -66,6 +67,20 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * End of the part that is not URL-encoded content: the scheme and host (`https://${input.stage}.example.com`),
+ * or a leading reference that is the base URL itself (`${input.baseUrl}/items`) — escaping those breaks them.
+ */
+function baseEnd(text: string): number {
+  const scheme = AUTHORITY.exec(text);
+  if (scheme) return scheme[0].length;
+  if (text.startsWith('$')) {
+    const slash = text.search(/[/?#]/);
+    return slash === -1 ? text.length : slash;
+  }
+  return 0;
+}
 
 /** Length of `.name(…)` at the start of `s` (balanced parentheses, quotes skipped); 0 when unbalanced. */
 function callEnd(s: string): number {
