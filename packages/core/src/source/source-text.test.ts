@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SourceText } from './source-text.js';
 
@@ -46,5 +47,22 @@ describe('SourceText', () => {
   it('counts columns in UTF-16 code units, like ESLint', () => {
     const s = new SourceText('é😀x');
     expect(s.positionAt(s.text.indexOf('x'))).toEqual({ line: 1, column: 4 });
+  });
+
+  it('round-trips every offset and agrees with a naive line count, for any mix of LF and CRLF (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'é', '\n', '\r\n', ' ', '😀'), { maxLength: 60 }), (chunks) => {
+        const text = chunks.join('');
+        const s = new SourceText(text);
+        for (let o = 0; o <= text.length; o++) {
+          const pos = s.positionAt(o);
+          const before = text.slice(0, o).split('\n');
+          expect(pos).toEqual({ line: before.length, column: before[before.length - 1].length + 1 });
+          expect(s.offsetAt(pos)).toBe(o);
+        }
+        for (let n = 1; n <= s.lineCount; n++) expect(s.lineText(n)).toBe(text.split('\n')[n - 1].replace(/\r$/, ''));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
