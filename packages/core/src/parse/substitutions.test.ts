@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findPlaceholders, maskSubstitutions, restoreSubstitutions } from './substitutions.js';
 import { parseYaml } from './parse-yaml.js';
@@ -84,5 +85,30 @@ describe('substitution masking', () => {
     const y = parseYaml(src);
     const d = getPath(y.root, ['inboundCall', 'description']) as ScalarNode;
     expect(new SourceText(src).positionAt(d.range[0])).toEqual({ line: 3, column: 16 });
+  });
+
+  it('keeps every value and position exact, whatever the mix of placeholders and text (property)', () => {
+    const piece = fc.constantFrom('abc', 'x_y', '{{a}}', '{{ flow.input.id }}', '{{b_c}}', '-', '.');
+    const value = fc.array(piece, { minLength: 1, maxLength: 5 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(value, fc.boolean()), { minLength: 1, maxLength: 6 }), fc.boolean(), (entries, crlf) => {
+        const eol = crlf ? '\r\n' : '\n';
+        // A value that starts with a placeholder is left unquoted, as real files do; others are quoted half the time.
+        // (`-` or `.` first would be YAML syntax unquoted, so those are always quoted.)
+        entries = entries.map(([v, quote]) => [v, quote || /^[-.]/.test(v)]);
+        const lines = entries.map(([v, quote], i) => `k${i}: ${quote ? JSON.stringify(v) : v}`);
+        const text = `root:${eol}` + lines.map((l) => `  ${l}`).join(eol) + eol;
+        const y = parseYaml(text);
+        expect(y.errors).toEqual([]);
+        entries.forEach(([v, quote], i) => {
+          const n = getPath(y.root, ['root', `k${i}`]) as ScalarNode;
+          expect(n.value).toBe(v);
+          const written = quote ? JSON.stringify(v) : v;
+          expect(text.slice(n.range[0], n.range[1])).toBe(written);
+          expect(new SourceText(text).positionAt(n.range[0])).toEqual({ line: i + 2, column: `  k${i}: `.length + 1 });
+        });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
