@@ -301,7 +301,7 @@ registerProjectContributor({
 });
 
 /** HCL writes a literal `${` as `$${`; hcl2json keeps the escape. */
-function unescapeHcl(s: string): string {
+export function unescapeHcl(s: string): string {
   return s.replace(/\$\$\{/g, '${');
 }
 

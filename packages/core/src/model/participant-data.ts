@@ -10,6 +10,8 @@ export interface ParticipantAttribute {
   file: ParsedFile;
   /** The action's body (`setParticipantData: {…}`). */
   action: MapNode;
+  /** `setParticipantData: {…}` whole (key and body). */
+  actionPair: Pair;
   /** The action's `name:` (its label in Architect), for messages. */
   actionLabel?: string;
   /** The body of `attribute:`. */
@@ -52,6 +54,7 @@ export function participantAttributes(file: ParsedFile): ParticipantAttribute[] 
             op,
             file,
             action,
+            actionPair: pair,
             actionLabel: label?.type === 'scalar' && label.value !== null ? String(label.value) : undefined,
             attribute,
             namePair,

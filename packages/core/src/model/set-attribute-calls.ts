@@ -1,7 +1,19 @@
 import type { ParsedFile } from '../parse/parse-file.js';
 import { callDataActions } from './call-data.js';
-import { dataActionIndex, findDataActions, participantAttributeEntries } from './data-actions.js';
+import {
+  dataActionIndex,
+  findDataActions,
+  participantAttributeEntries,
+  schemaProperties,
+  stripExportSuffix,
+  unescapeHcl,
+  type DataActionDef,
+  type TemplateField,
+} from './data-actions.js';
 import { registerProjectContributor, type KeyOccurrence, type Project } from './project.js';
+import type { StubNode } from './stubbed-json.js';
+import { terraformIntegrationActions } from './terraform.js';
+import { scanVelocity, type VelocityRef } from './velocity.js';
 
 /**
  * The supported way to write a participant attribute whose key is chosen by the flow is the
@@ -36,12 +48,94 @@ function keyInputs(def: Parameters<typeof participantAttributeEntries>[0]): stri
   if (!found) return [];
   const names: string[] = [];
   for (const e of found.entries) {
-    // A key that is exactly one reference renders as a one-character stub between the quotes.
-    if (e.key.type !== 'string' || e.key.end - e.key.start !== 3) continue;
-    const ref = found.rendered.stubs.get(e.key.start + 1);
-    if (ref && ref.root === 'input' && ref.path.length === 1 && !ref.call) names.push(ref.path[0]);
+    const name = soleInput(e.key, found.rendered);
+    if (name) names.push(name);
   }
   return names;
 }
 
 registerProjectContributor({ participantKeysSet: keysSetThroughDataActions });
+
+// ---------------------------------------------------------------------------------------------------------
+// The project's Set-Participant-Attribute actions, with the inputs that carry each part of the request.
+
+/** A data action that sets one participant attribute whose key and value are inputs. */
+export interface SetAttributeAction {
+  def: DataActionDef;
+  /** The name flows call it by (export suffix stripped). */
+  name: string;
+  /** The category (integration) flows name it under, when Terraform says it literally. */
+  category?: string;
+  /** Input names: `/conversations/${input.<conversationId>}/participants/${input.<participantId>}/attributes`, body `{"attributes": {"${input.<key>}": "${input.<value>}"}}`. */
+  inputs: { conversationId: string; participantId: string; key: string; value: string };
+  /** `inputSchema.required`, for callers that must set every required input. */
+  required: string[];
+}
+
+const URL_INPUTS = /\/conversations\/\$!?\{input\.([A-Za-z_]\w*)\}\/participants\/\$!?\{input\.([A-Za-z_]\w*)\}\/attributes\/?$/;
+
+/** The one reference a rendered JSON string consists of (`"${input.key}"` renders as a one-character stub). */
+function soleInput(node: StubNode, rendered: { stubs: Map<number, VelocityRef> }): string | undefined {
+  if (node.type !== 'string' || node.end - node.start !== 3) return undefined;
+  const ref = rendered.stubs.get(node.start + 1);
+  return ref && ref.root === 'input' && ref.path.length === 1 && !ref.call ? ref.path[0] : undefined;
+}
+
+function setAttributeInputs(def: DataActionDef): SetAttributeAction['inputs'] | undefined {
+  const url = def.url && URL_INPUTS.exec(def.url.text.trim());
+  const found = participantAttributeEntries(def);
+  if (!url || !found || found.entries.length !== 1) return undefined;
+  const key = soleInput(found.entries[0].key, found.rendered);
+  const value = soleInput(found.entries[0].value, found.rendered);
+  if (!key || !value) return undefined;
+  const inputs = { conversationId: url[1], participantId: url[2], key, value };
+  // Every role must be a declared input: the contract is what Architect shows and validates.
+  const props = schemaProperties(def.inputSchema);
+  if (!props || !Object.values(inputs).every((n) => Object.hasOwn(props, n))) return undefined;
+  return inputs;
+}
+
+function templateField(text: string, range: [number, number]): TemplateField {
+  return { node: { type: 'scalar', range, value: text, style: 'json' }, text, scan: scanVelocity(text) };
+}
+
+function requiredInputs(schema: unknown): string[] {
+  const r = (schema as { required?: unknown } | undefined)?.required;
+  return Array.isArray(r) ? r.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/**
+ * Every data action in the project that PATCHes one participant attribute with a key and a value taken from
+ * inputs, as exported JSON or as a Terraform `genesyscloud_integration_action` (whose category is known when
+ * literal or a variable with a known value). Built once per project.
+ */
+export function setAttributeActions(project: Project): SetAttributeAction[] {
+  return project.index('set-attribute-actions', (p) => {
+    const out: SetAttributeAction[] = [];
+    for (const def of dataActionIndex(p).all) {
+      if (def.origin !== 'json' || def.baseName === undefined) continue;
+      const inputs = setAttributeInputs(def);
+      if (inputs) out.push({ def, name: def.baseName, inputs, required: requiredInputs(def.inputSchema) });
+    }
+    for (const a of terraformIntegrationActions(p)) {
+      const req = a.configRequest;
+      if (!req?.requestUrlTemplate || !req.requestTemplate || !a.names.length) continue;
+      const range = a.resource.headerRange;
+      const def: DataActionDef = {
+        file: a.resource.file,
+        origin: 'terraform',
+        requestType: req.requestType?.toUpperCase(),
+        url: templateField(unescapeHcl(req.requestUrlTemplate), range),
+        body: templateField(unescapeHcl(req.requestTemplate), range),
+        inputSchema: a.contractInput,
+        successSchema: a.contractOutput,
+      };
+      const inputs = setAttributeInputs(def);
+      if (!inputs) continue;
+      // One category only: with several possible values, which one a given deployment uses is unknowable.
+      const category = a.categories.length === 1 ? a.categories[0] : undefined;
+      for (const name of a.names) out.push({ def: { ...def, name, baseName: stripExportSuffix(name) }, name: stripExportSuffix(name), category, inputs, required: requiredInputs(a.contractInput) });
+    }
+    return out;
+  });
+}

@@ -1,6 +1,12 @@
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { lintFiles } from '../../lint.js';
+import { parseFile } from '../../parse/parse-file.js';
+import { prepareTerraform } from '../../parse/terraform.js';
 import { RuleTester } from '../../testing/rule-tester.js';
+import { dataActionJson } from '../../testing/data-action-fixtures.js';
 import { flowWith, getData, setData } from '../../testing/flow-fixtures.js';
+import contract from '../call-data/contract.js';
+import handlesFailure from '../call-data/handles-failure.js';
 import rule from './literal-key.js';
 
 const tester = new RuleTester({ describe, it });
@@ -178,4 +184,172 @@ tester.run(rule, {
       ),
     },
   ],
+});
+
+// ---------------------------------------------------------------------------------------------------------
+// A key that really is dynamic: the Set-Participant-Attribute data action, when the project defines one.
+
+const SET_ATTRIBUTE_JSON = {
+  path: 'actions/set-participant-attribute.json',
+  text: dataActionJson({
+    name: 'Set Participant Attribute - Exported 2024-10-28 @ 16:06',
+    method: 'PATCH',
+    url: '/api/v2/conversations/${input.conversationId}/participants/${input.participantId}/attributes',
+    body: '{\n"attributes": { "${input.key}": "$!{input.value}" }\n}',
+    inputSchema: { type: 'object', properties: { conversationId: { type: 'string' }, participantId: { type: 'string' }, key: { type: 'string' }, value: { type: 'string' } } },
+    successSchema: { type: 'object', properties: {} },
+  }),
+};
+// The public module's shape (GenesysCloudDevOps/public-api-set-participant-attribute-data-action-module), with
+// other input names: the suggestion maps inputs by the role the request gives them, not by name.
+const SET_ATTRIBUTE_TF = {
+  path: 'main.tf',
+  text: [
+    'resource "genesyscloud_integration_action" "set_attr" {',
+    '  name           = "Set Attr"',
+    '  category       = "Genesys Cloud Data Actions"',
+    '  integration_id = var.integration_id',
+    '  contract_input  = jsonencode({ type = "object", properties = { conv = { type = "string" }, who = { type = "string" }, k = { type = "string" }, v = { type = "string" } } })',
+    '  contract_output = jsonencode({ type = "object", properties = {} })',
+    '  config_request {',
+    '    request_url_template = "/api/v2/conversations/$${input.conv}/participants/$${input.who}/attributes"',
+    '    request_type         = "PATCH"',
+    '    request_template     = "{\\"attributes\\": {\\"$${input.k}\\": \\"$${input.v}\\"}}"',
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+};
+await prepareTerraform(SET_ATTRIBUTE_TF.path, SET_ATTRIBUTE_TF.text);
+
+const callDataLines = (category: string, action: string, inputs: [string, string][], label = 'Set data') => [
+  '- callData:',
+  `    name: ${label}`,
+  '    category:',
+  `      ${category}:`,
+  '        dataAction:',
+  `          ${action}:`,
+  '            inputs:',
+  ...inputs.flatMap(([k, v]) => [`              ${k}:`, `                ${v}`]),
+  '            failureOutputs:',
+  '              errorCode:',
+  '                noValue: true',
+  '              status:',
+  '                noValue: true',
+  '    outputs:',
+  '      success:',
+  '        actions: []',
+  '      failure:',
+  '        actions: []',
+  '      timeout:',
+  '        actions: []',
+];
+
+const VARIABLE_KEY = flowWith(setData('name:\n  exp: Flow.key\nvalue:\n  exp: Call.Ani'));
+const VIA_JSON = flowWith(
+  callDataLines('"<data action category>"', 'Set Participant Attribute', [
+    ['conversationId', 'exp: Call.ConversationId'],
+    ['participantId', 'noValue: true'],
+    ['key', 'exp: Flow.key'],
+    ['value', 'exp: Call.Ani'],
+  ]).join('\n'),
+);
+// A flow that already looked up the customer's participant id (as the public blueprints do) passes it.
+const lookup = ['- callData:', '    name: Get Customer Participant Id', '    category:', '      Genesys Cloud Data Actions:', '        dataAction:', '          Get Participant Id:', '            successOutputs:', '              customerParticipantId:', '                var: Flow.pId'];
+const TEMPLATE_KEY_MESSAGE_FLOW = flowWith([...lookup, setData('name:\n  lit: "{{flow.input.sessionKey}}"\nvalue:\n  lit: yes')].join('\n'), { type: 'inboundShortMessage' });
+const VIA_TERRAFORM = flowWith(
+  [
+    ...lookup,
+    ...callDataLines('Genesys Cloud Data Actions', 'Set Attr', [
+      ['conv', 'exp: Message.ConversationId'],
+      ['who', 'exp: Flow.pId'],
+      ['k', 'exp: Flow.sessionKey'],
+      ['v', 'lit: "yes"'],
+    ]),
+  ].join('\n'),
+  { type: 'inboundShortMessage' },
+);
+
+tester.run(rule, {
+  valid: [{ name: 'the suggested call itself (exported action)', code: VIA_JSON, files: [SET_ATTRIBUTE_JSON] }],
+  invalid: [
+    {
+      name: 'dynamic key, exported Set-Participant-Attribute action: a second suggestion calls it (placeholders for what is unknown)',
+      code: VARIABLE_KEY,
+      files: [SET_ATTRIBUTE_JSON],
+      errors: [
+        {
+          messageId: 'dynamicKey',
+          suggestions: [
+            { desc: 'Use the literal key `key` and keep the current value.', output: flowWith(setData('name:\n  lit: key\nvalue:\n  exp: Call.Ani')) },
+            {
+              desc: 'Keep the key dynamic: call the data action `Set Participant Attribute` (PATCH …/participants/{pid}/attributes) instead (then fill in the category and `participantId`).',
+              output: VIA_JSON,
+            },
+          ],
+        },
+      ],
+      output: flowWith(setData('name:\n  lit: key\nvalue:\n  exp: Call.Ani')),
+    },
+    {
+      name: 'template key in a message flow, Terraform action: category from Terraform, inputs by role, the participant id the flow looked up',
+      code: TEMPLATE_KEY_MESSAGE_FLOW,
+      files: [SET_ATTRIBUTE_TF],
+      errors: [
+        {
+          messageId: 'templateKey',
+          suggestions: [
+            { desc: 'Use the literal key `sessionKey` and keep the current value.', output: TEMPLATE_KEY_MESSAGE_FLOW.replace('"{{flow.input.sessionKey}}"', 'sessionKey') },
+            { desc: 'Keep the key dynamic: call the data action `Set Attr` (PATCH …/participants/{pid}/attributes) instead.', output: VIA_TERRAFORM },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'CRLF file: the call is written with CRLF',
+      code: VARIABLE_KEY.replace(/\n/g, '\r\n'),
+      files: [SET_ATTRIBUTE_JSON],
+      errors: [{ messageId: 'dynamicKey', suggestions: [{ output: flowWith(setData('name:\n  lit: key\nvalue:\n  exp: Call.Ani')).replace(/\n/g, '\r\n') }, { output: VIA_JSON.replace(/\n/g, '\r\n') }] }],
+    },
+    {
+      name: 'no Set-Participant-Attribute action in the project: no data-action suggestion',
+      code: VARIABLE_KEY,
+      files: [{ path: 'actions/other.json', text: dataActionJson({ name: 'Other' }) }],
+      errors: [{ messageId: 'dynamicKey', suggestions: [{ desc: 'Use the literal key `key` and keep the current value.', output: flowWith(setData('name:\n  lit: key\nvalue:\n  exp: Call.Ani')) }] }],
+      output: flowWith(setData('name:\n  lit: key\nvalue:\n  exp: Call.Ani')),
+    },
+    {
+      name: 'two attributes in the action: no data-action suggestion (one call cannot replace both)',
+      code: flowWith(['- setParticipantData:', '    name: Set data', '    attributes:', '      - attribute:', '          name:', '            exp: Flow.key', '          value:', '            exp: Call.Ani', '      - attribute:', '          name:', '            lit: b', '          value:', '            exp: Call.Ani'].join('\n')),
+      files: [SET_ATTRIBUTE_JSON],
+      errors: [{ messageId: 'dynamicKey', suggestions: [{ desc: 'Use the literal key `key` and keep the current value.', output: flowWith(['- setParticipantData:', '    name: Set data', '    attributes:', '      - attribute:', '          name:', '            lit: key', '          value:', '            exp: Call.Ani', '      - attribute:', '          name:', '            lit: b', '          value:', '            exp: Call.Ani'].join('\n')) }] }],
+      output: flowWith(['- setParticipantData:', '    name: Set data', '    attributes:', '      - attribute:', '          name:', '            lit: key', '          value:', '            exp: Call.Ani', '      - attribute:', '          name:', '            lit: b', '          value:', '            exp: Call.Ani'].join('\n')),
+    },
+    {
+      name: 'Get with a dynamic key: the data action only sets, no data-action suggestion',
+      code: flowWith(getData('name:\n  exp: Flow.key\nvariable: Flow.out')),
+      files: [SET_ATTRIBUTE_JSON],
+      errors: [{ messageId: 'dynamicKey', suggestions: [{ desc: 'Use the literal key `key`.', output: flowWith(getData('name:\n  lit: key\nvariable: Flow.out')) }] }],
+      output: flowWith(getData('name:\n  lit: key\nvariable: Flow.out')),
+    },
+  ],
+});
+
+describe('the Set-Participant-Attribute suggestion output', () => {
+  it('parses, and literal-key, call-data/contract and call-data/handles-failure report nothing on it', () => {
+    for (const [code, files] of [
+      [VIA_JSON, [SET_ATTRIBUTE_JSON]],
+      [VIA_TERRAFORM, [SET_ATTRIBUTE_TF]],
+    ] as const) {
+      expect(parseFile('flow.yaml', code).errors).toEqual([]);
+      const results = lintFiles([{ path: 'flow.yaml', text: code }, ...files], {
+        rules: [rule, contract, handlesFailure],
+        config: { rules: { [rule.meta.id]: 'error', [contract.meta.id]: 'error', [handlesFailure.meta.id]: 'error' } },
+        isTarget: (p) => p === 'flow.yaml',
+      });
+      // Only the generated call is judged (the lookup before it is a fixture without failure paths).
+      const from = code.split('\n').findIndex((l) => l.includes('name: Set data'));
+      expect(results.flatMap((r) => r.messages).filter((m) => m.line >= from)).toEqual([]);
+    }
+  });
 });

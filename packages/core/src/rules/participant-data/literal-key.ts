@@ -2,6 +2,7 @@ import type { TextEdit } from '../../diagnostics.js';
 import { participantAttributes, type ParticipantAttribute } from '../../model/participant-data.js';
 import { defineRule, ruleDocsUrl, type RuleContext, type SuggestionDescriptor } from '../rule.js';
 import { isEmptyValue, moveIntoValueEdits, renameKeyEdits } from './key-fixes.js';
+import { setAttributeActionSuggestion } from './set-attribute-suggestion.js';
 import { isArchitectReference, keyFromExpression, keyFromTemplate, templateParts, toFlowExpression, type TemplatePart } from './key-parts.js';
 import type { Project } from '../../model/project.js';
 import type { ParsedFile } from '../../parse/parse-file.js';
@@ -29,6 +30,7 @@ export default defineRule({
         '{{op}} Participant Data attribute name `{{text}}` contains the template `{{template}}`, which is not a declared substitution, so it is stored literally (braces and all). Use the literal key `{{key}}` and put the dynamic part in the value.',
       emptyKey: '{{op}} Participant Data attribute name is empty; the action takes its error path at run time.',
       useLiteralKey: 'Use the literal key `{{key}}`{{valueNote}}.',
+      useSetAttributeAction: 'Keep the key dynamic: call the data action `{{action}}` (PATCH …/participants/{pid}/attributes) instead{{todo}}.',
     },
   },
   check(context) {
@@ -80,7 +82,9 @@ function checkAttribute(context: RuleContext, attr: ParticipantAttribute): void 
     // `{{flow.input.x}}` means `Flow.x`; a Velocity `${input.x}` has no Architect equivalent to move into the value.
     const dynamic = toFlowExpression(parts[parts.length - 1].inner);
     const template = text.slice(parts[0].start, parts[0].end);
-    report(context, attr, 'templateKey', { op, text, template, key: key ?? '' }, key, isArchitectReference(dynamic) ? dynamic : undefined);
+    // The whole key is one template naming a flow value: that value is the dynamic key.
+    const whole = parts.length === 1 && template === text.trim() && isArchitectReference(dynamic) ? dynamic : undefined;
+    report(context, attr, 'templateKey', { op, text, template, key: key ?? '' }, key, isArchitectReference(dynamic) ? dynamic : undefined, whole);
     return;
   }
   if ((name.kind === 'exp' || name.kind === 'var') && name.text !== undefined) {
@@ -88,7 +92,7 @@ function checkAttribute(context: RuleContext, attr: ParticipantAttribute): void 
     const what = name.kind === 'exp' ? 'the expression' : 'the variable';
     // `exp: "customerId"` is a constant: the key is that string, and the value has nothing to gain from it.
     const constant = name.kind === 'exp' && /^"[^"]*"$/.test(name.text.trim());
-    report(context, attr, 'dynamicKey', { op, what, text: name.text, key: key ?? '' }, key, constant ? KEEP_VALUE : toFlowExpression(name.text));
+    report(context, attr, 'dynamicKey', { op, what, text: name.text, key: key ?? '' }, key, constant ? KEEP_VALUE : toFlowExpression(name.text), constant ? undefined : name.text);
   }
 }
 
@@ -103,10 +107,13 @@ function report(
    * KEEP_VALUE when the key is constant and the value should stay as it is.
    */
   valueExpression: string | undefined | typeof KEEP_VALUE,
+  /** The key as an Architect expression when it really is dynamic (for the Set-Participant-Attribute suggestion). */
+  keyExpression?: string,
 ): void {
   const node = attr.name!.scalar ?? attr.name!.node;
+  const dataAction = keyExpression === undefined ? [] : setAttributeActionSuggestion(context, attr, keyExpression);
   if (!key) {
-    context.report({ node, messageId, data });
+    context.report({ node, messageId, data, suggest: dataAction });
     return;
   }
   let edits: TextEdit[] = renameKeyEdits(attr, key);
@@ -123,6 +130,6 @@ function report(
       safe = false;
     }
   }
-  const suggest: SuggestionDescriptor[] = [{ messageId: 'useLiteralKey', data: { key, valueNote }, fix: edits }];
+  const suggest: SuggestionDescriptor[] = [{ messageId: 'useLiteralKey', data: { key, valueNote }, fix: edits }, ...dataAction];
   context.report({ node, messageId, data, fix: safe ? edits : undefined, suggest });
 }
