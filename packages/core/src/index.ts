@@ -24,8 +24,8 @@ export {
   terraformResources, terraformFlows, terraformIntegrationActions, findAttribute, hclLiteral, variableValues,
   type TerraformResource, type TerraformFlowResource, type TerraformIntegrationAction,
 } from './model/terraform.js';
-export { compileConfig, presetRules, type ConfigMatcher } from './config/resolve.js';
-export { loadConfigFile, findConfigFile, parseConfigText, ConfigError, CONFIG_FILE_NAMES } from './config/load.js';
+export { cascadeSettings, compileConfig, compileConfigCascade, presetRules, type ConfigLayer, type ConfigMatcher } from './config/resolve.js';
+export { loadConfigFile, findConfigFile, configCascade, parseConfigText, ConfigError, CONFIG_FILE_NAMES } from './config/load.js';
 export type { CxlintConfig, LoadedConfig } from './config/types.js';
 export { applyEdit, applyEdits, mergeEdits } from './fix/text-edits.js';
 export { fixPaths, applyFixesSafely, MAX_FIX_PASSES, type FixPathsOptions, type FixPathsResult, type FixedFile, type RejectedFix } from './fix/fix-files.js';

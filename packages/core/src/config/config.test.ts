@@ -55,7 +55,7 @@ describe('finding the config', () => {
     expect(findConfigFile(join(root, 'sub'))).toBe(join(root, 'sub/.cxlint.json'));
   });
 
-  it('applies the nearest config per folder when linting', async () => {
+  it('applies the nearest config per folder over its ancestors when linting', async () => {
     const root = tree({
       '.git/HEAD': '',
       '.cxlint.yml': 'rules:\n  participant-data/key-looks-like-variable: error\n',
@@ -67,7 +67,136 @@ describe('finding the config', () => {
     expect(configFiles.sort()).toEqual([join(root, '.cxlint.yml'), join(root, 'b/.cxlint.json')].sort());
     const byPath = Object.fromEntries(results.map((r) => [r.filePath, rulesOf([r])]));
     expect(byPath['a/flow.yaml']).toEqual(['participant-data/key-looks-like-variable:2', 'participant-data/literal-key:2']);
-    expect(byPath['b/flow.yaml']).toEqual(['participant-data/key-looks-like-variable:1']);
+    // b's config turns literal-key off and inherits key-looks-like-variable: error from the root config.
+    expect(byPath['b/flow.yaml']).toEqual(['participant-data/key-looks-like-variable:2']);
+  });
+});
+
+describe('config cascade', () => {
+  const lint = async (root: string, path = '.') => {
+    const { results, configFiles } = await lintPaths([path], { cwd: root });
+    return { byPath: Object.fromEntries(results.map((r) => [r.filePath, rulesOf([r])])), configFiles: configFiles.sort() };
+  };
+
+  it('a nearer config replaces what it sets and keeps the rest; every config read is listed', async () => {
+    const root = tree({
+      '.git/HEAD': '',
+      '.cxlint.yml': 'rules:\n  participant-data/literal-key: warn\n  participant-data/key-looks-like-variable: error\n',
+      'a/.cxlint.yml': 'rules:\n  participant-data/literal-key: error\n',
+      'a/b/.cxlint.json': '{"rules": {"participant-data/key-looks-like-variable": "off"}}',
+      'a/b/flow.yaml': BAD_FLOW,
+      'a/flow.yaml': BAD_FLOW,
+      'flow.yaml': BAD_FLOW,
+    });
+    const { byPath, configFiles } = await lint(root);
+    expect(byPath['flow.yaml']).toEqual(['participant-data/key-looks-like-variable:2', 'participant-data/literal-key:1']);
+    expect(byPath['a/flow.yaml']).toEqual(['participant-data/key-looks-like-variable:2', 'participant-data/literal-key:2']);
+    expect(byPath['a/b/flow.yaml']).toEqual(['participant-data/literal-key:2']);
+    expect(configFiles).toEqual([join(root, '.cxlint.yml'), join(root, 'a/.cxlint.yml'), join(root, 'a/b/.cxlint.json')].sort());
+  });
+
+  it('root: true stops the cascade at that config', async () => {
+    const root = tree({
+      '.git/HEAD': '',
+      '.cxlint.yml': 'rules:\n  participant-data/literal-key: "off"\n',
+      'team/.cxlint.yml': 'root: true\nrules:\n  participant-data/key-looks-like-variable: error\n',
+      'team/flow.yaml': BAD_FLOW,
+      'other/flow.yaml': BAD_FLOW,
+    });
+    const { byPath, configFiles } = await lint(root);
+    // team/ starts from recommended again: literal-key is on (the root config's "off" is not read for it).
+    expect(byPath['team/flow.yaml']).toEqual(['participant-data/key-looks-like-variable:2', 'participant-data/literal-key:2']);
+    expect(byPath['other/flow.yaml']).toEqual(['participant-data/key-looks-like-variable:1']);
+    expect(configFiles).toEqual([join(root, '.cxlint.yml'), join(root, 'team/.cxlint.yml')].sort());
+  });
+
+  it('stops at the repository root (.git): a config above the repository is never read', async () => {
+    const outside = tree({
+      '.cxlint.yml': 'rules:\n  participant-data/literal-key: "off"\n',
+      'repo/.git/HEAD': '',
+      'repo/.cxlint.yml': 'rules:\n  participant-data/key-looks-like-variable: "off"\n',
+      'repo/flow.yaml': BAD_FLOW,
+    });
+    const { byPath, configFiles } = await lint(join(outside, 'repo'));
+    expect(byPath['flow.yaml']).toEqual(['participant-data/literal-key:2']);
+    expect(configFiles).toEqual([join(outside, 'repo/.cxlint.yml')]);
+  });
+
+  it('without .git or root: true, every config up the tree counts', async () => {
+    const outer = tree({ '.cxlint.yml': 'rules:\n  participant-data/literal-key: "off"\n', 'inner/.cxlint.yml': 'rules: {}\n', 'inner/flow.yaml': BAD_FLOW });
+    expect((await lint(join(outer, 'inner'))).byPath['flow.yaml']).toEqual(['participant-data/key-looks-like-variable:1']);
+  });
+
+  it('globs stay relative to the config that declares them', async () => {
+    const root = tree({
+      '.git/HEAD': '',
+      '.cxlint.yml': [
+        'ignore:',
+        '  - "team/generated/**"',
+        'overrides:',
+        '  - files: "team/legacy/**"',
+        '    rules:',
+        '      participant-data/literal-key: "off"',
+        '',
+      ].join('\n'),
+      'team/.cxlint.yml': [
+        'ignore:',
+        '  - "tmp/**"',
+        'overrides:',
+        '  - files: "legacy/**"',
+        '    rules:',
+        '      participant-data/key-looks-like-variable: error',
+        '',
+      ].join('\n'),
+      'team/generated/flow.yaml': BAD_FLOW,
+      'team/tmp/flow.yaml': BAD_FLOW,
+      'team/legacy/flow.yaml': BAD_FLOW,
+      'team/flow.yaml': BAD_FLOW,
+      'tmp/flow.yaml': BAD_FLOW,
+      'legacy/flow.yaml': BAD_FLOW,
+    });
+    const { byPath } = await lint(root);
+    expect(Object.keys(byPath).sort()).toEqual(['legacy/flow.yaml', 'team/flow.yaml', 'team/legacy/flow.yaml', 'tmp/flow.yaml']);
+    // The root override (team/legacy/**) and team's override (legacy/**, relative to team/) both apply.
+    expect(byPath['team/legacy/flow.yaml']).toEqual(['participant-data/key-looks-like-variable:2']);
+    expect(byPath['team/flow.yaml']).toEqual(['participant-data/key-looks-like-variable:1', 'participant-data/literal-key:2']);
+    // Neither team's globs nor the root's team/… globs reach files outside team/.
+    expect(byPath['legacy/flow.yaml']).toEqual(['participant-data/key-looks-like-variable:1', 'participant-data/literal-key:2']);
+  });
+
+  it("a nearer config's rules win over an outer config's overrides; its extends re-applies a preset", async () => {
+    const root = tree({
+      '.git/HEAD': '',
+      '.cxlint.yml': 'overrides:\n  - files: "**"\n    rules:\n      participant-data/literal-key: "off"\n      participant-data/key-looks-like-variable: "off"\n',
+      'a/.cxlint.yml': 'rules:\n  participant-data/literal-key: warn\n',
+      'a/flow.yaml': BAD_FLOW,
+      'b/.cxlint.yml': 'extends: recommended\n',
+      'b/flow.yaml': BAD_FLOW,
+    });
+    const { byPath } = await lint(root);
+    expect(byPath['a/flow.yaml']).toEqual(['participant-data/literal-key:1']);
+    expect(byPath['b/flow.yaml']).toEqual(['participant-data/key-looks-like-variable:1', 'participant-data/literal-key:2']);
+  });
+
+  it('settings cascade key by key: a nearer value replaces the outer one, the others are inherited', async () => {
+    const root = tree({
+      '.git/HEAD': '',
+      '.cxlint.yml': 'settings:\n  maxFileSize: 100\n',
+      'a/.cxlint.yml': 'settings:\n  knownParticipantKeys: [x]\n',
+      'a/flow.yaml': BAD_FLOW,
+      'b/.cxlint.yml': 'settings:\n  maxFileSize: 100000\n',
+      'b/flow.yaml': BAD_FLOW,
+    });
+    const { results } = await lintPaths(['.'], { cwd: root });
+    const messages = Object.fromEntries(results.map((r) => [r.filePath, r.messages.map((m) => m.message).join('\n')]));
+    expect(messages['a/flow.yaml']).toMatch(/100/); // too large under the inherited limit
+    expect(rulesOf(results.filter((r) => r.filePath === 'a/flow.yaml'))).toEqual([]);
+    expect(rulesOf(results.filter((r) => r.filePath === 'b/flow.yaml'))).toEqual(['participant-data/key-looks-like-variable:1', 'participant-data/literal-key:2']);
+  });
+
+  it('a broken config anywhere in the cascade is reported with its file', async () => {
+    const root = tree({ '.git/HEAD': '', '.cxlint.yml': 'rules:\n  participant-data/literal-kye: error\n', 'a/.cxlint.yml': 'rules: {}\n', 'a/flow.yaml': BAD_FLOW });
+    await expect(lintPaths(['.'], { cwd: root })).rejects.toThrow(/\.cxlint\.yml:2:3: Unknown rule/);
   });
 });
 

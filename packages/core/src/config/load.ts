@@ -148,17 +148,37 @@ export function loadConfigFile(filePath: string, rules: readonly Rule[]): Loaded
   return { config: parseConfigText(text, filePath, rules), baseDir: dirname(abs), filePath: abs };
 }
 
-/** The nearest config at or above `startDir`; stops at a `root: true` config or at the repository root (`.git`). */
+/** The config file of one folder (the first of `CONFIG_FILE_NAMES` present), if any. */
+function configFileIn(dir: string): string | undefined {
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = join(dir, name);
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return undefined;
+}
+
+/** The nearest config at or above `startDir`; the search stops at the repository root (`.git`). */
 export function findConfigFile(startDir: string): string | undefined {
+  return configCascade(startDir, () => ({ root: true }))[0];
+}
+
+/**
+ * The configs that apply to files in `startDir`, nearest first, as in ESLint's legacy cascade: every config at
+ * or above it, up to and including the first that says `root: true`, never above the repository root (`.git`).
+ * `isRoot` reads a config (the caller loads and caches it).
+ */
+export function configCascade(startDir: string, isRoot: (file: string) => { root?: boolean }): string[] {
+  const out: string[] = [];
   let dir = resolve(startDir);
   for (;;) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = join(dir, name);
-      if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+    const file = configFileIn(dir);
+    if (file) {
+      out.push(file);
+      if (isRoot(file).root === true) return out;
     }
-    if (existsSync(join(dir, '.git'))) return undefined;
+    if (existsSync(join(dir, '.git'))) return out;
     const parent = dirname(dir);
-    if (parent === dir) return undefined;
+    if (parent === dir) return out;
     dir = parent;
   }
 }

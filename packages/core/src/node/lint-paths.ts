@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { compileConfig, type ConfigMatcher } from '../config/resolve.js';
-import { findConfigFile, loadConfigFile } from '../config/load.js';
+import { cascadeSettings, compileConfig, compileConfigCascade, type ConfigMatcher } from '../config/resolve.js';
+import { configCascade, loadConfigFile } from '../config/load.js';
 import type { LoadedConfig } from '../config/types.js';
 import type { LintResult } from '../diagnostics.js';
 import { lintFilesAsync, type LintInput } from '../lint.js';
@@ -13,7 +13,7 @@ import { detectKind } from '../parse/detect-kind.js';
 
 export interface LintPathsOptions {
   cwd?: string;
-  /** An explicit config file; otherwise the nearest `.cxlint.yml` above each file. */
+  /** An explicit config file (used alone); otherwise each file's cascade of `.cxlint.yml` files (see `configCascade`). */
   configFile?: string;
   /** An already-loaded config (the action reads it from the base commit under `pull_request_target`). */
   config?: LoadedConfig;
@@ -68,9 +68,14 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
   const context = options.contextPaths ? findFiles(options.contextPaths, cwd).files : [];
   const all = [...new Set([...found.files, ...context])];
 
-  // Config per folder: the nearest file wins (loaded once per config file).
+  // Config per folder: the nearest file over its ancestors (each config file read once, each cascade compiled once).
+  const files = new Map<string, LoadedConfig>();
+  const load = (file: string) => {
+    if (!files.has(file)) files.set(file, loadConfigFile(file, rules));
+    return files.get(file)!;
+  };
   const loaded = new Map<string, { loaded: LoadedConfig; matcher: ConfigMatcher }>();
-  const dirConfig = new Map<string, string | undefined>();
+  const dirEntry = new Map<string, { loaded: LoadedConfig; matcher: ConfigMatcher }>();
   const defaultEntry = { loaded: { config: {}, baseDir: cwd } as LoadedConfig, matcher: compileConfig({}, rules) };
   const entryFor = (abs: string) => {
     if (explicit) {
@@ -79,14 +84,24 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
       return loaded.get(key)!;
     }
     const dir = dirname(abs);
-    if (!dirConfig.has(dir)) dirConfig.set(dir, findConfigFile(dir));
-    const file = dirConfig.get(dir);
-    if (!file) return defaultEntry;
-    if (!loaded.has(file)) {
-      const l = loadConfigFile(file, rules);
-      loaded.set(file, { loaded: l, matcher: compileConfig(l.config, rules) });
+    let entry = dirEntry.get(dir);
+    if (!entry) {
+      const chain = configCascade(dir, (f) => load(f).config).reverse().map(load);
+      if (!chain.length) entry = defaultEntry;
+      else {
+        const key = chain.map((l) => l.filePath).join('\0');
+        if (!loaded.has(key)) {
+          const nearest = chain[chain.length - 1];
+          const layers = chain.map((l) => ({ config: l.config, prefix: toPosix(relative(l.baseDir, nearest.baseDir)).replace(/(?<=.)$/, '/') }));
+          // The merged settings are the nearest config's as far as the file is concerned (maxFileSize, lists).
+          const merged: LoadedConfig = { ...nearest, config: { ...nearest.config, settings: cascadeSettings(chain.map((l) => l.config)) } };
+          loaded.set(key, { loaded: merged, matcher: compileConfigCascade(layers, rules) });
+        }
+        entry = loaded.get(key)!;
+      }
+      dirEntry.set(dir, entry);
     }
-    return loaded.get(file)!;
+    return entry;
   };
 
   const byDisplay = new Map<string, string>();
@@ -130,7 +145,7 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
     // Each file was read under its own folder's settings.maxFileSize (readSourceFile above).
     maxFileSize: Number.POSITIVE_INFINITY,
   });
-  return { results, missing: found.missing, configFiles: [...loaded.keys()] };
+  return { results, missing: found.missing, configFiles: explicit ? [...loaded.keys()] : [...files.keys()] };
 }
 
 /** Unions the list settings of several configs; for other settings the first config that sets one wins. */
