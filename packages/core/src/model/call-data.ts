@@ -23,6 +23,8 @@ export interface CallDataAction {
   /** Its `name:` (the label in Architect), for messages. */
   label?: string;
   categoryPair?: Pair;
+  /** The key under `category:` that names the category (integration), templated or not. */
+  categoryKey?: ScalarNode;
   /** The category (integration) name; undefined when it is a `{{substitution}}` or `${…}` template. */
   category?: string;
   actionPair?: Pair;
@@ -42,6 +44,32 @@ export interface CallDataAction {
 }
 
 export const CALL_DATA_KEYS = new Set(['callData', 'callDataSecure']);
+
+/**
+ * The failure outputs Architect offers on every Call Data Action: the platform's error response, flattened with
+ * `.` like success outputs; they do not depend on the data action's contract. `verified` are the names real
+ * exported flows use (corpus: the same 13 names in the callData actions of 16 repositories). `unverified` are
+ * the containers of the flattened names (`details.errorCode` → `details`), which no real file uses on its own;
+ * they are accepted so that a name Architect may offer is never reported.
+ */
+export const CALL_DATA_FAILURE_OUTPUTS = {
+  verified: [
+    'errorCode',
+    'status',
+    'correlationId',
+    'entityId',
+    'entityName',
+    'userMessage',
+    'userParamsMessage',
+    'userParams.key',
+    'userParams.value',
+    'details.errorCode',
+    'details.fieldName',
+    'details.entityId',
+    'details.entityName',
+  ],
+  unverified: ['userParams', 'details'],
+} as const;
 
 /** A mapping key the flow cannot name before deployment: `{{data_action_name}}` or a Terraform `${var}`. */
 export function isTemplatedName(key: ScalarNode): boolean {
@@ -102,6 +130,7 @@ export function callDataActions(file: ParsedFile): CallDataAction[] {
           action,
           label: isScalar(label) && label.value !== null ? String(label.value) : undefined,
           categoryPair,
+          categoryKey: catEntry?.key,
           category: catEntry && !isTemplatedName(catEntry.key) ? String(catEntry.key.value) : undefined,
           actionPair,
           actionName: actionPair && !isTemplatedName(actionPair.key) ? String(actionPair.key.value) : undefined,
