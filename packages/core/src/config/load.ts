@@ -2,12 +2,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { validateCxlintConfig } from '@cxlint/schema';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { distance } from 'fastest-levenshtein';
 import { toJS } from '../parse/nodes.js';
 import { parseJson } from '../parse/parse-json.js';
 import { parseYaml } from '../parse/parse-yaml.js';
 import { nodeAtPointer } from '../parse/pointer.js';
 import { SourceText } from '../source/source-text.js';
+import { closestByEdits } from '../rules/closest-name.js';
 import type { Rule } from '../rules/rule.js';
 import type { CxlintConfig, LoadedConfig } from './types.js';
 
@@ -123,14 +123,9 @@ function pickError<T extends { keyword: string; instancePath: string }>(errors: 
   return list.reduce((a, b) => (b.instancePath.length > a.instancePath.length ? b : a), list[0]);
 }
 
+/** Config names are exact (rule ids, option names): case counts, and a longer id tolerates more edits. */
 function closest(word: string, candidates: string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const c of candidates) {
-    const d = distance(word, c);
-    if (d < bestD) { bestD = d; best = c; }
-  }
-  return best && bestD <= Math.max(3, word.length / 3) ? best : undefined;
+  return closestByEdits(word, candidates, Math.max(3, word.length / 3), false);
 }
 
 export function loadConfigFile(filePath: string, rules: readonly Rule[]): LoadedConfig {

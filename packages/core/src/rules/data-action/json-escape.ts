@@ -1,17 +1,7 @@
-import {
-  BODY_METHODS,
-  dataActionOf,
-  ID_PATTERN_OPTION,
-  idPatternOption,
-  inputNeedsNoEscaping,
-  participantAttributeEntries,
-  sendsJson,
-  templateRange,
-  wrapReference,
-  type DataActionDef,
-} from '../../model/data-actions.js';
+import { BODY_METHODS, dataActionOf, ID_PATTERN_OPTION, idPatternOption, participantAttributeEntries, sendsJson, type DataActionDef } from '../../model/data-actions.js';
 import { isInputRef, renderTemplate } from '../../model/velocity.js';
 import { defineRule, ruleDocsUrl } from '../rule.js';
+import { reportUnescapedInput } from './unescaped-input.js';
 
 const id = 'data-action/json-escape';
 
@@ -42,14 +32,7 @@ export default defineRule({
     const rendered = renderTemplate(def.body.text, def.body.scan, 'all');
     for (const { ref, inString } of rendered.placed) {
       if (!inString || !isInputRef(ref) || ref.call || skip.has(ref.start)) continue;
-      if (inputNeedsNoEscaping(def, ref.path[0], idPattern)) continue;
-      const text = def.body.text.slice(ref.start, ref.end);
-      context.report({
-        range: templateRange(context.file, def.body, ref.start, ref.end),
-        messageId: 'unescaped',
-        data: { ref: text, input: ref.path.join('.') },
-        fix: wrapReference(context.file, def.body, ref, '$esc.jsonString('),
-      });
+      reportUnescapedInput(context, def, def.body, ref, '$esc.jsonString(', idPattern);
     }
   },
 });

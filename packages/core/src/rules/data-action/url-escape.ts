@@ -1,6 +1,7 @@
-import { dataActionOf, ID_PATTERN_OPTION, idPatternOption, inputNeedsNoEscaping, jsonStringBody, templateRange, wrapReference } from '../../model/data-actions.js';
+import { dataActionOf, ID_PATTERN_OPTION, idPatternOption, jsonStringBody, templateRange } from '../../model/data-actions.js';
 import { isInputRef } from '../../model/velocity.js';
 import { defineRule, ruleDocsUrl } from '../rule.js';
+import { reportUnescapedInput } from './unescaped-input.js';
 
 const id = 'data-action/url-escape';
 
@@ -57,13 +58,7 @@ export default defineRule({
         }
       }
       if (ref.call || ref.start < authorityEnd) continue;
-      if (inputNeedsNoEscaping(def, ref.path[0], idPattern)) continue;
-      context.report({
-        range: templateRange(context.file, url, ref.start, ref.end),
-        messageId: 'unescaped',
-        data: { ref: text, input: ref.path.join('.') },
-        fix: wrapReference(context.file, url, ref, '$esc.url('),
-      });
+      reportUnescapedInput(context, def, url, ref, '$esc.url(', idPattern);
     }
   },
 });

@@ -1,7 +1,7 @@
 import { flowModel, parseRef, type RefKind } from '../../model/flow.js';
 import { valueIndexToOffset } from '../../parse/string-offsets.js';
 import { defineRule, ruleDocsUrl } from '../rule.js';
-import { closestKey } from '../participant-data/read-never-set.js';
+import { closestKey } from '../closest-name.js';
 
 const id = 'flow/ref-resolves';
 

@@ -3,7 +3,7 @@ import { flowModel, type ItemKey } from '../../model/flow.js';
 import { toJS, type Node, type Range } from '../../parse/nodes.js';
 import { nodeAtPointer } from '../../parse/pointer.js';
 import { defineRule, ruleDocsUrl, type ReportDescriptor, type RuleContext } from '../rule.js';
-import { closestKnownName } from './names.js';
+import { closestKnownName } from '../closest-name.js';
 
 const id = 'flow/schema';
 

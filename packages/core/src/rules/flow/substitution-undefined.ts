@@ -1,5 +1,5 @@
 import { defineRule, ruleDocsUrl } from '../rule.js';
-import { closestKey } from '../participant-data/read-never-set.js';
+import { closestKey } from '../closest-name.js';
 
 const id = 'flow/substitution-undefined';
 

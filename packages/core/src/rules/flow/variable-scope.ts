@@ -5,7 +5,7 @@ import type { ParsedFile } from '../../parse/parse-file.js';
 import type { Range, ScalarNode } from '../../parse/nodes.js';
 import { valueIndexToOffset } from '../../parse/string-offsets.js';
 import { defineRule, ruleDocsUrl, type RuleContext } from '../rule.js';
-import { closestKey } from '../participant-data/read-never-set.js';
+import { closestKey } from '../closest-name.js';
 
 const id = 'flow/variable-scope';
 

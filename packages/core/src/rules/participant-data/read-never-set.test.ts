@@ -3,7 +3,8 @@ import { RuleTester } from '../../testing/rule-tester.js';
 import { flowWith, getData, setData } from '../../testing/flow-fixtures.js';
 import { lintFiles } from '../../lint.js';
 import { registerProjectContributor } from '../../model/project.js';
-import rule, { closestKey } from './read-never-set.js';
+import { closestKey } from '../closest-name.js';
+import rule from './read-never-set.js';
 
 const tester = new RuleTester({ describe, it });
 

@@ -1,8 +1,11 @@
-import { distance } from 'fastest-levenshtein';
 import { isMap } from '../../parse/nodes.js';
 import type { ParsedFile } from '../../parse/parse-file.js';
 import { literalKey, participantAttributes } from '../../model/participant-data.js';
 import type { Project } from '../../model/project.js';
+import { closestKey } from '../closest-name.js';
+// Re-exported for call-data/action-exists and call-data/contract as committed; both import '../closest-name.js'
+// in their next commit, after which this line goes.
+export { closestKey } from '../closest-name.js';
 import { defineRule, ruleDocsUrl } from '../rule.js';
 import { renameKeyEdits } from './key-fixes.js';
 import { templateParts } from './key-parts.js';
@@ -118,22 +121,3 @@ function knownKeys(project: Project): Set<string> {
   });
 }
 
-/**
- * The nearest set key by edit distance, when it is near enough to be a plausible typo: at most a third of the
- * key's length (and at least 1), so `customerID` → `customerId` but `ogConversationId` is not matched to `delay`.
- */
-export function closestKey(key: string, candidates: Iterable<string>): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    // Case is ignored here (same-key-other-case is left to key-case-drift): `CustomerNmae` is two edits from `customerName`.
-    const d = distance(key.toLowerCase(), c.toLowerCase());
-    // Ties keep the first key set in the project (document order), so the suggestion is stable.
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  const limit = Math.max(1, Math.floor(key.length / 3));
-  return best !== undefined && bestDistance <= limit ? best : undefined;
-}
