@@ -12,6 +12,12 @@ await prepareTerraform('main.tf', TF_ACTION);
 const action = { path: 'actions/lookup.json', text: dataActionJson({ name: 'Lookup State - Exported 2024-10-28 @ 16:06' }) };
 const call = (body: string) => callDataFlow('Lookup State', body);
 const CONV = 'conversationId:\n    exp: Call.ConversationId';
+// Every failure output name, laid out as Architect exports them (the corpus flows list all 13).
+const ALL_FAILURE_OUTPUTS = [
+  'errorCode', 'status', 'correlationId', 'entityId', 'entityName', 'userMessage', 'userParamsMessage',
+  'userParams.key', 'userParams.value', 'details.errorCode', 'details.fieldName', 'details.entityId', 'details.entityName',
+].map((n) => `  ${n}:\n    noValue: true`).join('\n');
+const failures = (entries: string) => `inputs:\n  ${CONV}\nfailureOutputs:\n${entries}`;
 
 tester.run(rule, {
   valid: [
@@ -27,8 +33,59 @@ tester.run(rule, {
       code: call(`inputs:\n  ${CONV}\nsuccessOutputs:\n  Name:\n    var: Flow.name`),
       files: [{ path: 'a.json', text: dataActionJson({ successSchema: { type: 'array', items: { type: 'object', properties: { Name: { type: 'string' } } } } }) }],
     },
+    { name: 'every failure output Architect exports', code: call(failures(ALL_FAILURE_OUTPUTS)), files: [action] },
+    { name: 'failure outputs of an action the repository does not define', code: callDataFlow('Elsewhere', failures('  errorCode:\n    var: Flow.err\n  details.fieldName:\n    var: Flow.field')) },
+    { name: 'the containers of flattened failure outputs (unverified, accepted)', code: call(failures('  details:\n    var: Flow.d\n  userParams:\n    var: Flow.p')), files: [action] },
+    { name: 'a templated failure output name', code: call(failures('  {{error_output}}:\n    var: Flow.err')), files: [action] },
   ],
   invalid: [
+    {
+      name: 'a failure output with a typo: the closest name is suggested',
+      code: call(failures('  errorcode:\n    var: Flow.err\n  status:\n    var: Flow.status')),
+      files: [action],
+      errors: [
+        {
+          messageId: 'unknownFailureOutput',
+          message: '`errorcode` is not a failure output of a Call Data Action; did you mean `errorCode`?',
+          line: 16,
+          column: 19,
+          endLine: 16,
+          endColumn: 28,
+          suggestions: [{ messageId: 'rename', desc: 'Use `errorCode`.', output: call(failures('  errorCode:\n    var: Flow.err\n  status:\n    var: Flow.status')) }],
+        },
+      ],
+    },
+    {
+      name: 'a flattened failure output misspelled, on an action the repository does not define',
+      code: callDataFlow('Elsewhere', 'failureOutputs:\n  detail.fieldName:\n    var: Flow.field'),
+      errors: [
+        {
+          messageId: 'unknownFailureOutput',
+          line: 13,
+          column: 19,
+          suggestions: [{ output: callDataFlow('Elsewhere', 'failureOutputs:\n  details.fieldName:\n    var: Flow.field') }],
+        },
+      ],
+    },
+    {
+      name: 'a failure output nothing is close to: the names are listed',
+      code: call(failures('  httpStatusCode:\n    var: Flow.code')),
+      files: [action],
+      errors: [
+        {
+          messageId: 'unknownFailureOutput',
+          message:
+            '`httpStatusCode` is not a failure output of a Call Data Action (failure outputs: errorCode, status, correlationId, entityId, entityName, userMessage, userParamsMessage, userParams.key, …).',
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'a failure output already used is not suggested twice',
+      code: call(failures('  status:\n    var: Flow.a\n  Status:\n    var: Flow.b')),
+      files: [action],
+      errors: [{ messageId: 'unknownFailureOutput', line: 18, message: /`Status` is not a failure output of a Call Data Action \(failure outputs:/, suggestions: null }],
+    },
     {
       name: 'an input the contract does not have, close to one it has',
       code: call(`inputs:\n  ${CONV}\n  cont:\n    lit: 2`),

@@ -1,10 +1,10 @@
 import type { TextEdit } from '../../diagnostics.js';
 import { insertFlowValuePair, yamlScalar } from '../../fix/yaml-edits.js';
-import { callDataActions, type CallDataAction, type CallDataEntry } from '../../model/call-data.js';
+import { CALL_DATA_FAILURE_OUTPUTS, callDataActions, type CallDataAction, type CallDataEntry } from '../../model/call-data.js';
 import { contractValidator } from '../../model/contract-schemas.js';
 import { dataActionIndex, findDataActions, schemaProperties, type DataActionDef } from '../../model/data-actions.js';
 import { isMap, type MapNode } from '../../parse/nodes.js';
-import { closestKey } from '../participant-data/read-never-set.js';
+import { closestKey } from '../closest-name.js';
 import { defineRule, ruleDocsUrl, type RuleContext, type SuggestionDescriptor } from '../rule.js';
 
 const id = 'call-data/contract';
@@ -30,6 +30,7 @@ export default defineRule({
       requiredNoValue: 'Data action `{{action}}` requires the input `{{name}}`, but it is set to no value.',
       wrongType: 'Input `{{name}}` of `{{action}}` {{problem}}, but the literal is {{actual}}.',
       unknownOutput: '`{{name}}` is not an output of data action `{{action}}` (outputs: {{known}}).',
+      unknownFailureOutput: '`{{name}}` is not a failure output of a Call Data Action{{hint}}',
       rename: 'Use `{{name}}`.',
       addInput: 'Add the input `{{name}}` (fill in its value).',
       convert: 'Write the literal as `{{text}}`.',
@@ -40,6 +41,8 @@ export default defineRule({
     if (!calls.length) return;
     const index = dataActionIndex(context.project);
     for (const call of calls) {
+      // The platform's error response, the same for every data action: checked whether the action is known or not.
+      checkFailureOutputs(context, call);
       if (!call.actionName) continue;
       const def = findDataActions(index, call.actionName).find((d) => d.inputSchema !== undefined || d.successSchema !== undefined);
       if (def) checkCall(context, call, def);
@@ -186,6 +189,24 @@ function checkOutputs(context: RuleContext, call: CallDataAction, def: DataActio
       messageId: 'unknownOutput',
       data: { name: e.name, action, known: nameList(known) },
       suggest: renameSuggestion(e, e.name, known, taken),
+    });
+  }
+}
+
+const FAILURE_OUTPUTS: readonly string[] = CALL_DATA_FAILURE_OUTPUTS.verified;
+const ACCEPTED_FAILURE_OUTPUTS = new Set<string>([...CALL_DATA_FAILURE_OUTPUTS.verified, ...CALL_DATA_FAILURE_OUTPUTS.unverified]);
+
+function checkFailureOutputs(context: RuleContext, call: CallDataAction): void {
+  const taken = new Set(call.failureOutputs.flatMap((e) => (e.name ? [e.name] : [])));
+  for (const e of call.failureOutputs) {
+    if (!e.name || ACCEPTED_FAILURE_OUTPUTS.has(e.name)) continue;
+    const suggest = renameSuggestion(e, e.name, [...FAILURE_OUTPUTS], taken);
+    const best = suggest[0]?.data?.name;
+    context.report({
+      node: e.key,
+      messageId: 'unknownFailureOutput',
+      data: { name: e.name, hint: best ? `; did you mean \`${best}\`?` : ` (failure outputs: ${nameList([...FAILURE_OUTPUTS])}).` },
+      suggest,
     });
   }
 }
