@@ -1,8 +1,10 @@
-import { callDataActions } from '../../model/call-data.js';
-import { dataActionIndex, findDataActions } from '../../model/data-actions.js';
+import { callDataActions, type CallDataAction } from '../../model/call-data.js';
+import { dataActionIndex, findDataActions, type DataActionDef } from '../../model/data-actions.js';
+import type { Project } from '../../model/project.js';
+import { terraformIntegrationActions } from '../../model/terraform.js';
 import { yamlScalar } from '../../fix/yaml-edits.js';
-import { closestKey } from '../participant-data/read-never-set.js';
-import { defineRule, ruleDocsUrl, type SuggestionDescriptor } from '../rule.js';
+import { closestKey } from '../closest-name.js';
+import { defineRule, ruleDocsUrl, type RuleContext, type SuggestionDescriptor } from '../rule.js';
 
 const id = 'call-data/action-exists';
 
@@ -23,6 +25,8 @@ export default defineRule({
     messages: {
       unknown: 'Call Data Action `{{label}}` calls `{{name}}`, which no data action in the repository defines{{hint}}',
       rename: 'Call `{{name}}` instead.',
+      wrongCategory: 'Call Data Action `{{label}}` calls `{{name}}` in the category `{{category}}`, but Terraform defines `{{name}}` in {{expected}}.',
+      useCategory: 'Use the category `{{category}}`.',
     },
   },
   check(context) {
@@ -34,7 +38,11 @@ export default defineRule({
     const names = [...index.byName.keys()];
     for (const call of calls) {
       if (!call.actionName || !call.actionPair) continue;
-      if (findDataActions(index, call.actionName).length) continue;
+      const defs = findDataActions(index, call.actionName);
+      if (defs.length) {
+        checkCategory(context, call, defs);
+        continue;
+      }
       const best = closestKey(call.actionName, names);
       const suggest: SuggestionDescriptor[] = best
         ? [{ messageId: 'rename', data: { name: best }, fix: { range: call.actionPair.key.range, text: yamlScalar(best) } }]
@@ -48,3 +56,51 @@ export default defineRule({
     }
   },
 });
+
+/** Per `.tf` file, each Terraform-defined action name → its categories; `undefined` when one is not a known literal. */
+function terraformCategories(project: Project): Map<DataActionDef['file'], Map<string, string[] | undefined>> {
+  return project.index('call-data:terraform-categories', (p) => {
+    const byFile = new Map<DataActionDef['file'], Map<string, string[] | undefined>>();
+    for (const a of terraformIntegrationActions(p)) {
+      let byName = byFile.get(a.resource.file);
+      if (!byName) byFile.set(a.resource.file, (byName = new Map()));
+      for (const name of a.names) {
+        const known = byName.has(name) ? byName.get(name) : [];
+        // A resource whose category is an expression we cannot resolve makes the name's category unknown.
+        byName.set(name, known && a.categories.length ? [...known, ...a.categories] : undefined);
+      }
+    }
+    return byFile;
+  });
+}
+
+/**
+ * Archy looks the action up under the category the flow names. When every definition of the called action is a
+ * Terraform resource with a literal (or resolvable) category, a flow naming another category calls nothing.
+ * Categories are compared ignoring case, like action names (whether Archy does is unverified).
+ */
+function checkCategory(context: RuleContext, call: CallDataAction, defs: DataActionDef[]): void {
+  const key = call.categoryKey;
+  if (call.category === undefined || !key || !call.actionName) return;
+  const byFile = terraformCategories(context.project);
+  const expected = new Set<string>();
+  for (const d of defs) {
+    // An exported JSON action carries no category: the flow's may be right.
+    if (d.origin !== 'terraform' || d.name === undefined) return;
+    const categories = byFile.get(d.file)?.get(d.name);
+    if (!categories) return;
+    for (const c of categories) expected.add(c);
+  }
+  if (!expected.size) return;
+  const flowCategory = call.category.toLowerCase();
+  if ([...expected].some((c) => c.toLowerCase() === flowCategory)) return;
+  // The nearest category first, so the first suggestion is the likely fix.
+  const best = closestKey(call.category, expected);
+  const ordered = best ? [best, ...[...expected].filter((c) => c !== best)] : [...expected];
+  context.report({
+    node: key,
+    messageId: 'wrongCategory',
+    data: { label: call.label ?? 'callData', name: call.actionName, category: call.category, expected: ordered.map((c) => `\`${c}\``).join(' or ') },
+    suggest: ordered.map((c) => ({ messageId: 'useCategory', data: { category: c }, fix: { range: key.range, text: yamlScalar(c) } })),
+  });
+}
