@@ -52,6 +52,14 @@ export function stripExportSuffix(name: string): string {
   return name.replace(EXPORT_SUFFIX, '').trim();
 }
 
+/**
+ * A template that is not a JSON string of the file (a Terraform attribute, whose HCL strings carry no node
+ * positions here): every position inside it maps to `range`.
+ */
+export function detachedTemplate(text: string, range: [number, number]): TemplateField {
+  return { node: { type: 'scalar', range, value: text, style: 'json' }, text, scan: scanVelocity(text) };
+}
+
 function field(node: Node | null | undefined): TemplateField | undefined {
   if (!isScalar(node) || typeof node.value !== 'string') return undefined;
   return { node, text: node.value, scan: scanVelocity(node.value) };
@@ -319,7 +327,7 @@ function terraformParticipantKeys(file: ParsedFile): KeyOccurrence[] {
     const url = typeof req?.request_url_template === 'string' ? unescapeHcl(req.request_url_template) : undefined;
     const method = typeof req?.request_type === 'string' ? req.request_type.toUpperCase() : undefined;
     if (!template || !url || method !== 'PATCH' || !PARTICIPANT_ATTRIBUTES_URL.test(url)) continue;
-    const body = bodyJson({ node: { type: 'scalar', range: r.range, value: template, style: 'json' }, text: template, scan: scanVelocity(template) }).parsed;
+    const body = bodyJson(detachedTemplate(template, r.range)).parsed;
     if (body?.root?.type !== 'object') continue;
     const attributes = body.root.members.find((m) => m.key.type === 'string' && m.key.value === 'attributes')?.value;
     if (attributes?.type !== 'object') continue;

@@ -2,18 +2,18 @@ import type { ParsedFile } from '../parse/parse-file.js';
 import { callDataActions } from './call-data.js';
 import {
   dataActionIndex,
+  detachedTemplate,
   findDataActions,
   participantAttributeEntries,
   schemaProperties,
   stripExportSuffix,
   unescapeHcl,
   type DataActionDef,
-  type TemplateField,
 } from './data-actions.js';
 import { registerProjectContributor, type KeyOccurrence, type Project } from './project.js';
 import type { StubNode } from './stubbed-json.js';
 import { terraformIntegrationActions } from './terraform.js';
-import { scanVelocity, type VelocityRef } from './velocity.js';
+import type { VelocityRef } from './velocity.js';
 
 /**
  * The supported way to write a participant attribute whose key is chosen by the flow is the
@@ -95,10 +95,6 @@ function setAttributeInputs(def: DataActionDef): SetAttributeAction['inputs'] | 
   return inputs;
 }
 
-function templateField(text: string, range: [number, number]): TemplateField {
-  return { node: { type: 'scalar', range, value: text, style: 'json' }, text, scan: scanVelocity(text) };
-}
-
 function requiredInputs(schema: unknown): string[] {
   const r = (schema as { required?: unknown } | undefined)?.required;
   return Array.isArray(r) ? r.filter((x): x is string => typeof x === 'string') : [];
@@ -125,8 +121,8 @@ export function setAttributeActions(project: Project): SetAttributeAction[] {
         file: a.resource.file,
         origin: 'terraform',
         requestType: req.requestType?.toUpperCase(),
-        url: templateField(unescapeHcl(req.requestUrlTemplate), range),
-        body: templateField(unescapeHcl(req.requestTemplate), range),
+        url: detachedTemplate(unescapeHcl(req.requestUrlTemplate), range),
+        body: detachedTemplate(unescapeHcl(req.requestTemplate), range),
         inputSchema: a.contractInput,
         successSchema: a.contractOutput,
       };
