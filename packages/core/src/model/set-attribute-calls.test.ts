@@ -65,6 +65,13 @@ describe('keys set through the Set-Participant-Attribute data action', () => {
     expect(project.participantKeysSet().has('userSessionId')).toBe(true);
   });
 
+  it('the action with its key escaped ($esc.jsonString(${input.key})) works the same', () => {
+    const escaped = ACTION.replace('\\"${input.key}\\"', '\\"$esc.jsonString(${input.key})\\"');
+    expect(escaped).toContain('$esc.jsonString(${input.key})');
+    const flow = parseFile('caller.yaml', caller('{lit: userSessionId}'));
+    expect(keysSetThroughDataActions(flow, new Project([flow, parseFile('set-attr.json', escaped)])).map((o) => o.key)).toEqual(['userSessionId']);
+  });
+
   it('a dynamic key, or an action that is not in the project, sets nothing', () => {
     const dynamic = parseFile('caller.yaml', caller('{exp: Flow.key}'));
     expect(keysSetThroughDataActions(dynamic, new Project([dynamic, parseFile('set-attr.json', ACTION)]))).toEqual([]);

@@ -74,11 +74,17 @@ export interface SetAttributeAction {
 
 const URL_INPUTS = /\/conversations\/\$!?\{input\.([A-Za-z_]\w*)\}\/participants\/\$!?\{input\.([A-Za-z_]\w*)\}\/attributes\/?$/;
 
-/** The one reference a rendered JSON string consists of (`"${input.key}"` renders as a one-character stub). */
+/** `${input.key}`, or the same escaped as data-action/participant-attributes advises: `$esc.jsonString(${input.key})`. */
+function inputOf(ref: VelocityRef | undefined): string | undefined {
+  if (!ref) return undefined;
+  if (ref.root === 'input' && ref.path.length === 1 && !ref.call) return ref.path[0];
+  return ref.call === 'esc.jsonString' && ref.args.length === 1 ? inputOf(ref.args[0]) : undefined;
+}
+
+/** The one input a rendered JSON string consists of (`"${input.key}"` renders as a one-character stub). */
 function soleInput(node: StubNode, rendered: { stubs: Map<number, VelocityRef> }): string | undefined {
   if (node.type !== 'string' || node.end - node.start !== 3) return undefined;
-  const ref = rendered.stubs.get(node.start + 1);
-  return ref && ref.root === 'input' && ref.path.length === 1 && !ref.call ? ref.path[0] : undefined;
+  return inputOf(rendered.stubs.get(node.start + 1));
 }
 
 function setAttributeInputs(def: DataActionDef): SetAttributeAction['inputs'] | undefined {

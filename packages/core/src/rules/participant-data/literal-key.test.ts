@@ -221,6 +221,10 @@ const SET_ATTRIBUTE_TF = {
   ].join('\n'),
 };
 await prepareTerraform(SET_ATTRIBUTE_TF.path, SET_ATTRIBUTE_TF.text);
+const SET_ATTRIBUTE_ESCAPED = {
+  ...SET_ATTRIBUTE_JSON,
+  text: SET_ATTRIBUTE_JSON.text.replace('\\"${input.key}\\": \\"$!{input.value}\\"', '\\"$esc.jsonString(${input.key})\\": \\"$esc.jsonString($!{input.value})\\"'),
+};
 
 const callDataLines = (category: string, action: string, inputs: [string, string][], label = 'Set data') => [
   '- callData:',
@@ -306,6 +310,12 @@ tester.run(rule, {
       ],
     },
     {
+      name: 'the action with its key and value escaped ($esc.jsonString, as data-action/participant-attributes asks) still qualifies',
+      code: VARIABLE_KEY,
+      files: [SET_ATTRIBUTE_ESCAPED],
+      errors: [{ messageId: 'dynamicKey', suggestions: [{ output: flowWith(setData('name:\n  lit: key\nvalue:\n  exp: Call.Ani')) }, { output: VIA_JSON }] }],
+    },
+    {
       name: 'CRLF file: the call is written with CRLF',
       code: VARIABLE_KEY.replace(/\n/g, '\r\n'),
       files: [SET_ATTRIBUTE_JSON],
@@ -336,6 +346,10 @@ tester.run(rule, {
 });
 
 describe('the Set-Participant-Attribute suggestion output', () => {
+  it('the escaped fixture really is escaped', () => {
+    expect(SET_ATTRIBUTE_ESCAPED.text).toContain('$esc.jsonString(${input.key})');
+  });
+
   it('parses, and literal-key, call-data/contract and call-data/handles-failure report nothing on it', () => {
     for (const [code, files] of [
       [VIA_JSON, [SET_ATTRIBUTE_JSON]],
