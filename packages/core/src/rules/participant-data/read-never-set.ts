@@ -57,7 +57,7 @@ export default defineRule({
   },
   check(context) {
     const known = knownKeys(context.project);
-    const lowerKnown = new Set([...known].map((k) => k.toLowerCase()));
+    const lowerKnown = lowerKnownKeys(context.project);
     const nearMissOnly = context.options.clientFlows !== 'report' && CLIENT_FLOW_TYPES.has(flowType(context.file) ?? '');
     for (const attr of participantAttributes(context.file)) {
       if (attr.op !== 'get' || !attr.name?.scalar) continue;
@@ -110,6 +110,11 @@ function dynamicWriters(project: Project): Map<string, { file: ParsedFile; range
     }
     return out;
   });
+}
+
+/** `knownKeys` lower-cased, built once per project (not once per file). */
+function lowerKnownKeys(project: Project): Set<string> {
+  return project.index('participant-data/known-keys-lower', (p) => new Set([...knownKeys(p)].map((k) => k.toLowerCase())));
 }
 
 /** Every key the project sets, plus the ones the config says are set elsewhere. */
