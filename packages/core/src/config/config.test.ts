@@ -194,6 +194,18 @@ describe('config cascade', () => {
     expect(rulesOf(results.filter((r) => r.filePath === 'b/flow.yaml'))).toEqual(['participant-data/key-looks-like-variable:1', 'participant-data/literal-key:2']);
   });
 
+  it('project-wide lists (knownParticipantKeys) combine every config read, even one a nearer list replaces', async () => {
+    const reader = flowWith([getData('name:\n  lit: fromWebsite\nvariable: Flow.a'), getData('name:\n  lit: fromBot\nvariable: Flow.b')].join('\n'));
+    const root = tree({
+      '.git/HEAD': '',
+      '.cxlint.yml': 'settings:\n  knownParticipantKeys: [fromWebsite]\n',
+      'a/.cxlint.yml': 'settings:\n  knownParticipantKeys: [fromBot]\n',
+      'a/flow.yaml': reader,
+    });
+    // Only a/ is linted, so no file has the root config alone as its cascade.
+    expect(rulesOf((await lintPaths(['a'], { cwd: root })).results)).toEqual([]);
+  });
+
   it('a broken config anywhere in the cascade is reported with its file', async () => {
     const root = tree({ '.git/HEAD': '', '.cxlint.yml': 'rules:\n  participant-data/literal-kye: error\n', 'a/.cxlint.yml': 'rules: {}\n', 'a/flow.yaml': BAD_FLOW });
     await expect(lintPaths(['.'], { cwd: root })).rejects.toThrow(/\.cxlint\.yml:2:3: Unknown rule/);

@@ -131,7 +131,8 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
     inputs.push({ path: display, readError: read.error, readErrorLine: read.errorLine });
   }
   // Project facts (known keys, substitutions) describe the whole repository, so every config's lists count.
-  const projectSettings = explicit ? explicit.config.settings : mergeProjectSettings([...loaded.values()].map((l) => l.loaded.config.settings));
+  // (Each config file read, not each cascade's merged settings: there a nearer list replaces an outer one.)
+  const projectSettings = explicit ? explicit.config.settings : mergeProjectSettings([...files.values()].map((l) => l.config.settings));
   const results = await lintFilesAsync(inputs, {
     rules,
     configFor: (display) => {
