@@ -3,9 +3,6 @@ import type { ParsedFile } from '../../parse/parse-file.js';
 import { literalKey, participantAttributes } from '../../model/participant-data.js';
 import type { Project } from '../../model/project.js';
 import { closestKey } from '../closest-name.js';
-// Re-exported for call-data/action-exists and call-data/contract as committed; both import '../closest-name.js'
-// in their next commit, after which this line goes.
-export { closestKey } from '../closest-name.js';
 import { defineRule, ruleDocsUrl } from '../rule.js';
 import { renameKeyEdits } from './key-fixes.js';
 import { templateParts } from './key-parts.js';
