@@ -68,14 +68,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const v = args.values;
   if (v.help) { io.stdout(HELP + '\n'); return 0; }
   if (v.version) { io.stdout(VERSION + '\n'); return 0; }
-  const [{ ConfigError }, { fixPaths }, { unifiedDiff }, { format, FORMAT_NAMES }, { findFiles }, { lintPaths }] = await Promise.all([
-    import('../config/load.js'),
-    import('../fix/fix-files.js'),
-    import('../fix/unified-diff.js'),
-    import('../formatters/index.js'),
-    import('../node/find-files.js'),
-    import('../node/lint-paths.js'),
-  ]);
+  const { ConfigError, fixPaths, unifiedDiff, format, FORMAT_NAMES, findFiles, lintPaths } = await import('./engine.js');
   const fmt = v.format as FormatName;
   if (!FORMAT_NAMES.includes(fmt)) {
     io.stderr(`cxlint: unknown format "${v.format}" (use ${FORMAT_NAMES.join(', ')})\n`);
