@@ -1,5 +1,5 @@
 import type { ParsedFile } from '../parse/parse-file.js';
-import { get, getPair, isMap, isScalar, mapNodes, type MapNode, type Pair, type ScalarNode } from '../parse/nodes.js';
+import { get, getPair, isMap, isScalar, walk, type MapNode, type Pair, type ScalarNode } from '../parse/nodes.js';
 import { readFlowValue, type FlowValue } from './values.js';
 
 /** One input or output of a Call Data Action (`inputs: {conversationId: {exp: Call.ConversationId}}`). */
@@ -103,7 +103,8 @@ export function callDataActions(file: ParsedFile): CallDataAction[] {
   if (hit) return hit;
   const found: CallDataAction[] = [];
   if (file.kind === 'flow' && file.root) {
-    for (const node of mapNodes(file.root).maps) {
+    walk(file.root, (node) => {
+      if (node.type !== 'map') return;
       for (const pair of node.pairs) {
         if (!CALL_DATA_KEYS.has(String(pair.key.value)) || !isMap(pair.value)) continue;
         const action = pair.value;
@@ -144,7 +145,7 @@ export function callDataActions(file: ParsedFile): CallDataAction[] {
           outcomes,
         });
       }
-    }
+    });
   }
   cache.set(file, found);
   return found;

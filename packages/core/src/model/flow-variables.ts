@@ -1,5 +1,5 @@
 import type { ParsedFile } from '../parse/parse-file.js';
-import { get, isMap, isScalar, isSeq, mapNodes, type ScalarNode } from '../parse/nodes.js';
+import { get, isMap, isScalar, isSeq, walk, type ScalarNode } from '../parse/nodes.js';
 
 /** A variable declared in a flow's `variables:` list (top level, or a task's or state's). */
 export interface DeclaredVariable {
@@ -27,9 +27,10 @@ export function declaredVariables(file: ParsedFile): Map<string, DeclaredVariabl
   if (hit) return hit;
   const out = new Map<string, DeclaredVariable>();
   if (file.kind === 'flow' && file.root) {
-    for (const node of mapNodes(file.root).maps) {
+    walk(file.root, (node) => {
+      if (!isMap(node)) return;
       const list = get(node, 'variables');
-      if (!isSeq(list)) continue;
+      if (!isSeq(list)) return;
       for (const item of list.items) {
         if (!isMap(item) || item.pairs.length !== 1) continue;
         const m = DECLARATION.exec(String(item.pairs[0].key.value));
@@ -38,7 +39,7 @@ export function declaredVariables(file: ParsedFile): Map<string, DeclaredVariabl
         const type = m[1];
         out.set(nameNode.value.toLowerCase(), { name: nameNode.value, type, isCollection: type.endsWith('Collection'), nameNode });
       }
-    }
+    });
   }
   cache.set(file, out);
   return out;

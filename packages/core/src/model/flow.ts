@@ -1,5 +1,5 @@
 import type { ParsedFile } from '../parse/parse-file.js';
-import { isMap, isScalar, isSeq, mapNodes, type MapNode, type Pair, type ScalarNode } from '../parse/nodes.js';
+import { isMap, isScalar, isSeq, walk, type MapNode, type Pair, type ScalarNode } from '../parse/nodes.js';
 
 /**
  * One pass over an Archy flow collecting what the flow rules need: the flow type, refIds and the refs that
@@ -73,10 +73,8 @@ export function flowModel(file: ParsedFile): FlowModel {
   model.typeKey = top.key;
   if (isMap(top.value)) model.body = top.value;
 
-  const { maps, parents } = mapNodes(root);
-  for (let n = 0; n < maps.length; n++) {
-    const node = maps[n];
-    const parentPair = parents[n];
+  walk(root, (node, parentPair) => {
+    if (node.type !== 'map') return;
     const parentKey = parentPair ? String(parentPair.key.value) : undefined;
     for (const pair of node.pairs) {
       const key = pair.key.value;
@@ -99,7 +97,7 @@ export function flowModel(file: ParsedFile): FlowModel {
         }
       }
     }
-  }
+  });
   return model;
 }
 

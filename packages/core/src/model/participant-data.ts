@@ -1,5 +1,5 @@
 import type { ParsedFile } from '../parse/parse-file.js';
-import { get, getPair, isMap, isSeq, mapNodes, type MapNode, type Pair } from '../parse/nodes.js';
+import { get, getPair, isMap, isSeq, walk, type MapNode, type Pair } from '../parse/nodes.js';
 import { readFlowValue, type FlowValue } from './values.js';
 
 export type ParticipantDataOp = 'set' | 'get';
@@ -36,7 +36,8 @@ export function participantAttributes(file: ParsedFile): ParticipantAttribute[] 
   if (hit) return hit;
   const found: ParticipantAttribute[] = [];
   if (file.kind === 'flow' && file.root) {
-    for (const node of mapNodes(file.root).maps) {
+    walk(file.root, (node) => {
+      if (node.type !== 'map') return;
       for (const pair of node.pairs) {
         const op = PARTICIPANT_DATA_ACTIONS[pair.key.value as string];
         if (!op || !isMap(pair.value)) continue;
@@ -64,7 +65,7 @@ export function participantAttributes(file: ParsedFile): ParticipantAttribute[] 
           });
         }
       }
-    }
+    });
   }
   cache.set(file, found);
   return found;

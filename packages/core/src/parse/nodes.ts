@@ -136,31 +136,3 @@ export function walk(root: Node | null | undefined, visit: (node: Node, parentPa
     }
   }
 }
-
-/** Every map of a tree in `walk` order, with the pair each hangs from (`parents[i]` for `maps[i]`). */
-export interface MapIndex {
-  maps: MapNode[];
-  parents: (Pair | undefined)[];
-}
-
-const mapIndexes = new WeakMap<Node, MapIndex>();
-
-/**
- * The maps of a tree, collected by one `walk` and memoised per root: the flow models (participant data, call
- * data, variables, references) each need only the maps, and walking every tree once instead of once per model
- * was measurable on large sets of flows.
- */
-export function mapNodes(root: Node | null | undefined): MapIndex {
-  if (!root) return { maps: [], parents: [] };
-  const hit = mapIndexes.get(root);
-  if (hit) return hit;
-  const index: MapIndex = { maps: [], parents: [] };
-  walk(root, (node, parentPair) => {
-    if (node.type === 'map') {
-      index.maps.push(node);
-      index.parents.push(parentPair);
-    }
-  });
-  mapIndexes.set(root, index);
-  return index;
-}
