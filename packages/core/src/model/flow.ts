@@ -80,14 +80,14 @@ export function flowModel(file: ParsedFile): FlowModel {
       const key = pair.key.value;
       if (typeof key !== 'string') continue;
       const value = pair.value;
-      if (key === 'refId' && parentKey && REF_KINDS[parentKey] && isScalar(value) && value.value !== null) {
+      if (key === 'refId' && parentKey && Object.hasOwn(REF_KINDS, parentKey) && isScalar(value) && value.value !== null) {
         model.refTargets.push({ kind: REF_KINDS[parentKey], refId: String(value.value), scalar: value });
       } else if (key.endsWith('Ref') && isScalar(value) && typeof value.value === 'string') {
         model.refs.push({ key, pair, scalar: value, text: value.value });
       } else if ((key === 'exp' || key === 'var' || key === 'variable') && isScalar(value) && typeof value.value === 'string') {
         model.variableTexts.push({ kind: key, scalar: value, text: value.value });
       }
-      const container = CONTAINERS[key];
+      const container = Object.hasOwn(CONTAINERS, key) ? CONTAINERS[key] : undefined;
       if (container && isSeq(value)) {
         for (const item of value.items) {
           if (!isMap(item) || item.pairs.length !== 1) continue;

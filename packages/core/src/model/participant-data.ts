@@ -39,7 +39,8 @@ export function participantAttributes(file: ParsedFile): ParticipantAttribute[] 
     walk(file.root, (node) => {
       if (node.type !== 'map') return;
       for (const pair of node.pairs) {
-        const op = PARTICIPANT_DATA_ACTIONS[pair.key.value as string];
+        // Own keys only: a YAML key such as `constructor` must not find Object.prototype's.
+        const op = Object.hasOwn(PARTICIPANT_DATA_ACTIONS, String(pair.key.value)) ? PARTICIPANT_DATA_ACTIONS[String(pair.key.value)] : undefined;
         if (!op || !isMap(pair.value)) continue;
         const action = pair.value;
         const label = get(action, 'name');

@@ -39,7 +39,7 @@ function declared(context: RuleContext, name: string): string | undefined {
 
 function conversationId(context: RuleContext): string | undefined {
   const type = flowModel(context.file).flowType;
-  return (type && CONVERSATION_ID[type]) ?? declared(context, 'conversationId');
+  return (type && Object.hasOwn(CONVERSATION_ID, type) ? CONVERSATION_ID[type] : undefined) ?? declared(context, 'conversationId');
 }
 
 /**
