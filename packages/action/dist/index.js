@@ -21217,7 +21217,7 @@ function participantAttributes(file) {
       if (node.type !== "map")
         return;
       for (const pair of node.pairs) {
-        const op = PARTICIPANT_DATA_ACTIONS[pair.key.value];
+        const op = Object.hasOwn(PARTICIPANT_DATA_ACTIONS, String(pair.key.value)) ? PARTICIPANT_DATA_ACTIONS[String(pair.key.value)] : void 0;
         if (!op || !isMap(pair.value))
           continue;
         const action = pair.value;
@@ -34120,14 +34120,14 @@ function flowModel(file) {
       if (typeof key !== "string")
         continue;
       const value = pair.value;
-      if (key === "refId" && parentKey && REF_KINDS[parentKey] && isScalar(value) && value.value !== null) {
+      if (key === "refId" && parentKey && Object.hasOwn(REF_KINDS, parentKey) && isScalar(value) && value.value !== null) {
         model.refTargets.push({ kind: REF_KINDS[parentKey], refId: String(value.value), scalar: value });
       } else if (key.endsWith("Ref") && isScalar(value) && typeof value.value === "string") {
         model.refs.push({ key, pair, scalar: value, text: value.value });
       } else if ((key === "exp" || key === "var" || key === "variable") && isScalar(value) && typeof value.value === "string") {
         model.variableTexts.push({ kind: key, scalar: value, text: value.value });
       }
-      const container = CONTAINERS[key];
+      const container = Object.hasOwn(CONTAINERS, key) ? CONTAINERS[key] : void 0;
       if (container && isSeq(value)) {
         for (const item of value.items) {
           if (!isMap(item) || item.pairs.length !== 1)
@@ -38779,7 +38779,7 @@ function declared(context3, name) {
 }
 function conversationId(context3) {
   const type2 = flowModel(context3.file).flowType;
-  return (type2 && CONVERSATION_ID[type2]) ?? declared(context3, "conversationId");
+  return (type2 && Object.hasOwn(CONVERSATION_ID, type2) ? CONVERSATION_ID[type2] : void 0) ?? declared(context3, "conversationId");
 }
 function participantId(context3) {
   for (const call of callDataActions(context3.file)) {
