@@ -4,11 +4,11 @@
  * the `cxlint` process.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, openSync, closeSync, ftruncateSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { openSync, closeSync, ftruncateSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Diagnostic, LintResult } from './diagnostics.js';
 import { applyEdit } from './fix/text-edits.js';
 import { lintFiles, lintFilesAsync, type LintInput } from './lint.js';
@@ -18,17 +18,10 @@ import { parseFile } from './parse/parse-file.js';
 import { MAX_ALIASES, MAX_ALIAS_EXPANSION } from './parse/parse-yaml.js';
 import { MAX_NESTING } from './parse/nesting.js';
 import { decodeSource, readSourceFile } from './source/read-file.js';
+import { tempDirs } from './testing/temp-dirs.js';
 
-const made: string[] = [];
-/** A temporary folder, removed after the file's tests. */
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(prefix);
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+/** Temporary folders, removed after the file's tests. */
+const tempDir = tempDirs();
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BIN = resolve(HERE, '../bin/cxlint.js');

@@ -4,28 +4,21 @@
  * data, and a symbolic link cannot make cxlint read files outside the folder it lints.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtInRules } from './rules/index.js';
 import { ConfigError, loadConfigFile, parseConfigText } from './config/load.js';
 import { lintFiles } from './lint.js';
 import { lintPaths } from './node/lint-paths.js';
 import { toJS } from './parse/nodes.js';
 import { parseFile } from './parse/parse-file.js';
+import { tempDirs } from './testing/temp-dirs.js';
 
-const made: string[] = [];
-/** A temporary folder, removed after the file's tests. */
-function tempDir(prefix: string): string {
-  const dir = mkdtempSync(prefix);
-  made.push(dir);
-  return dir;
-}
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+/** Temporary folders, removed after the file's tests. */
+const tempDir = tempDirs();
 
 const BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../bin/cxlint.js');
 
