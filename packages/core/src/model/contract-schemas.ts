@@ -1,12 +1,17 @@
-import { createRequire } from 'node:module';
-import type { ErrorObject, ValidateFunction } from 'ajv';
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import { Ajv2019 } from 'ajv/dist/2019.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import AjvDraft04Module from 'ajv-draft-04';
+import addFormatsModule from 'ajv-formats';
 
 /**
  * Data-action contracts are JSON Schemas written by users (exports often declare draft-04), so they are
  * compiled at lint time. Compiling is the slow part of ajv, so results are cached by the schema's text:
  * a repo's many flows calling one action compile its contract once.
+ *
+ * Every draft's class is imported statically: a bundler (the action's, the CLI's) must see each one, or the
+ * shipped bundle fails at run time with "Cannot find module 'ajv'" where no node_modules exists.
  */
-const require = createRequire(import.meta.url);
 type AjvLike = {
   compile(schema: unknown): ValidateFunction;
   validateSchema(schema: unknown): boolean | Promise<unknown>;
@@ -14,20 +19,27 @@ type AjvLike = {
 };
 type AjvCtor = new (opts: Record<string, unknown>) => AjvLike;
 
-function ctor(mod: string): AjvCtor {
-  const m = require(mod);
-  return (m.default ?? m) as AjvCtor;
+/** A CommonJS module's class, whether Node hands us `module.exports` or its `default`. */
+function interop<T>(m: T | { default: T }): T {
+  return ((m as { default?: T }).default ?? m) as T;
 }
+
+const AJV_BY_DRAFT: Record<string, AjvCtor> = {
+  '04': interop(AjvDraft04Module) as unknown as AjvCtor,
+  '07': Ajv as unknown as AjvCtor,
+  '2019': Ajv2019 as unknown as AjvCtor,
+  '2020': Ajv2020 as unknown as AjvCtor,
+};
+const addFormats = interop(addFormatsModule) as unknown as (ajv: AjvLike) => void;
 
 const instances = new Map<string, AjvLike>();
 function ajvFor(draft: string): AjvLike {
   let ajv = instances.get(draft);
   if (!ajv) {
-    const Ctor = draft === '04' ? ctor('ajv-draft-04') : draft === '2020' ? ctor('ajv/dist/2020.js') : draft === '2019' ? ctor('ajv/dist/2019.js') : ctor('ajv');
+    const Ctor = AJV_BY_DRAFT[draft] ?? AJV_BY_DRAFT['07'];
     // strict off: user schemas carry annotations (`displayName`, …) Genesys accepts; logger off: no console noise.
     ajv = new Ctor({ strict: false, allErrors: true, logger: false, validateFormats: true, addUsedSchema: false });
-    const formats = require('ajv-formats');
-    (formats.default ?? formats)(ajv);
+    addFormats(ajv);
     instances.set(draft, ajv);
   }
   return ajv;
