@@ -49230,2976 +49230,6 @@ var init_action_exists = __esm({
   }
 });
 
-// packages/core/dist/model/contract-schemas.js
-import { createRequire } from "node:module";
-function ctor(mod) {
-  const m = require2(mod);
-  return m.default ?? m;
-}
-function ajvFor(draft) {
-  let ajv2 = instances.get(draft);
-  if (!ajv2) {
-    const Ctor = draft === "04" ? ctor("ajv-draft-04") : draft === "2020" ? ctor("ajv/dist/2020.js") : draft === "2019" ? ctor("ajv/dist/2019.js") : ctor("ajv");
-    ajv2 = new Ctor({ strict: false, allErrors: true, logger: false, validateFormats: true, addUsedSchema: false });
-    const formats = require2("ajv-formats");
-    (formats.default ?? formats)(ajv2);
-    instances.set(draft, ajv2);
-  }
-  return ajv2;
-}
-function schemaDraft(schema3) {
-  const s = schema3 && typeof schema3 === "object" ? String(schema3.$schema ?? "") : "";
-  if (/draft-04/.test(s))
-    return "04";
-  if (/2020-12/.test(s))
-    return "2020";
-  if (/2019-09/.test(s))
-    return "2019";
-  return "07";
-}
-function remember2(cache8, key, value) {
-  if (cache8.size >= MAX_CACHE)
-    cache8.delete(cache8.keys().next().value);
-  cache8.set(key, value);
-  return value;
-}
-function contractSchemaProblems(schema3) {
-  const key = JSON.stringify(schema3);
-  const hit = problemsCache.get(key);
-  if (hit)
-    return hit;
-  const ajv2 = ajvFor(schemaDraft(schema3));
-  let problems = [];
-  try {
-    if (ajv2.validateSchema(schema3) !== true) {
-      problems = onePerPlace(ajv2.errors ?? []).map((e) => ({ instancePath: e.instancePath, message: describeSchemaError(e) }));
-    }
-  } catch (e) {
-    problems = [{ instancePath: "", message: e.message }];
-  }
-  return remember2(problemsCache, key, problems);
-}
-function contractValidator(schema3) {
-  const key = JSON.stringify(schema3);
-  if (validatorCache.has(key))
-    return validatorCache.get(key) ?? void 0;
-  let validate = null;
-  if (!contractSchemaProblems(schema3).length) {
-    try {
-      validate = ajvFor(schemaDraft(schema3)).compile(schema3);
-    } catch {
-      validate = null;
-    }
-  }
-  remember2(validatorCache, key, validate);
-  return validate ?? void 0;
-}
-function onePerPlace(errors) {
-  const byPath = /* @__PURE__ */ new Map();
-  for (const e of errors) {
-    const seen = byPath.get(e.instancePath);
-    if (!seen || e.keyword === "anyOf" && seen.keyword !== "anyOf")
-      byPath.set(e.instancePath, e);
-  }
-  return [...byPath.values()];
-}
-function describeSchemaError(e) {
-  if (e.keyword === "enum" && Array.isArray(e.params.allowedValues)) {
-    return `${e.message}: ${e.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
-  }
-  if (e.keyword === "anyOf" && /\/type$/.test(e.instancePath)) {
-    return 'must be one of "string", "number", "integer", "boolean", "object", "array", "null" (or a list of them)';
-  }
-  return e.message ?? e.keyword;
-}
-var require2, instances, MAX_CACHE, problemsCache, validatorCache;
-var init_contract_schemas = __esm({
-  "packages/core/dist/model/contract-schemas.js"() {
-    "use strict";
-    require2 = createRequire(import.meta.url);
-    instances = /* @__PURE__ */ new Map();
-    MAX_CACHE = 500;
-    problemsCache = /* @__PURE__ */ new Map();
-    validatorCache = /* @__PURE__ */ new Map();
-  }
-});
-
-// packages/core/dist/rules/call-data/contract.js
-function nameList(names) {
-  if (!names.length)
-    return "none";
-  return names.slice(0, 8).join(", ") + (names.length > 8 ? ", …" : "");
-}
-function renameSuggestion(entry, name, candidates, taken) {
-  const free = candidates.filter((c) => !taken.has(c));
-  if (!free.length)
-    return [];
-  const best = closestKey(name, free);
-  if (!best)
-    return [];
-  return [{ messageId: "rename", data: { name: best }, fix: { range: entry.key.range, text: yamlScalar(best) } }];
-}
-function checkCall(context3, call, def) {
-  const action = def.baseName ?? call.actionName;
-  const props = schemaProperties(def.inputSchema);
-  const inputNames = call.inputs.flatMap((e) => e.name ? [e.name] : []);
-  const taken = new Set(inputNames);
-  const templatedInputs = call.inputs.some((e) => e.name === void 0);
-  if (props) {
-    const known = Object.keys(props);
-    for (const e of call.inputs) {
-      if (!e.name || e.name in props)
-        continue;
-      context3.report({
-        node: e.key,
-        messageId: "unknownInput",
-        data: { name: e.name, action, known: nameList(known) },
-        suggest: renameSuggestion(e, e.name, known, taken)
-      });
-    }
-  }
-  const required = def.inputSchema?.required;
-  if (Array.isArray(required) && !templatedInputs) {
-    for (const r of required) {
-      if (typeof r !== "string")
-        continue;
-      const entry = call.inputs.find((e) => e.name === r);
-      if (entry) {
-        if (entry.value?.kind === "noValue")
-          context3.report({ node: entry.key, messageId: "requiredNoValue", data: { action, name: r } });
-        continue;
-      }
-      const at = call.inputsPair?.key ?? call.actionPair?.key;
-      if (at)
-        context3.report({ node: at, messageId: "missingRequired", data: { action, name: r }, suggest: addInput(context3, call, r, props?.[r]) });
-    }
-  }
-  checkLiterals(context3, call, def, action);
-  checkOutputs(context3, call, def, action);
-}
-function placeholderFor(schema3) {
-  const t = [].concat(schema3?.type ?? "string")[0];
-  return t === "integer" || t === "number" ? "0" : t === "boolean" ? "false" : '""';
-}
-function addInput(context3, call, name, schema3) {
-  const inputs = call.inputsPair?.value;
-  if (!isMap(inputs) || inputs.flow || !inputs.pairs.length)
-    return [];
-  const last = inputs.pairs[inputs.pairs.length - 1];
-  const edit = insertFlowValuePair(context3.file.source, inputs, last, yamlScalar(name), "lit", "\0");
-  edit.text = edit.text.replace(JSON.stringify("\0"), placeholderFor(schema3));
-  return [{ messageId: "addInput", data: { name }, fix: edit }];
-}
-function describeType(v) {
-  if (v === null)
-    return "null";
-  if (typeof v === "string")
-    return `the string ${JSON.stringify(v)}`;
-  return `the ${typeof v} ${String(v)}`;
-}
-function checkLiterals(context3, call, def, action) {
-  const literals = call.inputs.filter((e) => e.name && e.value?.kind === "lit" && e.value.scalar && !e.value.scalar.hasSubstitution);
-  const validate = literals.length && def.inputSchema && typeof def.inputSchema === "object" ? contractValidator(def.inputSchema) : void 0;
-  if (!validate)
-    return;
-  for (const e of literals) {
-    const name = e.name;
-    if (!name || e.value?.kind !== "lit" || !e.value.scalar)
-      continue;
-    const value = e.value.scalar.value;
-    const pointer = `/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
-    validate({ [name]: value });
-    const errors = (validate.errors ?? []).filter((x) => x.instancePath === pointer);
-    if (!errors.length)
-      continue;
-    const problem = errors.map((x) => x.message).join("; ");
-    const converted = convertLiteral(value, schemaProperties(def.inputSchema)?.[name]);
-    const suggest = [];
-    if (converted !== void 0) {
-      validate({ [name]: converted.value });
-      const still = (validate.errors ?? []).some((x) => x.instancePath === pointer);
-      if (!still)
-        suggest.push({ messageId: "convert", data: { text: converted.text }, fix: { range: e.value.scalar.range, text: converted.text } });
-    }
-    context3.report({ node: e.value.scalar, messageId: "wrongType", data: { name, action, problem, actual: describeType(value) }, suggest });
-  }
-}
-function convertLiteral(value, schema3) {
-  const types2 = [].concat(schema3?.type ?? []);
-  if (types2.includes("string") && (typeof value === "number" || typeof value === "boolean"))
-    return { value: String(value), text: JSON.stringify(String(value)) };
-  if ((types2.includes("integer") || types2.includes("number")) && typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value.trim())) {
-    const n = Number(value.trim());
-    return { value: n, text: String(n) };
-  }
-  if (types2.includes("boolean") && typeof value === "string" && /^(true|false)$/i.test(value.trim())) {
-    const b = value.trim().toLowerCase() === "true";
-    return { value: b, text: String(b) };
-  }
-  return void 0;
-}
-function flattenOutputs(schema3, prefix = "", out = [], depth = 0) {
-  if (schema3?.type === "array")
-    return flattenOutputs(schema3.items, prefix, out, depth + 1);
-  const props = schemaProperties(schema3);
-  if (!props || depth > 8)
-    return out;
-  for (const [k, sub] of Object.entries(props)) {
-    const name = prefix + k;
-    out.push(name);
-    let inner = sub;
-    if (sub?.type === "array")
-      inner = sub.items;
-    flattenOutputs(inner, `${name}.`, out, depth + 1);
-  }
-  return out;
-}
-function checkOutputs(context3, call, def, action) {
-  const known = flattenOutputs(def.successSchema);
-  if (!known.length && !schemaProperties(def.successSchema))
-    return;
-  const knownSet = new Set(known);
-  const taken = new Set(call.successOutputs.flatMap((e) => e.name ? [e.name] : []));
-  for (const e of call.successOutputs) {
-    if (!e.name || knownSet.has(e.name))
-      continue;
-    context3.report({
-      node: e.key,
-      messageId: "unknownOutput",
-      data: { name: e.name, action, known: nameList(known) },
-      suggest: renameSuggestion(e, e.name, known, taken)
-    });
-  }
-}
-function checkFailureOutputs(context3, call) {
-  const taken = new Set(call.failureOutputs.flatMap((e) => e.name ? [e.name] : []));
-  for (const e of call.failureOutputs) {
-    if (!e.name || ACCEPTED_FAILURE_OUTPUTS.has(e.name))
-      continue;
-    const suggest = renameSuggestion(e, e.name, [...FAILURE_OUTPUTS], taken);
-    const best = suggest[0]?.data?.name;
-    context3.report({
-      node: e.key,
-      messageId: "unknownFailureOutput",
-      data: { name: e.name, hint: best ? `; did you mean \`${best}\`?` : ` (failure outputs: ${nameList([...FAILURE_OUTPUTS])}).` },
-      suggest
-    });
-  }
-}
-var id14, contract_default, FAILURE_OUTPUTS, ACCEPTED_FAILURE_OUTPUTS;
-var init_contract = __esm({
-  "packages/core/dist/rules/call-data/contract.js"() {
-    "use strict";
-    init_yaml_edits();
-    init_call_data();
-    init_contract_schemas();
-    init_data_actions();
-    init_nodes();
-    init_closest_name();
-    init_rule();
-    id14 = "call-data/contract";
-    contract_default = defineRule({
-      meta: {
-        id: id14,
-        description: "Call Data Action inputs and outputs must match the data action's contract.",
-        severity: "error",
-        kinds: ["flow"],
-        hasSuggestions: true,
-        crossFile: true,
-        docs: { url: ruleDocsUrl(id14), recommended: true },
-        messages: {
-          unknownInput: "`{{name}}` is not an input of data action `{{action}}` (inputs: {{known}}).",
-          missingRequired: "Data action `{{action}}` requires the input `{{name}}`, which this Call Data Action does not set.",
-          requiredNoValue: "Data action `{{action}}` requires the input `{{name}}`, but it is set to no value.",
-          wrongType: "Input `{{name}}` of `{{action}}` {{problem}}, but the literal is {{actual}}.",
-          unknownOutput: "`{{name}}` is not an output of data action `{{action}}` (outputs: {{known}}).",
-          unknownFailureOutput: "`{{name}}` is not a failure output of a Call Data Action{{hint}}",
-          rename: "Use `{{name}}`.",
-          addInput: "Add the input `{{name}}` (fill in its value).",
-          convert: "Write the literal as `{{text}}`."
-        }
-      },
-      check(context3) {
-        const calls = callDataActions(context3.file);
-        if (!calls.length)
-          return;
-        const index2 = dataActionIndex(context3.project);
-        for (const call of calls) {
-          checkFailureOutputs(context3, call);
-          if (!call.actionName)
-            continue;
-          const def = findDataActions(index2, call.actionName).find((d) => d.inputSchema !== void 0 || d.successSchema !== void 0);
-          if (def)
-            checkCall(context3, call, def);
-        }
-      }
-    });
-    FAILURE_OUTPUTS = CALL_DATA_FAILURE_OUTPUTS.verified;
-    ACCEPTED_FAILURE_OUTPUTS = /* @__PURE__ */ new Set([...CALL_DATA_FAILURE_OUTPUTS.verified, ...CALL_DATA_FAILURE_OUTPUTS.unverified]);
-  }
-});
-
-// packages/core/dist/rules/call-data/handles-failure.js
-function copyFailureToTimeout(context3, call) {
-  const failure = call.outcomes.failure;
-  if (!failure || !call.outputsPair?.value || call.outputsPair.value.type !== "map" || call.outputsPair.value.flow)
-    return [];
-  const src = context3.file.source;
-  const start = src.positionAt(failure.key.range[0]);
-  const endLine = src.positionAt(failure.range[1]).line;
-  const firstLineStart = failure.key.range[0] - (start.column - 1);
-  const block2 = context3.text.slice(firstLineStart, src.lineEndOffset(endLine));
-  const timeout = call.outcomes.timeout;
-  const renamed = block2.replace(/^(\s*)failure:/, "$1timeout:");
-  let edit;
-  if (timeout) {
-    const tStart = src.positionAt(timeout.key.range[0]);
-    const tFirst = timeout.key.range[0] - (tStart.column - 1);
-    edit = { range: [tFirst, src.lineEndOffset(src.positionAt(timeout.range[1]).line)], text: renamed };
-  } else {
-    const at = src.lineEndOffset(endLine);
-    edit = { range: [at, at], text: src.eol + renamed };
-  }
-  return [{ messageId: "reuseFailure", fix: edit }];
-}
-var id15, handles_failure_default;
-var init_handles_failure = __esm({
-  "packages/core/dist/rules/call-data/handles-failure.js"() {
-    "use strict";
-    init_call_data();
-    init_rule();
-    id15 = "call-data/handles-failure";
-    handles_failure_default = defineRule({
-      meta: {
-        id: id15,
-        description: "Call Data Actions whose outputs are used must handle the failure and timeout paths.",
-        severity: "warn",
-        kinds: ["flow"],
-        hasSuggestions: true,
-        docs: { url: ruleDocsUrl(id15), recommended: true },
-        messages: {
-          unhandled: "Call Data Action `{{label}}` has no actions on its {{paths}} path{{plural}}: on {{what}} the flow skips the success path and carries on after the action with {{outputs}} NOT_SET.",
-          reuseFailure: "Handle timeout like failure (copy the failure actions)."
-        },
-        schema: {
-          type: "object",
-          properties: { checkFireAndForget: { type: "boolean", description: "Also check actions without success outputs." } },
-          additionalProperties: false
-        },
-        defaultOptions: { checkFireAndForget: false }
-      },
-      check(context3) {
-        const all = context3.options.checkFireAndForget === true;
-        for (const call of callDataActions(context3.file)) {
-          if (!all && call.successOutputs.length === 0)
-            continue;
-          const failure = outcomeHasActions(call, "failure");
-          const timeout = outcomeHasActions(call, "timeout");
-          if (failure && timeout)
-            continue;
-          const missing = [!failure && "failure", !timeout && "timeout"].filter(Boolean);
-          const outputs = call.successOutputs.map((o) => `\`${o.name ?? String(o.key.value)}\``);
-          context3.report({
-            node: call.actionKey,
-            messageId: "unhandled",
-            data: {
-              label: call.label ?? "callData",
-              paths: missing.join(" and "),
-              plural: missing.length > 1 ? "s" : "",
-              what: missing.join(" or "),
-              outputs: outputs.length ? outputs.slice(0, 5).join(", ") + (outputs.length > 5 ? ", …" : "") : "its outputs"
-            },
-            suggest: failure && !timeout ? copyFailureToTimeout(context3, call) : []
-          });
-        }
-      }
-    });
-  }
-});
-
-// packages/core/dist/rules/data-action/unescaped-input.js
-function reportUnescapedInput(context3, def, tpl, ref, open2, idPattern) {
-  if (inputNeedsNoEscaping(def, ref.path[0], idPattern))
-    return;
-  context3.report({
-    range: templateRange(context3.file, tpl, ref.start, ref.end),
-    messageId: "unescaped",
-    data: { ref: tpl.text.slice(ref.start, ref.end), input: ref.path.join(".") },
-    fix: wrapReference(context3.file, tpl, ref, open2)
-  });
-}
-var init_unescaped_input = __esm({
-  "packages/core/dist/rules/data-action/unescaped-input.js"() {
-    "use strict";
-    init_data_actions();
-  }
-});
-
-// packages/core/dist/rules/data-action/json-escape.js
-function participantKeyRefs(def) {
-  const found = participantAttributeEntries(def);
-  const out = /* @__PURE__ */ new Set();
-  if (!found)
-    return out;
-  for (const e of found.entries) {
-    for (let i = e.key.start; i < e.key.end; i++) {
-      const r = found.rendered.stubs.get(i);
-      if (r)
-        out.add(r.start);
-    }
-  }
-  return out;
-}
-var id16, json_escape_default;
-var init_json_escape = __esm({
-  "packages/core/dist/rules/data-action/json-escape.js"() {
-    "use strict";
-    init_data_actions();
-    init_velocity();
-    init_rule();
-    init_unescaped_input();
-    id16 = "data-action/json-escape";
-    json_escape_default = defineRule({
-      meta: {
-        id: id16,
-        description: "Inputs printed inside a JSON string of the request body must be escaped with `$esc.jsonString(...)`.",
-        severity: "warn",
-        kinds: ["data-action"],
-        fixable: true,
-        docs: { url: ruleDocsUrl(id16), recommended: true },
-        messages: {
-          unescaped: '`{{ref}}` is printed inside a JSON string without escaping; a `"`, `\\` or line break in `{{input}}` makes the request body invalid JSON. Write `$esc.jsonString({{ref}})`.'
-        },
-        schema: ID_PATTERN_OPTION,
-        defaultOptions: {}
-      },
-      check(context3) {
-        const def = dataActionOf(context3.file);
-        if (!def?.body || !BODY_METHODS.has(def.requestType ?? "") || !sendsJson(def))
-          return;
-        const idPattern = idPatternOption(context3.options);
-        const skip = participantKeyRefs(def);
-        const rendered = renderTemplate(def.body.text, def.body.scan, "all");
-        for (const { ref, inString } of rendered.placed) {
-          if (!inString || !isInputRef(ref) || ref.call || skip.has(ref.start))
-            continue;
-          reportUnescapedInput(context3, def, def.body, ref, "$esc.jsonString(", idPattern);
-        }
-      }
-    });
-  }
-});
-
-// packages/core/dist/rules/data-action/url-escape.js
-function baseEnd(text) {
-  const scheme = AUTHORITY.exec(text);
-  if (scheme)
-    return scheme[0].length;
-  if (text.startsWith("$")) {
-    const slash = text.search(/[/?#]/);
-    return slash === -1 ? text.length : slash;
-  }
-  return 0;
-}
-function callEnd(s) {
-  let depth = 0;
-  for (let i = s.indexOf("("); i < s.length; i++) {
-    const c = s[i];
-    if (c === '"' || c === "'") {
-      const close = s.indexOf(c, i + 1);
-      if (close === -1)
-        return 0;
-      i = close;
-      continue;
-    }
-    if (c === "(")
-      depth++;
-    else if (c === ")" && --depth === 0)
-      return i + 1;
-  }
-  return 0;
-}
-var id17, AUTHORITY, TRAILING_CALL, url_escape_default;
-var init_url_escape = __esm({
-  "packages/core/dist/rules/data-action/url-escape.js"() {
-    "use strict";
-    init_data_actions();
-    init_velocity();
-    init_rule();
-    init_unescaped_input();
-    id17 = "data-action/url-escape";
-    AUTHORITY = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
-    TRAILING_CALL = /^\.[A-Za-z][A-Za-z0-9_]*\(/;
-    url_escape_default = defineRule({
-      meta: {
-        id: id17,
-        description: "Inputs in `requestUrlTemplate` must be escaped with `$esc.url(...)`.",
-        severity: "warn",
-        kinds: ["data-action"],
-        fixable: true,
-        docs: { url: ruleDocsUrl(id17), recommended: true },
-        messages: {
-          unescaped: "`{{ref}}` is printed into the URL without escaping; a space, `/`, `?`, `#`, `&` or `+` in `{{input}}` changes the request URL. Write `$esc.url({{ref}})`.",
-          literalCall: "`{{call}}` after `{{ref}}` is printed as text, not called: the braces end the reference. Move it inside: `{{fixed}}`."
-        },
-        schema: ID_PATTERN_OPTION,
-        defaultOptions: {}
-      },
-      check(context3) {
-        const def = dataActionOf(context3.file);
-        const url = def?.url;
-        if (!def || !url || def.integrationType === "aws-lambda-data-actions" || /^\s*arn:/.test(url.text))
-          return;
-        const idPattern = idPatternOption(context3.options);
-        const authorityEnd = baseEnd(url.text);
-        for (const ref of url.scan.refs) {
-          if (!isInputRef(ref))
-            continue;
-          const text = url.text.slice(ref.start, ref.end);
-          const after = url.text.slice(ref.end);
-          if (ref.braced && !ref.call && TRAILING_CALL.test(after)) {
-            const close = callEnd(after);
-            if (close > 0) {
-              const call = after.slice(0, close);
-              const fixed = `${text.slice(0, -1)}${call}}`;
-              context3.report({
-                range: templateRange(context3.file, url, ref.end, ref.end + close),
-                messageId: "literalCall",
-                data: { call, ref: text, fixed },
-                fix: { range: templateRange(context3.file, url, ref.start, ref.end + close), text: jsonStringBody(fixed) }
-              });
-              continue;
-            }
-          }
-          if (ref.call || ref.start < authorityEnd)
-            continue;
-          reportUnescapedInput(context3, def, url, ref, "$esc.url(", idPattern);
-        }
-      }
-    });
-  }
-});
-
-// packages/core/dist/rules/data-action/request-json.js
-function suggestions(file, body, rendered, error2) {
-  let candidate;
-  if (error2.kind === "missing-comma") {
-    const at = rendered.map[error2.index - 1] + 1;
-    candidate = { messageId: "insertComma", templateEdit: [at, at, ","] };
-  } else if (error2.kind === "trailing-comma") {
-    const at = rendered.map[error2.index];
-    candidate = { messageId: "removeComma", templateEdit: [at, at + 1, ""] };
-  } else if (error2.kind === "control-char") {
-    const at = rendered.map[error2.index];
-    if (body.text[at] === "\n")
-      candidate = { messageId: "escapeControl", templateEdit: [at, at + 1, "\\n"] };
-  }
-  if (!candidate)
-    return [];
-  const [a, b, text] = candidate.templateEdit;
-  const corrected = body.text.slice(0, a) + text + body.text.slice(b);
-  const after = parseStubbedJson(renderTemplate(corrected, scanVelocity(corrected), "first").text);
-  if (!after.ok && after.error.index <= error2.index && after.error.kind === error2.kind)
-    return [];
-  const fix = { range: templateRange(file, body, a, b), text: JSON.stringify(text).slice(1, -1) };
-  return [{ messageId: candidate.messageId, fix }];
-}
-var id18, request_json_default;
-var init_request_json = __esm({
-  "packages/core/dist/rules/data-action/request-json.js"() {
-    "use strict";
-    init_data_actions();
-    init_stubbed_json();
-    init_velocity();
-    init_rule();
-    id18 = "data-action/request-json";
-    request_json_default = defineRule({
-      meta: {
-        id: id18,
-        description: "The request body of POST/PUT/PATCH data actions must be valid JSON once Velocity references are filled in.",
-        severity: "error",
-        kinds: ["data-action"],
-        hasSuggestions: true,
-        docs: { url: ruleDocsUrl(id18), recommended: true },
-        messages: {
-          invalid: "The {{method}} request body is not valid JSON once Velocity references are filled in: {{problem}}.",
-          insertComma: "Insert the missing comma.",
-          removeComma: "Remove the trailing comma.",
-          escapeControl: "Write the line break as `\\n`."
-        }
-      },
-      check(context3) {
-        const def = dataActionOf(context3.file);
-        const body = def?.body;
-        if (!def || !body || !BODY_METHODS.has(def.requestType ?? "") || !sendsJson(def))
-          return;
-        const json2 = bodyJson(body);
-        if (json2.parsed)
-          return;
-        const first = json2.variants[0];
-        if (first.parse.ok)
-          return;
-        const error2 = first.parse.error;
-        const at = first.rendered.map[Math.min(error2.index, first.rendered.map.length - 1)];
-        const range = templateRange(context3.file, body, at, Math.min(at + 1, body.text.length));
-        context3.report({
-          range,
-          messageId: "invalid",
-          data: { method: def.requestType ?? "", problem: error2.message },
-          suggest: suggestions(context3.file, body, first.rendered, error2)
-        });
-      }
-    });
-  }
-});
-
-// packages/core/dist/rules/data-action/get-with-body.js
-var id19, DEFAULT_TEMPLATE, get_with_body_default;
-var init_get_with_body = __esm({
-  "packages/core/dist/rules/data-action/get-with-body.js"() {
-    "use strict";
-    init_data_actions();
-    init_rule();
-    id19 = "data-action/get-with-body";
-    DEFAULT_TEMPLATE = /^\s*\$!?\{?input\.rawRequest\}?\s*$/i;
-    get_with_body_default = defineRule({
-      meta: {
-        id: id19,
-        description: "GET and DELETE data actions ignore `requestTemplate`; a custom body is never sent.",
-        severity: "warn",
-        kinds: ["data-action"],
-        fixable: true,
-        docs: { url: ruleDocsUrl(id19), recommended: true },
-        messages: {
-          ignored: "{{method}} requests send no body, so this `requestTemplate` is ignored and the inputs it uses never reach the service. Put them in `requestUrlTemplate` (query or path) and reset the template to `${input.rawRequest}`."
-        }
-      },
-      check(context3) {
-        const def = dataActionOf(context3.file);
-        if (!def?.body || def.requestType !== "GET" && def.requestType !== "DELETE")
-          return;
-        if (def.body.text.trim() === "" || DEFAULT_TEMPLATE.test(def.body.text))
-          return;
-        context3.report({
-          node: def.body.node,
-          messageId: "ignored",
-          data: { method: def.requestType },
-          fix: { range: def.body.node.range, text: '"${input.rawRequest}"' }
-        });
-      }
-    });
-  }
-});
-
-// packages/core/node_modules/jsonpath-plus/dist/index-node-esm.js
-import vm from "vm";
-function push(arr, item) {
-  arr = arr.slice();
-  arr.push(item);
-  return arr;
-}
-function unshift(item, arr) {
-  arr = arr.slice();
-  arr.unshift(item);
-  return arr;
-}
-function JSONPath(opts, expr, obj, callback, otherTypeCallback) {
-  if (!(this instanceof JSONPath)) {
-    try {
-      return new JSONPath(opts, expr, obj, callback, otherTypeCallback);
-    } catch (e) {
-      if (!e.avoidNew) {
-        throw e;
-      }
-      return e.value;
-    }
-  }
-  if (typeof opts === "string") {
-    otherTypeCallback = callback;
-    callback = obj;
-    obj = expr;
-    expr = opts;
-    opts = null;
-  }
-  const optObj = opts && typeof opts === "object";
-  opts = opts || {};
-  this.json = opts.json || obj;
-  this.path = opts.path || expr;
-  this.resultType = opts.resultType || "value";
-  this.flatten = opts.flatten || false;
-  this.wrap = Object.hasOwn(opts, "wrap") ? opts.wrap : true;
-  this.sandbox = opts.sandbox || {};
-  this.eval = opts.eval === void 0 ? "safe" : opts.eval;
-  this.ignoreEvalErrors = typeof opts.ignoreEvalErrors === "undefined" ? false : opts.ignoreEvalErrors;
-  this.parent = opts.parent || null;
-  this.parentProperty = opts.parentProperty || null;
-  this.callback = opts.callback || callback || null;
-  this.otherTypeCallback = opts.otherTypeCallback || otherTypeCallback || function() {
-    throw new TypeError("You must supply an otherTypeCallback callback option with the @other() operator.");
-  };
-  if (opts.autostart !== false) {
-    const args = {
-      path: optObj ? opts.path : expr
-    };
-    if (!optObj) {
-      args.json = obj;
-    } else if ("json" in opts) {
-      args.json = opts.json;
-    }
-    const ret = this.evaluate(args);
-    if (!ret || typeof ret !== "object") {
-      throw new NewError(ret);
-    }
-    return ret;
-  }
-}
-var Hooks, Plugins, Jsep, hooks, jsep, stdClassProps, CONDITIONAL_EXP, ternary, FSLASH_CODE, BSLASH_CODE, index, PLUS_CODE, MINUS_CODE, plugin, BLOCKED_PROTO_PROPERTIES, SafeEval, SafeScript, NewError;
-var init_index_node_esm = __esm({
-  "packages/core/node_modules/jsonpath-plus/dist/index-node-esm.js"() {
-    Hooks = class {
-      /**
-       * @callback HookCallback
-       * @this {*|Jsep} this
-       * @param {Jsep} env
-       * @returns: void
-       */
-      /**
-       * Adds the given callback to the list of callbacks for the given hook.
-       *
-       * The callback will be invoked when the hook it is registered for is run.
-       *
-       * One callback function can be registered to multiple hooks and the same hook multiple times.
-       *
-       * @param {string|object} name The name of the hook, or an object of callbacks keyed by name
-       * @param {HookCallback|boolean} callback The callback function which is given environment variables.
-       * @param {?boolean} [first=false] Will add the hook to the top of the list (defaults to the bottom)
-       * @public
-       */
-      add(name, callback, first) {
-        if (typeof arguments[0] != "string") {
-          for (let name2 in arguments[0]) {
-            this.add(name2, arguments[0][name2], arguments[1]);
-          }
-        } else {
-          (Array.isArray(name) ? name : [name]).forEach(function(name2) {
-            this[name2] = this[name2] || [];
-            if (callback) {
-              this[name2][first ? "unshift" : "push"](callback);
-            }
-          }, this);
-        }
-      }
-      /**
-       * Runs a hook invoking all registered callbacks with the given environment variables.
-       *
-       * Callbacks will be invoked synchronously and in the order in which they were registered.
-       *
-       * @param {string} name The name of the hook.
-       * @param {Object<string, any>} env The environment variables of the hook passed to all callbacks registered.
-       * @public
-       */
-      run(name, env) {
-        this[name] = this[name] || [];
-        this[name].forEach(function(callback) {
-          callback.call(env && env.context ? env.context : env, env);
-        });
-      }
-    };
-    Plugins = class {
-      constructor(jsep2) {
-        this.jsep = jsep2;
-        this.registered = {};
-      }
-      /**
-       * @callback PluginSetup
-       * @this {Jsep} jsep
-       * @returns: void
-       */
-      /**
-       * Adds the given plugin(s) to the registry
-       *
-       * @param {object} plugins
-       * @param {string} plugins.name The name of the plugin
-       * @param {PluginSetup} plugins.init The init function
-       * @public
-       */
-      register(...plugins) {
-        plugins.forEach((plugin2) => {
-          if (typeof plugin2 !== "object" || !plugin2.name || !plugin2.init) {
-            throw new Error("Invalid JSEP plugin format");
-          }
-          if (this.registered[plugin2.name]) {
-            return;
-          }
-          plugin2.init(this.jsep);
-          this.registered[plugin2.name] = plugin2;
-        });
-      }
-    };
-    Jsep = class _Jsep {
-      /**
-       * @returns {string}
-       */
-      static get version() {
-        return "1.4.0";
-      }
-      /**
-       * @returns {string}
-       */
-      static toString() {
-        return "JavaScript Expression Parser (JSEP) v" + _Jsep.version;
-      }
-      // ==================== CONFIG ================================
-      /**
-       * @method addUnaryOp
-       * @param {string} op_name The name of the unary op to add
-       * @returns {Jsep}
-       */
-      static addUnaryOp(op_name) {
-        _Jsep.max_unop_len = Math.max(op_name.length, _Jsep.max_unop_len);
-        _Jsep.unary_ops[op_name] = 1;
-        return _Jsep;
-      }
-      /**
-       * @method jsep.addBinaryOp
-       * @param {string} op_name The name of the binary op to add
-       * @param {number} precedence The precedence of the binary op (can be a float). Higher number = higher precedence
-       * @param {boolean} [isRightAssociative=false] whether operator is right-associative
-       * @returns {Jsep}
-       */
-      static addBinaryOp(op_name, precedence, isRightAssociative) {
-        _Jsep.max_binop_len = Math.max(op_name.length, _Jsep.max_binop_len);
-        _Jsep.binary_ops[op_name] = precedence;
-        if (isRightAssociative) {
-          _Jsep.right_associative.add(op_name);
-        } else {
-          _Jsep.right_associative.delete(op_name);
-        }
-        return _Jsep;
-      }
-      /**
-       * @method addIdentifierChar
-       * @param {string} char The additional character to treat as a valid part of an identifier
-       * @returns {Jsep}
-       */
-      static addIdentifierChar(char) {
-        _Jsep.additional_identifier_chars.add(char);
-        return _Jsep;
-      }
-      /**
-       * @method addLiteral
-       * @param {string} literal_name The name of the literal to add
-       * @param {*} literal_value The value of the literal
-       * @returns {Jsep}
-       */
-      static addLiteral(literal_name, literal_value) {
-        _Jsep.literals[literal_name] = literal_value;
-        return _Jsep;
-      }
-      /**
-       * @method removeUnaryOp
-       * @param {string} op_name The name of the unary op to remove
-       * @returns {Jsep}
-       */
-      static removeUnaryOp(op_name) {
-        delete _Jsep.unary_ops[op_name];
-        if (op_name.length === _Jsep.max_unop_len) {
-          _Jsep.max_unop_len = _Jsep.getMaxKeyLen(_Jsep.unary_ops);
-        }
-        return _Jsep;
-      }
-      /**
-       * @method removeAllUnaryOps
-       * @returns {Jsep}
-       */
-      static removeAllUnaryOps() {
-        _Jsep.unary_ops = {};
-        _Jsep.max_unop_len = 0;
-        return _Jsep;
-      }
-      /**
-       * @method removeIdentifierChar
-       * @param {string} char The additional character to stop treating as a valid part of an identifier
-       * @returns {Jsep}
-       */
-      static removeIdentifierChar(char) {
-        _Jsep.additional_identifier_chars.delete(char);
-        return _Jsep;
-      }
-      /**
-       * @method removeBinaryOp
-       * @param {string} op_name The name of the binary op to remove
-       * @returns {Jsep}
-       */
-      static removeBinaryOp(op_name) {
-        delete _Jsep.binary_ops[op_name];
-        if (op_name.length === _Jsep.max_binop_len) {
-          _Jsep.max_binop_len = _Jsep.getMaxKeyLen(_Jsep.binary_ops);
-        }
-        _Jsep.right_associative.delete(op_name);
-        return _Jsep;
-      }
-      /**
-       * @method removeAllBinaryOps
-       * @returns {Jsep}
-       */
-      static removeAllBinaryOps() {
-        _Jsep.binary_ops = {};
-        _Jsep.max_binop_len = 0;
-        return _Jsep;
-      }
-      /**
-       * @method removeLiteral
-       * @param {string} literal_name The name of the literal to remove
-       * @returns {Jsep}
-       */
-      static removeLiteral(literal_name) {
-        delete _Jsep.literals[literal_name];
-        return _Jsep;
-      }
-      /**
-       * @method removeAllLiterals
-       * @returns {Jsep}
-       */
-      static removeAllLiterals() {
-        _Jsep.literals = {};
-        return _Jsep;
-      }
-      // ==================== END CONFIG ============================
-      /**
-       * @returns {string}
-       */
-      get char() {
-        return this.expr.charAt(this.index);
-      }
-      /**
-       * @returns {number}
-       */
-      get code() {
-        return this.expr.charCodeAt(this.index);
-      }
-      /**
-       * @param {string} expr a string with the passed in express
-       * @returns Jsep
-       */
-      constructor(expr) {
-        this.expr = expr;
-        this.index = 0;
-      }
-      /**
-       * static top-level parser
-       * @returns {jsep.Expression}
-       */
-      static parse(expr) {
-        return new _Jsep(expr).parse();
-      }
-      /**
-       * Get the longest key length of any object
-       * @param {object} obj
-       * @returns {number}
-       */
-      static getMaxKeyLen(obj) {
-        return Math.max(0, ...Object.keys(obj).map((k) => k.length));
-      }
-      /**
-       * `ch` is a character code in the next three functions
-       * @param {number} ch
-       * @returns {boolean}
-       */
-      static isDecimalDigit(ch) {
-        return ch >= 48 && ch <= 57;
-      }
-      /**
-       * Returns the precedence of a binary operator or `0` if it isn't a binary operator. Can be float.
-       * @param {string} op_val
-       * @returns {number}
-       */
-      static binaryPrecedence(op_val) {
-        return _Jsep.binary_ops[op_val] || 0;
-      }
-      /**
-       * Looks for start of identifier
-       * @param {number} ch
-       * @returns {boolean}
-       */
-      static isIdentifierStart(ch) {
-        return ch >= 65 && ch <= 90 || // A...Z
-        ch >= 97 && ch <= 122 || // a...z
-        ch >= 128 && !_Jsep.binary_ops[String.fromCharCode(ch)] || // any non-ASCII that is not an operator
-        _Jsep.additional_identifier_chars.has(String.fromCharCode(ch));
-      }
-      /**
-       * @param {number} ch
-       * @returns {boolean}
-       */
-      static isIdentifierPart(ch) {
-        return _Jsep.isIdentifierStart(ch) || _Jsep.isDecimalDigit(ch);
-      }
-      /**
-       * throw error at index of the expression
-       * @param {string} message
-       * @throws
-       */
-      throwError(message) {
-        const error2 = new Error(message + " at character " + this.index);
-        error2.index = this.index;
-        error2.description = message;
-        throw error2;
-      }
-      /**
-       * Run a given hook
-       * @param {string} name
-       * @param {jsep.Expression|false} [node]
-       * @returns {?jsep.Expression}
-       */
-      runHook(name, node) {
-        if (_Jsep.hooks[name]) {
-          const env = {
-            context: this,
-            node
-          };
-          _Jsep.hooks.run(name, env);
-          return env.node;
-        }
-        return node;
-      }
-      /**
-       * Runs a given hook until one returns a node
-       * @param {string} name
-       * @returns {?jsep.Expression}
-       */
-      searchHook(name) {
-        if (_Jsep.hooks[name]) {
-          const env = {
-            context: this
-          };
-          _Jsep.hooks[name].find(function(callback) {
-            callback.call(env.context, env);
-            return env.node;
-          });
-          return env.node;
-        }
-      }
-      /**
-       * Push `index` up to the next non-space character
-       */
-      gobbleSpaces() {
-        let ch = this.code;
-        while (ch === _Jsep.SPACE_CODE || ch === _Jsep.TAB_CODE || ch === _Jsep.LF_CODE || ch === _Jsep.CR_CODE) {
-          ch = this.expr.charCodeAt(++this.index);
-        }
-        this.runHook("gobble-spaces");
-      }
-      /**
-       * Top-level method to parse all expressions and returns compound or single node
-       * @returns {jsep.Expression}
-       */
-      parse() {
-        this.runHook("before-all");
-        const nodes = this.gobbleExpressions();
-        const node = nodes.length === 1 ? nodes[0] : {
-          type: _Jsep.COMPOUND,
-          body: nodes
-        };
-        return this.runHook("after-all", node);
-      }
-      /**
-       * top-level parser (but can be reused within as well)
-       * @param {number} [untilICode]
-       * @returns {jsep.Expression[]}
-       */
-      gobbleExpressions(untilICode) {
-        let nodes = [], ch_i, node;
-        while (this.index < this.expr.length) {
-          ch_i = this.code;
-          if (ch_i === _Jsep.SEMCOL_CODE || ch_i === _Jsep.COMMA_CODE) {
-            this.index++;
-          } else {
-            if (node = this.gobbleExpression()) {
-              nodes.push(node);
-            } else if (this.index < this.expr.length) {
-              if (ch_i === untilICode) {
-                break;
-              }
-              this.throwError('Unexpected "' + this.char + '"');
-            }
-          }
-        }
-        return nodes;
-      }
-      /**
-       * The main parsing function.
-       * @returns {?jsep.Expression}
-       */
-      gobbleExpression() {
-        const node = this.searchHook("gobble-expression") || this.gobbleBinaryExpression();
-        this.gobbleSpaces();
-        return this.runHook("after-expression", node);
-      }
-      /**
-       * Search for the operation portion of the string (e.g. `+`, `===`)
-       * Start by taking the longest possible binary operations (3 characters: `===`, `!==`, `>>>`)
-       * and move down from 3 to 2 to 1 character until a matching binary operation is found
-       * then, return that binary operation
-       * @returns {string|boolean}
-       */
-      gobbleBinaryOp() {
-        this.gobbleSpaces();
-        let to_check = this.expr.substr(this.index, _Jsep.max_binop_len);
-        let tc_len = to_check.length;
-        while (tc_len > 0) {
-          if (_Jsep.binary_ops.hasOwnProperty(to_check) && (!_Jsep.isIdentifierStart(this.code) || this.index + to_check.length < this.expr.length && !_Jsep.isIdentifierPart(this.expr.charCodeAt(this.index + to_check.length)))) {
-            this.index += tc_len;
-            return to_check;
-          }
-          to_check = to_check.substr(0, --tc_len);
-        }
-        return false;
-      }
-      /**
-       * This function is responsible for gobbling an individual expression,
-       * e.g. `1`, `1+2`, `a+(b*2)-Math.sqrt(2)`
-       * @returns {?jsep.BinaryExpression}
-       */
-      gobbleBinaryExpression() {
-        let node, biop, prec, stack, biop_info, left, right, i, cur_biop;
-        left = this.gobbleToken();
-        if (!left) {
-          return left;
-        }
-        biop = this.gobbleBinaryOp();
-        if (!biop) {
-          return left;
-        }
-        biop_info = {
-          value: biop,
-          prec: _Jsep.binaryPrecedence(biop),
-          right_a: _Jsep.right_associative.has(biop)
-        };
-        right = this.gobbleToken();
-        if (!right) {
-          this.throwError("Expected expression after " + biop);
-        }
-        stack = [left, biop_info, right];
-        while (biop = this.gobbleBinaryOp()) {
-          prec = _Jsep.binaryPrecedence(biop);
-          if (prec === 0) {
-            this.index -= biop.length;
-            break;
-          }
-          biop_info = {
-            value: biop,
-            prec,
-            right_a: _Jsep.right_associative.has(biop)
-          };
-          cur_biop = biop;
-          const comparePrev = (prev) => biop_info.right_a && prev.right_a ? prec > prev.prec : prec <= prev.prec;
-          while (stack.length > 2 && comparePrev(stack[stack.length - 2])) {
-            right = stack.pop();
-            biop = stack.pop().value;
-            left = stack.pop();
-            node = {
-              type: _Jsep.BINARY_EXP,
-              operator: biop,
-              left,
-              right
-            };
-            stack.push(node);
-          }
-          node = this.gobbleToken();
-          if (!node) {
-            this.throwError("Expected expression after " + cur_biop);
-          }
-          stack.push(biop_info, node);
-        }
-        i = stack.length - 1;
-        node = stack[i];
-        while (i > 1) {
-          node = {
-            type: _Jsep.BINARY_EXP,
-            operator: stack[i - 1].value,
-            left: stack[i - 2],
-            right: node
-          };
-          i -= 2;
-        }
-        return node;
-      }
-      /**
-       * An individual part of a binary expression:
-       * e.g. `foo.bar(baz)`, `1`, `"abc"`, `(a % 2)` (because it's in parenthesis)
-       * @returns {boolean|jsep.Expression}
-       */
-      gobbleToken() {
-        let ch, to_check, tc_len, node;
-        this.gobbleSpaces();
-        node = this.searchHook("gobble-token");
-        if (node) {
-          return this.runHook("after-token", node);
-        }
-        ch = this.code;
-        if (_Jsep.isDecimalDigit(ch) || ch === _Jsep.PERIOD_CODE) {
-          return this.gobbleNumericLiteral();
-        }
-        if (ch === _Jsep.SQUOTE_CODE || ch === _Jsep.DQUOTE_CODE) {
-          node = this.gobbleStringLiteral();
-        } else if (ch === _Jsep.OBRACK_CODE) {
-          node = this.gobbleArray();
-        } else {
-          to_check = this.expr.substr(this.index, _Jsep.max_unop_len);
-          tc_len = to_check.length;
-          while (tc_len > 0) {
-            if (_Jsep.unary_ops.hasOwnProperty(to_check) && (!_Jsep.isIdentifierStart(this.code) || this.index + to_check.length < this.expr.length && !_Jsep.isIdentifierPart(this.expr.charCodeAt(this.index + to_check.length)))) {
-              this.index += tc_len;
-              const argument = this.gobbleToken();
-              if (!argument) {
-                this.throwError("missing unaryOp argument");
-              }
-              return this.runHook("after-token", {
-                type: _Jsep.UNARY_EXP,
-                operator: to_check,
-                argument,
-                prefix: true
-              });
-            }
-            to_check = to_check.substr(0, --tc_len);
-          }
-          if (_Jsep.isIdentifierStart(ch)) {
-            node = this.gobbleIdentifier();
-            if (_Jsep.literals.hasOwnProperty(node.name)) {
-              node = {
-                type: _Jsep.LITERAL,
-                value: _Jsep.literals[node.name],
-                raw: node.name
-              };
-            } else if (node.name === _Jsep.this_str) {
-              node = {
-                type: _Jsep.THIS_EXP
-              };
-            }
-          } else if (ch === _Jsep.OPAREN_CODE) {
-            node = this.gobbleGroup();
-          }
-        }
-        if (!node) {
-          return this.runHook("after-token", false);
-        }
-        node = this.gobbleTokenProperty(node);
-        return this.runHook("after-token", node);
-      }
-      /**
-       * Gobble properties of of identifiers/strings/arrays/groups.
-       * e.g. `foo`, `bar.baz`, `foo['bar'].baz`
-       * It also gobbles function calls:
-       * e.g. `Math.acos(obj.angle)`
-       * @param {jsep.Expression} node
-       * @returns {jsep.Expression}
-       */
-      gobbleTokenProperty(node) {
-        this.gobbleSpaces();
-        let ch = this.code;
-        while (ch === _Jsep.PERIOD_CODE || ch === _Jsep.OBRACK_CODE || ch === _Jsep.OPAREN_CODE || ch === _Jsep.QUMARK_CODE) {
-          let optional;
-          if (ch === _Jsep.QUMARK_CODE) {
-            if (this.expr.charCodeAt(this.index + 1) !== _Jsep.PERIOD_CODE) {
-              break;
-            }
-            optional = true;
-            this.index += 2;
-            this.gobbleSpaces();
-            ch = this.code;
-          }
-          this.index++;
-          if (ch === _Jsep.OBRACK_CODE) {
-            node = {
-              type: _Jsep.MEMBER_EXP,
-              computed: true,
-              object: node,
-              property: this.gobbleExpression()
-            };
-            if (!node.property) {
-              this.throwError('Unexpected "' + this.char + '"');
-            }
-            this.gobbleSpaces();
-            ch = this.code;
-            if (ch !== _Jsep.CBRACK_CODE) {
-              this.throwError("Unclosed [");
-            }
-            this.index++;
-          } else if (ch === _Jsep.OPAREN_CODE) {
-            node = {
-              type: _Jsep.CALL_EXP,
-              "arguments": this.gobbleArguments(_Jsep.CPAREN_CODE),
-              callee: node
-            };
-          } else if (ch === _Jsep.PERIOD_CODE || optional) {
-            if (optional) {
-              this.index--;
-            }
-            this.gobbleSpaces();
-            node = {
-              type: _Jsep.MEMBER_EXP,
-              computed: false,
-              object: node,
-              property: this.gobbleIdentifier()
-            };
-          }
-          if (optional) {
-            node.optional = true;
-          }
-          this.gobbleSpaces();
-          ch = this.code;
-        }
-        return node;
-      }
-      /**
-       * Parse simple numeric literals: `12`, `3.4`, `.5`. Do this by using a string to
-       * keep track of everything in the numeric literal and then calling `parseFloat` on that string
-       * @returns {jsep.Literal}
-       */
-      gobbleNumericLiteral() {
-        let number = "", ch, chCode;
-        while (_Jsep.isDecimalDigit(this.code)) {
-          number += this.expr.charAt(this.index++);
-        }
-        if (this.code === _Jsep.PERIOD_CODE) {
-          number += this.expr.charAt(this.index++);
-          while (_Jsep.isDecimalDigit(this.code)) {
-            number += this.expr.charAt(this.index++);
-          }
-        }
-        ch = this.char;
-        if (ch === "e" || ch === "E") {
-          number += this.expr.charAt(this.index++);
-          ch = this.char;
-          if (ch === "+" || ch === "-") {
-            number += this.expr.charAt(this.index++);
-          }
-          while (_Jsep.isDecimalDigit(this.code)) {
-            number += this.expr.charAt(this.index++);
-          }
-          if (!_Jsep.isDecimalDigit(this.expr.charCodeAt(this.index - 1))) {
-            this.throwError("Expected exponent (" + number + this.char + ")");
-          }
-        }
-        chCode = this.code;
-        if (_Jsep.isIdentifierStart(chCode)) {
-          this.throwError("Variable names cannot start with a number (" + number + this.char + ")");
-        } else if (chCode === _Jsep.PERIOD_CODE || number.length === 1 && number.charCodeAt(0) === _Jsep.PERIOD_CODE) {
-          this.throwError("Unexpected period");
-        }
-        return {
-          type: _Jsep.LITERAL,
-          value: parseFloat(number),
-          raw: number
-        };
-      }
-      /**
-       * Parses a string literal, staring with single or double quotes with basic support for escape codes
-       * e.g. `"hello world"`, `'this is\nJSEP'`
-       * @returns {jsep.Literal}
-       */
-      gobbleStringLiteral() {
-        let str3 = "";
-        const startIndex = this.index;
-        const quote = this.expr.charAt(this.index++);
-        let closed = false;
-        while (this.index < this.expr.length) {
-          let ch = this.expr.charAt(this.index++);
-          if (ch === quote) {
-            closed = true;
-            break;
-          } else if (ch === "\\") {
-            ch = this.expr.charAt(this.index++);
-            switch (ch) {
-              case "n":
-                str3 += "\n";
-                break;
-              case "r":
-                str3 += "\r";
-                break;
-              case "t":
-                str3 += "	";
-                break;
-              case "b":
-                str3 += "\b";
-                break;
-              case "f":
-                str3 += "\f";
-                break;
-              case "v":
-                str3 += "\v";
-                break;
-              default:
-                str3 += ch;
-            }
-          } else {
-            str3 += ch;
-          }
-        }
-        if (!closed) {
-          this.throwError('Unclosed quote after "' + str3 + '"');
-        }
-        return {
-          type: _Jsep.LITERAL,
-          value: str3,
-          raw: this.expr.substring(startIndex, this.index)
-        };
-      }
-      /**
-       * Gobbles only identifiers
-       * e.g.: `foo`, `_value`, `$x1`
-       * Also, this function checks if that identifier is a literal:
-       * (e.g. `true`, `false`, `null`) or `this`
-       * @returns {jsep.Identifier}
-       */
-      gobbleIdentifier() {
-        let ch = this.code, start = this.index;
-        if (_Jsep.isIdentifierStart(ch)) {
-          this.index++;
-        } else {
-          this.throwError("Unexpected " + this.char);
-        }
-        while (this.index < this.expr.length) {
-          ch = this.code;
-          if (_Jsep.isIdentifierPart(ch)) {
-            this.index++;
-          } else {
-            break;
-          }
-        }
-        return {
-          type: _Jsep.IDENTIFIER,
-          name: this.expr.slice(start, this.index)
-        };
-      }
-      /**
-       * Gobbles a list of arguments within the context of a function call
-       * or array literal. This function also assumes that the opening character
-       * `(` or `[` has already been gobbled, and gobbles expressions and commas
-       * until the terminator character `)` or `]` is encountered.
-       * e.g. `foo(bar, baz)`, `my_func()`, or `[bar, baz]`
-       * @param {number} termination
-       * @returns {jsep.Expression[]}
-       */
-      gobbleArguments(termination) {
-        const args = [];
-        let closed = false;
-        let separator_count = 0;
-        while (this.index < this.expr.length) {
-          this.gobbleSpaces();
-          let ch_i = this.code;
-          if (ch_i === termination) {
-            closed = true;
-            this.index++;
-            if (termination === _Jsep.CPAREN_CODE && separator_count && separator_count >= args.length) {
-              this.throwError("Unexpected token " + String.fromCharCode(termination));
-            }
-            break;
-          } else if (ch_i === _Jsep.COMMA_CODE) {
-            this.index++;
-            separator_count++;
-            if (separator_count !== args.length) {
-              if (termination === _Jsep.CPAREN_CODE) {
-                this.throwError("Unexpected token ,");
-              } else if (termination === _Jsep.CBRACK_CODE) {
-                for (let arg = args.length; arg < separator_count; arg++) {
-                  args.push(null);
-                }
-              }
-            }
-          } else if (args.length !== separator_count && separator_count !== 0) {
-            this.throwError("Expected comma");
-          } else {
-            const node = this.gobbleExpression();
-            if (!node || node.type === _Jsep.COMPOUND) {
-              this.throwError("Expected comma");
-            }
-            args.push(node);
-          }
-        }
-        if (!closed) {
-          this.throwError("Expected " + String.fromCharCode(termination));
-        }
-        return args;
-      }
-      /**
-       * Responsible for parsing a group of things within parentheses `()`
-       * that have no identifier in front (so not a function call)
-       * This function assumes that it needs to gobble the opening parenthesis
-       * and then tries to gobble everything within that parenthesis, assuming
-       * that the next thing it should see is the close parenthesis. If not,
-       * then the expression probably doesn't have a `)`
-       * @returns {boolean|jsep.Expression}
-       */
-      gobbleGroup() {
-        this.index++;
-        let nodes = this.gobbleExpressions(_Jsep.CPAREN_CODE);
-        if (this.code === _Jsep.CPAREN_CODE) {
-          this.index++;
-          if (nodes.length === 1) {
-            return nodes[0];
-          } else if (!nodes.length) {
-            return false;
-          } else {
-            return {
-              type: _Jsep.SEQUENCE_EXP,
-              expressions: nodes
-            };
-          }
-        } else {
-          this.throwError("Unclosed (");
-        }
-      }
-      /**
-       * Responsible for parsing Array literals `[1, 2, 3]`
-       * This function assumes that it needs to gobble the opening bracket
-       * and then tries to gobble the expressions as arguments.
-       * @returns {jsep.ArrayExpression}
-       */
-      gobbleArray() {
-        this.index++;
-        return {
-          type: _Jsep.ARRAY_EXP,
-          elements: this.gobbleArguments(_Jsep.CBRACK_CODE)
-        };
-      }
-    };
-    hooks = new Hooks();
-    Object.assign(Jsep, {
-      hooks,
-      plugins: new Plugins(Jsep),
-      // Node Types
-      // ----------
-      // This is the full set of types that any JSEP node can be.
-      // Store them here to save space when minified
-      COMPOUND: "Compound",
-      SEQUENCE_EXP: "SequenceExpression",
-      IDENTIFIER: "Identifier",
-      MEMBER_EXP: "MemberExpression",
-      LITERAL: "Literal",
-      THIS_EXP: "ThisExpression",
-      CALL_EXP: "CallExpression",
-      UNARY_EXP: "UnaryExpression",
-      BINARY_EXP: "BinaryExpression",
-      ARRAY_EXP: "ArrayExpression",
-      TAB_CODE: 9,
-      LF_CODE: 10,
-      CR_CODE: 13,
-      SPACE_CODE: 32,
-      PERIOD_CODE: 46,
-      // '.'
-      COMMA_CODE: 44,
-      // ','
-      SQUOTE_CODE: 39,
-      // single quote
-      DQUOTE_CODE: 34,
-      // double quotes
-      OPAREN_CODE: 40,
-      // (
-      CPAREN_CODE: 41,
-      // )
-      OBRACK_CODE: 91,
-      // [
-      CBRACK_CODE: 93,
-      // ]
-      QUMARK_CODE: 63,
-      // ?
-      SEMCOL_CODE: 59,
-      // ;
-      COLON_CODE: 58,
-      // :
-      // Operations
-      // ----------
-      // Use a quickly-accessible map to store all of the unary operators
-      // Values are set to `1` (it really doesn't matter)
-      unary_ops: {
-        "-": 1,
-        "!": 1,
-        "~": 1,
-        "+": 1
-      },
-      // Also use a map for the binary operations but set their values to their
-      // binary precedence for quick reference (higher number = higher precedence)
-      // see [Order of operations](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/Operator_Precedence)
-      binary_ops: {
-        "||": 1,
-        "??": 1,
-        "&&": 2,
-        "|": 3,
-        "^": 4,
-        "&": 5,
-        "==": 6,
-        "!=": 6,
-        "===": 6,
-        "!==": 6,
-        "<": 7,
-        ">": 7,
-        "<=": 7,
-        ">=": 7,
-        "<<": 8,
-        ">>": 8,
-        ">>>": 8,
-        "+": 9,
-        "-": 9,
-        "*": 10,
-        "/": 10,
-        "%": 10,
-        "**": 11
-      },
-      // sets specific binary_ops as right-associative
-      right_associative: /* @__PURE__ */ new Set(["**"]),
-      // Additional valid identifier chars, apart from a-z, A-Z and 0-9 (except on the starting char)
-      additional_identifier_chars: /* @__PURE__ */ new Set(["$", "_"]),
-      // Literals
-      // ----------
-      // Store the values to return for the various literals we may encounter
-      literals: {
-        "true": true,
-        "false": false,
-        "null": null
-      },
-      // Except for `this`, which is special. This could be changed to something like `'self'` as well
-      this_str: "this"
-    });
-    Jsep.max_unop_len = Jsep.getMaxKeyLen(Jsep.unary_ops);
-    Jsep.max_binop_len = Jsep.getMaxKeyLen(Jsep.binary_ops);
-    jsep = (expr) => new Jsep(expr).parse();
-    stdClassProps = Object.getOwnPropertyNames(class Test {
-    });
-    Object.getOwnPropertyNames(Jsep).filter((prop) => !stdClassProps.includes(prop) && jsep[prop] === void 0).forEach((m) => {
-      jsep[m] = Jsep[m];
-    });
-    jsep.Jsep = Jsep;
-    CONDITIONAL_EXP = "ConditionalExpression";
-    ternary = {
-      name: "ternary",
-      init(jsep2) {
-        jsep2.hooks.add("after-expression", function gobbleTernary(env) {
-          if (env.node && this.code === jsep2.QUMARK_CODE) {
-            this.index++;
-            const test = env.node;
-            const consequent = this.gobbleExpression();
-            if (!consequent) {
-              this.throwError("Expected expression");
-            }
-            this.gobbleSpaces();
-            if (this.code === jsep2.COLON_CODE) {
-              this.index++;
-              const alternate = this.gobbleExpression();
-              if (!alternate) {
-                this.throwError("Expected expression");
-              }
-              env.node = {
-                type: CONDITIONAL_EXP,
-                test,
-                consequent,
-                alternate
-              };
-              if (test.operator && jsep2.binary_ops[test.operator] <= 0.9) {
-                let newTest = test;
-                while (newTest.right.operator && jsep2.binary_ops[newTest.right.operator] <= 0.9) {
-                  newTest = newTest.right;
-                }
-                env.node.test = newTest.right;
-                newTest.right = env.node;
-                env.node = test;
-              }
-            } else {
-              this.throwError("Expected :");
-            }
-          }
-        });
-      }
-    };
-    jsep.plugins.register(ternary);
-    FSLASH_CODE = 47;
-    BSLASH_CODE = 92;
-    index = {
-      name: "regex",
-      init(jsep2) {
-        jsep2.hooks.add("gobble-token", function gobbleRegexLiteral(env) {
-          if (this.code === FSLASH_CODE) {
-            const patternIndex = ++this.index;
-            let inCharSet = false;
-            while (this.index < this.expr.length) {
-              if (this.code === FSLASH_CODE && !inCharSet) {
-                const pattern = this.expr.slice(patternIndex, this.index);
-                let flags = "";
-                while (++this.index < this.expr.length) {
-                  const code = this.code;
-                  if (code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57) {
-                    flags += this.char;
-                  } else {
-                    break;
-                  }
-                }
-                let value;
-                try {
-                  value = new RegExp(pattern, flags);
-                } catch (e) {
-                  this.throwError(e.message);
-                }
-                env.node = {
-                  type: jsep2.LITERAL,
-                  value,
-                  raw: this.expr.slice(patternIndex - 1, this.index)
-                };
-                env.node = this.gobbleTokenProperty(env.node);
-                return env.node;
-              }
-              if (this.code === jsep2.OBRACK_CODE) {
-                inCharSet = true;
-              } else if (inCharSet && this.code === jsep2.CBRACK_CODE) {
-                inCharSet = false;
-              }
-              this.index += this.code === BSLASH_CODE ? 2 : 1;
-            }
-            this.throwError("Unclosed Regex");
-          }
-        });
-      }
-    };
-    PLUS_CODE = 43;
-    MINUS_CODE = 45;
-    plugin = {
-      name: "assignment",
-      assignmentOperators: /* @__PURE__ */ new Set(["=", "*=", "**=", "/=", "%=", "+=", "-=", "<<=", ">>=", ">>>=", "&=", "^=", "|=", "||=", "&&=", "??="]),
-      updateOperators: [PLUS_CODE, MINUS_CODE],
-      assignmentPrecedence: 0.9,
-      init(jsep2) {
-        const updateNodeTypes = [jsep2.IDENTIFIER, jsep2.MEMBER_EXP];
-        plugin.assignmentOperators.forEach((op) => jsep2.addBinaryOp(op, plugin.assignmentPrecedence, true));
-        jsep2.hooks.add("gobble-token", function gobbleUpdatePrefix(env) {
-          const code = this.code;
-          if (plugin.updateOperators.some((c) => c === code && c === this.expr.charCodeAt(this.index + 1))) {
-            this.index += 2;
-            env.node = {
-              type: "UpdateExpression",
-              operator: code === PLUS_CODE ? "++" : "--",
-              argument: this.gobbleTokenProperty(this.gobbleIdentifier()),
-              prefix: true
-            };
-            if (!env.node.argument || !updateNodeTypes.includes(env.node.argument.type)) {
-              this.throwError(`Unexpected ${env.node.operator}`);
-            }
-          }
-        });
-        jsep2.hooks.add("after-token", function gobbleUpdatePostfix(env) {
-          if (env.node) {
-            const code = this.code;
-            if (plugin.updateOperators.some((c) => c === code && c === this.expr.charCodeAt(this.index + 1))) {
-              if (!updateNodeTypes.includes(env.node.type)) {
-                this.throwError(`Unexpected ${env.node.operator}`);
-              }
-              this.index += 2;
-              env.node = {
-                type: "UpdateExpression",
-                operator: code === PLUS_CODE ? "++" : "--",
-                argument: env.node,
-                prefix: false
-              };
-            }
-          }
-        });
-        jsep2.hooks.add("after-expression", function gobbleAssignment(env) {
-          if (env.node) {
-            updateBinariesToAssignments(env.node);
-          }
-        });
-        function updateBinariesToAssignments(node) {
-          if (plugin.assignmentOperators.has(node.operator)) {
-            node.type = "AssignmentExpression";
-            updateBinariesToAssignments(node.left);
-            updateBinariesToAssignments(node.right);
-          } else if (!node.operator) {
-            Object.values(node).forEach((val) => {
-              if (val && typeof val === "object") {
-                updateBinariesToAssignments(val);
-              }
-            });
-          }
-        }
-      }
-    };
-    jsep.plugins.register(index, plugin);
-    jsep.addUnaryOp("typeof");
-    jsep.addLiteral("null", null);
-    jsep.addLiteral("undefined", void 0);
-    BLOCKED_PROTO_PROPERTIES = /* @__PURE__ */ new Set(["constructor", "__proto__", "__defineGetter__", "__defineSetter__"]);
-    SafeEval = {
-      /**
-       * @param {jsep.Expression} ast
-       * @param {Record<string, any>} subs
-       */
-      evalAst(ast, subs) {
-        switch (ast.type) {
-          case "BinaryExpression":
-          case "LogicalExpression":
-            return SafeEval.evalBinaryExpression(ast, subs);
-          case "Compound":
-            return SafeEval.evalCompound(ast, subs);
-          case "ConditionalExpression":
-            return SafeEval.evalConditionalExpression(ast, subs);
-          case "Identifier":
-            return SafeEval.evalIdentifier(ast, subs);
-          case "Literal":
-            return SafeEval.evalLiteral(ast, subs);
-          case "MemberExpression":
-            return SafeEval.evalMemberExpression(ast, subs);
-          case "UnaryExpression":
-            return SafeEval.evalUnaryExpression(ast, subs);
-          case "ArrayExpression":
-            return SafeEval.evalArrayExpression(ast, subs);
-          case "CallExpression":
-            return SafeEval.evalCallExpression(ast, subs);
-          case "AssignmentExpression":
-            return SafeEval.evalAssignmentExpression(ast, subs);
-          default:
-            throw SyntaxError("Unexpected expression", ast);
-        }
-      },
-      evalBinaryExpression(ast, subs) {
-        const result = {
-          "||": (a, b) => a || b(),
-          "&&": (a, b) => a && b(),
-          "|": (a, b) => a | b(),
-          "^": (a, b) => a ^ b(),
-          "&": (a, b) => a & b(),
-          // eslint-disable-next-line eqeqeq -- API
-          "==": (a, b) => a == b(),
-          // eslint-disable-next-line eqeqeq -- API
-          "!=": (a, b) => a != b(),
-          "===": (a, b) => a === b(),
-          "!==": (a, b) => a !== b(),
-          "<": (a, b) => a < b(),
-          ">": (a, b) => a > b(),
-          "<=": (a, b) => a <= b(),
-          ">=": (a, b) => a >= b(),
-          "<<": (a, b) => a << b(),
-          ">>": (a, b) => a >> b(),
-          ">>>": (a, b) => a >>> b(),
-          "+": (a, b) => a + b(),
-          "-": (a, b) => a - b(),
-          "*": (a, b) => a * b(),
-          "/": (a, b) => a / b(),
-          "%": (a, b) => a % b()
-        }[ast.operator](SafeEval.evalAst(ast.left, subs), () => SafeEval.evalAst(ast.right, subs));
-        return result;
-      },
-      evalCompound(ast, subs) {
-        let last;
-        for (let i = 0; i < ast.body.length; i++) {
-          if (ast.body[i].type === "Identifier" && ["var", "let", "const"].includes(ast.body[i].name) && ast.body[i + 1] && ast.body[i + 1].type === "AssignmentExpression") {
-            i += 1;
-          }
-          const expr = ast.body[i];
-          last = SafeEval.evalAst(expr, subs);
-        }
-        return last;
-      },
-      evalConditionalExpression(ast, subs) {
-        if (SafeEval.evalAst(ast.test, subs)) {
-          return SafeEval.evalAst(ast.consequent, subs);
-        }
-        return SafeEval.evalAst(ast.alternate, subs);
-      },
-      evalIdentifier(ast, subs) {
-        if (Object.hasOwn(subs, ast.name)) {
-          return subs[ast.name];
-        }
-        throw ReferenceError(`${ast.name} is not defined`);
-      },
-      evalLiteral(ast) {
-        return ast.value;
-      },
-      evalMemberExpression(ast, subs) {
-        const prop = String(
-          // NOTE: `String(value)` throws error when
-          // value has overwritten the toString method to return non-string
-          // i.e. `value = {toString: () => []}`
-          ast.computed ? SafeEval.evalAst(ast.property) : ast.property.name
-          // `object.property` property is Identifier
-        );
-        const obj = SafeEval.evalAst(ast.object, subs);
-        if (obj === void 0 || obj === null) {
-          throw TypeError(`Cannot read properties of ${obj} (reading '${prop}')`);
-        }
-        if (!Object.hasOwn(obj, prop) && BLOCKED_PROTO_PROPERTIES.has(prop)) {
-          throw TypeError(`Cannot read properties of ${obj} (reading '${prop}')`);
-        }
-        const result = obj[prop];
-        if (typeof result === "function") {
-          return result.bind(obj);
-        }
-        return result;
-      },
-      evalUnaryExpression(ast, subs) {
-        const result = {
-          "-": (a) => -SafeEval.evalAst(a, subs),
-          "!": (a) => !SafeEval.evalAst(a, subs),
-          "~": (a) => ~SafeEval.evalAst(a, subs),
-          // eslint-disable-next-line no-implicit-coercion -- API
-          "+": (a) => +SafeEval.evalAst(a, subs),
-          typeof: (a) => typeof SafeEval.evalAst(a, subs)
-        }[ast.operator](ast.argument);
-        return result;
-      },
-      evalArrayExpression(ast, subs) {
-        return ast.elements.map((el) => SafeEval.evalAst(el, subs));
-      },
-      evalCallExpression(ast, subs) {
-        const args = ast.arguments.map((arg) => SafeEval.evalAst(arg, subs));
-        const func = SafeEval.evalAst(ast.callee, subs);
-        return func(...args);
-      },
-      evalAssignmentExpression(ast, subs) {
-        if (ast.left.type !== "Identifier") {
-          throw SyntaxError("Invalid left-hand side in assignment");
-        }
-        const id23 = ast.left.name;
-        const value = SafeEval.evalAst(ast.right, subs);
-        subs[id23] = value;
-        return subs[id23];
-      }
-    };
-    SafeScript = class {
-      /**
-       * @param {string} expr Expression to evaluate
-       */
-      constructor(expr) {
-        this.code = expr;
-        this.ast = jsep(this.code);
-      }
-      /**
-       * @param {object} context Object whose items will be added
-       *   to evaluation
-       * @returns {EvaluatedResult} Result of evaluated code
-       */
-      runInNewContext(context3) {
-        const keyMap = Object.assign(/* @__PURE__ */ Object.create(null), context3);
-        return SafeEval.evalAst(this.ast, keyMap);
-      }
-    };
-    NewError = class extends Error {
-      /**
-       * @param {AnyResult} value The evaluated scalar value
-       */
-      constructor(value) {
-        super('JSONPath should not be called with "new" (it prevents return of (unwrapped) scalar values)');
-        this.avoidNew = true;
-        this.value = value;
-        this.name = "NewError";
-      }
-    };
-    JSONPath.prototype.evaluate = function(expr, json2, callback, otherTypeCallback) {
-      let currParent = this.parent, currParentProperty = this.parentProperty;
-      let {
-        flatten,
-        wrap
-      } = this;
-      this.currResultType = this.resultType;
-      this.currEval = this.eval;
-      this.currSandbox = this.sandbox;
-      callback = callback || this.callback;
-      this.currOtherTypeCallback = otherTypeCallback || this.otherTypeCallback;
-      json2 = json2 || this.json;
-      expr = expr || this.path;
-      if (expr && typeof expr === "object" && !Array.isArray(expr)) {
-        if (!expr.path && expr.path !== "") {
-          throw new TypeError('You must supply a "path" property when providing an object argument to JSONPath.evaluate().');
-        }
-        if (!Object.hasOwn(expr, "json")) {
-          throw new TypeError('You must supply a "json" property when providing an object argument to JSONPath.evaluate().');
-        }
-        ({
-          json: json2
-        } = expr);
-        flatten = Object.hasOwn(expr, "flatten") ? expr.flatten : flatten;
-        this.currResultType = Object.hasOwn(expr, "resultType") ? expr.resultType : this.currResultType;
-        this.currSandbox = Object.hasOwn(expr, "sandbox") ? expr.sandbox : this.currSandbox;
-        wrap = Object.hasOwn(expr, "wrap") ? expr.wrap : wrap;
-        this.currEval = Object.hasOwn(expr, "eval") ? expr.eval : this.currEval;
-        callback = Object.hasOwn(expr, "callback") ? expr.callback : callback;
-        this.currOtherTypeCallback = Object.hasOwn(expr, "otherTypeCallback") ? expr.otherTypeCallback : this.currOtherTypeCallback;
-        currParent = Object.hasOwn(expr, "parent") ? expr.parent : currParent;
-        currParentProperty = Object.hasOwn(expr, "parentProperty") ? expr.parentProperty : currParentProperty;
-        expr = expr.path;
-      }
-      currParent = currParent || null;
-      currParentProperty = currParentProperty || null;
-      if (Array.isArray(expr)) {
-        expr = JSONPath.toPathString(expr);
-      }
-      if (!expr && expr !== "" || !json2) {
-        return void 0;
-      }
-      const exprList = JSONPath.toPathArray(expr);
-      if (exprList[0] === "$" && exprList.length > 1) {
-        exprList.shift();
-      }
-      this._hasParentSelector = null;
-      const result = this._trace(exprList, json2, ["$"], currParent, currParentProperty, callback).filter(function(ea) {
-        return ea && !ea.isParentSelector;
-      });
-      if (!result.length) {
-        return wrap ? [] : void 0;
-      }
-      if (!wrap && result.length === 1 && !result[0].hasArrExpr) {
-        return this._getPreferredOutput(result[0]);
-      }
-      return result.reduce((rslt, ea) => {
-        const valOrPath = this._getPreferredOutput(ea);
-        if (flatten && Array.isArray(valOrPath)) {
-          rslt = rslt.concat(valOrPath);
-        } else {
-          rslt.push(valOrPath);
-        }
-        return rslt;
-      }, []);
-    };
-    JSONPath.prototype._getPreferredOutput = function(ea) {
-      const resultType = this.currResultType;
-      switch (resultType) {
-        case "all": {
-          const path = Array.isArray(ea.path) ? ea.path : JSONPath.toPathArray(ea.path);
-          ea.pointer = JSONPath.toPointer(path);
-          ea.path = typeof ea.path === "string" ? ea.path : JSONPath.toPathString(ea.path);
-          return ea;
-        }
-        case "value":
-        case "parent":
-        case "parentProperty":
-          return ea[resultType];
-        case "path":
-          return JSONPath.toPathString(ea[resultType]);
-        case "pointer":
-          return JSONPath.toPointer(ea.path);
-        default:
-          throw new TypeError("Unknown result type");
-      }
-    };
-    JSONPath.prototype._handleCallback = function(fullRetObj, callback, type2) {
-      if (callback) {
-        const preferredOutput = this._getPreferredOutput(fullRetObj);
-        fullRetObj.path = typeof fullRetObj.path === "string" ? fullRetObj.path : JSONPath.toPathString(fullRetObj.path);
-        callback(preferredOutput, type2, fullRetObj);
-      }
-    };
-    JSONPath.prototype._trace = function(expr, val, path, parent, parentPropName, callback, hasArrExpr, literalPriority) {
-      let retObj;
-      if (!expr.length) {
-        retObj = {
-          path,
-          value: val,
-          parent,
-          parentProperty: parentPropName,
-          hasArrExpr
-        };
-        this._handleCallback(retObj, callback, "value");
-        return retObj;
-      }
-      const loc = expr[0], x = expr.slice(1);
-      const ret = [];
-      function addRet(elems) {
-        if (Array.isArray(elems)) {
-          elems.forEach((t) => {
-            ret.push(t);
-          });
-        } else {
-          ret.push(elems);
-        }
-      }
-      if ((typeof loc !== "string" || literalPriority) && val && Object.hasOwn(val, loc)) {
-        addRet(this._trace(x, val[loc], push(path, loc), val, loc, callback, hasArrExpr));
-      } else if (loc === "*") {
-        this._walk(val, (m) => {
-          addRet(this._trace(x, val[m], push(path, m), val, m, callback, true, true));
-        });
-      } else if (loc === "..") {
-        addRet(this._trace(x, val, path, parent, parentPropName, callback, hasArrExpr));
-        this._walk(val, (m) => {
-          if (typeof val[m] === "object") {
-            addRet(this._trace(expr.slice(), val[m], push(path, m), val, m, callback, true));
-          }
-        });
-      } else if (loc === "^") {
-        this._hasParentSelector = true;
-        return {
-          path: path.slice(0, -1),
-          expr: x,
-          isParentSelector: true
-        };
-      } else if (loc === "~") {
-        retObj = {
-          path: push(path, loc),
-          value: parentPropName,
-          parent,
-          parentProperty: null
-        };
-        this._handleCallback(retObj, callback, "property");
-        return retObj;
-      } else if (loc === "$") {
-        addRet(this._trace(x, val, path, null, null, callback, hasArrExpr));
-      } else if (/^(-?\d*):(-?\d*):?(\d*)$/u.test(loc)) {
-        addRet(this._slice(loc, x, val, path, parent, parentPropName, callback));
-      } else if (loc.indexOf("?(") === 0) {
-        if (this.currEval === false) {
-          throw new Error("Eval [?(expr)] prevented in JSONPath expression.");
-        }
-        const safeLoc = loc.replace(/^\?\((.*?)\)$/u, "$1");
-        const nested = /@.?([^?]*)[['](\??\(.*?\))(?!.\)\])[\]']/gu.exec(safeLoc);
-        if (nested) {
-          this._walk(val, (m) => {
-            const npath = [nested[2]];
-            const nvalue = nested[1] ? val[m][nested[1]] : val[m];
-            const filterResults = this._trace(npath, nvalue, path, parent, parentPropName, callback, true);
-            if (filterResults.length > 0) {
-              addRet(this._trace(x, val[m], push(path, m), val, m, callback, true));
-            }
-          });
-        } else {
-          this._walk(val, (m) => {
-            if (this._eval(safeLoc, val[m], m, path, parent, parentPropName)) {
-              addRet(this._trace(x, val[m], push(path, m), val, m, callback, true));
-            }
-          });
-        }
-      } else if (loc[0] === "(") {
-        if (this.currEval === false) {
-          throw new Error("Eval [(expr)] prevented in JSONPath expression.");
-        }
-        addRet(this._trace(unshift(this._eval(loc, val, path.at(-1), path.slice(0, -1), parent, parentPropName), x), val, path, parent, parentPropName, callback, hasArrExpr));
-      } else if (loc[0] === "@") {
-        let addType = false;
-        const valueType = loc.slice(1, -2);
-        switch (valueType) {
-          case "scalar":
-            if (!val || !["object", "function"].includes(typeof val)) {
-              addType = true;
-            }
-            break;
-          case "boolean":
-          case "string":
-          case "undefined":
-          case "function":
-            if (typeof val === valueType) {
-              addType = true;
-            }
-            break;
-          case "integer":
-            if (Number.isFinite(val) && !(val % 1)) {
-              addType = true;
-            }
-            break;
-          case "number":
-            if (Number.isFinite(val)) {
-              addType = true;
-            }
-            break;
-          case "nonFinite":
-            if (typeof val === "number" && !Number.isFinite(val)) {
-              addType = true;
-            }
-            break;
-          case "object":
-            if (val && typeof val === valueType) {
-              addType = true;
-            }
-            break;
-          case "array":
-            if (Array.isArray(val)) {
-              addType = true;
-            }
-            break;
-          case "other":
-            addType = this.currOtherTypeCallback(val, path, parent, parentPropName);
-            break;
-          case "null":
-            if (val === null) {
-              addType = true;
-            }
-            break;
-          /* c8 ignore next 2 */
-          default:
-            throw new TypeError("Unknown value type " + valueType);
-        }
-        if (addType) {
-          retObj = {
-            path,
-            value: val,
-            parent,
-            parentProperty: parentPropName
-          };
-          this._handleCallback(retObj, callback, "value");
-          return retObj;
-        }
-      } else if (loc[0] === "`" && val && Object.hasOwn(val, loc.slice(1))) {
-        const locProp = loc.slice(1);
-        addRet(this._trace(x, val[locProp], push(path, locProp), val, locProp, callback, hasArrExpr, true));
-      } else if (loc.includes(",")) {
-        const parts = loc.split(",");
-        for (const part of parts) {
-          addRet(this._trace(unshift(part, x), val, path, parent, parentPropName, callback, true));
-        }
-      } else if (!literalPriority && val && Object.hasOwn(val, loc)) {
-        addRet(this._trace(x, val[loc], push(path, loc), val, loc, callback, hasArrExpr, true));
-      }
-      if (this._hasParentSelector) {
-        for (let t = 0; t < ret.length; t++) {
-          const rett = ret[t];
-          if (rett && rett.isParentSelector) {
-            const tmp = this._trace(rett.expr, val, rett.path, parent, parentPropName, callback, hasArrExpr);
-            if (Array.isArray(tmp)) {
-              ret[t] = tmp[0];
-              const tl = tmp.length;
-              for (let tt = 1; tt < tl; tt++) {
-                t++;
-                ret.splice(t, 0, tmp[tt]);
-              }
-            } else {
-              ret[t] = tmp;
-            }
-          }
-        }
-      }
-      return ret;
-    };
-    JSONPath.prototype._walk = function(val, f) {
-      if (Array.isArray(val)) {
-        const n = val.length;
-        for (let i = 0; i < n; i++) {
-          f(i);
-        }
-      } else if (val && typeof val === "object") {
-        Object.keys(val).forEach((m) => {
-          f(m);
-        });
-      }
-    };
-    JSONPath.prototype._slice = function(loc, expr, val, path, parent, parentPropName, callback) {
-      if (!Array.isArray(val)) {
-        return void 0;
-      }
-      const len = val.length, parts = loc.split(":"), step = parts[2] && Number.parseInt(parts[2]) || 1;
-      let start = parts[0] && Number.parseInt(parts[0]) || 0, end = parts[1] && Number.parseInt(parts[1]) || len;
-      start = start < 0 ? Math.max(0, start + len) : Math.min(len, start);
-      end = end < 0 ? Math.max(0, end + len) : Math.min(len, end);
-      const ret = [];
-      for (let i = start; i < end; i += step) {
-        const tmp = this._trace(unshift(i, expr), val, path, parent, parentPropName, callback, true);
-        tmp.forEach((t) => {
-          ret.push(t);
-        });
-      }
-      return ret;
-    };
-    JSONPath.prototype._eval = function(code, _v, _vname, path, parent, parentPropName) {
-      this.currSandbox._$_parentProperty = parentPropName;
-      this.currSandbox._$_parent = parent;
-      this.currSandbox._$_property = _vname;
-      this.currSandbox._$_root = this.json;
-      this.currSandbox._$_v = _v;
-      const containsPath = code.includes("@path");
-      if (containsPath) {
-        this.currSandbox._$_path = JSONPath.toPathString(path.concat([_vname]));
-      }
-      const scriptCacheKey = this.currEval + "Script:" + code;
-      if (!JSONPath.cache[scriptCacheKey]) {
-        let script = code.replaceAll("@parentProperty", "_$_parentProperty").replaceAll("@parent", "_$_parent").replaceAll("@property", "_$_property").replaceAll("@root", "_$_root").replaceAll(/@([.\s)[])/gu, "_$_v$1");
-        if (containsPath) {
-          script = script.replaceAll("@path", "_$_path");
-        }
-        if (this.currEval === "safe" || this.currEval === true || this.currEval === void 0) {
-          JSONPath.cache[scriptCacheKey] = new this.safeVm.Script(script);
-        } else if (this.currEval === "native") {
-          JSONPath.cache[scriptCacheKey] = new this.vm.Script(script);
-        } else if (typeof this.currEval === "function" && this.currEval.prototype && Object.hasOwn(this.currEval.prototype, "runInNewContext")) {
-          const CurrEval = this.currEval;
-          JSONPath.cache[scriptCacheKey] = new CurrEval(script);
-        } else if (typeof this.currEval === "function") {
-          JSONPath.cache[scriptCacheKey] = {
-            runInNewContext: (context3) => this.currEval(script, context3)
-          };
-        } else {
-          throw new TypeError(`Unknown "eval" property "${this.currEval}"`);
-        }
-      }
-      try {
-        return JSONPath.cache[scriptCacheKey].runInNewContext(this.currSandbox);
-      } catch (e) {
-        if (this.ignoreEvalErrors) {
-          return false;
-        }
-        throw new Error("jsonPath: " + e.message + ": " + code);
-      }
-    };
-    JSONPath.cache = {};
-    JSONPath.toPathString = function(pathArr) {
-      const x = pathArr, n = x.length;
-      let p = "$";
-      for (let i = 1; i < n; i++) {
-        if (!/^(~|\^|@.*?\(\))$/u.test(x[i])) {
-          p += /^[0-9*]+$/u.test(x[i]) ? "[" + x[i] + "]" : "['" + x[i] + "']";
-        }
-      }
-      return p;
-    };
-    JSONPath.toPointer = function(pointer) {
-      const x = pointer, n = x.length;
-      let p = "";
-      for (let i = 1; i < n; i++) {
-        if (!/^(~|\^|@.*?\(\))$/u.test(x[i])) {
-          p += "/" + x[i].toString().replaceAll("~", "~0").replaceAll("/", "~1");
-        }
-      }
-      return p;
-    };
-    JSONPath.toPathArray = function(expr) {
-      const {
-        cache: cache8
-      } = JSONPath;
-      if (cache8[expr]) {
-        return cache8[expr].concat();
-      }
-      const subx = [];
-      const normalized = expr.replaceAll(/@(?:null|boolean|number|string|integer|undefined|nonFinite|scalar|array|object|function|other)\(\)/gu, ";$&;").replaceAll(/[['](\??\(.*?\))[\]'](?!.\])/gu, function($0, $1) {
-        return "[#" + (subx.push($1) - 1) + "]";
-      }).replaceAll(/\[['"]([^'\]]*)['"]\]/gu, function($0, prop) {
-        return "['" + prop.replaceAll(".", "%@%").replaceAll("~", "%%@@%%") + "']";
-      }).replaceAll("~", ";~;").replaceAll(/['"]?\.['"]?(?![^[]*\])|\[['"]?/gu, ";").replaceAll("%@%", ".").replaceAll("%%@@%%", "~").replaceAll(/(?:;)?(\^+)(?:;)?/gu, function($0, ups) {
-        return ";" + ups.split("").join(";") + ";";
-      }).replaceAll(/;;;|;;/gu, ";..;").replaceAll(/;$|'?\]|'$/gu, "");
-      const exprList = normalized.split(";").map(function(exp) {
-        const match = exp.match(/#(\d+)/u);
-        return !match || !match[1] ? exp : subx[match[1]];
-      });
-      cache8[expr] = exprList;
-      return cache8[expr].concat();
-    };
-    JSONPath.prototype.safeVm = {
-      Script: SafeScript
-    };
-    JSONPath.prototype.vm = vm;
-  }
-});
-
-// packages/core/dist/model/jsonpath.js
-function checkJsonPath(path) {
-  if (cache7.has(path))
-    return cache7.get(path) ?? void 0;
-  const problem = findProblem(path) ?? null;
-  if (cache7.size > 2e3)
-    cache7.clear();
-  cache7.set(path, problem);
-  return problem ?? void 0;
-}
-function findProblem(path) {
-  if (path.trim() === "")
-    return { index: 0, length: 0, message: "the path is empty" };
-  if (/\s/.test(path[0]) || /\s/.test(path[path.length - 1])) {
-    const i = /\s/.test(path[0]) ? 0 : path.length - 1;
-    return { index: i, length: 1, message: "the path has leading or trailing whitespace" };
-  }
-  if (!/^[$@[A-Za-z_]/.test(path))
-    return { index: 0, length: 1, message: "a path starts with `$` (the response root)" };
-  const stack = [];
-  const pairs2 = { "]": "[", ")": "(" };
-  const filters = [];
-  for (let i = 0; i < path.length; i++) {
-    const c = path[i];
-    if (c === "'" || c === '"') {
-      const close = path.indexOf(c, i + 1);
-      if (close === -1)
-        return { index: i, length: 1, message: `unterminated ${c === "'" ? "single" : "double"}-quoted string` };
-      i = close;
-      continue;
-    }
-    if (c === "[" || c === "(") {
-      stack.push({ ch: c, at: i });
-      if (c === "(" && path[i - 1] === "?")
-        filters.push({ start: i + 1, end: -1 });
-    } else if (c === "]" || c === ")") {
-      const top = stack.pop();
-      if (!top || top.ch !== pairs2[c])
-        return { index: i, length: 1, message: `unbalanced \`${c}\`` };
-      if (c === ")") {
-        const f = filters.find((x) => x.start === top.at + 1);
-        if (f)
-          f.end = i;
-      }
-    }
-  }
-  if (stack.length) {
-    const top = stack[stack.length - 1];
-    return { index: top.at, length: 1, message: `\`${top.ch}\` is never closed` };
-  }
-  if (/\.\.\.|\.$|\.\[?\]$/.test(path) || /\.\.$/.test(path)) {
-    const i = path.search(/\.\.\.|\.+$/);
-    return { index: i, length: path.length - i, message: "the path ends with `.` or has `...`" };
-  }
-  const fn = /\.([A-Za-z_]\w*)\(([^()]*)\)$/.exec(path);
-  if (fn && !FUNCTIONS.has(fn[1])) {
-    return { index: fn.index + 1, length: fn[1].length, message: `\`${fn[1]}()\` is not a JsonPath function (known: ${[...FUNCTIONS].map((f) => `${f}()`).join(", ")})` };
-  }
-  for (const f of filters) {
-    const expr = path.slice(f.start, f.end);
-    if (expr.trim() === "")
-      return { index: f.start, length: 0, message: "empty filter `?()`" };
-    try {
-      JSONPath({ path: `$[?(${expr})]`, json: [{}], wrap: true });
-    } catch (e) {
-      const message = e.message;
-      if (!message.startsWith("jsonPath:"))
-        return { index: f.start, length: expr.length, message: `invalid filter expression: ${message}` };
-    }
-  }
-  try {
-    JSONPath({ path: fn ? path.slice(0, fn.index) : path, json: {}, wrap: true });
-  } catch (e) {
-    const message = e.message;
-    if (!message.startsWith("jsonPath:"))
-      return { index: 0, length: path.length, message };
-  }
-  return void 0;
-}
-var FUNCTIONS, cache7;
-var init_jsonpath = __esm({
-  "packages/core/dist/model/jsonpath.js"() {
-    "use strict";
-    init_index_node_esm();
-    FUNCTIONS = /* @__PURE__ */ new Set(["min", "max", "avg", "stddev", "length", "size", "sum", "keys", "concat", "append", "first", "last", "index"]);
-    cache7 = /* @__PURE__ */ new Map();
-  }
-});
-
-// packages/core/dist/rules/data-action/translation-map.js
-var id20, BUILT_INS, translation_map_default;
-var init_translation_map = __esm({
-  "packages/core/dist/rules/data-action/translation-map.js"() {
-    "use strict";
-    init_mod();
-    init_data_actions();
-    init_jsonpath();
-    init_velocity();
-    init_nodes();
-    init_string_offsets();
-    init_rule();
-    id20 = "data-action/translation-map";
-    BUILT_INS = /* @__PURE__ */ new Set([
-      "rawresult",
-      "input",
-      "esc",
-      "math",
-      "date",
-      "number",
-      "successtemplateutils",
-      "foreach",
-      "velocitycount",
-      "velocityhasnext",
-      "salesforce",
-      "list",
-      "display",
-      "convert",
-      "sorter"
-    ]);
-    translation_map_default = defineRule({
-      meta: {
-        id: id20,
-        description: "Translation-map paths must be valid JsonPath, and every `${name}` in `successTemplate` must be a translation-map key.",
-        severity: "error",
-        kinds: ["data-action"],
-        hasSuggestions: true,
-        docs: { url: ruleDocsUrl(id20), recommended: true },
-        messages: {
-          badPath: "Translation map `{{key}}`: `{{path}}` is not a valid JsonPath ({{problem}}).",
-          unmapped: "`{{ref}}` in successTemplate is not a translationMap key{{known}}; Velocity prints it as the literal text `{{ref}}` and the output fails the success schema.",
-          useKey: "Use the translationMap key `{{key}}`."
-        }
-      },
-      check(context3) {
-        const def = dataActionOf(context3.file);
-        if (!def)
-          return;
-        const keys = /* @__PURE__ */ new Set();
-        for (const pair of def.translationMap?.pairs ?? []) {
-          keys.add(String(pair.key.value));
-          const v = pair.value;
-          if (!isScalar(v) || typeof v.value !== "string")
-            continue;
-          const problem = checkJsonPath(v.value);
-          if (!problem)
-            continue;
-          const range = valueRangeToSource(context3.text, v, problem.index, problem.index + Math.max(problem.length, 1));
-          context3.report({ range, messageId: "badPath", data: { key: String(pair.key.value), path: v.value, problem: problem.message } });
-        }
-        const tpl = def.successTemplate;
-        if (!tpl)
-          return;
-        const locals = localVariables(tpl.scan);
-        const keyList = [...keys];
-        const reported = /* @__PURE__ */ new Set();
-        for (const ref of allReferences(tpl.scan)) {
-          if (BUILT_INS.has(ref.root.toLowerCase()) || keys.has(ref.root) || locals.has(ref.root))
-            continue;
-          const rootStart = tpl.text.indexOf(ref.root, ref.start);
-          const range = templateRange(context3.file, tpl, ref.start, ref.end);
-          const key = keyList.length ? closest(ref.root, keyList) : void 0;
-          const suggest = key ? [{ messageId: "useKey", data: { key }, fix: { range: templateRange(context3.file, tpl, rootStart, rootStart + ref.root.length), text: jsonStringBody(key) } }] : [];
-          const tag = `${ref.start}`;
-          if (reported.has(tag))
-            continue;
-          reported.add(tag);
-          context3.report({
-            range,
-            messageId: "unmapped",
-            data: { ref: tpl.text.slice(ref.start, ref.end), known: keyList.length ? ` (keys: ${keyList.join(", ")})` : " (the map is empty)" },
-            suggest
-          });
-        }
-      }
-    });
-  }
-});
-
-// packages/core/dist/rules/data-action/contract-schema.js
-function checkSchema(context3, which2, side, node, value, roots) {
-  if (!node) {
-    const contract = context3.file.root && isMap(context3.file.root) ? context3.file.root.pairs.find((p) => p.key.value === "contract") : void 0;
-    if (contract)
-      context3.report({ node: contract.key, messageId: "missing", data: { which: which2 } });
-    return;
-  }
-  if (!isMap(node)) {
-    context3.report({ node, messageId: "notObject", data: { which: which2, side, allowed: describeRoots(roots) } });
-    return;
-  }
-  const problems = contractSchemaProblems(value);
-  for (const e of problems) {
-    const { node: at, pair } = nodeAtPointer(node, e.instancePath);
-    context3.report({ node: pair?.value ?? at ?? node, messageId: "invalid", data: { which: which2, at: `${which2}${e.instancePath}`, problem: e.message } });
-  }
-  if (problems.length)
-    return;
-  const type2 = value.type;
-  if (type2 !== void 0 && !roots.includes(type2)) {
-    const typeNode = node.pairs.find((p) => p.key.value === "type");
-    context3.report({ node: typeNode?.value ?? node, messageId: "notObject", data: { which: which2, side, allowed: describeRoots(roots) } });
-  }
-}
-function describeRoots(roots) {
-  return roots.map((r) => `${r === "array" ? "an array of objects" : "an object"} (\`"type": "${r}"\`)`).join(" or ");
-}
-var id21, contract_schema_default;
-var init_contract_schema = __esm({
-  "packages/core/dist/rules/data-action/contract-schema.js"() {
-    "use strict";
-    init_contract_schemas();
-    init_data_actions();
-    init_nodes();
-    init_pointer();
-    init_rule();
-    id21 = "data-action/contract-schema";
-    contract_schema_default = defineRule({
-      meta: {
-        id: id21,
-        description: "`inputSchema` and `successSchema` must be valid JSON Schemas with an object at the root.",
-        severity: "error",
-        kinds: ["data-action"],
-        docs: { url: ruleDocsUrl(id21), recommended: true },
-        messages: {
-          invalid: "{{which}} is not a valid JSON Schema: `{{at}}` {{problem}}.",
-          notObject: "{{which}} must describe {{allowed}}: Architect maps its properties to the action's {{side}}.",
-          missing: "The contract has no {{which}}; the platform rejects the action on import."
-        }
-      },
-      check(context3) {
-        const def = dataActionOf(context3.file);
-        if (!def)
-          return;
-        checkSchema(context3, "inputSchema", "inputs", def.inputSchemaNode, def.inputSchema, ["object"]);
-        checkSchema(context3, "successSchema", "outputs", def.successSchemaNode, def.successSchema, ["object", "array"]);
-      }
-    });
-  }
-});
-
-// packages/core/dist/rules/data-action/participant-attributes.js
-function shapeOf(attributes, count) {
-  if (attributes.type === "wild")
-    return void 0;
-  if (attributes.type !== "object")
-    return attributes.type === "string" ? "s" : [];
-  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, "v"]));
-}
-var id22, participant_attributes_default2;
-var init_participant_attributes2 = __esm({
-  "packages/core/dist/rules/data-action/participant-attributes.js"() {
-    "use strict";
-    init_dist();
-    init_data_actions();
-    init_velocity();
-    init_rule();
-    id22 = "data-action/participant-attributes";
-    participant_attributes_default2 = defineRule({
-      meta: {
-        id: id22,
-        description: "Participant-attributes request bodies must have string values and escaped templated keys.",
-        severity: "error",
-        kinds: ["data-action"],
-        hasSuggestions: true,
-        docs: { url: ruleDocsUrl(id22), recommended: true },
-        messages: {
-          nonString: "Participant attribute `{{key}}` has a {{type}} value; participant data values are strings, so the PATCH is rejected (400). Quote it.",
-          unquotedRef: 'Participant attribute `{{key}}` takes its value from `{{ref}}` without quotes; unless the input already holds a quoted JSON string the body is invalid or the value is not a string. Write `"$esc.jsonString({{ref}})"`.',
-          templatedKey: 'The attribute key `{{ref}}` is templated without escaping; a `"` or `\\` in `{{input}}` breaks the request body. Write `$esc.jsonString({{ref}})`.',
-          shape: 'The participant-attributes body {{problem}}; the API takes `{"attributes": {"key": "value"}}`.',
-          quoteValue: "Quote the value: `{{text}}`.",
-          escapeRef: "Use `{{text}}`."
-        }
-      },
-      check(context3) {
-        const def = dataActionOf(context3.file);
-        const body = def?.body;
-        if (!def || !body)
-          return;
-        const found = participantAttributeEntries(def);
-        if (!found)
-          return;
-        const { rendered, entries: entries2 } = found;
-        const range = (n) => renderedRange(context3.file, body, rendered, n.start, n.end);
-        for (const e of entries2) {
-          const keyText = e.literalKey ?? (e.key.type === "string" ? e.key.value : "…");
-          for (let i = e.key.start; i < e.key.end; i++) {
-            const ref = rendered.stubs.get(i);
-            if (!ref || ref.call && JSON_ESCAPES.has(ref.call))
-              continue;
-            const text = body.text.slice(ref.start, ref.end);
-            context3.report({
-              range: renderedRange(context3.file, body, rendered, i, i + 1),
-              messageId: "templatedKey",
-              data: { ref: text, input: ref.path.join(".") || ref.root },
-              suggest: [{ messageId: "escapeRef", data: { text: `$esc.jsonString(${text})` }, fix: wrapReference(context3.file, body, ref, "$esc.jsonString(") }]
-            });
-          }
-          const v = e.value;
-          if (v.type === "number" || v.type === "literal" || v.type === "object" || v.type === "array") {
-            const [a, b] = range(v);
-            const original = context3.text.slice(a, b);
-            const suggest = [];
-            if (v.type === "number" || v.type === "literal") {
-              const quoted = `\\"${original}\\"`;
-              suggest.push({ messageId: "quoteValue", data: { text: `"${original}"` }, fix: { range: [a, b], text: quoted } });
-            }
-            context3.report({ range: [a, b], messageId: "nonString", data: { key: keyText, type: v.type === "literal" ? original : v.type }, suggest });
-          } else if (v.type === "wild") {
-            const ref = rendered.stubs.get(v.start);
-            if (!ref || v.end - v.start !== 1)
-              continue;
-            const text = body.text.slice(ref.start, ref.end);
-            const [a, b] = range(v);
-            const fixed = `"$esc.jsonString(${text})"`;
-            const edit = { range: [a, b], text: JSON.stringify(fixed).slice(1, -1) };
-            context3.report({ range: [a, b], messageId: "unquotedRef", data: { key: keyText, ref: text }, suggest: [{ messageId: "escapeRef", data: { text: fixed }, fix: edit }] });
-          }
-        }
-        const root = shapeOf(found.attributes, entries2.length);
-        if (root && !participant_attributes_default({ attributes: root }) && found.attributes.type !== "wild") {
-          context3.report({ range: range(found.attributes), messageId: "shape", data: { problem: "`attributes` is not an object" } });
-        }
-      }
-    });
-  }
-});
-
-// packages/core/dist/model/archy-options.js
-function archyOptionsSubstitutions(project) {
-  return project.index("archy-options:substitutions", (p) => {
-    const wanted = p.settings.archyOptionsFiles?.filter((x) => typeof x === "string") ?? [];
-    if (!wanted.length)
-      return void 0;
-    let found = false;
-    const names = /* @__PURE__ */ new Set();
-    for (const entry of wanted) {
-      const file = findProjectFile(p, entry);
-      if (!file)
-        continue;
-      found = true;
-      for (const k of substitutionKeys(file))
-        names.add(k);
-    }
-    return found ? [...names] : void 0;
-  });
-}
-function normalize(path) {
-  return path.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
-}
-function findProjectFile(project, entry) {
-  const want = normalize(entry);
-  return project.file(want) ?? project.files.find((f) => normalize(f.path).endsWith(`/${want}`));
-}
-function substitutionKeys(file) {
-  try {
-    const doc = (0, import_yaml2.parse)(file.source.text);
-    const subs = doc?.substitutions;
-    return subs && typeof subs === "object" && !Array.isArray(subs) ? Object.keys(subs) : [];
-  } catch {
-    return [];
-  }
-}
-var import_yaml2;
-var init_archy_options = __esm({
-  "packages/core/dist/model/archy-options.js"() {
-    "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
-    init_project();
-    registerProjectContributor({
-      substitutionsFor(_flow, project) {
-        return archyOptionsSubstitutions(project);
-      }
-    });
-  }
-});
-
-// packages/core/dist/rules/index.js
-var builtInRules;
-var init_rules = __esm({
-  "packages/core/dist/rules/index.js"() {
-    "use strict";
-    init_literal_key();
-    init_key_looks_like_variable();
-    init_read_never_set();
-    init_key_case_drift();
-    init_value_type();
-    init_schema();
-    init_ref_resolves();
-    init_variable_scope();
-    init_substitution_undefined();
-    init_substitution_unquoted();
-    init_dollar_escape();
-    init_flow_filepath();
-    init_action_exists();
-    init_contract();
-    init_handles_failure();
-    init_json_escape();
-    init_url_escape();
-    init_request_json();
-    init_get_with_body();
-    init_translation_map();
-    init_contract_schema();
-    init_participant_attributes2();
-    init_terraform();
-    init_terraform2();
-    init_archy_options();
-    builtInRules = [
-      literal_key_default,
-      key_looks_like_variable_default,
-      read_never_set_default,
-      key_case_drift_default,
-      value_type_default,
-      schema_default,
-      ref_resolves_default,
-      variable_scope_default,
-      substitution_undefined_default,
-      substitution_unquoted_default,
-      dollar_escape_default,
-      flow_filepath_default,
-      action_exists_default,
-      contract_default,
-      handles_failure_default,
-      json_escape_default,
-      url_escape_default,
-      request_json_default,
-      get_with_body_default,
-      translation_map_default,
-      contract_schema_default,
-      participant_attributes_default2
-    ];
-  }
-});
-
-// packages/core/dist/lint.js
-function lintFiles(inputs, options = {}) {
-  const rules = options.rules ?? builtInRules;
-  const rulesById = new Map(rules.map((r) => [r.meta.id, r]));
-  const single = options.configFor ? void 0 : compileConfig(options.config ?? {}, rules);
-  const configFor = options.configFor ?? ((path) => ({ matcher: single, relPath: path }));
-  const settings = options.settings ?? options.config?.settings;
-  const maxFileSize = options.maxFileSize ?? (typeof settings?.maxFileSize === "number" ? settings.maxFileSize : DEFAULT_MAX_FILE_SIZE);
-  const parsed = inputs.map((input) => {
-    const { matcher, relPath } = configFor(input.path);
-    if (matcher.isIgnored(relPath))
-      return { input, ignored: true };
-    if (input.readError !== void 0 || input.text === void 0)
-      return { input, ignored: false };
-    const size = utf8SizeOver(input.text, maxFileSize);
-    if (size !== void 0) {
-      if (detectKind(input.path, input.text.slice(0, 64 * 1024)) === "unknown")
-        return { input, ignored: true };
-      return { input: { ...input, readError: tooLargeMessage(size, maxFileSize) }, ignored: false };
-    }
-    return { input, file: parseFile(input.path, input.text, void 0, input.prepared), ignored: false };
-  });
-  const project = new Project(parsed.flatMap((p) => p.file ? [p.file] : []), options.settings ?? options.config?.settings ?? {});
-  const results = [];
-  for (const { input, file, ignored } of parsed) {
-    if (ignored)
-      continue;
-    if (options.isTarget && !options.isTarget(input.path))
-      continue;
-    if (!file) {
-      results.push(readErrorResult(input));
-      continue;
-    }
-    if (file.kind === "unknown") {
-      if (isCandidatePath(input.path) && file.source.text.trim() === "")
-        results.push(emptyFileResult(input.path));
-      continue;
-    }
-    const messages = file.errors.length ? parseErrorMessages(file) : runRules(file, project, configFor(input.path).matcher.rulesFor(configFor(input.path).relPath), rulesById);
-    results.push(countResult({ filePath: input.path, kind: file.kind, messages, ...options.includeSource ? { source: file.source.text } : {} }));
-  }
-  return results;
-}
-async function lintFilesAsync(inputs, options = {}) {
-  const prepared = await Promise.all(inputs.map(async (input) => {
-    if (input.text === void 0 || input.readError !== void 0)
-      return input;
-    const kind = detectKind(input.path, input.text);
-    const parser = kindParser(kind);
-    if (!parser?.prepare)
-      return input;
-    const deep = kind === "terraform" ? findHclNestingExcess(input.text) : void 0;
-    if (deep) {
-      const line = new SourceText(input.text).positionAt(deep.offset).line;
-      return { path: input.path, readError: nestingMessage(deep.limit), readErrorLine: line };
-    }
-    try {
-      return { ...input, prepared: await parser.prepare(input.path, input.text) };
-    } catch (e) {
-      return { ...input, prepared: e instanceof Error ? e : new Error(String(e)) };
-    }
-  }));
-  return lintFiles(prepared, options);
-}
-function readErrorResult(input) {
-  const line = input.readErrorLine ?? 1;
-  return countResult({
-    filePath: input.path,
-    kind: "unknown",
-    messages: [{ ruleId: null, severity: 2, fatal: true, message: input.readError ?? "File could not be read.", line, column: 1, endLine: line, endColumn: 1, range: [0, 0] }]
-  });
-}
-function emptyFileResult(path) {
-  return countResult({
-    filePath: path,
-    kind: "unknown",
-    messages: [{ ruleId: null, severity: 1, message: "File is empty: there is no flow, data action or Terraform in it to lint.", line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] }]
-  });
-}
-function clampRange(range, length) {
-  const start = Math.min(Math.max(0, range[0] || 0), length);
-  return [start, Math.min(Math.max(start, range[1] || 0), length)];
-}
-function parseErrorMessages(file) {
-  return file.errors.map((problem) => {
-    const e = { ...problem, range: clampRange(problem.range, file.source.text.length) };
-    const start = file.source.positionAt(e.range[0]);
-    const end = file.source.positionAt(e.range[1]);
-    return {
-      ruleId: null,
-      severity: 2,
-      fatal: true,
-      message: `Parse error: ${e.message}`,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      range: e.range
-    };
-  });
-}
-function interpolate(template, data) {
-  if (!data)
-    return template;
-  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (m, k) => k in data ? String(data[k]) : m);
-}
-function runRules(file, project, enabled, rulesById) {
-  const messages = [];
-  const directives = readDirectives(file);
-  const text = file.source.text;
-  for (const [id23, setting] of enabled) {
-    const rule = rulesById.get(id23);
-    if (!rule || !rule.meta.kinds.includes(file.kind))
-      continue;
-    const context3 = {
-      ruleId: id23,
-      file,
-      project,
-      text,
-      options: setting.options,
-      report(d) {
-        const range = clampRange(d.range ?? d.node?.range ?? [0, 0], text.length);
-        const start = file.source.positionAt(range[0]);
-        if (directives.isDisabled(id23, start.line))
-          return;
-        const end = file.source.positionAt(range[1]);
-        const template = rule.meta.messages[d.messageId];
-        if (template === void 0)
-          throw new Error(`Rule ${id23} reported unknown messageId "${d.messageId}"`);
-        const diagnostic = {
-          ruleId: id23,
-          severity: setting.severity,
-          message: interpolate(template, d.data),
-          line: start.line,
-          column: start.column,
-          endLine: end.line,
-          endColumn: end.column,
-          range: [range[0], range[1]],
-          messageId: d.messageId
-        };
-        if (d.fix)
-          diagnostic.fix = mergeEdits(text, d.fix);
-        if (d.suggest?.length) {
-          diagnostic.suggestions = d.suggest.map((s) => ({ messageId: s.messageId, desc: interpolate(rule.meta.messages[s.messageId] ?? s.messageId, s.data), fix: mergeEdits(text, s.fix) }));
-        }
-        messages.push(diagnostic);
-      }
-    };
-    try {
-      rule.check(context3);
-    } catch (e) {
-      messages.push({
-        ruleId: id23,
-        severity: 2,
-        message: `Internal error in rule ${id23}: ${e?.message ?? String(e)}. Please report it; other rules still ran.`,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-        range: [0, 0]
-      });
-    }
-  }
-  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
-}
-var init_lint = __esm({
-  "packages/core/dist/lint.js"() {
-    "use strict";
-    init_diagnostics();
-    init_resolve();
-    init_directives();
-    init_text_edits();
-    init_project();
-    init_parse_file();
-    init_detect_kind();
-    init_nesting();
-    init_source_text();
-    init_size_limit();
-    init_rules();
-  }
-});
-
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
   "node_modules/ajv/dist/compile/codegen/code.js"(exports) {
@@ -56564,7 +53594,7 @@ var require_core = __commonJS({
         uriResolver
       };
     }
-    var Ajv2 = class {
+    var Ajv3 = class {
       constructor(opts = {}) {
         this.schemas = {};
         this.refs = {};
@@ -56934,9 +53964,9 @@ var require_core = __commonJS({
         }
       }
     };
-    Ajv2.ValidationError = validation_error_1.default;
-    Ajv2.MissingRefError = ref_error_1.default;
-    exports.default = Ajv2;
+    Ajv3.ValidationError = validation_error_1.default;
+    Ajv3.MissingRefError = ref_error_1.default;
+    exports.default = Ajv3;
     function checkOptions(checkOpts, options, msg, log = "error") {
       for (const key in checkOpts) {
         const opt = key;
@@ -59021,7 +56051,7 @@ var require_ajv = __commonJS({
     var draft7MetaSchema = require_json_schema_draft_07();
     var META_SUPPORT_DATA = ["/properties"];
     var META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
-    var Ajv2 = class extends core_1.default {
+    var Ajv3 = class extends core_1.default {
       _addVocabularies() {
         super._addVocabularies();
         draft7_1.default.forEach((v) => this.addVocabulary(v));
@@ -59040,11 +56070,11 @@ var require_ajv = __commonJS({
         return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
       }
     };
-    exports.Ajv = Ajv2;
-    module.exports = exports = Ajv2;
-    module.exports.Ajv = Ajv2;
+    exports.Ajv = Ajv3;
+    module.exports = exports = Ajv3;
+    module.exports.Ajv = Ajv3;
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.default = Ajv2;
+    exports.default = Ajv3;
     var validate_1 = require_validate();
     Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
       return validate_1.KeywordCxt;
@@ -59076,6 +56106,4943 @@ var require_ajv = __commonJS({
     Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
       return ref_error_1.default;
     } });
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js
+var require_dynamicAnchor = __commonJS({
+  "node_modules/ajv/dist/vocabularies/dynamic/dynamicAnchor.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.dynamicAnchor = void 0;
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var compile_1 = require_compile();
+    var ref_1 = require_ref();
+    var def = {
+      keyword: "$dynamicAnchor",
+      schemaType: "string",
+      code: (cxt) => dynamicAnchor(cxt, cxt.schema)
+    };
+    function dynamicAnchor(cxt, anchor) {
+      const { gen, it } = cxt;
+      it.schemaEnv.root.dynamicAnchors[anchor] = true;
+      const v = (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`;
+      const validate = it.errSchemaPath === "#" ? it.validateName : _getValidate(cxt);
+      gen.if((0, codegen_1._)`!${v}`, () => gen.assign(v, validate));
+    }
+    exports.dynamicAnchor = dynamicAnchor;
+    function _getValidate(cxt) {
+      const { schemaEnv, schema: schema3, self: self2 } = cxt.it;
+      const { root, baseId, localRefs, meta } = schemaEnv.root;
+      const { schemaId } = self2.opts;
+      const sch = new compile_1.SchemaEnv({ schema: schema3, schemaId, root, baseId, localRefs, meta });
+      compile_1.compileSchema.call(self2, sch);
+      return (0, ref_1.getValidate)(cxt, sch);
+    }
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js
+var require_dynamicRef = __commonJS({
+  "node_modules/ajv/dist/vocabularies/dynamic/dynamicRef.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.dynamicRef = void 0;
+    var codegen_1 = require_codegen();
+    var names_1 = require_names();
+    var ref_1 = require_ref();
+    var def = {
+      keyword: "$dynamicRef",
+      schemaType: "string",
+      code: (cxt) => dynamicRef(cxt, cxt.schema)
+    };
+    function dynamicRef(cxt, ref) {
+      const { gen, keyword, it } = cxt;
+      if (ref[0] !== "#")
+        throw new Error(`"${keyword}" only supports hash fragment reference`);
+      const anchor = ref.slice(1);
+      if (it.allErrors) {
+        _dynamicRef();
+      } else {
+        const valid = gen.let("valid", false);
+        _dynamicRef(valid);
+        cxt.ok(valid);
+      }
+      function _dynamicRef(valid) {
+        if (it.schemaEnv.root.dynamicAnchors[anchor]) {
+          const v = gen.let("_v", (0, codegen_1._)`${names_1.default.dynamicAnchors}${(0, codegen_1.getProperty)(anchor)}`);
+          gen.if(v, _callRef(v, valid), _callRef(it.validateName, valid));
+        } else {
+          _callRef(it.validateName, valid)();
+        }
+      }
+      function _callRef(validate, valid) {
+        return valid ? () => gen.block(() => {
+          (0, ref_1.callRef)(cxt, validate);
+          gen.let(valid, true);
+        }) : () => (0, ref_1.callRef)(cxt, validate);
+      }
+    }
+    exports.dynamicRef = dynamicRef;
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js
+var require_recursiveAnchor = __commonJS({
+  "node_modules/ajv/dist/vocabularies/dynamic/recursiveAnchor.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dynamicAnchor_1 = require_dynamicAnchor();
+    var util_1 = require_util10();
+    var def = {
+      keyword: "$recursiveAnchor",
+      schemaType: "boolean",
+      code(cxt) {
+        if (cxt.schema)
+          (0, dynamicAnchor_1.dynamicAnchor)(cxt, "");
+        else
+          (0, util_1.checkStrictMode)(cxt.it, "$recursiveAnchor: false is ignored");
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js
+var require_recursiveRef = __commonJS({
+  "node_modules/ajv/dist/vocabularies/dynamic/recursiveRef.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dynamicRef_1 = require_dynamicRef();
+    var def = {
+      keyword: "$recursiveRef",
+      schemaType: "string",
+      code: (cxt) => (0, dynamicRef_1.dynamicRef)(cxt, cxt.schema)
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/dynamic/index.js
+var require_dynamic = __commonJS({
+  "node_modules/ajv/dist/vocabularies/dynamic/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dynamicAnchor_1 = require_dynamicAnchor();
+    var dynamicRef_1 = require_dynamicRef();
+    var recursiveAnchor_1 = require_recursiveAnchor();
+    var recursiveRef_1 = require_recursiveRef();
+    var dynamic = [dynamicAnchor_1.default, dynamicRef_1.default, recursiveAnchor_1.default, recursiveRef_1.default];
+    exports.default = dynamic;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/dependentRequired.js
+var require_dependentRequired = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/dependentRequired.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dependencies_1 = require_dependencies();
+    var def = {
+      keyword: "dependentRequired",
+      type: "object",
+      schemaType: "object",
+      error: dependencies_1.error,
+      code: (cxt) => (0, dependencies_1.validatePropertyDeps)(cxt)
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js
+var require_dependentSchemas = __commonJS({
+  "node_modules/ajv/dist/vocabularies/applicator/dependentSchemas.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dependencies_1 = require_dependencies();
+    var def = {
+      keyword: "dependentSchemas",
+      type: "object",
+      schemaType: "object",
+      code: (cxt) => (0, dependencies_1.validateSchemaDeps)(cxt)
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/validation/limitContains.js
+var require_limitContains = __commonJS({
+  "node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var util_1 = require_util10();
+    var def = {
+      keyword: ["maxContains", "minContains"],
+      type: "array",
+      schemaType: "number",
+      code({ keyword, parentSchema, it }) {
+        if (parentSchema.contains === void 0) {
+          (0, util_1.checkStrictMode)(it, `"${keyword}" without "contains" is ignored`);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/next.js
+var require_next = __commonJS({
+  "node_modules/ajv/dist/vocabularies/next.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var dependentRequired_1 = require_dependentRequired();
+    var dependentSchemas_1 = require_dependentSchemas();
+    var limitContains_1 = require_limitContains();
+    var next = [dependentRequired_1.default, dependentSchemas_1.default, limitContains_1.default];
+    exports.default = next;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js
+var require_unevaluatedProperties = __commonJS({
+  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedProperties.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util10();
+    var names_1 = require_names();
+    var error2 = {
+      message: "must NOT have unevaluated properties",
+      params: ({ params }) => (0, codegen_1._)`{unevaluatedProperty: ${params.unevaluatedProperty}}`
+    };
+    var def = {
+      keyword: "unevaluatedProperties",
+      type: "object",
+      schemaType: ["boolean", "object"],
+      trackErrors: true,
+      error: error2,
+      code(cxt) {
+        const { gen, schema: schema3, data, errsCount, it } = cxt;
+        if (!errsCount)
+          throw new Error("ajv implementation error");
+        const { allErrors, props } = it;
+        if (props instanceof codegen_1.Name) {
+          gen.if((0, codegen_1._)`${props} !== true`, () => gen.forIn("key", data, (key) => gen.if(unevaluatedDynamic(props, key), () => unevaluatedPropCode(key))));
+        } else if (props !== true) {
+          gen.forIn("key", data, (key) => props === void 0 ? unevaluatedPropCode(key) : gen.if(unevaluatedStatic(props, key), () => unevaluatedPropCode(key)));
+        }
+        it.props = true;
+        cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
+        function unevaluatedPropCode(key) {
+          if (schema3 === false) {
+            cxt.setParams({ unevaluatedProperty: key });
+            cxt.error();
+            if (!allErrors)
+              gen.break();
+            return;
+          }
+          if (!(0, util_1.alwaysValidSchema)(it, schema3)) {
+            const valid = gen.name("valid");
+            cxt.subschema({
+              keyword: "unevaluatedProperties",
+              dataProp: key,
+              dataPropType: util_1.Type.Str
+            }, valid);
+            if (!allErrors)
+              gen.if((0, codegen_1.not)(valid), () => gen.break());
+          }
+        }
+        function unevaluatedDynamic(evaluatedProps, key) {
+          return (0, codegen_1._)`!${evaluatedProps} || !${evaluatedProps}[${key}]`;
+        }
+        function unevaluatedStatic(evaluatedProps, key) {
+          const ps = [];
+          for (const p in evaluatedProps) {
+            if (evaluatedProps[p] === true)
+              ps.push((0, codegen_1._)`${key} !== ${p}`);
+          }
+          return (0, codegen_1.and)(...ps);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js
+var require_unevaluatedItems = __commonJS({
+  "node_modules/ajv/dist/vocabularies/unevaluated/unevaluatedItems.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var codegen_1 = require_codegen();
+    var util_1 = require_util10();
+    var error2 = {
+      message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
+      params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
+    };
+    var def = {
+      keyword: "unevaluatedItems",
+      type: "array",
+      schemaType: ["boolean", "object"],
+      error: error2,
+      code(cxt) {
+        const { gen, schema: schema3, data, it } = cxt;
+        const items = it.items || 0;
+        if (items === true)
+          return;
+        const len = gen.const("len", (0, codegen_1._)`${data}.length`);
+        if (schema3 === false) {
+          cxt.setParams({ len: items });
+          cxt.fail((0, codegen_1._)`${len} > ${items}`);
+        } else if (typeof schema3 == "object" && !(0, util_1.alwaysValidSchema)(it, schema3)) {
+          const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items}`);
+          gen.if((0, codegen_1.not)(valid), () => validateItems(valid, items));
+          cxt.ok(valid);
+        }
+        it.items = true;
+        function validateItems(valid, from) {
+          gen.forRange("i", from, len, (i) => {
+            cxt.subschema({ keyword: "unevaluatedItems", dataProp: i, dataPropType: util_1.Type.Num }, valid);
+            if (!it.allErrors)
+              gen.if((0, codegen_1.not)(valid), () => gen.break());
+          });
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/unevaluated/index.js
+var require_unevaluated = __commonJS({
+  "node_modules/ajv/dist/vocabularies/unevaluated/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var unevaluatedProperties_1 = require_unevaluatedProperties();
+    var unevaluatedItems_1 = require_unevaluatedItems();
+    var unevaluated = [unevaluatedProperties_1.default, unevaluatedItems_1.default];
+    exports.default = unevaluated;
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2019-09/schema.json
+var require_schema4 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2019-09/schema.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2019-09/schema",
+      $id: "https://json-schema.org/draft/2019-09/schema",
+      $vocabulary: {
+        "https://json-schema.org/draft/2019-09/vocab/core": true,
+        "https://json-schema.org/draft/2019-09/vocab/applicator": true,
+        "https://json-schema.org/draft/2019-09/vocab/validation": true,
+        "https://json-schema.org/draft/2019-09/vocab/meta-data": true,
+        "https://json-schema.org/draft/2019-09/vocab/format": false,
+        "https://json-schema.org/draft/2019-09/vocab/content": true
+      },
+      $recursiveAnchor: true,
+      title: "Core and Validation specifications meta-schema",
+      allOf: [
+        { $ref: "meta/core" },
+        { $ref: "meta/applicator" },
+        { $ref: "meta/validation" },
+        { $ref: "meta/meta-data" },
+        { $ref: "meta/format" },
+        { $ref: "meta/content" }
+      ],
+      type: ["object", "boolean"],
+      properties: {
+        definitions: {
+          $comment: "While no longer an official keyword as it is replaced by $defs, this keyword is retained in the meta-schema to prevent incompatible extensions as it remains in common use.",
+          type: "object",
+          additionalProperties: { $recursiveRef: "#" },
+          default: {}
+        },
+        dependencies: {
+          $comment: '"dependencies" is no longer a keyword, but schema authors should avoid redefining it to facilitate a smooth transition to "dependentSchemas" and "dependentRequired"',
+          type: "object",
+          additionalProperties: {
+            anyOf: [{ $recursiveRef: "#" }, { $ref: "meta/validation#/$defs/stringArray" }]
+          }
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2019-09/meta/applicator.json
+var require_applicator2 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/applicator.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2019-09/schema",
+      $id: "https://json-schema.org/draft/2019-09/meta/applicator",
+      $vocabulary: {
+        "https://json-schema.org/draft/2019-09/vocab/applicator": true
+      },
+      $recursiveAnchor: true,
+      title: "Applicator vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        additionalItems: { $recursiveRef: "#" },
+        unevaluatedItems: { $recursiveRef: "#" },
+        items: {
+          anyOf: [{ $recursiveRef: "#" }, { $ref: "#/$defs/schemaArray" }]
+        },
+        contains: { $recursiveRef: "#" },
+        additionalProperties: { $recursiveRef: "#" },
+        unevaluatedProperties: { $recursiveRef: "#" },
+        properties: {
+          type: "object",
+          additionalProperties: { $recursiveRef: "#" },
+          default: {}
+        },
+        patternProperties: {
+          type: "object",
+          additionalProperties: { $recursiveRef: "#" },
+          propertyNames: { format: "regex" },
+          default: {}
+        },
+        dependentSchemas: {
+          type: "object",
+          additionalProperties: {
+            $recursiveRef: "#"
+          }
+        },
+        propertyNames: { $recursiveRef: "#" },
+        if: { $recursiveRef: "#" },
+        then: { $recursiveRef: "#" },
+        else: { $recursiveRef: "#" },
+        allOf: { $ref: "#/$defs/schemaArray" },
+        anyOf: { $ref: "#/$defs/schemaArray" },
+        oneOf: { $ref: "#/$defs/schemaArray" },
+        not: { $recursiveRef: "#" }
+      },
+      $defs: {
+        schemaArray: {
+          type: "array",
+          minItems: 1,
+          items: { $recursiveRef: "#" }
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2019-09/meta/content.json
+var require_content = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/content.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2019-09/schema",
+      $id: "https://json-schema.org/draft/2019-09/meta/content",
+      $vocabulary: {
+        "https://json-schema.org/draft/2019-09/vocab/content": true
+      },
+      $recursiveAnchor: true,
+      title: "Content vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        contentMediaType: { type: "string" },
+        contentEncoding: { type: "string" },
+        contentSchema: { $recursiveRef: "#" }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2019-09/meta/core.json
+var require_core3 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/core.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2019-09/schema",
+      $id: "https://json-schema.org/draft/2019-09/meta/core",
+      $vocabulary: {
+        "https://json-schema.org/draft/2019-09/vocab/core": true
+      },
+      $recursiveAnchor: true,
+      title: "Core vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        $id: {
+          type: "string",
+          format: "uri-reference",
+          $comment: "Non-empty fragments not allowed.",
+          pattern: "^[^#]*#?$"
+        },
+        $schema: {
+          type: "string",
+          format: "uri"
+        },
+        $anchor: {
+          type: "string",
+          pattern: "^[A-Za-z][-A-Za-z0-9.:_]*$"
+        },
+        $ref: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $recursiveRef: {
+          type: "string",
+          format: "uri-reference"
+        },
+        $recursiveAnchor: {
+          type: "boolean",
+          default: false
+        },
+        $vocabulary: {
+          type: "object",
+          propertyNames: {
+            type: "string",
+            format: "uri"
+          },
+          additionalProperties: {
+            type: "boolean"
+          }
+        },
+        $comment: {
+          type: "string"
+        },
+        $defs: {
+          type: "object",
+          additionalProperties: { $recursiveRef: "#" },
+          default: {}
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2019-09/meta/format.json
+var require_format3 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/format.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2019-09/schema",
+      $id: "https://json-schema.org/draft/2019-09/meta/format",
+      $vocabulary: {
+        "https://json-schema.org/draft/2019-09/vocab/format": true
+      },
+      $recursiveAnchor: true,
+      title: "Format vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        format: { type: "string" }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2019-09/meta/meta-data.json
+var require_meta_data = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/meta-data.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2019-09/schema",
+      $id: "https://json-schema.org/draft/2019-09/meta/meta-data",
+      $vocabulary: {
+        "https://json-schema.org/draft/2019-09/vocab/meta-data": true
+      },
+      $recursiveAnchor: true,
+      title: "Meta-data vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        title: {
+          type: "string"
+        },
+        description: {
+          type: "string"
+        },
+        default: true,
+        deprecated: {
+          type: "boolean",
+          default: false
+        },
+        readOnly: {
+          type: "boolean",
+          default: false
+        },
+        writeOnly: {
+          type: "boolean",
+          default: false
+        },
+        examples: {
+          type: "array",
+          items: true
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2019-09/meta/validation.json
+var require_validation2 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2019-09/meta/validation.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2019-09/schema",
+      $id: "https://json-schema.org/draft/2019-09/meta/validation",
+      $vocabulary: {
+        "https://json-schema.org/draft/2019-09/vocab/validation": true
+      },
+      $recursiveAnchor: true,
+      title: "Validation vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        multipleOf: {
+          type: "number",
+          exclusiveMinimum: 0
+        },
+        maximum: {
+          type: "number"
+        },
+        exclusiveMaximum: {
+          type: "number"
+        },
+        minimum: {
+          type: "number"
+        },
+        exclusiveMinimum: {
+          type: "number"
+        },
+        maxLength: { $ref: "#/$defs/nonNegativeInteger" },
+        minLength: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
+        pattern: {
+          type: "string",
+          format: "regex"
+        },
+        maxItems: { $ref: "#/$defs/nonNegativeInteger" },
+        minItems: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
+        uniqueItems: {
+          type: "boolean",
+          default: false
+        },
+        maxContains: { $ref: "#/$defs/nonNegativeInteger" },
+        minContains: {
+          $ref: "#/$defs/nonNegativeInteger",
+          default: 1
+        },
+        maxProperties: { $ref: "#/$defs/nonNegativeInteger" },
+        minProperties: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
+        required: { $ref: "#/$defs/stringArray" },
+        dependentRequired: {
+          type: "object",
+          additionalProperties: {
+            $ref: "#/$defs/stringArray"
+          }
+        },
+        const: true,
+        enum: {
+          type: "array",
+          items: true
+        },
+        type: {
+          anyOf: [
+            { $ref: "#/$defs/simpleTypes" },
+            {
+              type: "array",
+              items: { $ref: "#/$defs/simpleTypes" },
+              minItems: 1,
+              uniqueItems: true
+            }
+          ]
+        }
+      },
+      $defs: {
+        nonNegativeInteger: {
+          type: "integer",
+          minimum: 0
+        },
+        nonNegativeIntegerDefault0: {
+          $ref: "#/$defs/nonNegativeInteger",
+          default: 0
+        },
+        simpleTypes: {
+          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
+        },
+        stringArray: {
+          type: "array",
+          items: { type: "string" },
+          uniqueItems: true,
+          default: []
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2019-09/index.js
+var require_json_schema_2019_09 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2019-09/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var metaSchema = require_schema4();
+    var applicator = require_applicator2();
+    var content = require_content();
+    var core2 = require_core3();
+    var format3 = require_format3();
+    var metadata = require_meta_data();
+    var validation = require_validation2();
+    var META_SUPPORT_DATA = ["/properties"];
+    function addMetaSchema2019($data) {
+      ;
+      [
+        metaSchema,
+        applicator,
+        content,
+        core2,
+        with$data(this, format3),
+        metadata,
+        with$data(this, validation)
+      ].forEach((sch) => this.addMetaSchema(sch, void 0, false));
+      return this;
+      function with$data(ajv2, sch) {
+        return $data ? ajv2.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
+      }
+    }
+    exports.default = addMetaSchema2019;
+  }
+});
+
+// node_modules/ajv/dist/2019.js
+var require__ = __commonJS({
+  "node_modules/ajv/dist/2019.js"(exports, module) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2019 = void 0;
+    var core_1 = require_core();
+    var draft7_1 = require_draft7();
+    var dynamic_1 = require_dynamic();
+    var next_1 = require_next();
+    var unevaluated_1 = require_unevaluated();
+    var discriminator_1 = require_discriminator();
+    var json_schema_2019_09_1 = require_json_schema_2019_09();
+    var META_SCHEMA_ID = "https://json-schema.org/draft/2019-09/schema";
+    var Ajv20192 = class extends core_1.default {
+      constructor(opts = {}) {
+        super({
+          ...opts,
+          dynamicRef: true,
+          next: true,
+          unevaluated: true
+        });
+      }
+      _addVocabularies() {
+        super._addVocabularies();
+        this.addVocabulary(dynamic_1.default);
+        draft7_1.default.forEach((v) => this.addVocabulary(v));
+        this.addVocabulary(next_1.default);
+        this.addVocabulary(unevaluated_1.default);
+        if (this.opts.discriminator)
+          this.addKeyword(discriminator_1.default);
+      }
+      _addDefaultMetaSchema() {
+        super._addDefaultMetaSchema();
+        const { $data, meta } = this.opts;
+        if (!meta)
+          return;
+        json_schema_2019_09_1.default.call(this, $data);
+        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+      }
+      defaultMeta() {
+        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
+      }
+    };
+    exports.Ajv2019 = Ajv20192;
+    module.exports = exports = Ajv20192;
+    module.exports.Ajv2019 = Ajv20192;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = Ajv20192;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
+      return validation_error_1.default;
+    } });
+    var ref_error_1 = require_ref_error();
+    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
+      return ref_error_1.default;
+    } });
+  }
+});
+
+// node_modules/ajv/dist/vocabularies/draft2020.js
+var require_draft2020 = __commonJS({
+  "node_modules/ajv/dist/vocabularies/draft2020.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var core_1 = require_core2();
+    var validation_1 = require_validation();
+    var applicator_1 = require_applicator();
+    var dynamic_1 = require_dynamic();
+    var next_1 = require_next();
+    var unevaluated_1 = require_unevaluated();
+    var format_1 = require_format2();
+    var metadata_1 = require_metadata();
+    var draft2020Vocabularies = [
+      dynamic_1.default,
+      core_1.default,
+      validation_1.default,
+      (0, applicator_1.default)(true),
+      format_1.default,
+      metadata_1.metadataVocabulary,
+      metadata_1.contentVocabulary,
+      next_1.default,
+      unevaluated_1.default
+    ];
+    exports.default = draft2020Vocabularies;
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/schema.json
+var require_schema5 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/schema.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/schema",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/core": true,
+        "https://json-schema.org/draft/2020-12/vocab/applicator": true,
+        "https://json-schema.org/draft/2020-12/vocab/unevaluated": true,
+        "https://json-schema.org/draft/2020-12/vocab/validation": true,
+        "https://json-schema.org/draft/2020-12/vocab/meta-data": true,
+        "https://json-schema.org/draft/2020-12/vocab/format-annotation": true,
+        "https://json-schema.org/draft/2020-12/vocab/content": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Core and Validation specifications meta-schema",
+      allOf: [
+        { $ref: "meta/core" },
+        { $ref: "meta/applicator" },
+        { $ref: "meta/unevaluated" },
+        { $ref: "meta/validation" },
+        { $ref: "meta/meta-data" },
+        { $ref: "meta/format-annotation" },
+        { $ref: "meta/content" }
+      ],
+      type: ["object", "boolean"],
+      $comment: "This meta-schema also defines keywords that have appeared in previous drafts in order to prevent incompatible extensions as they remain in common use.",
+      properties: {
+        definitions: {
+          $comment: '"definitions" has been replaced by "$defs".',
+          type: "object",
+          additionalProperties: { $dynamicRef: "#meta" },
+          deprecated: true,
+          default: {}
+        },
+        dependencies: {
+          $comment: '"dependencies" has been split and replaced by "dependentSchemas" and "dependentRequired" in order to serve their differing semantics.',
+          type: "object",
+          additionalProperties: {
+            anyOf: [{ $dynamicRef: "#meta" }, { $ref: "meta/validation#/$defs/stringArray" }]
+          },
+          deprecated: true,
+          default: {}
+        },
+        $recursiveAnchor: {
+          $comment: '"$recursiveAnchor" has been replaced by "$dynamicAnchor".',
+          $ref: "meta/core#/$defs/anchorString",
+          deprecated: true
+        },
+        $recursiveRef: {
+          $comment: '"$recursiveRef" has been replaced by "$dynamicRef".',
+          $ref: "meta/core#/$defs/uriReferenceString",
+          deprecated: true
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json
+var require_applicator3 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/applicator.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/applicator",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/applicator": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Applicator vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        prefixItems: { $ref: "#/$defs/schemaArray" },
+        items: { $dynamicRef: "#meta" },
+        contains: { $dynamicRef: "#meta" },
+        additionalProperties: { $dynamicRef: "#meta" },
+        properties: {
+          type: "object",
+          additionalProperties: { $dynamicRef: "#meta" },
+          default: {}
+        },
+        patternProperties: {
+          type: "object",
+          additionalProperties: { $dynamicRef: "#meta" },
+          propertyNames: { format: "regex" },
+          default: {}
+        },
+        dependentSchemas: {
+          type: "object",
+          additionalProperties: { $dynamicRef: "#meta" },
+          default: {}
+        },
+        propertyNames: { $dynamicRef: "#meta" },
+        if: { $dynamicRef: "#meta" },
+        then: { $dynamicRef: "#meta" },
+        else: { $dynamicRef: "#meta" },
+        allOf: { $ref: "#/$defs/schemaArray" },
+        anyOf: { $ref: "#/$defs/schemaArray" },
+        oneOf: { $ref: "#/$defs/schemaArray" },
+        not: { $dynamicRef: "#meta" }
+      },
+      $defs: {
+        schemaArray: {
+          type: "array",
+          minItems: 1,
+          items: { $dynamicRef: "#meta" }
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json
+var require_unevaluated2 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/unevaluated.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/unevaluated",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/unevaluated": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Unevaluated applicator vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        unevaluatedItems: { $dynamicRef: "#meta" },
+        unevaluatedProperties: { $dynamicRef: "#meta" }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json
+var require_content2 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/content.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/content",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/content": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Content vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        contentEncoding: { type: "string" },
+        contentMediaType: { type: "string" },
+        contentSchema: { $dynamicRef: "#meta" }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json
+var require_core4 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/core.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/core",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/core": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Core vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        $id: {
+          $ref: "#/$defs/uriReferenceString",
+          $comment: "Non-empty fragments not allowed.",
+          pattern: "^[^#]*#?$"
+        },
+        $schema: { $ref: "#/$defs/uriString" },
+        $ref: { $ref: "#/$defs/uriReferenceString" },
+        $anchor: { $ref: "#/$defs/anchorString" },
+        $dynamicRef: { $ref: "#/$defs/uriReferenceString" },
+        $dynamicAnchor: { $ref: "#/$defs/anchorString" },
+        $vocabulary: {
+          type: "object",
+          propertyNames: { $ref: "#/$defs/uriString" },
+          additionalProperties: {
+            type: "boolean"
+          }
+        },
+        $comment: {
+          type: "string"
+        },
+        $defs: {
+          type: "object",
+          additionalProperties: { $dynamicRef: "#meta" }
+        }
+      },
+      $defs: {
+        anchorString: {
+          type: "string",
+          pattern: "^[A-Za-z_][-A-Za-z0-9._]*$"
+        },
+        uriString: {
+          type: "string",
+          format: "uri"
+        },
+        uriReferenceString: {
+          type: "string",
+          format: "uri-reference"
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json
+var require_format_annotation = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/format-annotation.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/format-annotation",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/format-annotation": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Format vocabulary meta-schema for annotation results",
+      type: ["object", "boolean"],
+      properties: {
+        format: { type: "string" }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json
+var require_meta_data2 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/meta-data.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/meta-data",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/meta-data": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Meta-data vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        title: {
+          type: "string"
+        },
+        description: {
+          type: "string"
+        },
+        default: true,
+        deprecated: {
+          type: "boolean",
+          default: false
+        },
+        readOnly: {
+          type: "boolean",
+          default: false
+        },
+        writeOnly: {
+          type: "boolean",
+          default: false
+        },
+        examples: {
+          type: "array",
+          items: true
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json
+var require_validation3 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/meta/validation.json"(exports, module) {
+    module.exports = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      $id: "https://json-schema.org/draft/2020-12/meta/validation",
+      $vocabulary: {
+        "https://json-schema.org/draft/2020-12/vocab/validation": true
+      },
+      $dynamicAnchor: "meta",
+      title: "Validation vocabulary meta-schema",
+      type: ["object", "boolean"],
+      properties: {
+        type: {
+          anyOf: [
+            { $ref: "#/$defs/simpleTypes" },
+            {
+              type: "array",
+              items: { $ref: "#/$defs/simpleTypes" },
+              minItems: 1,
+              uniqueItems: true
+            }
+          ]
+        },
+        const: true,
+        enum: {
+          type: "array",
+          items: true
+        },
+        multipleOf: {
+          type: "number",
+          exclusiveMinimum: 0
+        },
+        maximum: {
+          type: "number"
+        },
+        exclusiveMaximum: {
+          type: "number"
+        },
+        minimum: {
+          type: "number"
+        },
+        exclusiveMinimum: {
+          type: "number"
+        },
+        maxLength: { $ref: "#/$defs/nonNegativeInteger" },
+        minLength: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
+        pattern: {
+          type: "string",
+          format: "regex"
+        },
+        maxItems: { $ref: "#/$defs/nonNegativeInteger" },
+        minItems: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
+        uniqueItems: {
+          type: "boolean",
+          default: false
+        },
+        maxContains: { $ref: "#/$defs/nonNegativeInteger" },
+        minContains: {
+          $ref: "#/$defs/nonNegativeInteger",
+          default: 1
+        },
+        maxProperties: { $ref: "#/$defs/nonNegativeInteger" },
+        minProperties: { $ref: "#/$defs/nonNegativeIntegerDefault0" },
+        required: { $ref: "#/$defs/stringArray" },
+        dependentRequired: {
+          type: "object",
+          additionalProperties: {
+            $ref: "#/$defs/stringArray"
+          }
+        }
+      },
+      $defs: {
+        nonNegativeInteger: {
+          type: "integer",
+          minimum: 0
+        },
+        nonNegativeIntegerDefault0: {
+          $ref: "#/$defs/nonNegativeInteger",
+          default: 0
+        },
+        simpleTypes: {
+          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
+        },
+        stringArray: {
+          type: "array",
+          items: { type: "string" },
+          uniqueItems: true,
+          default: []
+        }
+      }
+    };
+  }
+});
+
+// node_modules/ajv/dist/refs/json-schema-2020-12/index.js
+var require_json_schema_2020_12 = __commonJS({
+  "node_modules/ajv/dist/refs/json-schema-2020-12/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var metaSchema = require_schema5();
+    var applicator = require_applicator3();
+    var unevaluated = require_unevaluated2();
+    var content = require_content2();
+    var core2 = require_core4();
+    var format3 = require_format_annotation();
+    var metadata = require_meta_data2();
+    var validation = require_validation3();
+    var META_SUPPORT_DATA = ["/properties"];
+    function addMetaSchema2020($data) {
+      ;
+      [
+        metaSchema,
+        applicator,
+        unevaluated,
+        content,
+        core2,
+        with$data(this, format3),
+        metadata,
+        with$data(this, validation)
+      ].forEach((sch) => this.addMetaSchema(sch, void 0, false));
+      return this;
+      function with$data(ajv2, sch) {
+        return $data ? ajv2.$dataMetaSchema(sch, META_SUPPORT_DATA) : sch;
+      }
+    }
+    exports.default = addMetaSchema2020;
+  }
+});
+
+// node_modules/ajv/dist/2020.js
+var require__2 = __commonJS({
+  "node_modules/ajv/dist/2020.js"(exports, module) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv2020 = void 0;
+    var core_1 = require_core();
+    var draft2020_1 = require_draft2020();
+    var discriminator_1 = require_discriminator();
+    var json_schema_2020_12_1 = require_json_schema_2020_12();
+    var META_SCHEMA_ID = "https://json-schema.org/draft/2020-12/schema";
+    var Ajv20202 = class extends core_1.default {
+      constructor(opts = {}) {
+        super({
+          ...opts,
+          dynamicRef: true,
+          next: true,
+          unevaluated: true
+        });
+      }
+      _addVocabularies() {
+        super._addVocabularies();
+        draft2020_1.default.forEach((v) => this.addVocabulary(v));
+        if (this.opts.discriminator)
+          this.addKeyword(discriminator_1.default);
+      }
+      _addDefaultMetaSchema() {
+        super._addDefaultMetaSchema();
+        const { $data, meta } = this.opts;
+        if (!meta)
+          return;
+        json_schema_2020_12_1.default.call(this, $data);
+        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+      }
+      defaultMeta() {
+        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
+      }
+    };
+    exports.Ajv2020 = Ajv20202;
+    module.exports = exports = Ajv20202;
+    module.exports.Ajv2020 = Ajv20202;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = Ajv20202;
+    var validate_1 = require_validate();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return validate_1.KeywordCxt;
+    } });
+    var codegen_1 = require_codegen();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return codegen_1._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return codegen_1.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return codegen_1.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return codegen_1.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return codegen_1.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return codegen_1.CodeGen;
+    } });
+    var validation_error_1 = require_validation_error();
+    Object.defineProperty(exports, "ValidationError", { enumerable: true, get: function() {
+      return validation_error_1.default;
+    } });
+    var ref_error_1 = require_ref_error();
+    Object.defineProperty(exports, "MissingRefError", { enumerable: true, get: function() {
+      return ref_error_1.default;
+    } });
+  }
+});
+
+// node_modules/ajv-draft-04/dist/vocabulary/core.js
+var require_core5 = __commonJS({
+  "node_modules/ajv-draft-04/dist/vocabulary/core.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var ref_1 = require_ref();
+    var core2 = [
+      "$schema",
+      "id",
+      "$defs",
+      { keyword: "$comment" },
+      "definitions",
+      ref_1.default
+    ];
+    exports.default = core2;
+  }
+});
+
+// node_modules/ajv-draft-04/dist/vocabulary/validation/limitNumber.js
+var require_limitNumber2 = __commonJS({
+  "node_modules/ajv-draft-04/dist/vocabulary/validation/limitNumber.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var core_1 = require_core();
+    var codegen_1 = require_codegen();
+    var ops = codegen_1.operators;
+    var KWDs = {
+      maximum: {
+        exclusive: "exclusiveMaximum",
+        ops: [
+          { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+          { okStr: "<", ok: ops.LT, fail: ops.GTE }
+        ]
+      },
+      minimum: {
+        exclusive: "exclusiveMinimum",
+        ops: [
+          { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+          { okStr: ">", ok: ops.GT, fail: ops.LTE }
+        ]
+      }
+    };
+    var error2 = {
+      message: (cxt) => core_1.str`must be ${kwdOp(cxt).okStr} ${cxt.schemaCode}`,
+      params: (cxt) => core_1._`{comparison: ${kwdOp(cxt).okStr}, limit: ${cxt.schemaCode}}`
+    };
+    var def = {
+      keyword: Object.keys(KWDs),
+      type: "number",
+      schemaType: "number",
+      $data: true,
+      error: error2,
+      code(cxt) {
+        const { data, schemaCode } = cxt;
+        cxt.fail$data(core_1._`${data} ${kwdOp(cxt).fail} ${schemaCode} || isNaN(${data})`);
+      }
+    };
+    function kwdOp(cxt) {
+      var _a;
+      const keyword = cxt.keyword;
+      const opsIdx = ((_a = cxt.parentSchema) === null || _a === void 0 ? void 0 : _a[KWDs[keyword].exclusive]) ? 1 : 0;
+      return KWDs[keyword].ops[opsIdx];
+    }
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv-draft-04/dist/vocabulary/validation/limitNumberExclusive.js
+var require_limitNumberExclusive = __commonJS({
+  "node_modules/ajv-draft-04/dist/vocabulary/validation/limitNumberExclusive.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var KWDs = {
+      exclusiveMaximum: "maximum",
+      exclusiveMinimum: "minimum"
+    };
+    var def = {
+      keyword: Object.keys(KWDs),
+      type: "number",
+      schemaType: "boolean",
+      code({ keyword, parentSchema }) {
+        const limitKwd = KWDs[keyword];
+        if (parentSchema[limitKwd] === void 0) {
+          throw new Error(`${keyword} can only be used with ${limitKwd}`);
+        }
+      }
+    };
+    exports.default = def;
+  }
+});
+
+// node_modules/ajv-draft-04/dist/vocabulary/validation/index.js
+var require_validation4 = __commonJS({
+  "node_modules/ajv-draft-04/dist/vocabulary/validation/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var limitNumber_1 = require_limitNumber2();
+    var limitNumberExclusive_1 = require_limitNumberExclusive();
+    var multipleOf_1 = require_multipleOf();
+    var limitLength_1 = require_limitLength();
+    var pattern_1 = require_pattern();
+    var limitProperties_1 = require_limitProperties();
+    var required_1 = require_required();
+    var limitItems_1 = require_limitItems();
+    var uniqueItems_1 = require_uniqueItems();
+    var const_1 = require_const();
+    var enum_1 = require_enum();
+    var validation = [
+      // number
+      limitNumber_1.default,
+      limitNumberExclusive_1.default,
+      multipleOf_1.default,
+      // string
+      limitLength_1.default,
+      pattern_1.default,
+      // object
+      limitProperties_1.default,
+      required_1.default,
+      // array
+      limitItems_1.default,
+      uniqueItems_1.default,
+      // any
+      { keyword: "type", schemaType: ["string", "array"] },
+      { keyword: "nullable", schemaType: "boolean" },
+      const_1.default,
+      enum_1.default
+    ];
+    exports.default = validation;
+  }
+});
+
+// node_modules/ajv-draft-04/dist/vocabulary/draft4.js
+var require_draft4 = __commonJS({
+  "node_modules/ajv-draft-04/dist/vocabulary/draft4.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var core_1 = require_core5();
+    var validation_1 = require_validation4();
+    var applicator_1 = require_applicator();
+    var format_1 = require_format2();
+    var metadataVocabulary = ["title", "description", "default"];
+    var draft4Vocabularies = [
+      core_1.default,
+      validation_1.default,
+      applicator_1.default(),
+      format_1.default,
+      metadataVocabulary
+    ];
+    exports.default = draft4Vocabularies;
+  }
+});
+
+// node_modules/ajv-draft-04/dist/refs/json-schema-draft-04.json
+var require_json_schema_draft_04 = __commonJS({
+  "node_modules/ajv-draft-04/dist/refs/json-schema-draft-04.json"(exports, module) {
+    module.exports = {
+      id: "http://json-schema.org/draft-04/schema#",
+      $schema: "http://json-schema.org/draft-04/schema#",
+      description: "Core schema meta-schema",
+      definitions: {
+        schemaArray: {
+          type: "array",
+          minItems: 1,
+          items: { $ref: "#" }
+        },
+        positiveInteger: {
+          type: "integer",
+          minimum: 0
+        },
+        positiveIntegerDefault0: {
+          allOf: [{ $ref: "#/definitions/positiveInteger" }, { default: 0 }]
+        },
+        simpleTypes: {
+          enum: ["array", "boolean", "integer", "null", "number", "object", "string"]
+        },
+        stringArray: {
+          type: "array",
+          items: { type: "string" },
+          minItems: 1,
+          uniqueItems: true
+        }
+      },
+      type: "object",
+      properties: {
+        id: {
+          type: "string",
+          format: "uri"
+        },
+        $schema: {
+          type: "string",
+          format: "uri"
+        },
+        title: {
+          type: "string"
+        },
+        description: {
+          type: "string"
+        },
+        default: {},
+        multipleOf: {
+          type: "number",
+          minimum: 0,
+          exclusiveMinimum: true
+        },
+        maximum: {
+          type: "number"
+        },
+        exclusiveMaximum: {
+          type: "boolean",
+          default: false
+        },
+        minimum: {
+          type: "number"
+        },
+        exclusiveMinimum: {
+          type: "boolean",
+          default: false
+        },
+        maxLength: { $ref: "#/definitions/positiveInteger" },
+        minLength: { $ref: "#/definitions/positiveIntegerDefault0" },
+        pattern: {
+          type: "string",
+          format: "regex"
+        },
+        additionalItems: {
+          anyOf: [{ type: "boolean" }, { $ref: "#" }],
+          default: {}
+        },
+        items: {
+          anyOf: [{ $ref: "#" }, { $ref: "#/definitions/schemaArray" }],
+          default: {}
+        },
+        maxItems: { $ref: "#/definitions/positiveInteger" },
+        minItems: { $ref: "#/definitions/positiveIntegerDefault0" },
+        uniqueItems: {
+          type: "boolean",
+          default: false
+        },
+        maxProperties: { $ref: "#/definitions/positiveInteger" },
+        minProperties: { $ref: "#/definitions/positiveIntegerDefault0" },
+        required: { $ref: "#/definitions/stringArray" },
+        additionalProperties: {
+          anyOf: [{ type: "boolean" }, { $ref: "#" }],
+          default: {}
+        },
+        definitions: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        properties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        patternProperties: {
+          type: "object",
+          additionalProperties: { $ref: "#" },
+          default: {}
+        },
+        dependencies: {
+          type: "object",
+          additionalProperties: {
+            anyOf: [{ $ref: "#" }, { $ref: "#/definitions/stringArray" }]
+          }
+        },
+        enum: {
+          type: "array",
+          minItems: 1,
+          uniqueItems: true
+        },
+        type: {
+          anyOf: [
+            { $ref: "#/definitions/simpleTypes" },
+            {
+              type: "array",
+              items: { $ref: "#/definitions/simpleTypes" },
+              minItems: 1,
+              uniqueItems: true
+            }
+          ]
+        },
+        allOf: { $ref: "#/definitions/schemaArray" },
+        anyOf: { $ref: "#/definitions/schemaArray" },
+        oneOf: { $ref: "#/definitions/schemaArray" },
+        not: { $ref: "#" }
+      },
+      dependencies: {
+        exclusiveMaximum: ["maximum"],
+        exclusiveMinimum: ["minimum"]
+      },
+      default: {}
+    };
+  }
+});
+
+// node_modules/ajv-draft-04/dist/index.js
+var require_dist2 = __commonJS({
+  "node_modules/ajv-draft-04/dist/index.js"(exports, module) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
+    var core_1 = require_core();
+    var draft4_1 = require_draft4();
+    var discriminator_1 = require_discriminator();
+    var draft4MetaSchema = require_json_schema_draft_04();
+    var META_SUPPORT_DATA = ["/properties"];
+    var META_SCHEMA_ID = "http://json-schema.org/draft-04/schema";
+    var Ajv3 = class extends core_1.default {
+      constructor(opts = {}) {
+        super({
+          ...opts,
+          schemaId: "id"
+        });
+      }
+      _addVocabularies() {
+        super._addVocabularies();
+        draft4_1.default.forEach((v) => this.addVocabulary(v));
+        if (this.opts.discriminator)
+          this.addKeyword(discriminator_1.default);
+      }
+      _addDefaultMetaSchema() {
+        super._addDefaultMetaSchema();
+        if (!this.opts.meta)
+          return;
+        const metaSchema = this.opts.$data ? this.$dataMetaSchema(draft4MetaSchema, META_SUPPORT_DATA) : draft4MetaSchema;
+        this.addMetaSchema(metaSchema, META_SCHEMA_ID, false);
+        this.refs["http://json-schema.org/schema"] = META_SCHEMA_ID;
+      }
+      defaultMeta() {
+        return this.opts.defaultMeta = super.defaultMeta() || (this.getSchema(META_SCHEMA_ID) ? META_SCHEMA_ID : void 0);
+      }
+    };
+    module.exports = exports = Ajv3;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = Ajv3;
+    var core_2 = require_core();
+    Object.defineProperty(exports, "KeywordCxt", { enumerable: true, get: function() {
+      return core_2.KeywordCxt;
+    } });
+    var core_3 = require_core();
+    Object.defineProperty(exports, "_", { enumerable: true, get: function() {
+      return core_3._;
+    } });
+    Object.defineProperty(exports, "str", { enumerable: true, get: function() {
+      return core_3.str;
+    } });
+    Object.defineProperty(exports, "stringify", { enumerable: true, get: function() {
+      return core_3.stringify;
+    } });
+    Object.defineProperty(exports, "nil", { enumerable: true, get: function() {
+      return core_3.nil;
+    } });
+    Object.defineProperty(exports, "Name", { enumerable: true, get: function() {
+      return core_3.Name;
+    } });
+    Object.defineProperty(exports, "CodeGen", { enumerable: true, get: function() {
+      return core_3.CodeGen;
+    } });
+  }
+});
+
+// node_modules/ajv-formats/dist/formats.js
+var require_formats = __commonJS({
+  "node_modules/ajv-formats/dist/formats.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.formatNames = exports.fastFormats = exports.fullFormats = void 0;
+    function fmtDef(validate, compare) {
+      return { validate, compare };
+    }
+    exports.fullFormats = {
+      // date: http://tools.ietf.org/html/rfc3339#section-5.6
+      date: fmtDef(date, compareDate),
+      // date-time: http://tools.ietf.org/html/rfc3339#section-5.6
+      time: fmtDef(getTime(true), compareTime),
+      "date-time": fmtDef(getDateTime(true), compareDateTime),
+      "iso-time": fmtDef(getTime(), compareIsoTime),
+      "iso-date-time": fmtDef(getDateTime(), compareIsoDateTime),
+      // duration: https://tools.ietf.org/html/rfc3339#appendix-A
+      duration: /^P(?!$)((\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+S)?)?|(\d+W)?)$/,
+      uri,
+      "uri-reference": /^(?:[a-z][a-z0-9+\-.]*:)?(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'"()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'"()*+,;=:@]|%[0-9a-f]{2})*)*)?(?:\?(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'"()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i,
+      // uri-template: https://tools.ietf.org/html/rfc6570
+      "uri-template": /^(?:(?:[^\x00-\x20"'<>%\\^`{|}]|%[0-9a-f]{2})|\{[+#./;?&=,!@|]?(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?(?:,(?:[a-z0-9_]|%[0-9a-f]{2})+(?::[1-9][0-9]{0,3}|\*)?)*\})*$/i,
+      // For the source: https://gist.github.com/dperini/729294
+      // For test cases: https://mathiasbynens.be/demo/url-regex
+      url: /^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)(?:\.(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+)*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,})))(?::\d{2,5})?(?:\/[^\s]*)?$/iu,
+      email: /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/i,
+      hostname: /^(?=.{1,253}\.?$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[-0-9a-z]{0,61}[0-9a-z])?)*\.?$/i,
+      // optimized https://www.safaribooksonline.com/library/view/regular-expressions-cookbook/9780596802837/ch07s16.html
+      ipv4: /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
+      ipv6: /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i,
+      regex: regex2,
+      // uuid: http://tools.ietf.org/html/rfc4122
+      uuid: /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i,
+      // JSON-pointer: https://tools.ietf.org/html/rfc6901
+      // uri fragment: https://tools.ietf.org/html/rfc3986#appendix-A
+      "json-pointer": /^(?:\/(?:[^~/]|~0|~1)*)*$/,
+      "json-pointer-uri-fragment": /^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$/i,
+      // relative JSON-pointer: http://tools.ietf.org/html/draft-luff-relative-json-pointer-00
+      "relative-json-pointer": /^(?:0|[1-9][0-9]*)(?:#|(?:\/(?:[^~/]|~0|~1)*)*)$/,
+      // the following formats are used by the openapi specification: https://spec.openapis.org/oas/v3.0.0#data-types
+      // byte: https://github.com/miguelmota/is-base64
+      byte,
+      // signed 32 bit integer
+      int32: { type: "number", validate: validateInt32 },
+      // signed 64 bit integer
+      int64: { type: "number", validate: validateInt64 },
+      // C-type float
+      float: { type: "number", validate: validateNumber },
+      // C-type double
+      double: { type: "number", validate: validateNumber },
+      // hint to the UI to hide input strings
+      password: true,
+      // unchecked string payload
+      binary: true
+    };
+    exports.fastFormats = {
+      ...exports.fullFormats,
+      date: fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d$/, compareDate),
+      time: fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareTime),
+      "date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\dt(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)$/i, compareDateTime),
+      "iso-time": fmtDef(/^(?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoTime),
+      "iso-date-time": fmtDef(/^\d\d\d\d-[0-1]\d-[0-3]\d[t\s](?:[0-2]\d:[0-5]\d:[0-5]\d|23:59:60)(?:\.\d+)?(?:z|[+-]\d\d(?::?\d\d)?)?$/i, compareIsoDateTime),
+      // uri: https://github.com/mafintosh/is-my-json-valid/blob/master/formats.js
+      uri: /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/)?[^\s]*$/i,
+      "uri-reference": /^(?:(?:[a-z][a-z0-9+\-.]*:)?\/?\/)?(?:[^\\\s#][^\s#]*)?(?:#[^\\\s]*)?$/i,
+      // email (sources from jsen validator):
+      // http://stackoverflow.com/questions/201323/using-a-regular-expression-to-validate-an-email-address#answer-8829363
+      // http://www.w3.org/TR/html5/forms.html#valid-e-mail-address (search for 'wilful violation')
+      email: /^[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*$/i
+    };
+    exports.formatNames = Object.keys(exports.fullFormats);
+    function isLeapYear(year) {
+      return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    }
+    var DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/;
+    var DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    function date(str3) {
+      const matches = DATE.exec(str3);
+      if (!matches)
+        return false;
+      const year = +matches[1];
+      const month = +matches[2];
+      const day = +matches[3];
+      return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]);
+    }
+    function compareDate(d1, d2) {
+      if (!(d1 && d2))
+        return void 0;
+      if (d1 > d2)
+        return 1;
+      if (d1 < d2)
+        return -1;
+      return 0;
+    }
+    var TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i;
+    function getTime(strictTimeZone) {
+      return function time(str3) {
+        const matches = TIME.exec(str3);
+        if (!matches)
+          return false;
+        const hr = +matches[1];
+        const min = +matches[2];
+        const sec = +matches[3];
+        const tz = matches[4];
+        const tzSign = matches[5] === "-" ? -1 : 1;
+        const tzH = +(matches[6] || 0);
+        const tzM = +(matches[7] || 0);
+        if (tzH > 23 || tzM > 59 || strictTimeZone && !tz)
+          return false;
+        if (hr <= 23 && min <= 59 && sec < 60)
+          return true;
+        const utcMin = min - tzM * tzSign;
+        const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
+        return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
+      };
+    }
+    function compareTime(s1, s2) {
+      if (!(s1 && s2))
+        return void 0;
+      const t1 = (/* @__PURE__ */ new Date("2020-01-01T" + s1)).valueOf();
+      const t2 = (/* @__PURE__ */ new Date("2020-01-01T" + s2)).valueOf();
+      if (!(t1 && t2))
+        return void 0;
+      return t1 - t2;
+    }
+    function compareIsoTime(t1, t2) {
+      if (!(t1 && t2))
+        return void 0;
+      const a1 = TIME.exec(t1);
+      const a2 = TIME.exec(t2);
+      if (!(a1 && a2))
+        return void 0;
+      t1 = a1[1] + a1[2] + a1[3];
+      t2 = a2[1] + a2[2] + a2[3];
+      if (t1 > t2)
+        return 1;
+      if (t1 < t2)
+        return -1;
+      return 0;
+    }
+    var DATE_TIME_SEPARATOR = /t|\s/i;
+    function getDateTime(strictTimeZone) {
+      const time = getTime(strictTimeZone);
+      return function date_time(str3) {
+        const dateTime = str3.split(DATE_TIME_SEPARATOR);
+        return dateTime.length === 2 && date(dateTime[0]) && time(dateTime[1]);
+      };
+    }
+    function compareDateTime(dt1, dt2) {
+      if (!(dt1 && dt2))
+        return void 0;
+      const d1 = new Date(dt1).valueOf();
+      const d2 = new Date(dt2).valueOf();
+      if (!(d1 && d2))
+        return void 0;
+      return d1 - d2;
+    }
+    function compareIsoDateTime(dt1, dt2) {
+      if (!(dt1 && dt2))
+        return void 0;
+      const [d1, t1] = dt1.split(DATE_TIME_SEPARATOR);
+      const [d2, t2] = dt2.split(DATE_TIME_SEPARATOR);
+      const res = compareDate(d1, d2);
+      if (res === void 0)
+        return void 0;
+      return res || compareTime(t1, t2);
+    }
+    var NOT_URI_FRAGMENT = /\/|:/;
+    var URI = /^(?:[a-z][a-z0-9+\-.]*:)(?:\/?\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:]|%[0-9a-f]{2})*@)?(?:\[(?:(?:(?:(?:[0-9a-f]{1,4}:){6}|::(?:[0-9a-f]{1,4}:){5}|(?:[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){4}|(?:(?:[0-9a-f]{1,4}:){0,1}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){3}|(?:(?:[0-9a-f]{1,4}:){0,2}[0-9a-f]{1,4})?::(?:[0-9a-f]{1,4}:){2}|(?:(?:[0-9a-f]{1,4}:){0,3}[0-9a-f]{1,4})?::[0-9a-f]{1,4}:|(?:(?:[0-9a-f]{1,4}:){0,4}[0-9a-f]{1,4})?::)(?:[0-9a-f]{1,4}:[0-9a-f]{1,4}|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?))|(?:(?:[0-9a-f]{1,4}:){0,5}[0-9a-f]{1,4})?::[0-9a-f]{1,4}|(?:(?:[0-9a-f]{1,4}:){0,6}[0-9a-f]{1,4})?::)|[Vv][0-9a-f]+\.[a-z0-9\-._~!$&'()*+,;=:]+)\]|(?:(?:25[0-5]|2[0-4]\d|[01]?\d\d?)\.){3}(?:25[0-5]|2[0-4]\d|[01]?\d\d?)|(?:[a-z0-9\-._~!$&'()*+,;=]|%[0-9a-f]{2})*)(?::\d*)?(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*|\/(?:(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)?|(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})+(?:\/(?:[a-z0-9\-._~!$&'()*+,;=:@]|%[0-9a-f]{2})*)*)(?:\?(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?(?:#(?:[a-z0-9\-._~!$&'()*+,;=:@/?]|%[0-9a-f]{2})*)?$/i;
+    function uri(str3) {
+      return NOT_URI_FRAGMENT.test(str3) && URI.test(str3);
+    }
+    var BYTE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/gm;
+    function byte(str3) {
+      BYTE.lastIndex = 0;
+      return BYTE.test(str3);
+    }
+    var MIN_INT32 = -(2 ** 31);
+    var MAX_INT32 = 2 ** 31 - 1;
+    function validateInt32(value) {
+      return Number.isInteger(value) && value <= MAX_INT32 && value >= MIN_INT32;
+    }
+    function validateInt64(value) {
+      return Number.isInteger(value);
+    }
+    function validateNumber() {
+      return true;
+    }
+    var Z_ANCHOR = /[^\\]\\Z/;
+    function regex2(str3) {
+      if (Z_ANCHOR.test(str3))
+        return false;
+      try {
+        new RegExp(str3);
+        return true;
+      } catch (e) {
+        return false;
+      }
+    }
+  }
+});
+
+// node_modules/ajv-formats/dist/limit.js
+var require_limit = __commonJS({
+  "node_modules/ajv-formats/dist/limit.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.formatLimitDefinition = void 0;
+    var ajv_1 = require_ajv();
+    var codegen_1 = require_codegen();
+    var ops = codegen_1.operators;
+    var KWDs = {
+      formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
+      formatMinimum: { okStr: ">=", ok: ops.GTE, fail: ops.LT },
+      formatExclusiveMaximum: { okStr: "<", ok: ops.LT, fail: ops.GTE },
+      formatExclusiveMinimum: { okStr: ">", ok: ops.GT, fail: ops.LTE }
+    };
+    var error2 = {
+      message: ({ keyword, schemaCode }) => (0, codegen_1.str)`should be ${KWDs[keyword].okStr} ${schemaCode}`,
+      params: ({ keyword, schemaCode }) => (0, codegen_1._)`{comparison: ${KWDs[keyword].okStr}, limit: ${schemaCode}}`
+    };
+    exports.formatLimitDefinition = {
+      keyword: Object.keys(KWDs),
+      type: "string",
+      schemaType: "string",
+      $data: true,
+      error: error2,
+      code(cxt) {
+        const { gen, data, schemaCode, keyword, it } = cxt;
+        const { opts, self: self2 } = it;
+        if (!opts.validateFormats)
+          return;
+        const fCxt = new ajv_1.KeywordCxt(it, self2.RULES.all.format.definition, "format");
+        if (fCxt.$data)
+          validate$DataFormat();
+        else
+          validateFormat();
+        function validate$DataFormat() {
+          const fmts = gen.scopeValue("formats", {
+            ref: self2.formats,
+            code: opts.code.formats
+          });
+          const fmt = gen.const("fmt", (0, codegen_1._)`${fmts}[${fCxt.schemaCode}]`);
+          cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt} != "object"`, (0, codegen_1._)`${fmt} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt}.compare != "function"`, compareCode(fmt)));
+        }
+        function validateFormat() {
+          const format3 = fCxt.schema;
+          const fmtDef = self2.formats[format3];
+          if (!fmtDef || fmtDef === true)
+            return;
+          if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function") {
+            throw new Error(`"${keyword}": format "${format3}" does not define "compare" function`);
+          }
+          const fmt = gen.scopeValue("formats", {
+            key: format3,
+            ref: fmtDef,
+            code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format3)}` : void 0
+          });
+          cxt.fail$data(compareCode(fmt));
+        }
+        function compareCode(fmt) {
+          return (0, codegen_1._)`${fmt}.compare(${data}, ${schemaCode}) ${KWDs[keyword].fail} 0`;
+        }
+      },
+      dependencies: ["format"]
+    };
+    var formatLimitPlugin = (ajv2) => {
+      ajv2.addKeyword(exports.formatLimitDefinition);
+      return ajv2;
+    };
+    exports.default = formatLimitPlugin;
+  }
+});
+
+// node_modules/ajv-formats/dist/index.js
+var require_dist3 = __commonJS({
+  "node_modules/ajv-formats/dist/index.js"(exports, module) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    var formats_1 = require_formats();
+    var limit_1 = require_limit();
+    var codegen_1 = require_codegen();
+    var fullName = new codegen_1.Name("fullFormats");
+    var fastName = new codegen_1.Name("fastFormats");
+    var formatsPlugin = (ajv2, opts = { keywords: true }) => {
+      if (Array.isArray(opts)) {
+        addFormats2(ajv2, opts, formats_1.fullFormats, fullName);
+        return ajv2;
+      }
+      const [formats, exportName] = opts.mode === "fast" ? [formats_1.fastFormats, fastName] : [formats_1.fullFormats, fullName];
+      const list = opts.formats || formats_1.formatNames;
+      addFormats2(ajv2, list, formats, exportName);
+      if (opts.keywords)
+        (0, limit_1.default)(ajv2);
+      return ajv2;
+    };
+    formatsPlugin.get = (name, mode = "full") => {
+      const formats = mode === "fast" ? formats_1.fastFormats : formats_1.fullFormats;
+      const f = formats[name];
+      if (!f)
+        throw new Error(`Unknown format "${name}"`);
+      return f;
+    };
+    function addFormats2(ajv2, list, fs4, exportName) {
+      var _a;
+      var _b;
+      (_a = (_b = ajv2.opts.code).formats) !== null && _a !== void 0 ? _a : _b.formats = (0, codegen_1._)`require("ajv-formats/dist/formats").${exportName}`;
+      for (const f of list)
+        ajv2.addFormat(f, fs4[f]);
+    }
+    module.exports = exports = formatsPlugin;
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.default = formatsPlugin;
+  }
+});
+
+// packages/core/dist/model/contract-schemas.js
+function interop(m) {
+  return m.default ?? m;
+}
+function ajvFor(draft) {
+  let ajv2 = instances.get(draft);
+  if (!ajv2) {
+    const Ctor = AJV_BY_DRAFT[draft] ?? AJV_BY_DRAFT["07"];
+    ajv2 = new Ctor({ strict: false, allErrors: true, logger: false, validateFormats: true, addUsedSchema: false });
+    addFormats(ajv2);
+    instances.set(draft, ajv2);
+  }
+  return ajv2;
+}
+function schemaDraft(schema3) {
+  const s = schema3 && typeof schema3 === "object" ? String(schema3.$schema ?? "") : "";
+  if (/draft-04/.test(s))
+    return "04";
+  if (/2020-12/.test(s))
+    return "2020";
+  if (/2019-09/.test(s))
+    return "2019";
+  return "07";
+}
+function remember2(cache8, key, value) {
+  if (cache8.size >= MAX_CACHE)
+    cache8.delete(cache8.keys().next().value);
+  cache8.set(key, value);
+  return value;
+}
+function contractSchemaProblems(schema3) {
+  const key = JSON.stringify(schema3);
+  const hit = problemsCache.get(key);
+  if (hit)
+    return hit;
+  const ajv2 = ajvFor(schemaDraft(schema3));
+  let problems = [];
+  try {
+    if (ajv2.validateSchema(schema3) !== true) {
+      problems = onePerPlace(ajv2.errors ?? []).map((e) => ({ instancePath: e.instancePath, message: describeSchemaError(e) }));
+    }
+  } catch (e) {
+    problems = [{ instancePath: "", message: e.message }];
+  }
+  return remember2(problemsCache, key, problems);
+}
+function contractValidator(schema3) {
+  const key = JSON.stringify(schema3);
+  if (validatorCache.has(key))
+    return validatorCache.get(key) ?? void 0;
+  let validate = null;
+  if (!contractSchemaProblems(schema3).length) {
+    try {
+      validate = ajvFor(schemaDraft(schema3)).compile(schema3);
+    } catch {
+      validate = null;
+    }
+  }
+  remember2(validatorCache, key, validate);
+  return validate ?? void 0;
+}
+function onePerPlace(errors) {
+  const byPath = /* @__PURE__ */ new Map();
+  for (const e of errors) {
+    const seen = byPath.get(e.instancePath);
+    if (!seen || e.keyword === "anyOf" && seen.keyword !== "anyOf")
+      byPath.set(e.instancePath, e);
+  }
+  return [...byPath.values()];
+}
+function describeSchemaError(e) {
+  if (e.keyword === "enum" && Array.isArray(e.params.allowedValues)) {
+    return `${e.message}: ${e.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+  }
+  if (e.keyword === "anyOf" && /\/type$/.test(e.instancePath)) {
+    return 'must be one of "string", "number", "integer", "boolean", "object", "array", "null" (or a list of them)';
+  }
+  return e.message ?? e.keyword;
+}
+var import_ajv, import__, import__2, import_ajv_draft_04, import_ajv_formats, AJV_BY_DRAFT, addFormats, instances, MAX_CACHE, problemsCache, validatorCache;
+var init_contract_schemas = __esm({
+  "packages/core/dist/model/contract-schemas.js"() {
+    "use strict";
+    import_ajv = __toESM(require_ajv(), 1);
+    import__ = __toESM(require__(), 1);
+    import__2 = __toESM(require__2(), 1);
+    import_ajv_draft_04 = __toESM(require_dist2(), 1);
+    import_ajv_formats = __toESM(require_dist3(), 1);
+    AJV_BY_DRAFT = {
+      "04": interop(import_ajv_draft_04.default),
+      "07": import_ajv.Ajv,
+      "2019": import__.Ajv2019,
+      "2020": import__2.Ajv2020
+    };
+    addFormats = interop(import_ajv_formats.default);
+    instances = /* @__PURE__ */ new Map();
+    MAX_CACHE = 500;
+    problemsCache = /* @__PURE__ */ new Map();
+    validatorCache = /* @__PURE__ */ new Map();
+  }
+});
+
+// packages/core/dist/rules/call-data/contract.js
+function nameList(names) {
+  if (!names.length)
+    return "none";
+  return names.slice(0, 8).join(", ") + (names.length > 8 ? ", …" : "");
+}
+function renameSuggestion(entry, name, candidates, taken) {
+  const free = candidates.filter((c) => !taken.has(c));
+  if (!free.length)
+    return [];
+  const best = closestKey(name, free);
+  if (!best)
+    return [];
+  return [{ messageId: "rename", data: { name: best }, fix: { range: entry.key.range, text: yamlScalar(best) } }];
+}
+function checkCall(context3, call, def) {
+  const action = def.baseName ?? call.actionName;
+  const props = schemaProperties(def.inputSchema);
+  const inputNames = call.inputs.flatMap((e) => e.name ? [e.name] : []);
+  const taken = new Set(inputNames);
+  const templatedInputs = call.inputs.some((e) => e.name === void 0);
+  if (props) {
+    const known = Object.keys(props);
+    for (const e of call.inputs) {
+      if (!e.name || e.name in props)
+        continue;
+      context3.report({
+        node: e.key,
+        messageId: "unknownInput",
+        data: { name: e.name, action, known: nameList(known) },
+        suggest: renameSuggestion(e, e.name, known, taken)
+      });
+    }
+  }
+  const required = def.inputSchema?.required;
+  if (Array.isArray(required) && !templatedInputs) {
+    for (const r of required) {
+      if (typeof r !== "string")
+        continue;
+      const entry = call.inputs.find((e) => e.name === r);
+      if (entry) {
+        if (entry.value?.kind === "noValue")
+          context3.report({ node: entry.key, messageId: "requiredNoValue", data: { action, name: r } });
+        continue;
+      }
+      const at = call.inputsPair?.key ?? call.actionPair?.key;
+      if (at)
+        context3.report({ node: at, messageId: "missingRequired", data: { action, name: r }, suggest: addInput(context3, call, r, props?.[r]) });
+    }
+  }
+  checkLiterals(context3, call, def, action);
+  checkOutputs(context3, call, def, action);
+}
+function placeholderFor(schema3) {
+  const t = [].concat(schema3?.type ?? "string")[0];
+  return t === "integer" || t === "number" ? "0" : t === "boolean" ? "false" : '""';
+}
+function addInput(context3, call, name, schema3) {
+  const inputs = call.inputsPair?.value;
+  if (!isMap(inputs) || inputs.flow || !inputs.pairs.length)
+    return [];
+  const last = inputs.pairs[inputs.pairs.length - 1];
+  const edit = insertFlowValuePair(context3.file.source, inputs, last, yamlScalar(name), "lit", "\0");
+  edit.text = edit.text.replace(JSON.stringify("\0"), placeholderFor(schema3));
+  return [{ messageId: "addInput", data: { name }, fix: edit }];
+}
+function describeType(v) {
+  if (v === null)
+    return "null";
+  if (typeof v === "string")
+    return `the string ${JSON.stringify(v)}`;
+  return `the ${typeof v} ${String(v)}`;
+}
+function checkLiterals(context3, call, def, action) {
+  const literals = call.inputs.filter((e) => e.name && e.value?.kind === "lit" && e.value.scalar && !e.value.scalar.hasSubstitution);
+  const validate = literals.length && def.inputSchema && typeof def.inputSchema === "object" ? contractValidator(def.inputSchema) : void 0;
+  if (!validate)
+    return;
+  for (const e of literals) {
+    const name = e.name;
+    if (!name || e.value?.kind !== "lit" || !e.value.scalar)
+      continue;
+    const value = e.value.scalar.value;
+    const pointer = `/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+    validate({ [name]: value });
+    const errors = (validate.errors ?? []).filter((x) => x.instancePath === pointer);
+    if (!errors.length)
+      continue;
+    const problem = errors.map((x) => x.message).join("; ");
+    const converted = convertLiteral(value, schemaProperties(def.inputSchema)?.[name]);
+    const suggest = [];
+    if (converted !== void 0) {
+      validate({ [name]: converted.value });
+      const still = (validate.errors ?? []).some((x) => x.instancePath === pointer);
+      if (!still)
+        suggest.push({ messageId: "convert", data: { text: converted.text }, fix: { range: e.value.scalar.range, text: converted.text } });
+    }
+    context3.report({ node: e.value.scalar, messageId: "wrongType", data: { name, action, problem, actual: describeType(value) }, suggest });
+  }
+}
+function convertLiteral(value, schema3) {
+  const types2 = [].concat(schema3?.type ?? []);
+  if (types2.includes("string") && (typeof value === "number" || typeof value === "boolean"))
+    return { value: String(value), text: JSON.stringify(String(value)) };
+  if ((types2.includes("integer") || types2.includes("number")) && typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value.trim())) {
+    const n = Number(value.trim());
+    return { value: n, text: String(n) };
+  }
+  if (types2.includes("boolean") && typeof value === "string" && /^(true|false)$/i.test(value.trim())) {
+    const b = value.trim().toLowerCase() === "true";
+    return { value: b, text: String(b) };
+  }
+  return void 0;
+}
+function flattenOutputs(schema3, prefix = "", out = [], depth = 0) {
+  if (schema3?.type === "array")
+    return flattenOutputs(schema3.items, prefix, out, depth + 1);
+  const props = schemaProperties(schema3);
+  if (!props || depth > 8)
+    return out;
+  for (const [k, sub] of Object.entries(props)) {
+    const name = prefix + k;
+    out.push(name);
+    let inner = sub;
+    if (sub?.type === "array")
+      inner = sub.items;
+    flattenOutputs(inner, `${name}.`, out, depth + 1);
+  }
+  return out;
+}
+function checkOutputs(context3, call, def, action) {
+  const known = flattenOutputs(def.successSchema);
+  if (!known.length && !schemaProperties(def.successSchema))
+    return;
+  const knownSet = new Set(known);
+  const taken = new Set(call.successOutputs.flatMap((e) => e.name ? [e.name] : []));
+  for (const e of call.successOutputs) {
+    if (!e.name || knownSet.has(e.name))
+      continue;
+    context3.report({
+      node: e.key,
+      messageId: "unknownOutput",
+      data: { name: e.name, action, known: nameList(known) },
+      suggest: renameSuggestion(e, e.name, known, taken)
+    });
+  }
+}
+function checkFailureOutputs(context3, call) {
+  const taken = new Set(call.failureOutputs.flatMap((e) => e.name ? [e.name] : []));
+  for (const e of call.failureOutputs) {
+    if (!e.name || ACCEPTED_FAILURE_OUTPUTS.has(e.name))
+      continue;
+    const suggest = renameSuggestion(e, e.name, [...FAILURE_OUTPUTS], taken);
+    const best = suggest[0]?.data?.name;
+    context3.report({
+      node: e.key,
+      messageId: "unknownFailureOutput",
+      data: { name: e.name, hint: best ? `; did you mean \`${best}\`?` : ` (failure outputs: ${nameList([...FAILURE_OUTPUTS])}).` },
+      suggest
+    });
+  }
+}
+var id14, contract_default, FAILURE_OUTPUTS, ACCEPTED_FAILURE_OUTPUTS;
+var init_contract = __esm({
+  "packages/core/dist/rules/call-data/contract.js"() {
+    "use strict";
+    init_yaml_edits();
+    init_call_data();
+    init_contract_schemas();
+    init_data_actions();
+    init_nodes();
+    init_closest_name();
+    init_rule();
+    id14 = "call-data/contract";
+    contract_default = defineRule({
+      meta: {
+        id: id14,
+        description: "Call Data Action inputs and outputs must match the data action's contract.",
+        severity: "error",
+        kinds: ["flow"],
+        hasSuggestions: true,
+        crossFile: true,
+        docs: { url: ruleDocsUrl(id14), recommended: true },
+        messages: {
+          unknownInput: "`{{name}}` is not an input of data action `{{action}}` (inputs: {{known}}).",
+          missingRequired: "Data action `{{action}}` requires the input `{{name}}`, which this Call Data Action does not set.",
+          requiredNoValue: "Data action `{{action}}` requires the input `{{name}}`, but it is set to no value.",
+          wrongType: "Input `{{name}}` of `{{action}}` {{problem}}, but the literal is {{actual}}.",
+          unknownOutput: "`{{name}}` is not an output of data action `{{action}}` (outputs: {{known}}).",
+          unknownFailureOutput: "`{{name}}` is not a failure output of a Call Data Action{{hint}}",
+          rename: "Use `{{name}}`.",
+          addInput: "Add the input `{{name}}` (fill in its value).",
+          convert: "Write the literal as `{{text}}`."
+        }
+      },
+      check(context3) {
+        const calls = callDataActions(context3.file);
+        if (!calls.length)
+          return;
+        const index2 = dataActionIndex(context3.project);
+        for (const call of calls) {
+          checkFailureOutputs(context3, call);
+          if (!call.actionName)
+            continue;
+          const def = findDataActions(index2, call.actionName).find((d) => d.inputSchema !== void 0 || d.successSchema !== void 0);
+          if (def)
+            checkCall(context3, call, def);
+        }
+      }
+    });
+    FAILURE_OUTPUTS = CALL_DATA_FAILURE_OUTPUTS.verified;
+    ACCEPTED_FAILURE_OUTPUTS = /* @__PURE__ */ new Set([...CALL_DATA_FAILURE_OUTPUTS.verified, ...CALL_DATA_FAILURE_OUTPUTS.unverified]);
+  }
+});
+
+// packages/core/dist/rules/call-data/handles-failure.js
+function copyFailureToTimeout(context3, call) {
+  const failure = call.outcomes.failure;
+  if (!failure || !call.outputsPair?.value || call.outputsPair.value.type !== "map" || call.outputsPair.value.flow)
+    return [];
+  const src = context3.file.source;
+  const start = src.positionAt(failure.key.range[0]);
+  const endLine = src.positionAt(failure.range[1]).line;
+  const firstLineStart = failure.key.range[0] - (start.column - 1);
+  const block2 = context3.text.slice(firstLineStart, src.lineEndOffset(endLine));
+  const timeout = call.outcomes.timeout;
+  const renamed = block2.replace(/^(\s*)failure:/, "$1timeout:");
+  let edit;
+  if (timeout) {
+    const tStart = src.positionAt(timeout.key.range[0]);
+    const tFirst = timeout.key.range[0] - (tStart.column - 1);
+    edit = { range: [tFirst, src.lineEndOffset(src.positionAt(timeout.range[1]).line)], text: renamed };
+  } else {
+    const at = src.lineEndOffset(endLine);
+    edit = { range: [at, at], text: src.eol + renamed };
+  }
+  return [{ messageId: "reuseFailure", fix: edit }];
+}
+var id15, handles_failure_default;
+var init_handles_failure = __esm({
+  "packages/core/dist/rules/call-data/handles-failure.js"() {
+    "use strict";
+    init_call_data();
+    init_rule();
+    id15 = "call-data/handles-failure";
+    handles_failure_default = defineRule({
+      meta: {
+        id: id15,
+        description: "Call Data Actions whose outputs are used must handle the failure and timeout paths.",
+        severity: "warn",
+        kinds: ["flow"],
+        hasSuggestions: true,
+        docs: { url: ruleDocsUrl(id15), recommended: true },
+        messages: {
+          unhandled: "Call Data Action `{{label}}` has no actions on its {{paths}} path{{plural}}: on {{what}} the flow skips the success path and carries on after the action with {{outputs}} NOT_SET.",
+          reuseFailure: "Handle timeout like failure (copy the failure actions)."
+        },
+        schema: {
+          type: "object",
+          properties: { checkFireAndForget: { type: "boolean", description: "Also check actions without success outputs." } },
+          additionalProperties: false
+        },
+        defaultOptions: { checkFireAndForget: false }
+      },
+      check(context3) {
+        const all = context3.options.checkFireAndForget === true;
+        for (const call of callDataActions(context3.file)) {
+          if (!all && call.successOutputs.length === 0)
+            continue;
+          const failure = outcomeHasActions(call, "failure");
+          const timeout = outcomeHasActions(call, "timeout");
+          if (failure && timeout)
+            continue;
+          const missing = [!failure && "failure", !timeout && "timeout"].filter(Boolean);
+          const outputs = call.successOutputs.map((o) => `\`${o.name ?? String(o.key.value)}\``);
+          context3.report({
+            node: call.actionKey,
+            messageId: "unhandled",
+            data: {
+              label: call.label ?? "callData",
+              paths: missing.join(" and "),
+              plural: missing.length > 1 ? "s" : "",
+              what: missing.join(" or "),
+              outputs: outputs.length ? outputs.slice(0, 5).join(", ") + (outputs.length > 5 ? ", …" : "") : "its outputs"
+            },
+            suggest: failure && !timeout ? copyFailureToTimeout(context3, call) : []
+          });
+        }
+      }
+    });
+  }
+});
+
+// packages/core/dist/rules/data-action/unescaped-input.js
+function reportUnescapedInput(context3, def, tpl, ref, open2, idPattern) {
+  if (inputNeedsNoEscaping(def, ref.path[0], idPattern))
+    return;
+  context3.report({
+    range: templateRange(context3.file, tpl, ref.start, ref.end),
+    messageId: "unescaped",
+    data: { ref: tpl.text.slice(ref.start, ref.end), input: ref.path.join(".") },
+    fix: wrapReference(context3.file, tpl, ref, open2)
+  });
+}
+var init_unescaped_input = __esm({
+  "packages/core/dist/rules/data-action/unescaped-input.js"() {
+    "use strict";
+    init_data_actions();
+  }
+});
+
+// packages/core/dist/rules/data-action/json-escape.js
+function participantKeyRefs(def) {
+  const found = participantAttributeEntries(def);
+  const out = /* @__PURE__ */ new Set();
+  if (!found)
+    return out;
+  for (const e of found.entries) {
+    for (let i = e.key.start; i < e.key.end; i++) {
+      const r = found.rendered.stubs.get(i);
+      if (r)
+        out.add(r.start);
+    }
+  }
+  return out;
+}
+var id16, json_escape_default;
+var init_json_escape = __esm({
+  "packages/core/dist/rules/data-action/json-escape.js"() {
+    "use strict";
+    init_data_actions();
+    init_velocity();
+    init_rule();
+    init_unescaped_input();
+    id16 = "data-action/json-escape";
+    json_escape_default = defineRule({
+      meta: {
+        id: id16,
+        description: "Inputs printed inside a JSON string of the request body must be escaped with `$esc.jsonString(...)`.",
+        severity: "warn",
+        kinds: ["data-action"],
+        fixable: true,
+        docs: { url: ruleDocsUrl(id16), recommended: true },
+        messages: {
+          unescaped: '`{{ref}}` is printed inside a JSON string without escaping; a `"`, `\\` or line break in `{{input}}` makes the request body invalid JSON. Write `$esc.jsonString({{ref}})`.'
+        },
+        schema: ID_PATTERN_OPTION,
+        defaultOptions: {}
+      },
+      check(context3) {
+        const def = dataActionOf(context3.file);
+        if (!def?.body || !BODY_METHODS.has(def.requestType ?? "") || !sendsJson(def))
+          return;
+        const idPattern = idPatternOption(context3.options);
+        const skip = participantKeyRefs(def);
+        const rendered = renderTemplate(def.body.text, def.body.scan, "all");
+        for (const { ref, inString } of rendered.placed) {
+          if (!inString || !isInputRef(ref) || ref.call || skip.has(ref.start))
+            continue;
+          reportUnescapedInput(context3, def, def.body, ref, "$esc.jsonString(", idPattern);
+        }
+      }
+    });
+  }
+});
+
+// packages/core/dist/rules/data-action/url-escape.js
+function baseEnd(text) {
+  const scheme = AUTHORITY.exec(text);
+  if (scheme)
+    return scheme[0].length;
+  if (text.startsWith("$")) {
+    const slash = text.search(/[/?#]/);
+    return slash === -1 ? text.length : slash;
+  }
+  return 0;
+}
+function callEnd(s) {
+  let depth = 0;
+  for (let i = s.indexOf("("); i < s.length; i++) {
+    const c = s[i];
+    if (c === '"' || c === "'") {
+      const close = s.indexOf(c, i + 1);
+      if (close === -1)
+        return 0;
+      i = close;
+      continue;
+    }
+    if (c === "(")
+      depth++;
+    else if (c === ")" && --depth === 0)
+      return i + 1;
+  }
+  return 0;
+}
+var id17, AUTHORITY, TRAILING_CALL, url_escape_default;
+var init_url_escape = __esm({
+  "packages/core/dist/rules/data-action/url-escape.js"() {
+    "use strict";
+    init_data_actions();
+    init_velocity();
+    init_rule();
+    init_unescaped_input();
+    id17 = "data-action/url-escape";
+    AUTHORITY = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
+    TRAILING_CALL = /^\.[A-Za-z][A-Za-z0-9_]*\(/;
+    url_escape_default = defineRule({
+      meta: {
+        id: id17,
+        description: "Inputs in `requestUrlTemplate` must be escaped with `$esc.url(...)`.",
+        severity: "warn",
+        kinds: ["data-action"],
+        fixable: true,
+        docs: { url: ruleDocsUrl(id17), recommended: true },
+        messages: {
+          unescaped: "`{{ref}}` is printed into the URL without escaping; a space, `/`, `?`, `#`, `&` or `+` in `{{input}}` changes the request URL. Write `$esc.url({{ref}})`.",
+          literalCall: "`{{call}}` after `{{ref}}` is printed as text, not called: the braces end the reference. Move it inside: `{{fixed}}`."
+        },
+        schema: ID_PATTERN_OPTION,
+        defaultOptions: {}
+      },
+      check(context3) {
+        const def = dataActionOf(context3.file);
+        const url = def?.url;
+        if (!def || !url || def.integrationType === "aws-lambda-data-actions" || /^\s*arn:/.test(url.text))
+          return;
+        const idPattern = idPatternOption(context3.options);
+        const authorityEnd = baseEnd(url.text);
+        for (const ref of url.scan.refs) {
+          if (!isInputRef(ref))
+            continue;
+          const text = url.text.slice(ref.start, ref.end);
+          const after = url.text.slice(ref.end);
+          if (ref.braced && !ref.call && TRAILING_CALL.test(after)) {
+            const close = callEnd(after);
+            if (close > 0) {
+              const call = after.slice(0, close);
+              const fixed = `${text.slice(0, -1)}${call}}`;
+              context3.report({
+                range: templateRange(context3.file, url, ref.end, ref.end + close),
+                messageId: "literalCall",
+                data: { call, ref: text, fixed },
+                fix: { range: templateRange(context3.file, url, ref.start, ref.end + close), text: jsonStringBody(fixed) }
+              });
+              continue;
+            }
+          }
+          if (ref.call || ref.start < authorityEnd)
+            continue;
+          reportUnescapedInput(context3, def, url, ref, "$esc.url(", idPattern);
+        }
+      }
+    });
+  }
+});
+
+// packages/core/dist/rules/data-action/request-json.js
+function suggestions(file, body, rendered, error2) {
+  let candidate;
+  if (error2.kind === "missing-comma") {
+    const at = rendered.map[error2.index - 1] + 1;
+    candidate = { messageId: "insertComma", templateEdit: [at, at, ","] };
+  } else if (error2.kind === "trailing-comma") {
+    const at = rendered.map[error2.index];
+    candidate = { messageId: "removeComma", templateEdit: [at, at + 1, ""] };
+  } else if (error2.kind === "control-char") {
+    const at = rendered.map[error2.index];
+    if (body.text[at] === "\n")
+      candidate = { messageId: "escapeControl", templateEdit: [at, at + 1, "\\n"] };
+  }
+  if (!candidate)
+    return [];
+  const [a, b, text] = candidate.templateEdit;
+  const corrected = body.text.slice(0, a) + text + body.text.slice(b);
+  const after = parseStubbedJson(renderTemplate(corrected, scanVelocity(corrected), "first").text);
+  if (!after.ok && after.error.index <= error2.index && after.error.kind === error2.kind)
+    return [];
+  const fix = { range: templateRange(file, body, a, b), text: JSON.stringify(text).slice(1, -1) };
+  return [{ messageId: candidate.messageId, fix }];
+}
+var id18, request_json_default;
+var init_request_json = __esm({
+  "packages/core/dist/rules/data-action/request-json.js"() {
+    "use strict";
+    init_data_actions();
+    init_stubbed_json();
+    init_velocity();
+    init_rule();
+    id18 = "data-action/request-json";
+    request_json_default = defineRule({
+      meta: {
+        id: id18,
+        description: "The request body of POST/PUT/PATCH data actions must be valid JSON once Velocity references are filled in.",
+        severity: "error",
+        kinds: ["data-action"],
+        hasSuggestions: true,
+        docs: { url: ruleDocsUrl(id18), recommended: true },
+        messages: {
+          invalid: "The {{method}} request body is not valid JSON once Velocity references are filled in: {{problem}}.",
+          insertComma: "Insert the missing comma.",
+          removeComma: "Remove the trailing comma.",
+          escapeControl: "Write the line break as `\\n`."
+        }
+      },
+      check(context3) {
+        const def = dataActionOf(context3.file);
+        const body = def?.body;
+        if (!def || !body || !BODY_METHODS.has(def.requestType ?? "") || !sendsJson(def))
+          return;
+        const json2 = bodyJson(body);
+        if (json2.parsed)
+          return;
+        const first = json2.variants[0];
+        if (first.parse.ok)
+          return;
+        const error2 = first.parse.error;
+        const at = first.rendered.map[Math.min(error2.index, first.rendered.map.length - 1)];
+        const range = templateRange(context3.file, body, at, Math.min(at + 1, body.text.length));
+        context3.report({
+          range,
+          messageId: "invalid",
+          data: { method: def.requestType ?? "", problem: error2.message },
+          suggest: suggestions(context3.file, body, first.rendered, error2)
+        });
+      }
+    });
+  }
+});
+
+// packages/core/dist/rules/data-action/get-with-body.js
+var id19, DEFAULT_TEMPLATE, get_with_body_default;
+var init_get_with_body = __esm({
+  "packages/core/dist/rules/data-action/get-with-body.js"() {
+    "use strict";
+    init_data_actions();
+    init_rule();
+    id19 = "data-action/get-with-body";
+    DEFAULT_TEMPLATE = /^\s*\$!?\{?input\.rawRequest\}?\s*$/i;
+    get_with_body_default = defineRule({
+      meta: {
+        id: id19,
+        description: "GET and DELETE data actions ignore `requestTemplate`; a custom body is never sent.",
+        severity: "warn",
+        kinds: ["data-action"],
+        fixable: true,
+        docs: { url: ruleDocsUrl(id19), recommended: true },
+        messages: {
+          ignored: "{{method}} requests send no body, so this `requestTemplate` is ignored and the inputs it uses never reach the service. Put them in `requestUrlTemplate` (query or path) and reset the template to `${input.rawRequest}`."
+        }
+      },
+      check(context3) {
+        const def = dataActionOf(context3.file);
+        if (!def?.body || def.requestType !== "GET" && def.requestType !== "DELETE")
+          return;
+        if (def.body.text.trim() === "" || DEFAULT_TEMPLATE.test(def.body.text))
+          return;
+        context3.report({
+          node: def.body.node,
+          messageId: "ignored",
+          data: { method: def.requestType },
+          fix: { range: def.body.node.range, text: '"${input.rawRequest}"' }
+        });
+      }
+    });
+  }
+});
+
+// packages/core/node_modules/jsonpath-plus/dist/index-node-esm.js
+import vm from "vm";
+function push(arr, item) {
+  arr = arr.slice();
+  arr.push(item);
+  return arr;
+}
+function unshift(item, arr) {
+  arr = arr.slice();
+  arr.unshift(item);
+  return arr;
+}
+function JSONPath(opts, expr, obj, callback, otherTypeCallback) {
+  if (!(this instanceof JSONPath)) {
+    try {
+      return new JSONPath(opts, expr, obj, callback, otherTypeCallback);
+    } catch (e) {
+      if (!e.avoidNew) {
+        throw e;
+      }
+      return e.value;
+    }
+  }
+  if (typeof opts === "string") {
+    otherTypeCallback = callback;
+    callback = obj;
+    obj = expr;
+    expr = opts;
+    opts = null;
+  }
+  const optObj = opts && typeof opts === "object";
+  opts = opts || {};
+  this.json = opts.json || obj;
+  this.path = opts.path || expr;
+  this.resultType = opts.resultType || "value";
+  this.flatten = opts.flatten || false;
+  this.wrap = Object.hasOwn(opts, "wrap") ? opts.wrap : true;
+  this.sandbox = opts.sandbox || {};
+  this.eval = opts.eval === void 0 ? "safe" : opts.eval;
+  this.ignoreEvalErrors = typeof opts.ignoreEvalErrors === "undefined" ? false : opts.ignoreEvalErrors;
+  this.parent = opts.parent || null;
+  this.parentProperty = opts.parentProperty || null;
+  this.callback = opts.callback || callback || null;
+  this.otherTypeCallback = opts.otherTypeCallback || otherTypeCallback || function() {
+    throw new TypeError("You must supply an otherTypeCallback callback option with the @other() operator.");
+  };
+  if (opts.autostart !== false) {
+    const args = {
+      path: optObj ? opts.path : expr
+    };
+    if (!optObj) {
+      args.json = obj;
+    } else if ("json" in opts) {
+      args.json = opts.json;
+    }
+    const ret = this.evaluate(args);
+    if (!ret || typeof ret !== "object") {
+      throw new NewError(ret);
+    }
+    return ret;
+  }
+}
+var Hooks, Plugins, Jsep, hooks, jsep, stdClassProps, CONDITIONAL_EXP, ternary, FSLASH_CODE, BSLASH_CODE, index, PLUS_CODE, MINUS_CODE, plugin, BLOCKED_PROTO_PROPERTIES, SafeEval, SafeScript, NewError;
+var init_index_node_esm = __esm({
+  "packages/core/node_modules/jsonpath-plus/dist/index-node-esm.js"() {
+    Hooks = class {
+      /**
+       * @callback HookCallback
+       * @this {*|Jsep} this
+       * @param {Jsep} env
+       * @returns: void
+       */
+      /**
+       * Adds the given callback to the list of callbacks for the given hook.
+       *
+       * The callback will be invoked when the hook it is registered for is run.
+       *
+       * One callback function can be registered to multiple hooks and the same hook multiple times.
+       *
+       * @param {string|object} name The name of the hook, or an object of callbacks keyed by name
+       * @param {HookCallback|boolean} callback The callback function which is given environment variables.
+       * @param {?boolean} [first=false] Will add the hook to the top of the list (defaults to the bottom)
+       * @public
+       */
+      add(name, callback, first) {
+        if (typeof arguments[0] != "string") {
+          for (let name2 in arguments[0]) {
+            this.add(name2, arguments[0][name2], arguments[1]);
+          }
+        } else {
+          (Array.isArray(name) ? name : [name]).forEach(function(name2) {
+            this[name2] = this[name2] || [];
+            if (callback) {
+              this[name2][first ? "unshift" : "push"](callback);
+            }
+          }, this);
+        }
+      }
+      /**
+       * Runs a hook invoking all registered callbacks with the given environment variables.
+       *
+       * Callbacks will be invoked synchronously and in the order in which they were registered.
+       *
+       * @param {string} name The name of the hook.
+       * @param {Object<string, any>} env The environment variables of the hook passed to all callbacks registered.
+       * @public
+       */
+      run(name, env) {
+        this[name] = this[name] || [];
+        this[name].forEach(function(callback) {
+          callback.call(env && env.context ? env.context : env, env);
+        });
+      }
+    };
+    Plugins = class {
+      constructor(jsep2) {
+        this.jsep = jsep2;
+        this.registered = {};
+      }
+      /**
+       * @callback PluginSetup
+       * @this {Jsep} jsep
+       * @returns: void
+       */
+      /**
+       * Adds the given plugin(s) to the registry
+       *
+       * @param {object} plugins
+       * @param {string} plugins.name The name of the plugin
+       * @param {PluginSetup} plugins.init The init function
+       * @public
+       */
+      register(...plugins) {
+        plugins.forEach((plugin2) => {
+          if (typeof plugin2 !== "object" || !plugin2.name || !plugin2.init) {
+            throw new Error("Invalid JSEP plugin format");
+          }
+          if (this.registered[plugin2.name]) {
+            return;
+          }
+          plugin2.init(this.jsep);
+          this.registered[plugin2.name] = plugin2;
+        });
+      }
+    };
+    Jsep = class _Jsep {
+      /**
+       * @returns {string}
+       */
+      static get version() {
+        return "1.4.0";
+      }
+      /**
+       * @returns {string}
+       */
+      static toString() {
+        return "JavaScript Expression Parser (JSEP) v" + _Jsep.version;
+      }
+      // ==================== CONFIG ================================
+      /**
+       * @method addUnaryOp
+       * @param {string} op_name The name of the unary op to add
+       * @returns {Jsep}
+       */
+      static addUnaryOp(op_name) {
+        _Jsep.max_unop_len = Math.max(op_name.length, _Jsep.max_unop_len);
+        _Jsep.unary_ops[op_name] = 1;
+        return _Jsep;
+      }
+      /**
+       * @method jsep.addBinaryOp
+       * @param {string} op_name The name of the binary op to add
+       * @param {number} precedence The precedence of the binary op (can be a float). Higher number = higher precedence
+       * @param {boolean} [isRightAssociative=false] whether operator is right-associative
+       * @returns {Jsep}
+       */
+      static addBinaryOp(op_name, precedence, isRightAssociative) {
+        _Jsep.max_binop_len = Math.max(op_name.length, _Jsep.max_binop_len);
+        _Jsep.binary_ops[op_name] = precedence;
+        if (isRightAssociative) {
+          _Jsep.right_associative.add(op_name);
+        } else {
+          _Jsep.right_associative.delete(op_name);
+        }
+        return _Jsep;
+      }
+      /**
+       * @method addIdentifierChar
+       * @param {string} char The additional character to treat as a valid part of an identifier
+       * @returns {Jsep}
+       */
+      static addIdentifierChar(char) {
+        _Jsep.additional_identifier_chars.add(char);
+        return _Jsep;
+      }
+      /**
+       * @method addLiteral
+       * @param {string} literal_name The name of the literal to add
+       * @param {*} literal_value The value of the literal
+       * @returns {Jsep}
+       */
+      static addLiteral(literal_name, literal_value) {
+        _Jsep.literals[literal_name] = literal_value;
+        return _Jsep;
+      }
+      /**
+       * @method removeUnaryOp
+       * @param {string} op_name The name of the unary op to remove
+       * @returns {Jsep}
+       */
+      static removeUnaryOp(op_name) {
+        delete _Jsep.unary_ops[op_name];
+        if (op_name.length === _Jsep.max_unop_len) {
+          _Jsep.max_unop_len = _Jsep.getMaxKeyLen(_Jsep.unary_ops);
+        }
+        return _Jsep;
+      }
+      /**
+       * @method removeAllUnaryOps
+       * @returns {Jsep}
+       */
+      static removeAllUnaryOps() {
+        _Jsep.unary_ops = {};
+        _Jsep.max_unop_len = 0;
+        return _Jsep;
+      }
+      /**
+       * @method removeIdentifierChar
+       * @param {string} char The additional character to stop treating as a valid part of an identifier
+       * @returns {Jsep}
+       */
+      static removeIdentifierChar(char) {
+        _Jsep.additional_identifier_chars.delete(char);
+        return _Jsep;
+      }
+      /**
+       * @method removeBinaryOp
+       * @param {string} op_name The name of the binary op to remove
+       * @returns {Jsep}
+       */
+      static removeBinaryOp(op_name) {
+        delete _Jsep.binary_ops[op_name];
+        if (op_name.length === _Jsep.max_binop_len) {
+          _Jsep.max_binop_len = _Jsep.getMaxKeyLen(_Jsep.binary_ops);
+        }
+        _Jsep.right_associative.delete(op_name);
+        return _Jsep;
+      }
+      /**
+       * @method removeAllBinaryOps
+       * @returns {Jsep}
+       */
+      static removeAllBinaryOps() {
+        _Jsep.binary_ops = {};
+        _Jsep.max_binop_len = 0;
+        return _Jsep;
+      }
+      /**
+       * @method removeLiteral
+       * @param {string} literal_name The name of the literal to remove
+       * @returns {Jsep}
+       */
+      static removeLiteral(literal_name) {
+        delete _Jsep.literals[literal_name];
+        return _Jsep;
+      }
+      /**
+       * @method removeAllLiterals
+       * @returns {Jsep}
+       */
+      static removeAllLiterals() {
+        _Jsep.literals = {};
+        return _Jsep;
+      }
+      // ==================== END CONFIG ============================
+      /**
+       * @returns {string}
+       */
+      get char() {
+        return this.expr.charAt(this.index);
+      }
+      /**
+       * @returns {number}
+       */
+      get code() {
+        return this.expr.charCodeAt(this.index);
+      }
+      /**
+       * @param {string} expr a string with the passed in express
+       * @returns Jsep
+       */
+      constructor(expr) {
+        this.expr = expr;
+        this.index = 0;
+      }
+      /**
+       * static top-level parser
+       * @returns {jsep.Expression}
+       */
+      static parse(expr) {
+        return new _Jsep(expr).parse();
+      }
+      /**
+       * Get the longest key length of any object
+       * @param {object} obj
+       * @returns {number}
+       */
+      static getMaxKeyLen(obj) {
+        return Math.max(0, ...Object.keys(obj).map((k) => k.length));
+      }
+      /**
+       * `ch` is a character code in the next three functions
+       * @param {number} ch
+       * @returns {boolean}
+       */
+      static isDecimalDigit(ch) {
+        return ch >= 48 && ch <= 57;
+      }
+      /**
+       * Returns the precedence of a binary operator or `0` if it isn't a binary operator. Can be float.
+       * @param {string} op_val
+       * @returns {number}
+       */
+      static binaryPrecedence(op_val) {
+        return _Jsep.binary_ops[op_val] || 0;
+      }
+      /**
+       * Looks for start of identifier
+       * @param {number} ch
+       * @returns {boolean}
+       */
+      static isIdentifierStart(ch) {
+        return ch >= 65 && ch <= 90 || // A...Z
+        ch >= 97 && ch <= 122 || // a...z
+        ch >= 128 && !_Jsep.binary_ops[String.fromCharCode(ch)] || // any non-ASCII that is not an operator
+        _Jsep.additional_identifier_chars.has(String.fromCharCode(ch));
+      }
+      /**
+       * @param {number} ch
+       * @returns {boolean}
+       */
+      static isIdentifierPart(ch) {
+        return _Jsep.isIdentifierStart(ch) || _Jsep.isDecimalDigit(ch);
+      }
+      /**
+       * throw error at index of the expression
+       * @param {string} message
+       * @throws
+       */
+      throwError(message) {
+        const error2 = new Error(message + " at character " + this.index);
+        error2.index = this.index;
+        error2.description = message;
+        throw error2;
+      }
+      /**
+       * Run a given hook
+       * @param {string} name
+       * @param {jsep.Expression|false} [node]
+       * @returns {?jsep.Expression}
+       */
+      runHook(name, node) {
+        if (_Jsep.hooks[name]) {
+          const env = {
+            context: this,
+            node
+          };
+          _Jsep.hooks.run(name, env);
+          return env.node;
+        }
+        return node;
+      }
+      /**
+       * Runs a given hook until one returns a node
+       * @param {string} name
+       * @returns {?jsep.Expression}
+       */
+      searchHook(name) {
+        if (_Jsep.hooks[name]) {
+          const env = {
+            context: this
+          };
+          _Jsep.hooks[name].find(function(callback) {
+            callback.call(env.context, env);
+            return env.node;
+          });
+          return env.node;
+        }
+      }
+      /**
+       * Push `index` up to the next non-space character
+       */
+      gobbleSpaces() {
+        let ch = this.code;
+        while (ch === _Jsep.SPACE_CODE || ch === _Jsep.TAB_CODE || ch === _Jsep.LF_CODE || ch === _Jsep.CR_CODE) {
+          ch = this.expr.charCodeAt(++this.index);
+        }
+        this.runHook("gobble-spaces");
+      }
+      /**
+       * Top-level method to parse all expressions and returns compound or single node
+       * @returns {jsep.Expression}
+       */
+      parse() {
+        this.runHook("before-all");
+        const nodes = this.gobbleExpressions();
+        const node = nodes.length === 1 ? nodes[0] : {
+          type: _Jsep.COMPOUND,
+          body: nodes
+        };
+        return this.runHook("after-all", node);
+      }
+      /**
+       * top-level parser (but can be reused within as well)
+       * @param {number} [untilICode]
+       * @returns {jsep.Expression[]}
+       */
+      gobbleExpressions(untilICode) {
+        let nodes = [], ch_i, node;
+        while (this.index < this.expr.length) {
+          ch_i = this.code;
+          if (ch_i === _Jsep.SEMCOL_CODE || ch_i === _Jsep.COMMA_CODE) {
+            this.index++;
+          } else {
+            if (node = this.gobbleExpression()) {
+              nodes.push(node);
+            } else if (this.index < this.expr.length) {
+              if (ch_i === untilICode) {
+                break;
+              }
+              this.throwError('Unexpected "' + this.char + '"');
+            }
+          }
+        }
+        return nodes;
+      }
+      /**
+       * The main parsing function.
+       * @returns {?jsep.Expression}
+       */
+      gobbleExpression() {
+        const node = this.searchHook("gobble-expression") || this.gobbleBinaryExpression();
+        this.gobbleSpaces();
+        return this.runHook("after-expression", node);
+      }
+      /**
+       * Search for the operation portion of the string (e.g. `+`, `===`)
+       * Start by taking the longest possible binary operations (3 characters: `===`, `!==`, `>>>`)
+       * and move down from 3 to 2 to 1 character until a matching binary operation is found
+       * then, return that binary operation
+       * @returns {string|boolean}
+       */
+      gobbleBinaryOp() {
+        this.gobbleSpaces();
+        let to_check = this.expr.substr(this.index, _Jsep.max_binop_len);
+        let tc_len = to_check.length;
+        while (tc_len > 0) {
+          if (_Jsep.binary_ops.hasOwnProperty(to_check) && (!_Jsep.isIdentifierStart(this.code) || this.index + to_check.length < this.expr.length && !_Jsep.isIdentifierPart(this.expr.charCodeAt(this.index + to_check.length)))) {
+            this.index += tc_len;
+            return to_check;
+          }
+          to_check = to_check.substr(0, --tc_len);
+        }
+        return false;
+      }
+      /**
+       * This function is responsible for gobbling an individual expression,
+       * e.g. `1`, `1+2`, `a+(b*2)-Math.sqrt(2)`
+       * @returns {?jsep.BinaryExpression}
+       */
+      gobbleBinaryExpression() {
+        let node, biop, prec, stack, biop_info, left, right, i, cur_biop;
+        left = this.gobbleToken();
+        if (!left) {
+          return left;
+        }
+        biop = this.gobbleBinaryOp();
+        if (!biop) {
+          return left;
+        }
+        biop_info = {
+          value: biop,
+          prec: _Jsep.binaryPrecedence(biop),
+          right_a: _Jsep.right_associative.has(biop)
+        };
+        right = this.gobbleToken();
+        if (!right) {
+          this.throwError("Expected expression after " + biop);
+        }
+        stack = [left, biop_info, right];
+        while (biop = this.gobbleBinaryOp()) {
+          prec = _Jsep.binaryPrecedence(biop);
+          if (prec === 0) {
+            this.index -= biop.length;
+            break;
+          }
+          biop_info = {
+            value: biop,
+            prec,
+            right_a: _Jsep.right_associative.has(biop)
+          };
+          cur_biop = biop;
+          const comparePrev = (prev) => biop_info.right_a && prev.right_a ? prec > prev.prec : prec <= prev.prec;
+          while (stack.length > 2 && comparePrev(stack[stack.length - 2])) {
+            right = stack.pop();
+            biop = stack.pop().value;
+            left = stack.pop();
+            node = {
+              type: _Jsep.BINARY_EXP,
+              operator: biop,
+              left,
+              right
+            };
+            stack.push(node);
+          }
+          node = this.gobbleToken();
+          if (!node) {
+            this.throwError("Expected expression after " + cur_biop);
+          }
+          stack.push(biop_info, node);
+        }
+        i = stack.length - 1;
+        node = stack[i];
+        while (i > 1) {
+          node = {
+            type: _Jsep.BINARY_EXP,
+            operator: stack[i - 1].value,
+            left: stack[i - 2],
+            right: node
+          };
+          i -= 2;
+        }
+        return node;
+      }
+      /**
+       * An individual part of a binary expression:
+       * e.g. `foo.bar(baz)`, `1`, `"abc"`, `(a % 2)` (because it's in parenthesis)
+       * @returns {boolean|jsep.Expression}
+       */
+      gobbleToken() {
+        let ch, to_check, tc_len, node;
+        this.gobbleSpaces();
+        node = this.searchHook("gobble-token");
+        if (node) {
+          return this.runHook("after-token", node);
+        }
+        ch = this.code;
+        if (_Jsep.isDecimalDigit(ch) || ch === _Jsep.PERIOD_CODE) {
+          return this.gobbleNumericLiteral();
+        }
+        if (ch === _Jsep.SQUOTE_CODE || ch === _Jsep.DQUOTE_CODE) {
+          node = this.gobbleStringLiteral();
+        } else if (ch === _Jsep.OBRACK_CODE) {
+          node = this.gobbleArray();
+        } else {
+          to_check = this.expr.substr(this.index, _Jsep.max_unop_len);
+          tc_len = to_check.length;
+          while (tc_len > 0) {
+            if (_Jsep.unary_ops.hasOwnProperty(to_check) && (!_Jsep.isIdentifierStart(this.code) || this.index + to_check.length < this.expr.length && !_Jsep.isIdentifierPart(this.expr.charCodeAt(this.index + to_check.length)))) {
+              this.index += tc_len;
+              const argument = this.gobbleToken();
+              if (!argument) {
+                this.throwError("missing unaryOp argument");
+              }
+              return this.runHook("after-token", {
+                type: _Jsep.UNARY_EXP,
+                operator: to_check,
+                argument,
+                prefix: true
+              });
+            }
+            to_check = to_check.substr(0, --tc_len);
+          }
+          if (_Jsep.isIdentifierStart(ch)) {
+            node = this.gobbleIdentifier();
+            if (_Jsep.literals.hasOwnProperty(node.name)) {
+              node = {
+                type: _Jsep.LITERAL,
+                value: _Jsep.literals[node.name],
+                raw: node.name
+              };
+            } else if (node.name === _Jsep.this_str) {
+              node = {
+                type: _Jsep.THIS_EXP
+              };
+            }
+          } else if (ch === _Jsep.OPAREN_CODE) {
+            node = this.gobbleGroup();
+          }
+        }
+        if (!node) {
+          return this.runHook("after-token", false);
+        }
+        node = this.gobbleTokenProperty(node);
+        return this.runHook("after-token", node);
+      }
+      /**
+       * Gobble properties of of identifiers/strings/arrays/groups.
+       * e.g. `foo`, `bar.baz`, `foo['bar'].baz`
+       * It also gobbles function calls:
+       * e.g. `Math.acos(obj.angle)`
+       * @param {jsep.Expression} node
+       * @returns {jsep.Expression}
+       */
+      gobbleTokenProperty(node) {
+        this.gobbleSpaces();
+        let ch = this.code;
+        while (ch === _Jsep.PERIOD_CODE || ch === _Jsep.OBRACK_CODE || ch === _Jsep.OPAREN_CODE || ch === _Jsep.QUMARK_CODE) {
+          let optional;
+          if (ch === _Jsep.QUMARK_CODE) {
+            if (this.expr.charCodeAt(this.index + 1) !== _Jsep.PERIOD_CODE) {
+              break;
+            }
+            optional = true;
+            this.index += 2;
+            this.gobbleSpaces();
+            ch = this.code;
+          }
+          this.index++;
+          if (ch === _Jsep.OBRACK_CODE) {
+            node = {
+              type: _Jsep.MEMBER_EXP,
+              computed: true,
+              object: node,
+              property: this.gobbleExpression()
+            };
+            if (!node.property) {
+              this.throwError('Unexpected "' + this.char + '"');
+            }
+            this.gobbleSpaces();
+            ch = this.code;
+            if (ch !== _Jsep.CBRACK_CODE) {
+              this.throwError("Unclosed [");
+            }
+            this.index++;
+          } else if (ch === _Jsep.OPAREN_CODE) {
+            node = {
+              type: _Jsep.CALL_EXP,
+              "arguments": this.gobbleArguments(_Jsep.CPAREN_CODE),
+              callee: node
+            };
+          } else if (ch === _Jsep.PERIOD_CODE || optional) {
+            if (optional) {
+              this.index--;
+            }
+            this.gobbleSpaces();
+            node = {
+              type: _Jsep.MEMBER_EXP,
+              computed: false,
+              object: node,
+              property: this.gobbleIdentifier()
+            };
+          }
+          if (optional) {
+            node.optional = true;
+          }
+          this.gobbleSpaces();
+          ch = this.code;
+        }
+        return node;
+      }
+      /**
+       * Parse simple numeric literals: `12`, `3.4`, `.5`. Do this by using a string to
+       * keep track of everything in the numeric literal and then calling `parseFloat` on that string
+       * @returns {jsep.Literal}
+       */
+      gobbleNumericLiteral() {
+        let number = "", ch, chCode;
+        while (_Jsep.isDecimalDigit(this.code)) {
+          number += this.expr.charAt(this.index++);
+        }
+        if (this.code === _Jsep.PERIOD_CODE) {
+          number += this.expr.charAt(this.index++);
+          while (_Jsep.isDecimalDigit(this.code)) {
+            number += this.expr.charAt(this.index++);
+          }
+        }
+        ch = this.char;
+        if (ch === "e" || ch === "E") {
+          number += this.expr.charAt(this.index++);
+          ch = this.char;
+          if (ch === "+" || ch === "-") {
+            number += this.expr.charAt(this.index++);
+          }
+          while (_Jsep.isDecimalDigit(this.code)) {
+            number += this.expr.charAt(this.index++);
+          }
+          if (!_Jsep.isDecimalDigit(this.expr.charCodeAt(this.index - 1))) {
+            this.throwError("Expected exponent (" + number + this.char + ")");
+          }
+        }
+        chCode = this.code;
+        if (_Jsep.isIdentifierStart(chCode)) {
+          this.throwError("Variable names cannot start with a number (" + number + this.char + ")");
+        } else if (chCode === _Jsep.PERIOD_CODE || number.length === 1 && number.charCodeAt(0) === _Jsep.PERIOD_CODE) {
+          this.throwError("Unexpected period");
+        }
+        return {
+          type: _Jsep.LITERAL,
+          value: parseFloat(number),
+          raw: number
+        };
+      }
+      /**
+       * Parses a string literal, staring with single or double quotes with basic support for escape codes
+       * e.g. `"hello world"`, `'this is\nJSEP'`
+       * @returns {jsep.Literal}
+       */
+      gobbleStringLiteral() {
+        let str3 = "";
+        const startIndex = this.index;
+        const quote = this.expr.charAt(this.index++);
+        let closed = false;
+        while (this.index < this.expr.length) {
+          let ch = this.expr.charAt(this.index++);
+          if (ch === quote) {
+            closed = true;
+            break;
+          } else if (ch === "\\") {
+            ch = this.expr.charAt(this.index++);
+            switch (ch) {
+              case "n":
+                str3 += "\n";
+                break;
+              case "r":
+                str3 += "\r";
+                break;
+              case "t":
+                str3 += "	";
+                break;
+              case "b":
+                str3 += "\b";
+                break;
+              case "f":
+                str3 += "\f";
+                break;
+              case "v":
+                str3 += "\v";
+                break;
+              default:
+                str3 += ch;
+            }
+          } else {
+            str3 += ch;
+          }
+        }
+        if (!closed) {
+          this.throwError('Unclosed quote after "' + str3 + '"');
+        }
+        return {
+          type: _Jsep.LITERAL,
+          value: str3,
+          raw: this.expr.substring(startIndex, this.index)
+        };
+      }
+      /**
+       * Gobbles only identifiers
+       * e.g.: `foo`, `_value`, `$x1`
+       * Also, this function checks if that identifier is a literal:
+       * (e.g. `true`, `false`, `null`) or `this`
+       * @returns {jsep.Identifier}
+       */
+      gobbleIdentifier() {
+        let ch = this.code, start = this.index;
+        if (_Jsep.isIdentifierStart(ch)) {
+          this.index++;
+        } else {
+          this.throwError("Unexpected " + this.char);
+        }
+        while (this.index < this.expr.length) {
+          ch = this.code;
+          if (_Jsep.isIdentifierPart(ch)) {
+            this.index++;
+          } else {
+            break;
+          }
+        }
+        return {
+          type: _Jsep.IDENTIFIER,
+          name: this.expr.slice(start, this.index)
+        };
+      }
+      /**
+       * Gobbles a list of arguments within the context of a function call
+       * or array literal. This function also assumes that the opening character
+       * `(` or `[` has already been gobbled, and gobbles expressions and commas
+       * until the terminator character `)` or `]` is encountered.
+       * e.g. `foo(bar, baz)`, `my_func()`, or `[bar, baz]`
+       * @param {number} termination
+       * @returns {jsep.Expression[]}
+       */
+      gobbleArguments(termination) {
+        const args = [];
+        let closed = false;
+        let separator_count = 0;
+        while (this.index < this.expr.length) {
+          this.gobbleSpaces();
+          let ch_i = this.code;
+          if (ch_i === termination) {
+            closed = true;
+            this.index++;
+            if (termination === _Jsep.CPAREN_CODE && separator_count && separator_count >= args.length) {
+              this.throwError("Unexpected token " + String.fromCharCode(termination));
+            }
+            break;
+          } else if (ch_i === _Jsep.COMMA_CODE) {
+            this.index++;
+            separator_count++;
+            if (separator_count !== args.length) {
+              if (termination === _Jsep.CPAREN_CODE) {
+                this.throwError("Unexpected token ,");
+              } else if (termination === _Jsep.CBRACK_CODE) {
+                for (let arg = args.length; arg < separator_count; arg++) {
+                  args.push(null);
+                }
+              }
+            }
+          } else if (args.length !== separator_count && separator_count !== 0) {
+            this.throwError("Expected comma");
+          } else {
+            const node = this.gobbleExpression();
+            if (!node || node.type === _Jsep.COMPOUND) {
+              this.throwError("Expected comma");
+            }
+            args.push(node);
+          }
+        }
+        if (!closed) {
+          this.throwError("Expected " + String.fromCharCode(termination));
+        }
+        return args;
+      }
+      /**
+       * Responsible for parsing a group of things within parentheses `()`
+       * that have no identifier in front (so not a function call)
+       * This function assumes that it needs to gobble the opening parenthesis
+       * and then tries to gobble everything within that parenthesis, assuming
+       * that the next thing it should see is the close parenthesis. If not,
+       * then the expression probably doesn't have a `)`
+       * @returns {boolean|jsep.Expression}
+       */
+      gobbleGroup() {
+        this.index++;
+        let nodes = this.gobbleExpressions(_Jsep.CPAREN_CODE);
+        if (this.code === _Jsep.CPAREN_CODE) {
+          this.index++;
+          if (nodes.length === 1) {
+            return nodes[0];
+          } else if (!nodes.length) {
+            return false;
+          } else {
+            return {
+              type: _Jsep.SEQUENCE_EXP,
+              expressions: nodes
+            };
+          }
+        } else {
+          this.throwError("Unclosed (");
+        }
+      }
+      /**
+       * Responsible for parsing Array literals `[1, 2, 3]`
+       * This function assumes that it needs to gobble the opening bracket
+       * and then tries to gobble the expressions as arguments.
+       * @returns {jsep.ArrayExpression}
+       */
+      gobbleArray() {
+        this.index++;
+        return {
+          type: _Jsep.ARRAY_EXP,
+          elements: this.gobbleArguments(_Jsep.CBRACK_CODE)
+        };
+      }
+    };
+    hooks = new Hooks();
+    Object.assign(Jsep, {
+      hooks,
+      plugins: new Plugins(Jsep),
+      // Node Types
+      // ----------
+      // This is the full set of types that any JSEP node can be.
+      // Store them here to save space when minified
+      COMPOUND: "Compound",
+      SEQUENCE_EXP: "SequenceExpression",
+      IDENTIFIER: "Identifier",
+      MEMBER_EXP: "MemberExpression",
+      LITERAL: "Literal",
+      THIS_EXP: "ThisExpression",
+      CALL_EXP: "CallExpression",
+      UNARY_EXP: "UnaryExpression",
+      BINARY_EXP: "BinaryExpression",
+      ARRAY_EXP: "ArrayExpression",
+      TAB_CODE: 9,
+      LF_CODE: 10,
+      CR_CODE: 13,
+      SPACE_CODE: 32,
+      PERIOD_CODE: 46,
+      // '.'
+      COMMA_CODE: 44,
+      // ','
+      SQUOTE_CODE: 39,
+      // single quote
+      DQUOTE_CODE: 34,
+      // double quotes
+      OPAREN_CODE: 40,
+      // (
+      CPAREN_CODE: 41,
+      // )
+      OBRACK_CODE: 91,
+      // [
+      CBRACK_CODE: 93,
+      // ]
+      QUMARK_CODE: 63,
+      // ?
+      SEMCOL_CODE: 59,
+      // ;
+      COLON_CODE: 58,
+      // :
+      // Operations
+      // ----------
+      // Use a quickly-accessible map to store all of the unary operators
+      // Values are set to `1` (it really doesn't matter)
+      unary_ops: {
+        "-": 1,
+        "!": 1,
+        "~": 1,
+        "+": 1
+      },
+      // Also use a map for the binary operations but set their values to their
+      // binary precedence for quick reference (higher number = higher precedence)
+      // see [Order of operations](https://developer.mozilla.org/en-US/docs/Web/JavaScript/Reference/Operators/Operator_Precedence)
+      binary_ops: {
+        "||": 1,
+        "??": 1,
+        "&&": 2,
+        "|": 3,
+        "^": 4,
+        "&": 5,
+        "==": 6,
+        "!=": 6,
+        "===": 6,
+        "!==": 6,
+        "<": 7,
+        ">": 7,
+        "<=": 7,
+        ">=": 7,
+        "<<": 8,
+        ">>": 8,
+        ">>>": 8,
+        "+": 9,
+        "-": 9,
+        "*": 10,
+        "/": 10,
+        "%": 10,
+        "**": 11
+      },
+      // sets specific binary_ops as right-associative
+      right_associative: /* @__PURE__ */ new Set(["**"]),
+      // Additional valid identifier chars, apart from a-z, A-Z and 0-9 (except on the starting char)
+      additional_identifier_chars: /* @__PURE__ */ new Set(["$", "_"]),
+      // Literals
+      // ----------
+      // Store the values to return for the various literals we may encounter
+      literals: {
+        "true": true,
+        "false": false,
+        "null": null
+      },
+      // Except for `this`, which is special. This could be changed to something like `'self'` as well
+      this_str: "this"
+    });
+    Jsep.max_unop_len = Jsep.getMaxKeyLen(Jsep.unary_ops);
+    Jsep.max_binop_len = Jsep.getMaxKeyLen(Jsep.binary_ops);
+    jsep = (expr) => new Jsep(expr).parse();
+    stdClassProps = Object.getOwnPropertyNames(class Test {
+    });
+    Object.getOwnPropertyNames(Jsep).filter((prop) => !stdClassProps.includes(prop) && jsep[prop] === void 0).forEach((m) => {
+      jsep[m] = Jsep[m];
+    });
+    jsep.Jsep = Jsep;
+    CONDITIONAL_EXP = "ConditionalExpression";
+    ternary = {
+      name: "ternary",
+      init(jsep2) {
+        jsep2.hooks.add("after-expression", function gobbleTernary(env) {
+          if (env.node && this.code === jsep2.QUMARK_CODE) {
+            this.index++;
+            const test = env.node;
+            const consequent = this.gobbleExpression();
+            if (!consequent) {
+              this.throwError("Expected expression");
+            }
+            this.gobbleSpaces();
+            if (this.code === jsep2.COLON_CODE) {
+              this.index++;
+              const alternate = this.gobbleExpression();
+              if (!alternate) {
+                this.throwError("Expected expression");
+              }
+              env.node = {
+                type: CONDITIONAL_EXP,
+                test,
+                consequent,
+                alternate
+              };
+              if (test.operator && jsep2.binary_ops[test.operator] <= 0.9) {
+                let newTest = test;
+                while (newTest.right.operator && jsep2.binary_ops[newTest.right.operator] <= 0.9) {
+                  newTest = newTest.right;
+                }
+                env.node.test = newTest.right;
+                newTest.right = env.node;
+                env.node = test;
+              }
+            } else {
+              this.throwError("Expected :");
+            }
+          }
+        });
+      }
+    };
+    jsep.plugins.register(ternary);
+    FSLASH_CODE = 47;
+    BSLASH_CODE = 92;
+    index = {
+      name: "regex",
+      init(jsep2) {
+        jsep2.hooks.add("gobble-token", function gobbleRegexLiteral(env) {
+          if (this.code === FSLASH_CODE) {
+            const patternIndex = ++this.index;
+            let inCharSet = false;
+            while (this.index < this.expr.length) {
+              if (this.code === FSLASH_CODE && !inCharSet) {
+                const pattern = this.expr.slice(patternIndex, this.index);
+                let flags = "";
+                while (++this.index < this.expr.length) {
+                  const code = this.code;
+                  if (code >= 97 && code <= 122 || code >= 65 && code <= 90 || code >= 48 && code <= 57) {
+                    flags += this.char;
+                  } else {
+                    break;
+                  }
+                }
+                let value;
+                try {
+                  value = new RegExp(pattern, flags);
+                } catch (e) {
+                  this.throwError(e.message);
+                }
+                env.node = {
+                  type: jsep2.LITERAL,
+                  value,
+                  raw: this.expr.slice(patternIndex - 1, this.index)
+                };
+                env.node = this.gobbleTokenProperty(env.node);
+                return env.node;
+              }
+              if (this.code === jsep2.OBRACK_CODE) {
+                inCharSet = true;
+              } else if (inCharSet && this.code === jsep2.CBRACK_CODE) {
+                inCharSet = false;
+              }
+              this.index += this.code === BSLASH_CODE ? 2 : 1;
+            }
+            this.throwError("Unclosed Regex");
+          }
+        });
+      }
+    };
+    PLUS_CODE = 43;
+    MINUS_CODE = 45;
+    plugin = {
+      name: "assignment",
+      assignmentOperators: /* @__PURE__ */ new Set(["=", "*=", "**=", "/=", "%=", "+=", "-=", "<<=", ">>=", ">>>=", "&=", "^=", "|=", "||=", "&&=", "??="]),
+      updateOperators: [PLUS_CODE, MINUS_CODE],
+      assignmentPrecedence: 0.9,
+      init(jsep2) {
+        const updateNodeTypes = [jsep2.IDENTIFIER, jsep2.MEMBER_EXP];
+        plugin.assignmentOperators.forEach((op) => jsep2.addBinaryOp(op, plugin.assignmentPrecedence, true));
+        jsep2.hooks.add("gobble-token", function gobbleUpdatePrefix(env) {
+          const code = this.code;
+          if (plugin.updateOperators.some((c) => c === code && c === this.expr.charCodeAt(this.index + 1))) {
+            this.index += 2;
+            env.node = {
+              type: "UpdateExpression",
+              operator: code === PLUS_CODE ? "++" : "--",
+              argument: this.gobbleTokenProperty(this.gobbleIdentifier()),
+              prefix: true
+            };
+            if (!env.node.argument || !updateNodeTypes.includes(env.node.argument.type)) {
+              this.throwError(`Unexpected ${env.node.operator}`);
+            }
+          }
+        });
+        jsep2.hooks.add("after-token", function gobbleUpdatePostfix(env) {
+          if (env.node) {
+            const code = this.code;
+            if (plugin.updateOperators.some((c) => c === code && c === this.expr.charCodeAt(this.index + 1))) {
+              if (!updateNodeTypes.includes(env.node.type)) {
+                this.throwError(`Unexpected ${env.node.operator}`);
+              }
+              this.index += 2;
+              env.node = {
+                type: "UpdateExpression",
+                operator: code === PLUS_CODE ? "++" : "--",
+                argument: env.node,
+                prefix: false
+              };
+            }
+          }
+        });
+        jsep2.hooks.add("after-expression", function gobbleAssignment(env) {
+          if (env.node) {
+            updateBinariesToAssignments(env.node);
+          }
+        });
+        function updateBinariesToAssignments(node) {
+          if (plugin.assignmentOperators.has(node.operator)) {
+            node.type = "AssignmentExpression";
+            updateBinariesToAssignments(node.left);
+            updateBinariesToAssignments(node.right);
+          } else if (!node.operator) {
+            Object.values(node).forEach((val) => {
+              if (val && typeof val === "object") {
+                updateBinariesToAssignments(val);
+              }
+            });
+          }
+        }
+      }
+    };
+    jsep.plugins.register(index, plugin);
+    jsep.addUnaryOp("typeof");
+    jsep.addLiteral("null", null);
+    jsep.addLiteral("undefined", void 0);
+    BLOCKED_PROTO_PROPERTIES = /* @__PURE__ */ new Set(["constructor", "__proto__", "__defineGetter__", "__defineSetter__"]);
+    SafeEval = {
+      /**
+       * @param {jsep.Expression} ast
+       * @param {Record<string, any>} subs
+       */
+      evalAst(ast, subs) {
+        switch (ast.type) {
+          case "BinaryExpression":
+          case "LogicalExpression":
+            return SafeEval.evalBinaryExpression(ast, subs);
+          case "Compound":
+            return SafeEval.evalCompound(ast, subs);
+          case "ConditionalExpression":
+            return SafeEval.evalConditionalExpression(ast, subs);
+          case "Identifier":
+            return SafeEval.evalIdentifier(ast, subs);
+          case "Literal":
+            return SafeEval.evalLiteral(ast, subs);
+          case "MemberExpression":
+            return SafeEval.evalMemberExpression(ast, subs);
+          case "UnaryExpression":
+            return SafeEval.evalUnaryExpression(ast, subs);
+          case "ArrayExpression":
+            return SafeEval.evalArrayExpression(ast, subs);
+          case "CallExpression":
+            return SafeEval.evalCallExpression(ast, subs);
+          case "AssignmentExpression":
+            return SafeEval.evalAssignmentExpression(ast, subs);
+          default:
+            throw SyntaxError("Unexpected expression", ast);
+        }
+      },
+      evalBinaryExpression(ast, subs) {
+        const result = {
+          "||": (a, b) => a || b(),
+          "&&": (a, b) => a && b(),
+          "|": (a, b) => a | b(),
+          "^": (a, b) => a ^ b(),
+          "&": (a, b) => a & b(),
+          // eslint-disable-next-line eqeqeq -- API
+          "==": (a, b) => a == b(),
+          // eslint-disable-next-line eqeqeq -- API
+          "!=": (a, b) => a != b(),
+          "===": (a, b) => a === b(),
+          "!==": (a, b) => a !== b(),
+          "<": (a, b) => a < b(),
+          ">": (a, b) => a > b(),
+          "<=": (a, b) => a <= b(),
+          ">=": (a, b) => a >= b(),
+          "<<": (a, b) => a << b(),
+          ">>": (a, b) => a >> b(),
+          ">>>": (a, b) => a >>> b(),
+          "+": (a, b) => a + b(),
+          "-": (a, b) => a - b(),
+          "*": (a, b) => a * b(),
+          "/": (a, b) => a / b(),
+          "%": (a, b) => a % b()
+        }[ast.operator](SafeEval.evalAst(ast.left, subs), () => SafeEval.evalAst(ast.right, subs));
+        return result;
+      },
+      evalCompound(ast, subs) {
+        let last;
+        for (let i = 0; i < ast.body.length; i++) {
+          if (ast.body[i].type === "Identifier" && ["var", "let", "const"].includes(ast.body[i].name) && ast.body[i + 1] && ast.body[i + 1].type === "AssignmentExpression") {
+            i += 1;
+          }
+          const expr = ast.body[i];
+          last = SafeEval.evalAst(expr, subs);
+        }
+        return last;
+      },
+      evalConditionalExpression(ast, subs) {
+        if (SafeEval.evalAst(ast.test, subs)) {
+          return SafeEval.evalAst(ast.consequent, subs);
+        }
+        return SafeEval.evalAst(ast.alternate, subs);
+      },
+      evalIdentifier(ast, subs) {
+        if (Object.hasOwn(subs, ast.name)) {
+          return subs[ast.name];
+        }
+        throw ReferenceError(`${ast.name} is not defined`);
+      },
+      evalLiteral(ast) {
+        return ast.value;
+      },
+      evalMemberExpression(ast, subs) {
+        const prop = String(
+          // NOTE: `String(value)` throws error when
+          // value has overwritten the toString method to return non-string
+          // i.e. `value = {toString: () => []}`
+          ast.computed ? SafeEval.evalAst(ast.property) : ast.property.name
+          // `object.property` property is Identifier
+        );
+        const obj = SafeEval.evalAst(ast.object, subs);
+        if (obj === void 0 || obj === null) {
+          throw TypeError(`Cannot read properties of ${obj} (reading '${prop}')`);
+        }
+        if (!Object.hasOwn(obj, prop) && BLOCKED_PROTO_PROPERTIES.has(prop)) {
+          throw TypeError(`Cannot read properties of ${obj} (reading '${prop}')`);
+        }
+        const result = obj[prop];
+        if (typeof result === "function") {
+          return result.bind(obj);
+        }
+        return result;
+      },
+      evalUnaryExpression(ast, subs) {
+        const result = {
+          "-": (a) => -SafeEval.evalAst(a, subs),
+          "!": (a) => !SafeEval.evalAst(a, subs),
+          "~": (a) => ~SafeEval.evalAst(a, subs),
+          // eslint-disable-next-line no-implicit-coercion -- API
+          "+": (a) => +SafeEval.evalAst(a, subs),
+          typeof: (a) => typeof SafeEval.evalAst(a, subs)
+        }[ast.operator](ast.argument);
+        return result;
+      },
+      evalArrayExpression(ast, subs) {
+        return ast.elements.map((el) => SafeEval.evalAst(el, subs));
+      },
+      evalCallExpression(ast, subs) {
+        const args = ast.arguments.map((arg) => SafeEval.evalAst(arg, subs));
+        const func = SafeEval.evalAst(ast.callee, subs);
+        return func(...args);
+      },
+      evalAssignmentExpression(ast, subs) {
+        if (ast.left.type !== "Identifier") {
+          throw SyntaxError("Invalid left-hand side in assignment");
+        }
+        const id23 = ast.left.name;
+        const value = SafeEval.evalAst(ast.right, subs);
+        subs[id23] = value;
+        return subs[id23];
+      }
+    };
+    SafeScript = class {
+      /**
+       * @param {string} expr Expression to evaluate
+       */
+      constructor(expr) {
+        this.code = expr;
+        this.ast = jsep(this.code);
+      }
+      /**
+       * @param {object} context Object whose items will be added
+       *   to evaluation
+       * @returns {EvaluatedResult} Result of evaluated code
+       */
+      runInNewContext(context3) {
+        const keyMap = Object.assign(/* @__PURE__ */ Object.create(null), context3);
+        return SafeEval.evalAst(this.ast, keyMap);
+      }
+    };
+    NewError = class extends Error {
+      /**
+       * @param {AnyResult} value The evaluated scalar value
+       */
+      constructor(value) {
+        super('JSONPath should not be called with "new" (it prevents return of (unwrapped) scalar values)');
+        this.avoidNew = true;
+        this.value = value;
+        this.name = "NewError";
+      }
+    };
+    JSONPath.prototype.evaluate = function(expr, json2, callback, otherTypeCallback) {
+      let currParent = this.parent, currParentProperty = this.parentProperty;
+      let {
+        flatten,
+        wrap
+      } = this;
+      this.currResultType = this.resultType;
+      this.currEval = this.eval;
+      this.currSandbox = this.sandbox;
+      callback = callback || this.callback;
+      this.currOtherTypeCallback = otherTypeCallback || this.otherTypeCallback;
+      json2 = json2 || this.json;
+      expr = expr || this.path;
+      if (expr && typeof expr === "object" && !Array.isArray(expr)) {
+        if (!expr.path && expr.path !== "") {
+          throw new TypeError('You must supply a "path" property when providing an object argument to JSONPath.evaluate().');
+        }
+        if (!Object.hasOwn(expr, "json")) {
+          throw new TypeError('You must supply a "json" property when providing an object argument to JSONPath.evaluate().');
+        }
+        ({
+          json: json2
+        } = expr);
+        flatten = Object.hasOwn(expr, "flatten") ? expr.flatten : flatten;
+        this.currResultType = Object.hasOwn(expr, "resultType") ? expr.resultType : this.currResultType;
+        this.currSandbox = Object.hasOwn(expr, "sandbox") ? expr.sandbox : this.currSandbox;
+        wrap = Object.hasOwn(expr, "wrap") ? expr.wrap : wrap;
+        this.currEval = Object.hasOwn(expr, "eval") ? expr.eval : this.currEval;
+        callback = Object.hasOwn(expr, "callback") ? expr.callback : callback;
+        this.currOtherTypeCallback = Object.hasOwn(expr, "otherTypeCallback") ? expr.otherTypeCallback : this.currOtherTypeCallback;
+        currParent = Object.hasOwn(expr, "parent") ? expr.parent : currParent;
+        currParentProperty = Object.hasOwn(expr, "parentProperty") ? expr.parentProperty : currParentProperty;
+        expr = expr.path;
+      }
+      currParent = currParent || null;
+      currParentProperty = currParentProperty || null;
+      if (Array.isArray(expr)) {
+        expr = JSONPath.toPathString(expr);
+      }
+      if (!expr && expr !== "" || !json2) {
+        return void 0;
+      }
+      const exprList = JSONPath.toPathArray(expr);
+      if (exprList[0] === "$" && exprList.length > 1) {
+        exprList.shift();
+      }
+      this._hasParentSelector = null;
+      const result = this._trace(exprList, json2, ["$"], currParent, currParentProperty, callback).filter(function(ea) {
+        return ea && !ea.isParentSelector;
+      });
+      if (!result.length) {
+        return wrap ? [] : void 0;
+      }
+      if (!wrap && result.length === 1 && !result[0].hasArrExpr) {
+        return this._getPreferredOutput(result[0]);
+      }
+      return result.reduce((rslt, ea) => {
+        const valOrPath = this._getPreferredOutput(ea);
+        if (flatten && Array.isArray(valOrPath)) {
+          rslt = rslt.concat(valOrPath);
+        } else {
+          rslt.push(valOrPath);
+        }
+        return rslt;
+      }, []);
+    };
+    JSONPath.prototype._getPreferredOutput = function(ea) {
+      const resultType = this.currResultType;
+      switch (resultType) {
+        case "all": {
+          const path = Array.isArray(ea.path) ? ea.path : JSONPath.toPathArray(ea.path);
+          ea.pointer = JSONPath.toPointer(path);
+          ea.path = typeof ea.path === "string" ? ea.path : JSONPath.toPathString(ea.path);
+          return ea;
+        }
+        case "value":
+        case "parent":
+        case "parentProperty":
+          return ea[resultType];
+        case "path":
+          return JSONPath.toPathString(ea[resultType]);
+        case "pointer":
+          return JSONPath.toPointer(ea.path);
+        default:
+          throw new TypeError("Unknown result type");
+      }
+    };
+    JSONPath.prototype._handleCallback = function(fullRetObj, callback, type2) {
+      if (callback) {
+        const preferredOutput = this._getPreferredOutput(fullRetObj);
+        fullRetObj.path = typeof fullRetObj.path === "string" ? fullRetObj.path : JSONPath.toPathString(fullRetObj.path);
+        callback(preferredOutput, type2, fullRetObj);
+      }
+    };
+    JSONPath.prototype._trace = function(expr, val, path, parent, parentPropName, callback, hasArrExpr, literalPriority) {
+      let retObj;
+      if (!expr.length) {
+        retObj = {
+          path,
+          value: val,
+          parent,
+          parentProperty: parentPropName,
+          hasArrExpr
+        };
+        this._handleCallback(retObj, callback, "value");
+        return retObj;
+      }
+      const loc = expr[0], x = expr.slice(1);
+      const ret = [];
+      function addRet(elems) {
+        if (Array.isArray(elems)) {
+          elems.forEach((t) => {
+            ret.push(t);
+          });
+        } else {
+          ret.push(elems);
+        }
+      }
+      if ((typeof loc !== "string" || literalPriority) && val && Object.hasOwn(val, loc)) {
+        addRet(this._trace(x, val[loc], push(path, loc), val, loc, callback, hasArrExpr));
+      } else if (loc === "*") {
+        this._walk(val, (m) => {
+          addRet(this._trace(x, val[m], push(path, m), val, m, callback, true, true));
+        });
+      } else if (loc === "..") {
+        addRet(this._trace(x, val, path, parent, parentPropName, callback, hasArrExpr));
+        this._walk(val, (m) => {
+          if (typeof val[m] === "object") {
+            addRet(this._trace(expr.slice(), val[m], push(path, m), val, m, callback, true));
+          }
+        });
+      } else if (loc === "^") {
+        this._hasParentSelector = true;
+        return {
+          path: path.slice(0, -1),
+          expr: x,
+          isParentSelector: true
+        };
+      } else if (loc === "~") {
+        retObj = {
+          path: push(path, loc),
+          value: parentPropName,
+          parent,
+          parentProperty: null
+        };
+        this._handleCallback(retObj, callback, "property");
+        return retObj;
+      } else if (loc === "$") {
+        addRet(this._trace(x, val, path, null, null, callback, hasArrExpr));
+      } else if (/^(-?\d*):(-?\d*):?(\d*)$/u.test(loc)) {
+        addRet(this._slice(loc, x, val, path, parent, parentPropName, callback));
+      } else if (loc.indexOf("?(") === 0) {
+        if (this.currEval === false) {
+          throw new Error("Eval [?(expr)] prevented in JSONPath expression.");
+        }
+        const safeLoc = loc.replace(/^\?\((.*?)\)$/u, "$1");
+        const nested = /@.?([^?]*)[['](\??\(.*?\))(?!.\)\])[\]']/gu.exec(safeLoc);
+        if (nested) {
+          this._walk(val, (m) => {
+            const npath = [nested[2]];
+            const nvalue = nested[1] ? val[m][nested[1]] : val[m];
+            const filterResults = this._trace(npath, nvalue, path, parent, parentPropName, callback, true);
+            if (filterResults.length > 0) {
+              addRet(this._trace(x, val[m], push(path, m), val, m, callback, true));
+            }
+          });
+        } else {
+          this._walk(val, (m) => {
+            if (this._eval(safeLoc, val[m], m, path, parent, parentPropName)) {
+              addRet(this._trace(x, val[m], push(path, m), val, m, callback, true));
+            }
+          });
+        }
+      } else if (loc[0] === "(") {
+        if (this.currEval === false) {
+          throw new Error("Eval [(expr)] prevented in JSONPath expression.");
+        }
+        addRet(this._trace(unshift(this._eval(loc, val, path.at(-1), path.slice(0, -1), parent, parentPropName), x), val, path, parent, parentPropName, callback, hasArrExpr));
+      } else if (loc[0] === "@") {
+        let addType = false;
+        const valueType = loc.slice(1, -2);
+        switch (valueType) {
+          case "scalar":
+            if (!val || !["object", "function"].includes(typeof val)) {
+              addType = true;
+            }
+            break;
+          case "boolean":
+          case "string":
+          case "undefined":
+          case "function":
+            if (typeof val === valueType) {
+              addType = true;
+            }
+            break;
+          case "integer":
+            if (Number.isFinite(val) && !(val % 1)) {
+              addType = true;
+            }
+            break;
+          case "number":
+            if (Number.isFinite(val)) {
+              addType = true;
+            }
+            break;
+          case "nonFinite":
+            if (typeof val === "number" && !Number.isFinite(val)) {
+              addType = true;
+            }
+            break;
+          case "object":
+            if (val && typeof val === valueType) {
+              addType = true;
+            }
+            break;
+          case "array":
+            if (Array.isArray(val)) {
+              addType = true;
+            }
+            break;
+          case "other":
+            addType = this.currOtherTypeCallback(val, path, parent, parentPropName);
+            break;
+          case "null":
+            if (val === null) {
+              addType = true;
+            }
+            break;
+          /* c8 ignore next 2 */
+          default:
+            throw new TypeError("Unknown value type " + valueType);
+        }
+        if (addType) {
+          retObj = {
+            path,
+            value: val,
+            parent,
+            parentProperty: parentPropName
+          };
+          this._handleCallback(retObj, callback, "value");
+          return retObj;
+        }
+      } else if (loc[0] === "`" && val && Object.hasOwn(val, loc.slice(1))) {
+        const locProp = loc.slice(1);
+        addRet(this._trace(x, val[locProp], push(path, locProp), val, locProp, callback, hasArrExpr, true));
+      } else if (loc.includes(",")) {
+        const parts = loc.split(",");
+        for (const part of parts) {
+          addRet(this._trace(unshift(part, x), val, path, parent, parentPropName, callback, true));
+        }
+      } else if (!literalPriority && val && Object.hasOwn(val, loc)) {
+        addRet(this._trace(x, val[loc], push(path, loc), val, loc, callback, hasArrExpr, true));
+      }
+      if (this._hasParentSelector) {
+        for (let t = 0; t < ret.length; t++) {
+          const rett = ret[t];
+          if (rett && rett.isParentSelector) {
+            const tmp = this._trace(rett.expr, val, rett.path, parent, parentPropName, callback, hasArrExpr);
+            if (Array.isArray(tmp)) {
+              ret[t] = tmp[0];
+              const tl = tmp.length;
+              for (let tt = 1; tt < tl; tt++) {
+                t++;
+                ret.splice(t, 0, tmp[tt]);
+              }
+            } else {
+              ret[t] = tmp;
+            }
+          }
+        }
+      }
+      return ret;
+    };
+    JSONPath.prototype._walk = function(val, f) {
+      if (Array.isArray(val)) {
+        const n = val.length;
+        for (let i = 0; i < n; i++) {
+          f(i);
+        }
+      } else if (val && typeof val === "object") {
+        Object.keys(val).forEach((m) => {
+          f(m);
+        });
+      }
+    };
+    JSONPath.prototype._slice = function(loc, expr, val, path, parent, parentPropName, callback) {
+      if (!Array.isArray(val)) {
+        return void 0;
+      }
+      const len = val.length, parts = loc.split(":"), step = parts[2] && Number.parseInt(parts[2]) || 1;
+      let start = parts[0] && Number.parseInt(parts[0]) || 0, end = parts[1] && Number.parseInt(parts[1]) || len;
+      start = start < 0 ? Math.max(0, start + len) : Math.min(len, start);
+      end = end < 0 ? Math.max(0, end + len) : Math.min(len, end);
+      const ret = [];
+      for (let i = start; i < end; i += step) {
+        const tmp = this._trace(unshift(i, expr), val, path, parent, parentPropName, callback, true);
+        tmp.forEach((t) => {
+          ret.push(t);
+        });
+      }
+      return ret;
+    };
+    JSONPath.prototype._eval = function(code, _v, _vname, path, parent, parentPropName) {
+      this.currSandbox._$_parentProperty = parentPropName;
+      this.currSandbox._$_parent = parent;
+      this.currSandbox._$_property = _vname;
+      this.currSandbox._$_root = this.json;
+      this.currSandbox._$_v = _v;
+      const containsPath = code.includes("@path");
+      if (containsPath) {
+        this.currSandbox._$_path = JSONPath.toPathString(path.concat([_vname]));
+      }
+      const scriptCacheKey = this.currEval + "Script:" + code;
+      if (!JSONPath.cache[scriptCacheKey]) {
+        let script = code.replaceAll("@parentProperty", "_$_parentProperty").replaceAll("@parent", "_$_parent").replaceAll("@property", "_$_property").replaceAll("@root", "_$_root").replaceAll(/@([.\s)[])/gu, "_$_v$1");
+        if (containsPath) {
+          script = script.replaceAll("@path", "_$_path");
+        }
+        if (this.currEval === "safe" || this.currEval === true || this.currEval === void 0) {
+          JSONPath.cache[scriptCacheKey] = new this.safeVm.Script(script);
+        } else if (this.currEval === "native") {
+          JSONPath.cache[scriptCacheKey] = new this.vm.Script(script);
+        } else if (typeof this.currEval === "function" && this.currEval.prototype && Object.hasOwn(this.currEval.prototype, "runInNewContext")) {
+          const CurrEval = this.currEval;
+          JSONPath.cache[scriptCacheKey] = new CurrEval(script);
+        } else if (typeof this.currEval === "function") {
+          JSONPath.cache[scriptCacheKey] = {
+            runInNewContext: (context3) => this.currEval(script, context3)
+          };
+        } else {
+          throw new TypeError(`Unknown "eval" property "${this.currEval}"`);
+        }
+      }
+      try {
+        return JSONPath.cache[scriptCacheKey].runInNewContext(this.currSandbox);
+      } catch (e) {
+        if (this.ignoreEvalErrors) {
+          return false;
+        }
+        throw new Error("jsonPath: " + e.message + ": " + code);
+      }
+    };
+    JSONPath.cache = {};
+    JSONPath.toPathString = function(pathArr) {
+      const x = pathArr, n = x.length;
+      let p = "$";
+      for (let i = 1; i < n; i++) {
+        if (!/^(~|\^|@.*?\(\))$/u.test(x[i])) {
+          p += /^[0-9*]+$/u.test(x[i]) ? "[" + x[i] + "]" : "['" + x[i] + "']";
+        }
+      }
+      return p;
+    };
+    JSONPath.toPointer = function(pointer) {
+      const x = pointer, n = x.length;
+      let p = "";
+      for (let i = 1; i < n; i++) {
+        if (!/^(~|\^|@.*?\(\))$/u.test(x[i])) {
+          p += "/" + x[i].toString().replaceAll("~", "~0").replaceAll("/", "~1");
+        }
+      }
+      return p;
+    };
+    JSONPath.toPathArray = function(expr) {
+      const {
+        cache: cache8
+      } = JSONPath;
+      if (cache8[expr]) {
+        return cache8[expr].concat();
+      }
+      const subx = [];
+      const normalized = expr.replaceAll(/@(?:null|boolean|number|string|integer|undefined|nonFinite|scalar|array|object|function|other)\(\)/gu, ";$&;").replaceAll(/[['](\??\(.*?\))[\]'](?!.\])/gu, function($0, $1) {
+        return "[#" + (subx.push($1) - 1) + "]";
+      }).replaceAll(/\[['"]([^'\]]*)['"]\]/gu, function($0, prop) {
+        return "['" + prop.replaceAll(".", "%@%").replaceAll("~", "%%@@%%") + "']";
+      }).replaceAll("~", ";~;").replaceAll(/['"]?\.['"]?(?![^[]*\])|\[['"]?/gu, ";").replaceAll("%@%", ".").replaceAll("%%@@%%", "~").replaceAll(/(?:;)?(\^+)(?:;)?/gu, function($0, ups) {
+        return ";" + ups.split("").join(";") + ";";
+      }).replaceAll(/;;;|;;/gu, ";..;").replaceAll(/;$|'?\]|'$/gu, "");
+      const exprList = normalized.split(";").map(function(exp) {
+        const match = exp.match(/#(\d+)/u);
+        return !match || !match[1] ? exp : subx[match[1]];
+      });
+      cache8[expr] = exprList;
+      return cache8[expr].concat();
+    };
+    JSONPath.prototype.safeVm = {
+      Script: SafeScript
+    };
+    JSONPath.prototype.vm = vm;
+  }
+});
+
+// packages/core/dist/model/jsonpath.js
+function checkJsonPath(path) {
+  if (cache7.has(path))
+    return cache7.get(path) ?? void 0;
+  const problem = findProblem(path) ?? null;
+  if (cache7.size > 2e3)
+    cache7.clear();
+  cache7.set(path, problem);
+  return problem ?? void 0;
+}
+function findProblem(path) {
+  if (path.trim() === "")
+    return { index: 0, length: 0, message: "the path is empty" };
+  if (/\s/.test(path[0]) || /\s/.test(path[path.length - 1])) {
+    const i = /\s/.test(path[0]) ? 0 : path.length - 1;
+    return { index: i, length: 1, message: "the path has leading or trailing whitespace" };
+  }
+  if (!/^[$@[A-Za-z_]/.test(path))
+    return { index: 0, length: 1, message: "a path starts with `$` (the response root)" };
+  const stack = [];
+  const pairs2 = { "]": "[", ")": "(" };
+  const filters = [];
+  for (let i = 0; i < path.length; i++) {
+    const c = path[i];
+    if (c === "'" || c === '"') {
+      const close = path.indexOf(c, i + 1);
+      if (close === -1)
+        return { index: i, length: 1, message: `unterminated ${c === "'" ? "single" : "double"}-quoted string` };
+      i = close;
+      continue;
+    }
+    if (c === "[" || c === "(") {
+      stack.push({ ch: c, at: i });
+      if (c === "(" && path[i - 1] === "?")
+        filters.push({ start: i + 1, end: -1 });
+    } else if (c === "]" || c === ")") {
+      const top = stack.pop();
+      if (!top || top.ch !== pairs2[c])
+        return { index: i, length: 1, message: `unbalanced \`${c}\`` };
+      if (c === ")") {
+        const f = filters.find((x) => x.start === top.at + 1);
+        if (f)
+          f.end = i;
+      }
+    }
+  }
+  if (stack.length) {
+    const top = stack[stack.length - 1];
+    return { index: top.at, length: 1, message: `\`${top.ch}\` is never closed` };
+  }
+  if (/\.\.\.|\.$|\.\[?\]$/.test(path) || /\.\.$/.test(path)) {
+    const i = path.search(/\.\.\.|\.+$/);
+    return { index: i, length: path.length - i, message: "the path ends with `.` or has `...`" };
+  }
+  const fn = /\.([A-Za-z_]\w*)\(([^()]*)\)$/.exec(path);
+  if (fn && !FUNCTIONS.has(fn[1])) {
+    return { index: fn.index + 1, length: fn[1].length, message: `\`${fn[1]}()\` is not a JsonPath function (known: ${[...FUNCTIONS].map((f) => `${f}()`).join(", ")})` };
+  }
+  for (const f of filters) {
+    const expr = path.slice(f.start, f.end);
+    if (expr.trim() === "")
+      return { index: f.start, length: 0, message: "empty filter `?()`" };
+    try {
+      JSONPath({ path: `$[?(${expr})]`, json: [{}], wrap: true });
+    } catch (e) {
+      const message = e.message;
+      if (!message.startsWith("jsonPath:"))
+        return { index: f.start, length: expr.length, message: `invalid filter expression: ${message}` };
+    }
+  }
+  try {
+    JSONPath({ path: fn ? path.slice(0, fn.index) : path, json: {}, wrap: true });
+  } catch (e) {
+    const message = e.message;
+    if (!message.startsWith("jsonPath:"))
+      return { index: 0, length: path.length, message };
+  }
+  return void 0;
+}
+var FUNCTIONS, cache7;
+var init_jsonpath = __esm({
+  "packages/core/dist/model/jsonpath.js"() {
+    "use strict";
+    init_index_node_esm();
+    FUNCTIONS = /* @__PURE__ */ new Set(["min", "max", "avg", "stddev", "length", "size", "sum", "keys", "concat", "append", "first", "last", "index"]);
+    cache7 = /* @__PURE__ */ new Map();
+  }
+});
+
+// packages/core/dist/rules/data-action/translation-map.js
+var id20, BUILT_INS, translation_map_default;
+var init_translation_map = __esm({
+  "packages/core/dist/rules/data-action/translation-map.js"() {
+    "use strict";
+    init_mod();
+    init_data_actions();
+    init_jsonpath();
+    init_velocity();
+    init_nodes();
+    init_string_offsets();
+    init_rule();
+    id20 = "data-action/translation-map";
+    BUILT_INS = /* @__PURE__ */ new Set([
+      "rawresult",
+      "input",
+      "esc",
+      "math",
+      "date",
+      "number",
+      "successtemplateutils",
+      "foreach",
+      "velocitycount",
+      "velocityhasnext",
+      "salesforce",
+      "list",
+      "display",
+      "convert",
+      "sorter"
+    ]);
+    translation_map_default = defineRule({
+      meta: {
+        id: id20,
+        description: "Translation-map paths must be valid JsonPath, and every `${name}` in `successTemplate` must be a translation-map key.",
+        severity: "error",
+        kinds: ["data-action"],
+        hasSuggestions: true,
+        docs: { url: ruleDocsUrl(id20), recommended: true },
+        messages: {
+          badPath: "Translation map `{{key}}`: `{{path}}` is not a valid JsonPath ({{problem}}).",
+          unmapped: "`{{ref}}` in successTemplate is not a translationMap key{{known}}; Velocity prints it as the literal text `{{ref}}` and the output fails the success schema.",
+          useKey: "Use the translationMap key `{{key}}`."
+        }
+      },
+      check(context3) {
+        const def = dataActionOf(context3.file);
+        if (!def)
+          return;
+        const keys = /* @__PURE__ */ new Set();
+        for (const pair of def.translationMap?.pairs ?? []) {
+          keys.add(String(pair.key.value));
+          const v = pair.value;
+          if (!isScalar(v) || typeof v.value !== "string")
+            continue;
+          const problem = checkJsonPath(v.value);
+          if (!problem)
+            continue;
+          const range = valueRangeToSource(context3.text, v, problem.index, problem.index + Math.max(problem.length, 1));
+          context3.report({ range, messageId: "badPath", data: { key: String(pair.key.value), path: v.value, problem: problem.message } });
+        }
+        const tpl = def.successTemplate;
+        if (!tpl)
+          return;
+        const locals = localVariables(tpl.scan);
+        const keyList = [...keys];
+        const reported = /* @__PURE__ */ new Set();
+        for (const ref of allReferences(tpl.scan)) {
+          if (BUILT_INS.has(ref.root.toLowerCase()) || keys.has(ref.root) || locals.has(ref.root))
+            continue;
+          const rootStart = tpl.text.indexOf(ref.root, ref.start);
+          const range = templateRange(context3.file, tpl, ref.start, ref.end);
+          const key = keyList.length ? closest(ref.root, keyList) : void 0;
+          const suggest = key ? [{ messageId: "useKey", data: { key }, fix: { range: templateRange(context3.file, tpl, rootStart, rootStart + ref.root.length), text: jsonStringBody(key) } }] : [];
+          const tag = `${ref.start}`;
+          if (reported.has(tag))
+            continue;
+          reported.add(tag);
+          context3.report({
+            range,
+            messageId: "unmapped",
+            data: { ref: tpl.text.slice(ref.start, ref.end), known: keyList.length ? ` (keys: ${keyList.join(", ")})` : " (the map is empty)" },
+            suggest
+          });
+        }
+      }
+    });
+  }
+});
+
+// packages/core/dist/rules/data-action/contract-schema.js
+function checkSchema(context3, which2, side, node, value, roots) {
+  if (!node) {
+    const contract = context3.file.root && isMap(context3.file.root) ? context3.file.root.pairs.find((p) => p.key.value === "contract") : void 0;
+    if (contract)
+      context3.report({ node: contract.key, messageId: "missing", data: { which: which2 } });
+    return;
+  }
+  if (!isMap(node)) {
+    context3.report({ node, messageId: "notObject", data: { which: which2, side, allowed: describeRoots(roots) } });
+    return;
+  }
+  const problems = contractSchemaProblems(value);
+  for (const e of problems) {
+    const { node: at, pair } = nodeAtPointer(node, e.instancePath);
+    context3.report({ node: pair?.value ?? at ?? node, messageId: "invalid", data: { which: which2, at: `${which2}${e.instancePath}`, problem: e.message } });
+  }
+  if (problems.length)
+    return;
+  const type2 = value.type;
+  if (type2 !== void 0 && !roots.includes(type2)) {
+    const typeNode = node.pairs.find((p) => p.key.value === "type");
+    context3.report({ node: typeNode?.value ?? node, messageId: "notObject", data: { which: which2, side, allowed: describeRoots(roots) } });
+  }
+}
+function describeRoots(roots) {
+  return roots.map((r) => `${r === "array" ? "an array of objects" : "an object"} (\`"type": "${r}"\`)`).join(" or ");
+}
+var id21, contract_schema_default;
+var init_contract_schema = __esm({
+  "packages/core/dist/rules/data-action/contract-schema.js"() {
+    "use strict";
+    init_contract_schemas();
+    init_data_actions();
+    init_nodes();
+    init_pointer();
+    init_rule();
+    id21 = "data-action/contract-schema";
+    contract_schema_default = defineRule({
+      meta: {
+        id: id21,
+        description: "`inputSchema` and `successSchema` must be valid JSON Schemas with an object at the root.",
+        severity: "error",
+        kinds: ["data-action"],
+        docs: { url: ruleDocsUrl(id21), recommended: true },
+        messages: {
+          invalid: "{{which}} is not a valid JSON Schema: `{{at}}` {{problem}}.",
+          notObject: "{{which}} must describe {{allowed}}: Architect maps its properties to the action's {{side}}.",
+          missing: "The contract has no {{which}}; the platform rejects the action on import."
+        }
+      },
+      check(context3) {
+        const def = dataActionOf(context3.file);
+        if (!def)
+          return;
+        checkSchema(context3, "inputSchema", "inputs", def.inputSchemaNode, def.inputSchema, ["object"]);
+        checkSchema(context3, "successSchema", "outputs", def.successSchemaNode, def.successSchema, ["object", "array"]);
+      }
+    });
+  }
+});
+
+// packages/core/dist/rules/data-action/participant-attributes.js
+function shapeOf(attributes, count) {
+  if (attributes.type === "wild")
+    return void 0;
+  if (attributes.type !== "object")
+    return attributes.type === "string" ? "s" : [];
+  return Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, "v"]));
+}
+var id22, participant_attributes_default2;
+var init_participant_attributes2 = __esm({
+  "packages/core/dist/rules/data-action/participant-attributes.js"() {
+    "use strict";
+    init_dist();
+    init_data_actions();
+    init_velocity();
+    init_rule();
+    id22 = "data-action/participant-attributes";
+    participant_attributes_default2 = defineRule({
+      meta: {
+        id: id22,
+        description: "Participant-attributes request bodies must have string values and escaped templated keys.",
+        severity: "error",
+        kinds: ["data-action"],
+        hasSuggestions: true,
+        docs: { url: ruleDocsUrl(id22), recommended: true },
+        messages: {
+          nonString: "Participant attribute `{{key}}` has a {{type}} value; participant data values are strings, so the PATCH is rejected (400). Quote it.",
+          unquotedRef: 'Participant attribute `{{key}}` takes its value from `{{ref}}` without quotes; unless the input already holds a quoted JSON string the body is invalid or the value is not a string. Write `"$esc.jsonString({{ref}})"`.',
+          templatedKey: 'The attribute key `{{ref}}` is templated without escaping; a `"` or `\\` in `{{input}}` breaks the request body. Write `$esc.jsonString({{ref}})`.',
+          shape: 'The participant-attributes body {{problem}}; the API takes `{"attributes": {"key": "value"}}`.',
+          quoteValue: "Quote the value: `{{text}}`.",
+          escapeRef: "Use `{{text}}`."
+        }
+      },
+      check(context3) {
+        const def = dataActionOf(context3.file);
+        const body = def?.body;
+        if (!def || !body)
+          return;
+        const found = participantAttributeEntries(def);
+        if (!found)
+          return;
+        const { rendered, entries: entries2 } = found;
+        const range = (n) => renderedRange(context3.file, body, rendered, n.start, n.end);
+        for (const e of entries2) {
+          const keyText = e.literalKey ?? (e.key.type === "string" ? e.key.value : "…");
+          for (let i = e.key.start; i < e.key.end; i++) {
+            const ref = rendered.stubs.get(i);
+            if (!ref || ref.call && JSON_ESCAPES.has(ref.call))
+              continue;
+            const text = body.text.slice(ref.start, ref.end);
+            context3.report({
+              range: renderedRange(context3.file, body, rendered, i, i + 1),
+              messageId: "templatedKey",
+              data: { ref: text, input: ref.path.join(".") || ref.root },
+              suggest: [{ messageId: "escapeRef", data: { text: `$esc.jsonString(${text})` }, fix: wrapReference(context3.file, body, ref, "$esc.jsonString(") }]
+            });
+          }
+          const v = e.value;
+          if (v.type === "number" || v.type === "literal" || v.type === "object" || v.type === "array") {
+            const [a, b] = range(v);
+            const original = context3.text.slice(a, b);
+            const suggest = [];
+            if (v.type === "number" || v.type === "literal") {
+              const quoted = `\\"${original}\\"`;
+              suggest.push({ messageId: "quoteValue", data: { text: `"${original}"` }, fix: { range: [a, b], text: quoted } });
+            }
+            context3.report({ range: [a, b], messageId: "nonString", data: { key: keyText, type: v.type === "literal" ? original : v.type }, suggest });
+          } else if (v.type === "wild") {
+            const ref = rendered.stubs.get(v.start);
+            if (!ref || v.end - v.start !== 1)
+              continue;
+            const text = body.text.slice(ref.start, ref.end);
+            const [a, b] = range(v);
+            const fixed = `"$esc.jsonString(${text})"`;
+            const edit = { range: [a, b], text: JSON.stringify(fixed).slice(1, -1) };
+            context3.report({ range: [a, b], messageId: "unquotedRef", data: { key: keyText, ref: text }, suggest: [{ messageId: "escapeRef", data: { text: fixed }, fix: edit }] });
+          }
+        }
+        const root = shapeOf(found.attributes, entries2.length);
+        if (root && !participant_attributes_default({ attributes: root }) && found.attributes.type !== "wild") {
+          context3.report({ range: range(found.attributes), messageId: "shape", data: { problem: "`attributes` is not an object" } });
+        }
+      }
+    });
+  }
+});
+
+// packages/core/dist/model/archy-options.js
+function archyOptionsSubstitutions(project) {
+  return project.index("archy-options:substitutions", (p) => {
+    const wanted = p.settings.archyOptionsFiles?.filter((x) => typeof x === "string") ?? [];
+    if (!wanted.length)
+      return void 0;
+    let found = false;
+    const names = /* @__PURE__ */ new Set();
+    for (const entry of wanted) {
+      const file = findProjectFile(p, entry);
+      if (!file)
+        continue;
+      found = true;
+      for (const k of substitutionKeys(file))
+        names.add(k);
+    }
+    return found ? [...names] : void 0;
+  });
+}
+function normalize(path) {
+  return path.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+}
+function findProjectFile(project, entry) {
+  const want = normalize(entry);
+  return project.file(want) ?? project.files.find((f) => normalize(f.path).endsWith(`/${want}`));
+}
+function substitutionKeys(file) {
+  try {
+    const doc = (0, import_yaml2.parse)(file.source.text);
+    const subs = doc?.substitutions;
+    return subs && typeof subs === "object" && !Array.isArray(subs) ? Object.keys(subs) : [];
+  } catch {
+    return [];
+  }
+}
+var import_yaml2;
+var init_archy_options = __esm({
+  "packages/core/dist/model/archy-options.js"() {
+    "use strict";
+    import_yaml2 = __toESM(require_dist(), 1);
+    init_project();
+    registerProjectContributor({
+      substitutionsFor(_flow, project) {
+        return archyOptionsSubstitutions(project);
+      }
+    });
+  }
+});
+
+// packages/core/dist/rules/index.js
+var builtInRules;
+var init_rules = __esm({
+  "packages/core/dist/rules/index.js"() {
+    "use strict";
+    init_literal_key();
+    init_key_looks_like_variable();
+    init_read_never_set();
+    init_key_case_drift();
+    init_value_type();
+    init_schema();
+    init_ref_resolves();
+    init_variable_scope();
+    init_substitution_undefined();
+    init_substitution_unquoted();
+    init_dollar_escape();
+    init_flow_filepath();
+    init_action_exists();
+    init_contract();
+    init_handles_failure();
+    init_json_escape();
+    init_url_escape();
+    init_request_json();
+    init_get_with_body();
+    init_translation_map();
+    init_contract_schema();
+    init_participant_attributes2();
+    init_terraform();
+    init_terraform2();
+    init_archy_options();
+    builtInRules = [
+      literal_key_default,
+      key_looks_like_variable_default,
+      read_never_set_default,
+      key_case_drift_default,
+      value_type_default,
+      schema_default,
+      ref_resolves_default,
+      variable_scope_default,
+      substitution_undefined_default,
+      substitution_unquoted_default,
+      dollar_escape_default,
+      flow_filepath_default,
+      action_exists_default,
+      contract_default,
+      handles_failure_default,
+      json_escape_default,
+      url_escape_default,
+      request_json_default,
+      get_with_body_default,
+      translation_map_default,
+      contract_schema_default,
+      participant_attributes_default2
+    ];
+  }
+});
+
+// packages/core/dist/lint.js
+function lintFiles(inputs, options = {}) {
+  const rules = options.rules ?? builtInRules;
+  const rulesById = new Map(rules.map((r) => [r.meta.id, r]));
+  const single = options.configFor ? void 0 : compileConfig(options.config ?? {}, rules);
+  const configFor = options.configFor ?? ((path) => ({ matcher: single, relPath: path }));
+  const settings = options.settings ?? options.config?.settings;
+  const maxFileSize = options.maxFileSize ?? (typeof settings?.maxFileSize === "number" ? settings.maxFileSize : DEFAULT_MAX_FILE_SIZE);
+  const parsed = inputs.map((input) => {
+    const { matcher, relPath } = configFor(input.path);
+    if (matcher.isIgnored(relPath))
+      return { input, ignored: true };
+    if (input.readError !== void 0 || input.text === void 0)
+      return { input, ignored: false };
+    const size = utf8SizeOver(input.text, maxFileSize);
+    if (size !== void 0) {
+      if (detectKind(input.path, input.text.slice(0, 64 * 1024)) === "unknown")
+        return { input, ignored: true };
+      return { input: { ...input, readError: tooLargeMessage(size, maxFileSize) }, ignored: false };
+    }
+    return { input, file: parseFile(input.path, input.text, void 0, input.prepared), ignored: false };
+  });
+  const project = new Project(parsed.flatMap((p) => p.file ? [p.file] : []), options.settings ?? options.config?.settings ?? {});
+  const results = [];
+  for (const { input, file, ignored } of parsed) {
+    if (ignored)
+      continue;
+    if (options.isTarget && !options.isTarget(input.path))
+      continue;
+    if (!file) {
+      results.push(readErrorResult(input));
+      continue;
+    }
+    if (file.kind === "unknown") {
+      if (isCandidatePath(input.path) && file.source.text.trim() === "")
+        results.push(emptyFileResult(input.path));
+      continue;
+    }
+    const messages = file.errors.length ? parseErrorMessages(file) : runRules(file, project, configFor(input.path).matcher.rulesFor(configFor(input.path).relPath), rulesById);
+    results.push(countResult({ filePath: input.path, kind: file.kind, messages, ...options.includeSource ? { source: file.source.text } : {} }));
+  }
+  return results;
+}
+async function lintFilesAsync(inputs, options = {}) {
+  const prepared = await Promise.all(inputs.map(async (input) => {
+    if (input.text === void 0 || input.readError !== void 0)
+      return input;
+    const kind = detectKind(input.path, input.text);
+    const parser = kindParser(kind);
+    if (!parser?.prepare)
+      return input;
+    const deep = kind === "terraform" ? findHclNestingExcess(input.text) : void 0;
+    if (deep) {
+      const line = new SourceText(input.text).positionAt(deep.offset).line;
+      return { path: input.path, readError: nestingMessage(deep.limit), readErrorLine: line };
+    }
+    try {
+      return { ...input, prepared: await parser.prepare(input.path, input.text) };
+    } catch (e) {
+      return { ...input, prepared: e instanceof Error ? e : new Error(String(e)) };
+    }
+  }));
+  return lintFiles(prepared, options);
+}
+function readErrorResult(input) {
+  const line = input.readErrorLine ?? 1;
+  return countResult({
+    filePath: input.path,
+    kind: "unknown",
+    messages: [{ ruleId: null, severity: 2, fatal: true, message: input.readError ?? "File could not be read.", line, column: 1, endLine: line, endColumn: 1, range: [0, 0] }]
+  });
+}
+function emptyFileResult(path) {
+  return countResult({
+    filePath: path,
+    kind: "unknown",
+    messages: [{ ruleId: null, severity: 1, message: "File is empty: there is no flow, data action or Terraform in it to lint.", line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] }]
+  });
+}
+function clampRange(range, length) {
+  const start = Math.min(Math.max(0, range[0] || 0), length);
+  return [start, Math.min(Math.max(start, range[1] || 0), length)];
+}
+function parseErrorMessages(file) {
+  return file.errors.map((problem) => {
+    const e = { ...problem, range: clampRange(problem.range, file.source.text.length) };
+    const start = file.source.positionAt(e.range[0]);
+    const end = file.source.positionAt(e.range[1]);
+    return {
+      ruleId: null,
+      severity: 2,
+      fatal: true,
+      message: `Parse error: ${e.message}`,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      range: e.range
+    };
+  });
+}
+function interpolate(template, data) {
+  if (!data)
+    return template;
+  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (m, k) => k in data ? String(data[k]) : m);
+}
+function runRules(file, project, enabled, rulesById) {
+  const messages = [];
+  const directives = readDirectives(file);
+  const text = file.source.text;
+  for (const [id23, setting] of enabled) {
+    const rule = rulesById.get(id23);
+    if (!rule || !rule.meta.kinds.includes(file.kind))
+      continue;
+    const context3 = {
+      ruleId: id23,
+      file,
+      project,
+      text,
+      options: setting.options,
+      report(d) {
+        const range = clampRange(d.range ?? d.node?.range ?? [0, 0], text.length);
+        const start = file.source.positionAt(range[0]);
+        if (directives.isDisabled(id23, start.line))
+          return;
+        const end = file.source.positionAt(range[1]);
+        const template = rule.meta.messages[d.messageId];
+        if (template === void 0)
+          throw new Error(`Rule ${id23} reported unknown messageId "${d.messageId}"`);
+        const diagnostic = {
+          ruleId: id23,
+          severity: setting.severity,
+          message: interpolate(template, d.data),
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column,
+          range: [range[0], range[1]],
+          messageId: d.messageId
+        };
+        if (d.fix)
+          diagnostic.fix = mergeEdits(text, d.fix);
+        if (d.suggest?.length) {
+          diagnostic.suggestions = d.suggest.map((s) => ({ messageId: s.messageId, desc: interpolate(rule.meta.messages[s.messageId] ?? s.messageId, s.data), fix: mergeEdits(text, s.fix) }));
+        }
+        messages.push(diagnostic);
+      }
+    };
+    try {
+      rule.check(context3);
+    } catch (e) {
+      messages.push({
+        ruleId: id23,
+        severity: 2,
+        message: `Internal error in rule ${id23}: ${e?.message ?? String(e)}. Please report it; other rules still ran.`,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        range: [0, 0]
+      });
+    }
+  }
+  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
+}
+var init_lint = __esm({
+  "packages/core/dist/lint.js"() {
+    "use strict";
+    init_diagnostics();
+    init_resolve();
+    init_directives();
+    init_text_edits();
+    init_project();
+    init_parse_file();
+    init_detect_kind();
+    init_nesting();
+    init_source_text();
+    init_size_limit();
+    init_rules();
   }
 });
 
@@ -59209,12 +61176,12 @@ function configCascade(startDir, isRoot) {
     dir = parent;
   }
 }
-var import_ajv, CONFIG_FILE_NAMES, ConfigError, escapePointer, ajv, optionValidators;
+var import_ajv2, CONFIG_FILE_NAMES, ConfigError, escapePointer, ajv, optionValidators;
 var init_load = __esm({
   "packages/core/dist/config/load.js"() {
     "use strict";
     init_dist();
-    import_ajv = __toESM(require_ajv(), 1);
+    import_ajv2 = __toESM(require_ajv(), 1);
     init_nodes();
     init_parse_json();
     init_parse_yaml();
@@ -59235,7 +61202,7 @@ var init_load = __esm({
       }
     };
     escapePointer = (s) => s.replace(/~/g, "~0").replace(/\//g, "~1");
-    ajv = new import_ajv.Ajv({ allErrors: false, strict: false });
+    ajv = new import_ajv2.Ajv({ allErrors: false, strict: false });
     optionValidators = /* @__PURE__ */ new WeakMap();
   }
 });

@@ -66,8 +66,8 @@ export interface RunResult {
 }
 
 /** `INPUT_*` defaults from action.yml, as the runner computes them (the token expression replaced). */
-export function defaultInputs(token: string): Record<string, string> {
-  const action = parseYaml(readFileSync(join(REPO_ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+export function defaultInputs(token: string, actionYml = join(REPO_ROOT, 'action.yml')): Record<string, string> {
+  const action = parseYaml(readFileSync(actionYml, 'utf8')) as { inputs: Record<string, { default?: string }> };
   const env: Record<string, string> = {};
   for (const [name, spec] of Object.entries(action.inputs)) {
     const value = String(spec.default ?? '').replace('${{ github.token }}', token);
@@ -86,6 +86,8 @@ export interface RunOptions {
   inputs?: Record<string, string>;
   env?: Record<string, string>;
   bundle?: string;
+  /** The action.yml whose input defaults apply (the repo's by default). */
+  actionYml?: string;
 }
 
 /** Runs the bundle as a child process with the environment a runner gives a JavaScript action. */
@@ -97,7 +99,7 @@ export async function runBundle(o: RunOptions): Promise<RunResult> {
   const outputPath = join(tmp, 'output.txt');
   writeFileSync(summaryPath, '');
   writeFileSync(outputPath, '');
-  const inputs: Record<string, string> = defaultInputs(o.token);
+  const inputs: Record<string, string> = defaultInputs(o.token, o.actionYml);
   for (const [k, v] of Object.entries(o.inputs ?? {})) inputs[`INPUT_${k.toUpperCase()}`] = v;
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',

@@ -1,0 +1,122 @@
+/**
+ * The committed bundle, run the way a runner runs it: action.yml, its bundle and `examples/` copied to a folder
+ * outside the repository with no `node_modules` in any parent, so nothing the bundle forgot can be found on
+ * disk. Its findings must be exactly the CLI's (spawned as a process) on the same files.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { builtinModules } from 'node:module';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { ACTION_ROOT, BUNDLE, REPO_ROOT, runBundle, type RunResult } from './testing/fixture-repo.js';
+
+const TOKEN = 'ghs_outsideTOKEN0123456789';
+const CLI = join(REPO_ROOT, 'packages', 'core', 'bin', 'cxlint.js');
+
+/** Every folder from `dir` up to the root that holds a `node_modules`. */
+function nodeModulesAbove(dir: string): string[] {
+  const found: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, 'node_modules'))) found.push(join(d, 'node_modules'));
+    if (dirname(d) === d) return found;
+  }
+}
+
+/** Decodes a workflow command's `::error file=…,line=…::message` (the toolkit escapes %, CR, LF, `:` and `,`). */
+function parseAnnotations(stdout: string): string[] {
+  const unescape = (s: string) => s.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%3A/g, ':').replace(/%2C/g, ',').replace(/%25/g, '%');
+  const out: string[] = [];
+  for (const m of stdout.matchAll(/^::(error|warning) ([^:]*)::(.*)$/gm)) {
+    const props = Object.fromEntries(m[2].split(',').map((kv) => { const i = kv.indexOf('='); return [kv.slice(0, i), unescape(kv.slice(i + 1))]; }));
+    out.push(key(props.file, Number(props.line), Number(props.endLine), m[1] === 'error' ? 2 : 1, props.title === 'cxlint: parse error' ? null : props.title, unescape(m[3])));
+  }
+  return out.sort();
+}
+
+function key(path: string, line: number, endLine: number, severity: number, ruleId: string | null, message: string): string {
+  return JSON.stringify([path, line, Math.max(line, endLine), severity, ruleId, message]);
+}
+
+interface Outside { root: string; workspace: string; entry: string; actionYml: string }
+
+let outside: Outside;
+let run: RunResult;
+
+beforeAll(async () => {
+  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build -w @cxlint/action\` first.`);
+  const root = mkdtempSync(join(tmpdir(), 'cxlint-outside-'));
+  const above = nodeModulesAbove(root);
+  if (above.length) throw new Error(`The temp folder ${root} has node_modules above it (${above.join(', ')}): set TMPDIR to a folder without one.`);
+  // The action as `uses:` fetches it: action.yml and the committed files it points at.
+  const actionDir = join(root, 'action');
+  mkdirSync(actionDir, { recursive: true });
+  cpSync(join(REPO_ROOT, 'action.yml'), join(actionDir, 'action.yml'));
+  const actionYml = join(actionDir, 'action.yml');
+  const spec = parseYaml(readFileSync(actionYml, 'utf8')) as { runs: { using: string; main: string } };
+  const distRel = relative(REPO_ROOT, join(ACTION_ROOT, 'dist'));
+  expect(spec.runs.main.startsWith(distRel.split(sep).join('/'))).toBe(true);
+  cpSync(join(ACTION_ROOT, 'dist'), join(actionDir, distRel), { recursive: true });
+  // The user's repository: only examples/, checked in.
+  const workspace = join(root, 'workspace');
+  cpSync(join(REPO_ROOT, 'examples'), join(workspace, 'examples'), { recursive: true });
+  execFileSync('git', ['init', '-q', '-b', 'main', workspace]);
+  outside = { root, workspace, entry: join(actionDir, spec.runs.main), actionYml };
+  run = await runBundle({
+    workspace, eventName: 'push', event: { ref: 'refs/heads/main', after: '0'.repeat(40), repository: { full_name: 'acme/flows' } },
+    token: TOKEN, bundle: outside.entry, actionYml, inputs: { paths: 'examples', 'sarif-file': 'cxlint.sarif' },
+    // No GitHub at all on push: any API call would fail against a closed port.
+    env: { GITHUB_API_URL: 'http://127.0.0.1:9', GITHUB_GRAPHQL_URL: 'http://127.0.0.1:9/graphql' },
+  });
+}, 120_000);
+
+afterAll(() => {
+  if (outside) rmSync(outside.root, { recursive: true, force: true });
+});
+
+describe('the committed bundle, copied outside the repository', () => {
+  it('reports on examples/ exactly what the CLI reports', () => {
+    const cli = spawnSync(process.execPath, [CLI, 'examples', '--format', 'json'], { cwd: outside.workspace, encoding: 'utf8' });
+    expect(cli.status, cli.stderr).toBe(1);
+    const report = JSON.parse(cli.stdout) as { filePath: string; messages: { ruleId: string | null; severity: number; message: string; line: number; endLine?: number }[] }[];
+    const expected = report
+      .flatMap((r) => r.messages.map((m) => key((isAbsolute(r.filePath) ? relative(outside.workspace, r.filePath) : r.filePath).split(sep).join('/'), m.line, m.endLine ?? m.line, m.severity, m.ruleId, m.message)))
+      .sort();
+    // The examples hold defects in flows, data actions and Terraform on purpose.
+    expect(expected.length).toBeGreaterThanOrEqual(3);
+    for (const kind of ['examples/flows/', 'examples/data-actions/', 'examples/terraform/']) expect(expected.some((k) => k.includes(kind)), kind).toBe(true);
+
+    expect(run.code, run.stderr).toBe(1);
+    expect(parseAnnotations(run.stdout)).toEqual(expected);
+    const errors = expected.filter((k) => JSON.parse(k)[3] === 2).length;
+    expect(run.outputs).toMatchObject({ errors: String(errors), warnings: String(expected.length - errors) });
+
+    // SARIF: the same findings.
+    const sarif = JSON.parse(readFileSync(run.outputs['sarif-file'], 'utf8'));
+    const fromSarif = (sarif.runs[0].results as { ruleId?: string; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; endLine?: number } } }[] }[])
+      .map((r) => { const p = r.locations[0].physicalLocation; return key(decodeURI(p.artifactLocation.uri), p.region.startLine, p.region.endLine ?? p.region.startLine, r.level === 'error' ? 2 : 1, r.ruleId ?? null, r.message.text); })
+      .sort();
+    expect(fromSarif).toEqual(expected);
+  });
+
+  it('says "Internal error" nowhere: not in the log, the summary or the SARIF', () => {
+    for (const text of [run.stdout, run.stderr, run.summary, readFileSync(run.outputs['sarif-file'], 'utf8')]) {
+      expect(text).not.toMatch(/Internal error|Cannot find module/i);
+    }
+  });
+
+  it('the bundle requires nothing but Node built-ins, and nothing by a computed name', () => {
+    const code = readFileSync(outside.entry, 'utf8');
+    const builtins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
+    // hcl2json's Go shim asks for 'performance' only when globalThis.performance is missing (never on Node 20+).
+    builtins.add('performance');
+    // (ajv keeps `require("ajv/dist/runtime/…")` inside strings and templates for its standalone code generation.)
+    const literal = [...code.matchAll(/(?<![\w$.'"`])require\(\s*(["'])([^"']+)\1\s*\)/g)].map((m) => m[2]);
+    expect(literal.filter((name) => !builtins.has(name))).toEqual([]);
+    // A `require(` whose argument is not a string literal: esbuild cannot have followed it.
+    // esbuild renames a module's own `require` binding (require2, …): match those too.
+    const computed = [...code.matchAll(/(?<![\w$.])(?:__)?require\d*\(\s*(?!["'`)])([^)]{0,40})\)/g)].map((m) => m[0]);
+    expect(computed).toEqual([]);
+  });
+});
