@@ -15,6 +15,22 @@ export interface Suggestion {
   fix: TextEdit;
 }
 
+/**
+ * Another place that explains a finding (where a key was set, the data action a flow calls). Shown next to
+ * the finding (SARIF `relatedLocations`, a line under a PR comment) but never part of its message or its
+ * fingerprint: an edit in that other place must not make the finding look new.
+ */
+export interface RelatedLocation {
+  /** Path as the linted file paths are given (relative to the working folder). */
+  path: string;
+  /** 1-based. */
+  line: number;
+  column: number;
+  endLine?: number;
+  endColumn?: number;
+  message: string;
+}
+
 export interface Diagnostic {
   /** `null` for parse errors and other fatal problems that belong to no rule. */
   ruleId: string | null;
@@ -32,6 +48,8 @@ export interface Diagnostic {
   /** True when the file could not be parsed (or read) and rules did not run on it. */
   fatal?: boolean;
   messageId?: string;
+  /** Other places that explain this finding. */
+  related?: RelatedLocation[];
 }
 
 export interface LintResult {

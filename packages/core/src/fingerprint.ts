@@ -1,14 +1,45 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from './diagnostics.js';
 
+type Fingerprinted = Pick<Diagnostic, 'ruleId' | 'message' | 'range'> & Pick<Partial<Diagnostic>, 'messageId'>;
+
 /**
- * A finding's identity across runs: rule, path, message and the flagged text with whitespace collapsed —
- * never the line number, so an unrelated edit above it does not make it "new".
+ * What a finding is, independent of where: rule, message kind, path and the flagged text with whitespace
+ * collapsed. Neither the line number nor the message text is in it: a message may quote facts from other files
+ * (counts, lists of outputs), and an edit there must not make the finding look new. The message stands in
+ * only when there is no flagged text (parse errors, whole-file findings).
  */
-export function fingerprint(filePath: string, m: Pick<Diagnostic, 'ruleId' | 'message' | 'range'>, source?: string): string {
+function identity(filePath: string, m: Fingerprinted, source?: string): string {
   const snippet = source ? source.slice(m.range[0], Math.min(m.range[1], m.range[0] + 500)).replace(/\s+/g, ' ').trim() : '';
-  return createHash('sha256')
-    .update(`${m.ruleId ?? 'parse'}\u0000${filePath}\u0000${m.message}\u0000${snippet}`)
-    .digest('hex')
-    .slice(0, 32);
+  return `${m.ruleId ?? 'parse'}\u0000${m.messageId ?? ''}\u0000${filePath}\u0000${snippet === '' ? `\u0001${m.message}` : snippet}`;
+}
+
+function hash(identity: string, occurrence: number): string {
+  return createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * A finding's identity across runs when it is alone of its kind in the file. Prefer `fingerprints`, which
+ * tells identical findings of one file apart.
+ */
+export function fingerprint(filePath: string, m: Fingerprinted, source?: string, occurrence = 0): string {
+  return hash(identity(filePath, m, source), occurrence);
+}
+
+/**
+ * The fingerprints of all findings of one file, in order: unique per occurrence and stable under unrelated
+ * edits. Two identical defects (same rule, same text) get their index among the identical ones, counted in
+ * file order, so both are reported and an edit elsewhere in the file changes neither.
+ */
+export function fingerprints(filePath: string, messages: readonly Fingerprinted[], source?: string): string[] {
+  const order = messages.map((m, i) => i).sort((a, b) => messages[a].range[0] - messages[b].range[0] || messages[a].range[1] - messages[b].range[1] || a - b);
+  const seen = new Map<string, number>();
+  const out: string[] = new Array(messages.length);
+  for (const i of order) {
+    const id = identity(filePath, messages[i], source);
+    const n = seen.get(id) ?? 0;
+    seen.set(id, n + 1);
+    out[i] = hash(id, n);
+  }
+  return out;
 }

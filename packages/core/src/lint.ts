@@ -209,6 +209,7 @@ function runRules(
           range: [range[0], range[1]],
           messageId: d.messageId,
         };
+        if (d.related?.length) diagnostic.related = d.related.map((r) => ({ ...r }));
         if (d.fix) diagnostic.fix = mergeEdits(text, d.fix);
         if (d.suggest?.length) {
           diagnostic.suggestions = d.suggest.map(

@@ -178,6 +178,25 @@ describe('sarif', () => {
     expect(lit.partialFingerprints).toEqual(log.runs[0].results[0].partialFingerprints);
   });
 
+  it('two identical findings in one file get different fingerprints; an edit above keeps both', () => {
+    const twice = FLOW + FLOW.split('\n').slice(3).join('\n');
+    const rules = [findRule('participant-data/literal-key')!];
+    const ids = (text: string) => JSON.parse(formatSarif([lintText(text, 'flows/support.yaml', { includeSource: true, rules })], { rules: builtInRules })).runs[0].results.map((r: { partialFingerprints: Record<string, string> }) => r.partialFingerprints['cxlint/v1']);
+    const before = ids(twice);
+    expect(before).toHaveLength(2);
+    expect(new Set(before).size).toBe(2);
+    expect(ids('# unrelated\n' + twice)).toEqual(before);
+  });
+
+  it('gives related locations as relatedLocations, valid SARIF', () => {
+    const withRelated = result('flows/r.yaml', 'k: v\n', [{ related: [{ path: 'flows/other.yaml', line: 3, column: 5, endLine: 3, endColumn: 9, message: 'Set here.' }] }]);
+    const out = JSON.parse(formatSarif([withRelated], { rules: [] }));
+    expect(out.runs[0].results[0].relatedLocations).toEqual([
+      { id: 0, physicalLocation: { artifactLocation: { uri: 'flows/other.yaml', uriBaseId: '%SRCROOT%' }, region: { startLine: 3, startColumn: 5, endLine: 3, endColumn: 9 } }, message: { text: 'Set here.' } },
+    ]);
+    expect(validate(out), JSON.stringify(validate.errors)).toBe(true);
+  });
+
   it('an absolute path becomes a file URI', () => {
     const abs = JSON.parse(formatSarif([result('/tmp/x y/a.yaml', undefined, [{}])], { rules: [] }));
     expect(abs.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'file:///tmp/x%20y/a.yaml' });

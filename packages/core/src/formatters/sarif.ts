@@ -1,5 +1,5 @@
 import type { Diagnostic, LintResult, TextEdit } from '../diagnostics.js';
-import { fingerprint } from '../fingerprint.js';
+import { fingerprints } from '../fingerprint.js';
 import type { Rule } from '../rules/rule.js';
 import { SourceText } from '../source/source-text.js';
 
@@ -26,15 +26,23 @@ export function formatSarif(results: LintResult[], options: SarifOptions): strin
   for (const r of results) {
     const source = r.source !== undefined ? new SourceText(r.source) : undefined;
     const artifact = artifactLocation(r.filePath);
-    for (const m of r.messages) {
+    const ids = fingerprints(r.filePath, r.messages, r.source);
+    r.messages.forEach((m, i) => {
       const ruleId = m.ruleId ?? PARSE_ERROR_RULE_ID;
       const result: Record<string, unknown> = {
         ruleId,
         level: m.severity === 2 ? 'error' : 'warning',
         message: { text: m.message },
         locations: [{ physicalLocation: { artifactLocation: artifact, region: messageRegion(m) } }],
-        partialFingerprints: { 'cxlint/v1': fingerprint(r.filePath, m, r.source) },
+        partialFingerprints: { 'cxlint/v1': ids[i] },
       };
+      if (m.related?.length) {
+        result.relatedLocations = m.related.map((l, id) => ({
+          id,
+          physicalLocation: { artifactLocation: artifactLocation(l.path), region: messageRegion({ line: l.line, column: l.column, endLine: l.endLine ?? l.line, endColumn: l.endColumn ?? l.column }) },
+          message: { text: l.message },
+        }));
+      }
       if (ruleIndex.has(ruleId)) result.ruleIndex = ruleIndex.get(ruleId);
       if (source) {
         const fixes = [
@@ -44,7 +52,7 @@ export function formatSarif(results: LintResult[], options: SarifOptions): strin
         if (fixes.length) result.fixes = fixes;
       }
       sarifResults.push(result);
-    }
+    });
   }
   const run: Record<string, unknown> = {
     tool: {
@@ -98,7 +106,7 @@ function artifactLocation(filePath: string): { uri: string; uriBaseId?: string }
   return { uri: encoded, uriBaseId: '%SRCROOT%' };
 }
 
-function messageRegion(m: Diagnostic) {
+function messageRegion(m: Pick<Diagnostic, 'line' | 'column' | 'endLine' | 'endColumn'>) {
   const start = { line: Math.max(1, m.line), column: Math.max(1, m.column) };
   const end = { line: Math.max(start.line, m.endLine), column: Math.max(1, m.endColumn) };
   if (end.line === start.line && end.column < start.column) end.column = start.column;

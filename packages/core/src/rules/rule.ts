@@ -1,4 +1,4 @@
-import type { FileKind, TextEdit } from '../diagnostics.js';
+import type { FileKind, RelatedLocation, TextEdit } from '../diagnostics.js';
 import type { Project } from '../model/project.js';
 import type { Node, Range } from '../parse/nodes.js';
 import type { ParsedFile } from '../parse/parse-file.js';
@@ -43,6 +43,8 @@ export interface ReportDescriptor {
   /** A safe automatic fix: applied by `--fix`, posted as a suggestion on PRs. */
   fix?: TextEdit | TextEdit[] | null;
   suggest?: SuggestionDescriptor[];
+  /** Other places that explain the finding (never named in its message: see `RelatedLocation`). */
+  related?: RelatedLocation[];
 }
 
 export interface RuleContext {

@@ -84,7 +84,7 @@ tester.run(rule, {
         {
           messageId: 'setOnlyDynamically',
           message:
-            'Get Participant Data reads `userSessionId`, which is only "set" at setter.yaml:11 through a dynamic key (`Flow.userSessionId`) that is stored literally or rejected; fix that key (participant-data/literal-key) and this read works.',
+            'Get Participant Data reads `userSessionId`, which is only "set" through a dynamic key (`Flow.userSessionId`, see the related location) that is stored literally or rejected; fix that key (participant-data/literal-key) and this read works.',
           suggestions: null,
         },
       ],
@@ -93,7 +93,7 @@ tester.run(rule, {
       name: "the seed's template key: the read points at it",
       code: reader('userSessionId'),
       files: [{ path: 'seed.yaml', text: flowWith(setData('name:\n  lit: "{{flow.input.userSessionId}}"')) }],
-      errors: [{ messageId: 'setOnlyDynamically', message: /only "set" at seed\.yaml:11 through a dynamic key \(`\{\{flow\.input\.userSessionId\}\}`\)/ }],
+      errors: [{ messageId: 'setOnlyDynamically', message: /only "set" through a dynamic key \(`\{\{flow\.input\.userSessionId\}\}`, see the related location\)/ }],
     },
     {
       name: 'a declared substitution in the writer\'s key is not a dynamic key',
@@ -117,6 +117,28 @@ describe('read-never-set with project contributors', () => {
     const action = JSON.stringify({ name: 'Set attr', contract: {}, config: { request: { requestUrlTemplate: '/x', requestType: 'PATCH' } } });
     const after = lintFiles([{ path: 'flow.yaml', text }, { path: 'action.json', text: action }], { rules: [rule], config: { extends: [], rules: { [rule.meta.id]: 'warn' } } });
     expect(after.find((r) => r.filePath === 'flow.yaml')!.messages).toEqual([]);
+  });
+});
+
+describe('read-never-set and the place of the broken writer', () => {
+  const config = { extends: [], rules: { [rule.meta.id]: 'warn' as const } };
+  const seed = (above = '') => ({ path: 'seed.yaml', text: above + flowWith(setData('name:\n  lit: "{{flow.input.userSessionId}}"')) });
+  const readerFile = { path: 'reader.yaml', text: reader('userSessionId') };
+
+  it('names the writer as a related location, not in the message', () => {
+    const [, r] = lintFiles([seed(), readerFile], { rules: [rule], config });
+    const [m] = r.messages;
+    expect(m.message).not.toMatch(/seed\.yaml|:\d+/);
+    expect(m.related).toEqual([
+      { path: 'seed.yaml', line: 11, column: expect.any(Number), endLine: 11, endColumn: expect.any(Number), message: expect.stringContaining('`{{flow.input.userSessionId}}`') },
+    ]);
+  });
+
+  it('an edit above the writer moves the related location, never the message', () => {
+    const [, before] = lintFiles([seed(), readerFile], { rules: [rule], config });
+    const [, after] = lintFiles([seed('# a comment\n# another\n'), readerFile], { rules: [rule], config });
+    expect(after.messages[0].message).toBe(before.messages[0].message);
+    expect(after.messages[0].related![0].line).toBe(before.messages[0].related![0].line + 2);
   });
 });
 

@@ -48,7 +48,7 @@ export default defineRule({
       neverSetClosest:
         'Get Participant Data reads `{{key}}`, but no flow, data action or config in this project sets it (keys are case-sensitive); did you mean `{{closest}}`?',
       setOnlyDynamically:
-        'Get Participant Data reads `{{key}}`, which is only "set" at {{where}} through a dynamic key (`{{written}}`) that is stored literally or rejected; fix that key (participant-data/literal-key) and this read works.',
+        'Get Participant Data reads `{{key}}`, which is only "set" through a dynamic key (`{{written}}`, see the related location) that is stored literally or rejected; fix that key (participant-data/literal-key) and this read works.',
       useClosest: 'Read `{{closest}}` instead.',
     },
   },
@@ -68,8 +68,19 @@ export default defineRule({
       if (lowerKnown.has(key.toLowerCase())) continue;
       const broken = dynamicWriters(context.project).get(key);
       if (broken) {
-        const where = `${broken.file.path}:${broken.file.source.positionAt(broken.range[0]).line}`;
-        context.report({ node: attr.name.scalar, messageId: 'setOnlyDynamically', data: { key, where, written: broken.text } });
+        // The writer's place goes in `related`, not the message: the message (and the finding's identity) must
+        // not change when lines move in that other file.
+        const start = broken.file.source.positionAt(broken.range[0]);
+        const end = broken.file.source.positionAt(broken.range[1]);
+        context.report({
+          node: attr.name.scalar,
+          messageId: 'setOnlyDynamically',
+          data: { key, written: broken.text },
+          related: [{
+            path: broken.file.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+            message: `The dynamic key \`${broken.text}\` meant to set \`${key}\` (participant-data/literal-key).`,
+          }],
+        });
         continue;
       }
       const closest = closestKey(key, known);
