@@ -4090,7 +4090,7 @@ var require_util2 = __commonJS({
     try {
       crypto3 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto3.getHashes().filter((hash) => possibleRelevantHashes.includes(hash));
+      supportedHashes = crypto3.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
     } catch {
     }
     function responseURL(response) {
@@ -22966,13 +22966,13 @@ var require_identity = __commonJS({
 var require_visit = __commonJS({
   "node_modules/yaml/dist/visit.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var BREAK = Symbol("break visit");
     var SKIP = Symbol("skip children");
     var REMOVE = Symbol("remove node");
     function visit3(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -22984,12 +22984,12 @@ var require_visit = __commonJS({
     visit3.REMOVE = REMOVE;
     function visit_(key, node, visitor, path) {
       const ctrl = callVisitor(key, node, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visit_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
+        if (identity2.isCollection(node)) {
           path = Object.freeze(path.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = visit_(i, node.items[i], visitor, path);
@@ -23002,7 +23002,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
+        } else if (identity2.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = visit_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -23020,7 +23020,7 @@ var require_visit = __commonJS({
     }
     async function visitAsync(node, visitor) {
       const visitor_ = initVisitor(visitor);
-      if (identity.isDocument(node)) {
+      if (identity2.isDocument(node)) {
         const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
         if (cd === REMOVE)
           node.contents = null;
@@ -23032,12 +23032,12 @@ var require_visit = __commonJS({
     visitAsync.REMOVE = REMOVE;
     async function visitAsync_(key, node, visitor, path) {
       const ctrl = await callVisitor(key, node, visitor, path);
-      if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+      if (identity2.isNode(ctrl) || identity2.isPair(ctrl)) {
         replaceNode(key, path, ctrl);
         return visitAsync_(key, ctrl, visitor, path);
       }
       if (typeof ctrl !== "symbol") {
-        if (identity.isCollection(node)) {
+        if (identity2.isCollection(node)) {
           path = Object.freeze(path.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
             const ci = await visitAsync_(i, node.items[i], visitor, path);
@@ -23050,7 +23050,7 @@ var require_visit = __commonJS({
               i -= 1;
             }
           }
-        } else if (identity.isPair(node)) {
+        } else if (identity2.isPair(node)) {
           path = Object.freeze(path.concat(node));
           const ck = await visitAsync_("key", node.key, visitor, path);
           if (ck === BREAK)
@@ -23087,31 +23087,31 @@ var require_visit = __commonJS({
     function callVisitor(key, node, visitor, path) {
       if (typeof visitor === "function")
         return visitor(key, node, path);
-      if (identity.isMap(node))
+      if (identity2.isMap(node))
         return visitor.Map?.(key, node, path);
-      if (identity.isSeq(node))
+      if (identity2.isSeq(node))
         return visitor.Seq?.(key, node, path);
-      if (identity.isPair(node))
+      if (identity2.isPair(node))
         return visitor.Pair?.(key, node, path);
-      if (identity.isScalar(node))
+      if (identity2.isScalar(node))
         return visitor.Scalar?.(key, node, path);
-      if (identity.isAlias(node))
+      if (identity2.isAlias(node))
         return visitor.Alias?.(key, node, path);
       return void 0;
     }
     function replaceNode(key, path, node) {
       const parent = path[path.length - 1];
-      if (identity.isCollection(parent)) {
+      if (identity2.isCollection(parent)) {
         parent.items[key] = node;
-      } else if (identity.isPair(parent)) {
+      } else if (identity2.isPair(parent)) {
         if (key === "key")
           parent.key = node;
         else
           parent.value = node;
-      } else if (identity.isDocument(parent)) {
+      } else if (identity2.isDocument(parent)) {
         parent.contents = node;
       } else {
-        const pt = identity.isAlias(parent) ? "alias" : "scalar";
+        const pt = identity2.isAlias(parent) ? "alias" : "scalar";
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
@@ -23124,7 +23124,7 @@ var require_visit = __commonJS({
 var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
@@ -23267,10 +23267,10 @@ var require_directives = __commonJS({
         const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
-        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+        if (doc && tagEntries.length > 0 && identity2.isNode(doc.contents)) {
           const tags = {};
           visit3.visit(doc.contents, (_key, node) => {
-            if (identity.isNode(node) && node.tag)
+            if (identity2.isNode(node) && node.tag)
               tags[node.tag] = true;
           });
           tagNames = Object.keys(tags);
@@ -23295,7 +23295,7 @@ var require_directives = __commonJS({
 var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
@@ -23342,7 +23342,7 @@ var require_anchors = __commonJS({
         setAnchors: () => {
           for (const source of aliasObjects) {
             const ref = sourceObjects.get(source);
-            if (typeof ref === "object" && ref.anchor && (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+            if (typeof ref === "object" && ref.anchor && (identity2.isScalar(ref.node) || identity2.isCollection(ref.node))) {
               ref.node.anchor = ref.anchor;
             } else {
               const error2 = new Error("Failed to resolve repeated object (this should not happen)");
@@ -23415,12 +23415,12 @@ var require_applyReviver = __commonJS({
 var require_toJS = __commonJS({
   "node_modules/yaml/dist/nodes/toJS.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function toJS2(value, arg, ctx) {
       if (Array.isArray(value))
         return value.map((v, i) => toJS2(v, String(i), ctx));
       if (value && typeof value.toJSON === "function") {
-        if (!ctx || !identity.hasAnchor(value))
+        if (!ctx || !identity2.hasAnchor(value))
           return value.toJSON(arg, ctx);
         const data = { aliasCount: 0, count: 1, res: void 0 };
         ctx.anchors.set(value, data);
@@ -23446,11 +23446,11 @@ var require_Node = __commonJS({
   "node_modules/yaml/dist/nodes/Node.js"(exports) {
     "use strict";
     var applyReviver = require_applyReviver();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS2 = require_toJS();
     var NodeBase = class {
       constructor(type2) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: type2 });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: type2 });
       }
       /** Create a copy of this node.  */
       clone() {
@@ -23461,7 +23461,7 @@ var require_Node = __commonJS({
       }
       /** A plain JavaScript representation of this node. */
       toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
-        if (!identity.isDocument(doc))
+        if (!identity2.isDocument(doc))
           throw new TypeError("A document argument is required");
         const ctx = {
           anchors: /* @__PURE__ */ new Map(),
@@ -23488,12 +23488,12 @@ var require_Alias = __commonJS({
     "use strict";
     var anchors = require_anchors();
     var visit3 = require_visit();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS2 = require_toJS();
     var Alias = class extends Node.NodeBase {
       constructor(source) {
-        super(identity.ALIAS);
+        super(identity2.ALIAS);
         this.source = source;
         Object.defineProperty(this, "tag", {
           set() {
@@ -23515,7 +23515,7 @@ var require_Alias = __commonJS({
           nodes = [];
           visit3.visit(doc, {
             Node: (_key, node) => {
-              if (identity.isAlias(node) || identity.hasAnchor(node))
+              if (identity2.isAlias(node) || identity2.hasAnchor(node))
                 nodes.push(node);
             }
           });
@@ -23577,11 +23577,11 @@ var require_Alias = __commonJS({
       }
     };
     function getAliasCount(doc, node, anchors2) {
-      if (identity.isAlias(node)) {
+      if (identity2.isAlias(node)) {
         const source = node.resolve(doc);
         const anchor = anchors2 && source && anchors2.get(source);
         return anchor ? anchor.count * anchor.aliasCount : 0;
-      } else if (identity.isCollection(node)) {
+      } else if (identity2.isCollection(node)) {
         let count = 0;
         for (const item of node.items) {
           const c = getAliasCount(doc, item, anchors2);
@@ -23589,7 +23589,7 @@ var require_Alias = __commonJS({
             count = c;
         }
         return count;
-      } else if (identity.isPair(node)) {
+      } else if (identity2.isPair(node)) {
         const kc = getAliasCount(doc, node.key, anchors2);
         const vc = getAliasCount(doc, node.value, anchors2);
         return Math.max(kc, vc);
@@ -23604,13 +23604,13 @@ var require_Alias = __commonJS({
 var require_Scalar = __commonJS({
   "node_modules/yaml/dist/nodes/Scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     var toJS2 = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
     var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
-        super(identity.SCALAR);
+        super(identity2.SCALAR);
         this.value = value;
       }
       toJSON(arg, ctx) {
@@ -23635,7 +23635,7 @@ var require_createNode = __commonJS({
   "node_modules/yaml/dist/doc/createNode.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
@@ -23649,12 +23649,12 @@ var require_createNode = __commonJS({
       return tags.find((t) => t.identify?.(value) && !t.format);
     }
     function createNode(value, tagName, ctx) {
-      if (identity.isDocument(value))
+      if (identity2.isDocument(value))
         value = value.contents;
-      if (identity.isNode(value))
+      if (identity2.isNode(value))
         return value;
-      if (identity.isPair(value)) {
-        const map2 = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+      if (identity2.isPair(value)) {
+        const map2 = ctx.schema[identity2.MAP].createNode?.(ctx.schema, null, ctx);
         map2.items.push(value);
         return map2;
       }
@@ -23686,7 +23686,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema3[identity.MAP] : Symbol.iterator in Object(value) ? schema3[identity.SEQ] : schema3[identity.MAP];
+        tagObj = value instanceof Map ? schema3[identity2.MAP] : Symbol.iterator in Object(value) ? schema3[identity2.SEQ] : schema3[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -23710,7 +23710,7 @@ var require_Collection = __commonJS({
   "node_modules/yaml/dist/nodes/Collection.js"(exports) {
     "use strict";
     var createNode = require_createNode();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Node = require_Node();
     function collectionFromPath(schema3, path, value) {
       let v = value;
@@ -23754,7 +23754,7 @@ var require_Collection = __commonJS({
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
         if (schema3)
           copy.schema = schema3;
-        copy.items = copy.items.map((it) => identity.isNode(it) || identity.isPair(it) ? it.clone(schema3) : it);
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema3) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -23770,7 +23770,7 @@ var require_Collection = __commonJS({
         else {
           const [key, ...rest] = path;
           const node = this.get(key, true);
-          if (identity.isCollection(node))
+          if (identity2.isCollection(node))
             node.addIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -23787,7 +23787,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
-        if (identity.isCollection(node))
+        if (identity2.isCollection(node))
           return node.deleteIn(rest);
         else
           throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
@@ -23801,16 +23801,16 @@ var require_Collection = __commonJS({
         const [key, ...rest] = path;
         const node = this.get(key, true);
         if (rest.length === 0)
-          return !keepScalar && identity.isScalar(node) ? node.value : node;
+          return !keepScalar && identity2.isScalar(node) ? node.value : node;
         else
-          return identity.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
+          return identity2.isCollection(node) ? node.getIn(rest, keepScalar) : void 0;
       }
       hasAllNullValues(allowScalar) {
         return this.items.every((node) => {
-          if (!identity.isPair(node))
+          if (!identity2.isPair(node))
             return false;
           const n = node.value;
-          return n == null || allowScalar && identity.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
+          return n == null || allowScalar && identity2.isScalar(n) && n.value == null && !n.commentBefore && !n.comment && !n.tag;
         });
       }
       /**
@@ -23821,7 +23821,7 @@ var require_Collection = __commonJS({
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
-        return identity.isCollection(node) ? node.hasIn(rest) : false;
+        return identity2.isCollection(node) ? node.hasIn(rest) : false;
       }
       /**
        * Sets a value in this collection. For `!!set`, `value` needs to be a
@@ -23833,7 +23833,7 @@ var require_Collection = __commonJS({
           this.set(key, value);
         } else {
           const node = this.get(key, true);
-          if (identity.isCollection(node))
+          if (identity2.isCollection(node))
             node.setIn(rest, value);
           else if (node === void 0 && this.schema)
             this.set(key, collectionFromPath(this.schema, rest, value));
@@ -24289,7 +24289,7 @@ var require_stringify = __commonJS({
   "node_modules/yaml/dist/stringify/stringify.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringifyComment = require_stringifyComment();
     var stringifyString = require_stringifyString();
     function createStringifyContext(doc, options) {
@@ -24342,7 +24342,7 @@ var require_stringify = __commonJS({
       }
       let tagObj = void 0;
       let obj;
-      if (identity.isScalar(item)) {
+      if (identity2.isScalar(item)) {
         obj = item.value;
         let match = tags.filter((t) => t.identify?.(obj));
         if (match.length > 1) {
@@ -24365,7 +24365,7 @@ var require_stringify = __commonJS({
       if (!doc.directives)
         return "";
       const props = [];
-      const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+      const anchor = (identity2.isScalar(node) || identity2.isCollection(node)) && node.anchor;
       if (anchor && anchors.anchorIsValid(anchor)) {
         anchors$1.add(anchor);
         props.push(`&${anchor}`);
@@ -24376,9 +24376,9 @@ var require_stringify = __commonJS({
       return props.join(" ");
     }
     function stringify(item, ctx, onComment, onChompKeep) {
-      if (identity.isPair(item))
+      if (identity2.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
-      if (identity.isAlias(item)) {
+      if (identity2.isAlias(item)) {
         if (ctx.doc.directives)
           return item.toString(ctx);
         if (ctx.resolvedAliases?.has(item)) {
@@ -24392,15 +24392,15 @@ var require_stringify = __commonJS({
         }
       }
       let tagObj = void 0;
-      const node = identity.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
+      const node = identity2.isNode(item) ? item : ctx.doc.createNode(item, { onTagObj: (o) => tagObj = o });
       tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
       const props = stringifyProps(node, tagObj, ctx);
       if (props.length > 0)
         ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
-      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
+      const str3 = typeof tagObj.stringify === "function" ? tagObj.stringify(node, ctx, onComment, onChompKeep) : identity2.isScalar(node) ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep) : node.toString(ctx, onComment, onChompKeep);
       if (!props)
         return str3;
-      return identity.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
+      return identity2.isScalar(node) || str3[0] === "{" || str3[0] === "[" ? `${props} ${str3}` : `${props}
 ${ctx.indent}${str3}`;
     }
     exports.createStringifyContext = createStringifyContext;
@@ -24412,23 +24412,23 @@ ${ctx.indent}${str3}`;
 var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
-      let keyComment = identity.isNode(key) && key.comment || null;
+      let keyComment = identity2.isNode(key) && key.comment || null;
       if (simpleKeys) {
         if (keyComment) {
           throw new Error("With simple keys, key nodes cannot have comments");
         }
-        if (identity.isCollection(key) || !identity.isNode(key) && typeof key === "object") {
+        if (identity2.isCollection(key) || !identity2.isNode(key) && typeof key === "object") {
           const msg = "With simple keys, collection cannot be used as a key value";
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity2.isCollection(key) || (identity2.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -24469,7 +24469,7 @@ ${indent}:`;
           str3 += stringifyComment.lineComment(str3, ctx.indent, commentString(keyComment));
       }
       let vsb, vcb, valueComment;
-      if (identity.isNode(value)) {
+      if (identity2.isNode(value)) {
         vsb = !!value.spaceBefore;
         vcb = value.commentBefore;
         valueComment = value.comment;
@@ -24481,10 +24481,10 @@ ${indent}:`;
           value = doc.createNode(value);
       }
       ctx.implicitKey = false;
-      if (!explicitKey && !keyComment && identity.isScalar(value))
+      if (!explicitKey && !keyComment && identity2.isScalar(value))
         ctx.indentAtStart = str3.length + 1;
       chompKeep = false;
-      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
+      if (!indentSeq && indentStep.length >= 2 && !ctx.inFlow && !explicitKey && identity2.isSeq(value) && !value.flow && !value.tag && !value.anchor) {
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
@@ -24504,7 +24504,7 @@ ${stringifyComment.indentComment(cs, ctx.indent)}`;
           ws += `
 ${ctx.indent}`;
         }
-      } else if (!explicitKey && identity.isCollection(value)) {
+      } else if (!explicitKey && identity2.isCollection(value)) {
         const vs0 = valueStr[0];
         const nl0 = valueStr.indexOf("\n");
         const hasNewline = nl0 !== -1;
@@ -24567,7 +24567,7 @@ var require_log = __commonJS({
 var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge3 = {
@@ -24580,10 +24580,10 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (identity.isSeq(source))
+      if (identity2.isSeq(source))
         for (const it of source.items)
           mergeValue(ctx, map2, it);
       else if (Array.isArray(source))
@@ -24594,7 +24594,7 @@ var require_merge = __commonJS({
     }
     function mergeValue(ctx, map2, value) {
       const source = resolveAliasValue(ctx, value);
-      if (!identity.isMap(source))
+      if (!identity2.isMap(source))
         throw new Error("Merge sources must be maps or map aliases");
       const srcMap = source.toJSON(null, ctx, Map);
       for (const [key, value2] of srcMap) {
@@ -24615,7 +24615,7 @@ var require_merge = __commonJS({
       return map2;
     }
     function resolveAliasValue(ctx, value) {
-      return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+      return ctx && identity2.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
@@ -24630,10 +24630,10 @@ var require_addPairToJSMap = __commonJS({
     var log = require_log();
     var merge3 = require_merge();
     var stringify = require_stringify();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS2 = require_toJS();
     function addPairToJSMap(ctx, map2, { key, value }) {
-      if (identity.isNode(key) && key.addToJSMap)
+      if (identity2.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map2, value);
       else if (merge3.isMergeKey(ctx, key))
         merge3.addMergeToJSMap(ctx, map2, value);
@@ -24664,7 +24664,7 @@ var require_addPairToJSMap = __commonJS({
         return "";
       if (typeof jsKey !== "object")
         return String(jsKey);
-      if (identity.isNode(key) && ctx?.doc) {
+      if (identity2.isNode(key) && ctx?.doc) {
         const strCtx = stringify.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node of ctx.anchors.keys())
@@ -24694,7 +24694,7 @@ var require_Pair = __commonJS({
     var createNode = require_createNode();
     var stringifyPair = require_stringifyPair();
     var addPairToJSMap = require_addPairToJSMap();
-    var identity = require_identity();
+    var identity2 = require_identity();
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
@@ -24702,15 +24702,15 @@ var require_Pair = __commonJS({
     }
     var Pair = class _Pair {
       constructor(key, value = null) {
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.PAIR });
         this.key = key;
         this.value = value;
       }
       clone(schema3) {
         let { key, value } = this;
-        if (identity.isNode(key))
+        if (identity2.isNode(key))
           key = key.clone(schema3);
-        if (identity.isNode(value))
+        if (identity2.isNode(value))
           value = value.clone(schema3);
         return new _Pair(key, value);
       }
@@ -24731,7 +24731,7 @@ var require_Pair = __commonJS({
 var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
@@ -24747,14 +24747,14 @@ var require_stringifyCollection = __commonJS({
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
               lines.push("");
@@ -24802,14 +24802,14 @@ ${indent}${line}` : "\n";
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
-        if (identity.isNode(item)) {
+        if (identity2.isNode(item)) {
           if (item.spaceBefore)
             lines.push("");
           addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
-        } else if (identity.isPair(item)) {
-          const ik = identity.isNode(item.key) ? item.key : null;
+        } else if (identity2.isPair(item)) {
+          const ik = identity2.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
               lines.push("");
@@ -24817,7 +24817,7 @@ ${indent}${line}` : "\n";
             if (ik.comment)
               reqNewline = true;
           }
-          const iv = identity.isNode(item.value) ? item.value : null;
+          const iv = identity2.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
               comment = iv.comment;
@@ -24885,16 +24885,16 @@ var require_YAMLMap = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var addPairToJSMap = require_addPairToJSMap();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     function findPair(items, key) {
-      const k = identity.isScalar(key) ? key.value : key;
+      const k = identity2.isScalar(key) ? key.value : key;
       for (const it of items) {
-        if (identity.isPair(it)) {
+        if (identity2.isPair(it)) {
           if (it.key === key || it.key === k)
             return it;
-          if (identity.isScalar(it.key) && it.key.value === k)
+          if (identity2.isScalar(it.key) && it.key.value === k)
             return it;
         }
       }
@@ -24905,7 +24905,7 @@ var require_YAMLMap = __commonJS({
         return "tag:yaml.org,2002:map";
       }
       constructor(schema3) {
-        super(identity.MAP, schema3);
+        super(identity2.MAP, schema3);
         this.items = [];
       }
       /**
@@ -24943,7 +24943,7 @@ var require_YAMLMap = __commonJS({
        */
       add(pair, overwrite) {
         let _pair;
-        if (identity.isPair(pair))
+        if (identity2.isPair(pair))
           _pair = pair;
         else if (!pair || typeof pair !== "object" || !("key" in pair)) {
           _pair = new Pair.Pair(pair, pair?.value);
@@ -24954,7 +24954,7 @@ var require_YAMLMap = __commonJS({
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
+          if (identity2.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -24978,7 +24978,7 @@ var require_YAMLMap = __commonJS({
       get(key, keepScalar) {
         const it = findPair(this.items, key);
         const node = it?.value;
-        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? void 0;
+        return (!keepScalar && identity2.isScalar(node) ? node.value : node) ?? void 0;
       }
       has(key) {
         return !!findPair(this.items, key);
@@ -25003,7 +25003,7 @@ var require_YAMLMap = __commonJS({
         if (!ctx)
           return JSON.stringify(this);
         for (const item of this.items) {
-          if (!identity.isPair(item))
+          if (!identity2.isPair(item))
             throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
         }
         if (!ctx.allNullValues && this.hasAllNullValues(false))
@@ -25026,7 +25026,7 @@ var require_YAMLMap = __commonJS({
 var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLMap = require_YAMLMap();
     var map2 = {
       collection: "map",
@@ -25034,7 +25034,7 @@ var require_map = __commonJS({
       nodeClass: YAMLMap.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map3, onError) {
-        if (!identity.isMap(map3))
+        if (!identity2.isMap(map3))
           onError("Expected a mapping for this tag");
         return map3;
       },
@@ -25051,7 +25051,7 @@ var require_YAMLSeq = __commonJS({
     var createNode = require_createNode();
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var toJS2 = require_toJS();
     var YAMLSeq = class extends Collection2.Collection {
@@ -25059,7 +25059,7 @@ var require_YAMLSeq = __commonJS({
         return "tag:yaml.org,2002:seq";
       }
       constructor(schema3) {
-        super(identity.SEQ, schema3);
+        super(identity2.SEQ, schema3);
         this.items = [];
       }
       add(value) {
@@ -25085,7 +25085,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           return void 0;
         const it = this.items[idx];
-        return !keepScalar && identity.isScalar(it) ? it.value : it;
+        return !keepScalar && identity2.isScalar(it) ? it.value : it;
       }
       /**
        * Checks if the collection includes a value with the key `key`.
@@ -25109,7 +25109,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
+        if (identity2.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -25151,7 +25151,7 @@ var require_YAMLSeq = __commonJS({
       }
     };
     function asItemIndex(key) {
-      let idx = identity.isScalar(key) ? key.value : key;
+      let idx = identity2.isScalar(key) ? key.value : key;
       if (idx && typeof idx === "string")
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
@@ -25164,7 +25164,7 @@ var require_YAMLSeq = __commonJS({
 var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var YAMLSeq = require_YAMLSeq();
     var seq2 = {
       collection: "seq",
@@ -25172,7 +25172,7 @@ var require_seq = __commonJS({
       nodeClass: YAMLSeq.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq3, onError) {
-        if (!identity.isSeq(seq3))
+        if (!identity2.isSeq(seq3))
           onError("Expected a sequence for this tag");
         return seq3;
       },
@@ -25526,17 +25526,17 @@ var require_binary = __commonJS({
 var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     var YAMLSeq = require_YAMLSeq();
     function resolvePairs(seq2, onError) {
-      if (identity.isSeq(seq2)) {
+      if (identity2.isSeq(seq2)) {
         for (let i = 0; i < seq2.items.length; ++i) {
           let item = seq2.items[i];
-          if (identity.isPair(item))
+          if (identity2.isPair(item))
             continue;
-          else if (identity.isMap(item)) {
+          else if (identity2.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
             const pair = item.items[0] || new Pair.Pair(new Scalar2.Scalar(null));
@@ -25550,7 +25550,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair;
           }
-          seq2.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq2.items[i] = identity2.isPair(item) ? item : new Pair.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -25604,7 +25604,7 @@ ${cn.comment}` : item.comment;
 var require_omap = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/omap.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var toJS2 = require_toJS();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -25631,7 +25631,7 @@ var require_omap = __commonJS({
           ctx.onCreate(map2);
         for (const pair of this.items) {
           let key, value;
-          if (identity.isPair(pair)) {
+          if (identity2.isPair(pair)) {
             key = toJS2.toJS(pair.key, "", ctx);
             value = toJS2.toJS(pair.value, key, ctx);
           } else {
@@ -25661,7 +25661,7 @@ var require_omap = __commonJS({
         const pairs$1 = pairs2.resolvePairs(seq2, onError);
         const seenKeys = [];
         for (const { key } of pairs$1.items) {
-          if (identity.isScalar(key)) {
+          if (identity2.isScalar(key)) {
             if (seenKeys.includes(key.value)) {
               onError(`Ordered maps must not include duplicate keys: ${key.value}`);
             } else {
@@ -25842,7 +25842,7 @@ var require_int2 = __commonJS({
 var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
@@ -25852,7 +25852,7 @@ var require_set = __commonJS({
       }
       add(key) {
         let pair;
-        if (identity.isPair(key))
+        if (identity2.isPair(key))
           pair = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
           pair = new Pair.Pair(key.key, null);
@@ -25868,7 +25868,7 @@ var require_set = __commonJS({
        */
       get(key, keepPair) {
         const pair = YAMLMap.findPair(this.items, key);
-        return !keepPair && identity.isPair(pair) ? identity.isScalar(pair.key) ? pair.key.value : pair.key : pair;
+        return !keepPair && identity2.isPair(pair) ? identity2.isScalar(pair.key) ? pair.key.value : pair.key : pair;
       }
       set(key, value) {
         if (typeof value !== "boolean")
@@ -25912,7 +25912,7 @@ var require_set = __commonJS({
       tag: "tag:yaml.org,2002:set",
       createNode: (schema3, iterable, ctx) => YAMLSet.from(schema3, iterable, ctx),
       resolve(map2, onError) {
-        if (identity.isMap(map2)) {
+        if (identity2.isMap(map2)) {
           if (map2.hasAllNullValues(true))
             return Object.assign(new YAMLSet(), map2);
           else
@@ -26157,7 +26157,7 @@ var require_tags = __commonJS({
 var require_Schema = __commonJS({
   "node_modules/yaml/dist/schema/Schema.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var map2 = require_map();
     var seq2 = require_seq();
     var string = require_string();
@@ -26170,9 +26170,9 @@ var require_Schema = __commonJS({
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
-        Object.defineProperty(this, identity.MAP, { value: map2.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
-        Object.defineProperty(this, identity.SEQ, { value: seq2.seq });
+        Object.defineProperty(this, identity2.MAP, { value: map2.map });
+        Object.defineProperty(this, identity2.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity2.SEQ, { value: seq2.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
       clone() {
@@ -26189,7 +26189,7 @@ var require_Schema = __commonJS({
 var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
@@ -26216,7 +26216,7 @@ var require_stringifyDocument = __commonJS({
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
-        if (identity.isNode(doc.contents)) {
+        if (identity2.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
             lines.push("");
           if (doc.contents.commentBefore) {
@@ -26271,7 +26271,7 @@ var require_Document = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var Collection2 = require_Collection();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var toJS2 = require_toJS();
     var Schema2 = require_Schema();
@@ -26286,7 +26286,7 @@ var require_Document = __commonJS({
         this.comment = null;
         this.errors = [];
         this.warnings = [];
-        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        Object.defineProperty(this, identity2.NODE_TYPE, { value: identity2.DOC });
         let _replacer = null;
         if (typeof replacer === "function" || Array.isArray(replacer)) {
           _replacer = replacer;
@@ -26322,7 +26322,7 @@ var require_Document = __commonJS({
        */
       clone() {
         const copy = Object.create(_Document.prototype, {
-          [identity.NODE_TYPE]: { value: identity.DOC }
+          [identity2.NODE_TYPE]: { value: identity2.DOC }
         });
         copy.commentBefore = this.commentBefore;
         copy.comment = this.comment;
@@ -26332,7 +26332,7 @@ var require_Document = __commonJS({
         if (this.directives)
           copy.directives = this.directives.clone();
         copy.schema = this.schema.clone();
-        copy.contents = identity.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
+        copy.contents = identity2.isNode(this.contents) ? this.contents.clone(copy.schema) : this.contents;
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -26395,7 +26395,7 @@ var require_Document = __commonJS({
           sourceObjects
         };
         const node = createNode.createNode(value, tag, ctx);
-        if (flow && identity.isCollection(node))
+        if (flow && identity2.isCollection(node))
           node.flow = true;
         setAnchors();
         return node;
@@ -26435,7 +26435,7 @@ var require_Document = __commonJS({
        * `true` (collections are always returned intact).
        */
       get(key, keepScalar) {
-        return identity.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
+        return identity2.isCollection(this.contents) ? this.contents.get(key, keepScalar) : void 0;
       }
       /**
        * Returns item at `path`, or `undefined` if not found. By default unwraps
@@ -26444,14 +26444,14 @@ var require_Document = __commonJS({
        */
       getIn(path, keepScalar) {
         if (Collection2.isEmptyPath(path))
-          return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
+          return !keepScalar && identity2.isScalar(this.contents) ? this.contents.value : this.contents;
+        return identity2.isCollection(this.contents) ? this.contents.getIn(path, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
        */
       has(key) {
-        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+        return identity2.isCollection(this.contents) ? this.contents.has(key) : false;
       }
       /**
        * Checks if the document includes a value at `path`.
@@ -26459,7 +26459,7 @@ var require_Document = __commonJS({
       hasIn(path) {
         if (Collection2.isEmptyPath(path))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+        return identity2.isCollection(this.contents) ? this.contents.hasIn(path) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -26566,7 +26566,7 @@ var require_Document = __commonJS({
       }
     };
     function assertCollection(contents) {
-      if (identity.isCollection(contents))
+      if (identity2.isCollection(contents))
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
@@ -26837,12 +26837,12 @@ var require_util_flow_indent_check = __commonJS({
 var require_util_map_includes = __commonJS({
   "node_modules/yaml/dist/compose/util-map-includes.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     function mapIncludes(ctx, items, search) {
       const { uniqueKeys } = ctx.options;
       if (uniqueKeys === false)
         return false;
-      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity.isScalar(a) && identity.isScalar(b) && a.value === b.value;
+      const isEqual = typeof uniqueKeys === "function" ? uniqueKeys : (a, b) => a === b || identity2.isScalar(a) && identity2.isScalar(b) && a.value === b.value;
       return items.some((pair) => isEqual(pair.key, search));
     }
     exports.mapIncludes = mapIncludes;
@@ -27055,7 +27055,7 @@ var require_resolve_end = __commonJS({
 var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -27134,7 +27134,7 @@ var require_resolve_flow_collection = __commonJS({
             }
             if (prevItemComment) {
               let prev = coll.items[coll.items.length - 1];
-              if (identity.isPair(prev))
+              if (identity2.isPair(prev))
                 prev = prev.value ?? prev.key;
               if (prev.comment)
                 prev.comment += "\n" + prevItemComment;
@@ -27249,7 +27249,7 @@ var require_resolve_flow_collection = __commonJS({
 var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
     var YAMLSeq = require_YAMLSeq();
@@ -27299,7 +27299,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node = identity.isNode(res) ? res : new Scalar2.Scalar(res);
+      const node = identity2.isNode(res) ? res : new Scalar2.Scalar(res);
       node.range = coll.range;
       node.tag = tagName;
       if (tag?.format)
@@ -27718,7 +27718,7 @@ var require_resolve_flow_scalar = __commonJS({
 var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
@@ -27727,17 +27727,17 @@ var require_compose_scalar = __commonJS({
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       } else if (tagName)
         tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
       else if (token.type === "scalar")
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
-        tag = ctx.schema[identity.SCALAR];
+        tag = ctx.schema[identity2.SCALAR];
       let scalar;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
+        scalar = identity2.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
@@ -27757,7 +27757,7 @@ var require_compose_scalar = __commonJS({
     }
     function findScalarTagByName(schema3, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema3[identity.SCALAR];
+        return schema3[identity2.SCALAR];
       const matchWithTest = [];
       for (const tag of schema3.tags) {
         if (!tag.collection && tag.tag === tagName) {
@@ -27776,12 +27776,12 @@ var require_compose_scalar = __commonJS({
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema3[identity.SCALAR];
+      return schema3[identity2.SCALAR];
     }
     function findScalarTagByTest({ atKey, directives, schema: schema3 }, value, token, onError) {
-      const tag = schema3.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema3[identity.SCALAR];
+      const tag = schema3.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema3[identity2.SCALAR];
       if (schema3.compat) {
-        const compat = schema3.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema3[identity.SCALAR];
+        const compat = schema3.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema3[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -27830,7 +27830,7 @@ var require_compose_node = __commonJS({
   "node_modules/yaml/dist/compose/compose-node.js"(exports) {
     "use strict";
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeCollection = require_compose_collection();
     var composeScalar = require_compose_scalar();
     var resolveEnd = require_resolve_end();
@@ -27876,7 +27876,7 @@ var require_compose_node = __commonJS({
       node ?? (node = composeEmptyNode(ctx, token.offset, void 0, null, props, onError));
       if (anchor && node.anchor === "")
         onError(anchor, "BAD_ALIAS", "Anchor cannot be an empty string");
-      if (atKey && ctx.options.stringKeys && (!identity.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
+      if (atKey && ctx.options.stringKeys && (!identity2.isScalar(node) || typeof node.value !== "string" || node.tag && node.tag !== "tag:yaml.org,2002:str")) {
         const msg = "With stringKeys, all keys must be strings";
         onError(tag ?? token, "NON_STRING_KEY", msg);
       }
@@ -27982,7 +27982,7 @@ var require_composer = __commonJS({
     var directives = require_directives();
     var Document = require_Document();
     var errors = require_errors2();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var composeDoc = require_compose_doc();
     var resolveEnd = require_resolve_end();
     function getErrorPos(src) {
@@ -28044,9 +28044,9 @@ var require_composer = __commonJS({
 ${comment}` : comment;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
             doc.commentBefore = comment;
-          } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+          } else if (identity2.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
-            if (identity.isPair(it))
+            if (identity2.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
             it.commentBefore = cb ? `${comment}
@@ -30094,7 +30094,7 @@ var require_public_api = __commonJS({
     var Document = require_Document();
     var errors = require_errors2();
     var log = require_log();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     function parseOptions(options) {
@@ -30172,7 +30172,7 @@ var require_public_api = __commonJS({
         if (!keepUndefined)
           return void 0;
       }
-      if (identity.isDocument(value) && !_replacer)
+      if (identity2.isDocument(value) && !_replacer)
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
@@ -30192,7 +30192,7 @@ var require_dist = __commonJS({
     var Schema2 = require_Schema();
     var errors = require_errors2();
     var Alias = require_Alias();
-    var identity = require_identity();
+    var identity2 = require_identity();
     var Pair = require_Pair();
     var Scalar2 = require_Scalar();
     var YAMLMap = require_YAMLMap();
@@ -30210,14 +30210,14 @@ var require_dist = __commonJS({
     exports.YAMLParseError = errors.YAMLParseError;
     exports.YAMLWarning = errors.YAMLWarning;
     exports.Alias = Alias.Alias;
-    exports.isAlias = identity.isAlias;
-    exports.isCollection = identity.isCollection;
-    exports.isDocument = identity.isDocument;
-    exports.isMap = identity.isMap;
-    exports.isNode = identity.isNode;
-    exports.isPair = identity.isPair;
-    exports.isScalar = identity.isScalar;
-    exports.isSeq = identity.isSeq;
+    exports.isAlias = identity2.isAlias;
+    exports.isCollection = identity2.isCollection;
+    exports.isDocument = identity2.isDocument;
+    exports.isMap = identity2.isMap;
+    exports.isNode = identity2.isNode;
+    exports.isPair = identity2.isPair;
+    exports.isScalar = identity2.isScalar;
+    exports.isSeq = identity2.isSeq;
     exports.Pair = Pair.Pair;
     exports.Scalar = Scalar2.Scalar;
     exports.YAMLMap = YAMLMap.YAMLMap;
@@ -39329,7 +39329,7 @@ var init_read_never_set = __esm({
         messages: {
           neverSet: "Get Participant Data reads `{{key}}`, but no flow, data action or config in this project sets it, so the variable stays empty at run time. If something outside the repository sets it, add it to `settings.knownParticipantKeys`.",
           neverSetClosest: "Get Participant Data reads `{{key}}`, but no flow, data action or config in this project sets it (keys are case-sensitive); did you mean `{{closest}}`?",
-          setOnlyDynamically: 'Get Participant Data reads `{{key}}`, which is only "set" at {{where}} through a dynamic key (`{{written}}`) that is stored literally or rejected; fix that key (participant-data/literal-key) and this read works.',
+          setOnlyDynamically: 'Get Participant Data reads `{{key}}`, which is only "set" through a dynamic key (`{{written}}`, see the related location) that is stored literally or rejected; fix that key (participant-data/literal-key) and this read works.',
           useClosest: "Read `{{closest}}` instead."
         }
       },
@@ -39351,8 +39351,21 @@ var init_read_never_set = __esm({
             continue;
           const broken = dynamicWriters(context3.project).get(key);
           if (broken) {
-            const where = `${broken.file.path}:${broken.file.source.positionAt(broken.range[0]).line}`;
-            context3.report({ node: attr.name.scalar, messageId: "setOnlyDynamically", data: { key, where, written: broken.text } });
+            const start = broken.file.source.positionAt(broken.range[0]);
+            const end = broken.file.source.positionAt(broken.range[1]);
+            context3.report({
+              node: attr.name.scalar,
+              messageId: "setOnlyDynamically",
+              data: { key, written: broken.text },
+              related: [{
+                path: broken.file.path,
+                line: start.line,
+                column: start.column,
+                endLine: end.line,
+                endColumn: end.column,
+                message: `The dynamic key \`${broken.text}\` meant to set \`${key}\` (participant-data/literal-key).`
+              }]
+            });
             continue;
           }
           const closest3 = closestKey(key, known);
@@ -50258,10 +50271,10 @@ var require_util10 = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash = {};
+      const hash2 = {};
       for (const item of arr)
-        hash[item] = true;
-      return hash;
+        hash2[item] = true;
+      return hash2;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema3) {
@@ -61004,6 +61017,8 @@ function runRules(file, project, enabled, rulesById) {
           range: [range[0], range[1]],
           messageId: d.messageId
         };
+        if (d.related?.length)
+          diagnostic.related = d.related.map((r) => ({ ...r }));
         if (d.fix)
           diagnostic.fix = mergeEdits(text, d.fix);
         if (d.suggest?.length) {
@@ -62373,9 +62388,24 @@ var init_json = __esm({
 
 // packages/core/dist/fingerprint.js
 import { createHash } from "node:crypto";
-function fingerprint(filePath, m, source) {
+function identity(filePath, m, source) {
   const snippet2 = source ? source.slice(m.range[0], Math.min(m.range[1], m.range[0] + 500)).replace(/\s+/g, " ").trim() : "";
-  return createHash("sha256").update(`${m.ruleId ?? "parse"}\0${filePath}\0${m.message}\0${snippet2}`).digest("hex").slice(0, 32);
+  return `${m.ruleId ?? "parse"}\0${m.messageId ?? ""}\0${filePath}\0${snippet2 === "" ? `${m.message}` : snippet2}`;
+}
+function hash(identity2, occurrence) {
+  return createHash("sha256").update(`${identity2}\0${occurrence}`).digest("hex").slice(0, 32);
+}
+function fingerprints(filePath, messages, source) {
+  const order = messages.map((m, i) => i).sort((a, b) => messages[a].range[0] - messages[b].range[0] || messages[a].range[1] - messages[b].range[1] || a - b);
+  const seen = /* @__PURE__ */ new Map();
+  const out = new Array(messages.length);
+  for (const i of order) {
+    const id23 = identity(filePath, messages[i], source);
+    const n = seen.get(id23) ?? 0;
+    seen.set(id23, n + 1);
+    out[i] = hash(id23, n);
+  }
+  return out;
 }
 var init_fingerprint = __esm({
   "packages/core/dist/fingerprint.js"() {
@@ -62391,15 +62421,23 @@ function formatSarif(results, options) {
   for (const r of results) {
     const source = r.source !== void 0 ? new SourceText(r.source) : void 0;
     const artifact = artifactLocation(r.filePath);
-    for (const m of r.messages) {
+    const ids = fingerprints(r.filePath, r.messages, r.source);
+    r.messages.forEach((m, i) => {
       const ruleId = m.ruleId ?? PARSE_ERROR_RULE_ID;
       const result = {
         ruleId,
         level: m.severity === 2 ? "error" : "warning",
         message: { text: m.message },
         locations: [{ physicalLocation: { artifactLocation: artifact, region: messageRegion(m) } }],
-        partialFingerprints: { "cxlint/v1": fingerprint(r.filePath, m, r.source) }
+        partialFingerprints: { "cxlint/v1": ids[i] }
       };
+      if (m.related?.length) {
+        result.relatedLocations = m.related.map((l, id23) => ({
+          id: id23,
+          physicalLocation: { artifactLocation: artifactLocation(l.path), region: messageRegion({ line: l.line, column: l.column, endLine: l.endLine ?? l.line, endColumn: l.endColumn ?? l.column }) },
+          message: { text: l.message }
+        }));
+      }
       if (ruleIndex.has(ruleId))
         result.ruleIndex = ruleIndex.get(ruleId);
       if (source) {
@@ -62411,7 +62449,7 @@ function formatSarif(results, options) {
           result.fixes = fixes;
       }
       sarifResults.push(result);
-    }
+    });
   }
   const run2 = {
     tool: {
@@ -65265,7 +65303,8 @@ async function readAtCommit(opts, path) {
   if (!opts.client) return void 0;
   try {
     const res = await opts.client.rest.request("GET /repos/{owner}/{repo}/contents/{path}", {
-      ...opts.repo,
+      owner: opts.repo.owner,
+      repo: opts.repo.repo,
       path,
       ref: opts.baseSha,
       mediaType: { format: "raw" }
@@ -65285,7 +65324,8 @@ function toFindings(results) {
   const out = [];
   for (const r of results) {
     const source = r.source !== void 0 ? new SourceText(r.source) : void 0;
-    for (const m of r.messages) {
+    const ids = fingerprints(r.filePath, r.messages, r.source);
+    r.messages.forEach((m, i) => {
       const fix = m.fix ?? m.suggestions?.[0]?.fix;
       out.push({
         path: r.filePath,
@@ -65296,11 +65336,12 @@ function toFindings(results) {
         column: m.column,
         endLine: Math.max(m.line, m.endLine),
         endColumn: m.endColumn,
-        fingerprint: fingerprint(r.filePath, m, r.source),
+        fingerprint: ids[i],
         ...fix ? { fix } : {},
+        ...m.related?.length ? { related: m.related } : {},
         ...source ? { source } : {}
       });
-    }
+    });
   }
   return out;
 }
@@ -69888,14 +69929,25 @@ function fenceFor(text, min = 3) {
   for (const run2 of text.match(/`+/g) ?? []) longest = Math.max(longest, run2.length);
   return "`".repeat(Math.max(min, longest + 1));
 }
+function editsDisjoint(a, b) {
+  const clash = (x, y) => x.range[0] === y.range[0] || x.range[0] < y.range[1] && y.range[0] < x.range[1];
+  return a.every((x) => b.every((y) => !clash(x, y)));
+}
 function toSuggestionBlock(source, fix) {
   const src = typeof source === "string" ? new SourceText(source) : source;
   const text = src.text;
-  const startLine = src.positionAt(fix.range[0]).line;
-  const endLine = Math.max(startLine, src.positionAt(fix.range[1]).line);
+  const edits = (Array.isArray(fix) ? [...fix] : [fix]).sort((a, b) => a.range[0] - b.range[0]);
+  const startLine = src.positionAt(edits[0].range[0]).line;
+  const endLine = Math.max(startLine, ...edits.map((e) => src.positionAt(e.range[1]).line));
   const from = src.lineStartOffset(startLine);
   const to = src.lineEndOffset(endLine);
-  const replacement = (text.slice(from, fix.range[0]) + fix.text + text.slice(fix.range[1], to)).replace(/\r\n/g, "\n");
+  let replacement = "";
+  let at = from;
+  for (const e of edits) {
+    replacement += text.slice(at, e.range[0]) + e.text;
+    at = e.range[1];
+  }
+  replacement = (replacement + text.slice(at, to)).replace(/\r\n/g, "\n");
   const fence = fenceFor(replacement);
   const block2 = replacement === "" ? `${fence}suggestion
 ${fence}` : `${fence}suggestion
@@ -69929,23 +69981,45 @@ function renderMessage(message) {
   }
   return out + escapeMarkdownText(message.slice(i));
 }
-var FP_MARKER = /<!-- cxlint:fp=([0-9a-f]{16,64}) -->/g;
-function fingerprintMarker(fp) {
-  return `<!-- cxlint:fp=${fp} -->`;
+var FP_MARKER = /<!-- cxlint:fp=([0-9a-f]{16,64})(;refused)? -->/g;
+function fingerprintMarker(fp, refused = false) {
+  return `<!-- cxlint:fp=${fp}${refused ? ";refused" : ""} -->`;
+}
+function readRefused(body) {
+  return [...(body ?? "").matchAll(FP_MARKER)].filter((m) => m[2]).map((m) => m[1]);
 }
 function readFingerprints(body) {
   return [...(body ?? "").matchAll(FP_MARKER)].map((m) => m[1]);
+}
+var INLINE_BODY_LIMIT = 65536;
+var MESSAGE_LIMIT = 4e3;
+function clipMessage(message, max = MESSAGE_LIMIT) {
+  if (message.length <= max) return message;
+  let cut = message.slice(0, max);
+  if ((cut.match(/`/g) ?? []).length % 2 === 1) cut += "…`";
+  else cut += "…";
+  return `${cut} (cut; the annotation and the job summary have the whole message)`;
+}
+function relatedLines(f) {
+  return (f.related ?? []).slice(0, 5).map((r) => `Related: ${codeSpan(r.path)} line ${r.line}: ${renderMessage(clipMessage(r.message, 500))}`);
 }
 var SEVERITY_LABEL = { 2: "**Error**", 1: "**Warning**" };
 function ruleLink(ruleId) {
   return ruleId ? `[${codeSpan(ruleId)}](${ruleDocsUrl(ruleId)})` : codeSpan("parse error");
 }
 function inlineCommentBody(f, suggestion, note) {
-  const parts = [`${SEVERITY_LABEL[f.severity]} · ${ruleLink(f.ruleId)}`, "", renderMessage(f.message)];
-  if (note) parts.push("", note);
-  if (suggestion) parts.push("", suggestion);
-  parts.push("", fingerprintMarker(f.fingerprint));
-  return parts.join("\n");
+  const build = (message, block2, extra) => {
+    const parts = [`${SEVERITY_LABEL[f.severity]} · ${ruleLink(f.ruleId)}`, "", renderMessage(message)];
+    const related = relatedLines(f);
+    if (related.length) parts.push("", ...related);
+    if (extra) parts.push("", extra);
+    if (block2) parts.push("", block2);
+    parts.push("", fingerprintMarker(f.fingerprint));
+    return parts.join("\n");
+  };
+  const body = build(clipMessage(f.message), suggestion, note);
+  if (body.length <= INLINE_BODY_LIMIT) return body;
+  return build(clipMessage(f.message), void 0, [note, "The suggested change is too long for a comment; `cxlint --fix` or the SARIF file has it."].filter(Boolean).join("\n\n"));
 }
 function codeBlock(text, lang = "yaml") {
   const fence = fenceFor(text);
@@ -69957,34 +70031,36 @@ ${fence}`;
 // packages/action/src/review-threads.ts
 var THREADS = `query($owner: String!, $repo: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $repo) { pullRequest(number: $number) {
+    headRefOid
     reviewThreads(first: 100, after: $after) {
       pageInfo { hasNextPage endCursor }
-      nodes { id path isResolved resolvedBy { __typename login } comments(first: 1) { nodes { id body author { __typename login } } } }
+      nodes { id path isResolved isOutdated viewerCanResolve resolvedBy { login } comments(first: 1) { nodes { id body isMinimized author { __typename login } } } }
     } } } }`;
 var REVIEWS = `query($owner: String!, $repo: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $repo) { pullRequest(number: $number) {
     reviews(first: 100, after: $after) {
       pageInfo { hasNextPage endCursor }
-      nodes { body author { __typename login } }
+      nodes { databaseId state body author { __typename login } }
     } } } }`;
+var ACTIONS_BOT_LOGIN = "github-actions";
 var bare = (login) => (login ?? "").replace(/\[bot\]$/, "").toLowerCase();
 async function selfLogin(client) {
   try {
     const r = await client.graphql("query { viewer { login } }");
-    return r.viewer.login;
+    return bare(r.viewer.login) || ACTIONS_BOT_LOGIN;
   } catch {
-    return void 0;
+    return ACTIONS_BOT_LOGIN;
   }
 }
 async function readExistingReview(client, pr) {
-  const self2 = bare(await selfLogin(client));
-  const ours = (a) => !!a && (a.__typename === "Bot" || self2 !== "" && bare(a.login) === self2);
+  const self2 = await selfLogin(client);
+  const ours = (a) => !!a && bare(a.login) === self2;
   const vars = { owner: pr.owner, repo: pr.repo, number: pr.number };
-  const threads = [];
-  const posted = /* @__PURE__ */ new Set();
+  const out = { threads: [], inline: /* @__PURE__ */ new Set(), listed: /* @__PURE__ */ new Set(), refused: /* @__PURE__ */ new Set(), posted: /* @__PURE__ */ new Set(), pending: [], self: self2 };
   let after = null;
   do {
     const page = await client.graphql(THREADS, { ...vars, after });
+    out.headSha = page.repository.pullRequest.headRefOid;
     const conn = page.repository.pullRequest.reviewThreads;
     for (const t of conn.nodes) {
       const first = t.comments.nodes[0];
@@ -69992,8 +70068,19 @@ async function readExistingReview(client, pr) {
       const fps = readFingerprints(first.body);
       if (!fps.length) continue;
       const resolvedByHuman = t.isResolved && !!t.resolvedBy && !ours(t.resolvedBy);
-      threads.push({ id: t.id, path: t.path, commentId: first.id, isResolved: t.isResolved, resolvedByHuman, fingerprints: fps });
-      if (!t.isResolved || resolvedByHuman) for (const fp of fps) posted.add(fp);
+      out.threads.push({
+        id: t.id,
+        path: t.path,
+        commentId: first.id,
+        isResolved: t.isResolved,
+        resolvedByHuman,
+        isOutdated: t.isOutdated,
+        isMinimized: first.isMinimized,
+        viewerCanResolve: t.viewerCanResolve,
+        fingerprints: fps
+      });
+      const live = resolvedByHuman || !t.isResolved && !first.isMinimized && !t.isOutdated;
+      if (live) for (const fp of fps) out.inline.add(fp);
     }
     after = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
   } while (after);
@@ -70001,95 +70088,173 @@ async function readExistingReview(client, pr) {
   do {
     const page = await client.graphql(REVIEWS, { ...vars, after });
     const conn = page.repository.pullRequest.reviews;
-    for (const r of conn.nodes) if (ours(r.author)) for (const fp of readFingerprints(r.body)) posted.add(fp);
+    for (const r of conn.nodes) {
+      if (!ours(r.author)) continue;
+      if (r.state === "PENDING") {
+        if (r.databaseId) out.pending.push(r.databaseId);
+        continue;
+      }
+      for (const fp of readFingerprints(r.body)) out.listed.add(fp);
+      for (const fp of readRefused(r.body)) out.refused.add(fp);
+    }
     after = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
   } while (after);
-  return { threads, posted };
+  for (const fp of [...out.inline, ...out.listed]) out.posted.add(fp);
+  return out;
 }
-function threadsToResolve(threads, present, judged = () => true) {
-  return threads.filter((t) => !t.isResolved && judged(t.path) && t.fingerprints.every((fp) => !present.has(fp)));
+async function deletePendingReviews(client, pr, ids) {
+  let deleted = 0;
+  for (const id23 of ids) {
+    try {
+      await client.rest.request("DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}", { owner: pr.owner, repo: pr.repo, pull_number: pr.number, review_id: id23 });
+      deleted++;
+    } catch (e) {
+      warning(`Could not delete cxlint's leftover pending review ${id23}: ${describeError(e)}.`);
+    }
+  }
+  return deleted;
+}
+function threadsToResolve(threads, present, judged = () => true, postedNow = /* @__PURE__ */ new Set()) {
+  return threads.filter(
+    (t) => !t.isResolved && !t.isMinimized && judged(t.path) && t.fingerprints.every((fp) => !present.has(fp) || t.isOutdated && postedNow.has(fp))
+  );
 }
 async function closeThreads(client, threads) {
-  let resolved = 0, minimized = 0, failed = 0;
-  for (let i = 0; i < threads.length; i += 50) {
-    const batch = threads.slice(i, i + 50);
+  const out = { resolved: 0, minimized: 0, failed: 0 };
+  const toMinimize = threads.filter((t) => !t.viewerCanResolve);
+  const resolvable = threads.filter((t) => t.viewerCanResolve);
+  for (const batch of batches(resolvable)) {
     try {
       await client.graphql(
         `mutation(${batch.map((_, j) => `$t${j}: ID!`).join(", ")}) { ${batch.map((_, j) => `r${j}: resolveReviewThread(input: {threadId: $t${j}}) { thread { id isResolved } }`).join(" ")} }`,
         Object.fromEntries(batch.map((t, j) => [`t${j}`, t.id]))
       );
-      resolved += batch.length;
-      continue;
+      out.resolved += batch.length;
     } catch (e) {
       info(`Could not resolve ${batch.length} fixed thread(s) (${describeError(e)}); minimizing them as outdated instead.`);
+      toMinimize.push(...batch);
     }
+  }
+  for (const batch of batches(toMinimize)) {
     try {
       await client.graphql(
         `mutation(${batch.map((_, j) => `$c${j}: ID!`).join(", ")}) { ${batch.map((_, j) => `m${j}: minimizeComment(input: {subjectId: $c${j}, classifier: OUTDATED}) { minimizedComment { isMinimized } }`).join(" ")} }`,
         Object.fromEntries(batch.map((t, j) => [`c${j}`, t.commentId]))
       );
-      minimized += batch.length;
+      out.minimized += batch.length;
     } catch (e) {
-      failed += batch.length;
+      out.failed += batch.length;
       warning(`Could not resolve or minimize ${batch.length} review thread(s) whose finding is fixed: ${describeError(e)}.`);
     }
   }
-  return { resolved, minimized, failed };
+  return out;
+}
+function batches(items, size = 50) {
+  const out = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+function cannotResolveNote(minimized) {
+  return `${minimized} review thread(s) of fixed findings were minimized as outdated, not resolved: this token may not resolve review threads (the Actions GITHUB_TOKEN never can, even with \`pull-requests: write\`), so "Require conversation resolution" still counts them. To let cxlint resolve them, pass a fine-grained personal access token or a GitHub App token with Pull requests: write and Contents: write as \`github-token\` (see the README, Permissions).`;
 }
 
 // packages/action/src/review.ts
-function planReview(findings, changed, posted, maxComments) {
+function planReview(findings, changed, said, maxComments) {
+  const already = said instanceof Set ? { inline: said, listed: said } : said;
+  let slotsForListed = Math.max(0, maxComments - already.inline.size);
   const plan = { comments: [], body: [], alreadyPosted: 0 };
+  const drafts = [];
   const seen = /* @__PURE__ */ new Set();
   for (const f of [...findings].sort(byImportance)) {
-    if (posted.has(f.fingerprint) || seen.has(f.fingerprint)) {
+    if (already.inline.has(f.fingerprint) || seen.has(f.fingerprint)) {
       plan.alreadyPosted++;
       continue;
     }
     seen.add(f.fingerprint);
+    const listed = already.listed.has(f.fingerprint);
+    if (listed && (already.refused?.has(f.fingerprint) || slotsForListed <= 0)) {
+      plan.alreadyPosted++;
+      continue;
+    }
+    const toBody = (reason) => listed ? plan.alreadyPosted++ : plan.body.push({ finding: f, reason });
     const file = changed.get(f.path);
     if (!file) {
-      plan.body.push({ finding: f, reason: "outside-diff" });
+      toBody("outside-diff");
       continue;
     }
     if (!file.hunks) {
-      plan.body.push({ finding: f, reason: "no-patch" });
+      toBody("no-patch");
       continue;
     }
-    const comment = inlineFor(f, file);
-    if (!comment) {
-      plan.body.push({ finding: f, reason: "outside-diff" });
+    if (drafts.length >= maxComments) {
+      if (placeFor(f, file)) toBody("over-limit");
+      else toBody("outside-diff");
       continue;
     }
-    if (plan.comments.length >= maxComments) {
-      plan.body.push({ finding: f, reason: "over-limit" });
+    const draft = draftFor(f, file, drafts);
+    if (!draft) {
+      toBody("outside-diff");
       continue;
     }
-    plan.comments.push(comment);
+    if (listed) slotsForListed--;
+    drafts.push(draft);
   }
+  plan.comments = drafts.map(render);
   return plan;
 }
-function inlineFor(f, file) {
+function placeFor(f, file) {
   const hunks = file.hunks;
-  const place = (start, end, body) => ({
-    finding: f,
-    path: f.path,
-    line: end,
-    ...start < end ? { startLine: start } : {},
-    body
-  });
-  let proposed;
+  if (fitsOneHunk(hunks, f.line, f.endLine)) return [f.line, f.endLine];
+  if (hunks.commentable.has(f.line)) return [f.line, f.line];
+  if (hunks.commentable.has(f.endLine)) return [f.endLine, f.endLine];
+  return void 0;
+}
+var overlaps = (a, start, end) => a.start <= end && start <= a.end;
+function draftFor(f, file, drafts) {
+  const hunks = file.hunks;
   if (f.fix && f.source) {
     const s = toSuggestionBlock(f.source, f.fix);
-    if (fitsOneHunk(hunks, s.startLine, s.endLine)) return place(s.startLine, s.endLine, inlineCommentBody(f, s.block));
-    proposed = `Suggested change for lines ${s.startLine}–${s.endLine}:
+    if (fitsOneHunk(hunks, s.startLine, s.endLine)) {
+      const owner = drafts.find((d) => d.path === f.path && d.edits && overlaps(d, s.startLine, s.endLine));
+      if (!owner) return { finding: f, path: f.path, start: s.startLine, end: s.endLine, edits: [f.fix], alsoFixes: [] };
+      const merged = [...owner.edits, f.fix];
+      if (editsDisjoint(owner.edits, [f.fix])) {
+        const m = toSuggestionBlock(f.source, merged);
+        const others = drafts.filter((d) => d !== owner && d.path === f.path && d.edits && overlaps(d, m.startLine, m.endLine));
+        if (fitsOneHunk(hunks, m.startLine, m.endLine) && !others.length) {
+          owner.edits = merged;
+          owner.start = m.startLine;
+          owner.end = m.endLine;
+          owner.alsoFixes.push(f);
+          const place4 = placeFor(f, file) ?? [s.startLine, s.endLine];
+          return { finding: f, path: f.path, start: place4[0], end: place4[1], alsoFixes: [], fixedBy: owner };
+        }
+      }
+      const place3 = placeFor(f, file);
+      return place3 && { finding: f, path: f.path, start: place3[0], end: place3[1], alsoFixes: [], proposed: `Suggested change for lines ${s.startLine}–${s.endLine}, to apply after the suggestion already on these lines (GitHub applies one suggestion per line):
 
-${codeBlock(s.replacement)}`;
+${codeBlock(s.replacement)}` };
+    }
+    const place2 = placeFor(f, file);
+    return place2 && { finding: f, path: f.path, start: place2[0], end: place2[1], alsoFixes: [], proposed: `Suggested change for lines ${s.startLine}–${s.endLine}:
+
+${codeBlock(s.replacement)}` };
   }
-  if (fitsOneHunk(hunks, f.line, f.endLine)) return place(f.line, f.endLine, inlineCommentBody(f, proposed));
-  if (hunks.commentable.has(f.line)) return place(f.line, f.line, inlineCommentBody(f, proposed));
-  if (hunks.commentable.has(f.endLine)) return place(f.endLine, f.endLine, inlineCommentBody(f, proposed));
-  return void 0;
+  const place = placeFor(f, file);
+  return place && { finding: f, path: f.path, start: place[0], end: place[1], alsoFixes: [] };
+}
+function render(d) {
+  let block2;
+  let note = d.proposed;
+  if (d.edits && d.finding.source) {
+    block2 = toSuggestionBlock(d.finding.source, d.edits).block;
+    if (d.alsoFixes.length) {
+      note = `This suggestion also fixes ${d.alsoFixes.map((x) => `${ruleLink(x.ruleId)} (line ${x.line})`).join(", ")}: GitHub applies one suggestion per line.`;
+    }
+  } else if (d.fixedBy) {
+    note = `The suggestion on ${d.fixedBy.start < d.fixedBy.end ? `lines ${d.fixedBy.start}–${d.fixedBy.end}` : `line ${d.fixedBy.end}`} (${ruleLink(d.fixedBy.finding.ruleId)}) also applies this fix.`;
+  }
+  return { finding: d.finding, path: d.path, line: d.end, ...d.start < d.end ? { startLine: d.start } : {}, body: inlineCommentBody(d.finding, block2, note) };
 }
 var REASON_TEXT = {
   "over-limit": "beyond the inline comment limit (`max-comments`)",
@@ -70098,9 +70263,9 @@ var REASON_TEXT = {
   rejected: "GitHub refused as inline comments"
 };
 var BODY_LIMIT = 6e4;
-function findingLine(f) {
+function findingLine(f, refused = false) {
   const where = `${codeSpan(f.path)} line ${f.line}${f.endLine > f.line ? `–${f.endLine}` : ""}`;
-  return `- ${f.severity === 2 ? "**Error**" : "**Warning**"} ${where} · ${ruleLink(f.ruleId)}: ${renderMessage(f.message)} ${fingerprintMarker(f.fingerprint)}`;
+  return `- ${f.severity === 2 ? "**Error**" : "**Warning**"} ${where} · ${ruleLink(f.ruleId)}: ${renderMessage(clipMessage(f.message, 1e3))} ${fingerprintMarker(f.fingerprint, refused)}`;
 }
 function reviewBody(plan, all) {
   const { errors, warnings } = countFindings(all);
@@ -70119,7 +70284,7 @@ function reviewBody(plan, all) {
     lines.push(head);
     size += head.length;
     for (const e of entries2) {
-      const line = findingLine(e.finding);
+      const line = findingLine(e.finding, reason === "rejected");
       if (size + line.length > BODY_LIMIT) {
         dropped++;
         continue;
@@ -70146,6 +70311,7 @@ var toApi = (c) => ({
   body: c.body
 });
 var POST_ATTEMPTS = 3;
+var ONE_PENDING = /one pending review/i;
 function planFingerprints(p) {
   return [...p.comments.map((c) => c.finding.fingerprint), ...p.body.map((b) => b.finding.fingerprint)];
 }
@@ -70174,6 +70340,7 @@ async function postReview(client, pr, headSha, plan, all, landed) {
     const status = statusOf(e);
     if (status === 403 || status === 404) throw new ReviewForbiddenError(status, e.message);
     if (status !== 422) throw e;
+    if (ONE_PENDING.test(String(e.message))) throw e;
     info(`GitHub refused the review (422: ${e.message.split("\n")[0]}); finding the refused comments.`);
   }
   let probes = 0;
@@ -70399,8 +70566,15 @@ async function execute(inputs, ctx) {
   if (ctx.pr && changed && client && inputs.reporter !== "annotations") {
     try {
       const existing = await readExistingReview(client, ctx.pr);
-      const plan = planReview(reported, changedMap, existing.posted, inputs.maxComments);
       const pull = ctx.pr;
+      if (existing.headSha && existing.headSha !== pull.headSha) {
+        throw new StaleHeadError(pull.headSha, existing.headSha);
+      }
+      if (existing.pending.length) {
+        const deleted = await deletePendingReviews(client, pull, existing.pending);
+        info(`Deleted ${deleted} leftover pending review(s) of cxlint (a cancelled run's): GitHub allows one per user and refuses new reviews while it exists.`);
+      }
+      const plan = planReview(reported, changedMap, existing, inputs.maxComments);
       const landed = async (fps) => {
         const now = await readExistingReview(client, pull);
         return fps.some((fp) => now.posted.has(fp));
@@ -70412,15 +70586,18 @@ async function execute(inputs, ctx) {
       if (plan.alreadyPosted) notes.push(`${plan.alreadyPosted} finding(s) were already on the pull request from an earlier run and were not posted again.`);
       if (!posted.posted && !plan.alreadyPosted) notes.push("No new findings to post on the pull request.");
       const linted = new Set(targets);
-      const gone = threadsToResolve(existing.threads, present, (path) => linted.has(path) || !changedMap.has(path));
+      const judged = (path) => linted.has(path) || !changedMap.has(path) || changedMap.get(path).status === "removed";
+      const postedNow = new Set(posted.posted ? [...plan.comments.map((c) => c.finding.fingerprint), ...plan.body.map((b) => b.finding.fingerprint)] : []);
+      const gone = threadsToResolve(existing.threads, present, judged, postedNow);
       if (gone.length) {
         const closed = await closeThreads(client, gone);
-        notes.push(`${closed.resolved + closed.minimized} review thread(s) of fixed findings closed (${closed.resolved} resolved, ${closed.minimized} minimized as outdated${closed.failed ? `, ${closed.failed} failed` : ""}).`);
+        notes.push(`${closed.resolved + closed.minimized} review thread(s) of fixed or moved findings closed (${closed.resolved} resolved, ${closed.minimized} minimized as outdated${closed.failed ? `, ${closed.failed} failed` : ""}).`);
+        if (closed.minimized) notes.push(cannotResolveNote(closed.minimized));
       }
     } catch (e) {
       fallback = !reviewDelivered;
       const status = e instanceof ReviewForbiddenError ? e.status : statusOf(e);
-      const note = status === 403 || status === 404 ? `cxlint cannot write to this pull request (HTTP ${status}): the token is read-only, as it is for pull requests from forks. All ${reported.length} finding(s) are reported as annotations and in this summary instead.` : `cxlint could not post its review (${describeError(e)}). All ${reported.length} finding(s) are reported as annotations and in this summary instead.`;
+      const note = e instanceof StaleHeadError ? `The pull request moved on to ${e.now.slice(0, 12)} after this run started (at ${e.event.slice(0, 12)}); the run for the new head posts the review. This run's ${reported.length} finding(s) are reported as annotations and in this summary.` : status === 403 || status === 404 ? `cxlint cannot write to this pull request (HTTP ${status}): the token is read-only, as it is for pull requests from forks. All ${reported.length} finding(s) are reported as annotations and in this summary instead.` : `cxlint could not post its review (${describeError(e)}). All ${reported.length} finding(s) are reported as annotations and in this summary instead.`;
       if (!reviewDelivered) {
         warning(note);
         notes.push(note);
@@ -70446,6 +70623,13 @@ async function execute(inputs, ctx) {
   else info(decision.text);
   return { findings: reported, reviewPosted, fallback, fail: decision.fail };
 }
+var StaleHeadError = class extends Error {
+  constructor(event, now) {
+    super(`The pull request's head moved from ${event} to ${now}.`);
+    this.event = event;
+    this.now = now;
+  }
+};
 function warnIfNotAtHead(workspace, headSha) {
   let at;
   try {

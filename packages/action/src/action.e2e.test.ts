@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeGitHub, type Fault } from './testing/fake-github.js';
-import { BUNDLE, FixtureRepo, TEMPLATE_KEY_ACTION, flow, runBundle, type RunResult } from './testing/fixture-repo.js';
+import { BUNDLE, FixtureRepo, REPO_ROOT, TEMPLATE_KEY_ACTION, flow, runBundle, type RunResult } from './testing/fixture-repo.js';
 
 const TOKEN = 'ghs_TESTtoken0123456789abcdefSECRET';
 const timeout = 60_000;
@@ -22,6 +22,8 @@ interface Pr {
   head: string;
   gh: FakeGitHub;
   run: (extra?: { inputs?: Record<string, string>; eventName?: string; env?: Record<string, string> }) => Promise<RunResult>;
+  /** Commits a change to the PR branch and tells the fake GitHub (new head, file list, outdated threads). */
+  push: (message: string, change: (repo: FixtureRepo) => void) => void;
 }
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -30,7 +32,7 @@ afterEach(async () => {
 });
 
 /** A repo whose PR adds the seed's defect to a flow; the workspace is checked out at the PR head. */
-async function openPr(opts: { readOnly?: boolean; faults?: Fault[]; pageSize?: number; refuseCommentsOn?: string[]; headExtra?: (r: FixtureRepo) => void; dropPatchFor?: string[] } = {}): Promise<Pr> {
+async function openPr(opts: { readOnly?: boolean; faults?: Fault[]; pageSize?: number; refuseCommentsOn?: string[]; headExtra?: (r: FixtureRepo) => void; dropPatchFor?: string[]; tokenKind?: 'actions' | 'pat' | 'app' } = {}): Promise<Pr> {
   const repo = new FixtureRepo();
   repo.write('flows/support.yaml', flow('Support'));
   repo.write('flows/legacy.yaml', flow('Legacy', TEMPLATE_KEY_ACTION.replace('userSessionId', 'legacyId'))); // untouched by the PR
@@ -43,9 +45,10 @@ async function openPr(opts: { readOnly?: boolean; faults?: Fault[]; pageSize?: n
   const head = repo.commit('head: remember the web session');
   const gh = await new FakeGitHub({
     token: TOKEN, owner: 'acme', repo: 'flows', number: 7, headSha: head, files: repo.prFiles(base, head, opts.dropPatchFor),
-    readOnly: opts.readOnly, faults: opts.faults, pageSize: opts.pageSize, refuseCommentsOn: opts.refuseCommentsOn,
+    readOnly: opts.readOnly, faults: opts.faults, pageSize: opts.pageSize, refuseCommentsOn: opts.refuseCommentsOn, tokenKind: opts.tokenKind,
   }).start();
-  cleanups.push(() => gh.stop(), () => repo.cleanup());
+  // Every request the action made must be one GitHub's API descriptions document.
+  cleanups.push(() => expect(gh.violations).toEqual([]), () => gh.stop(), () => repo.cleanup());
   const pr: Pr = {
     repo, base, head, gh,
     run: (extra = {}) =>
@@ -55,6 +58,11 @@ async function openPr(opts: { readOnly?: boolean; faults?: Fault[]; pageSize?: n
         event: { pull_request: { number: 7, head: { sha: pr.head }, base: { sha: base } } },
         token: TOKEN, apiUrl: gh.url, graphqlUrl: gh.graphqlUrl, inputs: extra.inputs, env: extra.env,
       }),
+    push: (message, change) => {
+      change(repo);
+      pr.head = repo.commit(message);
+      gh.push(pr.head, repo.prFiles(base, pr.head));
+    },
   };
   return pr;
 }
@@ -147,8 +155,8 @@ describe('pull_request: one review with suggestions', () => {
     expect(r.stdout.match(/^::error title=participant-data\/literal-key/gm)).toHaveLength(30);
   }, timeout);
 
-  it('a second run on the same head posts nothing new; fixing the finding resolves its thread', async () => {
-    const pr = await openPr();
+  it('a second run on the same head posts nothing new; fixing the finding resolves its thread (a token that may resolve)', async () => {
+    const pr = await openPr({ tokenKind: 'pat' });
     await pr.run();
     expect(reviewPosts(pr.gh)).toHaveLength(1);
     const again = await pr.run();
@@ -157,10 +165,7 @@ describe('pull_request: one review with suggestions', () => {
     expect(pr.gh.threads.filter((t) => !t.isResolved)).toHaveLength(1);
 
     // Push a fix: the key is literal now.
-    pr.repo.write('flows/support.yaml', flow('Support', TEMPLATE_KEY_ACTION.replace('"{{flow.input.userSessionId}}"', 'userSessionId')));
-    pr.head = pr.repo.commit('fix: literal key');
-    pr.gh.options.headSha = pr.head;
-    pr.gh.options.files = pr.repo.prFiles(pr.base, pr.head);
+    pr.push('fix: literal key', (repo) => repo.write('flows/support.yaml', flow('Support', TEMPLATE_KEY_ACTION.replace('"{{flow.input.userSessionId}}"', 'userSessionId'))));
     const fixed = await pr.run();
     expect(fixed.code, fixed.stdout).toBe(0);
     expect(reviewPosts(pr.gh)).toHaveLength(1);
@@ -180,6 +185,159 @@ describe('pull_request: one review with suggestions', () => {
     pr.gh.addHumanThread(`lgtm ${marker}`);
     await pr.run();
     expect(reviewPosts(pr.gh)).toHaveLength(2);
+  }, timeout);
+});
+
+const FIXED_KEY = TEMPLATE_KEY_ACTION.replace('"{{flow.input.userSessionId}}"', 'userSessionId');
+const threadMutations = (gh: FakeGitHub) => gh.calls('POST', /^\/graphql$/).filter((q) => /resolveReviewThread|minimizeComment/.test(q.body.query));
+const inlineComments = (gh: FakeGitHub) => reviewPosts(gh).flatMap((p) => p.body.comments as { path: string; line: number; start_line?: number; body: string }[]);
+
+describe('thread lifecycle against a GitHub as strict as the real one', () => {
+  it('with the Actions token: a fixed finding is minimized once, said once, never touched again, and commented again when it returns', async () => {
+    const pr = await openPr();
+    await pr.run();
+    expect(pr.gh.threads).toHaveLength(1);
+
+    pr.push('fix: literal key', (repo) => repo.write('flows/support.yaml', flow('Support', FIXED_KEY)));
+    const fixed = await pr.run();
+    expect(fixed.code, fixed.stdout).toBe(0);
+    // GitHub refuses resolveReviewThread to this token (viewerCanResolve: false), so it is not even tried.
+    expect(threadMutations(pr.gh).map((q) => /minimizeComment/.test(q.body.query))).toEqual([true]);
+    expect(pr.gh.threads[0]).toMatchObject({ isResolved: false });
+    expect(pr.gh.threads[0].comments[0]).toMatchObject({ isMinimized: true, minimizedReason: 'outdated' });
+    expect(fixed.summary).toContain('minimized as outdated, not resolved');
+    expect(fixed.summary).toMatch(/personal access token or a GitHub App token with Pull requests: write and Contents: write/);
+
+    // Later runs neither touch the minimized thread again nor repeat the note.
+    const again = await pr.run();
+    expect(threadMutations(pr.gh)).toHaveLength(1);
+    expect(again.summary).not.toContain('minimized');
+
+    // The defect comes back: its minimized thread no longer counts as posted, so it is commented again.
+    pr.push('oops: template key again', (repo) => repo.write('flows/support.yaml', flow('Support', TEMPLATE_KEY_ACTION)));
+    const back = await pr.run();
+    expect(back.code).toBe(1);
+    expect(reviewPosts(pr.gh)).toHaveLength(2);
+    expect(reviewPosts(pr.gh)[1].body.comments).toHaveLength(1);
+    expect(threadMutations(pr.gh)).toHaveLength(1);
+  }, timeout);
+
+  it('recovers from a leftover pending review of its own (a cancelled run) before posting', async () => {
+    const pr = await openPr();
+    const leftover = pr.gh.addLeftoverPending();
+    const r = await pr.run();
+    expect(r.code).toBe(1);
+    expect(pr.gh.calls('DELETE', new RegExp(`/pulls/7/reviews/${leftover}$`)).map((q) => q.status)).toEqual([200]);
+    expect(pr.gh.reviews.filter((x) => x.state === 'PENDING')).toHaveLength(0);
+    expect(reviewPosts(pr.gh)).toHaveLength(1);
+    expect(r.stdout).not.toMatch(/could not post/);
+  }, timeout);
+
+  it('two identical defects in one file are both commented', async () => {
+    const pr = await openPr({ headExtra: (repo) => repo.write('flows/support.yaml', flow('Support', TEMPLATE_KEY_ACTION + TEMPLATE_KEY_ACTION)) });
+    const r = await pr.run();
+    expect(r.outputs.errors).toBe('2');
+    const comments = inlineComments(pr.gh);
+    expect(comments.map((c) => c.line)).toEqual([30, 36]);
+    const fps = comments.map((c) => /cxlint:fp=([0-9a-f]+)/.exec(c.body)![1]);
+    expect(new Set(fps).size).toBe(2);
+    // And a re-run still knows both.
+    await pr.run();
+    expect(reviewPosts(pr.gh)).toHaveLength(1);
+  }, timeout);
+
+  it('an unrelated edit above a finding posts nothing new and closes nothing', async () => {
+    const pr = await openPr({ tokenKind: 'pat' });
+    await pr.run();
+    pr.push('docs: a comment at the top', (repo) => repo.write('flows/support.yaml', '# Support line, owned by the care team\n# (second comment line)\n' + flow('Support', TEMPLATE_KEY_ACTION)));
+    // GitHub follows the commented line to its new place; the thread is not outdated.
+    expect(pr.gh.threads[0]).toMatchObject({ isOutdated: false });
+    expect(pr.gh.threads[0].comments[0].line).toBe(32);
+    const r = await pr.run();
+    expect(r.code).toBe(1);
+    expect(reviewPosts(pr.gh)).toHaveLength(1);
+    expect(threadMutations(pr.gh)).toHaveLength(0);
+  }, timeout);
+
+  it('two fixes on one line give one applicable suggestion', async () => {
+    const action = readFileSync(join(REPO_ROOT, 'examples', 'data-actions', 'Get-Order-Status.custom.json'), 'utf8')
+      .replace('/api/orders/${input.orderNumber}"', '/api/orders/${input.orderNumber}/${input.region}"');
+    const pr = await openPr({ headExtra: (repo) => repo.write('data-actions/Get-Order-Status.custom.json', action) });
+    const r = await pr.run();
+    expect(r.stdout.match(/title=data-action\/url-escape/g)).toHaveLength(2);
+    const onLine7 = inlineComments(pr.gh).filter((c) => c.path === 'data-actions/Get-Order-Status.custom.json' && c.line === 7);
+    expect(onLine7).toHaveLength(2);
+    const withSuggestion = onLine7.filter((c) => c.body.includes('```suggestion'));
+    expect(withSuggestion).toHaveLength(1);
+    // The one suggestion applies both fixes: committing it leaves no url-escape finding on the line.
+    const block = /```suggestion\n([\s\S]*?)\n```/.exec(withSuggestion[0].body)![1];
+    expect(block).toContain('$esc.url(${input.orderNumber})');
+    expect(block).toContain('$esc.url(${input.region})');
+    expect(onLine7.find((c) => !c.body.includes('```suggestion'))!.body).toMatch(/The suggestion on line 7 .* also applies this fix/);
+  }, timeout);
+
+  it("another app's fingerprint silences nothing", async () => {
+    const pr = await openPr();
+    await pr.run();
+    const marker = /<!-- cxlint:fp=[0-9a-f]+ -->/.exec(reviewPosts(pr.gh)[0].body.comments[0].body)![0];
+    pr.gh.threads.splice(0);
+    pr.gh.reviews.splice(0);
+    pr.gh.addHumanThread(`copied ${marker}`, 'some-other-app[bot]', 'flows/support.yaml', 30);
+    await pr.run();
+    expect(reviewPosts(pr.gh)).toHaveLength(2);
+    expect(reviewPosts(pr.gh)[1].body.comments).toHaveLength(1);
+    // And its thread is not ours to close.
+    expect(threadMutations(pr.gh)).toHaveLength(0);
+  }, timeout);
+
+  it("a deleted file's threads are closed", async () => {
+    const pr = await openPr({
+      tokenKind: 'pat',
+      headExtra: (repo) => repo.write('flows/legacy.yaml', flow('Legacy', TEMPLATE_KEY_ACTION.replace('userSessionId', 'legacyId')) + '# touched\n'),
+    });
+    // The PR touches legacy.yaml's defect lines' hunk: make it a changed line.
+    pr.push('legacy: rename the key', (repo) => repo.write('flows/legacy.yaml', flow('Legacy', TEMPLATE_KEY_ACTION.replace('userSessionId', 'legacyKey'))));
+    await pr.run();
+    const legacyThreads = pr.gh.threads.filter((t) => t.comments[0].path === 'flows/legacy.yaml');
+    expect(legacyThreads).toHaveLength(1);
+    pr.push('remove the legacy flow', (repo) => repo.remove('flows/legacy.yaml'));
+    expect(pr.gh.options.files.find((f) => f.filename === 'flows/legacy.yaml')).toMatchObject({ status: 'removed' });
+    await pr.run();
+    expect(legacyThreads[0].isResolved).toBe(true);
+    // The other file's thread is still open.
+    expect(pr.gh.threads.filter((t) => t.comments[0].path === 'flows/support.yaml').map((t) => t.isResolved)).toEqual([false]);
+  }, timeout);
+
+  it('a 100 KB message is posted within GitHub\'s limits, inline, without 422s', async () => {
+    const huge = TEMPLATE_KEY_ACTION.replace('userSessionId', `userSessionId${'x'.repeat(100_000)}`);
+    const pr = await openPr({ headExtra: (repo) => repo.write('flows/support.yaml', flow('Support', huge + TEMPLATE_KEY_ACTION.replace('userSessionId', 'second'))) });
+    const r = await pr.run();
+    expect(r.outputs.errors).toBe('2');
+    const posts = pr.gh.calls('POST', /\/pulls\/7\/reviews$/);
+    expect(posts.map((q) => q.status)).toEqual([200]);
+    const review = posts[0].body;
+    expect(review.comments).toHaveLength(2);
+    for (const c of review.comments) expect(c.body.length).toBeLessThanOrEqual(65_536);
+    expect(review.body.length).toBeLessThanOrEqual(65_536);
+    const long = review.comments.find((c: { line: number }) => c.line === 30);
+    expect(long.body).toMatch(/`\{\{flow\.input\.userSessionIdx{1000,}…` \\\(cut; the annotation and the job summary have the whole message\\\)/);
+    expect(long.body).toContain('The suggested change is too long for a comment');
+    expect(long.body).toMatch(/<!-- cxlint:fp=[0-9a-f]{32} -->$/);
+  }, timeout);
+
+  it('a stale event sha: the review is left to the newer run; annotations and the exit status still come', async () => {
+    const pr = await openPr();
+    const eventHead = pr.head;
+    pr.push('a newer commit', (repo) => repo.write('README.md', '# flows\n\nNewer.\n'));
+    // The run still sees the event of the older head.
+    const r = await runBundle({
+      workspace: pr.repo.dir, eventName: 'pull_request', event: { pull_request: { number: 7, head: { sha: eventHead }, base: { sha: pr.base } } },
+      token: TOKEN, apiUrl: pr.gh.url, graphqlUrl: pr.gh.graphqlUrl,
+    });
+    expect(r.code).toBe(1);
+    expect(pr.gh.calls('POST', /\/pulls\/7\/reviews$/)).toHaveLength(0);
+    expect(r.stdout).toMatch(/::error title=participant-data\/literal-key,file=flows\/support\.yaml,line=30/);
+    expect(r.summary).toContain('moved on to');
   }, timeout);
 });
 

@@ -50,10 +50,19 @@ export function renderMessage(message: string): string {
   return out + escapeMarkdownText(message.slice(i));
 }
 
-const FP_MARKER = /<!-- cxlint:fp=([0-9a-f]{16,64}) -->/g;
+const FP_MARKER = /<!-- cxlint:fp=([0-9a-f]{16,64})(;refused)? -->/g;
 
-export function fingerprintMarker(fp: string): string {
-  return `<!-- cxlint:fp=${fp} -->`;
+/**
+ * The hidden identity of a finding in a comment or review body. `refused`: GitHub refused it inline (listed in
+ * the body instead), so later runs do not offer it inline again.
+ */
+export function fingerprintMarker(fp: string, refused = false): string {
+  return `<!-- cxlint:fp=${fp}${refused ? ';refused' : ''} -->`;
+}
+
+/** Fingerprints a body marks as refused inline by GitHub. */
+export function readRefused(body: string | null | undefined): string[] {
+  return [...(body ?? '').matchAll(FP_MARKER)].filter((m) => m[2]).map((m) => m[1]);
 }
 
 /** Fingerprints hidden in a comment or review body we posted. */
@@ -66,6 +75,27 @@ export interface CommentFinding {
   severity: 1 | 2;
   message: string;
   fingerprint: string;
+  /** Other places that explain the finding: shown under the message, never part of the fingerprint. */
+  related?: readonly { path: string; line: number; message: string }[];
+}
+
+/** GitHub refuses a comment body over 65,536 characters (the whole review with it). */
+export const INLINE_BODY_LIMIT = 65_536;
+/** A message this long is cut in comments and review bodies; the annotations and the summary carry it whole. */
+const MESSAGE_LIMIT = 4_000;
+
+/** A message cut to `max` characters at most, marked as cut. */
+export function clipMessage(message: string, max = MESSAGE_LIMIT): string {
+  if (message.length <= max) return message;
+  let cut = message.slice(0, max);
+  // Close a code span the cut left open, so the quoted text stays code.
+  if ((cut.match(/`/g) ?? []).length % 2 === 1) cut += '…`';
+  else cut += '…';
+  return `${cut} (cut; the annotation and the job summary have the whole message)`;
+}
+
+function relatedLines(f: CommentFinding): string[] {
+  return (f.related ?? []).slice(0, 5).map((r) => `Related: ${codeSpan(r.path)} line ${r.line}: ${renderMessage(clipMessage(r.message, 500))}`);
 }
 
 const SEVERITY_LABEL = { 2: '**Error**', 1: '**Warning**' } as const;
@@ -77,11 +107,19 @@ export function ruleLink(ruleId: string | null): string {
 
 /** One inline comment: severity, message, rule with docs link, the suggestion (if any), the hidden fingerprint. */
 export function inlineCommentBody(f: CommentFinding, suggestion?: string, note?: string): string {
-  const parts = [`${SEVERITY_LABEL[f.severity]} · ${ruleLink(f.ruleId)}`, '', renderMessage(f.message)];
-  if (note) parts.push('', note);
-  if (suggestion) parts.push('', suggestion);
-  parts.push('', fingerprintMarker(f.fingerprint));
-  return parts.join('\n');
+  const build = (message: string, block: string | undefined, extra: string | undefined) => {
+    const parts = [`${SEVERITY_LABEL[f.severity]} · ${ruleLink(f.ruleId)}`, '', renderMessage(message)];
+    const related = relatedLines(f);
+    if (related.length) parts.push('', ...related);
+    if (extra) parts.push('', extra);
+    if (block) parts.push('', block);
+    parts.push('', fingerprintMarker(f.fingerprint));
+    return parts.join('\n');
+  };
+  const body = build(clipMessage(f.message), suggestion, note);
+  if (body.length <= INLINE_BODY_LIMIT) return body;
+  // Only a huge suggestion can still be too long: leave it out rather than lose the comment.
+  return build(clipMessage(f.message), undefined, [note, 'The suggested change is too long for a comment; `cxlint --fix` or the SARIF file has it.'].filter(Boolean).join('\n\n'));
 }
 
 /** A proposed replacement shown as code, for fixes that cannot be a one-click suggestion. */

@@ -51,8 +51,11 @@ async function readAtCommit(
   }
   if (!opts.client) return undefined;
   try {
+    // Only the documented parameters: Octokit sends every unknown one as a query parameter (the run
+    // context once leaked the runner's workspace path into the URL).
     const res = await opts.client.rest.request('GET /repos/{owner}/{repo}/contents/{path}', {
-      ...opts.repo,
+      owner: opts.repo.owner,
+      repo: opts.repo.repo,
       path,
       ref: opts.baseSha,
       mediaType: { format: 'raw' },

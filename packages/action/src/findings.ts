@@ -1,4 +1,4 @@
-import { fingerprint, SourceText, type LintResult, type TextEdit } from '@cxlint/core';
+import { fingerprints, SourceText, type LintResult, type RelatedLocation, type TextEdit } from '@cxlint/core';
 
 /** One diagnostic with what every reporter needs: where, what, its stable identity and its fix. */
 export interface Finding {
@@ -11,7 +11,10 @@ export interface Finding {
   endLine: number;
   endColumn: number;
   fingerprint: string;
+  /** The automatic fix, or else the first suggestion's: offered as a one-click ```suggestion either way. */
   fix?: TextEdit;
+  /** Other places that explain the finding (not part of its fingerprint). */
+  related?: RelatedLocation[];
   /** The file's text (for suggestions); shared by all findings of a file. */
   source?: SourceText;
 }
@@ -20,7 +23,8 @@ export function toFindings(results: readonly LintResult[]): Finding[] {
   const out: Finding[] = [];
   for (const r of results) {
     const source = r.source !== undefined ? new SourceText(r.source) : undefined;
-    for (const m of r.messages) {
+    const ids = fingerprints(r.filePath, r.messages, r.source);
+    r.messages.forEach((m, i) => {
       // Prefer the rule's automatic fix; otherwise its first suggestion is still a useful one-click change.
       const fix = m.fix ?? m.suggestions?.[0]?.fix;
       out.push({
@@ -32,11 +36,12 @@ export function toFindings(results: readonly LintResult[]): Finding[] {
         column: m.column,
         endLine: Math.max(m.line, m.endLine),
         endColumn: m.endColumn,
-        fingerprint: fingerprint(r.filePath, m, r.source),
+        fingerprint: ids[i],
         ...(fix ? { fix } : {}),
+        ...(m.related?.length ? { related: m.related } : {}),
         ...(source ? { source } : {}),
       });
-    }
+    });
   }
   return out;
 }

@@ -62,7 +62,7 @@ describe('createClient', () => {
   });
 
   it('sends GraphQL to GITHUB_GRAPHQL_URL', async () => {
-    const client = await server([], { viewerLogin: 'me' });
+    const client = await server([], { tokenKind: 'pat', viewerLogin: 'me' });
     const r = await client.graphql<{ viewer: { login: string } }>('query { viewer { login } }');
     expect(r.viewer.login).toBe('me');
     expect(gh!.requests[0].path).toBe('/graphql');

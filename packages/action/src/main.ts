@@ -9,7 +9,7 @@ import { passesFilter } from './diff-hunks.js';
 import { countFindings, toFindings, type Finding } from './findings.js';
 import { clientOptionsFromEnv, createClient, describeError, statusOf, type GitHubClient } from './github-client.js';
 import { readInputs, type ActionInputs, type FailOn } from './inputs.js';
-import { closeThreads, readExistingReview, threadsToResolve } from './review-threads.js';
+import { cannotResolveNote, closeThreads, deletePendingReviews, readExistingReview, threadsToResolve } from './review-threads.js';
 import { planReview, postReview, ReviewForbiddenError } from './review.js';
 import { writeSarif } from './sarif-output.js';
 import { writeSummary } from './summary.js';
@@ -132,8 +132,17 @@ export async function execute(inputs: ActionInputs, ctx: RunContext): Promise<Ru
   if (ctx.pr && changed && client && inputs.reporter !== 'annotations') {
     try {
       const existing = await readExistingReview(client, ctx.pr);
-      const plan = planReview(reported, changedMap, existing.posted, inputs.maxComments);
       const pull = ctx.pr;
+      if (existing.headSha && existing.headSha !== pull.headSha) {
+        // The file list (hunks) is live, but lines and commit_id would be the event's: comments would land on
+        // the wrong lines. A newer run (its push triggers one) posts the review for the new head.
+        throw new StaleHeadError(pull.headSha, existing.headSha);
+      }
+      if (existing.pending.length) {
+        const deleted = await deletePendingReviews(client, pull, existing.pending);
+        core.info(`Deleted ${deleted} leftover pending review(s) of cxlint (a cancelled run's): GitHub allows one per user and refuses new reviews while it exists.`);
+      }
+      const plan = planReview(reported, changedMap, existing, inputs.maxComments);
       const landed = async (fps: string[]) => {
         const now = await readExistingReview(client, pull);
         return fps.some((fp) => now.posted.has(fp));
@@ -145,16 +154,22 @@ export async function execute(inputs: ActionInputs, ctx: RunContext): Promise<Ru
       if (plan.alreadyPosted) notes.push(`${plan.alreadyPosted} finding(s) were already on the pull request from an earlier run and were not posted again.`);
       if (!posted.posted && !plan.alreadyPosted) notes.push('No new findings to post on the pull request.');
       const linted = new Set(targets);
-      const gone = threadsToResolve(existing.threads, present, (path) => linted.has(path) || !changedMap.has(path));
+      // A file this run judged: one it linted, one the PR no longer changes, or one the PR deletes.
+      const judged = (path: string) => linted.has(path) || !changedMap.has(path) || changedMap.get(path)!.status === 'removed';
+      const postedNow = new Set(posted.posted ? [...plan.comments.map((c) => c.finding.fingerprint), ...plan.body.map((b) => b.finding.fingerprint)] : []);
+      const gone = threadsToResolve(existing.threads, present, judged, postedNow);
       if (gone.length) {
         const closed = await closeThreads(client, gone);
-        notes.push(`${closed.resolved + closed.minimized} review thread(s) of fixed findings closed (${closed.resolved} resolved, ${closed.minimized} minimized as outdated${closed.failed ? `, ${closed.failed} failed` : ''}).`);
+        notes.push(`${closed.resolved + closed.minimized} review thread(s) of fixed or moved findings closed (${closed.resolved} resolved, ${closed.minimized} minimized as outdated${closed.failed ? `, ${closed.failed} failed` : ''}).`);
+        if (closed.minimized) notes.push(cannotResolveNote(closed.minimized));
       }
     } catch (e) {
       fallback = !reviewDelivered;
       const status = e instanceof ReviewForbiddenError ? e.status : statusOf(e);
       const note =
-        status === 403 || status === 404
+        e instanceof StaleHeadError
+          ? `The pull request moved on to ${e.now.slice(0, 12)} after this run started (at ${e.event.slice(0, 12)}); the run for the new head posts the review. This run's ${reported.length} finding(s) are reported as annotations and in this summary.`
+          : status === 403 || status === 404
           ? `cxlint cannot write to this pull request (HTTP ${status}): the token is read-only, as it is for pull requests from forks. All ${reported.length} finding(s) are reported as annotations and in this summary instead.`
           : `cxlint could not post its review (${describeError(e)}). All ${reported.length} finding(s) are reported as annotations and in this summary instead.`;
       if (!reviewDelivered) {
@@ -183,6 +198,13 @@ export async function execute(inputs: ActionInputs, ctx: RunContext): Promise<Ru
   if (decision.fail) core.setFailed(`cxlint: ${decision.text}`);
   else core.info(decision.text);
   return { findings: reported, reviewPosted, fallback, fail: decision.fail };
+}
+
+/** The PR's head is no longer the event's: this run's lines would not match the live diff. */
+class StaleHeadError extends Error {
+  constructor(readonly event: string, readonly now: string) {
+    super(`The pull request's head moved from ${event} to ${now}.`);
+  }
 }
 
 /**

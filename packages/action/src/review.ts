@@ -1,10 +1,11 @@
 import * as core from '@actions/core';
 import type { ChangedFile, PullRef } from './changed-files.js';
-import { codeBlock, codeSpan, fingerprintMarker, inlineCommentBody, renderMessage, ruleLink } from './comment-body.js';
+import { clipMessage, codeBlock, codeSpan, fingerprintMarker, inlineCommentBody, renderMessage, ruleLink } from './comment-body.js';
 import { fitsOneHunk } from './diff-hunks.js';
 import { byImportance, countFindings, type Finding } from './findings.js';
 import { describeError, statusOf, type GitHubClient } from './github-client.js';
-import { toSuggestionBlock } from './suggestion.js';
+import { editsDisjoint, toSuggestionBlock } from './suggestion.js';
+import type { TextEdit } from '@cxlint/core';
 
 export interface InlineComment {
   finding: Finding;
@@ -28,46 +29,129 @@ export interface ReviewPlan {
   alreadyPosted: number;
 }
 
+/** What earlier runs already said: fingerprints with a live inline thread, and those listed in a review body. */
+export interface AlreadySaid {
+  inline: ReadonlySet<string>;
+  listed: ReadonlySet<string>;
+  /** Listed because GitHub refused them inline: not offered inline again. */
+  refused?: ReadonlySet<string>;
+}
+
+/** Where a finding's comment sits and the one-click suggestion it carries, before the bodies are written. */
+interface Draft {
+  finding: Finding;
+  path: string;
+  start: number;
+  end: number;
+  /** Edits of the ```suggestion (several when fixes on the same lines were merged). */
+  edits?: TextEdit[];
+  /** Findings whose fix this comment's suggestion also applies. */
+  alsoFixes: Finding[];
+  /** The comment whose suggestion applies this finding's fix. */
+  fixedBy?: Draft;
+  /** A fix that could not be a suggestion (lines across hunks, or clashing with another suggestion): shown as code. */
+  proposed?: string;
+}
+
 /**
  * Decides where each new finding goes: inline on its lines when they sit in one hunk (with a ```suggestion
  * when the fix's lines do too), else in the review body. The first `maxComments` by importance go inline.
+ * GitHub applies one suggestion per line, so fixes that touch the same lines are merged into one suggestion
+ * (when their edits do not clash), or the later one is shown as code without a suggestion.
  */
-export function planReview(findings: readonly Finding[], changed: ReadonlyMap<string, ChangedFile>, posted: ReadonlySet<string>, maxComments: number): ReviewPlan {
+export function planReview(findings: readonly Finding[], changed: ReadonlyMap<string, ChangedFile>, said: AlreadySaid | ReadonlySet<string>, maxComments: number): ReviewPlan {
+  const already: AlreadySaid = said instanceof Set ? { inline: said, listed: said } : (said as AlreadySaid);
+  // `max-comments` caps each review's inline comments; a finding an earlier review listed in its body goes
+  // inline only while fewer than `max-comments` of cxlint's threads are open (raise it to bring them inline).
+  let slotsForListed = Math.max(0, maxComments - already.inline.size);
   const plan: ReviewPlan = { comments: [], body: [], alreadyPosted: 0 };
+  const drafts: Draft[] = [];
   const seen = new Set<string>();
   for (const f of [...findings].sort(byImportance)) {
-    if (posted.has(f.fingerprint) || seen.has(f.fingerprint)) {
+    if (already.inline.has(f.fingerprint) || seen.has(f.fingerprint)) {
       plan.alreadyPosted++;
       continue;
     }
     seen.add(f.fingerprint);
+    // Listed in an earlier review's body: not listed again, but it goes inline once it can.
+    const listed = already.listed.has(f.fingerprint);
+    if (listed && (already.refused?.has(f.fingerprint) || slotsForListed <= 0)) {
+      plan.alreadyPosted++;
+      continue;
+    }
+    const toBody = (reason: BodyReason) => (listed ? plan.alreadyPosted++ : plan.body.push({ finding: f, reason }));
     const file = changed.get(f.path);
-    if (!file) { plan.body.push({ finding: f, reason: 'outside-diff' }); continue; }
-    if (!file.hunks) { plan.body.push({ finding: f, reason: 'no-patch' }); continue; }
-    const comment = inlineFor(f, file);
-    if (!comment) { plan.body.push({ finding: f, reason: 'outside-diff' }); continue; }
-    if (plan.comments.length >= maxComments) { plan.body.push({ finding: f, reason: 'over-limit' }); continue; }
-    plan.comments.push(comment);
+    if (!file) { toBody('outside-diff'); continue; }
+    if (!file.hunks) { toBody('no-patch'); continue; }
+    if (drafts.length >= maxComments) {
+      if (placeFor(f, file)) toBody('over-limit');
+      else toBody('outside-diff');
+      continue;
+    }
+    const draft = draftFor(f, file, drafts);
+    if (!draft) { toBody('outside-diff'); continue; }
+    if (listed) slotsForListed--;
+    drafts.push(draft);
   }
+  plan.comments = drafts.map(render);
   return plan;
 }
 
-function inlineFor(f: Finding, file: ChangedFile): InlineComment | undefined {
+/** Lines a comment on `f` may sit on, if any. */
+function placeFor(f: Finding, file: ChangedFile): [number, number] | undefined {
   const hunks = file.hunks!;
-  const place = (start: number, end: number, body: string): InlineComment => ({
-    finding: f, path: f.path, line: end, ...(start < end ? { startLine: start } : {}), body,
-  });
-  let proposed: string | undefined;
+  if (fitsOneHunk(hunks, f.line, f.endLine)) return [f.line, f.endLine];
+  if (hunks.commentable.has(f.line)) return [f.line, f.line];
+  if (hunks.commentable.has(f.endLine)) return [f.endLine, f.endLine];
+  return undefined;
+}
+
+const overlaps = (a: Draft, start: number, end: number) => a.start <= end && start <= a.end;
+
+function draftFor(f: Finding, file: ChangedFile, drafts: readonly Draft[]): Draft | undefined {
+  const hunks = file.hunks!;
   if (f.fix && f.source) {
     const s = toSuggestionBlock(f.source, f.fix);
-    if (fitsOneHunk(hunks, s.startLine, s.endLine)) return place(s.startLine, s.endLine, inlineCommentBody(f, s.block));
+    if (fitsOneHunk(hunks, s.startLine, s.endLine)) {
+      const owner = drafts.find((d) => d.path === f.path && d.edits && overlaps(d, s.startLine, s.endLine));
+      if (!owner) return { finding: f, path: f.path, start: s.startLine, end: s.endLine, edits: [f.fix], alsoFixes: [] };
+      // Another comment's suggestion covers these lines: merge this fix into it when both can apply together.
+      const merged = [...owner.edits!, f.fix];
+      if (editsDisjoint(owner.edits!, [f.fix])) {
+        const m = toSuggestionBlock(f.source, merged);
+        const others = drafts.filter((d) => d !== owner && d.path === f.path && d.edits && overlaps(d, m.startLine, m.endLine));
+        if (fitsOneHunk(hunks, m.startLine, m.endLine) && !others.length) {
+          owner.edits = merged;
+          owner.start = m.startLine;
+          owner.end = m.endLine;
+          owner.alsoFixes.push(f);
+          const place = placeFor(f, file) ?? [s.startLine, s.endLine];
+          return { finding: f, path: f.path, start: place[0], end: place[1], alsoFixes: [], fixedBy: owner };
+        }
+      }
+      const place = placeFor(f, file);
+      return place && { finding: f, path: f.path, start: place[0], end: place[1], alsoFixes: [], proposed: `Suggested change for lines ${s.startLine}–${s.endLine}, to apply after the suggestion already on these lines (GitHub applies one suggestion per line):\n\n${codeBlock(s.replacement)}` };
+    }
     // GitHub only accepts suggestions over lines of one hunk; show the change as code instead.
-    proposed = `Suggested change for lines ${s.startLine}–${s.endLine}:\n\n${codeBlock(s.replacement)}`;
+    const place = placeFor(f, file);
+    return place && { finding: f, path: f.path, start: place[0], end: place[1], alsoFixes: [], proposed: `Suggested change for lines ${s.startLine}–${s.endLine}:\n\n${codeBlock(s.replacement)}` };
   }
-  if (fitsOneHunk(hunks, f.line, f.endLine)) return place(f.line, f.endLine, inlineCommentBody(f, proposed));
-  if (hunks.commentable.has(f.line)) return place(f.line, f.line, inlineCommentBody(f, proposed));
-  if (hunks.commentable.has(f.endLine)) return place(f.endLine, f.endLine, inlineCommentBody(f, proposed));
-  return undefined;
+  const place = placeFor(f, file);
+  return place && { finding: f, path: f.path, start: place[0], end: place[1], alsoFixes: [] };
+}
+
+function render(d: Draft): InlineComment {
+  let block: string | undefined;
+  let note: string | undefined = d.proposed;
+  if (d.edits && d.finding.source) {
+    block = toSuggestionBlock(d.finding.source, d.edits).block;
+    if (d.alsoFixes.length) {
+      note = `This suggestion also fixes ${d.alsoFixes.map((x) => `${ruleLink(x.ruleId)} (line ${x.line})`).join(', ')}: GitHub applies one suggestion per line.`;
+    }
+  } else if (d.fixedBy) {
+    note = `The suggestion on ${d.fixedBy.start < d.fixedBy.end ? `lines ${d.fixedBy.start}–${d.fixedBy.end}` : `line ${d.fixedBy.end}`} (${ruleLink(d.fixedBy.finding.ruleId)}) also applies this fix.`;
+  }
+  return { finding: d.finding, path: d.path, line: d.end, ...(d.start < d.end ? { startLine: d.start } : {}), body: inlineCommentBody(d.finding, block, note) };
 }
 
 const REASON_TEXT: Record<BodyReason, string> = {
@@ -80,9 +164,9 @@ const REASON_TEXT: Record<BodyReason, string> = {
 // GitHub rejects bodies over 65,536 characters; leave room for the header.
 const BODY_LIMIT = 60_000;
 
-export function findingLine(f: Finding): string {
+export function findingLine(f: Finding, refused = false): string {
   const where = `${codeSpan(f.path)} line ${f.line}${f.endLine > f.line ? `–${f.endLine}` : ''}`;
-  return `- ${f.severity === 2 ? '**Error**' : '**Warning**'} ${where} · ${ruleLink(f.ruleId)}: ${renderMessage(f.message)} ${fingerprintMarker(f.fingerprint)}`;
+  return `- ${f.severity === 2 ? '**Error**' : '**Warning**'} ${where} · ${ruleLink(f.ruleId)}: ${renderMessage(clipMessage(f.message, 1_000))} ${fingerprintMarker(f.fingerprint, refused)}`;
 }
 
 /** The review's body: counts, then every finding that is not inline, grouped by why, each with its fingerprint. */
@@ -101,7 +185,7 @@ export function reviewBody(plan: ReviewPlan, all: readonly Finding[]): string {
     lines.push(head);
     size += head.length;
     for (const e of entries) {
-      const line = findingLine(e.finding);
+      const line = findingLine(e.finding, reason === 'rejected');
       if (size + line.length > BODY_LIMIT) { dropped++; continue; }
       lines.push(line);
       size += line.length + 1;
@@ -135,6 +219,7 @@ const toApi = (c: InlineComment): ApiComment => ({
 });
 
 const POST_ATTEMPTS = 3;
+const ONE_PENDING = /one pending review/i;
 
 function planFingerprints(p: ReviewPlan): string[] {
   return [...p.comments.map((c) => c.finding.fingerprint), ...p.body.map((b) => b.finding.fingerprint)];
@@ -183,6 +268,8 @@ export async function postReview(
     const status = statusOf(e);
     if (status === 403 || status === 404) throw new ReviewForbiddenError(status, (e as Error).message);
     if (status !== 422) throw e;
+    // A pending review of ours blocks every new review; bisecting the comments would not help.
+    if (ONE_PENDING.test(String((e as Error).message))) throw e;
     core.info(`GitHub refused the review (422: ${(e as Error).message.split('\n')[0]}); finding the refused comments.`);
   }
   let probes = 0;

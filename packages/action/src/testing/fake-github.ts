@@ -1,11 +1,23 @@
 /**
- * A small stand-in for the GitHub API on 127.0.0.1, for tests that run the real action against it. It behaves
- * like GitHub where the action depends on it: token auth, `link`-header pagination, 422 for review comments
- * outside a hunk (which rejects the whole review), one pending review per user, 403 for a read-only token,
- * GraphQL review threads, and injected faults (5xx, secondary rate limits with `retry-after`, slow responses).
+ * A small stand-in for the GitHub API on 127.0.0.1, for tests that run the real action against it. It is never
+ * more forgiving than GitHub where the action depends on it:
+ * - every REST request is checked against GitHub's OpenAPI description and every GraphQL document (and its
+ *   variables) against GitHub's schema; a request GitHub would not understand is answered 400 and recorded in
+ *   `violations` (tests assert it stays empty);
+ * - token auth, `link`-header pagination, 422 for review comments outside a hunk (which rejects the whole review);
+ * - one pending review per user: while one exists, creating ANY review answers 422 "User can only have one
+ *   pending review per pull request" (reported publicly, e.g. max-sixty/tend#1171, QwenLM/qwen-code#10088);
+ * - the Actions GITHUB_TOKEN (`tokenKind: 'actions'`, the default) cannot query `viewer`, gets
+ *   `viewerCanResolve: false`, and `resolveReviewThread` is refused with "Resource not accessible by integration"
+ *   even with `pull-requests: write` (derailed-dash/gemini-review-action#47, PostHog/posthog#52454); a PAT or an
+ *   App token with contents write may resolve;
+ * - comment and review bodies over 65,536 characters are refused with 422;
+ * - a push (`push()`) makes threads outdated when their line is gone, and a deleted file's threads outdated;
+ * - 403 for a read-only token; injected faults (5xx, secondary rate limits with `retry-after`, slow responses).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { graphqlProblems, restProblems } from './github-api-description.js';
 
 export interface FakeFile {
   filename: string;
@@ -38,8 +50,8 @@ export interface RecordedRequest {
   status: number;
 }
 
-interface Comment { id: string; databaseId: number; body: string; path: string; line: number; author: string }
-interface Thread { id: string; isResolved: boolean; resolvedBy?: string; isMinimized: boolean; comments: Comment[] }
+interface Comment { id: string; databaseId: number; body: string; path: string; line: number; author: string; isMinimized: boolean; minimizedReason?: string; lineText?: string }
+interface Thread { id: string; isResolved: boolean; resolvedBy?: string; isOutdated: boolean; comments: Comment[] }
 interface Review { id: number; state: 'PENDING' | 'COMMENTED'; body: string; author: string; commit_id: string; comments: any[] }
 
 export interface FakeGitHubOptions {
@@ -55,14 +67,38 @@ export interface FakeGitHubOptions {
   pageSize?: number;
   /** Paths GitHub refuses comments on even inside a hunk (e.g. a stale diff): 422 like any bad comment. */
   refuseCommentsOn?: string[];
-  /** Whether `viewer` resolves (a GITHUB_TOKEN cannot query it in every setup). */
+  /**
+   * What the token is: `actions` (the Actions GITHUB_TOKEN: posts as github-actions[bot], no `viewer`, may not
+   * resolve threads), `pat` (a person's token: posts as `viewerLogin`), `app` (a GitHub App installation token
+   * with contents write: posts as `<appSlug>[bot]`, may resolve).
+   */
+  tokenKind?: 'actions' | 'pat' | 'app';
+  /** The PAT's user (default `octo-dev`). */
   viewerLogin?: string;
+  appSlug?: string;
   /** Raw files by `ref:path` for the contents API. */
   contents?: Record<string, string>;
   faults?: Fault[];
 }
 
-const BOT = 'github-actions[bot]';
+const BODY_LIMIT = 65_536;
+const TOO_LONG = { message: 'Validation Failed', errors: [{ resource: 'PullRequestReview', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request' };
+const FORBIDDEN = (path: string) => ({ type: 'FORBIDDEN', path: [path], message: 'Resource not accessible by integration' });
+
+/** RIGHT-side line → text of a file's patch (added and context lines). */
+function rightLines(patch: string | undefined): Map<number, string> {
+  const out = new Map<number, string>();
+  if (!patch) return out;
+  let line = 0;
+  let inHunk = false;
+  for (const raw of patch.split('\n')) {
+    const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(raw);
+    if (m) { line = Number(m[1]); inHunk = true; continue; }
+    if (!inHunk) continue;
+    if (raw.startsWith('+') || raw.startsWith(' ')) out.set(line++, raw.slice(1));
+  }
+  return out;
+}
 
 /** RIGHT-side lines of each hunk (added and context), written independently of the action's parser. */
 function hunksOf(patch: string): number[][] {
@@ -79,6 +115,8 @@ function hunksOf(patch: string): number[][] {
 
 export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
+  /** Requests GitHub's API descriptions do not allow: each is a bug in the action (or the fake). */
+  readonly violations: string[] = [];
   readonly reviews: Review[] = [];
   readonly threads: Thread[] = [];
   private server: Server;
@@ -115,6 +153,43 @@ export class FakeGitHub {
     return this.requests.filter((r) => (!method || r.method === method) && (!path || path.test(r.path)));
   }
 
+  /** The login the token posts as. */
+  get identity(): string {
+    const o = this.options;
+    return o.tokenKind === 'pat' ? (o.viewerLogin ?? 'octo-dev') : o.tokenKind === 'app' ? `${o.appSlug ?? 'cxlint-app'}[bot]` : 'github-actions[bot]';
+  }
+
+  /** Whether the token may resolve review threads (never the Actions GITHUB_TOKEN). */
+  get canResolve(): boolean {
+    return this.options.tokenKind === 'pat' || this.options.tokenKind === 'app';
+  }
+
+  /**
+   * A push to the PR: new head and file list. A thread goes outdated when its file left the PR or was deleted,
+   * or when the line it is on is no longer in the diff with the same text (GitHub follows a line that only moved).
+   */
+  push(headSha: string, files: FakeFile[]): void {
+    this.options.headSha = headSha;
+    this.options.files = files;
+    for (const t of this.threads) {
+      const c = t.comments[0];
+      const file = files.find((f) => f.filename === c.path);
+      if (!file || file.status === 'removed') { t.isOutdated = true; continue; }
+      const lines = rightLines(file.patch);
+      if (c.lineText === undefined) continue;
+      const moved = [...lines].find(([, text]) => text === c.lineText);
+      if (!moved) t.isOutdated = true;
+      else c.line = moved[0];
+    }
+  }
+
+  /** A pending review of ours left by a run that was cancelled between creating and deleting it. */
+  addLeftoverPending(): number {
+    const review: Review = { id: this.nextId++, state: 'PENDING', body: '', author: this.identity, commit_id: this.options.headSha, comments: [] };
+    this.reviews.push(review);
+    return review.id;
+  }
+
   /** Reviews visible on the PR (pending ones are invisible to others). */
   get postedReviews(): Review[] {
     return this.reviews.filter((r) => r.state !== 'PENDING');
@@ -149,6 +224,15 @@ export class FakeGitHub {
       return send(fault.status, fault.body ?? { message: `Injected ${fault.status}` }, fault.headers);
     }
     if (req.headers.authorization !== `token ${this.options.token}`) return send(401, { message: 'Bad credentials' });
+    const problems = url.pathname === '/graphql'
+      ? (rec.method === 'POST' ? graphqlProblems(String(body?.query ?? ''), body?.variables ?? {}) : ['GraphQL is POST only'])
+      : restProblems(rec.method, url.pathname, url.searchParams, body);
+    if (problems.length) {
+      this.violations.push(...problems);
+      return url.pathname === '/graphql'
+        ? send(200, { errors: problems.map((message) => ({ message })) })
+        : send(400, { message: `Problems parsing the request: ${problems.join('; ')}` });
+    }
 
     const o = this.options;
     const prBase = `/repos/${o.owner}/${o.repo}/pulls/${o.number}`;
@@ -160,7 +244,7 @@ export class FakeGitHub {
     if (rec.method === 'POST' && url.pathname === `${prBase}/reviews`) return this.createReview(body, send);
     const del = new RegExp(`^${prBase}/reviews/(\\d+)$`).exec(url.pathname);
     if (rec.method === 'DELETE' && del) {
-      const i = this.reviews.findIndex((r) => r.id === Number(del[1]) && r.state === 'PENDING');
+      const i = this.reviews.findIndex((r) => r.id === Number(del[1]) && r.state === 'PENDING' && r.author === this.identity);
       if (i < 0) return send(422, { message: 'Can not delete a non-pending pull request review' });
       const [r] = this.reviews.splice(i, 1);
       return send(200, { id: r.id, state: 'PENDING' });
@@ -190,7 +274,11 @@ export class FakeGitHub {
 
   private createReview(body: any, send: (s: number, d: unknown) => void): void {
     const o = this.options;
+    if (this.reviews.some((r) => r.state === 'PENDING' && r.author === this.identity)) {
+      return send(422, { message: 'Unprocessable Entity', errors: ['User can only have one pending review per pull request'], documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request' });
+    }
     if (body?.commit_id !== o.headSha) return send(422, { message: 'Unprocessable Entity', errors: ['Commit id is not part of the pull request'] });
+    if (String(body?.body ?? '').length > BODY_LIMIT || (body?.comments ?? []).some((c: { body?: string }) => String(c.body ?? '').length > BODY_LIMIT)) return send(422, TOO_LONG);
     for (const c of body?.comments ?? []) {
       const file = o.files.find((f) => f.filename === c.path);
       const hunks = file?.patch ? hunksOf(file.patch) : [];
@@ -201,35 +289,40 @@ export class FakeGitHub {
       if (!ok) return send(422, { message: 'Unprocessable Entity', errors: ['Line could not be resolved'], documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request' });
     }
     const pending = !body.event;
-    if (pending && this.reviews.some((r) => r.state === 'PENDING')) {
-      return send(422, { message: 'Unprocessable Entity', errors: ['User can only have one pending review per pull request'] });
-    }
-    const review: Review = { id: this.nextId++, state: pending ? 'PENDING' : 'COMMENTED', body: body.body ?? '', author: BOT, commit_id: body.commit_id, comments: body.comments ?? [] };
+    const me = this.identity;
+    const review: Review = { id: this.nextId++, state: pending ? 'PENDING' : 'COMMENTED', body: body.body ?? '', author: me, commit_id: body.commit_id, comments: body.comments ?? [] };
     this.reviews.push(review);
     if (!pending) {
       for (const c of review.comments) {
         const id = this.nextId++;
-        this.threads.push({ id: `PRRT_${id}`, isResolved: false, isMinimized: false, comments: [{ id: `PRRC_${id}`, databaseId: id, body: c.body, path: c.path, line: c.line, author: BOT }] });
+        const lineText = rightLines(o.files.find((f) => f.filename === c.path)?.patch).get(c.line);
+        this.threads.push({ id: `PRRT_${id}`, isResolved: false, isOutdated: false, comments: [{ id: `PRRC_${id}`, databaseId: id, body: c.body, path: c.path, line: c.line, author: me, isMinimized: false, lineText }] });
       }
     }
-    send(200, { id: review.id, state: review.state, body: review.body, commit_id: review.commit_id, user: { login: BOT, type: 'Bot' } });
+    send(200, { id: review.id, state: review.state, body: review.body, commit_id: review.commit_id, user: { login: me, type: me.endsWith('[bot]') ? 'Bot' : 'User' } });
   }
 
   /** Just enough GraphQL for the action's queries and mutations, recognised by their fields. */
   private graphql(query: string, variables: Record<string, any>): unknown {
-    const writeDenied = { data: null, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] };
+    const writeDenied = { data: null, errors: [FORBIDDEN('mutation')] };
+    const me = this.identity;
     const author = (login: string) => ({ __typename: login.endsWith('[bot]') ? 'Bot' : 'User', login: login.replace(/\[bot\]$/, '') });
     if (/^\s*query\s*\{\s*viewer/.test(query)) {
-      return this.options.viewerLogin ? { data: { viewer: { login: this.options.viewerLogin } } } : { data: null, errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] };
+      // The Actions GITHUB_TOKEN is refused `viewer`; a PAT and an App token answer it.
+      return this.options.tokenKind === 'pat' || this.options.tokenKind === 'app'
+        ? { data: { viewer: { login: me } } }
+        : { data: null, errors: [FORBIDDEN('viewer')] };
     }
     if (query.includes('resolveReviewThread') || query.includes('minimizeComment')) {
       if (this.options.readOnly) return writeDenied;
+      const resolving = query.includes('resolveReviewThread');
+      if (resolving && !this.canResolve) return { data: Object.fromEntries(Object.keys(variables).map((k) => [k.replace('t', 'r'), null])), errors: Object.keys(variables).map((k) => FORBIDDEN(k.replace('t', 'r'))) };
       const data: Record<string, unknown> = {};
       for (const [name, id] of Object.entries(variables)) {
-        const t = this.threads.find((x) => x.id === id || x.comments[0].id === id);
+        const t = this.threads.find((x) => (resolving ? x.id === id : x.comments[0].id === id));
         if (!t) return { data: null, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${id}'` }] };
-        if (query.includes('resolveReviewThread')) { t.isResolved = true; t.resolvedBy = BOT; data[name.replace('t', 'r')] = { thread: { id: t.id, isResolved: true } }; }
-        else { t.isMinimized = true; data[name.replace('c', 'm')] = { minimizedComment: { isMinimized: true } }; }
+        if (resolving) { t.isResolved = true; t.resolvedBy = me; data[name.replace('t', 'r')] = { thread: { id: t.id, isResolved: true } }; }
+        else { t.comments[0].isMinimized = true; t.comments[0].minimizedReason = String(/classifier:\s*(\w+)/.exec(query)?.[1] ?? '').toLowerCase(); data[name.replace('c', 'm')] = { minimizedComment: { isMinimized: true } }; }
       }
       return { data };
     }
@@ -241,21 +334,24 @@ export class FakeGitHub {
     };
     if (query.includes('reviewThreads')) {
       const threads = this.threads.map((t) => ({
-        id: t.id, path: t.comments[0].path, isResolved: t.isResolved, resolvedBy: t.resolvedBy ? author(t.resolvedBy) : null,
-        comments: { nodes: t.comments.slice(0, 1).map((c) => ({ id: c.id, body: c.body, author: author(c.author) })) },
+        id: t.id, path: t.comments[0].path, isResolved: t.isResolved, isOutdated: t.isOutdated, viewerCanResolve: this.canResolve && !t.isResolved,
+        resolvedBy: t.resolvedBy ? { login: t.resolvedBy.replace(/\[bot\]$/, '') } : null,
+        comments: { nodes: t.comments.slice(0, 1).map((c) => ({ id: c.id, body: c.body, isMinimized: c.isMinimized, author: author(c.author) })) },
       }));
-      return { data: { repository: { pullRequest: { reviewThreads: page(threads, variables.after, this.options.pageSize) } } } };
+      return { data: { repository: { pullRequest: { headRefOid: this.options.headSha, reviewThreads: page(threads, variables.after, this.options.pageSize) } } } };
     }
     if (query.includes('reviews(')) {
-      const reviews = this.postedReviews.map((r) => ({ body: r.body, author: author(r.author) }));
+      // A pending review is visible to its author only.
+      const visible = this.reviews.filter((r) => r.state !== 'PENDING' || r.author === me);
+      const reviews = visible.map((r) => ({ databaseId: r.id, state: r.state, body: r.body, author: author(r.author) }));
       return { data: { repository: { pullRequest: { reviews: page(reviews, variables.after, this.options.pageSize) } } } };
     }
     return { data: null, errors: [{ message: `Unsupported query: ${query.slice(0, 80)}` }] };
   }
 
   /** Simulates a person leaving a comment that pastes a fingerprint marker (must not silence the finding). */
-  addHumanThread(body: string, login = 'mallory'): void {
+  addHumanThread(body: string, login = 'mallory', path = 'x', line = 1): void {
     const id = this.nextId++;
-    this.threads.push({ id: `PRRT_${id}`, isResolved: false, isMinimized: false, comments: [{ id: `PRRC_${id}`, databaseId: id, body, path: 'x', line: 1, author: login }] });
+    this.threads.push({ id: `PRRT_${id}`, isResolved: false, isOutdated: false, comments: [{ id: `PRRC_${id}`, databaseId: id, body, path, line, author: login, isMinimized: false }] });
   }
 }
