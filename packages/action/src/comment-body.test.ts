@@ -31,3 +31,20 @@ describe('escaping file content in comments', () => {
     expect(readFingerprints('no marker')).toEqual([]);
   });
 });
+
+describe('inline comment size and related places', () => {
+  const f = { ruleId: 'r/x', severity: 2 as const, fingerprint: 'a'.repeat(32) };
+  it('names related places under the message, outside the fingerprint', () => {
+    const body = inlineCommentBody({ ...f, message: 'm', related: [{ path: 'flows/b.yaml', line: 31, message: 'Set here.' }] });
+    expect(body).toContain('Related: `flows/b.yaml` line 31: Set here\\.');
+    expect(readFingerprints(body)).toEqual([f.fingerprint]);
+  });
+
+  it('stays within 65,536 characters however long the message and the suggestion are', () => {
+    const long = `key \`${'x'.repeat(100_000)}\` is bad`;
+    const body = inlineCommentBody({ ...f, message: long }, '```suggestion\n' + 'y'.repeat(100_000) + '\n```');
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(body).toContain('too long for a comment');
+    expect(readFingerprints(body)).toEqual([f.fingerprint]);
+  });
+});

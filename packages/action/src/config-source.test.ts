@@ -34,8 +34,13 @@ describe('configFromBaseCommit', () => {
     const gh = await new FakeGitHub({ token: 't', owner: 'o', repo: 'r', number: 1, headSha: 'h', files: [], contents: { [`${missing}:.cxlint.yml`]: 'rules:\n  participant-data/literal-key: warn\n' } }).start();
     cleanups.push(() => gh.stop());
     const client = createClient('t', { baseUrl: gh.url, retryUnitMs: 1 });
-    const loaded = await configFromBaseCommit({ workspace: repo.dir, baseSha: missing, configPath: '', client, repo: { owner: 'o', repo: 'r' } });
+    // main passes its whole run context as `repo`: only owner and repo may reach the request.
+    const ctx = { eventName: 'pull_request_target', workspace: repo.dir, owner: 'o', repo: 'r', pr: { owner: 'o', repo: 'r', number: 1, headSha: 'h', baseSha: missing } };
+    const loaded = await configFromBaseCommit({ workspace: repo.dir, baseSha: missing, configPath: '', client, repo: ctx });
     expect(loaded.config.rules).toEqual({ 'participant-data/literal-key': 'warn' });
+    // Only documented query parameters (the runner's workspace path once leaked into the URL).
+    expect([...gh.requests[0].query.keys()]).toEqual(['ref']);
+    expect(gh.violations).toEqual([]);
     // The first name was found; no other names were asked for.
     expect(gh.requests.map((r) => `${r.path}?ref=${r.query.get('ref')}`)).toEqual([`/repos/o/r/contents/.cxlint.yml?ref=${missing}`]);
   });

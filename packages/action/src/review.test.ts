@@ -1,4 +1,4 @@
-import { lintText } from '@cxlint/core';
+import { lintText, SourceText } from '@cxlint/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangedFile } from './changed-files.js';
 import { hunkLines } from './diff-hunks.js';
@@ -54,6 +54,46 @@ describe('planReview', () => {
     const plan = planReview(fake(2), changed(undefined), new Set(), 25);
     const body = reviewBody(plan, fake(2));
     expect(body.match(/<!-- cxlint:fp=/g)).toHaveLength(2);
+  });
+});
+
+describe('planReview: what earlier runs said', () => {
+  it('a finding listed in a body goes inline once it can, while fewer than max-comments threads are open', () => {
+    const [f] = fake(1);
+    const listedOnly = { inline: new Set<string>(), listed: new Set([f.fingerprint]) };
+    expect(planReview([f], changed(addedAll), listedOnly, 25).comments).toHaveLength(1);
+    // max-comments of cxlint's threads already open: it stays listed, nothing new.
+    const full = { inline: new Set(fake(2, 1).map((x) => x.fingerprint + 'x')), listed: new Set([f.fingerprint]) };
+    expect(planReview([f], changed(addedAll), full, 2)).toMatchObject({ comments: [], body: [], alreadyPosted: 1 });
+    // Refused inline by GitHub before: never offered inline again.
+    expect(planReview([f], changed(addedAll), { ...listedOnly, refused: new Set([f.fingerprint]) }, 25)).toMatchObject({ comments: [], body: [], alreadyPosted: 1 });
+  });
+
+  it('two fixes on one line: one suggestion applying both, the other comment points at it', () => {
+    const line = '      "requestUrlTemplate": "/orders/${input.a}/${input.b}",';
+    const src = new SourceText(`{\n${line}\n}\n`);
+    const at = (needle: string) => src.text.indexOf(needle);
+    const mk = (needle: string, i: number): Finding => ({
+      path: 'flows/a.yaml', ruleId: 'data-action/url-escape', severity: 1, message: `m${i}`, line: 2, column: 1, endLine: 2, endColumn: 2,
+      fingerprint: `${i}`.padStart(32, 'a'), source: src, fix: { range: [at(needle), at(needle) + needle.length], text: `$esc.url(${needle})` },
+    });
+    const two = [mk('${input.a}', 1), mk('${input.b}', 2)];
+    const plan = planReview(two, changed('@@ -0,0 +1,3 @@\n+{\n+' + line + '\n+}'), new Set(), 25);
+    const suggestions = plan.comments.filter((c) => c.body.includes('```suggestion'));
+    expect(suggestions).toHaveLength(1);
+    expect(suggestions[0].body).toContain('"/orders/$esc.url(${input.a})/$esc.url(${input.b})"');
+    expect(plan.comments.find((c) => !c.body.includes('```suggestion'))!.body).toMatch(/The suggestion on line 2 .* also applies this fix/);
+  });
+
+  it('fixes that clash on one line: the later one is shown as code, not as a second suggestion', () => {
+    const src = new SourceText('a: x\n');
+    const mk = (text: string, i: number): Finding => ({
+      path: 'flows/a.yaml', ruleId: 'r/x', severity: 2, message: `m${i}`, line: 1, column: 4, endLine: 1, endColumn: 5,
+      fingerprint: `${i}`.padStart(32, 'b'), source: src, fix: { range: [3, 4], text },
+    });
+    const plan = planReview([mk('y', 1), mk('z', 2)], changed('@@ -0,0 +1 @@\n+a: x'), new Set(), 25);
+    expect(plan.comments.filter((c) => c.body.includes('```suggestion'))).toHaveLength(1);
+    expect(plan.comments[1].body).toMatch(/to apply after the suggestion already on these lines[\s\S]*```yaml\na: z\n```/);
   });
 });
 
