@@ -70155,7 +70155,7 @@ function batches(items, size = 50) {
   return out;
 }
 function cannotResolveNote(minimized) {
-  return `${minimized} review thread(s) of fixed findings were minimized as outdated, not resolved: this token may not resolve review threads (the Actions GITHUB_TOKEN never can, even with \`pull-requests: write\`), so "Require conversation resolution" still counts them. To let cxlint resolve them, pass a fine-grained personal access token or a GitHub App token with Pull requests: write and Contents: write as \`github-token\` (see the README, Permissions).`;
+  return `${minimized} review thread(s) of fixed or moved findings were minimized as outdated, not resolved: this token may not resolve review threads (the Actions GITHUB_TOKEN never can, even with \`pull-requests: write\`), so "Require conversation resolution" still counts them. To let cxlint resolve them, pass a fine-grained personal access token or a GitHub App token with Pull requests: write and Contents: write as \`github-token\` (see the README, Permissions).`;
 }
 
 // packages/action/src/review.ts

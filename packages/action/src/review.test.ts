@@ -1,4 +1,4 @@
-import { lintText, SourceText } from '@cxlint/core';
+import { lintFiles, lintText, SourceText } from '@cxlint/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ChangedFile } from './changed-files.js';
 import { hunkLines } from './diff-hunks.js';
@@ -54,6 +54,30 @@ describe('planReview', () => {
     const plan = planReview(fake(2), changed(undefined), new Set(), 25);
     const body = reviewBody(plan, fake(2));
     expect(body.match(/<!-- cxlint:fp=/g)).toHaveLength(2);
+  });
+});
+
+describe('planReview: suggestions without an automatic fix', () => {
+  it('a finding with suggestions but no automatic fix still gets a one-click suggestion (the first one)', () => {
+    const setter = flow('Setter', TEMPLATE_KEY_ACTION.replace('"{{flow.input.userSessionId}}"', 'orderNumber'));
+    const reader = flow('Reader', `    - getParticipantData:
+        name: Read the order
+        attributes:
+          - attribute:
+              name:
+                lit: orderNumbr
+              variable: Flow.order
+`);
+    const results = lintFiles([{ path: 'flows/setter.yaml', text: setter }, { path: 'flows/a.yaml', text: reader }], { includeSource: true });
+    const readerResult = results.find((r) => r.filePath === 'flows/a.yaml')!;
+    const diagnostic = readerResult.messages.find((m) => m.ruleId === 'participant-data/read-never-set')!;
+    expect(diagnostic.fix).toBeUndefined();
+    expect(diagnostic.suggestions?.length).toBeGreaterThan(0);
+    const [f] = toFindings([readerResult]).filter((x) => x.ruleId === 'participant-data/read-never-set');
+    const patch = `@@ -0,0 +1,${reader.split('\n').length} @@\n` + reader.split('\n').map((l) => `+${l}`).join('\n');
+    const plan = planReview([f], changed(patch), new Set(), 25);
+    expect(plan.comments).toHaveLength(1);
+    expect(plan.comments[0].body).toMatch(/```suggestion\n\s+lit: orderNumber\n```/);
   });
 });
 
