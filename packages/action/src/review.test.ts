@@ -50,6 +50,15 @@ describe('planReview', () => {
     expect(reviewBody(plan, many)).toContain('4 findings beyond the inline comment limit');
   });
 
+  it('four findings with 100 KB messages all reach the body, within its limit', () => {
+    const huge = fake(4).map((f) => ({ ...f, message: `key \`${'x'.repeat(100_000)}\` is bad` }));
+    const plan = planReview(huge, changed(undefined), new Set(), 25);
+    const body = reviewBody(plan, huge);
+    expect(body.length).toBeLessThanOrEqual(65_536);
+    expect(body.match(/<!-- cxlint:fp=/g)).toHaveLength(4);
+    expect(body).not.toContain('more, listed in the job summary');
+  });
+
   it('the body carries each listed finding\'s fingerprint so a re-run skips it', () => {
     const plan = planReview(fake(2), changed(undefined), new Set(), 25);
     const body = reviewBody(plan, fake(2));
