@@ -259,6 +259,26 @@ describe('thread lifecycle against a GitHub as strict as the real one', () => {
     expect(threadMutations(pr.gh)).toHaveLength(0);
   }, timeout);
 
+  it('an edit in another file a message refers to posts nothing new: the place is a related location, not part of the message', async () => {
+    const reader = flow('Reader', `    - getParticipantData:
+        name: Read the web session
+        attributes:
+          - attribute:
+              name:
+                lit: userSessionId
+              variable: Flow.session
+`);
+    const pr = await openPr({ tokenKind: 'pat', headExtra: (repo) => repo.write('flows/reader.yaml', reader) });
+    await pr.run();
+    const readNeverSet = inlineComments(pr.gh).find((c) => c.path === 'flows/reader.yaml')!;
+    expect(readNeverSet.body).toContain('participant-data/read-never-set');
+    expect(readNeverSet.body).toContain('Related: `flows/support.yaml` line 30:');
+    pr.push('docs: comments above the writer', (repo) => repo.write('flows/support.yaml', '# one\n# two\n' + flow('Support', TEMPLATE_KEY_ACTION)));
+    await pr.run();
+    expect(reviewPosts(pr.gh)).toHaveLength(1);
+    expect(threadMutations(pr.gh)).toHaveLength(0);
+  }, timeout);
+
   it('two fixes on one line give one applicable suggestion', async () => {
     const action = readFileSync(join(REPO_ROOT, 'examples', 'data-actions', 'Get-Order-Status.custom.json'), 'utf8')
       .replace('/api/orders/${input.orderNumber}"', '/api/orders/${input.orderNumber}/${input.region}"');
