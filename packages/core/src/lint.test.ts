@@ -72,3 +72,15 @@ describe('the engine', () => {
     expect(res.messages[0].message).toMatch(/^Parse error: /);
   });
 });
+
+describe('lintText always returns a result', () => {
+  it('YAML that does not parse and is not a flow: a result marked not ours, never undefined', () => {
+    const r = lintText('a: [', 'x.yaml');
+    expect(r).toMatchObject({ filePath: 'x.yaml', kind: 'unknown', skipped: 'not-ours', messages: [], errorCount: 0 });
+  });
+
+  it('a file the config ignores: a result marked ignored', () => {
+    const r = lintText('inboundCall:\n  name: x\n', 'gen/x.yaml', { config: { ignore: ['gen/**'] } });
+    expect(r).toMatchObject({ filePath: 'gen/x.yaml', skipped: 'ignored', messages: [] });
+  });
+});

@@ -41,8 +41,8 @@ export interface LintOptions {
   includeSource?: boolean;
   /** Texts larger than this many UTF-8 bytes are reported as too large; defaults to `settings.maxFileSize`, then 5 MB. */
   maxFileSize?: number;
-  /** Called before each target file's rules run (a progress line on a terminal). */
-  onProgress?: (done: number, total: number) => void;
+  /** Called before each file is parsed and before each target file's rules run (a progress line on a terminal). */
+  onProgress?: (stage: 'parsing' | 'linting', done: number, total: number) => void;
 }
 
 /**
@@ -66,7 +66,8 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
   const settings = options.settings ?? options.config?.settings;
   const maxFileSize = options.maxFileSize ?? (typeof settings?.maxFileSize === 'number' ? settings.maxFileSize : DEFAULT_MAX_FILE_SIZE);
 
-  const parsed: { input: LintInput; file?: ParsedFile; ignored: boolean; tooLargeNotOurs?: boolean }[] = inputs.map((input) => {
+  const parsed: { input: LintInput; file?: ParsedFile; ignored: boolean; tooLargeNotOurs?: boolean }[] = inputs.map((input, i) => {
+    options.onProgress?.('parsing', i, inputs.length);
     const { matcher, relPath } = configFor(input.path);
     if (matcher.isIgnored(relPath)) return { input, ignored: true };
     if (input.readError !== undefined || input.text === undefined) return { input, ignored: false };
@@ -86,7 +87,7 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
   const results: LintResult[] = [];
   const targets = options.isTarget ? parsed.filter((p) => options.isTarget!(p.input.path)) : parsed;
   for (const { input, file, ignored, tooLargeNotOurs } of targets) {
-    options.onProgress?.(results.length, targets.length);
+    options.onProgress?.('linting', results.length, targets.length);
     if (ignored || tooLargeNotOurs) {
       results.push(countResult({ filePath: input.path, kind: 'unknown', messages: [], skipped: ignored ? 'ignored' : 'not-ours' }));
       continue;

@@ -102,7 +102,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const progress = createProgress(io.stderr, !!io.stderrIsTTY);
   let run: LintPathsResult | FixPathsResult;
   let pass = 1;
-  const onProgress = (done: number, total: number) => progress.update(`cxlint: ${fixing && pass > 1 ? `fix pass ${pass}: ` : ''}${Math.floor(done / 2)}/${Math.ceil(total / 2)} files`);
+  const onProgress = (stage: string, done: number, total: number) =>
+    progress.update(`cxlint: ${fixing && pass > 1 ? `fix pass ${pass}, ` : ''}${stage} ${done}/${total} files`);
   try {
     run = fixing
       ? await fixPaths(paths, {
@@ -157,7 +158,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   // Fatal, as in ESLint: something that exists was not checked, so "no errors" cannot be claimed.
   if (run.unreadable.length) {
-    io.stderr(`cxlint: could not read ${run.unreadable.length === 1 ? run.unreadable[0] : `${run.unreadable.length} files or folders: ${run.unreadable.join(', ')}`}; exit 2 (nothing in ${run.unreadable.length === 1 ? 'it' : 'them'} was checked)\n`);
+    const n = run.unreadable.length;
+    io.stderr(`cxlint: ${n === 1 ? `${run.unreadable[0]} could not be read` : `${n} files or folders could not be read (${run.unreadable.join(', ')})`}: nothing in ${n === 1 ? 'it' : 'them'} was checked, so the run fails\n`);
     return 2;
   }
   if (fixing && (run as FixPathsResult).fixed.some((f) => f.writeError)) return 2;

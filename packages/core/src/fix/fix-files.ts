@@ -20,7 +20,7 @@ export interface FixPathsOptions extends Omit<LintPathsOptions, 'texts' | 'inclu
   /** Called before each lint pass (progress on a terminal). */
   onPass?: (pass: number, changedFiles: number) => void;
   /** Files done in the current pass (progress on a terminal). */
-  onProgress?: (done: number, total: number) => void;
+  onProgress?: LintPathsOptions['onProgress'];
 }
 
 export interface RejectedFix {
@@ -193,6 +193,6 @@ function writeFixedFile(f: FixedFile): void {
     writeFileSync(f.absPath, encodeSource(f.after, now.encoding, !!now.bom));
     f.written = true;
   } catch (e) {
-    f.writeError = `cannot write: ${osErrorText(e as NodeJS.ErrnoException)}; not written, its problems are reported as they are on disk`;
+    f.writeError = `${osErrorText(e as NodeJS.ErrnoException)}; the file is unchanged and its problems are reported as they are on disk`;
   }
 }

@@ -36,7 +36,7 @@ export function formatStylish(results: LintResult[], options: StylishOptions = {
       if (lines && options.codeFrame !== false && m.line <= lines.count) {
         out += codeFrame(lines, m.line, m.column, m.endLine === m.line ? m.endColumn : Number.POSITIVE_INFINITY, c);
       }
-      if (m.fix && r.source && options.showFixes !== false) out += fixPreview(r.source, m.fix, c);
+      if (m.fix && r.source !== undefined && lines && options.showFixes !== false) out += fixPreview(r.source, lines, m.fix, c);
     }
   }
   const total = errors + warnings;
@@ -74,6 +74,23 @@ class Lines {
     const end = n < this.starts.length ? this.starts[n] - 1 : this.text.length;
     const start = this.starts[n - 1];
     return end > start && this.text.charCodeAt(end - 1) === 13 ? end - start - 1 : end - start;
+  }
+  /** Offset where the line holding `offset` starts (a binary search: no scan back over a 4 MB line). */
+  startOf(offset: number): number {
+    return this.starts[this.indexOf(offset)];
+  }
+  /** Offset of the line break ending the line that holds `offset` (or the text's end). */
+  endOf(offset: number): number {
+    const i = this.indexOf(offset) + 1;
+    return i < this.starts.length ? this.starts[i] - 1 : this.text.length;
+  }
+  private indexOf(offset: number): number {
+    let lo = 0, hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    return lo;
   }
   /** Columns `from` (0-based) up to `to` of line `n` (1-based), without its line ending. */
   slice(n: number, from: number, to: number): string {
@@ -114,10 +131,9 @@ function codeFrame(lines: Lines, line: number, column: number, endColumn: number
 }
 
 /** Shows the lines a fix touches, before and after. */
-function fixPreview(source: string, fix: { range: [number, number]; text: string }, c: ReturnType<typeof paint>): string {
-  const lineStart = source.lastIndexOf('\n', fix.range[0] - 1) + 1;
-  let lineEnd = source.indexOf('\n', fix.range[1]);
-  if (lineEnd === -1) lineEnd = source.length;
+function fixPreview(source: string, lines: Lines, fix: { range: [number, number]; text: string }, c: ReturnType<typeof paint>): string {
+  const lineStart = lines.startOf(fix.range[0]);
+  const lineEnd = lines.endOf(fix.range[1]);
   // Only the touched lines, cut to a window around the edit: never a copy of the whole (possibly 4 MB) file.
   const from = Math.max(lineStart, fix.range[0] - FRAME_WIDTH);
   const to = Math.min(lineEnd, fix.range[1] + FRAME_WIDTH);

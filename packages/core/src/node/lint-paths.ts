@@ -25,9 +25,11 @@ export interface LintPathsOptions {
   texts?: ReadonlyMap<string, string>;
   /** Record every path considered and why it was linted or skipped (`--debug`). */
   debug?: boolean;
-  /** Called as files are read and linted (the CLI's progress line on a terminal). */
-  onProgress?: (done: number, total: number) => void;
+  /** Called as files are read, parsed and linted (the CLI's progress line on a terminal). */
+  onProgress?: (stage: ProgressStage, done: number, total: number) => void;
 }
+
+export type ProgressStage = 'reading' | 'parsing' | 'linting';
 
 export interface LintPathsResult {
   results: LintResult[];
@@ -123,7 +125,7 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
   const skippedBeforeLint = new Map<string, string>();
   let done = 0;
   for (const abs of all) {
-    options.onProgress?.(done++, all.length * 2);
+    options.onProgress?.('reading', done++, all.length);
     const display = toPosix(relative(cwd, abs)) || abs;
     byDisplay.set(display, abs);
     const entry = entryFor(abs);
@@ -165,7 +167,7 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
     includeSource: options.includeSource,
     // Each file was read under its own folder's settings.maxFileSize (readSourceFile above).
     maxFileSize: Number.POSITIVE_INFINITY,
-    onProgress: options.onProgress && ((n, total) => options.onProgress!(total + n, total * 2)),
+    onProgress: options.onProgress,
   });
   const folderResults = found.unreadableFolders.map((f) => countResult({
     filePath: display(f.path),
