@@ -86,6 +86,12 @@ describe('files that cannot be read fail the run (exit 2)', SLOW, () => {
     expect(run.code, showRun(run)).toBe(2);
     expect(byPath(run).get('private')?.messages[0].message).toBe('Cannot read folder: EACCES (permission denied); the files in it are not linted.');
     expect(run.stderr).toContain('cxlint: private could not be read');
+    // A file named inside it cannot even be looked at: reported as such, not as "no such file".
+    chmodSync(join(dir, 'private'), 0o000);
+    const named = asNobody(dir, '--format', 'json', 'private/b.yaml');
+    chmodSync(join(dir, 'private'), 0o755);
+    expect(named.code, showRun(named)).toBe(2);
+    expect(byPath(named).get('private/b.yaml')?.messages[0].message).toBe('Cannot read: EACCES (permission denied).');
   });
 
   it.skipIf('skip' in asUser)(`--fix that cannot write reports the original findings, the file and the OS error; exit 2${USER_NOTE}`, () => {

@@ -20,8 +20,11 @@ export interface FoundFiles {
   files: string[];
   /** Paths given that do not exist, and globs that match no file. */
   missing: string[];
-  /** Folders that could not be listed (absolute path and the OS error): their files cannot be accounted for. */
-  unreadableFolders: { path: string; error: string }[];
+  /**
+   * Folders that could not be listed, and named paths that could not even be looked at (a file in a folder the
+   * user may not enter): absolute path and the OS error. What is in them cannot be accounted for.
+   */
+  unreadableFolders: { path: string; error: string; named?: boolean }[];
   /** Every path met, with why it was taken or skipped; only with `debug`. */
   considered?: ConsideredPath[];
 }
@@ -68,7 +71,7 @@ export function findFiles(paths: string[], cwd: string, options: FindFilesOption
       if (isGlob(p)) {
         if (!findGlob(p, cwd, walk)) missing.push(p);
       } else if (code === 'ENOENT' || code === 'ENOTDIR') missing.push(p);
-      else walk.unreadable.push({ path: abs, error: osErrorText(e as NodeJS.ErrnoException) });
+      else walk.unreadable.push({ path: abs, error: osErrorText(e as NodeJS.ErrnoException), named: true });
       continue;
     }
     if (st.isFile()) {
@@ -81,7 +84,7 @@ export function findFiles(paths: string[], cwd: string, options: FindFilesOption
 
 interface Walk {
   out: Set<string>;
-  unreadable: { path: string; error: string }[];
+  unreadable: FoundFiles['unreadableFolders'];
   considered?: ConsideredPath[];
 }
 

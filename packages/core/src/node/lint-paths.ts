@@ -172,7 +172,7 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
   const folderResults = found.unreadableFolders.map((f) => countResult({
     filePath: display(f.path),
     kind: 'unknown',
-    messages: [{ ruleId: null, severity: 2, fatal: true, message: `Cannot read folder: ${f.error}; the files in it are not linted.`, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] }],
+    messages: [{ ruleId: null, severity: 2, fatal: true, message: f.named ? `Cannot read: ${f.error}.` : `Cannot read folder: ${f.error}; the files in it are not linted.`, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] }],
   }));
   let considered: LintPathsResult['considered'];
   if (options.debug) {
