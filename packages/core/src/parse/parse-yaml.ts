@@ -44,7 +44,8 @@ export function parseYaml(text: string, fast = true): ParsedYaml {
   }
   // Most flows take the fast path (js-yaml, ~10× faster); it gives up on errors and rare syntax (see yaml-fast.ts).
   const quick = fast ? parseYamlFast(masked, placeholders) : undefined;
-  if (quick) return { root: resolveMergeKeys(quick.root), placeholders, errors, comments: findDirectiveComments(text) };
+  const merges = masked.includes('<<');
+  if (quick) return { root: merges ? resolveMergeKeys(quick.root) : quick.root, placeholders, errors, comments: findDirectiveComments(text) };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(masked, { uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: false });
@@ -63,7 +64,8 @@ export function parseYaml(text: string, fast = true): ParsedYaml {
       errors.push({ message: describeCrash(e), range: e instanceof AliasLimitError ? e.range : [0, 0] });
     }
   }
-  return { root: resolveMergeKeys(root), placeholders, errors, comments: findDirectiveComments(text) };
+  // Merge keys are rare: only a text with `<<` in it pays for the walk.
+  return { root: merges ? resolveMergeKeys(root) : root, placeholders, errors, comments: findDirectiveComments(text) };
 }
 
 /** Our own words for a file with several `---` documents (the yaml package would advise its own API). */
