@@ -5,7 +5,8 @@ import { readDirectives } from './directives.js';
 import { mergeEdits } from './fix/text-edits.js';
 import { Project, type ProjectSettings } from './model/project.js';
 import { kindParser, parseFile, type ParsedFile } from './parse/parse-file.js';
-import { detectKind, isCandidatePath } from './parse/detect-kind.js';
+import { detectKind, extensionOf, FLOW_EXTENSIONS, isCandidatePath, mistypedFlowTypeKey } from './parse/detect-kind.js';
+import { terraformFlows } from './model/terraform.js';
 import { findHclNestingExcess, nestingMessage } from './parse/nesting.js';
 import { SourceText } from './source/source-text.js';
 import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage, utf8SizeOver } from './source/size-limit.js';
@@ -79,10 +80,15 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
     }
     return { input, file: parseFile(input.path, input.text, undefined, input.prepared), ignored: false };
   });
-  const project = new Project(
-    parsed.flatMap((p) => (p.file ? [p.file] : [])),
-    options.settings ?? options.config?.settings ?? {},
-  );
+  const projectSettings = options.settings ?? options.config?.settings ?? {};
+  let project = new Project(parsed.flatMap((p) => (p.file ? [p.file] : [])), projectSettings);
+  // A YAML file that a `genesyscloud_flow` deploys is a flow whatever its shape: with a mistyped type key it is
+  // read as one (flow/flow-type-key reports the key) instead of being passed over as "not ours".
+  const deployed = deployedMistypedFlows(parsed, project);
+  if (deployed.length) {
+    for (const p of deployed) p.file = parseFile(p.input.path, p.input.text!, 'flow');
+    project = new Project(parsed.flatMap((p) => (p.file ? [p.file] : [])), projectSettings);
+  }
 
   const results: LintResult[] = [];
   const targets = options.isTarget ? parsed.filter((p) => options.isTarget!(p.input.path)) : parsed;
@@ -135,6 +141,13 @@ export async function lintFilesAsync(inputs: readonly LintInput[], options: Lint
     }),
   );
   return lintFiles(prepared, options);
+}
+
+function deployedMistypedFlows<T extends { input: LintInput; file?: ParsedFile }>(parsed: T[], project: Project): T[] {
+  const candidates = parsed.filter((p) => p.file?.kind === 'unknown' && FLOW_EXTENSIONS.includes(extensionOf(p.input.path)) && mistypedFlowTypeKey(p.file.source.text) !== undefined);
+  if (!candidates.length || !project.filesOfKind('terraform').length) return [];
+  const deployedPaths = new Set(terraformFlows(project).flatMap((f) => (f.target.status === 'resolved' ? f.target.paths : [])));
+  return candidates.filter((p) => deployedPaths.has(p.input.path));
 }
 
 function readErrorResult(input: LintInput): LintResult {

@@ -161,6 +161,13 @@ describe('files that are ours in all but spelling', SLOW, () => {
     expect(typo.messages[0].suggestions).toHaveLength(1);
   });
 
+  it('a file a genesyscloud_flow deploys is a flow even without a flow\'s shape', () => {
+    const dir = repo({ 'main.tf': 'resource "genesyscloud_flow" "support" {\n  filepath = "flows/min.yaml"\n}\n', 'flows/min.yaml': 'inboundcall:\n  name: Minimal\n' });
+    const run = cxlint(dir, '--format', 'json', '.');
+    expect(run.code, showRun(run)).toBe(1);
+    expect(rulesOf(byPath(run).get('flows/min.yaml'))).toEqual(['flow/flow-type-key']);
+  });
+
   it('--fix corrects the case of a flow-type key (certain), not a misspelling (a guess)', () => {
     const dir = repo({ 'flows/cased.yaml': BAD_KEY.replace(/^inboundCall:/, 'InboundCall:'), 'flows/typo.yaml': BAD_KEY.replace(/^inboundCall:/, 'outboundCal:') });
     cxlint(dir, '--fix', '.');

@@ -29,6 +29,12 @@ export function intendedFlowType(key: string): FlowType | undefined {
   return closestByEdits(key, FLOW_TYPES, key.length >= 6 ? 2 : 1, true) as FlowType | undefined;
 }
 
+/** The first top-level key when it is a flow type mistyped (wrong case, a typo), else undefined. */
+export function mistypedFlowTypeKey(text: string): string | undefined {
+  const m = FIRST_TOP_KEY.exec(text.length > 64 * 1024 ? text.slice(0, 64 * 1024) : text);
+  return m && !(FLOW_TYPES as readonly string[]).includes(m[2]) && intendedFlowType(m[2]) ? m[2] : undefined;
+}
+
 /**
  * A flow whose type key is wrongly cased or misspelt (`InboundEmail:`, `outboundCal:`): the key is near a flow
  * type and the body has keys only flows have. Such a file is linted as a flow (flow/flow-type-key reports the

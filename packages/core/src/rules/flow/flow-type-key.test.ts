@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintText } from '../../lint.js';
+import { lintFilesAsync, lintText } from '../../lint.js';
 import { detectKind } from '../../parse/detect-kind.js';
 import { RuleTester } from '../../testing/rule-tester.js';
 import rule from './flow-type-key.js';
@@ -67,5 +67,23 @@ describe('a flow with a mistyped type key is linted as a flow', () => {
   it('other rules run inside it (a broken ref is still found)', () => {
     const result = lintText(body('InboundCall').replace('task[t1]', 'task[t9]'), 'flows/a.yaml');
     expect(result.messages.map((m) => m.ruleId).sort()).toEqual(['flow/flow-type-key', 'flow/ref-resolves']);
+  });
+});
+
+describe('a deployed file is a flow whatever its shape', () => {
+  const tf = 'resource "genesyscloud_flow" "support" {\n  filepath = "flows/min.yaml"\n}\n';
+  const minimal = 'InboundCall:\n  name: Minimal\n'; // no key only a flow has: alone, it is not recognised
+
+  it('a mistyped key in a file a genesyscloud_flow points at is reported', async () => {
+    expect(detectKind('flows/min.yaml', minimal)).toBe('unknown');
+    const results = await lintFilesAsync([{ path: 'main.tf', text: tf }, { path: 'flows/min.yaml', text: minimal }], { config: { extends: [], rules: { 'flow/flow-type-key': 'error' } } });
+    const flow = results.find((r) => r.filePath === 'flows/min.yaml')!;
+    expect(flow.kind).toBe('flow');
+    expect(flow.messages.map((m) => m.messageId)).toEqual(['wrongCase']);
+  });
+
+  it('the same file, deployed by nothing, is not ours', async () => {
+    const results = await lintFilesAsync([{ path: 'flows/min.yaml', text: minimal }], { config: { extends: [], rules: { 'flow/flow-type-key': 'error' } } });
+    expect(results[0]).toMatchObject({ skipped: 'not-ours', messages: [] });
   });
 });
