@@ -212,6 +212,12 @@ describe('paths, globs and what a walk found', SLOW, () => {
       expect(run.code, showRun(run)).toBe(0);
       expect(run.stderr).toBe(`cxlint: no flow, data action or Terraform files found under ${folder}\n`);
     }
+    writeFileSync(join(dir, '.cxlint.yml'), `${CONFIG}ignore:\n  - gen/**\n`);
+    mkdirSync(join(dir, 'gen'));
+    writeFileSync(join(dir, 'gen/a.yaml'), BAD_KEY);
+    const ignored = cxlint(dir, 'gen');
+    expect(ignored.code, showRun(ignored)).toBe(0);
+    expect(ignored.stderr).toBe("cxlint: no flow, data action or Terraform files found under gen (1 file is ignored by the config's `ignore`)\n");
   });
 
   it('quoted globs are expanded by cxlint; a glob or a path that matches nothing is exit 2', () => {

@@ -112,6 +112,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           write: !!v.fix,
           filter: v.quiet ? (m) => m.severity === 2 : undefined,
           onPass: (n) => { pass = n; },
+          debug: v.debug,
           onProgress,
         })
       : await lintPaths(paths, { cwd: io.cwd, configFile: v.config, includeSource: true, debug: v.debug, onProgress });
@@ -154,7 +155,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } else if (report) io.stdout(report.endsWith('\n') ? report : report + '\n');
 
   if (!results.length && !run.unreadable.length) {
-    io.stderr(`cxlint: no flow, data action or Terraform files found under ${paths.join(', ')}\n`);
+    const { ignored } = run.skipped;
+    const why = ignored ? ` (${ignored} file${ignored === 1 ? ' is' : 's are'} ignored by the config's \`ignore\`)` : '';
+    io.stderr(`cxlint: no flow, data action or Terraform files found under ${paths.join(', ')}${why}\n`);
   }
   // Fatal, as in ESLint: something that exists was not checked, so "no errors" cannot be claimed.
   if (run.unreadable.length) {

@@ -42,6 +42,8 @@ export interface LintPathsResult {
    * also in `results` with a fatal message; the CLI exits 2 for them (nothing of them was checked).
    */
   unreadable: string[];
+  /** Target files found but not linted: ignored by a config's `ignore`, or not a flow, data action or Terraform file. */
+  skipped: { ignored: number; notOurs: number };
   /** With `debug`: every path considered, as displayed, and why it was linted or skipped. */
   considered?: { path: string; decision: string }[];
 }
@@ -194,6 +196,10 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
     missing: found.missing,
     configFiles: explicit ? [...loaded.keys()] : [...files.keys()],
     unreadable,
+    skipped: {
+      ignored: results.filter((r) => r.skipped === 'ignored').length,
+      notOurs: results.filter((r) => r.skipped === 'not-ours').length + skippedBeforeLint.size,
+    },
     ...(considered ? { considered } : {}),
   };
 }
