@@ -7,10 +7,10 @@ afterEach(() => vi.unstubAllEnvs());
 describe('readInputs', () => {
   it('reads defaults and kebab-case inputs', () => {
     set('github-token', '');
-    set('paths', 'flows\ndata  tf');
+    set('paths', 'flows\n  data  \n\nflows/Proactive callback offer.yaml\n');
     set('filter-mode', 'diff_context');
     const i = readInputs();
-    expect(i).toMatchObject({ paths: ['flows', 'data', 'tf'], reporter: 'both', filterMode: 'diff_context', failOn: 'error', maxComments: 25, sarifFile: '' });
+    expect(i).toMatchObject({ paths: ['flows', 'data', 'flows/Proactive callback offer.yaml'], reporter: 'both', filterMode: 'diff_context', failOn: 'error', maxComments: 25, sarifFile: '' });
   });
   it('rejects unknown values, naming the input and the choices', () => {
     set('fail-on', 'sometimes');
@@ -30,5 +30,9 @@ describe('readInputs', () => {
   });
   it('empty paths mean the workspace', () => {
     expect(splitPaths('  ')).toEqual(['.']);
+    expect(splitPaths('\n \r\n')).toEqual(['.']);
+  });
+  it('one entry per line: spaces inside a name are kept (a real file name), CRLF too', () => {
+    expect(splitPaths('Proactive callback offer.yaml\r\nflows/**/*.yaml\r\n')).toEqual(['Proactive callback offer.yaml', 'flows/**/*.yaml']);
   });
 });

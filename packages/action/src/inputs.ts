@@ -56,8 +56,11 @@ export function readInputs(): ActionInputs {
   };
 }
 
-/** Space- or newline-separated; empty means the whole workspace. */
+/**
+ * One entry per line, so a file name may hold spaces (`flows/Proactive callback offer.yaml`); blank lines and the
+ * spaces around an entry are dropped. Empty means the whole workspace.
+ */
 export function splitPaths(raw: string): string[] {
-  const list = raw.split(/\s+/).filter(Boolean);
+  const list = raw.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   return list.length ? list : ['.'];
 }

@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from './inputs.js';
 import { changedTargets, pathMatcher, workspaceTargets } from './targets.js';
 import { FixtureRepo, flow } from './testing/fixture-repo.js';
 
@@ -17,7 +18,8 @@ describe('pathMatcher', () => {
 describe('targets', () => {
   const repo = new FixtureRepo();
   afterAll(() => repo.cleanup());
-  repo.write('flows/a.yaml', flow('A')).write('flows/b.yaml', flow('B')).write('.github/workflows/ci.yml', 'on: push\n').write('package.json', '{}');
+  repo.write('flows/a.yaml', flow('A')).write('flows/b.yaml', flow('B')).write('.github/workflows/ci.yml', 'on: push\n').write('package.json', '{}')
+    .write('other/readme.md', 'not ours\n').write('callbacks/Proactive callback offer.yaml', flow('C'));
   it('changed files: present, selected and ours only', () => {
     const files = [
       { path: 'flows/a.yaml', status: 'modified' },
@@ -31,6 +33,17 @@ describe('targets', () => {
   });
   it('workspace targets expand folders and globs', () => {
     expect(workspaceTargets(repo.dir, ['flows/*.yaml']).files).toEqual(['flows/a.yaml', 'flows/b.yaml']);
-    expect(workspaceTargets(repo.dir, ['nope']).missing).toEqual(['nope']);
+  });
+  it('a file name with spaces is one entry', () => {
+    expect(workspaceTargets(repo.dir, ['callbacks/Proactive callback offer.yaml']).files).toEqual(['callbacks/Proactive callback offer.yaml']);
+    const changed = [{ path: 'callbacks/Proactive callback offer.yaml', status: 'modified' }];
+    expect(changedTargets(repo.dir, changed, ['callbacks/Proactive callback offer.yaml'])).toEqual(['callbacks/Proactive callback offer.yaml']);
+  });
+  it('an entry that names nothing fails, with the message the CLI prints (`paths: flow` for `flows`)', () => {
+    // The CLI prints `cxlint: <message>`; the action fails the step with `cxlint: <message>` (main.ts).
+    expect(() => workspaceTargets(repo.dir, ['flow'])).toThrow(new InputError('no such file or folder: flow'));
+    expect(() => workspaceTargets(repo.dir, ['flows', 'flows/*.json'])).toThrow(new InputError('no file matches the pattern: flows/*.json'));
+    // On a pull request too, even when no changed file would have been selected anyway.
+    expect(() => changedTargets(repo.dir, [{ path: 'flows/a.yaml', status: 'modified' }], ['flow'])).toThrow('no such file or folder: flow');
   });
 });

@@ -1,8 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { DEFAULT_MAX_FILE_SIZE, detectKind, findFiles, isCandidatePath, readSourceFile } from '@cxlint/core';
+import { DEFAULT_MAX_FILE_SIZE, detectKind, findFiles, isCandidatePath, missingPathsMessage, readSourceFile } from '@cxlint/core';
 import type { ChangedFile } from './changed-files.js';
+import { InputError } from './inputs.js';
 
 const toPosix = (p: string) => p.split(sep).join('/');
 const clean = (p: string) => toPosix(p).replace(/^\.\//, '').replace(/\/+$/, '');
@@ -18,27 +19,32 @@ export function pathMatcher(paths: readonly string[]): (path: string) => boolean
   return (path) => tests.some((t) => t(clean(path)));
 }
 
-/** Files of ours under `paths` (push, workflow_dispatch, `filter-mode: nofilter`), workspace-relative. */
+/**
+ * A `paths` entry that names nothing in the workspace (`flow` for `flows`, a glob that matches no file) fails the
+ * step, with the message the CLI prints for the same mistake: a typo must not pass as "0 files linted".
+ */
+export function assertPathsExist(workspace: string, paths: readonly string[]): void {
+  const { missing } = findFiles([...paths], workspace);
+  if (missing.length) throw new InputError(missingPathsMessage(missing));
+}
+
+/**
+ * Files of ours under `paths` (push, workflow_dispatch, `filter-mode: nofilter`), workspace-relative. Folders and
+ * globs are expanded by the engine's own file finder, as on the command line. Throws for entries that name nothing.
+ */
 export function workspaceTargets(workspace: string, paths: readonly string[]): { files: string[]; missing: string[] } {
-  const globs = paths.filter((p) => picomatch.scan(clean(p)).isGlob);
-  const plain = paths.filter((p) => !globs.includes(p));
-  const found = findFiles(plain, workspace);
-  const files = new Set(found.files.map((f) => toPosix(relative(workspace, f))));
-  if (globs.length) {
-    const match = pathMatcher(globs);
-    for (const f of findFiles(['.'], workspace).files) {
-      const rel = toPosix(relative(workspace, f));
-      if (match(rel)) files.add(rel);
-    }
-  }
-  return { files: [...files].sort(), missing: found.missing };
+  const found = findFiles([...paths], workspace);
+  if (found.missing.length) throw new InputError(missingPathsMessage(found.missing));
+  return { files: [...new Set(found.files.map((f) => toPosix(relative(workspace, f))))].sort(), missing: [] };
 }
 
 /**
  * The PR's changed files that cxlint should report on: still present, selected by `paths`, and of a kind
- * we read (a changed workflow YAML or package.json is not ours and is not reported).
+ * we read (a changed workflow YAML or package.json is not ours and is not reported). Throws when a `paths`
+ * entry names nothing in the workspace, as `workspaceTargets` does.
  */
 export function changedTargets(workspace: string, changed: readonly ChangedFile[], paths: readonly string[]): string[] {
+  assertPathsExist(workspace, paths);
   const selected = pathMatcher(paths);
   const out: string[] = [];
   for (const f of changed) {

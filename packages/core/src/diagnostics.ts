@@ -63,6 +63,12 @@ export interface LintResult {
   fixableWarningCount: number;
   /** The text the messages refer to; formatters use it for code frames and GitHub for suggestions. */
   source?: string;
+  /**
+   * Set when the file was not linted, so every input still has its result: `ignored` by the config's `ignore`,
+   * or `not-ours` (YAML that is not a flow, JSON that is not a data action, Terraform without Genesys resources).
+   * Such results have no messages; the CLI and the action leave them out of reports.
+   */
+  skipped?: 'ignored' | 'not-ours';
 }
 
 export type FileKind = 'flow' | 'data-action' | 'terraform' | 'unknown';

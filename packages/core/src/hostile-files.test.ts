@@ -147,8 +147,10 @@ describe('hostile files through the engine', () => {
     const text = 'inboundCall:\n  description: "' + 'é'.repeat(2.7 * 1024 * 1024) + '"\n'; // 2.7 M characters, 5.4 MB
     const [r] = lintFiles([{ path: 'wide.yaml', text }]);
     expect(r.messages[0].message).toMatch(/^File is 5\.4 MB, over the 5\.0 MB limit/);
-    // A large file that is not one of ours is not reported at all.
-    expect(lintFiles([{ path: 'package-lock.json', text: '{"x": "' + 'a'.repeat(6 * 1024 * 1024) + '"}' }])).toEqual([]);
+    // A large file that is not one of ours has nothing reported: it is marked as not ours.
+    expect(lintFiles([{ path: 'package-lock.json', text: '{"x": "' + 'a'.repeat(6 * 1024 * 1024) + '"}' }])).toEqual([
+      expect.objectContaining({ filePath: 'package-lock.json', skipped: 'not-ours', messages: [] }),
+    ]);
   });
 
   it('unreadable inputs (binary, invalid UTF-8) become fatal messages at their line', () => {
@@ -172,7 +174,7 @@ describe('hostile files through the engine', () => {
       expectGoodStillLinted(results);
     }
     // Other empty files (not flow, data-action or Terraform extensions) are not ours.
-    expect(lintFiles([{ path: 'notes.txt', text: '' }])).toEqual([]);
+    expect(lintFiles([{ path: 'notes.txt', text: '' }])).toEqual([expect.objectContaining({ filePath: 'notes.txt', skipped: 'not-ours', messages: [] })]);
   });
 });
 

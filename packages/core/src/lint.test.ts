@@ -44,13 +44,15 @@ describe('the engine', () => {
     expect(flow.slice(0, 15) + m.fix!.text + flow.slice(24)).toBe('inboundCall:\n  NAME: ONE\n  description: two\n');
   });
 
-  it('reports files it could not read, with their line, and skips files that are not ours', () => {
+  it('reports files it could not read, with their line, and marks files that are not ours as skipped', () => {
     const res = lintFiles([
       { path: 'bad.yaml', readError: 'File is not valid UTF-8 (first invalid byte at offset 30).', readErrorLine: 3 },
       { path: 'ci.yml', text: 'on: push\n' },
       { path: 'f.yaml', text: flow },
     ], { rules: [], config: { extends: [] } });
-    expect(res.map((r) => r.filePath)).toEqual(['bad.yaml', 'f.yaml']);
+    // One result per input: the CI workflow is not ours, so it is marked skipped, with nothing to say.
+    expect(res.map((r) => [r.filePath, r.skipped])).toEqual([['bad.yaml', undefined], ['ci.yml', 'not-ours'], ['f.yaml', undefined]]);
+    expect(res[1].messages).toEqual([]);
     expect(res[0].messages[0]).toMatchObject({ ruleId: null, fatal: true, severity: 2, line: 3 });
   });
 
@@ -68,5 +70,17 @@ describe('the engine', () => {
     expect(res.messages).toHaveLength(1);
     expect(res.messages[0]).toMatchObject({ ruleId: null, fatal: true, line: 3, column: 3 });
     expect(res.messages[0].message).toMatch(/^Parse error: /);
+  });
+});
+
+describe('lintText always returns a result', () => {
+  it('YAML that does not parse and is not a flow: a result marked not ours, never undefined', () => {
+    const r = lintText('a: [', 'x.yaml');
+    expect(r).toMatchObject({ filePath: 'x.yaml', kind: 'unknown', skipped: 'not-ours', messages: [], errorCount: 0 });
+  });
+
+  it('a file the config ignores: a result marked ignored', () => {
+    const r = lintText('inboundCall:\n  name: x\n', 'gen/x.yaml', { config: { ignore: ['gen/**'] } });
+    expect(r).toMatchObject({ filePath: 'gen/x.yaml', skipped: 'ignored', messages: [] });
   });
 });

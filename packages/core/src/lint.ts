@@ -5,7 +5,8 @@ import { readDirectives } from './directives.js';
 import { mergeEdits } from './fix/text-edits.js';
 import { Project, type ProjectSettings } from './model/project.js';
 import { kindParser, parseFile, type ParsedFile } from './parse/parse-file.js';
-import { detectKind, isCandidatePath } from './parse/detect-kind.js';
+import { detectKind, extensionOf, FLOW_EXTENSIONS, isCandidatePath, mistypedFlowTypeKey } from './parse/detect-kind.js';
+import { terraformFlows } from './model/terraform.js';
 import { findHclNestingExcess, nestingMessage } from './parse/nesting.js';
 import { SourceText } from './source/source-text.js';
 import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage, utf8SizeOver } from './source/size-limit.js';
@@ -41,14 +42,23 @@ export interface LintOptions {
   includeSource?: boolean;
   /** Texts larger than this many UTF-8 bytes are reported as too large; defaults to `settings.maxFileSize`, then 5 MB. */
   maxFileSize?: number;
+  /** Called before each file is parsed and before each target file's rules run (a progress line on a terminal). */
+  onProgress?: (stage: 'parsing' | 'linting', done: number, total: number) => void;
 }
 
-/** Lints one file's text on its own (editors, tests). Cross-file rules see a project of just this file. */
+/**
+ * Lints one file's text on its own (editors, tests). Cross-file rules see a project of just this file.
+ * Always returns a result: a file that is not ours, or that the config ignores, has `skipped` set and no messages.
+ */
 export function lintText(text: string, path: string, options: LintOptions = {}): LintResult {
-  return lintFiles([{ path, text }], options)[0];
+  return lintFiles([{ path, text }], { ...options, isTarget: undefined })[0];
 }
 
-/** Lints a set of files as one project: parse all, build the model, run rules on the targets. Never throws per file. */
+/**
+ * Lints a set of files as one project: parse all, build the model, run rules on the targets. Never throws per file.
+ * Returns one result per target input (every input unless `isTarget` is given), in input order: files that are
+ * not ours or that the config ignores have `skipped` set and no messages.
+ */
 export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {}): LintResult[] {
   const rules = options.rules ?? builtInRules;
   const rulesById = new Map(rules.map((r) => [r.meta.id, r]));
@@ -57,27 +67,37 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
   const settings = options.settings ?? options.config?.settings;
   const maxFileSize = options.maxFileSize ?? (typeof settings?.maxFileSize === 'number' ? settings.maxFileSize : DEFAULT_MAX_FILE_SIZE);
 
-  const parsed: { input: LintInput; file?: ParsedFile; ignored: boolean }[] = inputs.map((input) => {
+  const parsed: { input: LintInput; file?: ParsedFile; ignored: boolean; tooLargeNotOurs?: boolean }[] = inputs.map((input, i) => {
+    options.onProgress?.('parsing', i, inputs.length);
     const { matcher, relPath } = configFor(input.path);
     if (matcher.isIgnored(relPath)) return { input, ignored: true };
     if (input.readError !== undefined || input.text === undefined) return { input, ignored: false };
     // Texts handed over directly (editors, the action, --fix passes) get the same cap as files read from disk.
     const size = utf8SizeOver(input.text, maxFileSize);
     if (size !== undefined) {
-      if (detectKind(input.path, input.text.slice(0, 64 * 1024)) === 'unknown') return { input, ignored: true };
+      if (detectKind(input.path, input.text.slice(0, 64 * 1024)) === 'unknown') return { input, ignored: false, tooLargeNotOurs: true };
       return { input: { ...input, readError: tooLargeMessage(size, maxFileSize) }, ignored: false };
     }
     return { input, file: parseFile(input.path, input.text, undefined, input.prepared), ignored: false };
   });
-  const project = new Project(
-    parsed.flatMap((p) => (p.file ? [p.file] : [])),
-    options.settings ?? options.config?.settings ?? {},
-  );
+  const projectSettings = options.settings ?? options.config?.settings ?? {};
+  let project = new Project(parsed.flatMap((p) => (p.file ? [p.file] : [])), projectSettings);
+  // A YAML file that a `genesyscloud_flow` deploys is a flow whatever its shape: with a mistyped type key it is
+  // read as one (flow/flow-type-key reports the key) instead of being passed over as "not ours".
+  const deployed = deployedMistypedFlows(parsed, project);
+  if (deployed.length) {
+    for (const p of deployed) p.file = parseFile(p.input.path, p.input.text!, 'flow');
+    project = new Project(parsed.flatMap((p) => (p.file ? [p.file] : [])), projectSettings);
+  }
 
   const results: LintResult[] = [];
-  for (const { input, file, ignored } of parsed) {
-    if (ignored) continue;
-    if (options.isTarget && !options.isTarget(input.path)) continue;
+  const targets = options.isTarget ? parsed.filter((p) => options.isTarget!(p.input.path)) : parsed;
+  for (const { input, file, ignored, tooLargeNotOurs } of targets) {
+    options.onProgress?.('linting', results.length, targets.length);
+    if (ignored || tooLargeNotOurs) {
+      results.push(countResult({ filePath: input.path, kind: 'unknown', messages: [], skipped: ignored ? 'ignored' : 'not-ours' }));
+      continue;
+    }
     if (!file) {
       results.push(readErrorResult(input));
       continue;
@@ -85,6 +105,7 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
     if (file.kind === 'unknown') {
       // An emptied flow or data action is worth a word; other files that are not ours are not reported.
       if (isCandidatePath(input.path) && file.source.text.trim() === '') results.push(emptyFileResult(input.path));
+      else results.push(countResult({ filePath: input.path, kind: 'unknown', messages: [], skipped: 'not-ours' }));
       continue;
     }
     const messages = file.errors.length ? parseErrorMessages(file) : runRules(file, project, configFor(input.path).matcher.rulesFor(configFor(input.path).relPath), rulesById);
@@ -120,6 +141,13 @@ export async function lintFilesAsync(inputs: readonly LintInput[], options: Lint
     }),
   );
   return lintFiles(prepared, options);
+}
+
+function deployedMistypedFlows<T extends { input: LintInput; file?: ParsedFile }>(parsed: T[], project: Project): T[] {
+  const candidates = parsed.filter((p) => p.file?.kind === 'unknown' && FLOW_EXTENSIONS.includes(extensionOf(p.input.path)) && mistypedFlowTypeKey(p.file.source.text) !== undefined);
+  if (!candidates.length || !project.filesOfKind('terraform').length) return [];
+  const deployedPaths = new Set(terraformFlows(project).flatMap((f) => (f.target.status === 'resolved' ? f.target.paths : [])));
+  return candidates.filter((p) => deployedPaths.has(p.input.path));
 }
 
 function readErrorResult(input: LintInput): LintResult {

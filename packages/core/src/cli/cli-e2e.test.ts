@@ -2,32 +2,18 @@
  * The `cxlint` command end to end: the real bin (`packages/core/bin/cxlint.js` → `dist/`), spawned on temporary
  * folders, checked by exit code and output. Needs `npm run build` first (turbo's `test` depends on `build`).
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { flowWith, setData } from '../testing/flow-fixtures.js';
+import { DIST, showRun, spawnCxlint, type Run } from '../testing/spawn-cli.js';
 
-const BIN = fileURLToPath(new URL('../../bin/cxlint.js', import.meta.url));
-const DIST = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
-
-interface Run { code: number | null; stdout: string; stderr: string }
 interface JsonMessage { ruleId: string | null; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number; fix?: { range: [number, number]; text: string }; suggestions?: { desc: string; fix: unknown }[]; fatal?: boolean }
 interface JsonResult { filePath: string; messages: JsonMessage[]; errorCount: number; warningCount: number }
 
-function cxlint(cwd: string, ...args: string[]): Run {
-  // vitest sets FORCE_COLOR, which (as in Node) wins over NO_COLOR: drop it so output is plain.
-  const { FORCE_COLOR: _force, ...env } = process.env;
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...env, NO_COLOR: '1' }, timeout: 60_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Exit code and output, so a failing assertion shows what the command said. */
-function show(run: Run): string {
-  return `exit ${run.code}\n--- stdout\n${run.stdout}\n--- stderr\n${run.stderr}`;
-}
+const cxlint = (cwd: string, ...args: string[]): Run => spawnCxlint(cwd, args);
+const show = showRun;
 function codeOf(run: Run): [number | null, string] {
   return [run.code, show(run)];
 }

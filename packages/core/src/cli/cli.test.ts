@@ -7,6 +7,7 @@ import { parsesCleanly } from '../fix/fix-files.js';
 import { detectKind } from '../parse/detect-kind.js';
 import { runCli, type CliIo } from './main.js';
 import { shouldColor } from './color.js';
+import { createProgress } from './progress.js';
 
 // Each test lints a copy of examples/ in-process; the first also loads the HCL parser (WebAssembly).
 vi.setConfig({ testTimeout: 30_000 });
@@ -100,13 +101,38 @@ describe('colour', () => {
 });
 
 describe('progress', () => {
-  it('goes to a terminal stderr only, and erases itself', async () => {
+  it('a run shorter than a second shows nothing, even on a terminal', async () => {
     const quiet = await cli([], dir);
     expect(quiet.stderr).toBe('');
     const tty = await cli([], dir, { stderrIsTTY: true });
-    expect(tty.stderr).toMatch(/^\r\x1b\[Kcxlint: linting \d+ files…/);
-    expect(tty.stderr.endsWith('\r\x1b[K')).toBe(true);
+    expect(tty.stderr).toBe('');
     expect(tty.stdout).toBe(quiet.stdout);
+  });
+
+  it('after a second: files done / total, redrawn at most every 100 ms, erased at the end', () => {
+    let now = 0;
+    const written: string[] = [];
+    const p = createProgress((s) => written.push(s), true, { now: () => now });
+    p.update('cxlint: 1/10 files');
+    now = 999;
+    p.update('cxlint: 2/10 files');
+    expect(written).toEqual([]);
+    now = 1000;
+    p.update('cxlint: 3/10 files');
+    now = 1050;
+    p.update('cxlint: 4/10 files');
+    now = 1100;
+    p.update('cxlint: 5/10 files');
+    p.done();
+    expect(written).toEqual(['\r\x1b[Kcxlint: 3/10 files', '\r\x1b[Kcxlint: 5/10 files', '\r\x1b[K']);
+  });
+
+  it('is never written when stderr is not a terminal', () => {
+    const written: string[] = [];
+    const p = createProgress((s) => written.push(s), false, { now: () => 5000 });
+    p.update('x');
+    p.done();
+    expect(written).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 // The engine (rules, parsers, ajv, the generated validators) is imported only once there is something to lint,
@@ -14,6 +15,7 @@ const HELP = `cxlint [options] [paths…]
 
 Lints Genesys Cloud Architect flows (YAML), data actions (JSON) and CX-as-Code (Terraform).
 Folders are searched recursively; .gitignore'd files and node_modules are skipped.
+Globs work when quoted ('flows/**/*.yaml'), so the shell leaves them to cxlint.
 
 Options:
   -f, --format <name>      stylish (default), json, sarif, github
@@ -24,10 +26,12 @@ Options:
       --max-warnings <n>   exit 1 when there are more than n warnings
       --quiet              report errors only
       --color, --no-color  force colours on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR respected)
+      --debug              list every file considered and why it was linted or skipped (on stderr)
   -v, --version            print the version
   -h, --help               print this help
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad usage or a fatal problem.`;
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad usage or a fatal problem (a bad config,
+a path that names nothing, a file or folder that cannot be read, a fix that cannot be written).`;
 
 export interface CliIo {
   stdout: (s: string) => void;
@@ -57,6 +61,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         quiet: { type: 'boolean', default: false },
         color: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        debug: { type: 'boolean', default: false },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -68,7 +73,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const v = args.values;
   if (v.help) { io.stdout(HELP + '\n'); return 0; }
   if (v.version) { io.stdout(VERSION + '\n'); return 0; }
-  const { ConfigError, fixPaths, unifiedDiff, format, FORMAT_NAMES, findFiles, lintPaths } = await import('./engine.js');
+  const { ConfigError, fixPaths, unifiedDiff, format, FORMAT_NAMES, lintPaths, missingPathsMessage } = await import('./engine.js');
   const fmt = v.format as FormatName;
   if (!FORMAT_NAMES.includes(fmt)) {
     io.stderr(`cxlint: unknown format "${v.format}" (use ${FORMAT_NAMES.join(', ')})\n`);
@@ -88,22 +93,29 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const paths = args.positionals.length ? args.positionals : ['.'];
   const fixing = v.fix || v['fix-dry-run'];
+  // A report that cannot be written is known before linting, not after a long run (ESLint checks late).
+  const outputFile = v['output-file'] === undefined ? undefined : resolve(io.cwd, v['output-file']);
+  if (outputFile !== undefined) {
+    const problem = outputFileProblem(outputFile);
+    if (problem) { io.stderr(`cxlint: cannot write the report to ${v['output-file']}: ${problem}\n`); return 2; }
+  }
   const progress = createProgress(io.stderr, !!io.stderrIsTTY);
   let run: LintPathsResult | FixPathsResult;
+  let pass = 1;
+  const onProgress = (stage: string, done: number, total: number) =>
+    progress.update(`cxlint: ${fixing && pass > 1 ? `fix pass ${pass}, ` : ''}${stage} ${done}/${total} files`);
   try {
-    if (io.stderrIsTTY) {
-      const n = findFiles(paths, io.cwd).files.length;
-      progress.update(`cxlint: linting ${n} file${n === 1 ? '' : 's'}…`);
-    }
     run = fixing
       ? await fixPaths(paths, {
           cwd: io.cwd,
           configFile: v.config,
           write: !!v.fix,
           filter: v.quiet ? (m) => m.severity === 2 : undefined,
-          onPass: (pass, changed) => { if (pass > 1) progress.update(`cxlint: fix pass ${pass}, ${changed} file${changed === 1 ? '' : 's'} changed…`); },
+          onPass: (n) => { pass = n; },
+          debug: v.debug,
+          onProgress,
         })
-      : await lintPaths(paths, { cwd: io.cwd, configFile: v.config, includeSource: true });
+      : await lintPaths(paths, { cwd: io.cwd, configFile: v.config, includeSource: true, debug: v.debug, onProgress });
     progress.done();
   } catch (e) {
     progress.done();
@@ -111,8 +123,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`cxlint: ${(e as Error).message}\n`);
     return 2;
   }
+  if (v.debug) {
+    for (const f of run.configFiles) io.stderr(`cxlint: debug: config ${f}\n`);
+    for (const c of run.considered ?? []) io.stderr(`cxlint: debug: ${c.path}: ${c.decision}\n`);
+  }
   if (run.missing.length) {
-    io.stderr(`cxlint: no such file or folder: ${run.missing.join(', ')}\n`);
+    io.stderr(`cxlint: ${missingPathsMessage(run.missing)}\n`);
     return 2;
   }
   let results = run.results;
@@ -127,9 +143,29 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const color = shouldColor(v['no-color'] ? false : v.color, io.env, io.isTTY);
   if (fixing) reportFixes(run as FixPathsResult, !!v['fix-dry-run'], fmt === 'stylish' && !v['output-file'] ? io.stdout : io.stderr, io.stderr, unifiedDiff);
-  const report = format(fmt, results, { color: fmt === 'stylish' && color && !v['output-file'], toolVersion: VERSION, baseUri: pathToFileURL(io.cwd).href });
-  if (v['output-file']) writeFileSync(v['output-file'], report);
-  else if (report) io.stdout(report.endsWith('\n') ? report : report + '\n');
+  const report = format(fmt, results, { color: fmt === 'stylish' && color && !outputFile, toolVersion: VERSION, baseUri: pathToFileURL(io.cwd).href });
+  if (outputFile !== undefined) {
+    try {
+      writeFileSync(outputFile, report);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      io.stderr(`cxlint: cannot write the report to ${v['output-file']}: ${err.code ?? err.message}\n`);
+      return 2;
+    }
+  } else if (report) io.stdout(report.endsWith('\n') ? report : report + '\n');
+
+  if (!results.length && !run.unreadable.length) {
+    const { ignored } = run.skipped;
+    const why = ignored ? ` (${ignored} file${ignored === 1 ? ' is' : 's are'} ignored by the config's \`ignore\`)` : '';
+    io.stderr(`cxlint: no flow, data action or Terraform files found under ${paths.join(', ')}${why}\n`);
+  }
+  // Fatal, as in ESLint: something that exists was not checked, so "no errors" cannot be claimed.
+  if (run.unreadable.length) {
+    const n = run.unreadable.length;
+    io.stderr(`cxlint: ${n === 1 ? `${run.unreadable[0]} could not be read` : `${n} files or folders could not be read (${run.unreadable.join(', ')})`}: nothing in ${n === 1 ? 'it' : 'them'} was checked, so the run fails\n`);
+    return 2;
+  }
+  if (fixing && (run as FixPathsResult).fixed.some((f) => f.writeError)) return 2;
 
   const errors = results.reduce((n, r) => n + r.errorCount, 0);
   const warnings = results.reduce((n, r) => n + r.warningCount, 0);
@@ -139,6 +175,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/** Why a report cannot be written to `path` (a missing folder, a folder in its place), checked before linting. */
+function outputFileProblem(path: string): string | undefined {
+  try {
+    if (statSync(path).isDirectory()) return 'it is a folder';
+    return undefined;
+  } catch {
+    /* does not exist yet: its folder must */
+  }
+  try {
+    if (!statSync(dirname(path)).isDirectory()) return `${dirname(path)} is not a folder`;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR' ? `the folder ${dirname(path)} does not exist` : `cannot reach ${dirname(path)} (${code})`;
+  }
+  return undefined;
 }
 
 /**
@@ -156,7 +209,7 @@ function reportFixes(
   for (const r of run.rejected) {
     err(`cxlint: ${r.filePath}:${r.line}:${r.column}: fix for ${r.ruleId ?? 'a problem'} not applied: ${r.reason}\n`);
   }
-  for (const f of run.fixed) if (f.writeError) err(`cxlint: ${f.filePath}: ${f.writeError}\n`);
+  for (const f of run.fixed) if (f.writeError) err(`cxlint: could not write the fixes to ${f.filePath}: ${f.writeError}\n`);
   const count = run.fixed.reduce((n, f) => n + f.fixCount, 0);
   if (dryRun) {
     for (const f of run.fixed) out(unifiedDiff(f.before, f.after, f.filePath));

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { validateCxlintConfig } from '@cxlint/schema';
 import { Ajv, type ValidateFunction } from 'ajv';
+import picomatch from 'picomatch';
 import { toJS } from '../parse/nodes.js';
 import { parseJson } from '../parse/parse-json.js';
 import { parseYaml } from '../parse/parse-yaml.js';
@@ -56,6 +57,22 @@ export function parseConfigText(text: string, filePath: string, rules: readonly 
     throw new ConfigError(`${what} ${message}`, filePath, pos.line, pos.column);
   }
   const config = data as CxlintConfig;
+  // Globs are compiled here, strictly: `flows/[unclosed` would otherwise match nothing, silently.
+  const globLists: [string, string | string[] | undefined][] = [
+    ['/ignore', config.ignore],
+    ...(config.overrides ?? []).flatMap((o, i) => [[`/overrides/${i}/files`, o.files], [`/overrides/${i}/excludedFiles`, o.excludedFiles]] as [string, string | string[] | undefined][]),
+  ];
+  for (const [base, list] of globLists) {
+    if (list === undefined) continue;
+    const globs = ([] as string[]).concat(list);
+    globs.forEach((glob, i) => {
+      const problem = globProblem(glob);
+      if (problem === undefined) return;
+      const { node } = nodeAtPointer(parsed.root, Array.isArray(list) ? `${base}/${i}` : base);
+      const pos = source.positionAt(node?.range[0] ?? 0);
+      throw new ConfigError(`\`${pointerToPath(base)}\` has an invalid glob ${JSON.stringify(glob)}: ${problem}`, filePath, pos.line, pos.column);
+    });
+  }
   const known = new Set(rules.map((r) => r.meta.id));
   const ruleMaps: [string, Record<string, unknown> | undefined][] = [
     ['/rules', config.rules],
@@ -94,13 +111,41 @@ function pointerToPath(pointer: string): string {
     .join('.');
 }
 
+/** Why a glob is not one picomatch can match as written (unbalanced brackets, braces or parentheses), if it is not. */
+function globProblem(glob: string): string | undefined {
+  if (glob.trim() === '') return 'it is empty';
+  try {
+    picomatch.makeRe(glob, { strictBrackets: true, dot: true });
+    return undefined;
+  } catch (e) {
+    const m = /^Missing closing: "(.)"/.exec((e as Error).message);
+    return m ? `it opens a ${m[1] === ']' ? 'bracket' : m[1] === '}' ? 'brace' : 'parenthesis'} without the closing \`${m[1]}\` (write \`\\${({ ']': '[', '}': '{', ')': '(' } as Record<string, string>)[m[1]]}\` to match it literally)` : (e as Error).message;
+  }
+}
+
+/** Why a string is not a regular expression (JavaScript's own words), or undefined when it is one. */
+function regexProblem(pattern: string): string | undefined {
+  try {
+    new RegExp(pattern);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message;
+  }
+}
+
 const ajv = new Ajv({ allErrors: false, strict: false });
+// `format: 'regex'` in a rule's option schema: the pattern is compiled here, when the config loads, so a bad one
+// is the user's config error (file, line, key), not an internal error of the rule on every file.
+ajv.addFormat('regex', { type: 'string', validate: (s: string) => regexProblem(s) === undefined });
 const optionValidators = new WeakMap<object, ValidateFunction>();
 
 /** Why `options` do not fit the rule's `meta.schema` (with a pointer into them), or undefined when they do. */
 function optionsProblem(rule: Rule, options: unknown): { message: string; pointer: string } | undefined {
   const schema = rule.meta.schema;
-  if (!schema) return undefined;
+  if (!schema) {
+    const empty = options !== null && typeof options === 'object' && !Array.isArray(options) && Object.keys(options).length === 0;
+    return empty ? undefined : { message: 'this rule takes no options; give only its severity (for example `error`)', pointer: '' };
+  }
   let validate = optionValidators.get(schema);
   if (!validate) optionValidators.set(schema, (validate = ajv.compile(schema)));
   if (validate(options)) return undefined;
@@ -112,8 +157,17 @@ function optionsProblem(rule: Rule, options: unknown): { message: string; pointe
     return { message: `\`${extra}\` is not an option${close ? ` (did you mean \`${close}\`?)` : known.length ? ` (options: ${known.join(', ')})` : ''}`, pointer: `${err.instancePath}/${escapePointer(extra)}` };
   }
   const where = err.instancePath ? `\`${pointerToPath(err.instancePath)}\` ` : '';
+  if (err.keyword === 'format' && err.params.format === 'regex') {
+    return { message: `${where}is not a valid regular expression (${regexProblem(String(nodeValue(options, err.instancePath)))})`, pointer: err.instancePath };
+  }
   const detail = err.keyword === 'enum' ? `must be one of ${(err.params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}` : (err.message ?? 'is invalid');
   return { message: `${where}${detail}`, pointer: err.instancePath };
+}
+
+function nodeValue(data: unknown, pointer: string): unknown {
+  let at = data;
+  for (const part of pointer.split('/').slice(1)) at = (at as Record<string, unknown> | undefined)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+  return at;
 }
 
 // The most specific error reads best: ajv reports the failing anyOf branches too.
@@ -128,8 +182,25 @@ function closest(word: string, candidates: string[]): string | undefined {
   return closestByEdits(word, candidates, Math.max(3, word.length / 3), false);
 }
 
+/** A config is a few kilobytes; a bigger file is a mistake (or an attack on memory) and is refused unread. */
+export const MAX_CONFIG_SIZE = 1024 * 1024;
+
 export function loadConfigFile(filePath: string, rules: readonly Rule[]): LoadedConfig {
   const abs = resolve(filePath);
+  let size: number;
+  try {
+    const st = statSync(abs);
+    if (st.isDirectory()) {
+      throw new ConfigError(`is a folder; --config takes a config file (${CONFIG_FILE_NAMES.join(', ')}), and without it the nearest one is used`, filePath);
+    }
+    size = st.size;
+  } catch (e) {
+    if (e instanceof ConfigError) throw e;
+    throw new ConfigError(`cannot read config: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, filePath);
+  }
+  if (size > MAX_CONFIG_SIZE) {
+    throw new ConfigError(`config file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 1 MB limit for a config; not read`, filePath);
+  }
   // Config is data: a `.js`/`.cjs`/`.mjs`/`.ts` config would be code from whoever wrote the pull request.
   if (!/\.(ya?ml|json)$/i.test(abs)) {
     throw new ConfigError('config files are YAML or JSON data (.cxlint.yml, .cxlint.yaml, .cxlint.json); JavaScript configs and plugins are never loaded', filePath);

@@ -1,17 +1,17 @@
-import { openSync, readSync, closeSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic, TextEdit } from '../diagnostics.js';
 import { lintPaths, type LintPathsOptions, type LintPathsResult } from '../node/lint-paths.js';
 import { detectKind } from '../parse/detect-kind.js';
 import { kindParser, parseFile } from '../parse/parse-file.js';
-import { readSourceFile } from '../source/read-file.js';
+import { encodeSource, osErrorText, readSourceFile } from '../source/read-file.js';
 import { SourceText } from '../source/source-text.js';
 import { applyEdits } from './text-edits.js';
 
 /** ESLint stops after 10 passes too: a fix that keeps producing new fixes must not loop forever. */
 export const MAX_FIX_PASSES = 10;
 
-export interface FixPathsOptions extends Omit<LintPathsOptions, 'texts' | 'includeSource'> {
+export interface FixPathsOptions extends Omit<LintPathsOptions, 'texts' | 'includeSource' | 'onProgress'> {
   /** Write fixed files (`--fix`); false computes the same output without touching disk (`--fix-dry-run`). */
   write: boolean;
   /** Which problems to fix (e.g. errors only under `--quiet`). Only `fix`es are applied, never suggestions. */
@@ -19,6 +19,8 @@ export interface FixPathsOptions extends Omit<LintPathsOptions, 'texts' | 'inclu
   maxPasses?: number;
   /** Called before each lint pass (progress on a terminal). */
   onPass?: (pass: number, changedFiles: number) => void;
+  /** Files done in the current pass (progress on a terminal). */
+  onProgress?: LintPathsOptions['onProgress'];
 }
 
 export interface RejectedFix {
@@ -41,6 +43,7 @@ export interface FixedFile {
   fixCount: number;
   /** True when the fixed file was written (never in a dry run; false when the file changed on disk meanwhile). */
   written: boolean;
+  /** Why the fixed text was not written (the OS error, or a change on disk); the file keeps its original findings. */
   writeError?: string;
 }
 
@@ -67,9 +70,11 @@ export async function fixPaths(paths: string[], options: FixPathsOptions): Promi
   const rejected = new Map<string, RejectedFix & { filePath: string }>();
   let passes = 0;
   let run: LintPathsResult;
+  let first: LintPathsResult | undefined;
   for (;;) {
     options.onPass?.(passes + 1, files.size);
     run = await lintPaths(paths, { ...options, cwd, includeSource: true, texts });
+    first ??= run;
     if (passes >= maxPasses) break;
     let changed = false;
     for (const result of run.results) {
@@ -92,8 +97,18 @@ export async function fixPaths(paths: string[], options: FixPathsOptions): Promi
   // Fixes rejected in one pass may have gone away in a later one (another fix covered them).
   const remaining = new Set(run.results.flatMap((r) => r.messages.map((m) => `${r.filePath}\u0000${m.ruleId}\u0000${m.message}`)));
   const fixed = [...files.values()].filter((f) => f.after !== f.before).sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
-  if (options.write) for (const f of fixed) writeFixedFile(f);
-  return { ...run, fixed, rejected: [...rejected.entries()].filter(([k]) => remaining.has(k)).map(([, v]) => v), passes };
+  let results = run.results;
+  if (options.write) {
+    for (const f of fixed) writeFixedFile(f);
+    // A file that could not be written still holds its original text, so it keeps its original findings:
+    // reporting the fixed text's (fewer) problems would call a broken file clean.
+    const unwritten = new Set(fixed.filter((f) => !f.written).map((f) => f.filePath));
+    if (unwritten.size) {
+      const original = new Map(first!.results.map((r) => [r.filePath, r]));
+      results = results.map((r) => (unwritten.has(r.filePath) ? (original.get(r.filePath) ?? r) : r));
+    }
+  }
+  return { ...run, results, fixed, rejected: [...rejected.entries()].filter(([k]) => remaining.has(k)).map(([, v]) => v), passes };
 }
 
 /**
@@ -161,31 +176,23 @@ async function parsesAs(path: string, text: string, kind: ReturnType<typeof dete
   return parseFile(path, text, kind, prepared).errors.length === 0;
 }
 
-function hasBom(absPath: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = openSync(absPath, 'r');
-    const head = Buffer.alloc(3);
-    const n = readSync(fd, head, 0, 3, 0);
-    return n === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-}
-
 function writeFixedFile(f: FixedFile): void {
   // Never overwrite an edit made while we were linting (an editor saving the file).
   const now = readSourceFile(f.absPath);
-  if (now.text === undefined || new SourceText(now.text).text !== f.before) {
+  if (now.text === undefined) {
+    f.writeError = `cannot read it back before writing: ${now.osError ?? now.error}; not written`;
+    return;
+  }
+  const source = new SourceText(now.text);
+  if (source.text !== f.before) {
     f.writeError = 'the file changed on disk while cxlint was fixing it; not written';
     return;
   }
   try {
-    writeFileSync(f.absPath, (hasBom(f.absPath) ? '\uFEFF' : '') + f.after);
+    // Same encoding and byte-order mark as before: a fix changes text, never how the file is saved.
+    writeFileSync(f.absPath, encodeSource(f.after, now.encoding, !!now.bom));
     f.written = true;
   } catch (e) {
-    f.writeError = `cannot write: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`;
+    f.writeError = `${osErrorText(e as NodeJS.ErrnoException)}; the file is unchanged and its problems are reported as they are on disk`;
   }
 }

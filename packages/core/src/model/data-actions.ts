@@ -386,7 +386,7 @@ export function inputNeedsNoEscaping(def: DataActionDef, name: string, idPattern
 /** The `idPattern` option of the escape rules. */
 export const ID_PATTERN_OPTION = {
   type: 'object',
-  properties: { idPattern: { type: 'string', description: 'Input names treated as Genesys ids (GUIDs), never escaped; "" to check every input.' } },
+  properties: { idPattern: { type: 'string', format: 'regex', description: 'Input names treated as Genesys ids (GUIDs), never escaped; "" to check every input.' } },
   additionalProperties: false,
 };
 

@@ -1,3 +1,4 @@
+import { intendedFlowType } from '../parse/detect-kind.js';
 import type { ParsedFile } from '../parse/parse-file.js';
 import { isMap, isScalar, isSeq, walk, type MapNode, type Pair, type ScalarNode } from '../parse/nodes.js';
 
@@ -69,7 +70,8 @@ export function flowModel(file: ParsedFile): FlowModel {
   const root = file.root;
   if (file.kind !== 'flow' || !isMap(root) || !root.pairs.length) return model;
   const top = root.pairs[0];
-  model.flowType = String(top.key.value);
+  // A wrongly cased or misspelt type key (flow/flow-type-key reports it) still tells which type was meant.
+  model.flowType = intendedFlowType(String(top.key.value)) ?? String(top.key.value);
   model.typeKey = top.key;
   if (isMap(top.value)) model.body = top.value;
 

@@ -1,61 +1,155 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
 import { isCandidatePath } from '../parse/detect-kind.js';
+import { osErrorText } from '../source/read-file.js';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git', '.turbo', '.terraform']);
+
+/** Why a path met on the way was taken or left (`--debug`). */
+export interface ConsideredPath {
+  /** Absolute path. */
+  path: string;
+  taken: boolean;
+  reason: string;
+}
 
 export interface FoundFiles {
   /** Absolute paths of candidate files (flows, data actions, Terraform), sorted. */
   files: string[];
-  /** Paths given on the command line that do not exist. */
+  /** Paths given that do not exist, and globs that match no file. */
   missing: string[];
+  /**
+   * Folders that could not be listed, and named paths that could not even be looked at (a file in a folder the
+   * user may not enter): absolute path and the OS error. What is in them cannot be accounted for.
+   */
+  unreadableFolders: { path: string; error: string; named?: boolean }[];
+  /** Every path met, with why it was taken or skipped; only with `debug`. */
+  considered?: ConsideredPath[];
+}
+
+export interface FindFilesOptions {
+  /** Record every path met and why (`cxlint --debug`). */
+  debug?: boolean;
+}
+
+const toPosix = (p: string) => p.split(sep).join('/');
+
+/** `flows/**\/*.yaml` given as an argument (quoted, so the shell did not expand it). */
+export function isGlob(path: string): boolean {
+  return picomatch.scan(toPosix(path)).isGlob;
+}
+
+/** The message for paths that name nothing, shared by the CLI and the action so both say the same. */
+export function missingPathsMessage(missing: readonly string[]): string {
+  const globs = missing.filter(isGlob);
+  const plain = missing.filter((p) => !isGlob(p));
+  const parts: string[] = [];
+  if (plain.length) parts.push(`no such file or folder: ${plain.join(', ')}`);
+  if (globs.length) parts.push(`no file matches the pattern${globs.length === 1 ? '' : 's'}: ${globs.join(', ')}`);
+  return parts.join('; ');
 }
 
 /**
  * Expands paths: directories recurse (skipping `node_modules`, `.git` and whatever `.gitignore` files say),
- * files given by name are always taken. Only extensions we read are kept from directories.
+ * files given by name are always taken, globs (`'flows/**\/*.yaml'`, quoted so the shell leaves them) match
+ * files under their base folder. Only extensions we read are kept from folders and globs. Folders that cannot
+ * be listed are returned, never passed over.
  */
-export function findFiles(paths: string[], cwd: string): FoundFiles {
+export function findFiles(paths: string[], cwd: string, options: FindFilesOptions = {}): FoundFiles {
   const out = new Set<string>();
   const missing: string[] = [];
+  const walk: Walk = { out, unreadable: [], considered: options.debug ? [] : undefined };
   for (const p of paths) {
     const abs = resolve(cwd, p);
     let st;
     try {
       st = statSync(abs);
-    } catch {
-      missing.push(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (isGlob(p)) {
+        if (!findGlob(p, cwd, walk)) missing.push(p);
+      } else if (code === 'ENOENT' || code === 'ENOTDIR') missing.push(p);
+      else walk.unreadable.push({ path: abs, error: osErrorText(e as NodeJS.ErrnoException), named: true });
       continue;
     }
-    if (st.isFile()) out.add(abs);
-    else if (st.isDirectory()) walkDir(abs, abs, [], out);
+    if (st.isFile()) {
+      out.add(abs);
+      walk.considered?.push({ path: abs, taken: true, reason: 'named on the command line' });
+    } else if (st.isDirectory()) walkDir(abs, [], walk, () => true);
   }
-  return { files: [...out].sort(), missing };
+  return { files: [...out].sort(), missing, unreadableFolders: walk.unreadable, ...(walk.considered ? { considered: walk.considered } : {}) };
+}
+
+interface Walk {
+  out: Set<string>;
+  unreadable: FoundFiles['unreadableFolders'];
+  considered?: ConsideredPath[];
+}
+
+/** Files under the glob's fixed base folder that match it; false when none does. */
+function findGlob(pattern: string, cwd: string, walk: Walk): boolean {
+  const posix = toPosix(pattern);
+  const scan = picomatch.scan(posix);
+  const base = resolve(cwd, scan.base || '.');
+  const absolute = isAbsolute(pattern);
+  const match = picomatch(absolute ? posix : posix.replace(/^\.\//, ''), { dot: true });
+  const before = walk.out.size;
+  try {
+    if (!statSync(base).isDirectory()) return false;
+  } catch {
+    return false;
+  }
+  walkDir(base, [], walk, (abs) => match(absolute ? toPosix(abs) : toPosix(relative(cwd, abs))), pattern);
+  return walk.out.size > before;
 }
 
 interface Scope { dir: string; ig: Ignore }
 
-function walkDir(root: string, dir: string, scopes: Scope[], out: Set<string>): void {
+function walkDir(dir: string, scopes: Scope[], walk: Walk, accept: (abs: string) => boolean, glob?: string): void {
   let here = scopes;
   try {
     const gi = readFileSync(join(dir, '.gitignore'), 'utf8');
     here = [...scopes, { dir, ig: ignore().add(gi) }];
   } catch {
-    /* no .gitignore here */
+    /* no .gitignore here (an unreadable one is the folder's problem, reported below if it cannot be listed) */
   }
   let entries;
   try {
     entries = readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return; // unreadable folder: nothing to lint in it
+  } catch (e) {
+    // Never "nothing to lint here": the files in it cannot be accounted for.
+    walk.unreadable.push({ path: dir, error: osErrorText(e as NodeJS.ErrnoException) });
+    walk.considered?.push({ path: dir, taken: false, reason: `folder cannot be read: ${osErrorText(e as NodeJS.ErrnoException)}` });
+    return;
   }
   for (const e of entries) {
-    if (ALWAYS_SKIPPED.has(e.name)) continue;
     const abs = join(dir, e.name);
+    if (ALWAYS_SKIPPED.has(e.name)) {
+      walk.considered?.push({ path: abs, taken: false, reason: `${e.name} is always skipped` });
+      continue;
+    }
     const isDir = e.isDirectory();
-    if (here.some((s) => s.ig.ignores(relative(s.dir, abs).split(sep).join('/') + (isDir ? '/' : '')))) continue;
-    if (isDir) walkDir(root, abs, here, out);
-    else if (e.isFile() && isCandidatePath(e.name)) out.add(abs);
+    const ignoredBy = here.find((s) => s.ig.ignores(toPosix(relative(s.dir, abs)) + (isDir ? '/' : '')));
+    if (ignoredBy) {
+      walk.considered?.push({ path: abs, taken: false, reason: `ignored by ${join(ignoredBy.dir, '.gitignore')}` });
+      continue;
+    }
+    if (isDir) {
+      walkDir(abs, here, walk, accept, glob);
+      continue;
+    }
+    if (!e.isFile()) {
+      walk.considered?.push({ path: abs, taken: false, reason: e.isSymbolicLink() ? 'symbolic link found in a folder (not followed)' : 'not a regular file' });
+      continue;
+    }
+    if (!isCandidatePath(e.name)) {
+      if (walk.considered && (!glob || accept(abs))) walk.considered.push({ path: abs, taken: false, reason: 'not .yaml, .yml, .json or .tf' });
+      continue;
+    }
+    if (!accept(abs)) continue;
+    walk.out.add(abs);
+    walk.considered?.push({ path: abs, taken: true, reason: glob ? `matches ${glob}` : 'found in a folder' });
   }
 }

@@ -3,7 +3,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import { cascadeSettings, compileConfig, compileConfigCascade, type ConfigMatcher } from '../config/resolve.js';
 import { configCascade, loadConfigFile } from '../config/load.js';
 import type { LoadedConfig } from '../config/types.js';
-import type { LintResult } from '../diagnostics.js';
+import { countResult, type LintResult } from '../diagnostics.js';
 import { lintFilesAsync, type LintInput } from '../lint.js';
 import { builtInRules } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
@@ -23,7 +23,13 @@ export interface LintPathsOptions {
   includeSource?: boolean;
   /** Texts to lint instead of what is on disk, by absolute path (`--fix` passes lint the fixed text before writing). */
   texts?: ReadonlyMap<string, string>;
+  /** Record every path considered and why it was linted or skipped (`--debug`). */
+  debug?: boolean;
+  /** Called as files are read, parsed and linted (the CLI's progress line on a terminal). */
+  onProgress?: (stage: ProgressStage, done: number, total: number) => void;
 }
+
+export type ProgressStage = 'reading' | 'parsing' | 'linting';
 
 export interface LintPathsResult {
   results: LintResult[];
@@ -31,6 +37,15 @@ export interface LintPathsResult {
   missing: string[];
   /** Config files used, for `--debug` and the job summary. */
   configFiles: string[];
+  /**
+   * Files and folders that exist but could not be read (the OS refused: permission, I/O), as displayed. Each is
+   * also in `results` with a fatal message; the CLI exits 2 for them (nothing of them was checked).
+   */
+  unreadable: string[];
+  /** Target files found but not linted: ignored by a config's `ignore`, or not a flow, data action or Terraform file. */
+  skipped: { ignored: number; notOurs: number };
+  /** With `debug`: every path considered, as displayed, and why it was linted or skipped. */
+  considered?: { path: string; decision: string }[];
 }
 
 const toPosix = (p: string) => p.split(sep).join('/');
@@ -63,9 +78,10 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
   const rules = options.rules ?? builtInRules;
   const explicit = options.config ?? (options.configFile ? loadConfigFile(resolve(cwd, options.configFile), rules) : undefined);
 
-  const found = findFiles(paths, cwd);
+  const found = findFiles(paths, cwd, { debug: options.debug });
   const targets = new Set(found.files);
   const context = options.contextPaths ? findFiles(options.contextPaths, cwd).files : [];
+  const display = (abs: string) => toPosix(relative(cwd, abs)) || abs;
   const all = [...new Set([...found.files, ...context])];
 
   // Config per folder: the nearest file over its ancestors (each config file read once, each cascade compiled once).
@@ -107,7 +123,11 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
   const byDisplay = new Map<string, string>();
   const named = new Set(paths.map((p) => resolve(cwd, p)));
   const inputs: LintInput[] = [];
+  const unreadable = found.unreadableFolders.map((f) => display(f.path));
+  const skippedBeforeLint = new Map<string, string>();
+  let done = 0;
   for (const abs of all) {
+    options.onProgress?.('reading', done++, all.length);
     const display = toPosix(relative(cwd, abs)) || abs;
     byDisplay.set(display, abs);
     const entry = entryFor(abs);
@@ -125,9 +145,13 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
       inputs.push({ path: display, text: read.text });
       continue;
     }
-    // A huge package-lock.json or a binary .yml found by walking a folder is not ours: skip it quietly.
-    // Files named explicitly, and files that look like ours, are always reported.
-    if (!named.has(abs) && detectKind(abs, read.head ?? '') === 'unknown') continue;
+    // A huge package-lock.json or a binary .yml found by walking a folder is not ours: skip it (--debug says so).
+    // Files named explicitly, files that look like ours and files the OS would not let us read are always reported.
+    if (read.osError === undefined && !named.has(abs) && detectKind(abs, read.head ?? '') === 'unknown') {
+      skippedBeforeLint.set(display, `skipped: not a flow, data action or Terraform file (${read.error.replace(/\.$/, '')})`);
+      continue;
+    }
+    if (read.osError !== undefined && targets.has(abs)) unreadable.push(display);
     inputs.push({ path: display, readError: read.error, readErrorLine: read.errorLine });
   }
   // Project facts (known keys, substitutions) describe the whole repository, so every config's lists count.
@@ -145,8 +169,39 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
     includeSource: options.includeSource,
     // Each file was read under its own folder's settings.maxFileSize (readSourceFile above).
     maxFileSize: Number.POSITIVE_INFINITY,
+    onProgress: options.onProgress,
   });
-  return { results, missing: found.missing, configFiles: explicit ? [...loaded.keys()] : [...files.keys()] };
+  const folderResults = found.unreadableFolders.map((f) => countResult({
+    filePath: display(f.path),
+    kind: 'unknown',
+    messages: [{ ruleId: null, severity: 2, fatal: true, message: f.named ? `Cannot read: ${f.error}.` : `Cannot read folder: ${f.error}; the files in it are not linted.`, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] }],
+  }));
+  let considered: LintPathsResult['considered'];
+  if (options.debug) {
+    const decided = new Map<string, string>();
+    for (const r of results) {
+      decided.set(r.filePath, r.skipped === 'ignored' ? `skipped: ignored by the config's \`ignore\``
+        : r.skipped === 'not-ours' ? 'skipped: not a flow, data action or Terraform file (no flow-type key, no data-action contract, no genesyscloud_ resource)'
+        : r.messages.some((m) => m.fatal) ? `reported: ${r.messages.find((m) => m.fatal)!.message}`
+        : `linted as ${r.kind}`);
+    }
+    considered = (found.considered ?? []).map((c) => {
+      const shown = display(c.path);
+      if (!c.taken) return { path: shown, decision: `skipped: ${c.reason}` };
+      return { path: shown, decision: `${decided.get(shown) ?? skippedBeforeLint.get(shown) ?? 'not linted'} (${c.reason})` };
+    });
+  }
+  return {
+    results: [...results.filter((r) => !r.skipped), ...folderResults].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0)),
+    missing: found.missing,
+    configFiles: explicit ? [...loaded.keys()] : [...files.keys()],
+    unreadable,
+    skipped: {
+      ignored: results.filter((r) => r.skipped === 'ignored').length,
+      notOurs: results.filter((r) => r.skipped === 'not-ours').length + skippedBeforeLint.size,
+    },
+    ...(considered ? { considered } : {}),
+  };
 }
 
 /** Unions the list settings of several configs; for other settings the first config that sets one wins. */

@@ -57,6 +57,15 @@ export function parseFile(path: string, raw: string, kind?: FileKind, prepared?:
     } else if (file.kind === 'data-action') {
       const j = parseJson(text);
       Object.assign(file, { root: j.root, errors: j.errors });
+      // A data action file is one exported action (an object); rules that expect one would find nothing in an
+      // array and the file would pass unchecked.
+      if (!j.errors.length && j.root && j.root.type !== 'map') {
+        const what = j.root.type === 'seq' ? `an array of ${j.root.items.length} item${j.root.items.length === 1 ? '' : 's'}` : 'a single value';
+        file.errors.push({
+          message: `a data action file holds one data action, a JSON object with \`contract\` and \`config\`; this file's root is ${what}, so nothing in it was checked. Keep one data action per file, as Genesys Cloud exports them.`,
+          range: [j.root.range[0], j.root.range[0] + 1],
+        });
+      }
     } else {
       extraParsers.get(file.kind)?.parse(file, prepared);
     }

@@ -99,3 +99,30 @@ describe('parseFile', () => {
     }
   });
 });
+
+describe('YAML merge keys and multi-document files', () => {
+  it('resolves `<<` as YAML 1.1 defines it: own keys win, earlier merged maps win over later, `<<` is gone', () => {
+    const text = ['a: &a {x: 1, y: 1}', 'b: &b {y: 2, z: 2}', 'c:', '  <<: [*a, *b]', '  x: own', ''].join('\n');
+    for (const fast of [true, false]) {
+      expect(toJS(parseYaml(text, fast).root), `fast: ${fast}`).toEqual({ a: { x: 1, y: 1 }, b: { y: 2, z: 2 }, c: { x: 'own', y: 1, z: 2 } });
+    }
+  });
+
+  it('a merged value keeps the position of the text that holds it', () => {
+    const text = 'base: &d\n  name: Shared\nitem:\n  <<: *d\n';
+    const root = parseYaml(text).root;
+    const name = getPath(root, ['item', 'name']) as ScalarNode;
+    expect(name.value).toBe('Shared');
+    expect(text.slice(name.range[0], name.range[1])).toBe('Shared');
+  });
+
+  it('a quoted "<<" is an ordinary key', () => {
+    expect(toJS(parseYaml('a: &a {x: 1}\nb:\n  "<<": *a\n').root)).toEqual({ a: { x: 1 }, b: { '<<': { x: 1 } } });
+  });
+
+  it('several documents: our message, counting them, at the second one', () => {
+    const text = 'inboundCall:\n  name: a\n---\ninboundCall:\n  name: b\n---\nx: 1\n';
+    const { errors } = parseYaml(text);
+    expect(errors).toEqual([{ message: expect.stringMatching(/^a flow file holds one YAML document; this one has 3 \(the second starts at line 3\)/), range: [text.indexOf('---'), text.indexOf('---') + 1] }]);
+  });
+});

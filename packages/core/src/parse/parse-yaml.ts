@@ -1,4 +1,4 @@
-import { parseDocument, isAlias, isMap, isScalar, isSeq, isPair, Scalar, type Node as YNode, type Document } from 'yaml';
+import { parseAllDocuments, parseDocument, isAlias, isMap, isScalar, isSeq, isPair, Scalar, type Node as YNode, type Document } from 'yaml';
 import { markShared, type Node, type Pair, type ScalarNode, type ScalarStyle } from './nodes.js';
 import { findPlaceholders, maskSubstitutions, hasMaskToken, restoreSubstitutions, type Placeholder } from './substitutions.js';
 import { parseYamlFast } from './yaml-fast.js';
@@ -44,14 +44,18 @@ export function parseYaml(text: string, fast = true): ParsedYaml {
   }
   // Most flows take the fast path (js-yaml, ~10× faster); it gives up on errors and rare syntax (see yaml-fast.ts).
   const quick = fast ? parseYamlFast(masked, placeholders) : undefined;
-  if (quick) return { root: quick.root, placeholders, errors, comments: findDirectiveComments(text) };
+  const merges = masked.includes('<<');
+  if (quick) return { root: merges ? resolveMergeKeys(quick.root) : quick.root, placeholders, errors, comments: findDirectiveComments(text) };
   let doc: Document.Parsed;
   try {
     doc = parseDocument(masked, { uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: false });
   } catch (e) {
     return { root: null, placeholders, errors: [{ message: describeCrash(e), range: [0, 0] }], comments: [] };
   }
-  for (const err of doc.errors) errors.push({ message: cleanMessage(err.message), range: [err.pos[0], err.pos[1]] });
+  for (const err of doc.errors) {
+    if (err.code === 'MULTIPLE_DOCS') errors.push(multipleDocuments(masked, err.pos));
+    else errors.push({ message: cleanMessage(err.message), range: [err.pos[0], err.pos[1]] });
+  }
   let root: Node | null = null;
   if (errors.length === 0) {
     try {
@@ -60,7 +64,70 @@ export function parseYaml(text: string, fast = true): ParsedYaml {
       errors.push({ message: describeCrash(e), range: e instanceof AliasLimitError ? e.range : [0, 0] });
     }
   }
-  return { root, placeholders, errors, comments: findDirectiveComments(text) };
+  // Merge keys are rare: only a text with `<<` in it pays for the walk.
+  return { root: merges ? resolveMergeKeys(root) : root, placeholders, errors, comments: findDirectiveComments(text) };
+}
+
+/** Our own words for a file with several `---` documents (the yaml package would advise its own API). */
+function multipleDocuments(text: string, pos: [number, number]): ParseProblem {
+  let count = 0;
+  const starts: number[] = [];
+  try {
+    for (const d of parseAllDocuments(text) as Document.Parsed[]) {
+      count++;
+      if (d.range) starts.push(d.range[0]);
+    }
+  } catch {
+    count = 0;
+  }
+  const second = starts[1] ?? pos[0];
+  const line = text.slice(0, second).split('\n').length;
+  const how = count > 1 ? `this one has ${count}` : 'this one has more than one';
+  return { message: `a flow file holds one YAML document; ${how} (the second starts at line ${line}). Archy publishes one flow per file: split it into one file per flow.`, range: [second, second + 1] };
+}
+
+const MERGE_KEY = '<<';
+
+/**
+ * YAML merge keys (`<<: *defaults`, `<<: [*a, *b]`), resolved as the YAML 1.1 merge type defines them: the keys of
+ * the merged maps are added to the map unless it sets them itself (earlier maps in a list win), and the `<<`
+ * entry itself is gone. Rules then see the flow Archy sees. Merged values are the anchor's nodes (shared, so
+ * positions point at the text that holds them).
+ */
+function resolveMergeKeys(root: Node | null): Node | null {
+  if (!root) return root;
+  const done = new Set<Node>();
+  const visit = (node: Node): void => {
+    if (done.has(node)) return;
+    done.add(node);
+    if (node.type === 'seq') { for (const item of node.items) visit(item); return; }
+    if (node.type !== 'map') return;
+    for (const pair of node.pairs) if (pair.value) visit(pair.value);
+    if (!node.pairs.some(isMergePair)) return;
+    const own = node.pairs.filter((p) => !isMergePair(p));
+    const seen = new Set(own.map((p) => String(p.key.value)));
+    const merged: Pair[] = [];
+    for (const pair of node.pairs.filter(isMergePair)) {
+      const sources = pair.value?.type === 'seq' ? pair.value.items : pair.value ? [pair.value] : [];
+      for (const src of sources) {
+        if (src.type !== 'map') continue;
+        for (const p of src.pairs) {
+          const key = String(p.key.value);
+          if (seen.has(key)) continue;
+          seen.add(key);
+          if (p.value) markShared(p.value);
+          merged.push(p);
+        }
+      }
+    }
+    (node.pairs as Pair[]).splice(0, node.pairs.length, ...own, ...merged);
+  };
+  visit(root);
+  return root;
+}
+
+function isMergePair(p: Pair): boolean {
+  return p.key.value === MERGE_KEY && p.key.style === 'plain';
 }
 
 function describeCrash(e: unknown): string {

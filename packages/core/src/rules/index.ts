@@ -5,6 +5,7 @@ import readNeverSet from './participant-data/read-never-set.js';
 import keyCaseDrift from './participant-data/key-case-drift.js';
 import valueType from './participant-data/value-type.js';
 import flowSchema from './flow/schema.js';
+import flowTypeKey from './flow/flow-type-key.js';
 import flowRefResolves from './flow/ref-resolves.js';
 import flowVariableScope from './flow/variable-scope.js';
 import flowSubstitutionUndefined from './flow/substitution-undefined.js';
@@ -29,7 +30,7 @@ import '../model/archy-options.js';
 
 /** Every built-in rule. A rule's id is its path under `src/rules/`. */
 export const builtInRules: readonly Rule[] = [literalKey, keyLooksLikeVariable, readNeverSet, keyCaseDrift, valueType,
-  flowSchema, flowRefResolves, flowVariableScope, flowSubstitutionUndefined, flowSubstitutionUnquoted,
+  flowSchema, flowTypeKey, flowRefResolves, flowVariableScope, flowSubstitutionUndefined, flowSubstitutionUnquoted,
   terraformDollarEscape, terraformFlowFilepath,
   callDataActionExists, callDataContract, callDataHandlesFailure,
   dataActionJsonEscape, dataActionUrlEscape, dataActionRequestJson, dataActionGetWithBody, dataActionTranslationMap,

@@ -55,9 +55,13 @@ export default defineRule({
     checkItemNames(context);
     if (validateArchyFlow(toJS(root))) return;
     const seen = new Set<string>();
+    // A mistyped flow-type key is flow/flow-type-key's finding (one finding per cause).
+    const model = flowModel(context.file);
+    const mistypedKey = model.typeKey && model.typeKey.value !== model.flowType ? model.typeKey.range[0] : undefined;
     for (const error of validateArchyFlow.errors ?? []) {
       const d = describe(root, error);
       if (!d) continue;
+      if (mistypedKey !== undefined && (d.range?.[0] ?? d.node?.range[0]) === mistypedKey) continue;
       const key = `${d.range?.[0]}:${d.messageId}:${JSON.stringify(d.data)}`;
       if (seen.has(key)) continue;
       seen.add(key);
