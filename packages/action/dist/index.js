@@ -7028,8 +7028,8 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type2, code, id23) {
-      if (id23 === 0) {
+    function onHttp2FrameError(type2, code, id24) {
+      if (id24 === 0) {
         const err = new InformationalError(`HTTP/2: "frameError" received - type ${type2}, code ${code}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
@@ -19501,7 +19501,7 @@ var require_scan = __commonJS({
       let lastIndex = 0;
       let isBrace = false;
       let isBracket = false;
-      let isGlob = false;
+      let isGlob2 = false;
       let isExtglob = false;
       let isGlobstar = false;
       let braceEscaped = false;
@@ -19544,7 +19544,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_DOT && (code = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -19553,7 +19553,7 @@ var require_scan = __commonJS({
             }
             if (braceEscaped !== true && code === CHAR_COMMA) {
               isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               if (scanToEnd === true) {
                 continue;
@@ -19590,7 +19590,7 @@ var require_scan = __commonJS({
         if (opts.noext !== true) {
           const isExtglobChar = code === CHAR_PLUS || code === CHAR_AT || code === CHAR_ASTERISK || code === CHAR_QUESTION_MARK || code === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
+            isGlob2 = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
             if (code === CHAR_EXCLAMATION_MARK && index2 === start) {
@@ -19620,7 +19620,7 @@ var require_scan = __commonJS({
         }
         if (code === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -19628,7 +19628,7 @@ var require_scan = __commonJS({
           break;
         }
         if (code === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -19644,7 +19644,7 @@ var require_scan = __commonJS({
             }
             if (next === CHAR_RIGHT_SQUARE_BRACKET) {
               isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
+              isGlob2 = token.isGlob = true;
               finished = true;
               break;
             }
@@ -19660,7 +19660,7 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noparen !== true && code === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
+          isGlob2 = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
             while (eos() !== true && (code = advance())) {
@@ -19682,7 +19682,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (isGlob === true) {
+        if (isGlob2 === true) {
           finished = true;
           if (scanToEnd === true) {
             continue;
@@ -19692,7 +19692,7 @@ var require_scan = __commonJS({
       }
       if (opts.noext === true) {
         isExtglob = false;
-        isGlob = false;
+        isGlob2 = false;
       }
       let base = str3;
       let prefix = "";
@@ -19702,10 +19702,10 @@ var require_scan = __commonJS({
         str3 = str3.slice(start);
         lastIndex -= start;
       }
-      if (base && isGlob === true && lastIndex > 0) {
+      if (base && isGlob2 === true && lastIndex > 0) {
         base = str3.slice(0, lastIndex);
         glob = str3.slice(lastIndex);
-      } else if (isGlob === true) {
+      } else if (isGlob2 === true) {
         base = "";
         glob = str3;
       } else {
@@ -19730,7 +19730,7 @@ var require_scan = __commonJS({
         glob,
         isBrace,
         isBracket,
-        isGlob,
+        isGlob: isGlob2,
         isExtglob,
         isGlobstar,
         negated,
@@ -20805,9 +20805,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
+    var picomatch5 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const fns = glob.map((input) => picomatch5(input, options, returnState));
         const arrayMatcher = (str3) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str3);
@@ -20823,16 +20823,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix2 = opts.windows;
-      const regex2 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex2, options, { glob, posix: posix2 });
+        const { isMatch, match, output } = picomatch5.test(input, regex2, options, { glob, posix: posix2 });
         const result = { glob, state, regex: regex2, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -20858,7 +20858,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch3.test = (input, regex2, options, { glob, posix: posix2 } = {}) => {
+    picomatch5.test = (input, regex2, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -20875,24 +20875,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex2, options, posix2);
+          match = picomatch5.matchBase(input, regex2, options, posix2);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch3.matchBase = (input, glob, options, posix2 = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+    picomatch5.matchBase = (input, glob, options, posix2 = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
       return regex2.test(utils.basename(input, { windows: posix2 }));
     };
-    picomatch3.isMatch = (str3, patterns, options) => picomatch3(patterns, options)(str3);
-    picomatch3.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch3.parse(p, options));
+    picomatch5.isMatch = (str3, patterns, options) => picomatch5(patterns, options)(str3);
+    picomatch5.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
       return parse5(pattern, { ...options, fastpaths: false });
     };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch5.scan = (input, options) => scan(input, options);
+    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -20903,13 +20903,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch3.toRegex(source, options);
+      const regex2 = picomatch5.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch5.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -20920,9 +20920,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse5(input, options);
       }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch3.toRegex = (source, options) => {
+    picomatch5.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -20931,8 +20931,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch3.constants = constants3;
-    module.exports = picomatch3;
+    picomatch5.constants = constants3;
+    module.exports = picomatch5;
   }
 });
 
@@ -20942,14 +20942,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch3(glob, options, returnState = false) {
+    function picomatch5(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
+    Object.assign(picomatch5, pico);
+    module.exports = picomatch5;
   }
 });
 
@@ -20964,15 +20964,15 @@ function presetRules(preset, rules) {
   return out;
 }
 function applyEntries(target, entries2, known) {
-  for (const [id23, entry] of Object.entries(entries2 ?? {})) {
+  for (const [id24, entry] of Object.entries(entries2 ?? {})) {
     const [sev, opts] = Array.isArray(entry) ? entry : [entry, void 0];
     const severity = severityFromName(sev);
     if (severity === 0) {
-      target.delete(id23);
+      target.delete(id24);
       continue;
     }
-    const base = target.get(id23)?.options ?? { ...known.get(id23)?.meta.defaultOptions ?? {} };
-    target.set(id23, { severity, options: opts ? { ...base, ...opts } : base });
+    const base = target.get(id24)?.options ?? { ...known.get(id24)?.meta.defaultOptions ?? {} };
+    target.set(id24, { severity, options: opts ? { ...base, ...opts } : base });
   }
 }
 function compileConfig(config, rules) {
@@ -21002,8 +21002,8 @@ function compileConfigCascade(layers, rules) {
         resolved = /* @__PURE__ */ new Map();
         compiled.forEach((l, i) => {
           for (const p of l.presets)
-            for (const [id23, r] of presetRules(p, rules))
-              resolved.set(id23, r);
+            for (const [id24, r] of presetRules(p, rules))
+              resolved.set(id24, r);
           applyEntries(resolved, l.rules, known);
           for (const o of matching[i])
             applyEntries(resolved, o.rules, known);
@@ -21454,7 +21454,199 @@ var init_source_text = __esm({
   }
 });
 
+// node_modules/fastest-levenshtein/esm/mod.js
+var peq, myers_32, myers_x, distance, closest;
+var init_mod = __esm({
+  "node_modules/fastest-levenshtein/esm/mod.js"() {
+    peq = new Uint32Array(65536);
+    myers_32 = (a, b) => {
+      const n = a.length;
+      const m = b.length;
+      const lst = 1 << n - 1;
+      let pv = -1;
+      let mv = 0;
+      let sc = n;
+      let i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m; i++) {
+        let eq = peq[b.charCodeAt(i)];
+        const xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    myers_x = (b, a) => {
+      const n = a.length;
+      const m = b.length;
+      const mhc = [];
+      const phc = [];
+      const hsize = Math.ceil(n / 32);
+      const vsize = Math.ceil(m / 32);
+      for (let i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      let j = 0;
+      for (; j < vsize - 1; j++) {
+        let mv2 = 0;
+        let pv2 = -1;
+        const start2 = j * 32;
+        const vlen2 = Math.min(32, m) + start2;
+        for (let k = start2; k < vlen2; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (let i = 0; i < n; i++) {
+          const eq = peq[a.charCodeAt(i)];
+          const pb = phc[i / 32 | 0] >>> i & 1;
+          const mb = mhc[i / 32 | 0] >>> i & 1;
+          const xv = eq | mv2;
+          const xh = ((eq | mb) & pv2) + pv2 ^ pv2 | eq | mb;
+          let ph = mv2 | ~(xh | pv2);
+          let mh = pv2 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv2 = mh | ~(xv | ph);
+          mv2 = ph & xv;
+        }
+        for (let k = start2; k < vlen2; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      let mv = 0;
+      let pv = -1;
+      const start = j * 32;
+      const vlen = Math.min(32, m - start) + start;
+      for (let k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      let score = m;
+      for (let i = 0; i < n; i++) {
+        const eq = peq[a.charCodeAt(i)];
+        const pb = phc[i / 32 | 0] >>> i & 1;
+        const mb = mhc[i / 32 | 0] >>> i & 1;
+        const xv = eq | mv;
+        const xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        let ph = mv | ~(xh | pv);
+        let mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (let k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    distance = (a, b) => {
+      if (a.length < b.length) {
+        const tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    closest = (str3, arr) => {
+      let min_distance = Infinity;
+      let min_index = 0;
+      for (let i = 0; i < arr.length; i++) {
+        const dist = distance(str3, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+  }
+});
+
+// packages/core/dist/rules/closest-name.js
+function closestByEdits(word, candidates, limit, ignoreCase) {
+  const norm = (s) => ignoreCase ? s.toLowerCase() : s;
+  const w = norm(word);
+  let best;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = distance(w, norm(c));
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best !== void 0 && bestDistance <= limit ? best : void 0;
+}
+function closestKey(key, candidates) {
+  return closestByEdits(key, candidates, Math.max(1, Math.floor(key.length / 3)), true);
+}
+function closestKnownName(name, known, maxEdits = 2) {
+  const best = closestKey(name, known);
+  if (best === void 0 || best === name)
+    return void 0;
+  return distance(name.toLowerCase(), best.toLowerCase()) <= maxEdits ? best : void 0;
+}
+var init_closest_name = __esm({
+  "packages/core/dist/rules/closest-name.js"() {
+    "use strict";
+    init_mod();
+  }
+});
+
 // packages/core/dist/parse/detect-kind.js
+function intendedFlowType(key) {
+  if (FLOW_TYPES.includes(key))
+    return key;
+  const lower = key.toLowerCase();
+  const sameIgnoringCase = FLOW_TYPES.find((t) => t.toLowerCase() === lower);
+  if (sameIgnoringCase)
+    return sameIgnoringCase;
+  return closestByEdits(key, FLOW_TYPES, key.length >= 6 ? 2 : 1, true);
+}
+function mistypedFlowTypeKey(text) {
+  const m = FIRST_TOP_KEY.exec(text.length > 64 * 1024 ? text.slice(0, 64 * 1024) : text);
+  return m && !FLOW_TYPES.includes(m[2]) && intendedFlowType(m[2]) ? m[2] : void 0;
+}
+function isFlowWithMistypedKey(text) {
+  const m = FIRST_TOP_KEY.exec(text.length > 64 * 1024 ? text.slice(0, 64 * 1024) : text);
+  return !!m && intendedFlowType(m[2]) !== void 0 && FLOW_BODY_KEY.test(text);
+}
 function extensionOf(path) {
   const slash = path.lastIndexOf("/");
   const dot = path.lastIndexOf(".");
@@ -21467,7 +21659,7 @@ function isCandidatePath(path) {
 function detectKind(path, text) {
   const ext = extensionOf(path);
   if (FLOW_EXTENSIONS.includes(ext))
-    return FLOW_TYPE_LINE.test(text) ? "flow" : "unknown";
+    return FLOW_TYPE_LINE.test(text) || isFlowWithMistypedKey(text) ? "flow" : "unknown";
   if (DATA_ACTION_EXTENSIONS.includes(ext)) {
     return text.includes('"contract"') && (text.includes('"config"') || text.includes('"requestUrlTemplate"')) ? "data-action" : "unknown";
   }
@@ -21475,10 +21667,11 @@ function detectKind(path, text) {
     return text.includes("genesyscloud_") || TF_MODULE_OR_VARIABLE.test(text) ? "terraform" : "unknown";
   return "unknown";
 }
-var FLOW_TYPES, FLOW_TYPE_LINE, FLOW_EXTENSIONS, DATA_ACTION_EXTENSIONS, TERRAFORM_EXTENSIONS, TF_MODULE_OR_VARIABLE;
+var FLOW_TYPES, FLOW_TYPE_LINE, FIRST_TOP_KEY, FLOW_BODY_KEY, FLOW_EXTENSIONS, DATA_ACTION_EXTENSIONS, TERRAFORM_EXTENSIONS, TF_MODULE_OR_VARIABLE;
 var init_detect_kind = __esm({
   "packages/core/dist/parse/detect-kind.js"() {
     "use strict";
+    init_closest_name();
     FLOW_TYPES = [
       "inboundCall",
       "inboundEmail",
@@ -21501,7 +21694,9 @@ var init_detect_kind = __esm({
       "voiceSurvey",
       "inqueueChat"
     ];
-    FLOW_TYPE_LINE = new RegExp(`^(?:${FLOW_TYPES.join("|")})\\s*:`, "m");
+    FLOW_TYPE_LINE = new RegExp(`^(["']?)(?:${FLOW_TYPES.join("|")})\\1[ \\t]*:`, "m");
+    FIRST_TOP_KEY = /^(?:(?:#[^\n]*|%[^\n]*|---[ \t]*|[ \t]*)\r?\n)*(["']?)([A-Za-z][A-Za-z0-9_-]*)\1[ \t]*:[ \t]*(?:#[^\n]*)?(?=\r?\n|$)/;
+    FLOW_BODY_KEY = /^[ \t]+(?:startUpRef|defaultLanguage|supportedLanguages|settingsErrorHandling|initialGreeting|settingsActionDefaults|settingsPrompts|startUpTaskActions)[ \t]*:/m;
     FLOW_EXTENSIONS = [".yaml", ".yml"];
     DATA_ACTION_EXTENSIONS = [".json"];
     TERRAFORM_EXTENSIONS = [".tf"];
@@ -24569,16 +24764,16 @@ var require_merge = __commonJS({
     "use strict";
     var identity2 = require_identity();
     var Scalar2 = require_Scalar();
-    var MERGE_KEY = "<<";
+    var MERGE_KEY2 = "<<";
     var merge3 = {
-      identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
+      identify: (value) => value === MERGE_KEY2 || typeof value === "symbol" && value.description === MERGE_KEY2,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY2)), {
         addToJSMap: addMergeToJSMap
       }),
-      stringify: () => MERGE_KEY
+      stringify: () => MERGE_KEY2
     };
     var isMergeKey = (ctx, key) => (merge3.identify(key) || identity2.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map2, value) {
@@ -30102,7 +30297,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments(source, options = {}) {
+    function parseAllDocuments2(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -30177,7 +30372,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse5;
-    exports.parseAllDocuments = parseAllDocuments;
+    exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
   }
@@ -33592,16 +33787,21 @@ function parseYaml(text, fast = true) {
     return { root: null, placeholders, errors: [{ message: nestingMessage(deep.limit), range: [deep.offset, deep.offset + 1] }], comments: [] };
   }
   const quick = fast ? parseYamlFast(masked, placeholders) : void 0;
+  const merges = masked.includes("<<");
   if (quick)
-    return { root: quick.root, placeholders, errors, comments: findDirectiveComments(text) };
+    return { root: merges ? resolveMergeKeys(quick.root) : quick.root, placeholders, errors, comments: findDirectiveComments(text) };
   let doc;
   try {
     doc = (0, import_yaml.parseDocument)(masked, { uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: false });
   } catch (e) {
     return { root: null, placeholders, errors: [{ message: describeCrash(e), range: [0, 0] }], comments: [] };
   }
-  for (const err of doc.errors)
-    errors.push({ message: cleanMessage(err.message), range: [err.pos[0], err.pos[1]] });
+  for (const err of doc.errors) {
+    if (err.code === "MULTIPLE_DOCS")
+      errors.push(multipleDocuments(masked, err.pos));
+    else
+      errors.push({ message: cleanMessage(err.message), range: [err.pos[0], err.pos[1]] });
+  }
   let root = null;
   if (errors.length === 0) {
     try {
@@ -33610,7 +33810,71 @@ function parseYaml(text, fast = true) {
       errors.push({ message: describeCrash(e), range: e instanceof AliasLimitError ? e.range : [0, 0] });
     }
   }
-  return { root, placeholders, errors, comments: findDirectiveComments(text) };
+  return { root: merges ? resolveMergeKeys(root) : root, placeholders, errors, comments: findDirectiveComments(text) };
+}
+function multipleDocuments(text, pos) {
+  let count = 0;
+  const starts = [];
+  try {
+    for (const d of (0, import_yaml.parseAllDocuments)(text)) {
+      count++;
+      if (d.range)
+        starts.push(d.range[0]);
+    }
+  } catch {
+    count = 0;
+  }
+  const second = starts[1] ?? pos[0];
+  const line = text.slice(0, second).split("\n").length;
+  const how = count > 1 ? `this one has ${count}` : "this one has more than one";
+  return { message: `a flow file holds one YAML document; ${how} (the second starts at line ${line}). Archy publishes one flow per file: split it into one file per flow.`, range: [second, second + 1] };
+}
+function resolveMergeKeys(root) {
+  if (!root)
+    return root;
+  const done = /* @__PURE__ */ new Set();
+  const visit3 = (node) => {
+    if (done.has(node))
+      return;
+    done.add(node);
+    if (node.type === "seq") {
+      for (const item of node.items)
+        visit3(item);
+      return;
+    }
+    if (node.type !== "map")
+      return;
+    for (const pair of node.pairs)
+      if (pair.value)
+        visit3(pair.value);
+    if (!node.pairs.some(isMergePair))
+      return;
+    const own = node.pairs.filter((p) => !isMergePair(p));
+    const seen = new Set(own.map((p) => String(p.key.value)));
+    const merged = [];
+    for (const pair of node.pairs.filter(isMergePair)) {
+      const sources = pair.value?.type === "seq" ? pair.value.items : pair.value ? [pair.value] : [];
+      for (const src of sources) {
+        if (src.type !== "map")
+          continue;
+        for (const p of src.pairs) {
+          const key = String(p.key.value);
+          if (seen.has(key))
+            continue;
+          seen.add(key);
+          if (p.value)
+            markShared(p.value);
+          merged.push(p);
+        }
+      }
+    }
+    node.pairs.splice(0, node.pairs.length, ...own, ...merged);
+  };
+  visit3(root);
+  return root;
+}
+function isMergePair(p) {
+  return p.key.value === MERGE_KEY && p.key.style === "plain";
 }
 function describeCrash(e) {
   if (e instanceof RangeError)
@@ -33660,7 +33924,7 @@ function findDirectiveComments(text) {
     out.push({ offset: m.index, text: m[0] });
   return out;
 }
-var import_yaml, MAX_ALIASES, MAX_ALIAS_EXPANSION, STYLES, AliasLimitError, Converter, DIRECTIVE;
+var import_yaml, MAX_ALIASES, MAX_ALIAS_EXPANSION, STYLES, MERGE_KEY, AliasLimitError, Converter, DIRECTIVE;
 var init_parse_yaml = __esm({
   "packages/core/dist/parse/parse-yaml.js"() {
     "use strict";
@@ -33678,6 +33942,7 @@ var init_parse_yaml = __esm({
       BLOCK_LITERAL: "block",
       BLOCK_FOLDED: "block"
     };
+    MERGE_KEY = "<<";
     AliasLimitError = class extends Error {
       range;
       constructor(message, range) {
@@ -33808,6 +34073,13 @@ function parseFile(path, raw, kind, prepared) {
     } else if (file.kind === "data-action") {
       const j = parseJson(text);
       Object.assign(file, { root: j.root, errors: j.errors });
+      if (!j.errors.length && j.root && j.root.type !== "map") {
+        const what = j.root.type === "seq" ? `an array of ${j.root.items.length} item${j.root.items.length === 1 ? "" : "s"}` : "a single value";
+        file.errors.push({
+          message: `a data action file holds one data action, a JSON object with \`contract\` and \`config\`; this file's root is ${what}, so nothing in it was checked. Keep one data action per file, as Genesys Cloud exports them.`,
+          range: [j.root.range[0], j.root.range[0] + 1]
+        });
+      }
     } else {
       extraParsers.get(file.kind)?.parse(file, prepared);
     }
@@ -33825,393 +34097,6 @@ var init_parse_file = __esm({
     init_parse_json();
     init_parse_yaml();
     extraParsers = /* @__PURE__ */ new Map();
-  }
-});
-
-// packages/core/dist/source/size-limit.js
-function formatBytes(n) {
-  if (n >= 1024 * 1024)
-    return `${(n / 1024 / 1024).toFixed(1)} MB`;
-  if (n >= 1024)
-    return `${(n / 1024).toFixed(1)} KB`;
-  return `${n} B`;
-}
-function tooLargeMessage(size, maxSize) {
-  return `File is ${formatBytes(size)}, over the ${formatBytes(maxSize)} limit (settings.maxFileSize); not linted.`;
-}
-function utf8SizeOver(text, maxSize) {
-  if (text.length > maxSize)
-    return text.length;
-  if (text.length * 3 <= maxSize)
-    return void 0;
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 128)
-      bytes += 1;
-    else if (c < 2048)
-      bytes += 2;
-    else if (c >= 55296 && c < 56320 && i + 1 < text.length && (text.charCodeAt(i + 1) & 64512) === 56320) {
-      bytes += 4;
-      i++;
-    } else
-      bytes += 3;
-  }
-  return bytes > maxSize ? bytes : void 0;
-}
-var DEFAULT_MAX_FILE_SIZE;
-var init_size_limit = __esm({
-  "packages/core/dist/source/size-limit.js"() {
-    "use strict";
-    DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
-  }
-});
-
-// packages/core/dist/rules/rule.js
-function ruleDocsUrl(id23) {
-  return `${DOCS_BASE}${id23}.md`;
-}
-function defineRule(rule) {
-  return rule;
-}
-var DOCS_BASE;
-var init_rule = __esm({
-  "packages/core/dist/rules/rule.js"() {
-    "use strict";
-    DOCS_BASE = "https://github.com/cxlint/cxlint/blob/main/docs/rules/";
-  }
-});
-
-// packages/core/dist/fix/yaml-edits.js
-function yamlScalar(s) {
-  if (s !== "" && PLAIN_SAFE.test(s) && !RESERVED.test(s) && !/\s$/.test(s) && !s.includes(" #") && !s.includes(": "))
-    return s;
-  return JSON.stringify(s);
-}
-function replaceFlowValue(value, kind, text) {
-  const rendered = yamlScalar(text);
-  if (value.pair) {
-    const edits = [];
-    if (value.pair.key.value !== kind)
-      edits.push({ range: value.pair.key.range, text: kind });
-    const v = value.pair.value;
-    if (v)
-      edits.push({ range: v.range, text: rendered });
-    else
-      edits.push({ range: [value.pair.key.range[1], value.pair.key.range[1] + 1], text: `: ${rendered}` });
-    return edits;
-  }
-  return [{ range: value.node.range, text: `{${kind}: ${rendered}}` }];
-}
-function insertFlowValuePair(source, map2, after, key, kind, text) {
-  const rendered = yamlScalar(text);
-  if (map2.flow)
-    return { range: [after.range[1], after.range[1]], text: `, ${key}: {${kind}: ${rendered}}` };
-  const keyPos = source.positionAt(after.key.range[0]);
-  const indent = " ".repeat(keyPos.column - 1);
-  const endLine = source.positionAt(after.range[1]).line;
-  const at = source.lineEndOffset(endLine);
-  const eol = source.eol;
-  return { range: [at, at], text: `${eol}${indent}${key}:${eol}${indent}  ${kind}: ${rendered}` };
-}
-var PLAIN_SAFE, RESERVED;
-var init_yaml_edits = __esm({
-  "packages/core/dist/fix/yaml-edits.js"() {
-    "use strict";
-    PLAIN_SAFE = /^[A-Za-z_][A-Za-z0-9_ .()\-/]*$/;
-    RESERVED = /^(?:true|false|null|yes|no|on|off|y|n|~)$/i;
-  }
-});
-
-// packages/core/dist/rules/participant-data/key-fixes.js
-function isEmptyValue(value) {
-  return !value || value.kind === "noValue" || (value.kind === "lit" || value.kind === "bare") && !value.text;
-}
-function renameKeyEdits(attr, key) {
-  return replaceFlowValue(attr.name, "lit", key);
-}
-function moveIntoValueEdits(context3, attr, key, expression) {
-  const edits = renameKeyEdits(attr, key);
-  if (attr.value && attr.valuePair)
-    edits.push(...replaceFlowValue(attr.value, "exp", expression));
-  else
-    edits.push(insertFlowValuePair(context3.file.source, attr.attribute, attr.namePair, "value", "exp", expression));
-  return edits;
-}
-var init_key_fixes = __esm({
-  "packages/core/dist/rules/participant-data/key-fixes.js"() {
-    "use strict";
-    init_yaml_edits();
-  }
-});
-
-// packages/core/dist/model/call-data.js
-function isTemplatedName(key) {
-  if (key.hasSubstitution)
-    return true;
-  const v = String(key.value ?? "");
-  return v.includes("{{") || v.includes("${");
-}
-function firstEntry(map2) {
-  return map2?.pairs[0];
-}
-function entries(map2) {
-  if (!isMap(map2))
-    return [];
-  return map2.pairs.map((pair) => ({
-    pair,
-    key: pair.key,
-    name: isTemplatedName(pair.key) ? void 0 : String(pair.key.value),
-    value: readFlowValue(pair.value)
-  }));
-}
-function callDataActions(file) {
-  const hit = cache2.get(file);
-  if (hit)
-    return hit;
-  const found = [];
-  if (file.kind === "flow" && file.root) {
-    walk(file.root, (node) => {
-      if (node.type !== "map")
-        return;
-      for (const pair of node.pairs) {
-        if (!CALL_DATA_KEYS.has(String(pair.key.value)) || !isMap(pair.value))
-          continue;
-        const action = pair.value;
-        const categoryPair = getPair(action, "category");
-        if (!categoryPair)
-          continue;
-        const label = get(action, "name");
-        const catEntry = isMap(categoryPair.value) ? firstEntry(categoryPair.value) : void 0;
-        const dataActionMap = catEntry && get(catEntry.value, "dataAction");
-        const actionPair = isMap(dataActionMap) ? firstEntry(dataActionMap) : void 0;
-        const body = isMap(actionPair?.value) ? actionPair.value : void 0;
-        const outputsPair = getPair(action, "outputs");
-        const outcomes = {};
-        for (const o of ["success", "failure", "timeout"]) {
-          const p = getPair(outputsPair?.value, o);
-          if (p)
-            outcomes[o] = p;
-        }
-        const inputsPair = getPair(body, "inputs");
-        const successOutputsPair = getPair(body, "successOutputs");
-        const failureOutputsPair = getPair(body, "failureOutputs");
-        found.push({
-          file,
-          actionKey: pair.key,
-          action,
-          label: isScalar(label) && label.value !== null ? String(label.value) : void 0,
-          categoryPair,
-          categoryKey: catEntry?.key,
-          category: catEntry && !isTemplatedName(catEntry.key) ? String(catEntry.key.value) : void 0,
-          actionPair,
-          actionName: actionPair && !isTemplatedName(actionPair.key) ? String(actionPair.key.value) : void 0,
-          body,
-          inputsPair,
-          inputs: entries(inputsPair?.value),
-          successOutputsPair,
-          successOutputs: entries(successOutputsPair?.value),
-          failureOutputsPair,
-          failureOutputs: entries(failureOutputsPair?.value),
-          outputsPair,
-          outcomes
-        });
-      }
-    });
-  }
-  cache2.set(file, found);
-  return found;
-}
-function outcomeHasActions(call, outcome) {
-  const p = call.outcomes[outcome];
-  if (!p)
-    return false;
-  const actions = get(p.value, "actions");
-  return !!actions && actions.type === "seq" && actions.items.length > 0;
-}
-var CALL_DATA_KEYS, CALL_DATA_FAILURE_OUTPUTS, cache2;
-var init_call_data = __esm({
-  "packages/core/dist/model/call-data.js"() {
-    "use strict";
-    init_nodes();
-    init_values();
-    CALL_DATA_KEYS = /* @__PURE__ */ new Set(["callData", "callDataSecure"]);
-    CALL_DATA_FAILURE_OUTPUTS = {
-      verified: [
-        "errorCode",
-        "status",
-        "correlationId",
-        "entityId",
-        "entityName",
-        "userMessage",
-        "userParamsMessage",
-        "userParams.key",
-        "userParams.value",
-        "details.errorCode",
-        "details.fieldName",
-        "details.entityId",
-        "details.entityName"
-      ],
-      unverified: ["userParams", "details"]
-    };
-    cache2 = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// packages/core/dist/model/flow-variables.js
-function declaredVariables(file) {
-  const hit = cache3.get(file);
-  if (hit)
-    return hit;
-  const out = /* @__PURE__ */ new Map();
-  if (file.kind === "flow" && file.root) {
-    walk(file.root, (node) => {
-      if (!isMap(node))
-        return;
-      const list = get(node, "variables");
-      if (!isSeq(list))
-        return;
-      for (const item of list.items) {
-        if (!isMap(item) || item.pairs.length !== 1)
-          continue;
-        const m = DECLARATION.exec(String(item.pairs[0].key.value));
-        const nameNode = get(item.pairs[0].value, "name");
-        if (!m || !isScalar(nameNode) || typeof nameNode.value !== "string")
-          continue;
-        const type2 = m[1];
-        out.set(nameNode.value.toLowerCase(), { name: nameNode.value, type: type2, isCollection: type2.endsWith("Collection"), nameNode });
-      }
-    });
-  }
-  cache3.set(file, out);
-  return out;
-}
-var DECLARATION, cache3;
-var init_flow_variables = __esm({
-  "packages/core/dist/model/flow-variables.js"() {
-    "use strict";
-    init_nodes();
-    DECLARATION = /^([a-z][A-Za-z]*)Variable$/;
-    cache3 = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// packages/core/dist/model/flow.js
-function flowModel(file) {
-  const hit = cache4.get(file);
-  if (hit)
-    return hit;
-  const model = { refTargets: [], refs: [], items: [], variableTexts: [] };
-  cache4.set(file, model);
-  const root = file.root;
-  if (file.kind !== "flow" || !isMap(root) || !root.pairs.length)
-    return model;
-  const top = root.pairs[0];
-  model.flowType = String(top.key.value);
-  model.typeKey = top.key;
-  if (isMap(top.value))
-    model.body = top.value;
-  walk(root, (node, parentPair) => {
-    if (node.type !== "map")
-      return;
-    const parentKey = parentPair ? String(parentPair.key.value) : void 0;
-    for (const pair of node.pairs) {
-      const key = pair.key.value;
-      if (typeof key !== "string")
-        continue;
-      const value = pair.value;
-      if (key === "refId" && parentKey && Object.hasOwn(REF_KINDS, parentKey) && isScalar(value) && value.value !== null) {
-        model.refTargets.push({ kind: REF_KINDS[parentKey], refId: String(value.value), scalar: value });
-      } else if (key.endsWith("Ref") && isScalar(value) && typeof value.value === "string") {
-        model.refs.push({ key, pair, scalar: value, text: value.value });
-      } else if ((key === "exp" || key === "var" || key === "variable") && isScalar(value) && typeof value.value === "string") {
-        model.variableTexts.push({ kind: key, scalar: value, text: value.value });
-      }
-      const container = Object.hasOwn(CONTAINERS, key) ? CONTAINERS[key] : void 0;
-      if (container && isSeq(value)) {
-        for (const item of value.items) {
-          if (!isMap(item) || item.pairs.length !== 1)
-            continue;
-          const itemPair = item.pairs[0];
-          if (typeof itemPair.key.value !== "string")
-            continue;
-          model.items.push({ container, key: itemPair.key, name: itemPair.key.value, item });
-        }
-      }
-    }
-  });
-  return model;
-}
-function parseRef(text) {
-  const m = /^(?:\/([A-Za-z]+)|\.)\/(menus|tasks|states|bots)\/(menu|task|state|bot)\[(.*)\]$/.exec(text);
-  if (!m || `${m[3]}s` !== m[2])
-    return void 0;
-  return { flowType: m[1], kind: m[3], refId: m[4], refIdStart: text.indexOf("[") + 1 };
-}
-var REF_KINDS, CONTAINERS, cache4;
-var init_flow = __esm({
-  "packages/core/dist/model/flow.js"() {
-    "use strict";
-    init_nodes();
-    REF_KINDS = { menu: "menu", task: "task", state: "state", bot: "bot" };
-    CONTAINERS = {
-      actions: "action",
-      startUpTaskActions: "action",
-      choices: "menuChoice",
-      variables: "variable",
-      statements: "statement"
-    };
-    cache4 = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// packages/core/dist/parse/string-offsets.js
-function valueIndexToOffset(source, node, index2) {
-  const [start, end] = node.range;
-  if (node.style === "plain" || node.style === "block")
-    return Math.min(start + index2, end);
-  const quote = source[start];
-  let src = start + 1;
-  let i = 0;
-  while (i < index2 && src < end - 1) {
-    const ch = source[src];
-    if (quote === "'" && ch === "'" && source[src + 1] === "'") {
-      src += 2;
-      i += 1;
-      continue;
-    }
-    if (quote === '"' && ch === "\\") {
-      const next = source[src + 1];
-      if (next === "u") {
-        src += 6;
-        i += 1;
-        continue;
-      }
-      if (next === "x") {
-        src += 4;
-        i += 1;
-        continue;
-      }
-      if (next === "U") {
-        src += 10;
-        i += 2;
-        continue;
-      }
-      src += 2;
-      i += 1;
-      continue;
-    }
-    src += 1;
-    i += 1;
-  }
-  return src;
-}
-function valueRangeToSource(source, node, from, to) {
-  return [valueIndexToOffset(source, node, from), valueIndexToOffset(source, node, to)];
-}
-var init_string_offsets = __esm({
-  "packages/core/dist/parse/string-offsets.js"() {
-    "use strict";
   }
 });
 
@@ -36773,8 +36658,8 @@ var require_wasm_exec = __commonJS({
             if (!isNaN(f)) {
               return f;
             }
-            const id23 = this.mem.getUint32(addr, true);
-            return this._values[id23];
+            const id24 = this.mem.getUint32(addr, true);
+            return this._values[id24];
           };
           const storeValue = (addr, v) => {
             const nanHead = 2146959360;
@@ -36791,17 +36676,17 @@ var require_wasm_exec = __commonJS({
               this.mem.setFloat64(addr, 0, true);
               return;
             }
-            let id23 = this._ids.get(v);
-            if (id23 === void 0) {
-              id23 = this._idPool.pop();
-              if (id23 === void 0) {
-                id23 = this._values.length;
+            let id24 = this._ids.get(v);
+            if (id24 === void 0) {
+              id24 = this._idPool.pop();
+              if (id24 === void 0) {
+                id24 = this._values.length;
               }
-              this._values[id23] = v;
-              this._goRefCounts[id23] = 0;
-              this._ids.set(v, id23);
+              this._values[id24] = v;
+              this._goRefCounts[id24] = 0;
+              this._ids.set(v, id24);
             }
-            this._goRefCounts[id23]++;
+            this._goRefCounts[id24]++;
             let typeFlag = 0;
             switch (typeof v) {
               case "object":
@@ -36820,7 +36705,7 @@ var require_wasm_exec = __commonJS({
                 break;
             }
             this.mem.setUint32(addr + 4, nanHead | typeFlag, true);
-            this.mem.setUint32(addr, id23, true);
+            this.mem.setUint32(addr, id24, true);
           };
           const loadSlice = (addr) => {
             const array = getInt64(addr + 0);
@@ -36888,12 +36773,12 @@ var require_wasm_exec = __commonJS({
               // func scheduleTimeoutEvent(delay int64) int32
               "runtime.scheduleTimeoutEvent": (sp) => {
                 sp >>>= 0;
-                const id23 = this._nextCallbackTimeoutID;
+                const id24 = this._nextCallbackTimeoutID;
                 this._nextCallbackTimeoutID++;
-                this._scheduledTimeouts.set(id23, setTimeout(
+                this._scheduledTimeouts.set(id24, setTimeout(
                   () => {
                     this._resume();
-                    while (this._scheduledTimeouts.has(id23)) {
+                    while (this._scheduledTimeouts.has(id24)) {
                       console.warn("scheduleTimeoutEvent: missed timeout event");
                       this._resume();
                     }
@@ -36901,14 +36786,14 @@ var require_wasm_exec = __commonJS({
                   getInt64(sp + 8) + 1
                   // setTimeout has been seen to fire up to 1 millisecond early
                 ));
-                this.mem.setInt32(sp + 16, id23, true);
+                this.mem.setInt32(sp + 16, id24, true);
               },
               // func clearTimeoutEvent(id int32)
               "runtime.clearTimeoutEvent": (sp) => {
                 sp >>>= 0;
-                const id23 = this.mem.getInt32(sp + 8, true);
-                clearTimeout(this._scheduledTimeouts.get(id23));
-                this._scheduledTimeouts.delete(id23);
+                const id24 = this.mem.getInt32(sp + 8, true);
+                clearTimeout(this._scheduledTimeouts.get(id24));
+                this._scheduledTimeouts.delete(id24);
               },
               // func getRandomData(r []byte)
               "runtime.getRandomData": (sp) => {
@@ -36918,13 +36803,13 @@ var require_wasm_exec = __commonJS({
               // func finalizeRef(v ref)
               "syscall/js.finalizeRef": (sp) => {
                 sp >>>= 0;
-                const id23 = this.mem.getUint32(sp + 8, true);
-                this._goRefCounts[id23]--;
-                if (this._goRefCounts[id23] === 0) {
-                  const v = this._values[id23];
-                  this._values[id23] = null;
+                const id24 = this.mem.getUint32(sp + 8, true);
+                this._goRefCounts[id24]--;
+                if (this._goRefCounts[id24] === 0) {
+                  const v = this._values[id24];
+                  this._values[id24] = null;
                   this._ids.delete(v);
-                  this._idPool.push(id23);
+                  this._idPool.push(id24);
                 }
               },
               // func stringVal(value string) ref
@@ -37140,10 +37025,10 @@ var require_wasm_exec = __commonJS({
             this._resolveExitPromise();
           }
         }
-        _makeFuncWrapper(id23) {
+        _makeFuncWrapper(id24) {
           const go = this;
           return function() {
-            const event = { id: id23, this: this, args: arguments };
+            const event = { id: id24, this: this, args: arguments };
             go._pendingEvent = event;
             go._resume();
             return event.result;
@@ -37856,6 +37741,394 @@ var init_terraform2 = __esm({
         return byFlow.get(flow.path) ?? void 0;
       }
     });
+  }
+});
+
+// packages/core/dist/source/size-limit.js
+function formatBytes(n) {
+  if (n >= 1024 * 1024)
+    return `${(n / 1024 / 1024).toFixed(1)} MB`;
+  if (n >= 1024)
+    return `${(n / 1024).toFixed(1)} KB`;
+  return `${n} B`;
+}
+function tooLargeMessage(size, maxSize) {
+  return `File is ${formatBytes(size)}, over the ${formatBytes(maxSize)} limit (settings.maxFileSize); not linted.`;
+}
+function utf8SizeOver(text, maxSize) {
+  if (text.length > maxSize)
+    return text.length;
+  if (text.length * 3 <= maxSize)
+    return void 0;
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 128)
+      bytes += 1;
+    else if (c < 2048)
+      bytes += 2;
+    else if (c >= 55296 && c < 56320 && i + 1 < text.length && (text.charCodeAt(i + 1) & 64512) === 56320) {
+      bytes += 4;
+      i++;
+    } else
+      bytes += 3;
+  }
+  return bytes > maxSize ? bytes : void 0;
+}
+var DEFAULT_MAX_FILE_SIZE;
+var init_size_limit = __esm({
+  "packages/core/dist/source/size-limit.js"() {
+    "use strict";
+    DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+  }
+});
+
+// packages/core/dist/rules/rule.js
+function ruleDocsUrl(id24) {
+  return `${DOCS_BASE}${id24}.md`;
+}
+function defineRule(rule) {
+  return rule;
+}
+var DOCS_BASE;
+var init_rule = __esm({
+  "packages/core/dist/rules/rule.js"() {
+    "use strict";
+    DOCS_BASE = "https://github.com/cxlint/cxlint/blob/main/docs/rules/";
+  }
+});
+
+// packages/core/dist/fix/yaml-edits.js
+function yamlScalar(s) {
+  if (s !== "" && PLAIN_SAFE.test(s) && !RESERVED.test(s) && !/\s$/.test(s) && !s.includes(" #") && !s.includes(": "))
+    return s;
+  return JSON.stringify(s);
+}
+function replaceFlowValue(value, kind, text) {
+  const rendered = yamlScalar(text);
+  if (value.pair) {
+    const edits = [];
+    if (value.pair.key.value !== kind)
+      edits.push({ range: value.pair.key.range, text: kind });
+    const v = value.pair.value;
+    if (v)
+      edits.push({ range: v.range, text: rendered });
+    else
+      edits.push({ range: [value.pair.key.range[1], value.pair.key.range[1] + 1], text: `: ${rendered}` });
+    return edits;
+  }
+  return [{ range: value.node.range, text: `{${kind}: ${rendered}}` }];
+}
+function insertFlowValuePair(source, map2, after, key, kind, text) {
+  const rendered = yamlScalar(text);
+  if (map2.flow)
+    return { range: [after.range[1], after.range[1]], text: `, ${key}: {${kind}: ${rendered}}` };
+  const keyPos = source.positionAt(after.key.range[0]);
+  const indent = " ".repeat(keyPos.column - 1);
+  const endLine = source.positionAt(after.range[1]).line;
+  const at = source.lineEndOffset(endLine);
+  const eol = source.eol;
+  return { range: [at, at], text: `${eol}${indent}${key}:${eol}${indent}  ${kind}: ${rendered}` };
+}
+var PLAIN_SAFE, RESERVED;
+var init_yaml_edits = __esm({
+  "packages/core/dist/fix/yaml-edits.js"() {
+    "use strict";
+    PLAIN_SAFE = /^[A-Za-z_][A-Za-z0-9_ .()\-/]*$/;
+    RESERVED = /^(?:true|false|null|yes|no|on|off|y|n|~)$/i;
+  }
+});
+
+// packages/core/dist/rules/participant-data/key-fixes.js
+function isEmptyValue(value) {
+  return !value || value.kind === "noValue" || (value.kind === "lit" || value.kind === "bare") && !value.text;
+}
+function renameKeyEdits(attr, key) {
+  return replaceFlowValue(attr.name, "lit", key);
+}
+function moveIntoValueEdits(context3, attr, key, expression) {
+  const edits = renameKeyEdits(attr, key);
+  if (attr.value && attr.valuePair)
+    edits.push(...replaceFlowValue(attr.value, "exp", expression));
+  else
+    edits.push(insertFlowValuePair(context3.file.source, attr.attribute, attr.namePair, "value", "exp", expression));
+  return edits;
+}
+var init_key_fixes = __esm({
+  "packages/core/dist/rules/participant-data/key-fixes.js"() {
+    "use strict";
+    init_yaml_edits();
+  }
+});
+
+// packages/core/dist/model/call-data.js
+function isTemplatedName(key) {
+  if (key.hasSubstitution)
+    return true;
+  const v = String(key.value ?? "");
+  return v.includes("{{") || v.includes("${");
+}
+function firstEntry(map2) {
+  return map2?.pairs[0];
+}
+function entries(map2) {
+  if (!isMap(map2))
+    return [];
+  return map2.pairs.map((pair) => ({
+    pair,
+    key: pair.key,
+    name: isTemplatedName(pair.key) ? void 0 : String(pair.key.value),
+    value: readFlowValue(pair.value)
+  }));
+}
+function callDataActions(file) {
+  const hit = cache2.get(file);
+  if (hit)
+    return hit;
+  const found = [];
+  if (file.kind === "flow" && file.root) {
+    walk(file.root, (node) => {
+      if (node.type !== "map")
+        return;
+      for (const pair of node.pairs) {
+        if (!CALL_DATA_KEYS.has(String(pair.key.value)) || !isMap(pair.value))
+          continue;
+        const action = pair.value;
+        const categoryPair = getPair(action, "category");
+        if (!categoryPair)
+          continue;
+        const label = get(action, "name");
+        const catEntry = isMap(categoryPair.value) ? firstEntry(categoryPair.value) : void 0;
+        const dataActionMap = catEntry && get(catEntry.value, "dataAction");
+        const actionPair = isMap(dataActionMap) ? firstEntry(dataActionMap) : void 0;
+        const body = isMap(actionPair?.value) ? actionPair.value : void 0;
+        const outputsPair = getPair(action, "outputs");
+        const outcomes = {};
+        for (const o of ["success", "failure", "timeout"]) {
+          const p = getPair(outputsPair?.value, o);
+          if (p)
+            outcomes[o] = p;
+        }
+        const inputsPair = getPair(body, "inputs");
+        const successOutputsPair = getPair(body, "successOutputs");
+        const failureOutputsPair = getPair(body, "failureOutputs");
+        found.push({
+          file,
+          actionKey: pair.key,
+          action,
+          label: isScalar(label) && label.value !== null ? String(label.value) : void 0,
+          categoryPair,
+          categoryKey: catEntry?.key,
+          category: catEntry && !isTemplatedName(catEntry.key) ? String(catEntry.key.value) : void 0,
+          actionPair,
+          actionName: actionPair && !isTemplatedName(actionPair.key) ? String(actionPair.key.value) : void 0,
+          body,
+          inputsPair,
+          inputs: entries(inputsPair?.value),
+          successOutputsPair,
+          successOutputs: entries(successOutputsPair?.value),
+          failureOutputsPair,
+          failureOutputs: entries(failureOutputsPair?.value),
+          outputsPair,
+          outcomes
+        });
+      }
+    });
+  }
+  cache2.set(file, found);
+  return found;
+}
+function outcomeHasActions(call, outcome) {
+  const p = call.outcomes[outcome];
+  if (!p)
+    return false;
+  const actions = get(p.value, "actions");
+  return !!actions && actions.type === "seq" && actions.items.length > 0;
+}
+var CALL_DATA_KEYS, CALL_DATA_FAILURE_OUTPUTS, cache2;
+var init_call_data = __esm({
+  "packages/core/dist/model/call-data.js"() {
+    "use strict";
+    init_nodes();
+    init_values();
+    CALL_DATA_KEYS = /* @__PURE__ */ new Set(["callData", "callDataSecure"]);
+    CALL_DATA_FAILURE_OUTPUTS = {
+      verified: [
+        "errorCode",
+        "status",
+        "correlationId",
+        "entityId",
+        "entityName",
+        "userMessage",
+        "userParamsMessage",
+        "userParams.key",
+        "userParams.value",
+        "details.errorCode",
+        "details.fieldName",
+        "details.entityId",
+        "details.entityName"
+      ],
+      unverified: ["userParams", "details"]
+    };
+    cache2 = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// packages/core/dist/model/flow-variables.js
+function declaredVariables(file) {
+  const hit = cache3.get(file);
+  if (hit)
+    return hit;
+  const out = /* @__PURE__ */ new Map();
+  if (file.kind === "flow" && file.root) {
+    walk(file.root, (node) => {
+      if (!isMap(node))
+        return;
+      const list = get(node, "variables");
+      if (!isSeq(list))
+        return;
+      for (const item of list.items) {
+        if (!isMap(item) || item.pairs.length !== 1)
+          continue;
+        const m = DECLARATION.exec(String(item.pairs[0].key.value));
+        const nameNode = get(item.pairs[0].value, "name");
+        if (!m || !isScalar(nameNode) || typeof nameNode.value !== "string")
+          continue;
+        const type2 = m[1];
+        out.set(nameNode.value.toLowerCase(), { name: nameNode.value, type: type2, isCollection: type2.endsWith("Collection"), nameNode });
+      }
+    });
+  }
+  cache3.set(file, out);
+  return out;
+}
+var DECLARATION, cache3;
+var init_flow_variables = __esm({
+  "packages/core/dist/model/flow-variables.js"() {
+    "use strict";
+    init_nodes();
+    DECLARATION = /^([a-z][A-Za-z]*)Variable$/;
+    cache3 = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// packages/core/dist/model/flow.js
+function flowModel(file) {
+  const hit = cache4.get(file);
+  if (hit)
+    return hit;
+  const model = { refTargets: [], refs: [], items: [], variableTexts: [] };
+  cache4.set(file, model);
+  const root = file.root;
+  if (file.kind !== "flow" || !isMap(root) || !root.pairs.length)
+    return model;
+  const top = root.pairs[0];
+  model.flowType = intendedFlowType(String(top.key.value)) ?? String(top.key.value);
+  model.typeKey = top.key;
+  if (isMap(top.value))
+    model.body = top.value;
+  walk(root, (node, parentPair) => {
+    if (node.type !== "map")
+      return;
+    const parentKey = parentPair ? String(parentPair.key.value) : void 0;
+    for (const pair of node.pairs) {
+      const key = pair.key.value;
+      if (typeof key !== "string")
+        continue;
+      const value = pair.value;
+      if (key === "refId" && parentKey && Object.hasOwn(REF_KINDS, parentKey) && isScalar(value) && value.value !== null) {
+        model.refTargets.push({ kind: REF_KINDS[parentKey], refId: String(value.value), scalar: value });
+      } else if (key.endsWith("Ref") && isScalar(value) && typeof value.value === "string") {
+        model.refs.push({ key, pair, scalar: value, text: value.value });
+      } else if ((key === "exp" || key === "var" || key === "variable") && isScalar(value) && typeof value.value === "string") {
+        model.variableTexts.push({ kind: key, scalar: value, text: value.value });
+      }
+      const container = Object.hasOwn(CONTAINERS, key) ? CONTAINERS[key] : void 0;
+      if (container && isSeq(value)) {
+        for (const item of value.items) {
+          if (!isMap(item) || item.pairs.length !== 1)
+            continue;
+          const itemPair = item.pairs[0];
+          if (typeof itemPair.key.value !== "string")
+            continue;
+          model.items.push({ container, key: itemPair.key, name: itemPair.key.value, item });
+        }
+      }
+    }
+  });
+  return model;
+}
+function parseRef(text) {
+  const m = /^(?:\/([A-Za-z]+)|\.)\/(menus|tasks|states|bots)\/(menu|task|state|bot)\[(.*)\]$/.exec(text);
+  if (!m || `${m[3]}s` !== m[2])
+    return void 0;
+  return { flowType: m[1], kind: m[3], refId: m[4], refIdStart: text.indexOf("[") + 1 };
+}
+var REF_KINDS, CONTAINERS, cache4;
+var init_flow = __esm({
+  "packages/core/dist/model/flow.js"() {
+    "use strict";
+    init_detect_kind();
+    init_nodes();
+    REF_KINDS = { menu: "menu", task: "task", state: "state", bot: "bot" };
+    CONTAINERS = {
+      actions: "action",
+      startUpTaskActions: "action",
+      choices: "menuChoice",
+      variables: "variable",
+      statements: "statement"
+    };
+    cache4 = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// packages/core/dist/parse/string-offsets.js
+function valueIndexToOffset(source, node, index2) {
+  const [start, end] = node.range;
+  if (node.style === "plain" || node.style === "block")
+    return Math.min(start + index2, end);
+  const quote = source[start];
+  let src = start + 1;
+  let i = 0;
+  while (i < index2 && src < end - 1) {
+    const ch = source[src];
+    if (quote === "'" && ch === "'" && source[src + 1] === "'") {
+      src += 2;
+      i += 1;
+      continue;
+    }
+    if (quote === '"' && ch === "\\") {
+      const next = source[src + 1];
+      if (next === "u") {
+        src += 6;
+        i += 1;
+        continue;
+      }
+      if (next === "x") {
+        src += 4;
+        i += 1;
+        continue;
+      }
+      if (next === "U") {
+        src += 10;
+        i += 2;
+        continue;
+      }
+      src += 2;
+      i += 1;
+      continue;
+    }
+    src += 1;
+    i += 1;
+  }
+  return src;
+}
+function valueRangeToSource(source, node, from, to) {
+  return [valueIndexToOffset(source, node, from), valueIndexToOffset(source, node, to)];
+}
+var init_string_offsets = __esm({
+  "packages/core/dist/parse/string-offsets.js"() {
+    "use strict";
   }
 });
 
@@ -38650,7 +38923,7 @@ var init_data_actions = __esm({
     SAFE_FORMATS = /* @__PURE__ */ new Set(["uuid", "date", "date-time", "time", "integer", "int32", "int64"]);
     ID_PATTERN_OPTION = {
       type: "object",
-      properties: { idPattern: { type: "string", description: 'Input names treated as Genesys ids (GUIDs), never escaped; "" to check every input.' } },
+      properties: { idPattern: { type: "string", format: "regex", description: 'Input names treated as Genesys ids (GUIDs), never escaped; "" to check every input.' } },
       additionalProperties: false
     };
   }
@@ -39086,181 +39359,6 @@ var init_key_looks_like_variable = __esm({
         }
       }
     });
-  }
-});
-
-// node_modules/fastest-levenshtein/esm/mod.js
-var peq, myers_32, myers_x, distance, closest;
-var init_mod = __esm({
-  "node_modules/fastest-levenshtein/esm/mod.js"() {
-    peq = new Uint32Array(65536);
-    myers_32 = (a, b) => {
-      const n = a.length;
-      const m = b.length;
-      const lst = 1 << n - 1;
-      let pv = -1;
-      let mv = 0;
-      let sc = n;
-      let i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] |= 1 << i;
-      }
-      for (i = 0; i < m; i++) {
-        let eq = peq[b.charCodeAt(i)];
-        const xv = eq | mv;
-        eq |= (eq & pv) + pv ^ pv;
-        mv |= ~(eq | pv);
-        pv &= eq;
-        if (mv & lst) {
-          sc++;
-        }
-        if (pv & lst) {
-          sc--;
-        }
-        mv = mv << 1 | 1;
-        pv = pv << 1 | ~(xv | mv);
-        mv &= xv;
-      }
-      i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] = 0;
-      }
-      return sc;
-    };
-    myers_x = (b, a) => {
-      const n = a.length;
-      const m = b.length;
-      const mhc = [];
-      const phc = [];
-      const hsize = Math.ceil(n / 32);
-      const vsize = Math.ceil(m / 32);
-      for (let i = 0; i < hsize; i++) {
-        phc[i] = -1;
-        mhc[i] = 0;
-      }
-      let j = 0;
-      for (; j < vsize - 1; j++) {
-        let mv2 = 0;
-        let pv2 = -1;
-        const start2 = j * 32;
-        const vlen2 = Math.min(32, m) + start2;
-        for (let k = start2; k < vlen2; k++) {
-          peq[b.charCodeAt(k)] |= 1 << k;
-        }
-        for (let i = 0; i < n; i++) {
-          const eq = peq[a.charCodeAt(i)];
-          const pb = phc[i / 32 | 0] >>> i & 1;
-          const mb = mhc[i / 32 | 0] >>> i & 1;
-          const xv = eq | mv2;
-          const xh = ((eq | mb) & pv2) + pv2 ^ pv2 | eq | mb;
-          let ph = mv2 | ~(xh | pv2);
-          let mh = pv2 & xh;
-          if (ph >>> 31 ^ pb) {
-            phc[i / 32 | 0] ^= 1 << i;
-          }
-          if (mh >>> 31 ^ mb) {
-            mhc[i / 32 | 0] ^= 1 << i;
-          }
-          ph = ph << 1 | pb;
-          mh = mh << 1 | mb;
-          pv2 = mh | ~(xv | ph);
-          mv2 = ph & xv;
-        }
-        for (let k = start2; k < vlen2; k++) {
-          peq[b.charCodeAt(k)] = 0;
-        }
-      }
-      let mv = 0;
-      let pv = -1;
-      const start = j * 32;
-      const vlen = Math.min(32, m - start) + start;
-      for (let k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] |= 1 << k;
-      }
-      let score = m;
-      for (let i = 0; i < n; i++) {
-        const eq = peq[a.charCodeAt(i)];
-        const pb = phc[i / 32 | 0] >>> i & 1;
-        const mb = mhc[i / 32 | 0] >>> i & 1;
-        const xv = eq | mv;
-        const xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
-        let ph = mv | ~(xh | pv);
-        let mh = pv & xh;
-        score += ph >>> m - 1 & 1;
-        score -= mh >>> m - 1 & 1;
-        if (ph >>> 31 ^ pb) {
-          phc[i / 32 | 0] ^= 1 << i;
-        }
-        if (mh >>> 31 ^ mb) {
-          mhc[i / 32 | 0] ^= 1 << i;
-        }
-        ph = ph << 1 | pb;
-        mh = mh << 1 | mb;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
-      }
-      for (let k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] = 0;
-      }
-      return score;
-    };
-    distance = (a, b) => {
-      if (a.length < b.length) {
-        const tmp = b;
-        b = a;
-        a = tmp;
-      }
-      if (b.length === 0) {
-        return a.length;
-      }
-      if (a.length <= 32) {
-        return myers_32(a, b);
-      }
-      return myers_x(a, b);
-    };
-    closest = (str3, arr) => {
-      let min_distance = Infinity;
-      let min_index = 0;
-      for (let i = 0; i < arr.length; i++) {
-        const dist = distance(str3, arr[i]);
-        if (dist < min_distance) {
-          min_distance = dist;
-          min_index = i;
-        }
-      }
-      return arr[min_index];
-    };
-  }
-});
-
-// packages/core/dist/rules/closest-name.js
-function closestByEdits(word, candidates, limit, ignoreCase) {
-  const norm = (s) => ignoreCase ? s.toLowerCase() : s;
-  const w = norm(word);
-  let best;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = distance(w, norm(c));
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best !== void 0 && bestDistance <= limit ? best : void 0;
-}
-function closestKey(key, candidates) {
-  return closestByEdits(key, candidates, Math.max(1, Math.floor(key.length / 3)), true);
-}
-function closestKnownName(name, known, maxEdits = 2) {
-  const best = closestKey(name, known);
-  if (best === void 0 || best === name)
-    return void 0;
-  return distance(name.toLowerCase(), best.toLowerCase()) <= maxEdits ? best : void 0;
-}
-var init_closest_name = __esm({
-  "packages/core/dist/rules/closest-name.js"() {
-    "use strict";
-    init_mod();
   }
 });
 
@@ -48653,9 +48751,13 @@ var init_schema = __esm({
         if (archy_flow_default(toJS(root)))
           return;
         const seen = /* @__PURE__ */ new Set();
+        const model = flowModel(context3.file);
+        const mistypedKey = model.typeKey && model.typeKey.value !== model.flowType ? model.typeKey.range[0] : void 0;
         for (const error2 of archy_flow_default.errors ?? []) {
           const d = describe(root, error2);
           if (!d)
+            continue;
+          if (mistypedKey !== void 0 && (d.range?.[0] ?? d.node?.range[0]) === mistypedKey)
             continue;
           const key = `${d.range?.[0]}:${d.messageId}:${JSON.stringify(d.data)}`;
           if (seen.has(key))
@@ -48668,8 +48770,54 @@ var init_schema = __esm({
   }
 });
 
+// packages/core/dist/rules/flow/flow-type-key.js
+var id7, flow_type_key_default;
+var init_flow_type_key = __esm({
+  "packages/core/dist/rules/flow/flow-type-key.js"() {
+    "use strict";
+    init_flow();
+    init_detect_kind();
+    init_rule();
+    id7 = "flow/flow-type-key";
+    flow_type_key_default = defineRule({
+      meta: {
+        id: id7,
+        description: "The top-level key of a flow file must be an Archy flow type, spelt and cased exactly (`inboundCall`, not `InboundCall`).",
+        severity: "error",
+        kinds: ["flow"],
+        fixable: true,
+        hasSuggestions: true,
+        docs: { url: ruleDocsUrl(id7), recommended: true },
+        messages: {
+          wrongCase: "`{{key}}` is not an Archy flow type: flow types are case-sensitive, and this flow is `{{type}}`. Archy does not recognise the file as a flow, so it is not published; write `{{type}}`.",
+          misspelt: "`{{key}}` is not an Archy flow type (did you mean `{{type}}`?). Archy does not recognise the file as a flow, so it is not published; the rest of the file was checked as `{{type}}`.",
+          useType: "Rename the key to `{{type}}`."
+        }
+      },
+      check(context3) {
+        const key = flowModel(context3.file).typeKey;
+        if (!key || typeof key.value !== "string")
+          return;
+        const written = key.value;
+        if (FLOW_TYPES.includes(written))
+          return;
+        const type2 = intendedFlowType(written);
+        if (!type2)
+          return;
+        const quote = key.style === "double" ? '"' : key.style === "single" ? "'" : "";
+        const edit = { range: key.range, text: `${quote}${type2}${quote}` };
+        if (type2.toLowerCase() === written.toLowerCase()) {
+          context3.report({ node: key, messageId: "wrongCase", data: { key: written, type: type2 }, fix: edit });
+        } else {
+          context3.report({ node: key, messageId: "misspelt", data: { key: written, type: type2 }, suggest: [{ messageId: "useType", data: { type: type2 }, fix: edit }] });
+        }
+      }
+    });
+  }
+});
+
 // packages/core/dist/rules/flow/ref-resolves.js
-var id7, PLURAL, ref_resolves_default;
+var id8, PLURAL, ref_resolves_default;
 var init_ref_resolves = __esm({
   "packages/core/dist/rules/flow/ref-resolves.js"() {
     "use strict";
@@ -48677,16 +48825,16 @@ var init_ref_resolves = __esm({
     init_string_offsets();
     init_rule();
     init_closest_name();
-    id7 = "flow/ref-resolves";
+    id8 = "flow/ref-resolves";
     PLURAL = { menu: "menus", task: "tasks", state: "states", bot: "bots" };
     ref_resolves_default = defineRule({
       meta: {
-        id: id7,
+        id: id8,
         description: "startUpRef, targetTaskRef and menu/state refs must name an existing refId.",
         severity: "error",
         kinds: ["flow"],
         hasSuggestions: true,
-        docs: { url: ruleDocsUrl(id7), recommended: true },
+        docs: { url: ruleDocsUrl(id8), recommended: true },
         messages: {
           unresolved: "`{{key}}` names {{kind}} `{{refId}}`, but no {{kind}} in this flow has that refId{{hint}}.",
           wrongFlowType: "`{{key}}` points into `/{{refType}}/…`, but this is an `{{flowType}}` flow; use `/{{flowType}}/{{plural}}/{{kind}}[{{refId}}]` or `./{{plural}}/{{kind}}[{{refId}}]`.",
@@ -48820,7 +48968,7 @@ function checkDeclarations(context3, declared2) {
     });
   }
 }
-var id8, PREFIXES, CANONICAL, BUILT_IN_FLOW_VARIABLES, REFERENCE, cache6, variable_scope_default;
+var id9, PREFIXES, CANONICAL, BUILT_IN_FLOW_VARIABLES, REFERENCE, cache6, variable_scope_default;
 var init_variable_scope = __esm({
   "packages/core/dist/rules/flow/variable-scope.js"() {
     "use strict";
@@ -48829,7 +48977,7 @@ var init_variable_scope = __esm({
     init_string_offsets();
     init_rule();
     init_closest_name();
-    id8 = "flow/variable-scope";
+    id9 = "flow/variable-scope";
     PREFIXES = ["Flow", "State", "Task"];
     CANONICAL = new Map(PREFIXES.map((p) => [p.toLowerCase(), p]));
     BUILT_IN_FLOW_VARIABLES = new Set([
@@ -48846,13 +48994,13 @@ var init_variable_scope = __esm({
     cache6 = /* @__PURE__ */ new WeakMap();
     variable_scope_default = defineRule({
       meta: {
-        id: id8,
+        id: id9,
         description: "Flow variables carry a Flow./State./Task. prefix in its canonical case and are declared before use.",
         severity: "warn",
         kinds: ["flow"],
         fixable: true,
         hasSuggestions: true,
-        docs: { url: ruleDocsUrl(id8), recommended: true },
+        docs: { url: ruleDocsUrl(id9), recommended: true },
         messages: {
           noPrefix: "Variable `{{name}}` has no scope prefix; Archy needs `Flow.{{name}}`, `State.{{name}}` or `Task.{{name}}`.",
           wrongCase: "`{{written}}` should be written `{{canonical}}` (the scope prefix is `{{prefix}}`).",
@@ -48906,22 +49054,22 @@ function describeSources(optionsFiles, count) {
   const where = Array.isArray(optionsFiles) && optionsFiles.length ? "the Terraform substitutions, the config or the Archy options files" : "the Terraform substitutions or the config";
   return count ? `${where} for this flow` : `${where} for this flow (they declare no keys)`;
 }
-var id9, substitution_undefined_default;
+var id10, substitution_undefined_default;
 var init_substitution_undefined = __esm({
   "packages/core/dist/rules/flow/substitution-undefined.js"() {
     "use strict";
     init_rule();
     init_closest_name();
-    id9 = "flow/substitution-undefined";
+    id10 = "flow/substitution-undefined";
     substitution_undefined_default = defineRule({
       meta: {
-        id: id9,
+        id: id10,
         description: "`{{key}}` substitutions in a flow must be provided by the Terraform resource or Archy options that deploy it.",
         severity: "error",
         kinds: ["flow"],
         hasSuggestions: true,
         crossFile: true,
-        docs: { url: ruleDocsUrl(id9), recommended: true },
+        docs: { url: ruleDocsUrl(id10), recommended: true },
         messages: {
           undefined: "`{{raw}}` is not provided by {{sources}}, so the flow is deployed with the literal text `{{raw}}`{{hint}}.",
           empty: "`{{}}` is an empty substitution; it is deployed as literal text.",
@@ -48958,21 +49106,21 @@ var init_substitution_undefined = __esm({
 });
 
 // packages/core/dist/rules/flow/substitution-unquoted.js
-var id10, substitution_unquoted_default;
+var id11, substitution_unquoted_default;
 var init_substitution_unquoted = __esm({
   "packages/core/dist/rules/flow/substitution-unquoted.js"() {
     "use strict";
     init_rule();
     init_nodes();
-    id10 = "flow/substitution-unquoted";
+    id11 = "flow/substitution-unquoted";
     substitution_unquoted_default = defineRule({
       meta: {
-        id: id10,
+        id: id11,
         description: "A scalar that starts with a `{{key}}` substitution must be quoted.",
         severity: "warn",
         kinds: ["flow"],
         fixable: true,
-        docs: { url: ruleDocsUrl(id10), recommended: true },
+        docs: { url: ruleDocsUrl(id11), recommended: true },
         messages: {
           unquoted: "`{{text}}` is not valid YAML until the substitution is filled in; quote it: `{{quoted}}`."
         }
@@ -49056,23 +49204,23 @@ function checkString(context3, resource, path, value) {
     });
   }
 }
-var id11, NOT_TEMPLATES, INTERPOLATION2, dollar_escape_default;
+var id12, NOT_TEMPLATES, INTERPOLATION2, dollar_escape_default;
 var init_dollar_escape = __esm({
   "packages/core/dist/rules/terraform/dollar-escape.js"() {
     "use strict";
     init_terraform2();
     init_rule();
-    id11 = "terraform/dollar-escape";
+    id12 = "terraform/dollar-escape";
     NOT_TEMPLATES = /* @__PURE__ */ new Set(["contract_input", "contract_output", "name", "category", "integration_id", "secure", "depends_on"]);
     INTERPOLATION2 = /(?<!\$)\$\{([^{}]*)\}/g;
     dollar_escape_default = defineRule({
       meta: {
-        id: id11,
+        id: id12,
         description: "Velocity `${…}` in a Terraform data-action template must be escaped as `$${…}`.",
         severity: "error",
         kinds: ["terraform"],
         fixable: true,
-        docs: { url: ruleDocsUrl(id11), recommended: true },
+        docs: { url: ruleDocsUrl(id12), recommended: true },
         messages: {
           unescaped: "`${{{expression}}}` in `{{attribute}}` is Terraform interpolation, not Velocity; write `$${{{expression}}}` so the data action receives `${{{expression}}}`."
         }
@@ -49092,21 +49240,21 @@ var init_dollar_escape = __esm({
 });
 
 // packages/core/dist/rules/terraform/flow-filepath.js
-var id12, flow_filepath_default;
+var id13, flow_filepath_default;
 var init_flow_filepath = __esm({
   "packages/core/dist/rules/terraform/flow-filepath.js"() {
     "use strict";
     init_terraform2();
     init_rule();
-    id12 = "terraform/flow-filepath";
+    id13 = "terraform/flow-filepath";
     flow_filepath_default = defineRule({
       meta: {
-        id: id12,
+        id: id13,
         description: "`genesyscloud_flow.filepath` must be set and name an Archy YAML file that exists in the repository.",
         severity: "error",
         kinds: ["terraform"],
         crossFile: true,
-        docs: { url: ruleDocsUrl(id12), recommended: true },
+        docs: { url: ruleDocsUrl(id13), recommended: true },
         messages: {
           missing: "`genesyscloud_flow.{{name}}` has no `filepath`; Terraform needs the Archy YAML file to deploy.",
           notYaml: "`filepath` `{{path}}` is not a YAML file; Archy flows are `.yaml` or `.yml`.",
@@ -49186,7 +49334,7 @@ function checkCategory(context3, call, defs) {
     suggest: ordered.map((c) => ({ messageId: "useCategory", data: { category: c }, fix: { range: key.range, text: yamlScalar(c) } }))
   });
 }
-var id13, action_exists_default;
+var id14, action_exists_default;
 var init_action_exists = __esm({
   "packages/core/dist/rules/call-data/action-exists.js"() {
     "use strict";
@@ -49196,16 +49344,16 @@ var init_action_exists = __esm({
     init_yaml_edits();
     init_closest_name();
     init_rule();
-    id13 = "call-data/action-exists";
+    id14 = "call-data/action-exists";
     action_exists_default = defineRule({
       meta: {
-        id: id13,
+        id: id14,
         description: "Call Data Actions must name a data action defined in the repository (data-action JSON or Terraform).",
         severity: "error",
         kinds: ["flow"],
         hasSuggestions: true,
         crossFile: true,
-        docs: { url: ruleDocsUrl(id13), recommended: true },
+        docs: { url: ruleDocsUrl(id14), recommended: true },
         messages: {
           unknown: "Call Data Action `{{label}}` calls `{{name}}`, which no data action in the repository defines{{hint}}",
           rename: "Call `{{name}}` instead.",
@@ -51445,10 +51593,10 @@ var require_resolve = __commonJS({
       }
       return count;
     }
-    function getFullPath(resolver, id23 = "", normalize2) {
+    function getFullPath(resolver, id24 = "", normalize2) {
       if (normalize2 !== false)
-        id23 = normalizeId(id23);
-      const p = resolver.parse(id23);
+        id24 = normalizeId(id24);
+      const p = resolver.parse(id24);
       return _getFullPath(resolver, p);
     }
     exports.getFullPath = getFullPath;
@@ -51458,13 +51606,13 @@ var require_resolve = __commonJS({
     }
     exports._getFullPath = _getFullPath;
     var TRAILING_SLASH_HASH = /#\/?$/;
-    function normalizeId(id23) {
-      return id23 ? id23.replace(TRAILING_SLASH_HASH, "") : "";
+    function normalizeId(id24) {
+      return id24 ? id24.replace(TRAILING_SLASH_HASH, "") : "";
     }
     exports.normalizeId = normalizeId;
-    function resolveUrl(resolver, baseId, id23) {
-      id23 = normalizeId(id23);
-      return resolver.resolve(baseId, id23);
+    function resolveUrl(resolver, baseId, id24) {
+      id24 = normalizeId(id24);
+      return resolver.resolve(baseId, id24);
     }
     exports.resolveUrl = resolveUrl;
     var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
@@ -52234,8 +52382,8 @@ var require_compile = __commonJS({
       if (Object.keys(root.schema).length > 0 && refPath === baseId) {
         return getJsonPointer.call(this, p, root);
       }
-      const id23 = (0, resolve_1.normalizeId)(refPath);
-      const schOrRef = this.refs[id23] || this.schemas[id23];
+      const id24 = (0, resolve_1.normalizeId)(refPath);
+      const schOrRef = this.refs[id24] || this.schemas[id24];
       if (typeof schOrRef == "string") {
         const sch = resolveSchema.call(this, root, schOrRef);
         if (typeof (sch === null || sch === void 0 ? void 0 : sch.schema) !== "object")
@@ -52246,7 +52394,7 @@ var require_compile = __commonJS({
         return;
       if (!schOrRef.validate)
         compileSchema.call(this, schOrRef);
-      if (id23 === (0, resolve_1.normalizeId)(ref)) {
+      if (id24 === (0, resolve_1.normalizeId)(ref)) {
         const { schema: schema3 } = schOrRef;
         const { schemaId } = this.opts;
         const schId = schema3[schemaId];
@@ -53729,15 +53877,15 @@ var require_core = __commonJS({
             this.addSchema(sch, void 0, _meta, _validateSchema);
           return this;
         }
-        let id23;
+        let id24;
         if (typeof schema3 === "object") {
           const { schemaId } = this.opts;
-          id23 = schema3[schemaId];
-          if (id23 !== void 0 && typeof id23 != "string") {
+          id24 = schema3[schemaId];
+          if (id24 !== void 0 && typeof id24 != "string") {
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
-        key = (0, resolve_1.normalizeId)(key || id23);
+        key = (0, resolve_1.normalizeId)(key || id24);
         this._checkUnique(key);
         this.schemas[key] = this._addSchema(schema3, _meta, key, _validateSchema, true);
         return this;
@@ -53816,11 +53964,11 @@ var require_core = __commonJS({
           case "object": {
             const cacheKey = schemaKeyRef;
             this._cache.delete(cacheKey);
-            let id23 = schemaKeyRef[this.opts.schemaId];
-            if (id23) {
-              id23 = (0, resolve_1.normalizeId)(id23);
-              delete this.schemas[id23];
-              delete this.refs[id23];
+            let id24 = schemaKeyRef[this.opts.schemaId];
+            if (id24) {
+              id24 = (0, resolve_1.normalizeId)(id24);
+              delete this.schemas[id24];
+              delete this.refs[id24];
             }
             return this;
           }
@@ -53927,10 +54075,10 @@ var require_core = __commonJS({
         }
       }
       _addSchema(schema3, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
-        let id23;
+        let id24;
         const { schemaId } = this.opts;
         if (typeof schema3 == "object") {
-          id23 = schema3[schemaId];
+          id24 = schema3[schemaId];
         } else {
           if (this.opts.jtd)
             throw new Error("schema must be object");
@@ -53940,7 +54088,7 @@ var require_core = __commonJS({
         let sch = this._cache.get(schema3);
         if (sch !== void 0)
           return sch;
-        baseId = (0, resolve_1.normalizeId)(id23 || baseId);
+        baseId = (0, resolve_1.normalizeId)(id24 || baseId);
         const localRefs = resolve_1.getSchemaRefs.call(this, schema3, baseId);
         sch = new compile_1.SchemaEnv({ schema: schema3, schemaId, meta, baseId, localRefs });
         this._cache.set(sch.schema, sch);
@@ -53953,9 +54101,9 @@ var require_core = __commonJS({
           this.validateSchema(schema3, true);
         return sch;
       }
-      _checkUnique(id23) {
-        if (this.schemas[id23] || this.refs[id23]) {
-          throw new Error(`schema with key or id "${id23}" already exists`);
+      _checkUnique(id24) {
+        if (this.schemas[id24] || this.refs[id24]) {
+          throw new Error(`schema with key or id "${id24}" already exists`);
         }
       }
       _compileSchemaEnv(sch) {
@@ -58345,7 +58493,7 @@ function checkFailureOutputs(context3, call) {
     });
   }
 }
-var id14, contract_default, FAILURE_OUTPUTS, ACCEPTED_FAILURE_OUTPUTS;
+var id15, contract_default, FAILURE_OUTPUTS, ACCEPTED_FAILURE_OUTPUTS;
 var init_contract = __esm({
   "packages/core/dist/rules/call-data/contract.js"() {
     "use strict";
@@ -58356,16 +58504,16 @@ var init_contract = __esm({
     init_nodes();
     init_closest_name();
     init_rule();
-    id14 = "call-data/contract";
+    id15 = "call-data/contract";
     contract_default = defineRule({
       meta: {
-        id: id14,
+        id: id15,
         description: "Call Data Action inputs and outputs must match the data action's contract.",
         severity: "error",
         kinds: ["flow"],
         hasSuggestions: true,
         crossFile: true,
-        docs: { url: ruleDocsUrl(id14), recommended: true },
+        docs: { url: ruleDocsUrl(id15), recommended: true },
         messages: {
           unknownInput: "`{{name}}` is not an input of data action `{{action}}` (inputs: {{known}}).",
           missingRequired: "Data action `{{action}}` requires the input `{{name}}`, which this Call Data Action does not set.",
@@ -58421,21 +58569,21 @@ function copyFailureToTimeout(context3, call) {
   }
   return [{ messageId: "reuseFailure", fix: edit }];
 }
-var id15, handles_failure_default;
+var id16, handles_failure_default;
 var init_handles_failure = __esm({
   "packages/core/dist/rules/call-data/handles-failure.js"() {
     "use strict";
     init_call_data();
     init_rule();
-    id15 = "call-data/handles-failure";
+    id16 = "call-data/handles-failure";
     handles_failure_default = defineRule({
       meta: {
-        id: id15,
+        id: id16,
         description: "Call Data Actions whose outputs are used must handle the failure and timeout paths.",
         severity: "warn",
         kinds: ["flow"],
         hasSuggestions: true,
-        docs: { url: ruleDocsUrl(id15), recommended: true },
+        docs: { url: ruleDocsUrl(id16), recommended: true },
         messages: {
           unhandled: "Call Data Action `{{label}}` has no actions on its {{paths}} path{{plural}}: on {{what}} the flow skips the success path and carries on after the action with {{outputs}} NOT_SET.",
           reuseFailure: "Handle timeout like failure (copy the failure actions)."
@@ -58509,7 +58657,7 @@ function participantKeyRefs(def) {
   }
   return out;
 }
-var id16, json_escape_default;
+var id17, json_escape_default;
 var init_json_escape = __esm({
   "packages/core/dist/rules/data-action/json-escape.js"() {
     "use strict";
@@ -58517,15 +58665,15 @@ var init_json_escape = __esm({
     init_velocity();
     init_rule();
     init_unescaped_input();
-    id16 = "data-action/json-escape";
+    id17 = "data-action/json-escape";
     json_escape_default = defineRule({
       meta: {
-        id: id16,
+        id: id17,
         description: "Inputs printed inside a JSON string of the request body must be escaped with `$esc.jsonString(...)`.",
         severity: "warn",
         kinds: ["data-action"],
         fixable: true,
-        docs: { url: ruleDocsUrl(id16), recommended: true },
+        docs: { url: ruleDocsUrl(id17), recommended: true },
         messages: {
           unescaped: '`{{ref}}` is printed inside a JSON string without escaping; a `"`, `\\` or line break in `{{input}}` makes the request body invalid JSON. Write `$esc.jsonString({{ref}})`.'
         },
@@ -58578,7 +58726,7 @@ function callEnd(s) {
   }
   return 0;
 }
-var id17, AUTHORITY, TRAILING_CALL, url_escape_default;
+var id18, AUTHORITY, TRAILING_CALL, url_escape_default;
 var init_url_escape = __esm({
   "packages/core/dist/rules/data-action/url-escape.js"() {
     "use strict";
@@ -58586,17 +58734,17 @@ var init_url_escape = __esm({
     init_velocity();
     init_rule();
     init_unescaped_input();
-    id17 = "data-action/url-escape";
+    id18 = "data-action/url-escape";
     AUTHORITY = /^[A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#]*/;
     TRAILING_CALL = /^\.[A-Za-z][A-Za-z0-9_]*\(/;
     url_escape_default = defineRule({
       meta: {
-        id: id17,
+        id: id18,
         description: "Inputs in `requestUrlTemplate` must be escaped with `$esc.url(...)`.",
         severity: "warn",
         kinds: ["data-action"],
         fixable: true,
-        docs: { url: ruleDocsUrl(id17), recommended: true },
+        docs: { url: ruleDocsUrl(id18), recommended: true },
         messages: {
           unescaped: "`{{ref}}` is printed into the URL without escaping; a space, `/`, `?`, `#`, `&` or `+` in `{{input}}` changes the request URL. Write `$esc.url({{ref}})`.",
           literalCall: "`{{call}}` after `{{ref}}` is printed as text, not called: the braces end the reference. Move it inside: `{{fixed}}`."
@@ -58663,7 +58811,7 @@ function suggestions(file, body, rendered, error2) {
   const fix = { range: templateRange(file, body, a, b), text: JSON.stringify(text).slice(1, -1) };
   return [{ messageId: candidate.messageId, fix }];
 }
-var id18, request_json_default;
+var id19, request_json_default;
 var init_request_json = __esm({
   "packages/core/dist/rules/data-action/request-json.js"() {
     "use strict";
@@ -58671,15 +58819,15 @@ var init_request_json = __esm({
     init_stubbed_json();
     init_velocity();
     init_rule();
-    id18 = "data-action/request-json";
+    id19 = "data-action/request-json";
     request_json_default = defineRule({
       meta: {
-        id: id18,
+        id: id19,
         description: "The request body of POST/PUT/PATCH data actions must be valid JSON once Velocity references are filled in.",
         severity: "error",
         kinds: ["data-action"],
         hasSuggestions: true,
-        docs: { url: ruleDocsUrl(id18), recommended: true },
+        docs: { url: ruleDocsUrl(id19), recommended: true },
         messages: {
           invalid: "The {{method}} request body is not valid JSON once Velocity references are filled in: {{problem}}.",
           insertComma: "Insert the missing comma.",
@@ -58713,22 +58861,22 @@ var init_request_json = __esm({
 });
 
 // packages/core/dist/rules/data-action/get-with-body.js
-var id19, DEFAULT_TEMPLATE, get_with_body_default;
+var id20, DEFAULT_TEMPLATE, get_with_body_default;
 var init_get_with_body = __esm({
   "packages/core/dist/rules/data-action/get-with-body.js"() {
     "use strict";
     init_data_actions();
     init_rule();
-    id19 = "data-action/get-with-body";
+    id20 = "data-action/get-with-body";
     DEFAULT_TEMPLATE = /^\s*\$!?\{?input\.rawRequest\}?\s*$/i;
     get_with_body_default = defineRule({
       meta: {
-        id: id19,
+        id: id20,
         description: "GET and DELETE data actions ignore `requestTemplate`; a custom body is never sent.",
         severity: "warn",
         kinds: ["data-action"],
         fixable: true,
-        docs: { url: ruleDocsUrl(id19), recommended: true },
+        docs: { url: ruleDocsUrl(id20), recommended: true },
         messages: {
           ignored: "{{method}} requests send no body, so this `requestTemplate` is ignored and the inputs it uses never reach the service. Put them in `requestUrlTemplate` (query or path) and reset the template to `${input.rawRequest}`."
         }
@@ -60016,10 +60164,10 @@ var init_index_node_esm = __esm({
         if (ast.left.type !== "Identifier") {
           throw SyntaxError("Invalid left-hand side in assignment");
         }
-        const id23 = ast.left.name;
+        const id24 = ast.left.name;
         const value = SafeEval.evalAst(ast.right, subs);
-        subs[id23] = value;
-        return subs[id23];
+        subs[id24] = value;
+        return subs[id24];
       }
     };
     SafeScript = class {
@@ -60533,7 +60681,7 @@ var init_jsonpath = __esm({
 });
 
 // packages/core/dist/rules/data-action/translation-map.js
-var id20, BUILT_INS, translation_map_default;
+var id21, BUILT_INS, translation_map_default;
 var init_translation_map = __esm({
   "packages/core/dist/rules/data-action/translation-map.js"() {
     "use strict";
@@ -60544,7 +60692,7 @@ var init_translation_map = __esm({
     init_nodes();
     init_string_offsets();
     init_rule();
-    id20 = "data-action/translation-map";
+    id21 = "data-action/translation-map";
     BUILT_INS = /* @__PURE__ */ new Set([
       "rawresult",
       "input",
@@ -60564,12 +60712,12 @@ var init_translation_map = __esm({
     ]);
     translation_map_default = defineRule({
       meta: {
-        id: id20,
+        id: id21,
         description: "Translation-map paths must be valid JsonPath, and every `${name}` in `successTemplate` must be a translation-map key.",
         severity: "error",
         kinds: ["data-action"],
         hasSuggestions: true,
-        docs: { url: ruleDocsUrl(id20), recommended: true },
+        docs: { url: ruleDocsUrl(id21), recommended: true },
         messages: {
           badPath: "Translation map `{{key}}`: `{{path}}` is not a valid JsonPath ({{problem}}).",
           unmapped: "`{{ref}}` in successTemplate is not a translationMap key{{known}}; Velocity prints it as the literal text `{{ref}}` and the output fails the success schema.",
@@ -60649,7 +60797,7 @@ function checkSchema(context3, which2, side, node, value, roots) {
 function describeRoots(roots) {
   return roots.map((r) => `${r === "array" ? "an array of objects" : "an object"} (\`"type": "${r}"\`)`).join(" or ");
 }
-var id21, contract_schema_default;
+var id22, contract_schema_default;
 var init_contract_schema = __esm({
   "packages/core/dist/rules/data-action/contract-schema.js"() {
     "use strict";
@@ -60658,14 +60806,14 @@ var init_contract_schema = __esm({
     init_nodes();
     init_pointer();
     init_rule();
-    id21 = "data-action/contract-schema";
+    id22 = "data-action/contract-schema";
     contract_schema_default = defineRule({
       meta: {
-        id: id21,
+        id: id22,
         description: "`inputSchema` and `successSchema` must be valid JSON Schemas with an object at the root.",
         severity: "error",
         kinds: ["data-action"],
-        docs: { url: ruleDocsUrl(id21), recommended: true },
+        docs: { url: ruleDocsUrl(id22), recommended: true },
         messages: {
           invalid: "{{which}} is not a valid JSON Schema: `{{at}}` {{problem}}.",
           notObject: "{{which}} must describe {{allowed}}: Architect maps its properties to the action's {{side}}.",
@@ -60691,7 +60839,7 @@ function shapeOf(attributes, count) {
     return attributes.type === "string" ? "s" : [];
   return Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, "v"]));
 }
-var id22, participant_attributes_default2;
+var id23, participant_attributes_default2;
 var init_participant_attributes2 = __esm({
   "packages/core/dist/rules/data-action/participant-attributes.js"() {
     "use strict";
@@ -60699,15 +60847,15 @@ var init_participant_attributes2 = __esm({
     init_data_actions();
     init_velocity();
     init_rule();
-    id22 = "data-action/participant-attributes";
+    id23 = "data-action/participant-attributes";
     participant_attributes_default2 = defineRule({
       meta: {
-        id: id22,
+        id: id23,
         description: "Participant-attributes request bodies must have string values and escaped templated keys.",
         severity: "error",
         kinds: ["data-action"],
         hasSuggestions: true,
-        docs: { url: ruleDocsUrl(id22), recommended: true },
+        docs: { url: ruleDocsUrl(id23), recommended: true },
         messages: {
           nonString: "Participant attribute `{{key}}` has a {{type}} value; participant data values are strings, so the PATCH is rejected (400). Quote it.",
           unquotedRef: 'Participant attribute `{{key}}` takes its value from `{{ref}}` without quotes; unless the input already holds a quoted JSON string the body is invalid or the value is not a string. Write `"$esc.jsonString({{ref}})"`.',
@@ -60831,6 +60979,7 @@ var init_rules = __esm({
     init_key_case_drift();
     init_value_type();
     init_schema();
+    init_flow_type_key();
     init_ref_resolves();
     init_variable_scope();
     init_substitution_undefined();
@@ -60857,6 +61006,7 @@ var init_rules = __esm({
       key_case_drift_default,
       value_type_default,
       schema_default,
+      flow_type_key_default,
       ref_resolves_default,
       variable_scope_default,
       substitution_undefined_default,
@@ -60885,7 +61035,8 @@ function lintFiles(inputs, options = {}) {
   const configFor = options.configFor ?? ((path) => ({ matcher: single, relPath: path }));
   const settings = options.settings ?? options.config?.settings;
   const maxFileSize = options.maxFileSize ?? (typeof settings?.maxFileSize === "number" ? settings.maxFileSize : DEFAULT_MAX_FILE_SIZE);
-  const parsed = inputs.map((input) => {
+  const parsed = inputs.map((input, i) => {
+    options.onProgress?.("parsing", i, inputs.length);
     const { matcher, relPath } = configFor(input.path);
     if (matcher.isIgnored(relPath))
       return { input, ignored: true };
@@ -60894,18 +61045,27 @@ function lintFiles(inputs, options = {}) {
     const size = utf8SizeOver(input.text, maxFileSize);
     if (size !== void 0) {
       if (detectKind(input.path, input.text.slice(0, 64 * 1024)) === "unknown")
-        return { input, ignored: true };
+        return { input, ignored: false, tooLargeNotOurs: true };
       return { input: { ...input, readError: tooLargeMessage(size, maxFileSize) }, ignored: false };
     }
     return { input, file: parseFile(input.path, input.text, void 0, input.prepared), ignored: false };
   });
-  const project = new Project(parsed.flatMap((p) => p.file ? [p.file] : []), options.settings ?? options.config?.settings ?? {});
+  const projectSettings = options.settings ?? options.config?.settings ?? {};
+  let project = new Project(parsed.flatMap((p) => p.file ? [p.file] : []), projectSettings);
+  const deployed = deployedMistypedFlows(parsed, project);
+  if (deployed.length) {
+    for (const p of deployed)
+      p.file = parseFile(p.input.path, p.input.text, "flow");
+    project = new Project(parsed.flatMap((p) => p.file ? [p.file] : []), projectSettings);
+  }
   const results = [];
-  for (const { input, file, ignored } of parsed) {
-    if (ignored)
+  const targets = options.isTarget ? parsed.filter((p) => options.isTarget(p.input.path)) : parsed;
+  for (const { input, file, ignored, tooLargeNotOurs } of targets) {
+    options.onProgress?.("linting", results.length, targets.length);
+    if (ignored || tooLargeNotOurs) {
+      results.push(countResult({ filePath: input.path, kind: "unknown", messages: [], skipped: ignored ? "ignored" : "not-ours" }));
       continue;
-    if (options.isTarget && !options.isTarget(input.path))
-      continue;
+    }
     if (!file) {
       results.push(readErrorResult(input));
       continue;
@@ -60913,6 +61073,8 @@ function lintFiles(inputs, options = {}) {
     if (file.kind === "unknown") {
       if (isCandidatePath(input.path) && file.source.text.trim() === "")
         results.push(emptyFileResult(input.path));
+      else
+        results.push(countResult({ filePath: input.path, kind: "unknown", messages: [], skipped: "not-ours" }));
       continue;
     }
     const messages = file.errors.length ? parseErrorMessages(file) : runRules(file, project, configFor(input.path).matcher.rulesFor(configFor(input.path).relPath), rulesById);
@@ -60940,6 +61102,13 @@ async function lintFilesAsync(inputs, options = {}) {
     }
   }));
   return lintFiles(prepared, options);
+}
+function deployedMistypedFlows(parsed, project) {
+  const candidates = parsed.filter((p) => p.file?.kind === "unknown" && FLOW_EXTENSIONS.includes(extensionOf(p.input.path)) && mistypedFlowTypeKey(p.file.source.text) !== void 0);
+  if (!candidates.length || !project.filesOfKind("terraform").length)
+    return [];
+  const deployedPaths = new Set(terraformFlows(project).flatMap((f) => f.target.status === "resolved" ? f.target.paths : []));
+  return candidates.filter((p) => deployedPaths.has(p.input.path));
 }
 function readErrorResult(input) {
   const line = input.readErrorLine ?? 1;
@@ -60987,12 +61156,12 @@ function runRules(file, project, enabled, rulesById) {
   const messages = [];
   const directives = readDirectives(file);
   const text = file.source.text;
-  for (const [id23, setting] of enabled) {
-    const rule = rulesById.get(id23);
+  for (const [id24, setting] of enabled) {
+    const rule = rulesById.get(id24);
     if (!rule || !rule.meta.kinds.includes(file.kind))
       continue;
     const context3 = {
-      ruleId: id23,
+      ruleId: id24,
       file,
       project,
       text,
@@ -61000,14 +61169,14 @@ function runRules(file, project, enabled, rulesById) {
       report(d) {
         const range = clampRange(d.range ?? d.node?.range ?? [0, 0], text.length);
         const start = file.source.positionAt(range[0]);
-        if (directives.isDisabled(id23, start.line))
+        if (directives.isDisabled(id24, start.line))
           return;
         const end = file.source.positionAt(range[1]);
         const template = rule.meta.messages[d.messageId];
         if (template === void 0)
-          throw new Error(`Rule ${id23} reported unknown messageId "${d.messageId}"`);
+          throw new Error(`Rule ${id24} reported unknown messageId "${d.messageId}"`);
         const diagnostic = {
-          ruleId: id23,
+          ruleId: id24,
           severity: setting.severity,
           message: interpolate(template, d.data),
           line: start.line,
@@ -61031,9 +61200,9 @@ function runRules(file, project, enabled, rulesById) {
       rule.check(context3);
     } catch (e) {
       messages.push({
-        ruleId: id23,
+        ruleId: id24,
         severity: 2,
-        message: `Internal error in rule ${id23}: ${e?.message ?? String(e)}. Please report it; other rules still ran.`,
+        message: `Internal error in rule ${id24}: ${e?.message ?? String(e)}. Please report it; other rules still ran.`,
         line: 1,
         column: 1,
         endLine: 1,
@@ -61054,6 +61223,7 @@ var init_lint = __esm({
     init_project();
     init_parse_file();
     init_detect_kind();
+    init_terraform2();
     init_nesting();
     init_source_text();
     init_size_limit();
@@ -61093,30 +61263,47 @@ function parseConfigText(text, filePath, rules) {
     throw new ConfigError(`${what} ${message}`, filePath, pos.line, pos.column);
   }
   const config = data;
+  const globLists = [
+    ["/ignore", config.ignore],
+    ...(config.overrides ?? []).flatMap((o, i) => [[`/overrides/${i}/files`, o.files], [`/overrides/${i}/excludedFiles`, o.excludedFiles]])
+  ];
+  for (const [base, list] of globLists) {
+    if (list === void 0)
+      continue;
+    const globs = [].concat(list);
+    globs.forEach((glob, i) => {
+      const problem = globProblem(glob);
+      if (problem === void 0)
+        return;
+      const { node } = nodeAtPointer(parsed.root, Array.isArray(list) ? `${base}/${i}` : base);
+      const pos = source.positionAt(node?.range[0] ?? 0);
+      throw new ConfigError(`\`${pointerToPath(base)}\` has an invalid glob ${JSON.stringify(glob)}: ${problem}`, filePath, pos.line, pos.column);
+    });
+  }
   const known = new Set(rules.map((r) => r.meta.id));
   const ruleMaps = [
     ["/rules", config.rules],
     ...(config.overrides ?? []).map((o, i) => [`/overrides/${i}/rules`, o.rules])
   ];
   for (const [base, map2] of ruleMaps) {
-    for (const id23 of Object.keys(map2 ?? {})) {
-      if (known.has(id23))
+    for (const id24 of Object.keys(map2 ?? {})) {
+      if (known.has(id24))
         continue;
-      const { pair } = nodeAtPointer(parsed.root, `${base}/${escapePointer(id23)}`);
+      const { pair } = nodeAtPointer(parsed.root, `${base}/${escapePointer(id24)}`);
       const pos = source.positionAt(pair?.key.range[0] ?? 0);
-      const close = closest2(id23, [...known]);
-      throw new ConfigError(`Unknown rule \`${id23}\`${close ? ` (did you mean \`${close}\`?)` : ""}`, filePath, pos.line, pos.column);
+      const close = closest2(id24, [...known]);
+      throw new ConfigError(`Unknown rule \`${id24}\`${close ? ` (did you mean \`${close}\`?)` : ""}`, filePath, pos.line, pos.column);
     }
-    for (const [id23, entry] of Object.entries(map2 ?? {})) {
+    for (const [id24, entry] of Object.entries(map2 ?? {})) {
       if (!Array.isArray(entry) || entry.length < 2)
         continue;
-      const rule = rules.find((r) => r.meta.id === id23);
+      const rule = rules.find((r) => r.meta.id === id24);
       const problem = optionsProblem(rule, entry[1]);
       if (problem === void 0)
         continue;
-      const { node, pair } = nodeAtPointer(parsed.root, `${base}/${escapePointer(id23)}/1${problem.pointer}`);
+      const { node, pair } = nodeAtPointer(parsed.root, `${base}/${escapePointer(id24)}/1${problem.pointer}`);
       const pos = source.positionAt((pair?.key ?? node)?.range[0] ?? 0);
-      throw new ConfigError(`Options of \`${id23}\`: ${problem.message}`, filePath, pos.line, pos.column);
+      throw new ConfigError(`Options of \`${id24}\`: ${problem.message}`, filePath, pos.line, pos.column);
     }
   }
   return config;
@@ -61124,10 +61311,31 @@ function parseConfigText(text, filePath, rules) {
 function pointerToPath(pointer) {
   return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).join(".");
 }
+function globProblem(glob) {
+  if (glob.trim() === "")
+    return "it is empty";
+  try {
+    import_picomatch2.default.makeRe(glob, { strictBrackets: true, dot: true });
+    return void 0;
+  } catch (e) {
+    const m = /^Missing closing: "(.)"/.exec(e.message);
+    return m ? `it opens a ${m[1] === "]" ? "bracket" : m[1] === "}" ? "brace" : "parenthesis"} without the closing \`${m[1]}\` (write \`\\${{ "]": "[", "}": "{", ")": "(" }[m[1]]}\` to match it literally)` : e.message;
+  }
+}
+function regexProblem(pattern) {
+  try {
+    new RegExp(pattern);
+    return void 0;
+  } catch (e) {
+    return e.message;
+  }
+}
 function optionsProblem(rule, options) {
   const schema3 = rule.meta.schema;
-  if (!schema3)
-    return void 0;
+  if (!schema3) {
+    const empty = options !== null && typeof options === "object" && !Array.isArray(options) && Object.keys(options).length === 0;
+    return empty ? void 0 : { message: "this rule takes no options; give only its severity (for example `error`)", pointer: "" };
+  }
   let validate = optionValidators.get(schema3);
   if (!validate)
     optionValidators.set(schema3, validate = ajv.compile(schema3));
@@ -61141,8 +61349,17 @@ function optionsProblem(rule, options) {
     return { message: `\`${extra}\` is not an option${close ? ` (did you mean \`${close}\`?)` : known.length ? ` (options: ${known.join(", ")})` : ""}`, pointer: `${err.instancePath}/${escapePointer(extra)}` };
   }
   const where = err.instancePath ? `\`${pointerToPath(err.instancePath)}\` ` : "";
+  if (err.keyword === "format" && err.params.format === "regex") {
+    return { message: `${where}is not a valid regular expression (${regexProblem(String(nodeValue(options, err.instancePath)))})`, pointer: err.instancePath };
+  }
   const detail = err.keyword === "enum" ? `must be one of ${err.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}` : err.message ?? "is invalid";
   return { message: `${where}${detail}`, pointer: err.instancePath };
+}
+function nodeValue(data, pointer) {
+  let at = data;
+  for (const part of pointer.split("/").slice(1))
+    at = at?.[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+  return at;
 }
 function pickError(errors) {
   const preferred = errors.filter((e) => e.keyword !== "anyOf" && e.keyword !== "if");
@@ -61154,6 +61371,21 @@ function closest2(word, candidates) {
 }
 function loadConfigFile(filePath, rules) {
   const abs = resolve(filePath);
+  let size;
+  try {
+    const st = statSync(abs);
+    if (st.isDirectory()) {
+      throw new ConfigError(`is a folder; --config takes a config file (${CONFIG_FILE_NAMES.join(", ")}), and without it the nearest one is used`, filePath);
+    }
+    size = st.size;
+  } catch (e) {
+    if (e instanceof ConfigError)
+      throw e;
+    throw new ConfigError(`cannot read config: ${e.code ?? e.message}`, filePath);
+  }
+  if (size > MAX_CONFIG_SIZE) {
+    throw new ConfigError(`config file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 1 MB limit for a config; not read`, filePath);
+  }
   if (!/\.(ya?ml|json)$/i.test(abs)) {
     throw new ConfigError("config files are YAML or JSON data (.cxlint.yml, .cxlint.yaml, .cxlint.json); JavaScript configs and plugins are never loaded", filePath);
   }
@@ -61191,12 +61423,13 @@ function configCascade(startDir, isRoot) {
     dir = parent;
   }
 }
-var import_ajv2, CONFIG_FILE_NAMES, ConfigError, escapePointer, ajv, optionValidators;
+var import_ajv2, import_picomatch2, CONFIG_FILE_NAMES, ConfigError, escapePointer, ajv, optionValidators, MAX_CONFIG_SIZE;
 var init_load = __esm({
   "packages/core/dist/config/load.js"() {
     "use strict";
     init_dist();
     import_ajv2 = __toESM(require_ajv(), 1);
+    import_picomatch2 = __toESM(require_picomatch2(), 1);
     init_nodes();
     init_parse_json();
     init_parse_yaml();
@@ -61218,7 +61451,9 @@ var init_load = __esm({
     };
     escapePointer = (s) => s.replace(/~/g, "~0").replace(/\//g, "~1");
     ajv = new import_ajv2.Ajv({ allErrors: false, strict: false });
+    ajv.addFormat("regex", { type: "string", validate: (s) => regexProblem(s) === void 0 });
     optionValidators = /* @__PURE__ */ new WeakMap();
+    MAX_CONFIG_SIZE = 1024 * 1024;
   }
 });
 
@@ -61245,18 +61480,58 @@ function readSourceFile(absPath, maxSize = DEFAULT_MAX_FILE_SIZE) {
     return decodeSource(buf.subarray(0, read));
   } catch (e) {
     const err = e;
-    return { error: `Cannot read file: ${err.code ?? err.message}` };
+    const reason = osErrorText(err);
+    return { error: `Cannot read file: ${reason}.`, osError: reason };
   } finally {
     if (fd !== void 0)
       closeSync(fd);
   }
 }
+function osErrorText(err) {
+  if (!err.code)
+    return err.message;
+  const words = err.code === "EACCES" || err.code === "EPERM" ? "permission denied" : err.code === "ENOENT" ? "no such file or folder" : err.code === "EISDIR" ? "is a folder" : err.code === "ENOTDIR" ? "a parent is not a folder" : err.code === "ELOOP" ? "too many symbolic links" : err.code === "EIO" ? "input/output error" : void 0;
+  return words ? `${err.code} (${words})` : err.code;
+}
+function bomOf(buf) {
+  return BOMS.find(([, mark]) => mark.every((b, i) => buf[i] === b))?.[0];
+}
+function decodeUtf32(buf, littleEndian) {
+  if (buf.length % 4 !== 0)
+    return void 0;
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const parts = [];
+  let chunk = [];
+  for (let i = 4; i < buf.length; i += 4) {
+    const cp = view.getUint32(i, littleEndian);
+    if (cp > 1114111 || cp >= 55296 && cp <= 57343)
+      return void 0;
+    chunk.push(cp);
+    if (chunk.length === 8192) {
+      parts.push(String.fromCodePoint(...chunk));
+      chunk = [];
+    }
+  }
+  parts.push(String.fromCodePoint(...chunk));
+  return parts.join("");
+}
 function decodeSource(buf) {
+  const bom = bomOf(buf);
+  if (bom) {
+    const text = bom.startsWith("utf-32") ? decodeUtf32(buf, bom === "utf-32le") : decodeUtf16(buf, bom);
+    if (text === void 0)
+      return { error: `File starts with a ${bom.toUpperCase()} byte-order mark but is not valid ${bom.toUpperCase()}; save it as UTF-8.`, head: "" };
+    return { text, encoding: bom, bom: true };
+  }
   const probe = buf.subarray(0, 8e3);
-  if (probe.includes(0))
-    return { error: "Binary file (contains NUL bytes); not linted.", head: Buffer.from(probe).toString("latin1") };
+  if (probe.includes(0)) {
+    const head = Buffer.from(probe).toString("latin1");
+    if (looksLikeUtf16(probe))
+      return { error: "File looks like UTF-16 saved without a byte-order mark; save it as UTF-8 (or UTF-16 with a byte-order mark) to lint it.", head: head.replace(/\0/g, "") };
+    return { error: "Binary file (contains NUL bytes); not linted.", head };
+  }
   try {
-    return { text: decoder.decode(buf) };
+    return { text: decoder.decode(buf), encoding: "utf-8", bom: buf[0] === 239 && buf[1] === 187 && buf[2] === 191 };
   } catch {
     const at = firstInvalidUtf8(buf);
     let line = 1;
@@ -61265,6 +61540,27 @@ function decodeSource(buf) {
         line++;
     return { error: `File is not valid UTF-8 (first invalid byte at offset ${at}).`, errorLine: line, head: Buffer.from(buf.subarray(0, 64 * 1024)).toString("utf8") };
   }
+}
+function decodeUtf16(buf, encoding) {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(buf);
+  } catch {
+    return void 0;
+  }
+}
+function looksLikeUtf16(probe) {
+  const n = probe.length - probe.length % 2;
+  if (n < 4)
+    return false;
+  let evenNul = 0, oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (probe[i] === 0)
+      evenNul++;
+    if (probe[i + 1] === 0)
+      oddNul++;
+  }
+  const half = n / 2;
+  return evenNul > half * 0.6 && oddNul === 0 || oddNul > half * 0.6 && evenNul === 0;
 }
 function firstInvalidUtf8(buf) {
   let i = 0;
@@ -61283,12 +61579,18 @@ function firstInvalidUtf8(buf) {
   }
   return i;
 }
-var decoder;
+var decoder, BOMS;
 var init_read_file = __esm({
   "packages/core/dist/source/read-file.js"() {
     "use strict";
     init_size_limit();
     decoder = new TextDecoder("utf-8", { fatal: true });
+    BOMS = [
+      ["utf-32le", [255, 254, 0, 0]],
+      ["utf-32be", [0, 0, 254, 255]],
+      ["utf-16le", [255, 254]],
+      ["utf-16be", [254, 255]]
+    ];
   }
 });
 
@@ -62158,27 +62460,65 @@ var require_ignore = __commonJS({
 
 // packages/core/dist/node/find-files.js
 import { readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import { join as join2, relative, resolve as resolve2, sep } from "node:path";
-function findFiles(paths, cwd) {
+import { isAbsolute, join as join2, relative, resolve as resolve2, sep } from "node:path";
+function isGlob(path) {
+  return import_picomatch3.default.scan(toPosix(path)).isGlob;
+}
+function missingPathsMessage(missing) {
+  const globs = missing.filter(isGlob);
+  const plain = missing.filter((p) => !isGlob(p));
+  const parts = [];
+  if (plain.length)
+    parts.push(`no such file or folder: ${plain.join(", ")}`);
+  if (globs.length)
+    parts.push(`no file matches the pattern${globs.length === 1 ? "" : "s"}: ${globs.join(", ")}`);
+  return parts.join("; ");
+}
+function findFiles(paths, cwd, options = {}) {
   const out = /* @__PURE__ */ new Set();
   const missing = [];
+  const walk2 = { out, unreadable: [], considered: options.debug ? [] : void 0 };
   for (const p of paths) {
     const abs = resolve2(cwd, p);
     let st;
     try {
       st = statSync2(abs);
-    } catch {
-      missing.push(p);
+    } catch (e) {
+      const code = e.code;
+      if (isGlob(p)) {
+        if (!findGlob(p, cwd, walk2))
+          missing.push(p);
+      } else if (code === "ENOENT" || code === "ENOTDIR")
+        missing.push(p);
+      else
+        walk2.unreadable.push({ path: abs, error: osErrorText(e), named: true });
       continue;
     }
-    if (st.isFile())
+    if (st.isFile()) {
       out.add(abs);
-    else if (st.isDirectory())
-      walkDir(abs, abs, [], out);
+      walk2.considered?.push({ path: abs, taken: true, reason: "named on the command line" });
+    } else if (st.isDirectory())
+      walkDir(abs, [], walk2, () => true);
   }
-  return { files: [...out].sort(), missing };
+  return { files: [...out].sort(), missing, unreadableFolders: walk2.unreadable, ...walk2.considered ? { considered: walk2.considered } : {} };
 }
-function walkDir(root, dir, scopes, out) {
+function findGlob(pattern, cwd, walk2) {
+  const posix2 = toPosix(pattern);
+  const scan = import_picomatch3.default.scan(posix2);
+  const base = resolve2(cwd, scan.base || ".");
+  const absolute = isAbsolute(pattern);
+  const match = (0, import_picomatch3.default)(absolute ? posix2 : posix2.replace(/^\.\//, ""), { dot: true });
+  const before = walk2.out.size;
+  try {
+    if (!statSync2(base).isDirectory())
+      return false;
+  } catch {
+    return false;
+  }
+  walkDir(base, [], walk2, (abs) => match(absolute ? toPosix(abs) : toPosix(relative(cwd, abs))), pattern);
+  return walk2.out.size > before;
+}
+function walkDir(dir, scopes, walk2, accept, glob) {
   let here = scopes;
   try {
     const gi = readFileSync2(join2(dir, ".gitignore"), "utf8");
@@ -62188,29 +62528,52 @@ function walkDir(root, dir, scopes, out) {
   let entries2;
   try {
     entries2 = readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (e) {
+    walk2.unreadable.push({ path: dir, error: osErrorText(e) });
+    walk2.considered?.push({ path: dir, taken: false, reason: `folder cannot be read: ${osErrorText(e)}` });
     return;
   }
   for (const e of entries2) {
-    if (ALWAYS_SKIPPED.has(e.name))
-      continue;
     const abs = join2(dir, e.name);
-    const isDir = e.isDirectory();
-    if (here.some((s) => s.ig.ignores(relative(s.dir, abs).split(sep).join("/") + (isDir ? "/" : ""))))
+    if (ALWAYS_SKIPPED.has(e.name)) {
+      walk2.considered?.push({ path: abs, taken: false, reason: `${e.name} is always skipped` });
       continue;
-    if (isDir)
-      walkDir(root, abs, here, out);
-    else if (e.isFile() && isCandidatePath(e.name))
-      out.add(abs);
+    }
+    const isDir = e.isDirectory();
+    const ignoredBy = here.find((s) => s.ig.ignores(toPosix(relative(s.dir, abs)) + (isDir ? "/" : "")));
+    if (ignoredBy) {
+      walk2.considered?.push({ path: abs, taken: false, reason: `ignored by ${join2(ignoredBy.dir, ".gitignore")}` });
+      continue;
+    }
+    if (isDir) {
+      walkDir(abs, here, walk2, accept, glob);
+      continue;
+    }
+    if (!e.isFile()) {
+      walk2.considered?.push({ path: abs, taken: false, reason: e.isSymbolicLink() ? "symbolic link found in a folder (not followed)" : "not a regular file" });
+      continue;
+    }
+    if (!isCandidatePath(e.name)) {
+      if (walk2.considered && (!glob || accept(abs)))
+        walk2.considered.push({ path: abs, taken: false, reason: "not .yaml, .yml, .json or .tf" });
+      continue;
+    }
+    if (!accept(abs))
+      continue;
+    walk2.out.add(abs);
+    walk2.considered?.push({ path: abs, taken: true, reason: glob ? `matches ${glob}` : "found in a folder" });
   }
 }
-var import_ignore, ALWAYS_SKIPPED;
+var import_ignore, import_picomatch3, ALWAYS_SKIPPED, toPosix;
 var init_find_files = __esm({
   "packages/core/dist/node/find-files.js"() {
     "use strict";
     import_ignore = __toESM(require_ignore(), 1);
+    import_picomatch3 = __toESM(require_picomatch2(), 1);
     init_detect_kind();
+    init_read_file();
     ALWAYS_SKIPPED = /* @__PURE__ */ new Set(["node_modules", ".git", ".turbo", ".terraform"]);
+    toPosix = (p) => p.split(sep).join("/");
   }
 });
 
@@ -62239,9 +62602,10 @@ async function lintPaths(paths, options = {}) {
   const cwd = resolve3(options.cwd ?? process.cwd());
   const rules = options.rules ?? builtInRules;
   const explicit = options.config ?? (options.configFile ? loadConfigFile(resolve3(cwd, options.configFile), rules) : void 0);
-  const found = findFiles(paths, cwd);
+  const found = findFiles(paths, cwd, { debug: options.debug });
   const targets = new Set(found.files);
   const context3 = options.contextPaths ? findFiles(options.contextPaths, cwd).files : [];
+  const display = (abs) => toPosix2(relative2(cwd, abs)) || abs;
   const all = [.../* @__PURE__ */ new Set([...found.files, ...context3])];
   const files = /* @__PURE__ */ new Map();
   const load2 = (file) => {
@@ -62269,7 +62633,7 @@ async function lintPaths(paths, options = {}) {
         const key = chain.map((l) => l.filePath).join("\0");
         if (!loaded.has(key)) {
           const nearest = chain[chain.length - 1];
-          const layers = chain.map((l) => ({ config: l.config, prefix: toPosix(relative2(l.baseDir, nearest.baseDir)).replace(/(?<=.)$/, "/") }));
+          const layers = chain.map((l) => ({ config: l.config, prefix: toPosix2(relative2(l.baseDir, nearest.baseDir)).replace(/(?<=.)$/, "/") }));
           const merged = { ...nearest, config: { ...nearest.config, settings: cascadeSettings(chain.map((l) => l.config)) } };
           loaded.set(key, { loaded: merged, matcher: compileConfigCascade(layers, rules) });
         }
@@ -62282,43 +62646,80 @@ async function lintPaths(paths, options = {}) {
   const byDisplay = /* @__PURE__ */ new Map();
   const named = new Set(paths.map((p) => resolve3(cwd, p)));
   const inputs = [];
+  const unreadable = found.unreadableFolders.map((f) => display(f.path));
+  const skippedBeforeLint = /* @__PURE__ */ new Map();
+  let done = 0;
   for (const abs of all) {
-    const display = toPosix(relative2(cwd, abs)) || abs;
-    byDisplay.set(display, abs);
+    options.onProgress?.("reading", done++, all.length);
+    const display2 = toPosix2(relative2(cwd, abs)) || abs;
+    byDisplay.set(display2, abs);
     const entry = entryFor(abs);
     const given = options.texts?.get(abs);
     if (given !== void 0) {
-      inputs.push({ path: display, text: given });
+      inputs.push({ path: display2, text: given });
       continue;
     }
     if (linksOutside(abs, cwd)) {
-      inputs.push({ path: display, readError: "Symbolic link to a file outside the folder being linted; not read." });
+      inputs.push({ path: display2, readError: "Symbolic link to a file outside the folder being linted; not read." });
       continue;
     }
     const read = readSourceFile(abs, entry.loaded.config.settings?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     if (read.error === void 0) {
-      inputs.push({ path: display, text: read.text });
+      inputs.push({ path: display2, text: read.text });
       continue;
     }
-    if (!named.has(abs) && detectKind(abs, read.head ?? "") === "unknown")
+    if (read.osError === void 0 && !named.has(abs) && detectKind(abs, read.head ?? "") === "unknown") {
+      skippedBeforeLint.set(display2, `skipped: not a flow, data action or Terraform file (${read.error.replace(/\.$/, "")})`);
       continue;
-    inputs.push({ path: display, readError: read.error, readErrorLine: read.errorLine });
+    }
+    if (read.osError !== void 0 && targets.has(abs))
+      unreadable.push(display2);
+    inputs.push({ path: display2, readError: read.error, readErrorLine: read.errorLine });
   }
   const projectSettings = explicit ? explicit.config.settings : mergeProjectSettings([...files.values()].map((l) => l.config.settings));
   const results = await lintFilesAsync(inputs, {
     rules,
-    configFor: (display) => {
-      const abs = byDisplay.get(display);
+    configFor: (display2) => {
+      const abs = byDisplay.get(display2);
       const entry = entryFor(abs);
-      return { matcher: entry.matcher, relPath: toPosix(relative2(entry.loaded.baseDir, abs)) };
+      return { matcher: entry.matcher, relPath: toPosix2(relative2(entry.loaded.baseDir, abs)) };
     },
     settings: projectSettings,
-    isTarget: (display) => targets.has(byDisplay.get(display)),
+    isTarget: (display2) => targets.has(byDisplay.get(display2)),
     includeSource: options.includeSource,
     // Each file was read under its own folder's settings.maxFileSize (readSourceFile above).
-    maxFileSize: Number.POSITIVE_INFINITY
+    maxFileSize: Number.POSITIVE_INFINITY,
+    onProgress: options.onProgress
   });
-  return { results, missing: found.missing, configFiles: explicit ? [...loaded.keys()] : [...files.keys()] };
+  const folderResults = found.unreadableFolders.map((f) => countResult({
+    filePath: display(f.path),
+    kind: "unknown",
+    messages: [{ ruleId: null, severity: 2, fatal: true, message: f.named ? `Cannot read: ${f.error}.` : `Cannot read folder: ${f.error}; the files in it are not linted.`, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] }]
+  }));
+  let considered;
+  if (options.debug) {
+    const decided = /* @__PURE__ */ new Map();
+    for (const r of results) {
+      decided.set(r.filePath, r.skipped === "ignored" ? `skipped: ignored by the config's \`ignore\`` : r.skipped === "not-ours" ? "skipped: not a flow, data action or Terraform file (no flow-type key, no data-action contract, no genesyscloud_ resource)" : r.messages.some((m) => m.fatal) ? `reported: ${r.messages.find((m) => m.fatal).message}` : `linted as ${r.kind}`);
+    }
+    considered = (found.considered ?? []).map((c) => {
+      const shown = display(c.path);
+      if (!c.taken)
+        return { path: shown, decision: `skipped: ${c.reason}` };
+      return { path: shown, decision: `${decided.get(shown) ?? skippedBeforeLint.get(shown) ?? "not linted"} (${c.reason})` };
+    });
+  }
+  return {
+    results: [...results.filter((r) => !r.skipped), ...folderResults].sort((a, b) => a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0),
+    missing: found.missing,
+    configFiles: explicit ? [...loaded.keys()] : [...files.keys()],
+    unreadable,
+    skipped: {
+      ignored: results.filter((r) => r.skipped === "ignored").length,
+      notOurs: results.filter((r) => r.skipped === "not-ours").length + skippedBeforeLint.size
+    },
+    ...considered ? { considered } : {}
+  };
 }
 function mergeProjectSettings(all) {
   const present = all.filter((s) => !!s);
@@ -62335,18 +62736,19 @@ function mergeProjectSettings(all) {
   }
   return out;
 }
-var toPosix, isInside, realRoots;
+var toPosix2, isInside, realRoots;
 var init_lint_paths = __esm({
   "packages/core/dist/node/lint-paths.js"() {
     "use strict";
     init_resolve();
     init_load();
+    init_diagnostics();
     init_lint();
     init_rules();
     init_read_file();
     init_find_files();
     init_detect_kind();
-    toPosix = (p) => p.split(sep2).join("/");
+    toPosix2 = (p) => p.split(sep2).join("/");
     isInside = (path, root) => path === root || path.startsWith(root.endsWith(sep2) ? root : root + sep2);
     realRoots = /* @__PURE__ */ new Map();
   }
@@ -62400,10 +62802,10 @@ function fingerprints(filePath, messages, source) {
   const seen = /* @__PURE__ */ new Map();
   const out = new Array(messages.length);
   for (const i of order) {
-    const id23 = identity(filePath, messages[i], source);
-    const n = seen.get(id23) ?? 0;
-    seen.set(id23, n + 1);
-    out[i] = hash(id23, n);
+    const id24 = identity(filePath, messages[i], source);
+    const n = seen.get(id24) ?? 0;
+    seen.set(id24, n + 1);
+    out[i] = hash(id24, n);
   }
   return out;
 }
@@ -62432,8 +62834,8 @@ function formatSarif(results, options) {
         partialFingerprints: { "cxlint/v1": ids[i] }
       };
       if (m.related?.length) {
-        result.relatedLocations = m.related.map((l, id23) => ({
-          id: id23,
+        result.relatedLocations = m.related.map((l, id24) => ({
+          id: id24,
           physicalLocation: { artifactLocation: artifactLocation(l.path), region: messageRegion({ line: l.line, column: l.column, endLine: l.endLine ?? l.line, endColumn: l.endColumn ?? l.column }) },
           message: { text: l.message }
         }));
@@ -62469,11 +62871,11 @@ function formatSarif(results, options) {
   return JSON.stringify({ $schema: "https://json.schemastore.org/sarif-2.1.0.json", version: "2.1.0", runs: [run2] }, null, 2);
 }
 function ruleDescriptor(rule) {
-  const { id: id23, description, docs, severity, fixable, hasSuggestions } = rule.meta;
+  const { id: id24, description, docs, severity, fixable, hasSuggestions } = rule.meta;
   return {
-    id: id23,
+    id: id24,
     // SARIF `name` is an identifier-like form of the id: participant-data/literal-key → ParticipantDataLiteralKey.
-    name: id23.replace(/(^|[/-])(\w)/g, (_, _sep, ch) => ch.toUpperCase()),
+    name: id24.replace(/(^|[/-])(\w)/g, (_, _sep, ch) => ch.toUpperCase()),
     shortDescription: { text: description },
     fullDescription: { text: description },
     helpUri: docs.url,
@@ -62481,7 +62883,7 @@ function ruleDescriptor(rule) {
 
 [Rule documentation](${docs.url})` },
     defaultConfiguration: { level: severity === "error" ? "error" : "warning", enabled: docs.recommended },
-    properties: { tags: [id23.split("/")[0]], fixable: !!fixable, hasSuggestions: !!hasSuggestions }
+    properties: { tags: [id24.split("/")[0]], fixable: !!fixable, hasSuggestions: !!hasSuggestions }
   };
 }
 function parseErrorDescriptor() {
@@ -63928,37 +64330,37 @@ var require_light = __commonJS({
             return 0;
           });
         }
-        next(id23) {
+        next(id24) {
           var current, next;
-          current = this._jobs[id23];
+          current = this._jobs[id24];
           next = current + 1;
           if (current != null && next < this.status.length) {
             this.counts[current]--;
             this.counts[next]++;
-            return this._jobs[id23]++;
+            return this._jobs[id24]++;
           } else if (current != null) {
             this.counts[current]--;
-            return delete this._jobs[id23];
+            return delete this._jobs[id24];
           }
         }
-        start(id23) {
+        start(id24) {
           var initial;
           initial = 0;
-          this._jobs[id23] = initial;
+          this._jobs[id24] = initial;
           return this.counts[initial]++;
         }
-        remove(id23) {
+        remove(id24) {
           var current;
-          current = this._jobs[id23];
+          current = this._jobs[id24];
           if (current != null) {
             this.counts[current]--;
-            delete this._jobs[id23];
+            delete this._jobs[id24];
           }
           return current != null;
         }
-        jobStatus(id23) {
+        jobStatus(id24) {
           var ref;
-          return (ref = this.status[this._jobs[id23]]) != null ? ref : null;
+          return (ref = this.status[this._jobs[id24]]) != null ? ref : null;
         }
         statusJobs(status) {
           var k, pos, ref, results, v;
@@ -64318,8 +64720,8 @@ var require_light = __commonJS({
           done() {
             return this._store.__done__();
           }
-          jobStatus(id23) {
-            return this._states.jobStatus(id23);
+          jobStatus(id24) {
+            return this._states.jobStatus(id24);
           }
           jobs(status) {
             return this._states.statusJobs(status);
@@ -69705,7 +70107,7 @@ function throttling(octokit, octokitOptions) {
   const {
     enabled = true,
     Bottleneck: Bottleneck3 = import_light2.default,
-    id: id23 = "no-id",
+    id: id24 = "no-id",
     timeout = 1e3 * 60 * 2,
     // Redis TTL: 2 minutes
     connection
@@ -69723,7 +70125,7 @@ function throttling(octokit, octokitOptions) {
       triggersNotification,
       fallbackSecondaryRateRetryAfter: 60,
       retryAfterBaseValue: 1e3,
-      id: id23
+      id: id24
     },
     octokitOptions.throttle
   );
@@ -69919,7 +70321,7 @@ function readInputs() {
   };
 }
 function splitPaths(raw) {
-  const list = raw.split(/\s+/).filter(Boolean);
+  const list = raw.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
   return list.length ? list : ["."];
 }
 
@@ -70104,12 +70506,12 @@ async function readExistingReview(client, pr) {
 }
 async function deletePendingReviews(client, pr, ids) {
   let deleted = 0;
-  for (const id23 of ids) {
+  for (const id24 of ids) {
     try {
-      await client.rest.request("DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}", { owner: pr.owner, repo: pr.repo, pull_number: pr.number, review_id: id23 });
+      await client.rest.request("DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}", { owner: pr.owner, repo: pr.repo, pull_number: pr.number, review_id: id24 });
       deleted++;
     } catch (e) {
-      warning(`Could not delete cxlint's leftover pending review ${id23}: ${describeError(e)}.`);
+      warning(`Could not delete cxlint's leftover pending review ${id24}: ${describeError(e)}.`);
     }
   }
   return deleted;
@@ -70438,35 +70840,31 @@ async function writeSummary(input) {
 }
 
 // packages/action/src/targets.ts
-var import_picomatch2 = __toESM(require_picomatch2(), 1);
+var import_picomatch4 = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync4, statSync as statSync3 } from "node:fs";
 import { relative as relative3, resolve as resolve6, sep as sep4 } from "node:path";
-var toPosix2 = (p) => p.split(sep4).join("/");
-var clean = (p) => toPosix2(p).replace(/^\.\//, "").replace(/\/+$/, "");
+var toPosix3 = (p) => p.split(sep4).join("/");
+var clean = (p) => toPosix3(p).replace(/^\.\//, "").replace(/\/+$/, "");
 function pathMatcher(paths) {
   const tests = paths.map((raw) => {
     const p = clean(raw);
     if (p === "" || p === ".") return () => true;
-    if (import_picomatch2.default.scan(p).isGlob) return (0, import_picomatch2.default)(p, { dot: true });
+    if (import_picomatch4.default.scan(p).isGlob) return (0, import_picomatch4.default)(p, { dot: true });
     return (f) => f === p || f.startsWith(p + "/");
   });
   return (path) => tests.some((t) => t(clean(path)));
 }
+function assertPathsExist(workspace, paths) {
+  const { missing } = findFiles([...paths], workspace);
+  if (missing.length) throw new InputError(missingPathsMessage(missing));
+}
 function workspaceTargets(workspace, paths) {
-  const globs = paths.filter((p) => import_picomatch2.default.scan(clean(p)).isGlob);
-  const plain = paths.filter((p) => !globs.includes(p));
-  const found = findFiles(plain, workspace);
-  const files = new Set(found.files.map((f) => toPosix2(relative3(workspace, f))));
-  if (globs.length) {
-    const match = pathMatcher(globs);
-    for (const f of findFiles(["."], workspace).files) {
-      const rel = toPosix2(relative3(workspace, f));
-      if (match(rel)) files.add(rel);
-    }
-  }
-  return { files: [...files].sort(), missing: found.missing };
+  const found = findFiles([...paths], workspace);
+  if (found.missing.length) throw new InputError(missingPathsMessage(found.missing));
+  return { files: [...new Set(found.files.map((f) => toPosix3(relative3(workspace, f))))].sort(), missing: [] };
 }
 function changedTargets(workspace, changed, paths) {
+  assertPathsExist(workspace, paths);
   const selected = pathMatcher(paths);
   const out = [];
   for (const f of changed) {
