@@ -116,18 +116,8 @@ export default defineRule({
   check(context) {
     const declared = declaredVariables(context.file);
     checkDeclarations(context, declared);
-    const refs = variableReferences(context.file);
-    // Written anywhere (an output `var:`, `variable:` of Get Participant Data / Update Data, a loop index):
-    // Archy creates the variable, so reading it elsewhere is fine.
-    const written = new Set<string>();
-    for (const r of refs) if (r.kind !== 'exp') written.add(r.canonical.toLowerCase());
-    // A declaration without a prefix (reported above) still says which variable is meant: `customerId` read as
-    // `Flow.customerId` is that one, not a second, undeclared variable.
-    const known = [...declared.values()].map((d) => (d.name.includes('.') ? d.name : `Flow.${d.name}`));
-    const knownLower = new Set(
-      [...declared.values()].flatMap((d) => (d.name.includes('.') ? [d.name] : PREFIXES.map((p) => `${p}.${d.name}`))).map((k) => k.toLowerCase()),
-    );
-    for (const ref of refs) {
+    const scope = flowScope(context.file);
+    for (const ref of variableReferences(context.file)) {
       const canonicalPrefix = ref.canonical.slice(0, ref.canonical.indexOf('.'));
       if (ref.prefix !== canonicalPrefix) {
         context.report({
@@ -137,11 +127,8 @@ export default defineRule({
           fix: { range: ref.prefixRange, text: canonicalPrefix },
         });
       }
-      if (ref.kind !== 'exp') continue;
-      const lower = ref.canonical.toLowerCase();
-      if (declared.has(lower) || knownLower.has(lower) || written.has(lower)) continue;
-      if (canonicalPrefix === 'Flow' && BUILT_IN_FLOW_VARIABLES.has(ref.name.toLowerCase())) continue;
-      const closest = closestKey(ref.canonical, known.filter((k) => k.toLowerCase().startsWith(`${canonicalPrefix.toLowerCase()}.`)));
+      if (ref.kind !== 'exp' || scope.knows(ref.canonical)) continue;
+      const closest = closestKey(ref.canonical, scope.known.filter((k) => k.toLowerCase().startsWith(`${canonicalPrefix.toLowerCase()}.`)));
       context.report({
         range: ref.range,
         messageId: 'undeclared',
@@ -151,6 +138,44 @@ export default defineRule({
     }
   },
 });
+
+interface FlowScope {
+  /** Declared variables with their prefix (`Flow.x`), for "did you mean". */
+  known: string[];
+  /** Whether reading `Flow.x` (any case) gets a value this flow declares, writes or Architect provides. */
+  knows(canonical: string): boolean;
+}
+
+const scopeCache = new WeakMap<ParsedFile, FlowScope>();
+
+/** The variables a flow can read without this rule reporting them. Fixes of other rules use it too. */
+export function flowScope(file: ParsedFile): FlowScope {
+  const hit = scopeCache.get(file);
+  if (hit) return hit;
+  const declared = declaredVariables(file);
+  // Written anywhere (an output `var:`, `variable:` of Get Participant Data / Update Data, a loop index):
+  // Archy creates the variable, so reading it elsewhere is fine.
+  const written = new Set<string>();
+  for (const r of variableReferences(file)) if (r.kind !== 'exp') written.add(r.canonical.toLowerCase());
+  // A declaration without a prefix (reported above) still says which variable is meant: `customerId` read as
+  // `Flow.customerId` is that one, not a second, undeclared variable.
+  const known = [...declared.values()].map((d) => (d.name.includes('.') ? d.name : `Flow.${d.name}`));
+  const knownLower = new Set(
+    [...declared.values()].flatMap((d) => (d.name.includes('.') ? [d.name] : PREFIXES.map((p) => `${p}.${d.name}`))).map((k) => k.toLowerCase()),
+  );
+  const scope: FlowScope = {
+    known,
+    knows(canonical) {
+      const lower = canonical.toLowerCase();
+      if (declared.has(lower) || knownLower.has(lower) || written.has(lower)) return true;
+      const [prefix, name] = [lower.slice(0, lower.indexOf('.')), lower.slice(lower.indexOf('.') + 1)];
+      if (!CANONICAL.has(prefix)) return true; // `Call.Ani`, `Slot.x`: Architect's objects, not ours to judge
+      return prefix === 'flow' && BUILT_IN_FLOW_VARIABLES.has(name);
+    },
+  };
+  scopeCache.set(file, scope);
+  return scope;
+}
 
 function checkDeclarations(context: RuleContext, declared: ReturnType<typeof declaredVariables>): void {
   for (const decl of declared.values()) {
