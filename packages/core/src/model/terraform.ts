@@ -268,6 +268,11 @@ export function terraformFlowsIn(project: Project, file: ParsedFile): TerraformF
  * with `substitutions` written as an expression (`var.subs`, `merge(…)`): its keys are unknown, so nothing is
  * reported for that flow.
  */
+/** Whether a `genesyscloud_flow` in the project deploys this flow file (its substitutions come from Terraform). */
+export function deployedByTerraform(project: Project, flow: ParsedFile): boolean {
+  return substitutionsByFlow(project).has(flow.path);
+}
+
 function substitutionsByFlow(project: Project): Map<string, Set<string> | undefined> {
   return project.index('terraform:substitutions-by-flow', (p) => {
     const out = new Map<string, Set<string> | undefined>();
