@@ -11,6 +11,7 @@ import flowSubstitutionUndefined from './flow/substitution-undefined.js';
 import flowSubstitutionUnquoted from './flow/substitution-unquoted.js';
 import terraformDollarEscape from './terraform/dollar-escape.js';
 import terraformFlowFilepath from './terraform/flow-filepath.js';
+import terraformFileContentHash from './terraform/file-content-hash.js';
 import callDataActionExists from './call-data/action-exists.js';
 import callDataContract from './call-data/contract.js';
 import callDataHandlesFailure from './call-data/handles-failure.js';
@@ -30,7 +31,7 @@ import '../model/archy-options.js';
 /** Every built-in rule. A rule's id is its path under `src/rules/`. */
 export const builtInRules: readonly Rule[] = [literalKey, keyLooksLikeVariable, readNeverSet, keyCaseDrift, valueType,
   flowSchema, flowRefResolves, flowVariableScope, flowSubstitutionUndefined, flowSubstitutionUnquoted,
-  terraformDollarEscape, terraformFlowFilepath,
+  terraformDollarEscape, terraformFlowFilepath, terraformFileContentHash,
   callDataActionExists, callDataContract, callDataHandlesFailure,
   dataActionJsonEscape, dataActionUrlEscape, dataActionRequestJson, dataActionGetWithBody, dataActionTranslationMap,
   dataActionContractSchema, dataActionParticipantAttributes];
