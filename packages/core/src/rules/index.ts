@@ -22,6 +22,7 @@ import dataActionGetWithBody from './data-action/get-with-body.js';
 import dataActionTranslationMap from './data-action/translation-map.js';
 import dataActionContractSchema from './data-action/contract-schema.js';
 import dataActionParticipantAttributes from './data-action/participant-attributes.js';
+import dataActionInputUndeclared from './data-action/input-undeclared.js';
 // Terraform files are parsed (and feed flow substitutions and integration actions to the project model)
 // whenever the rules are loaded.
 import '../parse/terraform.js';
@@ -34,7 +35,7 @@ export const builtInRules: readonly Rule[] = [literalKey, keyLooksLikeVariable, 
   terraformDollarEscape, terraformFlowFilepath, terraformFileContentHash,
   callDataActionExists, callDataContract, callDataHandlesFailure,
   dataActionJsonEscape, dataActionUrlEscape, dataActionRequestJson, dataActionGetWithBody, dataActionTranslationMap,
-  dataActionContractSchema, dataActionParticipantAttributes];
+  dataActionContractSchema, dataActionParticipantAttributes, dataActionInputUndeclared];
 
 export function findRule(id: string): Rule | undefined {
   return builtInRules.find((r) => r.meta.id === id);
