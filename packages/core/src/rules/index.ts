@@ -23,6 +23,7 @@ import dataActionTranslationMap from './data-action/translation-map.js';
 import dataActionContractSchema from './data-action/contract-schema.js';
 import dataActionParticipantAttributes from './data-action/participant-attributes.js';
 import dataActionInputUndeclared from './data-action/input-undeclared.js';
+import dataActionSuccessTemplate from './data-action/success-template.js';
 // Terraform files are parsed (and feed flow substitutions and integration actions to the project model)
 // whenever the rules are loaded.
 import '../parse/terraform.js';
@@ -35,7 +36,7 @@ export const builtInRules: readonly Rule[] = [literalKey, keyLooksLikeVariable, 
   terraformDollarEscape, terraformFlowFilepath, terraformFileContentHash,
   callDataActionExists, callDataContract, callDataHandlesFailure,
   dataActionJsonEscape, dataActionUrlEscape, dataActionRequestJson, dataActionGetWithBody, dataActionTranslationMap,
-  dataActionContractSchema, dataActionParticipantAttributes, dataActionInputUndeclared];
+  dataActionContractSchema, dataActionParticipantAttributes, dataActionInputUndeclared, dataActionSuccessTemplate];
 
 export function findRule(id: string): Rule | undefined {
   return builtInRules.find((r) => r.meta.id === id);
