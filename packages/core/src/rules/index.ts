@@ -24,6 +24,7 @@ import dataActionContractSchema from './data-action/contract-schema.js';
 import dataActionParticipantAttributes from './data-action/participant-attributes.js';
 import dataActionInputUndeclared from './data-action/input-undeclared.js';
 import dataActionSuccessTemplate from './data-action/success-template.js';
+import dataActionEscapeMisuse from './data-action/escape-misuse.js';
 // Terraform files are parsed (and feed flow substitutions and integration actions to the project model)
 // whenever the rules are loaded.
 import '../parse/terraform.js';
@@ -36,7 +37,8 @@ export const builtInRules: readonly Rule[] = [literalKey, keyLooksLikeVariable, 
   terraformDollarEscape, terraformFlowFilepath, terraformFileContentHash,
   callDataActionExists, callDataContract, callDataHandlesFailure,
   dataActionJsonEscape, dataActionUrlEscape, dataActionRequestJson, dataActionGetWithBody, dataActionTranslationMap,
-  dataActionContractSchema, dataActionParticipantAttributes, dataActionInputUndeclared, dataActionSuccessTemplate];
+  dataActionContractSchema, dataActionParticipantAttributes, dataActionInputUndeclared, dataActionSuccessTemplate,
+  dataActionEscapeMisuse];
 
 export function findRule(id: string): Rule | undefined {
   return builtInRules.find((r) => r.meta.id === id);
