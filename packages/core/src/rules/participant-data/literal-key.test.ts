@@ -322,7 +322,13 @@ const VIA_JSON = flowWith(
   ]).join('\n'),
 );
 // A flow that already looked up the customer's participant id (as the public blueprints do) passes it.
-const lookup = ['- callData:', '    name: Get Customer Participant Id', '    category:', '      Genesys Cloud Data Actions:', '        dataAction:', '          Get Participant Id:', '            successOutputs:', '              customerParticipantId:', '                var: Flow.pId'];
+// Its failure and timeout paths are handled: the suggested call reads `Flow.pId`, and call-data/handles-failure
+// would rightly report a lookup whose output is then read with no failure handling.
+const lookup = [
+  '- callData:', '    name: Get Customer Participant Id', '    category:', '      Genesys Cloud Data Actions:', '        dataAction:', '          Get Participant Id:',
+  '            successOutputs:', '              customerParticipantId:', '                var: Flow.pId',
+  '    outputs:', '      failure:', '        actions:', '          - disconnect:', '              name: Disconnect', '      timeout:', '        actions:', '          - disconnect:', '              name: Disconnect',
+];
 const SESSION_KEY = { type: 'inboundShortMessage', variables: '- stringVariable:\n    name: Flow.sessionKey\n    isInput: true' };
 const TEMPLATE_KEY_MESSAGE_FLOW = flowWith([...lookup, setData('name:\n  lit: "{{flow.input.sessionKey}}"\nvalue:\n  lit: yes')].join('\n'), SESSION_KEY);
 const VIA_TERRAFORM = flowWith(
