@@ -44,6 +44,7 @@ tester.run(rule, {
     { name: 'capped below v1.68.5 (< 1.68.5)', filename, code: WITH_HASH, files: [flowFile, versionsFile('< 1.68.5')] },
     { name: '~> 1.68.0 stops at 1.69 but admits 1.68.5: reported, see invalid; a range that ends at 1.60 is not', filename, code: WITH_HASH, files: [flowFile, versionsFile('>= 1.0, < 1.60.0')] },
     { name: 'the module\'s own constraint wins over another module\'s', filename, code: WITH_HASH, files: [flowFile, versionsFile('1.68.4'), versionsFile('>=1.17.0', 'other/versions.tf')] },
+    { name: 'the root module above excludes it', filename: 'terraform/modules/flows/flows.tf', code: WITH_HASH, files: [{ ...flowFile, path: 'terraform/modules/flows/support.yaml' }, versionsFile('1.68.4')] },
   ],
   invalid: [
     {
@@ -55,7 +56,7 @@ tester.run(rule, {
         {
           messageId: 'readOnly',
           message:
-            "`file_content_hash` is computed by the provider since v1.68.5 and cannot be configured: `terraform plan` rejects it, and the repository's constraint `>=1.17.0` (terraform/versions.tf) admits v1.68.5 and later. Remove it (the provider hashes the file itself), or use `update_trigger_hash` to control updates.",
+            '`file_content_hash` is computed by the provider since v1.68.5 and cannot be configured: `terraform plan` rejects it, and the constraint `>=1.17.0` (terraform/versions.tf) admits v1.68.5 and later. Remove it (the provider hashes the file itself), or use `update_trigger_hash` to control updates.',
           line: 3,
           column: 3,
           endLine: 3,
@@ -70,10 +71,19 @@ tester.run(rule, {
       filename,
       code: WITH_HASH,
       files: [flowFile, versionsFile(undefined)],
-      errors: [{ messageId: 'readOnly', message: /this repository states no version constraint for mypurecloud\/genesyscloud/ }],
+      errors: [{ messageId: 'readOnly', message: /no `required_providers` constraint for mypurecloud\/genesyscloud in this module or the folders above it limits the version/ }],
       output: WITHOUT,
     },
-    { name: 'no terraform block in the repository', filename, code: WITH_HASH, files: [flowFile], errors: [{ messageId: 'readOnly', message: /states no version constraint/ }], output: WITHOUT },
+    { name: 'no terraform block in the repository', filename, code: WITH_HASH, files: [flowFile], errors: [{ messageId: 'readOnly', message: /no `required_providers` constraint/ }], output: WITHOUT },
+    {
+      name: 'a constraint in an unrelated folder says nothing about this module',
+      filename,
+      code: WITH_HASH,
+      files: [flowFile, versionsFile('1.68.4', 'other-root/versions.tf')],
+      errors: [{ messageId: 'readOnly', message: /no `required_providers` constraint/ }],
+      output: WITHOUT,
+    },
+    { name: 'the root module above states it', filename: 'terraform/modules/flows/flows.tf', code: WITH_HASH, files: [{ ...flowFile, path: 'terraform/modules/flows/support.yaml' }, versionsFile('>=1.17.0')], errors: [{ message: /`>=1.17.0` \(terraform\/versions.tf\)/ }], output: WITHOUT },
     { name: '~> 1.68.0 admits 1.68.5', filename, code: WITH_HASH, files: [flowFile, versionsFile('~> 1.68.0')], errors: [{ message: /`~> 1.68.0`/ }], output: WITHOUT },
     { name: 'pinned at 1.70.0', filename, code: WITH_HASH, files: [flowFile, versionsFile('1.70.0')], errors: 1, output: WITHOUT },
     { name: 'a trailing comment goes with the line', filename, code: COMMENTED, files: [flowFile], errors: 1, output: WITHOUT },

@@ -45,8 +45,8 @@ export default defineRule({
       constraint ??= providerConstraint(context.project, context.file);
       if (constraint.admits === false) continue;
       const described = constraint.text === undefined
-        ? 'this repository states no version constraint for mypurecloud/genesyscloud, so `terraform init` installs the newest provider'
-        : `the repository's constraint \`${constraint.text}\` (${constraint.path}) admits v1.68.5 and later`;
+        ? 'no `required_providers` constraint for mypurecloud/genesyscloud in this module or the folders above it limits the version, so `terraform init` installs the newest provider'
+        : `the constraint \`${constraint.text}\` (${constraint.path}) admits v1.68.5 and later`;
       const removal = removeLine(context.text, at.keyRange[0], at.valueRange[1]);
       context.report({
         range: [at.keyRange[0], at.valueRange[1]],
@@ -83,7 +83,8 @@ interface Constraint {
 
 /**
  * The `mypurecloud/genesyscloud` version constraint that governs a `.tf` file: one stated in its own folder (its
- * module) first, then any other in the repository (a root module's constraint applies to its child modules).
+ * module), else in the nearest folder above it (the root module a child module belongs to). A constraint in an
+ * unrelated folder is not used: in a monorepo of several Terraform roots it says nothing about this one.
  */
 function providerConstraint(project: Project, file: ParsedFile): Constraint {
   const all = project.index('terraform:genesyscloud-constraints', (p) => {
@@ -91,13 +92,15 @@ function providerConstraint(project: Project, file: ParsedFile): Constraint {
     for (const f of p.filesOfKind('terraform')) for (const text of constraintsIn(f)) out.push({ path: f.path, text });
     return out;
   });
-  if (!all.length) return {};
-  const dir = posix.dirname(file.path);
-  const own = all.filter((c) => posix.dirname(c.path) === dir);
-  const chosen = own.length ? own : all;
-  // Several constraints in the repository: report when any of them admits a computed-only provider.
-  const admitting = chosen.find((c) => admitsAtLeast(c.text, READ_ONLY_SINCE) !== false) ?? chosen[0];
-  return { text: admitting.text, path: admitting.path, admits: admitsAtLeast(admitting.text, READ_ONLY_SINCE) };
+  for (let dir = posix.dirname(file.path); ; dir = posix.dirname(dir)) {
+    const here = all.filter((c) => posix.dirname(c.path) === dir);
+    if (here.length) {
+      // Several constraints in one module: report when any of them admits a computed-only provider.
+      const chosen = here.find((c) => admitsAtLeast(c.text, READ_ONLY_SINCE) !== false) ?? here[0];
+      return { text: chosen.text, path: chosen.path, admits: admitsAtLeast(chosen.text, READ_ONLY_SINCE) };
+    }
+    if (dir === '.' || dir === '/' || dir === '' || posix.dirname(dir) === dir) return {};
+  }
 }
 
 /** `version` of each `required_providers` entry whose source is mypurecloud/genesyscloud ("" when not stated). */
