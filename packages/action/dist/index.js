@@ -49374,13 +49374,15 @@ function providerConstraint(project, file) {
         out.push({ path: f.path, text });
     return out;
   });
-  if (!all.length)
-    return {};
-  const dir = posix2.dirname(file.path);
-  const own = all.filter((c) => posix2.dirname(c.path) === dir);
-  const chosen = own.length ? own : all;
-  const admitting = chosen.find((c) => admitsAtLeast(c.text, READ_ONLY_SINCE) !== false) ?? chosen[0];
-  return { text: admitting.text, path: admitting.path, admits: admitsAtLeast(admitting.text, READ_ONLY_SINCE) };
+  for (let dir = posix2.dirname(file.path); ; dir = posix2.dirname(dir)) {
+    const here = all.filter((c) => posix2.dirname(c.path) === dir);
+    if (here.length) {
+      const chosen = here.find((c) => admitsAtLeast(c.text, READ_ONLY_SINCE) !== false) ?? here[0];
+      return { text: chosen.text, path: chosen.path, admits: admitsAtLeast(chosen.text, READ_ONLY_SINCE) };
+    }
+    if (dir === "." || dir === "/" || dir === "" || posix2.dirname(dir) === dir)
+      return {};
+  }
 }
 function constraintsIn(file) {
   const json2 = terraformDocument(file)?.json;
@@ -49508,7 +49510,7 @@ var init_file_content_hash = __esm({
           constraint ??= providerConstraint(context3.project, context3.file);
           if (constraint.admits === false)
             continue;
-          const described = constraint.text === void 0 ? "this repository states no version constraint for mypurecloud/genesyscloud, so `terraform init` installs the newest provider" : `the repository's constraint \`${constraint.text}\` (${constraint.path}) admits v1.68.5 and later`;
+          const described = constraint.text === void 0 ? "no `required_providers` constraint for mypurecloud/genesyscloud in this module or the folders above it limits the version, so `terraform init` installs the newest provider" : `the constraint \`${constraint.text}\` (${constraint.path}) admits v1.68.5 and later`;
           const removal = removeLine(context3.text, at.keyRange[0], at.valueRange[1]);
           context3.report({
             range: [at.keyRange[0], at.valueRange[1]],
