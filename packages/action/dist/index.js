@@ -39759,18 +39759,21 @@ var init_key_case_drift = __esm({
 });
 
 // packages/core/dist/rules/participant-data/value-type.js
-var id6, TO_STRING_TYPES, DEFAULT_MAX_VALUE_LENGTH, value_type_default;
+var id6, TO_STRING_TYPES, DEFAULT_MAX_VALUE_LENGTH, BOT_MAX_VALUE_LENGTH, BOT_FLOW_TYPES, value_type_default;
 var init_value_type = __esm({
   "packages/core/dist/rules/participant-data/value-type.js"() {
     "use strict";
     init_yaml_edits();
     init_flow_variables();
+    init_flow();
     init_participant_data();
     init_rule();
     init_key_parts();
     id6 = "participant-data/value-type";
     TO_STRING_TYPES = /* @__PURE__ */ new Set(["integer", "decimal", "boolean", "date", "dateTime", "time", "duration", "currency"]);
     DEFAULT_MAX_VALUE_LENGTH = 2e3;
+    BOT_MAX_VALUE_LENGTH = 256;
+    BOT_FLOW_TYPES = /* @__PURE__ */ new Set(["bot", "digitalBot", "voiceBot"]);
     value_type_default = defineRule({
       meta: {
         id: id6,
@@ -39789,11 +39792,13 @@ var init_value_type = __esm({
           notString: "Set Participant Data value `{{expression}}` is of type {{type}}; participant data values are strings. Wrap it in `ToString({{expression}})`.",
           notStringNoConversion: "Set Participant Data value `{{expression}}` is of type {{type}}; participant data values are strings. Convert it to a string expression first.",
           literalNotString: 'Set Participant Data literal value `{{text}}` is a {{type}}, not a string; quote it so it is stored as the text "{{text}}".',
-          tooLong: "Set Participant Data literal value is {{length}} characters long, over {{max}} (maxValueLength); long values risk being rejected or cut. Store a reference (an id) instead."
+          tooLong: "Set Participant Data literal value is {{length}} characters long, over {{max}} (maxValueLength); long values risk being rejected or cut. Store a reference (an id) instead.",
+          tooLongForBot: "Set Participant Data literal value is {{length}} characters long; in a bot flow an attribute value may be at most 256 characters, and a longer one ends the bot session on its error path. Store a reference (an id) instead."
         }
       },
       check(context3) {
         const maxValueLength = Number(context3.options.maxValueLength ?? DEFAULT_MAX_VALUE_LENGTH);
+        const bot = BOT_FLOW_TYPES.has(flowModel(context3.file).flowType ?? "");
         const variables = declaredVariables(context3.file);
         for (const attr of participantAttributes(context3.file)) {
           const value = attr.value;
@@ -39830,6 +39835,8 @@ var init_value_type = __esm({
               // Quote the text as written (`5.50` stays `"5.50"`, not the number's `5.5`).
               fix: { range: scalar.range, text: JSON.stringify(text) }
             });
+          } else if (bot && typeof scalar.value === "string" && scalar.value.length > Math.min(BOT_MAX_VALUE_LENGTH, maxValueLength)) {
+            context3.report({ node: scalar, messageId: "tooLongForBot", data: { length: scalar.value.length } });
           } else if (typeof scalar.value === "string" && scalar.value.length > maxValueLength) {
             context3.report({ node: scalar, messageId: "tooLong", data: { length: scalar.value.length, max: maxValueLength } });
           }
