@@ -49,15 +49,17 @@ export default defineRule({
   },
 });
 
-/** References in participant-attribute keys are `data-action/participant-attributes`' to report. */
+/** References in participant-attribute keys and values are `data-action/participant-attributes`' to report. */
 function participantKeyRefs(def: DataActionDef): Set<number> {
   const found = participantAttributeEntries(def);
   const out = new Set<number>();
   if (!found) return out;
   for (const e of found.entries) {
-    for (let i = e.key.start; i < e.key.end; i++) {
-      const r = found.rendered.stubs.get(i);
-      if (r) out.add(r.start);
+    for (const [from, to] of [[e.key.start, e.key.end], [e.value.start, e.value.end]]) {
+      for (let i = from; i < to; i++) {
+        const r = found.rendered.stubs.get(i);
+        if (r) out.add(r.start);
+      }
     }
   }
   return out;
