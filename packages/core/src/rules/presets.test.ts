@@ -14,6 +14,8 @@ describe('presets', () => {
     expect(strict.get('flow/substitution-unquoted')!.options).toEqual({ onlyBreaking: false });
     expect(strict.get('data-action/json-escape')!.options).toEqual({ checkSchemaSafeInputs: true });
     expect(strict.get('call-data/handles-failure')!.options).toEqual({ checkFireAndForget: true });
+    expect(strict.get('flow/variable-scope')!.options).toEqual({ checkCase: true });
+    expect(strict.get('data-action/participant-attributes')!.options).toEqual({ checkTemplatedKeys: true });
     expect(recommended.get('flow/substitution-unquoted')!.options).toEqual({ onlyBreaking: true });
     expect(all.get('flow/substitution-unquoted')!.options).toEqual({ onlyBreaking: true });
     // Every strictOptions key is an option the rule's schema accepts.

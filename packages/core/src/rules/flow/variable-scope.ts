@@ -105,6 +105,13 @@ export default defineRule({
     fixable: true,
     hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
+    schema: {
+      type: 'object',
+      properties: { checkCase: { type: 'boolean', description: 'Also report a scope prefix in the wrong case (`flow.x`), which works at run time.' } },
+      additionalProperties: false,
+    },
+    defaultOptions: { checkCase: false },
+    strictOptions: { checkCase: true },
     messages: {
       noPrefix: 'Variable `{{name}}` has no scope prefix; Archy needs `Flow.{{name}}`, `State.{{name}}` or `Task.{{name}}`.',
       wrongCase: '`{{written}}` should be written `{{canonical}}` (the scope prefix is `{{prefix}}`).',
@@ -114,12 +121,14 @@ export default defineRule({
     },
   },
   check(context) {
+    // `flow.x` works at run time (Architect names are case-insensitive): consistency, reported in `strict` only.
+    const checkCase = context.options.checkCase === true;
     const declared = declaredVariables(context.file);
-    checkDeclarations(context, declared);
+    checkDeclarations(context, declared, checkCase);
     const scope = flowScope(context.file);
     for (const ref of variableReferences(context.file)) {
       const canonicalPrefix = ref.canonical.slice(0, ref.canonical.indexOf('.'));
-      if (ref.prefix !== canonicalPrefix) {
+      if (checkCase && ref.prefix !== canonicalPrefix) {
         context.report({
           range: ref.range,
           messageId: 'wrongCase',
@@ -177,7 +186,7 @@ export function flowScope(file: ParsedFile): FlowScope {
   return scope;
 }
 
-function checkDeclarations(context: RuleContext, declared: ReturnType<typeof declaredVariables>): void {
+function checkDeclarations(context: RuleContext, declared: ReturnType<typeof declaredVariables>, checkCase: boolean): void {
   for (const decl of declared.values()) {
     const node = decl.nameNode;
     if (node.hasSubstitution) continue;
@@ -188,6 +197,7 @@ function checkDeclarations(context: RuleContext, declared: ReturnType<typeof dec
     if (canonical && canonical === prefix) continue;
     const at = valueIndexToOffset(context.text, node, 0);
     if (canonical) {
+      if (!checkCase) continue;
       // The prefix in the wrong case: the reference scan fixes uses; here the declaration itself.
       const edit: TextEdit = { range: [at, at + prefix.length], text: canonical };
       context.report({ node, messageId: 'wrongCase', data: { written: name, canonical: `${canonical}.${name.slice(dot + 1)}`, prefix: canonical }, fix: edit });
