@@ -1,16 +1,26 @@
 # Deploys the example flows and the data actions they call with CX as Code.
 
+terraform {
+  required_providers {
+    genesyscloud = {
+      source = "mypurecloud/genesyscloud"
+      # update_trigger_hash exists from v1.68.5, where file_content_hash became computed only.
+      version = ">= 1.68.5"
+    }
+  }
+}
+
 resource "genesyscloud_flow" "order_status" {
-  filepath          = "${path.module}/../flows/order-status-bot.yaml"
-  file_content_hash = filesha256("${path.module}/../flows/order-status-bot.yaml")
+  filepath            = "${path.module}/../flows/order-status-bot.yaml"
+  update_trigger_hash = filesha256("${path.module}/../flows/order-status-bot.yaml")
   substitutions = {
     flow_name = "Order Status"
   }
 }
 
 resource "genesyscloud_flow" "callback_inqueue" {
-  filepath          = "${path.module}/../flows/callback-inqueue.yaml"
-  file_content_hash = filesha256("${path.module}/../flows/callback-inqueue.yaml")
+  filepath            = "${path.module}/../flows/callback-inqueue.yaml"
+  update_trigger_hash = filesha256("${path.module}/../flows/callback-inqueue.yaml")
   substitutions = {
     flow_name = "Callback In-Queue"
   }

@@ -123,7 +123,9 @@ describe('pull_request: one review with suggestions', () => {
     // Line 30 is an added line of the PR.
     expect(pr.repo.git('show', `${pr.head}:flows/support.yaml`).split('\n')[29]).toContain('lit: "{{flow.input.userSessionId}}"');
     expect(c.body).toContain('```suggestion\n                lit: userSessionId\n');
-    expect(c.body).toContain('exp: Flow.userSessionId');
+    // The flow declares no `Flow.userSessionId`: the suggestion renames the key and does not invent a value that
+    // would read an undeclared variable (issue 12).
+    expect(c.body).not.toContain('exp: Flow.userSessionId');
     expect(c.body).toMatch(/\[`participant-data\/literal-key`\]\(https:\/\/github\.com\/cxlint\/cxlint\/blob\/main\/docs\/rules\/participant-data\/literal-key\.md\)/);
     expect(c.body).toMatch(/<!-- cxlint:fp=[0-9a-f]{32} -->/);
     // The untouched legacy flow has the same defect but is not part of the PR: not reported.

@@ -26,7 +26,10 @@ const tempDir = tempDirs();
 const HERE = dirname(fileURLToPath(import.meta.url));
 const BIN = resolve(HERE, '../bin/cxlint.js');
 
-/** A clean flow apart from one literal-key finding on line 9: proves the run went on past the hostile file. */
+/**
+ * A clean flow apart from one literal-key finding on line 9 (a constant key expression, so it has a certain fix):
+ * proves the run went on past the hostile file.
+ */
 const GOOD = [
   'inboundCall:',
   '  name: Good flow',
@@ -36,7 +39,7 @@ const GOOD = [
   '        attributes:',
   '          - attribute:',
   '              name:',
-  '                exp: Flow.sessionId',
+  '                exp: Append("session", "Id")',
   '              value:',
   '                lit: x',
   '',
@@ -225,11 +228,11 @@ describe('CRLF and BOM keep exact positions and fixes', () => {
       const raw = encode(GOOD);
       const [r] = lintFiles([{ path: 'good.yaml', text: raw }], { includeSource: true });
       const m = r.messages.find((x) => x.ruleId === 'participant-data/literal-key')!;
-      expect(m).toMatchObject({ line: 9, column: 22, endLine: 9, endColumn: 36 });
+      expect(m).toMatchObject({ line: 9, column: 22, endLine: 9, endColumn: 45 });
       // Ranges index the text without its BOM (what `source` holds), whatever the line breaks.
       const text = r.source!;
       expect(text).toBe(raw.replace(/^\uFEFF/, ''));
-      expect(text.slice(m.range[0], m.range[1])).toBe('Flow.sessionId');
+      expect(text.slice(m.range[0], m.range[1])).toBe('Append("session", "Id")');
       const fixed = applyEdit(text, m.fix!);
       if (raw.includes('\r\n')) expect(fixed.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
       const after = lintFiles([{ path: 'good.yaml', text: (raw.startsWith('\uFEFF') ? '\uFEFF' : '') + fixed }]);

@@ -320,7 +320,7 @@ describe('invalid config', () => {
   });
 
   it('makes the CLI entry fail with the file named', async () => {
-    const root = tree({ '.git/HEAD': '', '.cxlint.yml': 'extends: strict\n', 'flow.yaml': BAD_FLOW });
+    const root = tree({ '.git/HEAD': '', '.cxlint.yml': 'extends: strictest\n', 'flow.yaml': BAD_FLOW });
     await expect(lintPaths(['.'], { cwd: root })).rejects.toThrow(/\.cxlint\.yml:1:1: `extends`/);
   });
 

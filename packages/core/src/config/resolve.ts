@@ -8,7 +8,8 @@ export function presetRules(preset: Preset, rules: readonly Rule[]): Map<string,
   const out = new Map<string, ResolvedRule>();
   for (const r of rules) {
     if (preset === 'recommended' && !r.meta.docs.recommended) continue;
-    out.set(r.meta.id, { severity: r.meta.severity === 'error' ? 2 : 1, options: { ...(r.meta.defaultOptions ?? {}) } });
+    const options = { ...(r.meta.defaultOptions ?? {}), ...(preset === 'strict' ? r.meta.strictOptions ?? {} : {}) };
+    out.set(r.meta.id, { severity: r.meta.severity === 'error' ? 2 : 1, options });
   }
   return out;
 }

@@ -3,7 +3,11 @@ import type { ProjectSettings } from '../model/project.js';
 
 export type RuleSeverity = SeverityName | 0 | 1 | 2;
 export type RuleEntry = RuleSeverity | [RuleSeverity] | [RuleSeverity, Record<string, unknown>];
-export type Preset = 'recommended' | 'all';
+/**
+ * `recommended`: what breaks or is very likely to break on the platform. `strict`: every rule, with hygiene
+ * findings on (each rule's `strictOptions`). `all`: every rule at its default options.
+ */
+export type Preset = 'recommended' | 'strict' | 'all';
 
 /** The shape of `.cxlint.yml` / `.cxlint.json` (its JSON Schema is in @cxlint/schema). */
 export interface CxlintConfig {

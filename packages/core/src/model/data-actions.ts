@@ -383,6 +383,28 @@ export function inputNeedsNoEscaping(def: DataActionDef, name: string, idPattern
   return false;
 }
 
+/**
+ * Whether an input's schema rules out a `"` or `\\` in its value: a number or boolean, any `format`, an enum
+ * whose values hold neither, or an anchored `pattern` that cannot match either (no `.`, negated class or
+ * `\\S`/`\\W`/`\\D`, and neither character written in it). JSON escaping changes nothing for such a value.
+ */
+export function schemaExcludesJsonSpecials(def: DataActionDef, name: string): boolean {
+  const prop = inputProperty(def, name);
+  if (!prop) return false;
+  const types = ([] as unknown[]).concat(prop.type ?? []);
+  if (types.length && types.every((t) => t === 'integer' || t === 'number' || t === 'boolean')) return true;
+  if (typeof prop.format === 'string' && prop.format !== '') return true;
+  if (Array.isArray(prop.enum) && prop.enum.length && prop.enum.every((v) => typeof v !== 'string' || !/["\\\n]/.test(v))) return true;
+  if (typeof prop.pattern === 'string') return patternExcludesJsonSpecials(prop.pattern);
+  return false;
+}
+
+function patternExcludesJsonSpecials(pattern: string): boolean {
+  if (!pattern.startsWith('^') || !pattern.endsWith('$')) return false;
+  if (/\\[SWDs"\\]|\[\^|"|(?<!\\)\./.test(pattern)) return false;
+  return true;
+}
+
 /** The `idPattern` option of the escape rules. */
 export const ID_PATTERN_OPTION = {
   type: 'object',

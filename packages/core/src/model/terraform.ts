@@ -263,6 +263,11 @@ export function terraformFlowsIn(project: Project, file: ParsedFile): TerraformF
   return terraformFlows(project).filter((f) => f.resource.file === file);
 }
 
+/** Whether a `genesyscloud_flow` in the project deploys this flow file (its substitutions come from Terraform). */
+export function deployedByTerraform(project: Project, flow: ParsedFile): boolean {
+  return substitutionsByFlow(project).has(flow.path);
+}
+
 /**
  * Flow path → the substitution keys Terraform fills in for it. `undefined` keys mean a resource deploys the flow
  * with `substitutions` written as an expression (`var.subs`, `merge(…)`): its keys are unknown, so nothing is
@@ -279,6 +284,27 @@ function substitutionsByFlow(project: Project): Map<string, Set<string> | undefi
         if (!names) continue;
         if (!flow.substitutions) out.set(path, undefined);
         else for (const k of flow.substitutions) names.add(k);
+      }
+    }
+    return out;
+  });
+}
+
+/**
+ * Key → the values Terraform substitutes for it in this flow, where they can be known: a literal, or a
+ * `var.x` whose default or module arguments are literals. Keys with no knowable value are absent.
+ */
+export function substitutionValues(project: Project, flow: ParsedFile): Map<string, string[]> {
+  return project.index(`terraform:substitution-values:${flow.path}`, (p) => {
+    const out = new Map<string, string[]>();
+    for (const f of terraformFlows(p)) {
+      if (f.target.status !== 'resolved' || !f.target.paths.includes(flow.path)) continue;
+      const subs = f.resource.body.substitutions;
+      if (!subs || typeof subs !== 'object' || Array.isArray(subs)) continue;
+      for (const [key, raw] of Object.entries(subs as Record<string, unknown>)) {
+        const variable = variableReference(raw);
+        const values = variable ? variableValues(p, posixDir(f.resource.file.path), variable) : ([hclLiteral(raw)].filter((v) => v !== undefined) as string[]);
+        if (values.length) out.set(key, [...(out.get(key) ?? []), ...values]);
       }
     }
     return out;

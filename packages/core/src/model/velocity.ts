@@ -359,4 +359,4 @@ export function renderTemplate(t: string, scan: VelocityScan, choice: BranchChoi
 /** `$esc.jsonString(…)` and friends: the argument is escaped for a JSON string. */
 export const JSON_ESCAPES = new Set(['esc.jsonString', 'esc.jsonEncode', 'esc.json', 'esc.java', 'esc.javascript']);
 /** `$esc.url(…)` / `$esc.uriEncode`-style: the argument is escaped for a URL. */
-export const URL_ESCAPES = new Set(['esc.url', 'esc.uriEncode', 'esc.urlEncode']);
+export const URL_ESCAPES = new Set(['esc.url', 'esc.uriEncode', 'esc.urlEncode', 'esc.urlFormEncode']);

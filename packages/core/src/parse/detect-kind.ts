@@ -73,7 +73,8 @@ export function detectKind(path: string, text: string): FileKind {
     // An exported data action always has a contract and a request config.
     return text.includes('"contract"') && (text.includes('"config"') || text.includes('"requestUrlTemplate"')) ? 'data-action' : 'unknown';
   }
-  // Module calls and variable files carry the values (`action_name = "…"`) that Genesys resources reference.
-  if (TERRAFORM_EXTENSIONS.includes(ext)) return text.includes('genesyscloud_') || TF_MODULE_OR_VARIABLE.test(text) ? 'terraform' : 'unknown';
+  // A provider requirement alone (versions.tf) says which provider release applies; module calls and variable
+  // files carry the values (`action_name = "…"`) that Genesys resources reference.
+  if (TERRAFORM_EXTENSIONS.includes(ext)) return text.includes('genesyscloud_') || /mypurecloud\/genesyscloud/i.test(text) || TF_MODULE_OR_VARIABLE.test(text) ? 'terraform' : 'unknown';
   return 'unknown';
 }

@@ -12,6 +12,7 @@ import flowSubstitutionUndefined from './flow/substitution-undefined.js';
 import flowSubstitutionUnquoted from './flow/substitution-unquoted.js';
 import terraformDollarEscape from './terraform/dollar-escape.js';
 import terraformFlowFilepath from './terraform/flow-filepath.js';
+import terraformFileContentHash from './terraform/file-content-hash.js';
 import callDataActionExists from './call-data/action-exists.js';
 import callDataContract from './call-data/contract.js';
 import callDataHandlesFailure from './call-data/handles-failure.js';
@@ -22,6 +23,9 @@ import dataActionGetWithBody from './data-action/get-with-body.js';
 import dataActionTranslationMap from './data-action/translation-map.js';
 import dataActionContractSchema from './data-action/contract-schema.js';
 import dataActionParticipantAttributes from './data-action/participant-attributes.js';
+import dataActionInputUndeclared from './data-action/input-undeclared.js';
+import dataActionSuccessTemplate from './data-action/success-template.js';
+import dataActionEscapeMisuse from './data-action/escape-misuse.js';
 // Terraform files are parsed (and feed flow substitutions and integration actions to the project model)
 // whenever the rules are loaded.
 import '../parse/terraform.js';
@@ -31,10 +35,11 @@ import '../model/archy-options.js';
 /** Every built-in rule. A rule's id is its path under `src/rules/`. */
 export const builtInRules: readonly Rule[] = [literalKey, keyLooksLikeVariable, readNeverSet, keyCaseDrift, valueType,
   flowSchema, flowTypeKey, flowRefResolves, flowVariableScope, flowSubstitutionUndefined, flowSubstitutionUnquoted,
-  terraformDollarEscape, terraformFlowFilepath,
+  terraformDollarEscape, terraformFlowFilepath, terraformFileContentHash,
   callDataActionExists, callDataContract, callDataHandlesFailure,
   dataActionJsonEscape, dataActionUrlEscape, dataActionRequestJson, dataActionGetWithBody, dataActionTranslationMap,
-  dataActionContractSchema, dataActionParticipantAttributes];
+  dataActionContractSchema, dataActionParticipantAttributes, dataActionInputUndeclared, dataActionSuccessTemplate,
+  dataActionEscapeMisuse];
 
 export function findRule(id: string): Rule | undefined {
   return builtInRules.find((r) => r.meta.id === id);

@@ -24,8 +24,13 @@ export interface RuleMeta {
   messages: Record<string, string>;
   /** JSON Schema of the rule's options object, if it takes any. */
   schema?: Record<string, unknown>;
-  /** Default options. */
+  /** Default options (the `recommended` and `all` presets). */
   defaultOptions?: Record<string, unknown>;
+  /**
+   * Options the `strict` preset sets over the defaults: the hygiene findings `recommended` leaves out because
+   * they do not break anything on the platform (unquoted substitutions whose value cannot change the YAML, …).
+   */
+  strictOptions?: Record<string, unknown>;
 }
 
 export interface SuggestionDescriptor {

@@ -87,4 +87,23 @@ describe('RuleTester', () => {
     const r = outcomes(toyRule(), { valid: [{ name: 'p', code: 'inboundCall: [\n' }], invalid: [] });
     expect(r.p).toMatch(/does not lint cleanly apart from the rule: Parse error/);
   });
+
+  it('fails a fix or a suggestion whose output creates a finding of another rule', () => {
+    // The toy rule "fixes" a participant-data key `bad` to an empty string: participant-data/literal-key then
+    // reports an empty key, which the original text did not have.
+    const flow = (key: string) =>
+      ['inboundCall:', '  name: x', '  startUpTaskActions:', '    - setParticipantData:', '        name: Set', '        attributes:', '          - attribute:', '              name:', `                lit: ${key}`, '              value:', '                lit: v', ''].join('\n');
+    const r = outcomes(toyRule('""'), {
+      valid: [],
+      invalid: [
+        { name: 'fix', code: flow('bad'), errors: 1, output: flow('""') },
+        { name: 'suggestion', code: flow('bad'), errors: [{ suggestions: [{ output: flow('""') }] }] },
+      ],
+    });
+    expect(r.fix).toMatch(/^The fix creates finding\(s\) of other rules:\n {2}9:22 participant-data\/literal-key /);
+    expect(r.suggestion).toMatch(/^problem #1 suggestion #1 creates finding\(s\) of other rules:\n {2}9:22 participant-data\/literal-key /);
+    // The same edit to a key that stays valid passes.
+    const ok = outcomes(toyRule('good'), { valid: [], invalid: [{ name: 'ok', code: flow('bad'), errors: 1, output: flow('good') }] });
+    expect(ok.ok).toBe('pass');
+  });
 });

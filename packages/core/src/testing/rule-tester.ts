@@ -3,6 +3,7 @@ import { lintFiles, type LintInput } from '../lint.js';
 import type { ProjectSettings } from '../model/project.js';
 import type { Rule } from '../rules/rule.js';
 import type { Diagnostic } from '../diagnostics.js';
+import { builtInRules } from '../rules/index.js';
 
 /**
  * ESLint's RuleTester for cxlint: cases read like documentation. Works with any test runner that provides
@@ -85,6 +86,44 @@ function lintCase(rule: Rule, tc: ValidCase, code = tc.code): Diagnostic[] {
   return messages;
 }
 
+/**
+ * Every finding of every rule (the built-in ones at their default options — the `all` preset — and the rule under
+ * test with the case's options) on `code`: a fix or a suggestion must not create a finding of another rule either
+ * (moving a dynamic key into `value: exp: Flow.x` must not leave `Flow.x` undeclared). Hygiene that only the
+ * `strict` preset reports (a generated fire-and-forget call without failure actions) is not held against it.
+ */
+function lintAllRules(rule: Rule, tc: ValidCase, code: string): Diagnostic[] {
+  const filename = filenameFor(rule, tc);
+  const rules = builtInRules.some((r) => r.meta.id === rule.meta.id) ? builtInRules : [...builtInRules, rule];
+  const results = lintFiles([{ path: filename, text: code }, ...(tc.files ?? [])], {
+    rules,
+    config: { extends: ['all'], rules: { [rule.meta.id]: ['error', tc.options ?? {}] } },
+    settings: tc.settings,
+    isTarget: (p) => p === filename,
+  });
+  return results[0]?.messages ?? [];
+}
+
+/** Findings of other rules in `after` that `before` did not have (counted per rule and message id). */
+function newFindings(rule: Rule, before: Diagnostic[], after: Diagnostic[]): Diagnostic[] {
+  const key = (m: Diagnostic) => `${m.ruleId ?? 'parse'}\u0000${m.messageId ?? m.message}`;
+  const counts = new Map<string, number>();
+  for (const m of before) counts.set(key(m), (counts.get(key(m)) ?? 0) + 1);
+  const added: Diagnostic[] = [];
+  for (const m of after) {
+    if (m.ruleId === rule.meta.id) continue; // the rule under test is checked on its own, below
+    const left = counts.get(key(m)) ?? 0;
+    if (left > 0) counts.set(key(m), left - 1);
+    else added.push(m);
+  }
+  return added;
+}
+
+function assertNoNewFindings(rule: Rule, tc: ValidCase, output: string, what: string): void {
+  const added = newFindings(rule, lintAllRules(rule, tc, tc.code), lintAllRules(rule, tc, output));
+  if (added.length) throw new Error(`${what} creates finding(s) of other rules:\n${added.map((m) => `  ${m.line}:${m.column} ${m.ruleId ?? '(parse)'} ${m.message}`).join('\n')}`);
+}
+
 function describeMessages(messages: Diagnostic[]): string {
   return messages.map((m) => `  ${m.line}:${m.column} ${m.messageId ?? ''} ${m.message}`).join('\n');
 }
@@ -119,6 +158,7 @@ function checkInvalid(rule: Rule, tc: InvalidCase): void {
           const output = applyEdit(tc.code, got.fix);
           assertEqual(output, s.output, `${at} suggestion #${j + 1} output`);
           lintCase(rule, tc, output); // must still parse
+          assertNoNewFindings(rule, tc, output, `${at} suggestion #${j + 1}`);
         });
       }
     });
@@ -135,6 +175,7 @@ function checkInvalid(rule: Rule, tc: InvalidCase): void {
     // A fix must re-parse (lintCase throws otherwise) and must make its finding go away without adding any:
     // no fixable finding may remain (or --fix would loop), and the rest may only be the unfixed ones.
     const after = lintCase(rule, tc, output);
+    assertNoNewFindings(rule, tc, output, 'The fix');
     const stillFixable = after.filter((m) => m.fix);
     if (stillFixable.length) throw new Error(`After fixing, the rule still reports:\n${describeMessages(stillFixable)}`);
     if (after.length > messages.length - fixes.length) {

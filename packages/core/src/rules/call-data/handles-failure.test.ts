@@ -7,12 +7,17 @@ const tester = new RuleTester({ describe, it });
 const IO = 'inputs:\n  conversationId:\n    exp: Call.ConversationId\nsuccessOutputs:\n  state:\n    var: Flow.state';
 const DISCONNECT = 'actions:\n  - disconnect:\n      name: Disconnect';
 const path = (name: string, body = DISCONNECT) => `${name}:\n${body.split('\n').map((l) => '  ' + l).join('\n')}`;
-const flow = (outputs?: string, io = IO) => callDataFlow('Lookup State', io, { outputs });
+// A later action that reads the output: without a reader, a missing failure path changes nothing.
+const READER = ['    - setParticipantData:', '        name: Keep the state', '        attributes:', '          - attribute:', '              name:', '                lit: state', '              value:', '                exp: Flow.state', ''].join('\n');
+const flow = (outputs?: string, io = IO) => callDataFlow('Lookup State', io, { outputs }) + READER;
+const unread = (outputs?: string, io = IO) => callDataFlow('Lookup State', io, { outputs });
 
 tester.run(rule, {
   valid: [
     { name: 'failure and timeout handled', code: flow([path('success', 'actions: []'), path('failure'), path('timeout')].join('\n')) },
     { name: 'fire-and-forget (no success outputs) is skipped by default', code: flow(undefined, 'inputs:\n  conversationId:\n    exp: Call.ConversationId') },
+    { name: 'every success output is noValue: nothing can be NOT_SET for a reader', code: flow(undefined, 'inputs:\n  conversationId:\n    exp: Call.ConversationId\nsuccessOutputs:\n  state:\n    noValue: true') },
+    { name: 'the output variable is never read in the flow', code: unread() },
   ],
   invalid: [
     {
@@ -56,6 +61,12 @@ tester.run(rule, {
       code: flow(undefined, 'inputs:\n  conversationId:\n    exp: Call.ConversationId'),
       options: { checkFireAndForget: true },
       errors: [{ messageId: 'unhandled', message: /with its outputs NOT_SET/ }],
+    },
+    {
+      name: 'checkFireAndForget (strict): an output nothing reads is reported too',
+      code: unread(),
+      options: { checkFireAndForget: true },
+      errors: [{ messageId: 'unhandled', message: /with `state` NOT_SET/ }],
     },
   ],
 });

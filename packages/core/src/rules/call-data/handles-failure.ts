@@ -1,14 +1,17 @@
 import type { TextEdit } from '../../diagnostics.js';
 import { callDataActions, outcomeHasActions, type CallDataAction } from '../../model/call-data.js';
 import { defineRule, ruleDocsUrl, type RuleContext, type SuggestionDescriptor } from '../rule.js';
+import { variableReferences } from '../flow/variable-scope.js';
+import type { ParsedFile } from '../../parse/parse-file.js';
 
 const id = 'call-data/handles-failure';
 
 /**
  * A data action fails (4xx/5xx, bad response) or times out more often than people expect. With no actions on
  * its failure or timeout path, the flow just continues as if it had succeeded, with every output still
- * NOT_SET: callers get routed on empty data. Actions with no success outputs (fire-and-forget) are skipped
- * unless `checkFireAndForget` is set.
+ * NOT_SET: callers get routed on empty data. That only matters when something reads an output, so calls whose
+ * success outputs are all `noValue: true` (fire-and-forget) or whose output variables nothing in the flow reads
+ * are skipped unless `checkFireAndForget` is set (the `strict` preset).
  */
 export default defineRule({
   meta: {
@@ -29,16 +32,20 @@ export default defineRule({
       additionalProperties: false,
     },
     defaultOptions: { checkFireAndForget: false },
+    strictOptions: { checkFireAndForget: true },
   },
   check(context) {
     const all = context.options.checkFireAndForget === true;
+    const read = readVariables(context.file);
     for (const call of callDataActions(context.file)) {
-      if (!all && call.successOutputs.length === 0) continue;
+      // The outputs something reads: a variable (`var: Flow.x`) read by an expression elsewhere in the flow.
+      const used = call.successOutputs.filter((o) => o.value?.kind === 'var' && o.value.text !== undefined && read.has(o.value.text.trim().toLowerCase()));
+      if (!all && used.length === 0) continue;
       const failure = outcomeHasActions(call, 'failure');
       const timeout = outcomeHasActions(call, 'timeout');
       if (failure && timeout) continue;
       const missing = [!failure && 'failure', !timeout && 'timeout'].filter(Boolean) as string[];
-      const outputs = call.successOutputs.map((o) => `\`${o.name ?? String(o.key.value)}\``);
+      const outputs = (all ? call.successOutputs : used).map((o) => `\`${o.name ?? String(o.key.value)}\``);
       context.report({
         node: call.actionKey,
         messageId: 'unhandled',
@@ -54,6 +61,13 @@ export default defineRule({
     }
   },
 });
+
+/** `Flow.x` (lower-cased) for every variable an expression in the flow reads. */
+function readVariables(file: ParsedFile): Set<string> {
+  const out = new Set<string>();
+  for (const r of variableReferences(file)) if (r.kind === 'exp') out.add(r.canonical.toLowerCase());
+  return out;
+}
 
 /** Timeout handled like failure: the usual intent, and the only path we can write without guessing. */
 function copyFailureToTimeout(context: RuleContext, call: CallDataAction): SuggestionDescriptor[] {

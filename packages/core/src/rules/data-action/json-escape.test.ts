@@ -17,6 +17,8 @@ tester.run(rule, {
       code: body('{"mode": "${input.mode}"}', { inputSchema: { type: 'object', properties: { mode: { type: 'string', enum: ['asc', 'desc'] } } } }),
     },
     { name: 'a uuid format', code: body('{"q": "${input.q}"}', { inputSchema: { type: 'object', properties: { q: { type: 'string', format: 'uuid' } } } }) },
+    { name: 'any format (email) is strict-only', code: body('{"q": "${input.q}"}', { inputSchema: { type: 'object', properties: { q: { type: 'string', format: 'email' } } } }) },
+    { name: 'an anchored pattern of digits (a phone number)', code: body('{"q": "${input.q}"}', { inputSchema: { type: 'object', properties: { q: { type: 'string', pattern: '^\\+?[0-9]{7,15}$' } } } }) },
     { name: 'GET ignores the body', code: body('{"note": "${input.note}"}', { method: 'GET' }) },
     { name: 'a non-JSON content type', code: body('note=${input.note}', { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } }) },
     { name: 'a reference in an #if condition is not printed', code: body('{#if("${input.note}" != "")"a": 1#end}') },
@@ -63,6 +65,18 @@ tester.run(rule, {
       options: { idPattern: '' },
       errors: [{ messageId: 'unescaped' }],
       output: body('{"conversationId": "$esc.jsonString(${input.conversationId})"}'),
+    },
+    {
+      name: 'strict (checkSchemaSafeInputs): the schema-safe inputs are reported too',
+      code: body('{"q": "${input.q}", "n": "${input.count}"}', { inputSchema: { type: 'object', properties: { q: { type: 'string', pattern: '^[0-9]+$' }, count: { type: 'integer' } } } }),
+      options: { checkSchemaSafeInputs: true },
+      errors: 2,
+      output: body('{"q": "$esc.jsonString(${input.q})", "n": "$esc.jsonString(${input.count})"}', { inputSchema: { type: 'object', properties: { q: { type: 'string', pattern: '^[0-9]+$' }, count: { type: 'integer' } } } }),
+    },
+    {
+      name: 'a pattern that lets anything through (.*) still needs escaping',
+      code: body('{"q": "${input.q}"}', { inputSchema: { type: 'object', properties: { q: { type: 'string', pattern: '^.*$' } } } }),
+      errors: 1,
     },
     {
       name: 'inside both branches of an #if/#else',

@@ -1,4 +1,4 @@
-import { BODY_METHODS, dataActionOf, ID_PATTERN_OPTION, idPatternOption, participantAttributeEntries, sendsJson, type DataActionDef } from '../../model/data-actions.js';
+import { BODY_METHODS, dataActionOf, ID_PATTERN_OPTION, idPatternOption, participantAttributeEntries, schemaExcludesJsonSpecials, sendsJson, type DataActionDef } from '../../model/data-actions.js';
 import { isInputRef, renderTemplate } from '../../model/velocity.js';
 import { defineRule, ruleDocsUrl } from '../rule.js';
 import { reportUnescapedInput } from './unescaped-input.js';
@@ -8,6 +8,9 @@ const id = 'data-action/json-escape';
 /**
  * `"${input.x}"` in a JSON body prints the value as is: a quote, backslash or line break in it (a customer's
  * message, a name like `O"Brien`) makes the body invalid JSON and the action fails (400) at run time.
+ *
+ * An input whose schema rules out those characters (a number, a `format`, a plain enum, an anchored `pattern`)
+ * cannot break the body: escaping it is hygiene, reported only with `checkSchemaSafeInputs` (the `strict` preset).
  */
 export default defineRule({
   meta: {
@@ -21,31 +24,42 @@ export default defineRule({
       unescaped:
         '`{{ref}}` is printed inside a JSON string without escaping; a `"`, `\\` or line break in `{{input}}` makes the request body invalid JSON. Write `$esc.jsonString({{ref}})`.',
     },
-    schema: ID_PATTERN_OPTION,
-    defaultOptions: {},
+    schema: {
+      ...ID_PATTERN_OPTION,
+      properties: {
+        ...ID_PATTERN_OPTION.properties,
+        checkSchemaSafeInputs: { type: 'boolean', description: 'Also report inputs whose schema rules out a quote or backslash (number, format, enum, pattern).' },
+      },
+    },
+    defaultOptions: { checkSchemaSafeInputs: false },
+    strictOptions: { checkSchemaSafeInputs: true },
   },
   check(context) {
     const def = dataActionOf(context.file);
     if (!def?.body || !BODY_METHODS.has(def.requestType ?? '') || !sendsJson(def)) return;
     const idPattern = idPatternOption(context.options);
+    const all = context.options.checkSchemaSafeInputs === true;
+    const needsNoEscaping = (d: DataActionDef, name: string, ids: RegExp | undefined) => Boolean(ids?.test(name)) || (!all && schemaExcludesJsonSpecials(d, name));
     const skip = participantKeyRefs(def);
     const rendered = renderTemplate(def.body.text, def.body.scan, 'all');
     for (const { ref, inString } of rendered.placed) {
       if (!inString || !isInputRef(ref) || ref.call || skip.has(ref.start)) continue;
-      reportUnescapedInput(context, def, def.body, ref, '$esc.jsonString(', idPattern);
+      reportUnescapedInput(context, def, def.body, ref, '$esc.jsonString(', idPattern, 'unescaped', needsNoEscaping);
     }
   },
 });
 
-/** References in participant-attribute keys are `data-action/participant-attributes`' to report. */
+/** References in participant-attribute keys and values are `data-action/participant-attributes`' to report. */
 function participantKeyRefs(def: DataActionDef): Set<number> {
   const found = participantAttributeEntries(def);
   const out = new Set<number>();
   if (!found) return out;
   for (const e of found.entries) {
-    for (let i = e.key.start; i < e.key.end; i++) {
-      const r = found.rendered.stubs.get(i);
-      if (r) out.add(r.start);
+    for (const [from, to] of [[e.key.start, e.key.end], [e.value.start, e.value.end]]) {
+      for (let i = from; i < to; i++) {
+        const r = found.rendered.stubs.get(i);
+        if (r) out.add(r.start);
+      }
     }
   }
   return out;

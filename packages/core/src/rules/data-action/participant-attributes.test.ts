@@ -17,15 +17,29 @@ tester.run(rule, {
   ],
   invalid: [
     {
-      name: 'the public Set-Participant-Attribute module: templated key without escaping',
+      name: 'the public Set-Participant-Attribute module: the unescaped value is the error, fixed; the key is strict-only',
       code: patch('{\n"attributes": { "${input.key}": "$!{input.value}" }\n}'),
+      errors: [
+        {
+          messageId: 'unescapedValue',
+          message:
+            'Participant attribute `${input.key}` takes its value from `$!{input.value}` inside a JSON string without escaping; a `"`, `\\` or line break in `value` makes the PATCH body invalid JSON (400). Write `$esc.jsonString($!{input.value})`.',
+          ...positionOf(patch('{\n"attributes": { "${input.key}": "$!{input.value}" }\n}'), '$!{input.value}'),
+        },
+      ],
+      output: patch('{\n"attributes": { "${input.key}": "$esc.jsonString($!{input.value})" }\n}'),
+    },
+    {
+      name: 'strict (checkTemplatedKeys): templated key without escaping',
+      code: patch('{\n"attributes": { "${input.key}": "$esc.jsonString($!{input.value})" }\n}'),
+      options: { checkTemplatedKeys: true },
       errors: [
         {
           messageId: 'templatedKey',
           message: 'The attribute key `${input.key}` is templated without escaping; a `"` or `\\` in `key` breaks the request body. Write `$esc.jsonString(${input.key})`.',
-          ...positionOf(patch('{\n"attributes": { "${input.key}": "$!{input.value}" }\n}'), '${input.key}'),
-          endColumn: positionOf(patch('{\n"attributes": { "${input.key}": "$!{input.value}" }\n}'), '${input.key}').column + 12,
-          suggestions: [{ messageId: 'escapeRef', output: patch('{\n"attributes": { "$esc.jsonString(${input.key})": "$!{input.value}" }\n}') }],
+          ...positionOf(patch('{\n"attributes": { "${input.key}": "$esc.jsonString($!{input.value})" }\n}'), '${input.key}'),
+          endColumn: positionOf(patch('{\n"attributes": { "${input.key}": "$esc.jsonString($!{input.value})" }\n}'), '${input.key}').column + 12,
+          suggestions: [{ messageId: 'escapeRef', output: patch('{\n"attributes": { "$esc.jsonString(${input.key})": "$esc.jsonString($!{input.value})" }\n}') }],
         },
       ],
     },

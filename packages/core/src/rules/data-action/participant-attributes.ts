@@ -2,7 +2,7 @@ import { validateParticipantAttributes } from '@cxlint/schema';
 import type { TextEdit } from '../../diagnostics.js';
 import { dataActionOf, participantAttributeEntries, renderedRange, wrapReference } from '../../model/data-actions.js';
 import type { StubNode } from '../../model/stubbed-json.js';
-import { JSON_ESCAPES } from '../../model/velocity.js';
+import { isInputRef, JSON_ESCAPES } from '../../model/velocity.js';
 import { defineRule, ruleDocsUrl, type SuggestionDescriptor } from '../rule.js';
 
 const id = 'data-action/participant-attributes';
@@ -10,8 +10,10 @@ const id = 'data-action/participant-attributes';
 /**
  * PATCH /api/v2/conversations/{id}/participants/{pid}/attributes takes `{"attributes": {"key": "value"}}` with
  * string values (participant data is a string map). A number, boolean or object is rejected with 400; an
- * unescaped templated key breaks the JSON as soon as it holds a quote. This is the supported way to write a
- * dynamic key, so it has to be right.
+ * unescaped value breaks the JSON as soon as it holds a quote, a backslash or a line break — values are free text
+ * (a customer's answer, a note), so that is the real risk, reported here rather than as data-action/json-escape's
+ * warning. An unescaped templated key breaks the same way, but keys are names a flow chooses and rarely hold a
+ * quote: that is hygiene, reported with `checkTemplatedKeys` (the `strict` preset).
  */
 export default defineRule({
   meta: {
@@ -19,9 +21,19 @@ export default defineRule({
     description: 'Participant-attributes request bodies must have string values and escaped templated keys.',
     severity: 'error',
     kinds: ['data-action'],
+    fixable: true,
     hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
+    schema: {
+      type: 'object',
+      properties: { checkTemplatedKeys: { type: 'boolean', description: 'Also report templated keys printed without $esc.jsonString.' } },
+      additionalProperties: false,
+    },
+    defaultOptions: { checkTemplatedKeys: false },
+    strictOptions: { checkTemplatedKeys: true },
     messages: {
+      unescapedValue:
+        'Participant attribute `{{key}}` takes its value from `{{ref}}` inside a JSON string without escaping; a `"`, `\\` or line break in `{{input}}` makes the PATCH body invalid JSON (400). Write `$esc.jsonString({{ref}})`.',
       nonString: 'Participant attribute `{{key}}` has a {{type}} value; participant data values are strings, so the PATCH is rejected (400). Quote it.',
       unquotedRef:
         'Participant attribute `{{key}}` takes its value from `{{ref}}` without quotes; unless the input already holds a quoted JSON string the body is invalid or the value is not a string. Write `"$esc.jsonString({{ref}})"`.',
@@ -40,10 +52,11 @@ export default defineRule({
     if (!found) return;
     const { rendered, entries } = found;
     const range = (n: StubNode) => renderedRange(context.file, body, rendered, n.start, n.end);
+    const checkKeys = context.options.checkTemplatedKeys === true;
     for (const e of entries) {
-      const keyText = e.literalKey ?? (e.key.type === 'string' ? e.key.value : '…');
-      // Templated keys: every reference in the key must go through $esc.jsonString.
-      for (let i = e.key.start; i < e.key.end; i++) {
+      const keyText = e.literalKey ?? templatedKeyText(body.text, rendered.stubs, e.key);
+      // Templated keys: every reference in the key must go through $esc.jsonString (strict).
+      for (let i = checkKeys ? e.key.start : e.key.end; i < e.key.end; i++) {
         const ref = rendered.stubs.get(i);
         if (!ref || (ref.call && JSON_ESCAPES.has(ref.call))) continue;
         const text = body.text.slice(ref.start, ref.end);
@@ -55,7 +68,20 @@ export default defineRule({
         });
       }
       const v = e.value;
-      if (v.type === 'number' || v.type === 'literal' || v.type === 'object' || v.type === 'array') {
+      if (v.type === 'string') {
+        // Inputs printed inside the value string: free text, escaped or the body breaks. The fix is certain.
+        for (let i = v.start; i < v.end; i++) {
+          const ref = rendered.stubs.get(i);
+          if (!ref || ref.call || !isInputRef(ref)) continue;
+          const text = body.text.slice(ref.start, ref.end);
+          context.report({
+            range: renderedRange(context.file, body, rendered, i, i + 1),
+            messageId: 'unescapedValue',
+            data: { key: keyText, ref: text, input: ref.path.join('.') },
+            fix: wrapReference(context.file, body, ref, '$esc.jsonString('),
+          });
+        }
+      } else if (v.type === 'number' || v.type === 'literal' || v.type === 'object' || v.type === 'array') {
         const [a, b] = range(v);
         const original = context.text.slice(a, b);
         const suggest: SuggestionDescriptor[] = [];
@@ -81,6 +107,17 @@ export default defineRule({
     }
   },
 });
+
+/** A templated key as written (`${input.key}`) when it is one reference, else `…`. */
+function templatedKeyText(text: string, stubs: Map<number, { start: number; end: number }>, key: StubNode): string {
+  const refs = new Set<{ start: number; end: number }>();
+  for (let i = key.start; i < key.end; i++) {
+    const r = stubs.get(i);
+    if (r) refs.add(r);
+  }
+  const [only] = refs;
+  return refs.size === 1 && key.end - key.start <= 3 ? text.slice(only.start, only.end) : '…';
+}
 
 /** A plain stand-in for `attributes` with string values, to check the container's shape only. */
 function shapeOf(attributes: StubNode, count: number): unknown {

@@ -9,6 +9,8 @@ const url = (u: string) => dataActionJson({ url: u, method: 'GET' });
 tester.run(rule, {
   valid: [
     { name: 'escaped with $esc.url', code: url('/api/v2/externalcontacts/contacts?q=$esc.url(${input.note})') },
+    { name: 'escaped with $esc.uriEncode, in the path and the query', code: url('/v1/items/$esc.uriEncode(${input.note})?q=$esc.uriEncode(${input.term})') },
+    { name: 'escaped with $esc.urlFormEncode in the query', code: url('/v1/items?q=$esc.urlFormEncode(${input.note})') },
     { name: 'Genesys ids (GUIDs) need no escaping', code: url('/api/v2/conversations/${input.conversationId}') },
     { name: 'an integer input', code: url('/api/v2/things?pageSize=${input.count}') },
     { name: 'the host part is not URL-encoded content', code: url('https://${input.stage}.example.com/v1/items') },
@@ -24,9 +26,9 @@ tester.run(rule, {
       code: url('/api/v2/externalcontacts/contacts?q=${input.note}'),
       errors: [
         {
-          messageId: 'unescaped',
+          messageId: 'unescapedQuery',
           message:
-            '`${input.note}` is printed into the URL without escaping; a space, `/`, `?`, `#`, `&` or `+` in `note` changes the request URL. Write `$esc.url(${input.note})`.',
+            '`${input.note}` is printed into the URL query without escaping; a space, `&`, `#` or `+` in `note` changes the request URL. Write `$esc.url(${input.note})` (or `$esc.uriEncode`).',
           line: 7,
           column: 66,
           endLine: 7,
@@ -36,13 +38,24 @@ tester.run(rule, {
       output: url('/api/v2/externalcontacts/contacts?q=$esc.url(${input.note})'),
     },
     {
-      name: 'a path segment and a short-form reference',
+      name: 'path segments (one a short-form reference): $esc.uriEncode, which keeps a space a space',
       code: url('/v1/items/$input.note/parts/${input.part}'),
       errors: [
-        { messageId: 'unescaped', ...positionOf(url('/v1/items/$input.note/parts/${input.part}'), '$input.note') },
-        { messageId: 'unescaped', ...positionOf(url('/v1/items/$input.note/parts/${input.part}'), '${input.part}') },
+        {
+          messageId: 'unescapedPath',
+          message:
+            '`$input.note` is printed into the URL path without escaping; a space, `/`, `?`, `#` or `%` in `note` changes the request URL. Write `$esc.uriEncode($input.note)` (`$esc.url` is form encoding: a space becomes `+`, which a path keeps as a plus sign).',
+          ...positionOf(url('/v1/items/$input.note/parts/${input.part}'), '$input.note'),
+        },
+        { messageId: 'unescapedPath', ...positionOf(url('/v1/items/$input.note/parts/${input.part}'), '${input.part}') },
       ],
-      output: url('/v1/items/$esc.url($input.note)/parts/$esc.url(${input.part})'),
+      output: url('/v1/items/$esc.uriEncode($input.note)/parts/$esc.uriEncode(${input.part})'),
+    },
+    {
+      name: 'the same input in the path and in the query: each escaped for its position',
+      code: url('/v1/items/${input.note}?q=${input.note}'),
+      errors: [{ messageId: 'unescapedPath' }, { messageId: 'unescapedQuery' }],
+      output: url('/v1/items/$esc.uriEncode(${input.note})?q=$esc.url(${input.note})'),
     },
     {
       name: 'a method call after the closing brace is printed as text (Get-Data-Table-Row)',
@@ -61,7 +74,7 @@ tester.run(rule, {
       code: url('/api/v2/conversations/${input.conversationId}'),
       options: { idPattern: '' },
       errors: 1,
-      output: url('/api/v2/conversations/$esc.url(${input.conversationId})'),
+      output: url('/api/v2/conversations/$esc.uriEncode(${input.conversationId})'),
     },
   ],
 });

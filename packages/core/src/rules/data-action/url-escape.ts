@@ -14,18 +14,25 @@ const TRAILING_CALL = /^\.[A-Za-z][A-Za-z0-9_]*\(/;
  * `${input.x}` in `requestUrlTemplate` is printed raw: a space, `/`, `?`, `#`, `&` or `+` in the value
  * (a phone number `+1…`, a search term, a data-table key) changes the path or query and the action calls the
  * wrong URL or fails (404/400).
+ *
+ * Which escape, by position (Genesys help, "Velocity macros for data actions"): `$esc.url()` is an alias of
+ * `$esc.urlFormEncode()`, which writes a space as `+` and is "most likely not used for the urlTemplate"; the page
+ * points to `$esc.uriEncode()`. In a path segment a `+` stays a plus sign, so the path needs `$esc.uriEncode`; in
+ * a query value either works (servers read `+` as a space there). All three count as escaped.
  */
 export default defineRule({
   meta: {
     id,
-    description: 'Inputs in `requestUrlTemplate` must be escaped with `$esc.url(...)`.',
+    description: 'Inputs in `requestUrlTemplate` must be escaped: `$esc.uriEncode(...)` in the path, `$esc.url(...)` or `$esc.uriEncode(...)` in the query.',
     severity: 'warn',
     kinds: ['data-action'],
     fixable: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
-      unescaped:
-        '`{{ref}}` is printed into the URL without escaping; a space, `/`, `?`, `#`, `&` or `+` in `{{input}}` changes the request URL. Write `$esc.url({{ref}})`.',
+      unescapedPath:
+        '`{{ref}}` is printed into the URL path without escaping; a space, `/`, `?`, `#` or `%` in `{{input}}` changes the request URL. Write `$esc.uriEncode({{ref}})` (`$esc.url` is form encoding: a space becomes `+`, which a path keeps as a plus sign).',
+      unescapedQuery:
+        '`{{ref}}` is printed into the URL query without escaping; a space, `&`, `#` or `+` in `{{input}}` changes the request URL. Write `$esc.url({{ref}})` (or `$esc.uriEncode`).',
       literalCall:
         '`{{call}}` after `{{ref}}` is printed as text, not called: the braces end the reference. Move it inside: `{{fixed}}`.',
     },
@@ -39,6 +46,7 @@ export default defineRule({
     if (!def || !url || def.integrationType === 'aws-lambda-data-actions' || /^\s*arn:/.test(url.text)) return;
     const idPattern = idPatternOption(context.options);
     const authorityEnd = baseEnd(url.text);
+    const queryStart = url.text.indexOf('?', authorityEnd);
     for (const ref of url.scan.refs) {
       if (!isInputRef(ref)) continue;
       const text = url.text.slice(ref.start, ref.end);
@@ -58,7 +66,8 @@ export default defineRule({
         }
       }
       if (ref.call || ref.start < authorityEnd) continue;
-      reportUnescapedInput(context, def, url, ref, '$esc.url(', idPattern);
+      const inQuery = queryStart !== -1 && ref.start > queryStart;
+      reportUnescapedInput(context, def, url, ref, inQuery ? '$esc.url(' : '$esc.uriEncode(', idPattern, inQuery ? 'unescapedQuery' : 'unescapedPath');
     }
   },
 });

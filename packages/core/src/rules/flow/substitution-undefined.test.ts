@@ -44,6 +44,12 @@ tester.run(rule, {
       files: [{ path: 'infra/flows/main.tf', text: NAME_ONLY }],
     },
     {
+      name: 'spaces inside the braces: reported only where Terraform deploys the flow (Archy unverified)',
+      filename,
+      code: FLOW.replace('{{division}}', '{{ division }}'),
+      settings: { substitutions: ['flow_name', 'division'] },
+    },
+    {
       name: 'an Archy options file named in settings.archyOptionsFiles',
       filename,
       code: FLOW,
@@ -61,7 +67,7 @@ tester.run(rule, {
         {
           messageId: 'undefined',
           message:
-            '`{{division}}` is not provided by the Terraform substitutions or the config for this flow, so the flow is deployed with the literal text `{{division}}`.',
+            '`{{division}}` is not provided by the Terraform substitutions or the config for this flow, so Terraform deploys the flow with the literal text `{{division}}`.',
           line: 4,
           column: 13,
           endLine: 4,
@@ -90,7 +96,30 @@ tester.run(rule, {
       code: FLOW,
       settings: { archyOptionsFiles: ['archy/options.yaml'] },
       files: [{ path: 'archy/options.yaml', text: 'substitutions:\n  flow_name: Support\n' }],
-      errors: [{ messageId: 'undefined', message: /Archy options files/, line: 4 }],
+      errors: [{ messageId: 'undefined', message: /Archy options files for this flow, so the flow is deployed with the literal text \(Terraform\) or the deployment stops at the unknown key \(Archy\)/, line: 4 }],
+    },
+    {
+      name: 'a placeholder with spaces is never replaced by Terraform: fixed to the exact text',
+      filename,
+      code: FLOW.replace('{{division}}', '{{ division }}'),
+      files: [{ path: 'infra/flows/main.tf', text: BOTH }],
+      errors: [
+        {
+          messageId: 'spaced',
+          message:
+            '`{{ division }}` has spaces inside the braces; the CX-as-Code provider replaces only the exact text `{{division}}`, so Terraform deploys the flow with the literal text `{{ division }}`. Write `{{division}}`.',
+          line: 4,
+          column: 13,
+        },
+      ],
+      output: FLOW,
+    },
+    {
+      name: 'an undeclared placeholder inside a participant-data key is literal-key\'s finding; one elsewhere is still reported',
+      filename,
+      code: FLOW + '  startUpTaskActions:\n    - setParticipantData:\n        name: Set\n        attributes:\n          - attribute:\n              name:\n                lit: "{{session}}"\n              value:\n                lit: x\n',
+      files: [{ path: 'infra/flows/main.tf', text: NAME_ONLY }],
+      errors: [{ messageId: 'undefined', line: 4 }],
     },
   ],
 });

@@ -42,11 +42,14 @@ tester.run(rule, {
         '          - getParticipantData:\n              name: g\n              attributes:\n                - attribute:\n                    name:\n                      lit: k\n                    variable: Flow.k\n          - updateData:\n              name: u\n              statements:\n                - string:\n                    variable: Task.t\n                    value:\n                      exp: Flow.k + Task.t\n          - decision:',
       ),
     },
+    { name: 'recommended: a wrong-case prefix works at run time (names are case-insensitive)', code: flow(ANI, 'IsSet(flow.ani)') },
+    { name: 'recommended: a wrong-case declaration prefix too', code: flow('- stringVariable:\n    name: "task.ani"', 'true') },
   ],
   invalid: [
     {
-      name: 'wrong-case prefix: fixed',
+      name: 'strict (checkCase): wrong-case prefix, fixed',
       code: flow(ANI, 'IsSet(flow.ani)'),
+      options: { checkCase: true },
       errors: [{ messageId: 'wrongCase', message: '`flow.ani` should be written `Flow.ani` (the scope prefix is `Flow`).', line: 17, column: 28, endColumn: 36 }],
       output: flow(ANI, 'IsSet(Flow.ani)'),
     },
@@ -86,8 +89,9 @@ tester.run(rule, {
       ],
     },
     {
-      name: 'declaration with a wrong-case prefix, in a quoted scalar',
+      name: 'strict (checkCase): declaration with a wrong-case prefix, in a quoted scalar',
       code: flow('- stringVariable:\n    name: "task.ani"', 'true'),
+      options: { checkCase: true },
       errors: [{ messageId: 'wrongCase', line: 7, column: 15 }],
       output: flow('- stringVariable:\n    name: "Task.ani"', 'true'),
     },

@@ -105,6 +105,13 @@ export default defineRule({
     fixable: true,
     hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
+    schema: {
+      type: 'object',
+      properties: { checkCase: { type: 'boolean', description: 'Also report a scope prefix in the wrong case (`flow.x`), which works at run time.' } },
+      additionalProperties: false,
+    },
+    defaultOptions: { checkCase: false },
+    strictOptions: { checkCase: true },
     messages: {
       noPrefix: 'Variable `{{name}}` has no scope prefix; Archy needs `Flow.{{name}}`, `State.{{name}}` or `Task.{{name}}`.',
       wrongCase: '`{{written}}` should be written `{{canonical}}` (the scope prefix is `{{prefix}}`).',
@@ -114,22 +121,14 @@ export default defineRule({
     },
   },
   check(context) {
+    // `flow.x` works at run time (Architect names are case-insensitive): consistency, reported in `strict` only.
+    const checkCase = context.options.checkCase === true;
     const declared = declaredVariables(context.file);
-    checkDeclarations(context, declared);
-    const refs = variableReferences(context.file);
-    // Written anywhere (an output `var:`, `variable:` of Get Participant Data / Update Data, a loop index):
-    // Archy creates the variable, so reading it elsewhere is fine.
-    const written = new Set<string>();
-    for (const r of refs) if (r.kind !== 'exp') written.add(r.canonical.toLowerCase());
-    // A declaration without a prefix (reported above) still says which variable is meant: `customerId` read as
-    // `Flow.customerId` is that one, not a second, undeclared variable.
-    const known = [...declared.values()].map((d) => (d.name.includes('.') ? d.name : `Flow.${d.name}`));
-    const knownLower = new Set(
-      [...declared.values()].flatMap((d) => (d.name.includes('.') ? [d.name] : PREFIXES.map((p) => `${p}.${d.name}`))).map((k) => k.toLowerCase()),
-    );
-    for (const ref of refs) {
+    checkDeclarations(context, declared, checkCase);
+    const scope = flowScope(context.file);
+    for (const ref of variableReferences(context.file)) {
       const canonicalPrefix = ref.canonical.slice(0, ref.canonical.indexOf('.'));
-      if (ref.prefix !== canonicalPrefix) {
+      if (checkCase && ref.prefix !== canonicalPrefix) {
         context.report({
           range: ref.range,
           messageId: 'wrongCase',
@@ -137,11 +136,8 @@ export default defineRule({
           fix: { range: ref.prefixRange, text: canonicalPrefix },
         });
       }
-      if (ref.kind !== 'exp') continue;
-      const lower = ref.canonical.toLowerCase();
-      if (declared.has(lower) || knownLower.has(lower) || written.has(lower)) continue;
-      if (canonicalPrefix === 'Flow' && BUILT_IN_FLOW_VARIABLES.has(ref.name.toLowerCase())) continue;
-      const closest = closestKey(ref.canonical, known.filter((k) => k.toLowerCase().startsWith(`${canonicalPrefix.toLowerCase()}.`)));
+      if (ref.kind !== 'exp' || scope.knows(ref.canonical)) continue;
+      const closest = closestKey(ref.canonical, scope.known.filter((k) => k.toLowerCase().startsWith(`${canonicalPrefix.toLowerCase()}.`)));
       context.report({
         range: ref.range,
         messageId: 'undeclared',
@@ -152,7 +148,45 @@ export default defineRule({
   },
 });
 
-function checkDeclarations(context: RuleContext, declared: ReturnType<typeof declaredVariables>): void {
+interface FlowScope {
+  /** Declared variables with their prefix (`Flow.x`), for "did you mean". */
+  known: string[];
+  /** Whether reading `Flow.x` (any case) gets a value this flow declares, writes or Architect provides. */
+  knows(canonical: string): boolean;
+}
+
+const scopeCache = new WeakMap<ParsedFile, FlowScope>();
+
+/** The variables a flow can read without this rule reporting them. Fixes of other rules use it too. */
+export function flowScope(file: ParsedFile): FlowScope {
+  const hit = scopeCache.get(file);
+  if (hit) return hit;
+  const declared = declaredVariables(file);
+  // Written anywhere (an output `var:`, `variable:` of Get Participant Data / Update Data, a loop index):
+  // Archy creates the variable, so reading it elsewhere is fine.
+  const written = new Set<string>();
+  for (const r of variableReferences(file)) if (r.kind !== 'exp') written.add(r.canonical.toLowerCase());
+  // A declaration without a prefix (reported above) still says which variable is meant: `customerId` read as
+  // `Flow.customerId` is that one, not a second, undeclared variable.
+  const known = [...declared.values()].map((d) => (d.name.includes('.') ? d.name : `Flow.${d.name}`));
+  const knownLower = new Set(
+    [...declared.values()].flatMap((d) => (d.name.includes('.') ? [d.name] : PREFIXES.map((p) => `${p}.${d.name}`))).map((k) => k.toLowerCase()),
+  );
+  const scope: FlowScope = {
+    known,
+    knows(canonical) {
+      const lower = canonical.toLowerCase();
+      if (declared.has(lower) || knownLower.has(lower) || written.has(lower)) return true;
+      const [prefix, name] = [lower.slice(0, lower.indexOf('.')), lower.slice(lower.indexOf('.') + 1)];
+      if (!CANONICAL.has(prefix)) return true; // `Call.Ani`, `Slot.x`: Architect's objects, not ours to judge
+      return prefix === 'flow' && BUILT_IN_FLOW_VARIABLES.has(name);
+    },
+  };
+  scopeCache.set(file, scope);
+  return scope;
+}
+
+function checkDeclarations(context: RuleContext, declared: ReturnType<typeof declaredVariables>, checkCase: boolean): void {
   for (const decl of declared.values()) {
     const node = decl.nameNode;
     if (node.hasSubstitution) continue;
@@ -163,6 +197,7 @@ function checkDeclarations(context: RuleContext, declared: ReturnType<typeof dec
     if (canonical && canonical === prefix) continue;
     const at = valueIndexToOffset(context.text, node, 0);
     if (canonical) {
+      if (!checkCase) continue;
       // The prefix in the wrong case: the reference scan fixes uses; here the declaration itself.
       const edit: TextEdit = { range: [at, at + prefix.length], text: canonical };
       context.report({ node, messageId: 'wrongCase', data: { written: name, canonical: `${canonical}.${name.slice(dot + 1)}`, prefix: canonical }, fix: edit });

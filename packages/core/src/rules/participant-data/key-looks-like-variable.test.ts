@@ -4,6 +4,7 @@ import { flowWith, getData, setData } from '../../testing/flow-fixtures.js';
 import rule, { looksLikeVariable } from './key-looks-like-variable.js';
 
 const tester = new RuleTester({ describe, it });
+const SESSION = '- stringVariable:\n    name: Flow.userSessionId\n    isInput: true';
 
 // In flowWith(setData(...)), `name:` is line 10 and its `lit:` value starts at line 11, column 22.
 tester.run(rule, {
@@ -34,33 +35,45 @@ tester.run(rule, {
       output: null,
     },
     {
-      name: 'flow.input.x with no value: rename, or move the variable into the value',
+      name: 'flow.input.x with no value, the variable not in the flow: rename only (moving it would read an undeclared variable)',
       code: flowWith(setData('name:\n  lit: flow.input.userSessionId')),
       errors: [
         {
           messageId: 'looksLikeVariable',
           message: /`flow.input.userSessionId` looks like a variable.*not the value of `Flow.userSessionId`/,
+          suggestions: [{ messageId: 'renameKey', output: flowWith(setData('name:\n  lit: userSessionId')) }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'flow.input.x with no value, the variable declared: moving it into the value leads, then the rename',
+      code: flowWith(setData('name:\n  lit: flow.input.userSessionId'), { variables: SESSION }),
+      errors: [
+        {
+          messageId: 'looksLikeVariable',
           suggestions: [
-            { messageId: 'renameKey', output: flowWith(setData('name:\n  lit: userSessionId')) },
             {
               messageId: 'moveIntoValue',
               desc: 'Use the key `userSessionId` and store `Flow.userSessionId` as its value.',
-              output: flowWith(setData('name:\n  lit: userSessionId\nvalue:\n  exp: Flow.userSessionId')),
+              output: flowWith(setData('name:\n  lit: userSessionId\nvalue:\n  exp: Flow.userSessionId'), { variables: SESSION }),
             },
+            { messageId: 'renameKey', output: flowWith(setData('name:\n  lit: userSessionId'), { variables: SESSION }) },
           ],
         },
       ],
       output: null,
     },
     {
-      name: 'State.x with noValue: the move replaces noValue',
-      code: flowWith(setData('name:\n  lit: State.OrderNumber\nvalue:\n  noValue: true')),
+      name: 'State.x with noValue, written elsewhere in the flow: the move replaces noValue',
+      code: flowWith([setData('name:\n  lit: State.OrderNumber\nvalue:\n  noValue: true'), getData('name:\n  lit: order\nvariable: State.OrderNumber')].join('\n')),
+      files: [{ path: 'other.yaml', text: flowWith(setData('name:\n  lit: order\nvalue:\n  lit: "1"')) }],
       errors: [
         {
           messageId: 'looksLikeVariable',
           suggestions: [
-            { messageId: 'renameKey', output: flowWith(setData('name:\n  lit: OrderNumber\nvalue:\n  noValue: true')) },
-            { messageId: 'moveIntoValue', output: flowWith(setData('name:\n  lit: OrderNumber\nvalue:\n  exp: State.OrderNumber')) },
+            { messageId: 'moveIntoValue', output: flowWith([setData('name:\n  lit: OrderNumber\nvalue:\n  exp: State.OrderNumber'), getData('name:\n  lit: order\nvariable: State.OrderNumber')].join('\n')) },
+            { messageId: 'renameKey', output: flowWith([setData('name:\n  lit: OrderNumber\nvalue:\n  noValue: true'), getData('name:\n  lit: order\nvariable: State.OrderNumber')].join('\n')) },
           ],
         },
       ],
@@ -74,16 +87,22 @@ tester.run(rule, {
           line: 10,
           column: 27,
           suggestions: [
-            { messageId: 'renameKey', output: flowWith(setData('name: {lit: Ani}\nvalue: {lit: ""}')) },
             { messageId: 'moveIntoValue', output: flowWith(setData('name: {lit: Ani}\nvalue: {exp: Call.Ani}')) },
+            { messageId: 'renameKey', output: flowWith(setData('name: {lit: Ani}\nvalue: {lit: ""}')) },
           ],
         },
       ],
     },
     {
-      name: 'Get with a variable-like key: rename only',
+      name: 'Get with a variable-like key nothing sets: no rename to propose',
       code: flowWith(getData('name:\n  lit: Task.delay\nvariable: Task.delay')),
-      errors: [{ messageId: 'looksLikeVariable', message: /^Get Participant Data attribute name `Task.delay`/, suggestions: [{ messageId: 'renameKey', output: flowWith(getData('name:\n  lit: delay\nvariable: Task.delay')) }] }],
+      errors: [{ messageId: 'looksLikeVariable', message: /^Get Participant Data attribute name `Task.delay`/, suggestions: null }],
+    },
+    {
+      name: 'Get with a variable-like key: renamed to the key another flow sets',
+      code: flowWith(getData('name:\n  lit: Task.delay\nvariable: Task.delay')),
+      files: [{ path: 'other.yaml', text: flowWith(setData('name:\n  lit: delay\nvalue:\n  lit: "5"')) }],
+      errors: [{ messageId: 'looksLikeVariable', suggestions: [{ messageId: 'renameKey', output: flowWith(getData('name:\n  lit: delay\nvariable: Task.delay')) }] }],
     },
     {
       name: 'CRLF keeps positions',

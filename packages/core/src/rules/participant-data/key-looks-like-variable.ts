@@ -2,6 +2,9 @@ import { participantAttributes } from '../../model/participant-data.js';
 import { defineRule, ruleDocsUrl, type SuggestionDescriptor } from '../rule.js';
 import { isEmptyValue, moveIntoValueEdits, renameKeyEdits } from './key-fixes.js';
 import { BUILT_IN_SCOPES, templateParts, toFlowExpression } from './key-parts.js';
+import { flowScope } from '../flow/variable-scope.js';
+import { closestKey } from '../closest-name.js';
+import { knownKeys } from './read-never-set.js';
 
 const id = 'participant-data/key-looks-like-variable';
 
@@ -46,9 +49,18 @@ export default defineRule({
       const expression = toFlowExpression(key);
       const lastSegment = key.slice(key.lastIndexOf('.') + 1);
       const op = attr.op === 'set' ? 'Set' : 'Get';
-      const suggest: SuggestionDescriptor[] = [{ messageId: 'renameKey', data: { key: lastSegment }, fix: renameKeyEdits(attr, lastSegment) }];
-      if (attr.op === 'set' && isEmptyValue(attr.value)) {
-        suggest.push({ messageId: 'moveIntoValue', data: { key: lastSegment, expression }, fix: moveIntoValueEdits(context, attr, lastSegment, expression) });
+      // Both are guesses (a person may prefer another name), so suggestions; neither may create a finding: a Get
+      // is renamed only to a key something sets, a value is moved only when the flow has that variable.
+      const suggest: SuggestionDescriptor[] = [];
+      if (attr.op === 'get') {
+        const set = knownKeys(context.project);
+        const key = set.has(lastSegment) ? lastSegment : closestKey(lastSegment, set);
+        if (key) suggest.push({ messageId: 'renameKey', data: { key }, fix: renameKeyEdits(attr, key) });
+      } else {
+        if (isEmptyValue(attr.value) && flowScope(context.file).knows(expression)) {
+          suggest.push({ messageId: 'moveIntoValue', data: { key: lastSegment, expression }, fix: moveIntoValueEdits(context, attr, lastSegment, expression) });
+        }
+        suggest.push({ messageId: 'renameKey', data: { key: lastSegment }, fix: renameKeyEdits(attr, lastSegment) });
       }
       context.report({ node: name.scalar, messageId: 'looksLikeVariable', data: { op, key, expression }, suggest });
     }

@@ -51,6 +51,52 @@ export function isReference(expr: string): boolean {
   return /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(expr.trim());
 }
 
+/**
+ * The string a constant Architect expression always evaluates to: a string literal (`"customerId"`) or
+ * `Append(…)` of constants (`Append("Account", "Type")` → `AccountType`). Undefined for anything that reads a
+ * variable or calls another function. Literals with a backslash or an inner quote are left alone: how
+ * Architect unescapes them is not documented, so the result would be a guess.
+ */
+export function constantString(expr: string): string | undefined {
+  const e = expr.trim();
+  const literal = /^"([^"\\]*)"$/.exec(e);
+  if (literal) return literal[1];
+  const call = /^Append\s*\(([\s\S]*)\)$/i.exec(e);
+  if (!call) return undefined;
+  const args = splitArguments(call[1]);
+  if (!args?.length) return undefined;
+  let out = '';
+  for (const a of args) {
+    const v = constantString(a);
+    if (v === undefined) return undefined;
+    out += v;
+  }
+  return out;
+}
+
+/** Top-level comma-separated arguments (quotes and parentheses respected); undefined when unbalanced. */
+function splitArguments(s: string): string[] | undefined {
+  const args: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"') {
+      const close = s.indexOf('"', i + 1);
+      if (close === -1) return undefined;
+      i = close;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth < 0) return undefined;
+    else if (c === ',' && depth === 0) {
+      args.push(s.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (depth !== 0) return undefined;
+  args.push(s.slice(start));
+  return args;
+}
+
 /** A readable literal key from an expression or template: its last name segment (`userSessionId`). */
 export function keyFromExpression(expr: string): string | undefined {
   const trimmed = expr.trim();

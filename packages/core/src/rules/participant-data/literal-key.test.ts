@@ -10,6 +10,8 @@ import handlesFailure from '../call-data/handles-failure.js';
 import rule from './literal-key.js';
 
 const tester = new RuleTester({ describe, it });
+const SESSION_VARIABLE = '- stringVariable:\n    name: Flow.userSessionId\n    isInput: true';
+const KEY_VARIABLE = '- stringVariable:\n    name: Flow.key\n    isInput: true';
 
 // In flowWith(setData(...)), the attribute's first line is line 10, column 11.
 tester.run(rule, {
@@ -32,40 +34,51 @@ tester.run(rule, {
   ],
   invalid: [
     {
-      name: "the seed's bug: a template key with no value",
+      name: "the seed's bug: a template key with no value, the variable not in the flow: a rename suggestion, no fix",
       code: flowWith(setData('name:\n  lit: "{{flow.input.userSessionId}}"')),
       errors: [
         {
           messageId: 'templateKey',
           message:
-            'Set Participant Data attribute name `{{flow.input.userSessionId}}` contains the template `{{flow.input.userSessionId}}`, which is not a declared substitution, so it is stored literally (braces and all). Use the literal key `userSessionId` and put the dynamic part in the value.',
+            'Set Participant Data attribute name `{{flow.input.userSessionId}}` contains the template `{{flow.input.userSessionId}}`, which is not a declared substitution, so it is stored literally (braces and all). Choose a literal key (for example `userSessionId`) and put the dynamic part in the value.',
           line: 11,
           column: 22,
           endLine: 11,
           endColumn: 52,
+          suggestions: [{ desc: 'Use the literal key `userSessionId` (then set its value).', output: flowWith(setData('name:\n  lit: userSessionId')) }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'a template key with no value, the variable declared: the suggestion stores it as the value (still no fix: the name is a guess)',
+      code: flowWith(setData('name:\n  lit: "{{flow.input.userSessionId}}"'), { variables: SESSION_VARIABLE }),
+      errors: [
+        {
+          messageId: 'templateKey',
           suggestions: [
             {
               desc: 'Use the literal key `userSessionId` and store `Flow.userSessionId` as its value.',
-              output: flowWith(setData('name:\n  lit: userSessionId\nvalue:\n  exp: Flow.userSessionId')),
+              output: flowWith(setData('name:\n  lit: userSessionId\nvalue:\n  exp: Flow.userSessionId'), { variables: SESSION_VARIABLE }),
             },
           ],
         },
       ],
-      output: flowWith(setData('name:\n  lit: userSessionId\nvalue:\n  exp: Flow.userSessionId')),
+      output: null,
     },
     {
       name: 'an unquoted undeclared substitution as the whole key',
-      code: flowWith(setData('name:\n  lit: {{flow.input.userSessionId}}')),
-      errors: [{ messageId: 'templateKey', line: 11, column: 22, endColumn: 50 }],
-      output: flowWith(setData('name:\n  lit: userSessionId\nvalue:\n  exp: Flow.userSessionId')),
+      code: flowWith(setData('name:\n  lit: {{flow.input.userSessionId}}'), { variables: SESSION_VARIABLE }),
+      errors: [{ messageId: 'templateKey', line: 15, column: 22, endColumn: 50, suggestions: [{ output: flowWith(setData('name:\n  lit: userSessionId\nvalue:\n  exp: Flow.userSessionId'), { variables: SESSION_VARIABLE }) }] }],
+      output: null,
     },
     {
-      name: 'expression key with a value: only the key changes',
+      name: 'expression key with a value: a rename suggestion that keeps the value, no fix',
       code: flowWith(setData('name:\n  exp: Flow.userSessionId\nvalue:\n  exp: Call.Ani')),
       errors: [
         {
           messageId: 'dynamicKey',
-          message: /attribute name is the expression `Flow.userSessionId`; attribute names must be literal strings\. Use the literal key `userSessionId`/,
+          message: /attribute name is the expression `Flow.userSessionId`; attribute names must be literal strings\. Choose a literal key \(for example `userSessionId`\)/,
           line: 11,
           column: 22,
           suggestions: [
@@ -76,63 +89,104 @@ tester.run(rule, {
           ],
         },
       ],
-      output: flowWith(setData('name:\n  lit: userSessionId\nvalue:\n  exp: Call.Ani')),
+      output: null,
     },
     {
-      name: 'a constant string expression as the key: renamed, the (empty) value left alone',
+      name: 'a constant string expression as the key: fixed, the (empty) value left alone',
       code: flowWith(setData('name:\n  exp: "\\"customerId\\""')),
-      errors: [{ messageId: 'dynamicKey', suggestions: [{ desc: 'Use the literal key `customerId` and keep the current value.', output: flowWith(setData('name:\n  lit: customerId')) }] }],
+      errors: [
+        {
+          messageId: 'constantKey',
+          message: 'Set Participant Data attribute name is the constant expression `"customerId"`; attribute names must be literal strings. Write the literal key `customerId`.',
+          suggestions: [{ desc: 'Use the literal key `customerId` and keep the current value.', output: flowWith(setData('name:\n  lit: customerId')) }],
+        },
+      ],
       output: flowWith(setData('name:\n  lit: customerId')),
     },
     {
-      name: 'variable key with noValue: the variable becomes the value',
-      code: flowWith(setData('name:\n  var: Flow.key\nvalue:\n  noValue: true')),
-      errors: [{ messageId: 'dynamicKey', message: /is the variable `Flow.key`/, line: 11, column: 22 }],
-      output: flowWith(setData('name:\n  lit: key\nvalue:\n  exp: Flow.key')),
+      name: 'Append of string literals is a constant: the whole string, not its last part',
+      code: flowWith(setData('name:\n  exp: Append("Account", "Type")\nvalue:\n  exp: Call.Ani')),
+      errors: [{ messageId: 'constantKey', message: /Write the literal key `AccountType`\./ }],
+      output: flowWith(setData('name:\n  lit: AccountType\nvalue:\n  exp: Call.Ani')),
     },
     {
-      name: 'mixed static text and template: the static text is the key',
-      code: flowWith(setData('name:\n  lit: "session_{{flow.input.id}}"')),
-      errors: [{ messageId: 'templateKey', message: /contains the template `\{\{flow.input.id\}\}`.*literal key `session`/ }],
-      output: flowWith(setData('name:\n  lit: session\nvalue:\n  exp: Flow.id')),
+      name: 'Append with a variable is not a constant: no fix',
+      code: flowWith(setData('name:\n  exp: Append("Account", Flow.kind)\nvalue:\n  exp: Call.Ani'), { variables: '- stringVariable:\n    name: Flow.kind' }),
+      errors: [{ messageId: 'dynamicKey', suggestions: [{ desc: 'Use the literal key `kind` and keep the current value.', output: flowWith(setData('name:\n  lit: kind\nvalue:\n  exp: Call.Ani'), { variables: '- stringVariable:\n    name: Flow.kind' }) }] }],
+      output: null,
+    },
+    {
+      name: 'variable key with noValue: the suggestion moves the variable into the value',
+      code: flowWith(setData('name:\n  var: Flow.key\nvalue:\n  noValue: true'), { variables: KEY_VARIABLE }),
+      errors: [
+        {
+          messageId: 'dynamicKey',
+          message: /is the variable `Flow.key`/,
+          line: 15,
+          column: 22,
+          suggestions: [{ desc: 'Use the literal key `key` and store `Flow.key` as its value.', output: flowWith(setData('name:\n  lit: key\nvalue:\n  exp: Flow.key'), { variables: KEY_VARIABLE }) }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'mixed static text and template: the static text is the suggested key',
+      code: flowWith(setData('name:\n  lit: "{{flow.input.customerId}}_tier"\nvalue:\n  lit: gold')),
+      errors: [{ messageId: 'templateKey', message: /contains the template `\{\{flow.input.customerId\}\}`.*for example `tier`/, suggestions: [{ desc: 'Use the literal key `tier` and keep the current value.', output: flowWith(setData('name:\n  lit: tier\nvalue:\n  lit: gold')) }] }],
+      output: null,
     },
     {
       name: 'a declared substitution stays, the undeclared template is reported',
-      code: flowWith(setData('name:\n  lit: "{{env}}_{{flow.input.id}}"')),
+      code: flowWith(setData('name:\n  lit: "{{env}}_{{flow.input.id}}"\nvalue:\n  lit: x')),
       settings: { substitutions: ['env'] },
-      errors: [{ messageId: 'templateKey', message: /the template `\{\{flow.input.id\}\}`.*literal key `\{\{env\}\}`/ }],
-      output: flowWith(setData('name:\n  lit: "{{env}}"\nvalue:\n  exp: Flow.id')),
+      errors: [
+        {
+          messageId: 'templateKey',
+          message: /the template `\{\{flow.input.id\}\}`, which the deployment does not fill in \(no such substitution\).*for example `\{\{env\}\}`/,
+          suggestions: [{ output: flowWith(setData('name:\n  lit: "{{env}}"\nvalue:\n  lit: x')) }],
+        },
+      ],
+      output: null,
     },
     {
-      name: 'Velocity ${…} with a value: renamed, value kept',
-      code: flowWith(setData('name:\n  lit: "${input.customerId}"\nvalue:\n  exp: Flow.customerId')),
-      errors: [{ messageId: 'templateKey', message: /the template `\$\{input.customerId\}`.*literal key `customerId`/, line: 11, column: 22 }],
-      output: flowWith(setData('name:\n  lit: customerId\nvalue:\n  exp: Flow.customerId')),
-    },
-    {
-      name: 'Velocity ${…} with no value: no automatic fix (there is no Architect expression to store), a suggestion',
-      code: flowWith(setData('name:\n  lit: "$!{input.customerId}"')),
+      name: 'a misspelt substitution: the declared one is suggested first',
+      code: flowWith(setData('name:\n  lit: "{{customer_kye}}"\nvalue:\n  lit: x')),
+      settings: { substitutions: ['customer_key'] },
       errors: [
         {
           messageId: 'templateKey',
           suggestions: [
-            { desc: 'Use the literal key `customerId` (then set its value).', output: flowWith(setData('name:\n  lit: customerId')) },
+            { desc: 'Use the declared substitution `{{customer_key}}`.', output: flowWith(setData('name:\n  lit: "{{customer_key}}"\nvalue:\n  lit: x')) },
+            { desc: 'Use the literal key `customer_kye` and keep the current value.', output: flowWith(setData('name:\n  lit: customer_kye\nvalue:\n  lit: x')) },
           ],
         },
       ],
       output: null,
     },
     {
-      name: 'Get with an expression key: the key becomes literal, the output variable stays',
-      code: flowWith(getData('name:\n  exp: Flow.key\nvariable: Flow.out')),
-      errors: [{ messageId: 'dynamicKey', message: /^Get Participant Data attribute name is the expression `Flow.key`/, line: 11, column: 22 }],
-      output: flowWith(getData('name:\n  lit: key\nvariable: Flow.out')),
+      name: 'Velocity ${…} with a value: rename suggested, value kept',
+      code: flowWith(setData('name:\n  lit: "${input.customerId}"\nvalue:\n  exp: Flow.customerId'), { variables: '- stringVariable:\n    name: Flow.customerId' }),
+      errors: [{ messageId: 'templateKey', message: /the template `\$\{input.customerId\}`.*for example `customerId`/, line: 14, column: 22 }],
+      output: null,
     },
     {
-      name: 'Get with a template key',
+      name: 'Velocity ${…} with no value: rename, then set the value yourself',
+      code: flowWith(setData('name:\n  lit: "$!{input.customerId}"')),
+      errors: [{ messageId: 'templateKey', suggestions: [{ desc: 'Use the literal key `customerId` (then set its value).', output: flowWith(setData('name:\n  lit: customerId')) }] }],
+      output: null,
+    },
+    {
+      name: 'Get with an expression key nothing sets: no rename to propose',
+      code: flowWith(getData('name:\n  exp: Flow.key\nvariable: Flow.out'), { variables: KEY_VARIABLE }),
+      errors: [{ messageId: 'dynamicKey', message: /^Get Participant Data attribute name is the expression `Flow.key`/, line: 15, column: 22, suggestions: null }],
+      output: null,
+    },
+    {
+      name: 'Get with a template key: the key another flow sets is suggested',
       code: flowWith(getData('name:\n  lit: "{{flow.input.customerId}}"\nvariable: Flow.out')),
-      errors: [{ messageId: 'templateKey', message: /^Get Participant Data/ }],
-      output: flowWith(getData('name:\n  lit: customerId\nvariable: Flow.out')),
+      files: [{ path: 'other.yaml', text: flowWith(setData('name:\n  lit: customerId\nvalue:\n  exp: Call.Ani')) }],
+      errors: [{ messageId: 'templateKey', message: /^Get Participant Data/, suggestions: [{ desc: 'Use the literal key `customerId`.', output: flowWith(getData('name:\n  lit: customerId\nvariable: Flow.out')) }] }],
+      output: null,
     },
     {
       name: 'empty literal key',
@@ -148,39 +202,48 @@ tester.run(rule, {
     },
     {
       name: 'flow-style value map inside a block attribute: the value is added as a block pair',
-      code: flowWith(setData('name: {lit: "{{flow.input.userSessionId}}"}')),
-      errors: [{ messageId: 'templateKey', line: 10, column: 27 }],
-      output: flowWith(setData('name: {lit: userSessionId}\nvalue:\n  exp: Flow.userSessionId')),
+      code: flowWith(setData('name: {lit: "{{flow.input.userSessionId}}"}'), { variables: SESSION_VARIABLE }),
+      errors: [{ messageId: 'templateKey', line: 14, column: 27, suggestions: [{ output: flowWith(setData('name: {lit: userSessionId}\nvalue:\n  exp: Flow.userSessionId'), { variables: SESSION_VARIABLE }) }] }],
+      output: null,
     },
     {
       name: 'flow-style attribute map: the value is added inline',
-      code: flowWith(setData('{name: {lit: "{{flow.input.userSessionId}}"}}').replace('- attribute:\n          {', '- attribute: {')),
-      errors: [{ messageId: 'templateKey', line: 9, column: 37 }],
-      output: flowWith(setData('{name: {lit: userSessionId}, value: {exp: Flow.userSessionId}}').replace('- attribute:\n          {', '- attribute: {')),
+      code: flowWith(setData('{name: {lit: "{{flow.input.userSessionId}}"}}').replace('- attribute:\n          {', '- attribute: {'), { variables: SESSION_VARIABLE }),
+      errors: [{ messageId: 'templateKey', line: 13, column: 37, suggestions: [{ output: flowWith(setData('{name: {lit: userSessionId}, value: {exp: Flow.userSessionId}}').replace('- attribute:\n          {', '- attribute: {'), { variables: SESSION_VARIABLE }) }] }],
+      output: null,
     },
     {
-      name: 'flow-style attribute map with an expression key',
-      code: flowWith(setData('{name: {exp: Flow.userSessionId}, value: {exp: Call.Ani}}').replace('- attribute:\n          {', '- attribute: {')),
-      errors: [{ messageId: 'dynamicKey', line: 9, column: 37 }],
-      output: flowWith(setData('{name: {lit: userSessionId}, value: {exp: Call.Ani}}').replace('- attribute:\n          {', '- attribute: {')),
+      name: 'flow-style attribute map with a constant key',
+      code: flowWith(setData('{name: {exp: "\\"customerId\\""}, value: {exp: Call.Ani}}').replace('- attribute:\n          {', '- attribute: {')),
+      errors: [{ messageId: 'constantKey', line: 9, column: 37 }],
+      output: flowWith(setData('{name: {lit: customerId}, value: {exp: Call.Ani}}').replace('- attribute:\n          {', '- attribute: {')),
     },
     {
       name: 'CRLF file: positions stay exact and the added lines use CRLF',
-      code: flowWith(setData('name:\n  lit: "{{flow.input.userSessionId}}"')).replace(/\n/g, '\r\n'),
-      errors: [{ messageId: 'templateKey', line: 11, column: 22, endLine: 11, endColumn: 52 }],
-      output: flowWith(setData('name:\n  lit: userSessionId\nvalue:\n  exp: Flow.userSessionId')).replace(/\n/g, '\r\n'),
+      code: flowWith(setData('name:\n  lit: "{{flow.input.userSessionId}}"'), { variables: SESSION_VARIABLE }).replace(/\n/g, '\r\n'),
+      errors: [
+        {
+          messageId: 'templateKey',
+          line: 15,
+          column: 22,
+          endLine: 15,
+          endColumn: 52,
+          suggestions: [{ output: flowWith(setData('name:\n  lit: userSessionId\nvalue:\n  exp: Flow.userSessionId'), { variables: SESSION_VARIABLE }).replace(/\n/g, '\r\n') }],
+        },
+      ],
+      output: null,
     },
     {
-      name: 'two bad keys in one action are both reported and both fixed',
+      name: 'two constant keys in one action are both reported and both fixed',
       code: flowWith(
-        ['- setParticipantData:', '    name: Set data', '    attributes:', '      - attribute:', '          name:', '            exp: Flow.a', '          value:', '            exp: Call.Ani', '      - attribute:', '          name:', '            lit: "{{flow.input.b}}"'].join('\n'),
+        ['- setParticipantData:', '    name: Set data', '    attributes:', '      - attribute:', '          name:', '            exp: "\\"a\\""', '          value:', '            exp: Call.Ani', '      - attribute:', '          name:', '            exp: Append("b", "c")', '          value:', '            exp: Call.Ani'].join('\n'),
       ),
       errors: [
-        { messageId: 'dynamicKey', line: 11 },
-        { messageId: 'templateKey', line: 16 },
+        { messageId: 'constantKey', line: 11 },
+        { messageId: 'constantKey', line: 16 },
       ],
       output: flowWith(
-        ['- setParticipantData:', '    name: Set data', '    attributes:', '      - attribute:', '          name:', '            lit: a', '          value:', '            exp: Call.Ani', '      - attribute:', '          name:', '            lit: b', '          value:', '            exp: Flow.b'].join('\n'),
+        ['- setParticipantData:', '    name: Set data', '    attributes:', '      - attribute:', '          name:', '            lit: a', '          value:', '            exp: Call.Ani', '      - attribute:', '          name:', '            lit: bc', '          value:', '            exp: Call.Ani'].join('\n'),
       ),
     },
   ],
@@ -259,8 +322,15 @@ const VIA_JSON = flowWith(
   ]).join('\n'),
 );
 // A flow that already looked up the customer's participant id (as the public blueprints do) passes it.
-const lookup = ['- callData:', '    name: Get Customer Participant Id', '    category:', '      Genesys Cloud Data Actions:', '        dataAction:', '          Get Participant Id:', '            successOutputs:', '              customerParticipantId:', '                var: Flow.pId'];
-const TEMPLATE_KEY_MESSAGE_FLOW = flowWith([...lookup, setData('name:\n  lit: "{{flow.input.sessionKey}}"\nvalue:\n  lit: yes')].join('\n'), { type: 'inboundShortMessage' });
+// Its failure and timeout paths are handled: the suggested call reads `Flow.pId`, and call-data/handles-failure
+// would rightly report a lookup whose output is then read with no failure handling.
+const lookup = [
+  '- callData:', '    name: Get Customer Participant Id', '    category:', '      Genesys Cloud Data Actions:', '        dataAction:', '          Get Participant Id:',
+  '            successOutputs:', '              customerParticipantId:', '                var: Flow.pId',
+  '    outputs:', '      failure:', '        actions:', '          - disconnect:', '              name: Disconnect', '      timeout:', '        actions:', '          - disconnect:', '              name: Disconnect',
+];
+const SESSION_KEY = { type: 'inboundShortMessage', variables: '- stringVariable:\n    name: Flow.sessionKey\n    isInput: true' };
+const TEMPLATE_KEY_MESSAGE_FLOW = flowWith([...lookup, setData('name:\n  lit: "{{flow.input.sessionKey}}"\nvalue:\n  lit: yes')].join('\n'), SESSION_KEY);
 const VIA_TERRAFORM = flowWith(
   [
     ...lookup,
@@ -271,29 +341,29 @@ const VIA_TERRAFORM = flowWith(
       ['v', 'lit: "yes"'],
     ]),
   ].join('\n'),
-  { type: 'inboundShortMessage' },
+  SESSION_KEY,
 );
 
 tester.run(rule, {
   valid: [{ name: 'the suggested call itself (exported action)', code: VIA_JSON, files: [SET_ATTRIBUTE_JSON] }],
   invalid: [
     {
-      name: 'dynamic key, exported Set-Participant-Attribute action: a second suggestion calls it (placeholders for what is unknown)',
+      name: 'dynamic key with a value, exported Set-Participant-Attribute action: calling it is the lead suggestion (placeholders for what is unknown)',
       code: VARIABLE_KEY,
       files: [SET_ATTRIBUTE_JSON],
       errors: [
         {
           messageId: 'dynamicKey',
           suggestions: [
-            { desc: 'Use the literal key `key` and keep the current value.', output: flowWith(setData('name:\n  lit: key\nvalue:\n  exp: Call.Ani')) },
             {
               desc: 'Keep the key dynamic: call the data action `Set Participant Attribute` (PATCH …/participants/{pid}/attributes) instead (then fill in the category and `participantId`).',
               output: VIA_JSON,
             },
+            { desc: 'Use the literal key `key` and keep the current value.', output: flowWith(setData('name:\n  lit: key\nvalue:\n  exp: Call.Ani')) },
           ],
         },
       ],
-      output: flowWith(setData('name:\n  lit: key\nvalue:\n  exp: Call.Ani')),
+      output: null,
     },
     {
       name: 'template key in a message flow, Terraform action: category from Terraform, inputs by role, the participant id the flow looked up',
@@ -303,44 +373,50 @@ tester.run(rule, {
         {
           messageId: 'templateKey',
           suggestions: [
-            { desc: 'Use the literal key `sessionKey` and keep the current value.', output: TEMPLATE_KEY_MESSAGE_FLOW.replace('"{{flow.input.sessionKey}}"', 'sessionKey') },
             { desc: 'Keep the key dynamic: call the data action `Set Attr` (PATCH …/participants/{pid}/attributes) instead.', output: VIA_TERRAFORM },
+            { desc: 'Use the literal key `sessionKey` and keep the current value.', output: TEMPLATE_KEY_MESSAGE_FLOW.replace('"{{flow.input.sessionKey}}"', 'sessionKey') },
           ],
         },
       ],
     },
     {
+      name: 'template key naming a variable the flow does not have: no data-action call (it would read an undeclared variable)',
+      code: flowWith([...lookup, setData('name:\n  lit: "{{flow.input.sessionKey}}"\nvalue:\n  lit: yes')].join('\n'), { type: 'inboundShortMessage' }),
+      files: [SET_ATTRIBUTE_TF],
+      errors: [{ messageId: 'templateKey', suggestions: [{ desc: 'Use the literal key `sessionKey` and keep the current value.' , output: flowWith([...lookup, setData('name:\n  lit: sessionKey\nvalue:\n  lit: yes')].join('\n'), { type: 'inboundShortMessage' }) }] }],
+    },
+    {
       name: 'the action with its key and value escaped ($esc.jsonString, as data-action/participant-attributes asks) still qualifies',
       code: VARIABLE_KEY,
       files: [SET_ATTRIBUTE_ESCAPED],
-      errors: [{ messageId: 'dynamicKey', suggestions: [{ output: flowWith(setData('name:\n  lit: key\nvalue:\n  exp: Call.Ani')) }, { output: VIA_JSON }] }],
+      errors: [{ messageId: 'dynamicKey', suggestions: [{ output: VIA_JSON }, { output: flowWith(setData('name:\n  lit: key\nvalue:\n  exp: Call.Ani')) }] }],
     },
     {
       name: 'CRLF file: the call is written with CRLF',
       code: VARIABLE_KEY.replace(/\n/g, '\r\n'),
       files: [SET_ATTRIBUTE_JSON],
-      errors: [{ messageId: 'dynamicKey', suggestions: [{ output: flowWith(setData('name:\n  lit: key\nvalue:\n  exp: Call.Ani')).replace(/\n/g, '\r\n') }, { output: VIA_JSON.replace(/\n/g, '\r\n') }] }],
+      errors: [{ messageId: 'dynamicKey', suggestions: [{ output: VIA_JSON.replace(/\n/g, '\r\n') }, { output: flowWith(setData('name:\n  lit: key\nvalue:\n  exp: Call.Ani')).replace(/\n/g, '\r\n') }] }],
     },
     {
       name: 'no Set-Participant-Attribute action in the project: no data-action suggestion',
       code: VARIABLE_KEY,
       files: [{ path: 'actions/other.json', text: dataActionJson({ name: 'Other' }) }],
       errors: [{ messageId: 'dynamicKey', suggestions: [{ desc: 'Use the literal key `key` and keep the current value.', output: flowWith(setData('name:\n  lit: key\nvalue:\n  exp: Call.Ani')) }] }],
-      output: flowWith(setData('name:\n  lit: key\nvalue:\n  exp: Call.Ani')),
+      output: null,
     },
     {
       name: 'two attributes in the action: no data-action suggestion (one call cannot replace both)',
       code: flowWith(['- setParticipantData:', '    name: Set data', '    attributes:', '      - attribute:', '          name:', '            exp: Flow.key', '          value:', '            exp: Call.Ani', '      - attribute:', '          name:', '            lit: b', '          value:', '            exp: Call.Ani'].join('\n')),
       files: [SET_ATTRIBUTE_JSON],
       errors: [{ messageId: 'dynamicKey', suggestions: [{ desc: 'Use the literal key `key` and keep the current value.', output: flowWith(['- setParticipantData:', '    name: Set data', '    attributes:', '      - attribute:', '          name:', '            lit: key', '          value:', '            exp: Call.Ani', '      - attribute:', '          name:', '            lit: b', '          value:', '            exp: Call.Ani'].join('\n')) }] }],
-      output: flowWith(['- setParticipantData:', '    name: Set data', '    attributes:', '      - attribute:', '          name:', '            lit: key', '          value:', '            exp: Call.Ani', '      - attribute:', '          name:', '            lit: b', '          value:', '            exp: Call.Ani'].join('\n')),
+      output: null,
     },
     {
-      name: 'Get with a dynamic key: the data action only sets, no data-action suggestion',
+      name: 'Get with a dynamic key: the data action only sets, no data-action suggestion; the key it would read is set by no one',
       code: flowWith(getData('name:\n  exp: Flow.key\nvariable: Flow.out')),
       files: [SET_ATTRIBUTE_JSON],
-      errors: [{ messageId: 'dynamicKey', suggestions: [{ desc: 'Use the literal key `key`.', output: flowWith(getData('name:\n  lit: key\nvariable: Flow.out')) }] }],
-      output: flowWith(getData('name:\n  lit: key\nvariable: Flow.out')),
+      errors: [{ messageId: 'dynamicKey', suggestions: null }],
+      output: null,
     },
   ],
 });

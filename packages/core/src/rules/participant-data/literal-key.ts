@@ -1,9 +1,11 @@
-import type { TextEdit } from '../../diagnostics.js';
 import { participantAttributes, type ParticipantAttribute } from '../../model/participant-data.js';
 import { defineRule, ruleDocsUrl, type RuleContext, type SuggestionDescriptor } from '../rule.js';
+import { closestKey } from '../closest-name.js';
+import { flowScope } from '../flow/variable-scope.js';
 import { isEmptyValue, moveIntoValueEdits, renameKeyEdits } from './key-fixes.js';
 import { setAttributeActionSuggestion } from './set-attribute-suggestion.js';
-import { isArchitectReference, keyFromExpression, keyFromTemplate, templateParts, toFlowExpression, type TemplatePart } from './key-parts.js';
+import { constantString, isArchitectReference, keyFromExpression, keyFromTemplate, templateParts, toFlowExpression, type TemplatePart } from './key-parts.js';
+import { knownKeys } from './read-never-set.js';
 import type { Project } from '../../model/project.js';
 import type { ParsedFile } from '../../parse/parse-file.js';
 
@@ -13,6 +15,10 @@ const id = 'participant-data/literal-key';
  * Set/Get Participant Data attribute names must be string literals (Genesys help: "assign a string literal
  * attribute name"). An expression, variable or template key passes review, then the platform rejects the flow
  * (HTTP 400 on the schema) or downstream readers get an empty object.
+ *
+ * Only a constant expression (`exp: "customerId"`, `Append("Account", "Type")`) has a certain fix. Every other
+ * literal key is a name a person has to choose (people fixing `{{flow.input.userSessionId}}` by hand pick
+ * `sessionRef` as often as `userSessionId`), so it is offered as a suggestion, never applied by `--fix`.
  */
 export default defineRule({
   meta: {
@@ -24,12 +30,15 @@ export default defineRule({
     hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
+      constantKey:
+        '{{op}} Participant Data attribute name is the constant expression `{{text}}`; attribute names must be literal strings. Write the literal key `{{key}}`.',
       dynamicKey:
-        '{{op}} Participant Data attribute name is {{what}} `{{text}}`; attribute names must be literal strings. Use the literal key `{{key}}` and put the dynamic part in the value. For a key that really must be dynamic, use the Set-Participant-Attribute data action (PATCH /api/v2/conversations/{id}/participants/{pid}/attributes).',
+        '{{op}} Participant Data attribute name is {{what}} `{{text}}`; attribute names must be literal strings. Choose a literal key{{example}} and put the dynamic part in the value; for a key that really must be dynamic, use the Set-Participant-Attribute data action (PATCH /api/v2/conversations/{conversationId}/participants/{participantId}/attributes).',
       templateKey:
-        '{{op}} Participant Data attribute name `{{text}}` contains the template `{{template}}`, which is not a declared substitution, so it is stored literally (braces and all). Use the literal key `{{key}}` and put the dynamic part in the value.',
+        '{{op}} Participant Data attribute name `{{text}}` contains the template `{{template}}`, which {{notFilled}}, so it is stored literally (braces and all). Choose a literal key{{example}} and put the dynamic part in the value.',
       emptyKey: '{{op}} Participant Data attribute name is empty; the action takes its error path at run time.',
       useLiteralKey: 'Use the literal key `{{key}}`{{valueNote}}.',
+      useSubstitution: 'Use the declared substitution `{{closest}}`.',
       useSetAttributeAction: 'Keep the key dynamic: call the data action `{{action}}` (PATCH …/participants/{pid}/attributes) instead{{todo}}.',
     },
   },
@@ -39,8 +48,6 @@ export default defineRule({
 });
 
 const OP = { set: 'Set', get: 'Get' } as const;
-/** Passed as the value expression when the key is constant: renaming alone is the whole, safe fix. */
-const KEEP_VALUE = null;
 
 /** The `{{…}}`/`${…}` parts of a literal key that deployment does not fill in (declared substitutions are fine). */
 function undeclaredTemplates(project: Project, file: ParsedFile, text: string): TemplatePart[] {
@@ -56,10 +63,25 @@ function undeclaredTemplates(project: Project, file: ParsedFile, text: string): 
 export function intendedKey(project: Project, attr: ParticipantAttribute): string | undefined {
   const name = attr.name;
   if (!name || name.text === undefined) return undefined;
-  if (name.kind === 'exp' || name.kind === 'var') return keyFromExpression(name.text);
+  if (name.kind === 'exp') return constantString(name.text) ?? keyFromExpression(name.text);
+  if (name.kind === 'var') return keyFromExpression(name.text);
   if (name.kind !== 'lit' && name.kind !== 'bare') return undefined;
   const parts = undeclaredTemplates(project, attr.file, name.text);
   return parts.length ? keyFromTemplate(name.text, parts) : undefined;
+}
+
+/** What the rule knows about a bad key: a guessed literal, and the dynamic part as an Architect expression. */
+interface BadKey {
+  messageId: 'dynamicKey' | 'templateKey';
+  data: Record<string, string>;
+  /** The literal key a person most likely means; a guess, so only ever suggested. */
+  guess: string | undefined;
+  /** The dynamic part as an Architect expression (`Flow.userSessionId`), when there is one. */
+  dynamic: string | undefined;
+  /** The whole key is that expression: it is the dynamic key the Set-Participant-Attribute call would take. */
+  wholeKey: boolean;
+  /** For templates: the declared substitution the template most likely meant. */
+  closestSubstitution?: { closest: string; range: [number, number] };
 }
 
 function checkAttribute(context: RuleContext, attr: ParticipantAttribute): void {
@@ -70,6 +92,7 @@ function checkAttribute(context: RuleContext, attr: ParticipantAttribute): void 
     context.report({ node: name.node, messageId: 'emptyKey', data: { op } });
     return;
   }
+  const node = name.scalar ?? name.node;
   if ((name.kind === 'lit' || name.kind === 'bare') && name.scalar) {
     const text = name.text ?? '';
     if (text.trim() === '') {
@@ -78,58 +101,78 @@ function checkAttribute(context: RuleContext, attr: ParticipantAttribute): void 
     }
     const parts = undeclaredTemplates(context.project, context.file, text);
     if (parts.length === 0) return;
-    const key = keyFromTemplate(text, parts);
+    const last = parts[parts.length - 1];
     // `{{flow.input.x}}` means `Flow.x`; a Velocity `${input.x}` has no Architect equivalent to move into the value.
-    const dynamic = toFlowExpression(parts[parts.length - 1].inner);
+    const dynamic = toFlowExpression(last.inner);
     const template = text.slice(parts[0].start, parts[0].end);
-    // The whole key is one template naming a flow value: that value is the dynamic key.
-    const whole = parts.length === 1 && template === text.trim() && isArchitectReference(dynamic) ? dynamic : undefined;
-    report(context, attr, 'templateKey', { op, text, template, key: key ?? '' }, key, isArchitectReference(dynamic) ? dynamic : undefined, whole);
+    const { names, known } = context.project.substitutionsFor(context.file);
+    const closest = parts[0].syntax === 'braces' && known ? closestKey(parts[0].inner, names) : undefined;
+    const guess = keyFromTemplate(text, parts);
+    report(context, attr, node, {
+      messageId: 'templateKey',
+      data: { op, text, template, notFilled: known ? 'the deployment does not fill in (no such substitution)' : 'is not a declared substitution' },
+      guess,
+      dynamic: isArchitectReference(dynamic) ? dynamic : undefined,
+      wholeKey: parts.length === 1 && template === text.trim(),
+      closestSubstitution: closest && parts.length === 1 && name.scalar.value === text ? { closest: `{{${closest}}}`, range: substitutionRange(context, name.scalar.range, template) } : undefined,
+    });
     return;
   }
   if ((name.kind === 'exp' || name.kind === 'var') && name.text !== undefined) {
-    const key = keyFromExpression(name.text);
-    const what = name.kind === 'exp' ? 'the expression' : 'the variable';
-    // `exp: "customerId"` is a constant: the key is that string, and the value has nothing to gain from it.
-    const constant = name.kind === 'exp' && /^"[^"]*"$/.test(name.text.trim());
-    report(context, attr, 'dynamicKey', { op, what, text: name.text, key: key ?? '' }, key, constant ? KEEP_VALUE : toFlowExpression(name.text), constant ? undefined : name.text);
+    const constant = name.kind === 'exp' ? constantString(name.text) : undefined;
+    if (constant !== undefined && constant.trim() !== '') {
+      // Certain: the platform would always use this very string. The value is left as it is.
+      const edits = renameKeyEdits(attr, constant);
+      context.report({ node, messageId: 'constantKey', data: { op, text: name.text, key: constant }, fix: edits, suggest: [{ messageId: 'useLiteralKey', data: { key: constant, valueNote: ' and keep the current value' }, fix: edits }] });
+      return;
+    }
+    report(context, attr, node, {
+      messageId: 'dynamicKey',
+      data: { op, what: name.kind === 'exp' ? 'the expression' : 'the variable', text: name.text },
+      guess: keyFromExpression(name.text),
+      dynamic: name.text,
+      wholeKey: true,
+    });
   }
 }
 
-function report(
-  context: RuleContext,
-  attr: ParticipantAttribute,
-  messageId: string,
-  data: Record<string, string>,
-  key: string | undefined,
-  /**
-   * What to store as the value when the Set's value is empty; undefined when there is no safe expression,
-   * KEEP_VALUE when the key is constant and the value should stay as it is.
-   */
-  valueExpression: string | undefined | typeof KEEP_VALUE,
-  /** The key as an Architect expression when it really is dynamic (for the Set-Participant-Attribute suggestion). */
-  keyExpression?: string,
-): void {
-  const node = attr.name!.scalar ?? attr.name!.node;
-  const dataAction = keyExpression === undefined ? [] : setAttributeActionSuggestion(context, attr, keyExpression);
-  if (!key) {
-    context.report({ node, messageId, data, suggest: dataAction });
-    return;
-  }
-  let edits: TextEdit[] = renameKeyEdits(attr, key);
-  let valueNote = '';
-  let safe = true;
-  if (attr.op === 'set') {
-    if (!isEmptyValue(attr.value) || valueExpression === KEEP_VALUE) valueNote = ' and keep the current value';
-    else if (valueExpression !== undefined) {
-      edits = moveIntoValueEdits(context, attr, key, valueExpression);
-      valueNote = ` and store \`${valueExpression}\` as its value`;
+/** The range of `template` inside the key's scalar (a quoted or plain scalar; the first occurrence). */
+function substitutionRange(context: RuleContext, scalar: [number, number], template: string): [number, number] {
+  const at = context.text.indexOf(template, scalar[0]);
+  return at === -1 || at >= scalar[1] ? scalar : [at, at + template.length];
+}
+
+/**
+ * Reports a bad key with suggestions only: each proposes a name or a call a person has to confirm. Where the
+ * key is really dynamic and the Set already has a value, keeping the key dynamic (the data action) leads;
+ * where the value is empty, the usual intent is "store X under a fixed key", so the rename leads. No suggestion
+ * may leave the flow with a new finding: a moved value must be a variable the flow has, a renamed Get must read
+ * a key something sets.
+ */
+function report(context: RuleContext, attr: ParticipantAttribute, node: NonNullable<ParticipantAttribute['name']>['node'], bad: BadKey): void {
+  const scope = flowScope(context.file);
+  // Every Flow./State./Task. variable the expression reads is one the flow declares or writes.
+  const usable = (expr: string) => [...expr.matchAll(/(?<![\w.$])(flow|state|task)\.([A-Za-z_]\w*)/gi)].every((m) => scope.knows(`${m[1]}.${m[2]}`));
+  const suggest: SuggestionDescriptor[] = [];
+  const dataAction = bad.wholeKey && bad.dynamic !== undefined && (bad.messageId === 'dynamicKey' || usable(bad.dynamic)) ? setAttributeActionSuggestion(context, attr, bad.dynamic) : [];
+  let example = bad.guess;
+  if (bad.closestSubstitution) suggest.push({ messageId: 'useSubstitution', data: { closest: bad.closestSubstitution.closest }, fix: { range: bad.closestSubstitution.range, text: bad.closestSubstitution.closest } });
+  if (attr.op === 'get') {
+    // A Get renamed to a key nothing sets reads nothing: only a key the project sets is worth proposing.
+    const set = knownKeys(context.project);
+    const key = bad.guess && (set.has(bad.guess) ? bad.guess : closestKey(bad.guess, set));
+    example = key ?? bad.guess;
+    if (key) suggest.push({ messageId: 'useLiteralKey', data: { key, valueNote: '' }, fix: renameKeyEdits(attr, key) });
+  } else if (bad.guess) {
+    const key = bad.guess;
+    if (!isEmptyValue(attr.value)) {
+      suggest.push(...dataAction, { messageId: 'useLiteralKey', data: { key, valueNote: ' and keep the current value' }, fix: renameKeyEdits(attr, key) });
+    } else if (bad.dynamic !== undefined && isArchitectReference(bad.dynamic) && usable(bad.dynamic)) {
+      suggest.push({ messageId: 'useLiteralKey', data: { key, valueNote: ` and store \`${bad.dynamic}\` as its value` }, fix: moveIntoValueEdits(context, attr, key, bad.dynamic) }, ...dataAction);
     } else {
-      // Renaming alone would store an empty value: a person has to say what the value is.
-      valueNote = ' (then set its value)';
-      safe = false;
+      // Nothing the flow has to store: a person says what the value is.
+      suggest.push({ messageId: 'useLiteralKey', data: { key, valueNote: ' (then set its value)' }, fix: renameKeyEdits(attr, key) }, ...dataAction);
     }
-  }
-  const suggest: SuggestionDescriptor[] = [{ messageId: 'useLiteralKey', data: { key, valueNote }, fix: edits }, ...dataAction];
-  context.report({ node, messageId, data, fix: safe ? edits : undefined, suggest });
+  } else suggest.push(...dataAction);
+  context.report({ node, messageId: bad.messageId, data: { ...bad.data, example: example ? ` (for example \`${example}\`)` : '' }, suggest });
 }

@@ -126,7 +126,7 @@ function lowerKnownKeys(project: Project): Set<string> {
 }
 
 /** Every key the project sets, plus the ones the config says are set elsewhere. */
-function knownKeys(project: Project): Set<string> {
+export function knownKeys(project: Project): Set<string> {
   return project.index('participant-data/known-keys', (p) => {
     const keys = new Set(p.participantKeysSet().keys());
     for (const k of p.settings.knownParticipantKeys ?? []) keys.add(k);

@@ -54,6 +54,7 @@ const TASK_FLOW = (value: string) =>
 
 tester.run(rule, {
   valid: [
+    { name: 'a bot flow: 256 characters is the limit itself', code: flowWith(setData(`name:\n  lit: note\nvalue:\n  lit: ${'x'.repeat(256)}`), { type: 'bot' }) },
     { name: 'string variable', code: flow('name:\n  lit: bookingId\nvalue:\n  exp: Flow.booking_id') },
     { name: 'already converted', code: flow('name:\n  lit: slot\nvalue:\n  exp: ToString(Flow.slot_index)') },
     { name: 'an expression, not a bare reference', code: flow('name:\n  lit: slot\nvalue:\n  exp: Flow.slot_index + 1') },
@@ -64,6 +65,12 @@ tester.run(rule, {
     { name: 'Get actions have no value', code: flowWith('- getParticipantData:\n    name: Get\n    attributes:\n      - attribute:\n          name:\n            lit: a\n          variable: Flow.slot_index', { variables: VARIABLES }) },
   ],
   invalid: [
+    {
+      name: 'a bot flow: a literal value over 256 characters (the documented bot limit)',
+      code: flowWith(setData(`name:\n  lit: note\nvalue:\n  lit: ${'x'.repeat(257)}`), { type: 'bot' }),
+      errors: [{ messageId: 'tooLongForBot', message: /257 characters long; in a bot flow an attribute value may be at most 256 characters/ }],
+      output: null,
+    },
     {
       name: 'integer variable without ToString',
       code: flow('name:\n  lit: slot\nvalue:\n  exp: Flow.slot_index'),

@@ -1,5 +1,6 @@
 import { replaceFlowValue } from '../../fix/yaml-edits.js';
 import { declaredVariables } from '../../model/flow-variables.js';
+import { flowModel } from '../../model/flow.js';
 import { participantAttributes } from '../../model/participant-data.js';
 import { defineRule, ruleDocsUrl } from '../rule.js';
 import { isReference } from './key-parts.js';
@@ -9,8 +10,15 @@ const id = 'participant-data/value-type';
 /** Participant data values are strings. Types Architect's `ToString(...)` turns into one. */
 const TO_STRING_TYPES = new Set(['integer', 'decimal', 'boolean', 'date', 'dateTime', 'time', 'duration', 'currency']);
 
-/** Unverified platform limit (no public number found): keep values well under it, see the rule's doc. */
+/** Unverified platform limit (no public number found for voice and digital flows): see the rule's doc. */
 export const DEFAULT_MAX_VALUE_LENGTH = 2000;
+
+/**
+ * Bot flows: "The maximum length of an attribute value is 256 characters" (Genesys help, "Set Participant Data
+ * action", notes for bot flows). A longer value closes the bot session down the error path.
+ */
+export const BOT_MAX_VALUE_LENGTH = 256;
+const BOT_FLOW_TYPES = new Set(['bot', 'digitalBot', 'voiceBot']);
 
 export default defineRule({
   meta: {
@@ -33,10 +41,13 @@ export default defineRule({
         'Set Participant Data value `{{expression}}` is of type {{type}}; participant data values are strings. Convert it to a string expression first.',
       literalNotString: 'Set Participant Data literal value `{{text}}` is a {{type}}, not a string; quote it so it is stored as the text "{{text}}".',
       tooLong: 'Set Participant Data literal value is {{length}} characters long, over {{max}} (maxValueLength); long values risk being rejected or cut. Store a reference (an id) instead.',
+      tooLongForBot:
+        'Set Participant Data literal value is {{length}} characters long; in a bot flow an attribute value may be at most 256 characters, and a longer one ends the bot session on its error path. Store a reference (an id) instead.',
     },
   },
   check(context) {
     const maxValueLength = Number(context.options.maxValueLength ?? DEFAULT_MAX_VALUE_LENGTH);
+    const bot = BOT_FLOW_TYPES.has(flowModel(context.file).flowType ?? '');
     const variables = declaredVariables(context.file);
     for (const attr of participantAttributes(context.file)) {
       const value = attr.value;
@@ -69,6 +80,8 @@ export default defineRule({
           // Quote the text as written (`5.50` stays `"5.50"`, not the number's `5.5`).
           fix: { range: scalar.range, text: JSON.stringify(text) },
         });
+      } else if (bot && typeof scalar.value === 'string' && scalar.value.length > Math.min(BOT_MAX_VALUE_LENGTH, maxValueLength)) {
+        context.report({ node: scalar, messageId: 'tooLongForBot', data: { length: scalar.value.length } });
       } else if (typeof scalar.value === 'string' && scalar.value.length > maxValueLength) {
         context.report({ node: scalar, messageId: 'tooLong', data: { length: scalar.value.length, max: maxValueLength } });
       }

@@ -1,0 +1,41 @@
+import { describe, it } from 'vitest';
+import { RuleTester } from '../../testing/rule-tester.js';
+import { dataActionJson, positionOf } from '../../testing/data-action-fixtures.js';
+import rule from './input-undeclared.js';
+
+const tester = new RuleTester({ describe, it });
+// DEFAULT_INPUT_SCHEMA declares conversationId, note and count.
+const action = (url: string, body = '${input.rawRequest}') => dataActionJson({ url, body });
+
+tester.run(rule, {
+  valid: [
+    { name: 'declared inputs in the URL and the body', code: action('/api/v2/conversations/${input.conversationId}', '{"n": $esc.jsonString(${input.note}), "c": ${input.count}}') },
+    { name: 'input.rawRequest is the whole input, always there', code: action('/x/${input.conversationId}') },
+    { name: 'a condition is evaluated, not printed', code: action('/x/${input.conversationId}', '{#if($input.optional)"a": 1#end}') },
+    { name: 'no inputSchema properties: nothing to compare with', code: dataActionJson({ url: '/x/${input.any}', inputSchema: { type: 'object' } }) },
+  ],
+  invalid: [
+    {
+      name: 'a typo in the URL: formal notation prints the reference text',
+      code: action('/api/v2/conversations/${input.conversationID}'),
+      errors: [
+        {
+          messageId: 'undeclared',
+          message:
+            '`${input.conversationID}` reads the input `conversationID`, which `inputSchema.properties` does not declare (did you mean `conversationId`?): it is always null, so Velocity prints the text `${input.conversationID}` into the request.',
+          ...positionOf(action('/api/v2/conversations/${input.conversationID}'), '${input.conversationID}'),
+          suggestions: [{ desc: 'Use the declared input `conversationId`.', output: action('/api/v2/conversations/${input.conversationId}') }],
+        },
+      ],
+      output: null,
+    },
+    {
+      name: 'silent notation in the body prints nothing; inside an escape call too',
+      code: action('/x/${input.conversationId}', '{"a": "$!{input.comment}", "b": $esc.jsonString(${input.nothingLikeIt})}'),
+      errors: [
+        { messageId: 'undeclared', message: /it is always null, so it prints nothing\./, suggestions: null },
+        { messageId: 'undeclared', message: /`nothingLikeIt`.*Velocity prints the text/ },
+      ],
+    },
+  ],
+});
