@@ -283,7 +283,9 @@ describe('thread lifecycle against a GitHub as strict as the real one', () => {
 
   it('two fixes on one line give one applicable suggestion', async () => {
     const action = readFileSync(join(REPO_ROOT, 'examples', 'data-actions', 'Get-Order-Status.custom.json'), 'utf8')
-      .replace('/api/orders/${input.orderNumber}"', '/api/orders/${input.orderNumber}/${input.region}"');
+      .replace('/api/orders/${input.orderNumber}"', '/api/orders/${input.orderNumber}/${input.region}"')
+      // Declared, so the only findings on the URL line are the two unescaped inputs.
+      .replace('"properties": {', '"properties": {\n          "region": { "type": "string" },');
     const pr = await openPr({ headExtra: (repo) => repo.write('data-actions/Get-Order-Status.custom.json', action) });
     const r = await pr.run();
     expect(r.stdout.match(/title=data-action\/url-escape/g)).toHaveLength(2);
@@ -293,8 +295,8 @@ describe('thread lifecycle against a GitHub as strict as the real one', () => {
     expect(withSuggestion).toHaveLength(1);
     // The one suggestion applies both fixes: committing it leaves no url-escape finding on the line.
     const block = /```suggestion\n([\s\S]*?)\n```/.exec(withSuggestion[0].body)![1];
-    expect(block).toContain('$esc.url(${input.orderNumber})');
-    expect(block).toContain('$esc.url(${input.region})');
+    expect(block).toContain("$esc.uriEncode(${input.orderNumber})");
+    expect(block).toContain("$esc.uriEncode(${input.region})");
     expect(onLine7.find((c) => !c.body.includes('```suggestion'))!.body).toMatch(/The suggestion on line 7 .* also applies this fix/);
   }, timeout);
 

@@ -19,6 +19,8 @@ interface JsonResult { filePath: string; messages: { ruleId: string | null; seve
 
 const CONFIG = ['extends: []', 'rules:', '  participant-data/literal-key: error', '  flow/flow-type-key: error', ''].join('\n');
 const BAD_KEY = flowWith(setData('name:\n  lit: "{{flow.input.userSessionId}}"\nvalue:\n  lit: x'));
+/** A key that `--fix` repairs with certainty (a constant expression), for the tests that need a fix to be written. */
+const FIXABLE_KEY = flowWith(setData('name:\n  exp: "\\"customerId\\""\nvalue:\n  lit: x'));
 
 /** A temporary repository (`.git` stops config lookup) that the `nobody` user can read: 0755 folders, 0644 files. */
 function repo(files: Record<string, string | Buffer>): string {
@@ -96,14 +98,14 @@ describe('files that cannot be read fail the run (exit 2)', SLOW, () => {
 
   it.skipIf('skip' in asUser)(`--fix that cannot write reports the original findings, the file and the OS error; exit 2${USER_NOTE}`, () => {
     // Owned by root, 0644: the `nobody` user reads it but cannot write it (another owner).
-    const dir = repo({ 'flows/a.yaml': BAD_KEY });
+    const dir = repo({ 'flows/a.yaml': FIXABLE_KEY });
     const run = asNobody(dir, '--fix', '--format', 'json', 'flows/a.yaml');
     expect(run.code, showRun(run)).toBe(2);
     expect(run.stderr).toContain('cxlint: could not write the fixes to flows/a.yaml: EACCES (permission denied); the file is unchanged');
     // The finding that is still on disk is reported, not the fixed text's (clean) result.
     const [result] = json(run);
     expect(result.messages.map((m) => m.ruleId)).toEqual(['participant-data/literal-key']);
-    expect(readFileSync(join(dir, 'flows/a.yaml'), 'utf8')).toBe(BAD_KEY);
+    expect(readFileSync(join(dir, 'flows/a.yaml'), 'utf8')).toBe(FIXABLE_KEY);
   });
 });
 
@@ -125,12 +127,12 @@ describe('text encodings', SLOW, () => {
   });
 
   it('--fix writes a UTF-16 file back as UTF-16 with its byte-order mark', () => {
-    const dir = repo({ 'flows/le.yaml': utf16le });
+    const dir = repo({ 'flows/le.yaml': Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(FIXABLE_KEY, 'utf16le')]) });
     const run = cxlint(dir, '--fix', 'flows/le.yaml');
     expect(run.stderr, showRun(run)).toBe('');
     const bytes = readFileSync(join(dir, 'flows/le.yaml'));
     expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
-    expect(new TextDecoder('utf-16le').decode(bytes)).toContain('lit: userSessionId');
+    expect(new TextDecoder('utf-16le').decode(bytes)).toContain('lit: customerId');
   });
 
   it('UTF-16 without a byte-order mark is reported ("save as UTF-8"), in a walk too', () => {
