@@ -9,6 +9,7 @@ import type { LintPathsResult } from '../node/lint-paths.js';
 import { VERSION } from '../version.js';
 import { shouldColor } from './color.js';
 import { createProgress } from './progress.js';
+import { ESLINT_FLAG_OPTIONS, ESLINT_FLAGS_HELP, eslintFlags } from './flags.js';
 
 const HELP = `cxlint [options] [paths…]
 
@@ -24,6 +25,7 @@ Options:
       --max-warnings <n>   exit 1 when there are more than n warnings
       --quiet              report errors only
       --color, --no-color  force colours on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR respected)
+${ESLINT_FLAGS_HELP}
   -v, --version            print the version
   -h, --help               print this help
 
@@ -38,6 +40,8 @@ export interface CliIo {
   isTTY: boolean;
   /** Whether stderr is a terminal: progress for long runs is shown only then. */
   stderrIsTTY?: boolean;
+  /** All of standard input (`--stdin`). */
+  readStdin?: () => Promise<string>;
 }
 
 /** Runs the CLI and returns the exit code; all output goes through `io` so tests can drive it in-process. */
@@ -59,6 +63,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'no-color': { type: 'boolean' },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
+        ...ESLINT_FLAG_OPTIONS,
       },
     });
   } catch (e) {
@@ -86,7 +91,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr('cxlint: use either --fix or --fix-dry-run, not both\n');
     return 2;
   }
-  const paths = args.positionals.length ? args.positionals : ['.'];
+  const extra = await eslintFlags(v, args.positionals, io);
+  if (extra.exit !== undefined) return extra.exit;
+  const paths = extra.stdin ? [extra.stdin.path] : args.positionals.length ? args.positionals : ['.'];
+  const given = { commandLine: extra.commandLine, texts: extra.stdin?.texts, contextPaths: extra.stdin?.contextPaths };
   const fixing = v.fix || v['fix-dry-run'];
   const progress = createProgress(io.stderr, !!io.stderrIsTTY);
   let run: LintPathsResult | FixPathsResult;
@@ -97,13 +105,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     run = fixing
       ? await fixPaths(paths, {
+          ...given,
           cwd: io.cwd,
           configFile: v.config,
           write: !!v.fix,
           filter: v.quiet ? (m) => m.severity === 2 : undefined,
           onPass: (pass, changed) => { if (pass > 1) progress.update(`cxlint: fix pass ${pass}, ${changed} file${changed === 1 ? '' : 's'} changed…`); },
         })
-      : await lintPaths(paths, { cwd: io.cwd, configFile: v.config, includeSource: true });
+      : await lintPaths(paths, { ...given, cwd: io.cwd, configFile: v.config, includeSource: true });
     progress.done();
   } catch (e) {
     progress.done();

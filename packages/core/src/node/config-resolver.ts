@@ -1,7 +1,8 @@
-import { dirname, relative, sep } from 'node:path';
-import { cascadeSettings, compileConfig, compileConfigCascade, type ConfigMatcher } from '../config/resolve.js';
+import { dirname, join, relative, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { cascadeSettings, compileConfigCascade, type ConfigMatcher } from '../config/resolve.js';
 import { configCascade, loadConfigFile } from '../config/load.js';
-import type { LoadedConfig } from '../config/types.js';
+import type { LoadedConfig, RuleEntry } from '../config/types.js';
 import type { Rule } from '../rules/rule.js';
 import type { ProjectSettings } from '../model/project.js';
 
@@ -23,13 +24,37 @@ export interface ConfigResolver {
 
 const toPosix = (p: string) => p.split(sep).join('/');
 
+/** What the command line adds over every config file (`--rule`, `--ignore-pattern`, `--no-ignore`). */
+export interface CommandLineConfig {
+  /** Over every config, as ESLint's `--rule`. */
+  rules?: Record<string, RuleEntry>;
+  /** Globs relative to the working folder, as ESLint's `--ignore-pattern`. */
+  ignorePatterns?: string[];
+  /** Ignore no file: neither configs' `ignore` nor `ignorePatterns` (ESLint's `--no-ignore`). */
+  noIgnore?: boolean;
+}
+
 /**
  * Config per folder, as `lintPaths` and the language server resolve it: the nearest file over its ancestors (each
  * config file read once, each cascade compiled once), or one explicit config for every file.
  * Throws `ConfigError` for an invalid config file.
  */
-export function createConfigResolver(options: { cwd: string; rules: readonly Rule[]; explicit?: LoadedConfig }): ConfigResolver {
-  const { cwd, rules, explicit } = options;
+export function createConfigResolver(options: { cwd: string; rules: readonly Rule[]; explicit?: LoadedConfig; commandLine?: CommandLineConfig }): ConfigResolver {
+  const { cwd, rules, explicit, commandLine = {} } = options;
+  /** The configs of a cascade (outermost first) plus the command line's layer, compiled. */
+  const compile = (chain: readonly LoadedConfig[], nearestDir: string) => {
+    const layers = chain.map((l) => ({ config: l.config, prefix: toPosix(relative(l.baseDir, nearestDir)).replace(/(?<=.)$/, '/') }));
+    if (!layers.length) layers.push({ config: {}, prefix: '' }); // the built-in default: recommended
+    if (commandLine.rules) layers.push({ config: { extends: [], rules: commandLine.rules }, prefix: '' });
+    const matcher = compileConfigCascade(commandLine.noIgnore ? layers.map((l) => ({ ...l, config: { ...l.config, ignore: undefined } })) : layers, rules);
+    if (commandLine.noIgnore || !commandLine.ignorePatterns?.length) return matcher;
+    // --ignore-pattern globs are relative to the working folder, which may sit below the config's folder.
+    const ignored = picomatch(commandLine.ignorePatterns, { dot: true });
+    return {
+      rulesFor: (relPath: string) => matcher.rulesFor(relPath),
+      isIgnored: (relPath: string) => matcher.isIgnored(relPath) || ignored(toPosix(relative(cwd, join(nearestDir, relPath)))),
+    };
+  };
   const files = new Map<string, LoadedConfig>();
   const load = (file: string) => {
     if (!files.has(file)) files.set(file, loadConfigFile(file, rules));
@@ -37,11 +62,11 @@ export function createConfigResolver(options: { cwd: string; rules: readonly Rul
   };
   const loaded = new Map<string, ConfigEntry>();
   const dirEntry = new Map<string, ConfigEntry>();
-  const defaultEntry = { loaded: { config: {}, baseDir: cwd } as LoadedConfig, matcher: compileConfig({}, rules) };
+  const defaultEntry = { loaded: { config: {}, baseDir: cwd } as LoadedConfig, matcher: compile([], cwd) };
   const entryFor = (abs: string): ConfigEntry => {
     if (explicit) {
       const key = explicit.filePath ?? '<given>';
-      if (!loaded.has(key)) loaded.set(key, { loaded: explicit, matcher: compileConfig(explicit.config, rules) });
+      if (!loaded.has(key)) loaded.set(key, { loaded: explicit, matcher: compile([explicit], explicit.baseDir) });
       return loaded.get(key)!;
     }
     const dir = dirname(abs);
@@ -53,10 +78,9 @@ export function createConfigResolver(options: { cwd: string; rules: readonly Rul
         const key = chain.map((l) => l.filePath).join('\0');
         if (!loaded.has(key)) {
           const nearest = chain[chain.length - 1];
-          const layers = chain.map((l) => ({ config: l.config, prefix: toPosix(relative(l.baseDir, nearest.baseDir)).replace(/(?<=.)$/, '/') }));
           // The merged settings are the nearest config's as far as the file is concerned (maxFileSize, lists).
           const merged: LoadedConfig = { ...nearest, config: { ...nearest.config, settings: cascadeSettings(chain.map((l) => l.config)) } };
-          loaded.set(key, { loaded: merged, matcher: compileConfigCascade(layers, rules) });
+          loaded.set(key, { loaded: merged, matcher: compile(chain, nearest.baseDir) });
         }
         entry = loaded.get(key)!;
       }

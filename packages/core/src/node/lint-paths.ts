@@ -8,7 +8,7 @@ import { builtInRules } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { DEFAULT_MAX_FILE_SIZE, readSourceFile } from '../source/read-file.js';
 import { findFiles } from './find-files.js';
-import { createConfigResolver } from './config-resolver.js';
+import { createConfigResolver, type CommandLineConfig } from './config-resolver.js';
 import { detectKind } from '../parse/detect-kind.js';
 
 export interface LintPathsOptions {
@@ -21,6 +21,8 @@ export interface LintPathsOptions {
   /** Files read only for the project model (the rest of the repo), not reported. */
   contextPaths?: string[];
   includeSource?: boolean;
+  /** Rules and ignores from the command line, over every config. */
+  commandLine?: CommandLineConfig;
   /** Texts to lint instead of what is on disk, by absolute path (`--fix` passes lint the fixed text before writing). */
   texts?: ReadonlyMap<string, string>;
 }
@@ -74,7 +76,7 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
   const context = options.contextPaths ? findFiles(options.contextPaths, cwd).files : [];
   const all = [...new Set([...found.files, ...context])];
 
-  const configs = createConfigResolver({ cwd, rules, explicit });
+  const configs = createConfigResolver({ cwd, rules, explicit, commandLine: options.commandLine });
   const entryFor = configs.entryFor;
 
   const byDisplay = new Map<string, string>();
