@@ -32,6 +32,8 @@ export class Workspace {
   private readonly scan: boolean;
   /** Files whose text comes from the editor: a change on disk does not replace it. */
   private readonly open = new Set<string>();
+  /** The latest text handed in per file (see `store`). */
+  private readonly tickets = new Map<string, number>();
 
   constructor(root: string, options: WorkspaceOptions = {}) {
     this.root = root;
@@ -89,6 +91,7 @@ export class Workspace {
     const maxFileSize = this.safeConfigs()?.entryFor(absPath).loaded.config.settings?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     const read = readSourceFile(absPath, maxFileSize);
     if (read.error !== undefined) {
+      this.tickets.set(absPath, (this.tickets.get(absPath) ?? 0) + 1);
       if (read.error.startsWith('Cannot read file: ENOENT') || detectKind(absPath, read.head ?? '') === 'unknown') this.files.delete(absPath);
       else this.files.set(absPath, { input: { path: this.displayPath(absPath), readError: read.error, readErrorLine: read.errorLine } });
       return;
@@ -97,7 +100,11 @@ export class Workspace {
   }
 
   private async store(absPath: string, text: string): Promise<void> {
+    // Terraform's preparation is asynchronous: an older text finishing after a newer one must not replace it.
+    const ticket = (this.tickets.get(absPath) ?? 0) + 1;
+    this.tickets.set(absPath, ticket);
     const input = await prepareInput({ path: this.displayPath(absPath), text });
+    if (this.tickets.get(absPath) !== ticket) return;
     const parsed = input.readError === undefined ? parseFile(input.path, text, undefined, input.prepared) : undefined;
     this.files.set(absPath, { input: { ...input, parsed }, parsed });
   }
