@@ -109,6 +109,20 @@ describe('cxlint-language-server over stdio', () => {
     await server.diagnosticsFor(reader, (d) => neverSet(d) === 1);
   });
 
+  it('an unsaved edit in one open file updates the cross-file findings of the others', async () => {
+    const root = exampleWorkspace();
+    const server = await started(root);
+    const reader = join(root, 'flows/callback-inqueue.yaml');
+    const setter = join(root, 'flows/support-inbound.yaml');
+    const neverSet = (d: { code?: unknown }[]) => d.filter((x) => x.code === 'participant-data/read-never-set').length;
+    server.open(reader, readFileSync(reader, 'utf8'));
+    expect(neverSet(await server.diagnosticsFor(reader, (d) => d.length > 0))).toBe(2);
+    server.open(setter, readFileSync(setter, 'utf8'));
+    await server.diagnosticsFor(setter, (d) => d.length > 0);
+    server.change(setter, 2, readFileSync(setter, 'utf8').replace('lit: phoneNumber', 'lit: orderNumbr'));
+    await server.diagnosticsFor(reader, (d) => neverSet(d) === 1);
+  });
+
   it('honours the nearest .cxlint.yml and reloads it when it changes', async () => {
     const root = exampleWorkspace();
     const server = await started(root);

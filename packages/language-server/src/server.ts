@@ -20,6 +20,9 @@ interface Published {
   map: PositionMap;
 }
 
+/** How long typing must pause before the other open files of the workspace are linted again. */
+const OTHERS_DELAY_MS = 250;
+
 const isConfigFile = (path: string) => CONFIG_FILE_NAMES.includes(basename(path));
 
 /**
@@ -135,7 +138,26 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     log(`cxlint-language-server ${VERSION} ready (${workspaces.length} workspace folder${workspaces.length === 1 ? '' : 's'})`);
   });
 
-  documents.onDidChangeContent((event) => void lintDocument(event.document));
+  /**
+   * An edit can change what cross-file rules say about the other open files (a key set here is read there): once
+   * typing pauses, they are linted again against the new text.
+   */
+  const others = new Map<Workspace, ReturnType<typeof setTimeout>>();
+  const relintOthersSoon = (changedUri: string) => {
+    const abs = pathOf(changedUri);
+    if (!abs) return;
+    const workspace = workspaces.find((w) => w.contains(abs));
+    if (!workspace) return;
+    clearTimeout(others.get(workspace));
+    others.set(workspace, setTimeout(() => {
+      others.delete(workspace);
+      void relintOpen((p) => p !== abs && workspace.contains(p) && workspaceFor(p) === workspace);
+    }, OTHERS_DELAY_MS));
+  };
+
+  documents.onDidChangeContent((event) => {
+    void lintDocument(event.document).then(() => relintOthersSoon(event.document.uri));
+  });
   documents.onDidSave((event) => {
     const abs = pathOf(event.document.uri);
     if (abs && isConfigFile(abs)) configChanged(abs);
