@@ -123,6 +123,18 @@ describe('cxlint-language-server over stdio', () => {
     await server.diagnosticsFor(reader, (d) => neverSet(d) === 1);
   });
 
+  it("without a workspace folder, a file's repository is its project", async () => {
+    const root = exampleWorkspace();
+    writeFileSync(join(root, 'flows/setter.yaml'), readFileSync(join(root, 'flows/support-inbound.yaml'), 'utf8').replace('lit: phoneNumber', 'lit: orderNumbr'));
+    const server = new LspProcess();
+    servers.push(server);
+    await server.initialize(null);
+    const reader = join(root, 'flows/callback-inqueue.yaml');
+    server.open(reader, readFileSync(reader, 'utf8'));
+    const got = await server.diagnosticsFor(reader, (d) => d.length > 0);
+    expect(got.filter((x) => x.code === 'participant-data/read-never-set')).toHaveLength(1);
+  });
+
   it('honours the nearest .cxlint.yml and reloads it when it changes', async () => {
     const root = exampleWorkspace();
     const server = await started(root);

@@ -1,4 +1,5 @@
-import { basename, dirname, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE_NAMES, ConfigError, detectKind, VERSION, type Diagnostic as CxDiagnostic, type Rule } from '@cxlint/core';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -23,6 +24,14 @@ interface Published {
 /** How long typing must pause before the other open files of the workspace are linted again. */
 const OTHERS_DELAY_MS = 250;
 
+/** The nearest folder above a file that holds `.git`, if any. */
+function repositoryOf(absPath: string): string | undefined {
+  for (let dir = dirname(absPath); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
 const isConfigFile = (path: string) => CONFIG_FILE_NAMES.includes(basename(path));
 
 /**
@@ -43,11 +52,22 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const logError = (where: string, e: unknown) =>
     connection.console.error(`cxlint: ${where}: ${(e as Error)?.stack ?? String(e)}`);
 
-  /** The workspace folder holding a file (the innermost), or a one-file workspace for a file outside them all. */
+  /**
+   * The workspace folder holding a file (the innermost). A file outside them all (an editor started without a
+   * folder) gets its repository (the nearest folder with `.git`) as the project, as `cxlint` run there would;
+   * outside any repository it is linted on its own.
+   */
   const workspaceFor = (absPath: string): Workspace => {
     let best: Workspace | undefined;
     for (const w of workspaces) if (w.contains(absPath) && (!best || w.root.length > best.root.length)) best = w;
     if (best) return best;
+    const repository = repositoryOf(absPath);
+    if (repository) {
+      const w = new Workspace(repository, { rules: options.rules });
+      workspaces.push(w);
+      log(`${absPath} is in no workspace folder: its repository ${repository} is the project`);
+      return w;
+    }
     let w = loose.get(absPath);
     if (!w) loose.set(absPath, (w = new Workspace(dirname(absPath), { rules: options.rules, scan: false })));
     return w;

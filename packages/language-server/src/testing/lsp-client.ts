@@ -31,11 +31,12 @@ export class LspProcess {
     this.connection.listen();
   }
 
-  async initialize(root: string, capabilities: Record<string, unknown> = {}): Promise<{ capabilities: Record<string, unknown>; serverInfo?: { name: string } }> {
+  /** The handshake; `root` null is an editor started without a folder. */
+  async initialize(root: string | null, capabilities: Record<string, unknown> = {}): Promise<{ capabilities: Record<string, unknown>; serverInfo?: { name: string } }> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: pathToFileURL(root).href,
-      workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'root' }],
+      rootUri: root === null ? null : pathToFileURL(root).href,
+      workspaceFolders: root === null ? null : [{ uri: pathToFileURL(root).href, name: 'root' }],
       capabilities,
     });
     await this.connection.sendNotification('initialized', {});
