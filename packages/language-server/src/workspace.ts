@@ -34,6 +34,8 @@ export class Workspace {
   private readonly open = new Set<string>();
   /** The latest text handed in per file (see `store`). */
   private readonly tickets = new Map<string, number>();
+  /** The ticket whose text is stored: equal to the latest ticket when no text is being prepared. */
+  private readonly settled = new Map<string, number>();
 
   constructor(root: string, options: WorkspaceOptions = {}) {
     this.root = root;
@@ -65,7 +67,12 @@ export class Workspace {
 
   /** The editor's text for a file (opened or changed). */
   async setText(absPath: string, text: string): Promise<void> {
+    const wasOpen = this.open.has(absPath);
     this.open.add(absPath);
+    // Re-linting other open files hands their unchanged text in again: keep the parse (and its cached facts).
+    // (Unless a newer text is still being prepared: then this one must supersede it.)
+    const settled = this.settled.get(absPath) === this.tickets.get(absPath);
+    if (wasOpen && settled && this.files.get(absPath)?.input.text === text) return;
     await this.store(absPath, text);
   }
 
@@ -91,7 +98,9 @@ export class Workspace {
     const maxFileSize = this.safeConfigs()?.entryFor(absPath).loaded.config.settings?.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
     const read = readSourceFile(absPath, maxFileSize);
     if (read.error !== undefined) {
-      this.tickets.set(absPath, (this.tickets.get(absPath) ?? 0) + 1);
+      const ticket = (this.tickets.get(absPath) ?? 0) + 1;
+      this.tickets.set(absPath, ticket);
+      this.settled.set(absPath, ticket);
       if (read.error.startsWith('Cannot read file: ENOENT') || detectKind(absPath, read.head ?? '') === 'unknown') this.files.delete(absPath);
       else this.files.set(absPath, { input: { path: this.displayPath(absPath), readError: read.error, readErrorLine: read.errorLine } });
       return;
@@ -105,6 +114,7 @@ export class Workspace {
     this.tickets.set(absPath, ticket);
     const input = await prepareInput({ path: this.displayPath(absPath), text });
     if (this.tickets.get(absPath) !== ticket) return;
+    this.settled.set(absPath, ticket);
     const parsed = input.readError === undefined ? parseFile(input.path, text, undefined, input.prepared) : undefined;
     this.files.set(absPath, { input: { ...input, parsed }, parsed });
   }
