@@ -28,6 +28,7 @@ export class Workspace {
   private readonly rules: readonly Rule[];
   private readonly files = new Map<string, WorkspaceFile>();
   private configs: ConfigResolver | undefined;
+  private readonly configFor = new Map<string, ReturnType<ConfigResolver['configFor']>>();
   private scanned: Promise<void> | undefined;
   private readonly scan: boolean;
   /** Files whose text comes from the editor: a change on disk does not replace it. */
@@ -92,6 +93,7 @@ export class Workspace {
   /** Config files changed: the next lint reads them again. */
   reloadConfig(): void {
     this.configs = undefined;
+    this.configFor.clear();
   }
 
   private async readFromDisk(absPath: string): Promise<void> {
@@ -140,18 +142,17 @@ export class Workspace {
     const configs = this.configResolver();
     const target = this.files.get(absPath);
     if (!target) return undefined;
-    const byDisplay = new Map<string, string>();
+    // Config per file, by display path, resolved once per config generation: path arithmetic for every file of
+    // a large workspace on every keystroke showed in the profile. Resolving all before the engine runs also
+    // makes a broken config throw here (and be reported) rather than inside the engine.
     const inputs: LintInput[] = [];
     for (const [abs, f] of this.files) {
-      byDisplay.set(f.input.path, abs);
+      if (!this.configFor.has(f.input.path)) this.configFor.set(f.input.path, configs.configFor(abs));
       inputs.push(f.input);
     }
-    // Config resolution reads config files: do it for every file before the engine runs, so a broken
-    // config throws here (and is reported) rather than inside the engine.
-    for (const abs of byDisplay.values()) configs.configFor(abs);
     const results = lintFiles(inputs, {
       rules: this.rules,
-      configFor: (display) => configs.configFor(byDisplay.get(display)!),
+      configFor: (display) => this.configFor.get(display)!,
       settings: configs.projectSettings(),
       isTarget: (display) => display === target.input.path,
       maxFileSize: Number.POSITIVE_INFINITY, // each file was read under its own folder's limit
