@@ -10,3 +10,4 @@ export { lintPaths } from '../node/lint-paths.js';
 export { loadConfigFile, parseConfigText } from '../config/load.js';
 export { createConfigResolver } from '../node/config-resolver.js';
 export { builtInRules } from '../rules/index.js';
+export { parse as parseYamlValue } from 'yaml';

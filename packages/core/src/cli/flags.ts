@@ -4,7 +4,6 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import type { RuleEntry } from '../config/types.js';
 import type { CommandLineConfig } from '../node/config-resolver.js';
 import type { CliIo } from './main.js';
@@ -52,8 +51,11 @@ export interface EslintFlagValues {
 export class UsageError extends Error {}
 
 /** `--rule 'id: sev'` values (YAML, as ESLint's are levn) merged into one rules map; later flags win. */
-export function parseRuleFlags(values: readonly string[]): Record<string, RuleEntry> | undefined {
+export async function parseRuleFlags(values: readonly string[]): Promise<Record<string, RuleEntry> | undefined> {
   if (!values.length) return undefined;
+  // From the engine chunk, loaded only when used: main.ts imports this module, and --version/--help must start
+  // as fast as node.
+  const { parseYamlValue: parseYaml } = await import('./engine.js');
   const out: Record<string, RuleEntry> = {};
   for (const value of values) {
     let parsed: unknown;
@@ -72,7 +74,7 @@ export function parseRuleFlags(values: readonly string[]): Record<string, RuleEn
 
 /** The command line's layer over every config; validated like a config file (unknown rules, bad options). */
 export async function commandLineConfig(v: EslintFlagValues): Promise<CommandLineConfig | undefined> {
-  const rules = parseRuleFlags(v.rule ?? []);
+  const rules = await parseRuleFlags(v.rule ?? []);
   const ignorePatterns = v['ignore-pattern'] ?? [];
   if (!rules && !ignorePatterns.length && !v['no-ignore']) return undefined;
   if (rules) {
