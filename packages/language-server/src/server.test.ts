@@ -89,6 +89,13 @@ describe('cxlint-language-server over stdio', () => {
     server.change(broken, 2, 'inboundCall:\n  - \u0000\u0001 {{{ ]]] :\n\t\tx: "');
     const junk = await server.diagnosticsFor(broken, (d) => d.length === 1 && d[0].message !== got[0].message);
     expect(junk[0].severity).toBe(1 /* error */);
+    // Hostile nesting in a data action and in Terraform: one finding each, no crash (the parsers recurse).
+    const deepJson = join(root, 'data-actions/deep.custom.json');
+    server.open(deepJson, '{"name": "x", "contract": {}, "config": ' + '['.repeat(200_000) + ']'.repeat(200_000) + '}', 'json');
+    expect((await server.diagnosticsFor(deepJson)).map((d) => d.message)).toEqual([expect.stringMatching(/nested more than 256 levels/)]);
+    const deepTf = join(root, 'terraform/deep.tf');
+    server.open(deepTf, 'resource "genesyscloud_flow" "f" {\n  x = ' + '['.repeat(200_000) + ']'.repeat(200_000) + '\n}\n', 'terraform');
+    expect((await server.diagnosticsFor(deepTf)).map((d) => d.message)).toEqual([expect.stringMatching(/nested more than 256 levels/)]);
     // ...and the server still lints the next file.
     const good = join(root, 'flows/support-inbound.yaml');
     server.open(good, readFileSync(good, 'utf8'));
