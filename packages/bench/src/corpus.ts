@@ -278,7 +278,7 @@ export interface Corpus {
 }
 
 /** Tasks per flow so a flow lands near `targetBytes` (~1.5 KB per task). */
-function flowOfSize(seed: number, targetBytes: number): GeneratedFlow {
+export function flowOfSize(seed: number, targetBytes: number): GeneratedFlow {
   let tasks = Math.max(1, Math.round(targetBytes / 1500));
   let f = generateFlow(seed, tasks);
   // One correction step is enough: size is linear in tasks.

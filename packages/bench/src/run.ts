@@ -2,7 +2,7 @@
  * `npm run bench`: cxlint's whole CLI process vs the YAML parse floor vs Spectral, on the same files,
  * alternated round by round, medians reported. Prints a table, the ratios and the targets of issue 5.
  *
- *   node packages/bench/dist/run.js [--rounds N] [--only flows-200,corpus] [--spectral-all] [--json out.json]
+ *   node packages/bench/dist/run.js [--rounds N] [--only flows-200,corpus,startup,editor] [--spectral-all] [--json out.json]
  */
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -12,6 +12,7 @@ import { writeCorpus, type Corpus } from './corpus.js';
 import { median, measure, type Measured } from './measure.js';
 import { FLOOR_MODES, type FloorMode } from './parse-floor.js';
 import { actionCallCounts } from './action-calls.js';
+import { editorRelint } from './editor-relint.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const BENCH = resolve(here, '..');
@@ -271,6 +272,7 @@ async function main(): Promise<void> {
   }
   const st = want('startup') || !only ? await startup() : undefined;
   const calls = await actionCallCounts();
+  const editor = want('editor') || !only ? await editorRelint(TMP, ROUNDS) : undefined;
 
   const cpus = (await import('node:os')).cpus();
   console.log(`\ncxlint bench — node ${process.version}, ${cpus.length} × ${cpus[0]?.model ?? 'cpu'}, ${ROUNDS} rounds alternated, medians\n`);
@@ -279,6 +281,13 @@ async function main(): Promise<void> {
   for (const c of checks) console.log('  ' + c);
   if (st) console.log(`\nStart-up (no files): cxlint ${st.cxlintMs.toFixed(0)} ms, peak RSS ${st.rssMb.toFixed(0)} MB; bare \`node -e 0\` ${st.nodeMs.toFixed(0)} ms`);
   console.log(`\nGitHub API calls per action run: ${calls.text}`);
+  if (editor) {
+    console.log(
+      `\nEditor (language server), re-lint of one ${(editor.editedBytes / 1024).toFixed(0)} KB flow after an edit in a ${editor.flows}-flow workspace: ` +
+        `${editor.relintMs.toFixed(1)} ms median (${editor.findings} findings) = ${(editor.relintMs / editor.parseAloneMs).toFixed(2)}× parsing that file alone ` +
+        `(${editor.parseAloneMs.toFixed(1)} ms); the cold workspace load it avoids: ${editor.coldLoadMs.toFixed(0)} ms (${(editor.coldLoadMs / editor.relintMs).toFixed(0)}× the re-lint)`,
+    );
+  }
 
   // Ratios and targets (issue 5).
   const targets: Target[] = [];
@@ -309,6 +318,7 @@ async function main(): Promise<void> {
   const r5000 = row('repo-5000', 'cxlint');
   if (r5000) targets.push({ what: 'peak RSS, 5,000-file repo', goal: '< 300 MB', measured: `${r5000.peakRssMb.toFixed(0)} MB`, met: r5000.peakRssMb < 300 });
   if (st) targets.push({ what: 'CLI start-up, no files', goal: '< 150 ms', measured: `${st.cxlintMs.toFixed(0)} ms (bare node ${st.nodeMs.toFixed(0)} ms)`, met: st.cxlintMs < 150 });
+  if (editor) targets.push({ what: 'editor re-lint, 30 KB flow of 1,000', goal: '≤ 50 ms', measured: `${editor.relintMs.toFixed(1)} ms`, met: editor.relintMs <= 50 });
   if (calls.flat !== undefined) targets.push({ what: 'API calls independent of findings', goal: 'constant', measured: calls.text, met: calls.flat });
   console.log('\nTargets:');
   for (const t of targets) console.log(`  ${t.met ? 'MET    ' : 'NOT MET'}  ${pad(t.what, 42)} ${pad(t.goal, 10)} ${t.measured}`);
@@ -316,7 +326,7 @@ async function main(): Promise<void> {
   if (opts.json) {
     writeFileSync(
       opts.json,
-      JSON.stringify({ node: process.version, rounds: ROUNDS, rows: rows.map(({ runs, ...r }) => ({ ...r, walls: runs.map((x) => Math.round(x.wallMs)) })), checks, startup: st, calls, targets }, null, 2),
+      JSON.stringify({ node: process.version, rounds: ROUNDS, rows: rows.map(({ runs, ...r }) => ({ ...r, walls: runs.map((x) => Math.round(x.wallMs)) })), checks, startup: st, calls, editor, targets }, null, 2),
     );
   }
   if (checks.some((c) => c.startsWith('MISMATCH'))) process.exitCode = 1;

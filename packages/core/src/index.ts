@@ -3,9 +3,10 @@
  * bots and other CLIs can reuse the rules.
  */
 export * from './diagnostics.js';
-export { lintFiles, lintFilesAsync, lintText, type LintInput, type LintOptions } from './lint.js';
+export { lintFiles, lintFilesAsync, lintText, prepareInput, type LintInput, type LintOptions } from './lint.js';
 export { lintPaths, type LintPathsOptions, type LintPathsResult } from './node/lint-paths.js';
 export { findFiles, missingPathsMessage } from './node/find-files.js';
+export { createConfigResolver, type ConfigResolver, type ConfigEntry } from './node/config-resolver.js';
 export { builtInRules, findRule } from './rules/index.js';
 export { defineRule, ruleDocsUrl, type Rule, type RuleContext, type RuleMeta, type ReportDescriptor } from './rules/rule.js';
 export { parseFile, registerKindParser, kindParser, type ParsedFile, type KindParser } from './parse/parse-file.js';

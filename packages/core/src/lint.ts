@@ -22,6 +22,11 @@ export interface LintInput {
   readErrorLine?: number;
   /** What an asynchronous kind parser prepared for this file (see `lintFilesAsync`). */
   prepared?: unknown;
+  /**
+   * This same text already parsed (`parseFile(path, text, undefined, prepared)`): an editor keeps its workspace's
+   * files parsed, so re-linting one file re-parses only that one (the models cache their facts per parsed file).
+   */
+  parsed?: ParsedFile;
 }
 
 export interface LintOptions {
@@ -78,7 +83,7 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
       if (detectKind(input.path, input.text.slice(0, 64 * 1024)) === 'unknown') return { input, ignored: false, tooLargeNotOurs: true };
       return { input: { ...input, readError: tooLargeMessage(size, maxFileSize) }, ignored: false };
     }
-    return { input, file: parseFile(input.path, input.text, undefined, input.prepared), ignored: false };
+    return { input, file: input.parsed ?? parseFile(input.path, input.text, undefined, input.prepared), ignored: false };
   });
   const projectSettings = options.settings ?? options.config?.settings ?? {};
   let project = new Project(parsed.flatMap((p) => (p.file ? [p.file] : [])), projectSettings);
@@ -121,26 +126,29 @@ export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {
  * The CLI and the action use this.
  */
 export async function lintFilesAsync(inputs: readonly LintInput[], options: LintOptions = {}): Promise<LintResult[]> {
-  const prepared = await Promise.all(
-    inputs.map(async (input) => {
-      if (input.text === undefined || input.readError !== undefined) return input;
-      const kind = detectKind(input.path, input.text);
-      const parser = kindParser(kind);
-      if (!parser?.prepare) return input;
-      // The HCL parser's output is walked recursively: refuse hostile nesting before it is built.
-      const deep = kind === 'terraform' ? findHclNestingExcess(input.text) : undefined;
-      if (deep) {
-        const line = new SourceText(input.text).positionAt(deep.offset).line;
-        return { path: input.path, readError: nestingMessage(deep.limit), readErrorLine: line };
-      }
-      try {
-        return { ...input, prepared: await parser.prepare(input.path, input.text) };
-      } catch (e) {
-        return { ...input, prepared: e instanceof Error ? e : new Error(String(e)) };
-      }
-    }),
-  );
-  return lintFiles(prepared, options);
+  return lintFiles(await Promise.all(inputs.map(prepareInput)), options);
+}
+
+/**
+ * Runs the asynchronous preparation a file's kind needs (Terraform's HCL parser) and returns the input ready
+ * for `lintFiles` or `parseFile`: with `prepared`, or with a `readError` when the file is refused (hostile nesting).
+ */
+export async function prepareInput(input: LintInput): Promise<LintInput> {
+  if (input.text === undefined || input.readError !== undefined) return input;
+  const kind = detectKind(input.path, input.text);
+  const parser = kindParser(kind);
+  if (!parser?.prepare) return input;
+  // The HCL parser's output is walked recursively: refuse hostile nesting before it is built.
+  const deep = kind === 'terraform' ? findHclNestingExcess(input.text) : undefined;
+  if (deep) {
+    const line = new SourceText(input.text).positionAt(deep.offset).line;
+    return { path: input.path, readError: nestingMessage(deep.limit), readErrorLine: line };
+  }
+  try {
+    return { ...input, prepared: await parser.prepare(input.path, input.text) };
+  } catch (e) {
+    return { ...input, prepared: e instanceof Error ? e : new Error(String(e)) };
+  }
 }
 
 function deployedMistypedFlows<T extends { input: LintInput; file?: ParsedFile }>(parsed: T[], project: Project): T[] {

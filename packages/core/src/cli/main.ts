@@ -10,6 +10,7 @@ import type { LintPathsResult } from '../node/lint-paths.js';
 import { VERSION } from '../version.js';
 import { shouldColor } from './color.js';
 import { createProgress } from './progress.js';
+import { ESLINT_FLAG_OPTIONS, ESLINT_FLAGS_HELP, eslintFlags } from './flags.js';
 
 const HELP = `cxlint [options] [paths…]
 
@@ -27,6 +28,7 @@ Options:
       --quiet              report errors only
       --color, --no-color  force colours on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR respected)
       --debug              list every file considered and why it was linted or skipped (on stderr)
+${ESLINT_FLAGS_HELP}
   -v, --version            print the version
   -h, --help               print this help
 
@@ -42,6 +44,8 @@ export interface CliIo {
   isTTY: boolean;
   /** Whether stderr is a terminal: progress for long runs is shown only then. */
   stderrIsTTY?: boolean;
+  /** All of standard input (`--stdin`). */
+  readStdin?: () => Promise<string>;
 }
 
 /** Runs the CLI and returns the exit code; all output goes through `io` so tests can drive it in-process. */
@@ -64,6 +68,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         debug: { type: 'boolean', default: false },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
+        ...ESLINT_FLAG_OPTIONS,
       },
     });
   } catch (e) {
@@ -91,7 +96,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr('cxlint: use either --fix or --fix-dry-run, not both\n');
     return 2;
   }
-  const paths = args.positionals.length ? args.positionals : ['.'];
+  const extra = await eslintFlags(v, args.positionals, io);
+  if (extra.exit !== undefined) return extra.exit;
+  const paths = extra.stdin ? [extra.stdin.path] : args.positionals.length ? args.positionals : ['.'];
+  const given = { commandLine: extra.commandLine, texts: extra.stdin?.texts, contextPaths: extra.stdin?.contextPaths };
   const fixing = v.fix || v['fix-dry-run'];
   // A report that cannot be written is known before linting, not after a long run (ESLint checks late).
   const outputFile = v['output-file'] === undefined ? undefined : resolve(io.cwd, v['output-file']);
@@ -107,6 +115,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     run = fixing
       ? await fixPaths(paths, {
+          ...given,
           cwd: io.cwd,
           configFile: v.config,
           write: !!v.fix,
@@ -115,7 +124,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           debug: v.debug,
           onProgress,
         })
-      : await lintPaths(paths, { cwd: io.cwd, configFile: v.config, includeSource: true, debug: v.debug, onProgress });
+      : await lintPaths(paths, { ...given, cwd: io.cwd, configFile: v.config, includeSource: true, debug: v.debug, onProgress });
     progress.done();
   } catch (e) {
     progress.done();

@@ -57,7 +57,7 @@ describe('.pre-commit-hooks.yaml', () => {
 });
 
 describe('packages are ready to publish', () => {
-  for (const dir of ['packages/core', 'packages/schema']) {
+  for (const dir of ['packages/core', 'packages/schema', 'packages/language-server']) {
     const pkg = readJson(`${dir}/package.json`);
 
     it(`${pkg.name}: metadata`, () => {
@@ -69,8 +69,9 @@ describe('packages are ready to publish', () => {
       expect(pkg.publishConfig.access).toBe('public');
       expect(pkg.repository.directory).toBe(dir);
       expect(pkg.files).toContain('dist');
-      // `types` must come first in each condition for TypeScript to see it.
-      expect(Object.keys(pkg.exports['.'])).toEqual(['types', 'import']);
+      // `types` must come first in each condition for TypeScript to see it; `default` lets require() reach the
+      // ES module (Node >= 22.12 loads it; older Node says ERR_REQUIRE_ESM, as the README explains).
+      expect(Object.keys(pkg.exports['.'])).toEqual(['types', 'import', 'default']);
       expect(pkg.types).toBe(pkg.exports['.'].types);
       expect(existsSync(join(ROOT, dir, 'README.md'))).toBe(true);
     });
@@ -103,11 +104,11 @@ describe('versions and changesets', () => {
     expect(VERSION).toBe(core.version);
   });
 
-  it('changesets publish both packages publicly, with one version', () => {
+  it('changesets publish the packages publicly, with one version', () => {
     const config = readJson('.changeset/config.json');
     expect(config.access).toBe('public');
     expect(config.baseBranch).toBe('main');
-    expect(config.fixed).toEqual([['@cxlint/core', '@cxlint/schema']]);
+    expect(config.fixed).toEqual([['@cxlint/core', '@cxlint/schema', '@cxlint/language-server']]);
   });
 
   it('pending changesets name only packages of this repository', () => {

@@ -11,7 +11,7 @@ import { applyEdits } from './text-edits.js';
 /** ESLint stops after 10 passes too: a fix that keeps producing new fixes must not loop forever. */
 export const MAX_FIX_PASSES = 10;
 
-export interface FixPathsOptions extends Omit<LintPathsOptions, 'texts' | 'includeSource' | 'onProgress'> {
+export interface FixPathsOptions extends Omit<LintPathsOptions, 'includeSource' | 'onProgress'> {
   /** Write fixed files (`--fix`); false computes the same output without touching disk (`--fix-dry-run`). */
   write: boolean;
   /** Which problems to fix (e.g. errors only under `--quiet`). Only `fix`es are applied, never suggestions. */
@@ -65,7 +65,8 @@ export interface FixPathsResult extends LintPathsResult {
 export async function fixPaths(paths: string[], options: FixPathsOptions): Promise<FixPathsResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
   const maxPasses = options.maxPasses ?? MAX_FIX_PASSES;
-  const texts = new Map<string, string>();
+  // Texts given (a buffer piped with --stdin) stand in for the disk; each pass's fixed texts replace them.
+  const texts = new Map<string, string>(options.texts ?? []);
   const files = new Map<string, FixedFile>();
   const rejected = new Map<string, RejectedFix & { filePath: string }>();
   let passes = 0;

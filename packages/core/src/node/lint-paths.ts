@@ -1,7 +1,6 @@
 import { realpathSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
-import { cascadeSettings, compileConfig, compileConfigCascade, type ConfigMatcher } from '../config/resolve.js';
-import { configCascade, loadConfigFile } from '../config/load.js';
+import { relative, resolve, sep } from 'node:path';
+import { loadConfigFile } from '../config/load.js';
 import type { LoadedConfig } from '../config/types.js';
 import { countResult, type LintResult } from '../diagnostics.js';
 import { lintFilesAsync, type LintInput } from '../lint.js';
@@ -9,6 +8,7 @@ import { builtInRules } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { DEFAULT_MAX_FILE_SIZE, readSourceFile } from '../source/read-file.js';
 import { findFiles } from './find-files.js';
+import { createConfigResolver, type CommandLineConfig } from './config-resolver.js';
 import { detectKind } from '../parse/detect-kind.js';
 
 export interface LintPathsOptions {
@@ -21,6 +21,8 @@ export interface LintPathsOptions {
   /** Files read only for the project model (the rest of the repo), not reported. */
   contextPaths?: string[];
   includeSource?: boolean;
+  /** Rules and ignores from the command line, over every config. */
+  commandLine?: CommandLineConfig;
   /** Texts to lint instead of what is on disk, by absolute path (`--fix` passes lint the fixed text before writing). */
   texts?: ReadonlyMap<string, string>;
   /** Record every path considered and why it was linted or skipped (`--debug`). */
@@ -79,46 +81,19 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
   const explicit = options.config ?? (options.configFile ? loadConfigFile(resolve(cwd, options.configFile), rules) : undefined);
 
   const found = findFiles(paths, cwd, { debug: options.debug });
+  // A text given for a path not on disk (an unsaved buffer piped with --stdin-filename) is linted as that path.
+  const unsaved = found.missing.filter((p) => options.texts?.has(resolve(cwd, p)));
+  if (unsaved.length) {
+    found.files.push(...unsaved.map((p) => resolve(cwd, p)));
+    found.missing = found.missing.filter((p) => !unsaved.includes(p));
+  }
   const targets = new Set(found.files);
   const context = options.contextPaths ? findFiles(options.contextPaths, cwd).files : [];
   const display = (abs: string) => toPosix(relative(cwd, abs)) || abs;
   const all = [...new Set([...found.files, ...context])];
 
-  // Config per folder: the nearest file over its ancestors (each config file read once, each cascade compiled once).
-  const files = new Map<string, LoadedConfig>();
-  const load = (file: string) => {
-    if (!files.has(file)) files.set(file, loadConfigFile(file, rules));
-    return files.get(file)!;
-  };
-  const loaded = new Map<string, { loaded: LoadedConfig; matcher: ConfigMatcher }>();
-  const dirEntry = new Map<string, { loaded: LoadedConfig; matcher: ConfigMatcher }>();
-  const defaultEntry = { loaded: { config: {}, baseDir: cwd } as LoadedConfig, matcher: compileConfig({}, rules) };
-  const entryFor = (abs: string) => {
-    if (explicit) {
-      const key = explicit.filePath ?? '<given>';
-      if (!loaded.has(key)) loaded.set(key, { loaded: explicit, matcher: compileConfig(explicit.config, rules) });
-      return loaded.get(key)!;
-    }
-    const dir = dirname(abs);
-    let entry = dirEntry.get(dir);
-    if (!entry) {
-      const chain = configCascade(dir, (f) => load(f).config).reverse().map(load);
-      if (!chain.length) entry = defaultEntry;
-      else {
-        const key = chain.map((l) => l.filePath).join('\0');
-        if (!loaded.has(key)) {
-          const nearest = chain[chain.length - 1];
-          const layers = chain.map((l) => ({ config: l.config, prefix: toPosix(relative(l.baseDir, nearest.baseDir)).replace(/(?<=.)$/, '/') }));
-          // The merged settings are the nearest config's as far as the file is concerned (maxFileSize, lists).
-          const merged: LoadedConfig = { ...nearest, config: { ...nearest.config, settings: cascadeSettings(chain.map((l) => l.config)) } };
-          loaded.set(key, { loaded: merged, matcher: compileConfigCascade(layers, rules) });
-        }
-        entry = loaded.get(key)!;
-      }
-      dirEntry.set(dir, entry);
-    }
-    return entry;
-  };
+  const configs = createConfigResolver({ cwd, rules, explicit, commandLine: options.commandLine });
+  const entryFor = configs.entryFor;
 
   const byDisplay = new Map<string, string>();
   const named = new Set(paths.map((p) => resolve(cwd, p)));
@@ -154,17 +129,10 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
     if (read.osError !== undefined && targets.has(abs)) unreadable.push(display);
     inputs.push({ path: display, readError: read.error, readErrorLine: read.errorLine });
   }
-  // Project facts (known keys, substitutions) describe the whole repository, so every config's lists count.
-  // (Each config file read, not each cascade's merged settings: there a nearer list replaces an outer one.)
-  const projectSettings = explicit ? explicit.config.settings : mergeProjectSettings([...files.values()].map((l) => l.config.settings));
   const results = await lintFilesAsync(inputs, {
     rules,
-    configFor: (display) => {
-      const abs = byDisplay.get(display)!;
-      const entry = entryFor(abs);
-      return { matcher: entry.matcher, relPath: toPosix(relative(entry.loaded.baseDir, abs)) };
-    },
-    settings: projectSettings,
+    configFor: (display) => configs.configFor(byDisplay.get(display)!),
+    settings: configs.projectSettings(),
     isTarget: (display) => targets.has(byDisplay.get(display)!),
     includeSource: options.includeSource,
     // Each file was read under its own folder's settings.maxFileSize (readSourceFile above).
@@ -194,7 +162,7 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
   return {
     results: [...results.filter((r) => !r.skipped), ...folderResults].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0)),
     missing: found.missing,
-    configFiles: explicit ? [...loaded.keys()] : [...files.keys()],
+    configFiles: configs.configFiles(),
     unreadable,
     skipped: {
       ignored: results.filter((r) => r.skipped === 'ignored').length,
@@ -204,16 +172,4 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
   };
 }
 
-/** Unions the list settings of several configs; for other settings the first config that sets one wins. */
-export function mergeProjectSettings(all: (Record<string, unknown> | undefined)[]): Record<string, unknown> | undefined {
-  const present = all.filter((s): s is Record<string, unknown> => !!s);
-  if (present.length <= 1) return present[0];
-  const out: Record<string, unknown> = {};
-  for (const s of present) {
-    for (const [k, v] of Object.entries(s)) {
-      if (Array.isArray(v)) out[k] = [...new Set([...((out[k] as unknown[]) ?? []), ...v])];
-      else if (!(k in out)) out[k] = v;
-    }
-  }
-  return out;
-}
+export { mergeProjectSettings } from './config-resolver.js';

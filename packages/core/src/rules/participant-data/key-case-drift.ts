@@ -56,19 +56,34 @@ export default defineRule({
 export function caseDrift(project: Project): Map<string, KeySpellings> {
   return project.index('participant-data/case-drift', (p) => {
     const groups = new Map<string, { counts: Map<string, number>; setOrder: string[] }>();
-    const count = (key: string, isSet: boolean) => {
+    // Counted per spelling (the project's maps already group occurrences by exact key), not per occurrence:
+    // an editor re-linting one file of a large workspace rebuilds this on every edit.
+    const count = (key: string, n: number, isSet: boolean) => {
       const lower = key.toLowerCase();
       let g = groups.get(lower);
       if (!g) groups.set(lower, (g = { counts: new Map(), setOrder: [] }));
-      g.counts.set(key, (g.counts.get(key) ?? 0) + 1);
+      g.counts.set(key, (g.counts.get(key) ?? 0) + n);
       if (isSet && !g.setOrder.includes(key)) g.setOrder.push(key);
     };
-    for (const k of p.settings.knownParticipantKeys ?? []) count(k, true);
+    for (const k of p.settings.knownParticipantKeys ?? []) count(k, 1, true);
     // "First" is by path, then position, so the choice does not depend on the order files were handed in.
-    const sets = [...p.participantKeysSet().values()].flat();
-    sets.sort((a, b) => (a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : a.range[0] - b.range[0]));
-    for (const o of sets) count(o.key, true);
-    for (const [key, list] of p.participantKeysRead()) for (let i = 0; i < list.length; i++) count(key, false);
+    const setKeys = p.participantKeysSet();
+    const paths = new Set<string>();
+    for (const list of setKeys.values()) for (const o of list) paths.add(o.file.path);
+    const rank = new Map([...paths].sort().map((path, i) => [path, i]));
+    const firstSet: [string, number, number][] = [];
+    for (const [key, list] of setKeys) {
+      let best = list[0];
+      let bestRank = rank.get(best.file.path)!;
+      for (const o of list) {
+        const r = rank.get(o.file.path)!;
+        if (r < bestRank || (r === bestRank && o.range[0] < best.range[0])) { best = o; bestRank = r; }
+      }
+      firstSet.push([key, bestRank, best.range[0]]);
+    }
+    firstSet.sort((a, b) => a[1] - b[1] || a[2] - b[2]);
+    for (const [key] of firstSet) count(key, setKeys.get(key)!.length, true);
+    for (const [key, list] of p.participantKeysRead()) count(key, list.length, false);
 
     const out = new Map<string, KeySpellings>();
     for (const [lower, g] of groups) {
