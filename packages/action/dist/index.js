@@ -20805,9 +20805,9 @@ var require_picomatch = __commonJS({
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch5 = (glob, options, returnState = false) => {
+    var picomatch6 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch5(input, options, returnState));
+        const fns = glob.map((input) => picomatch6(input, options, returnState));
         const arrayMatcher = (str3) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str3);
@@ -20823,16 +20823,16 @@ var require_picomatch = __commonJS({
       }
       const opts = options || {};
       const posix3 = opts.windows;
-      const regex2 = isState ? picomatch5.compileRe(glob, options) : picomatch5.makeRe(glob, options, false, true);
+      const regex2 = isState ? picomatch6.compileRe(glob, options) : picomatch6.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch5(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch5.test(input, regex2, options, { glob, posix: posix3 });
+        const { isMatch, match, output } = picomatch6.test(input, regex2, options, { glob, posix: posix3 });
         const result = { glob, state, regex: regex2, posix: posix3, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -20858,7 +20858,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch5.test = (input, regex2, options, { glob, posix: posix3 } = {}) => {
+    picomatch6.test = (input, regex2, options, { glob, posix: posix3 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -20875,24 +20875,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch5.matchBase(input, regex2, options, posix3);
+          match = picomatch6.matchBase(input, regex2, options, posix3);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch5.matchBase = (input, glob, options, posix3 = options && options.windows) => {
-      const regex2 = glob instanceof RegExp ? glob : picomatch5.makeRe(glob, options);
+    picomatch6.matchBase = (input, glob, options, posix3 = options && options.windows) => {
+      const regex2 = glob instanceof RegExp ? glob : picomatch6.makeRe(glob, options);
       return regex2.test(utils.basename(input, { windows: posix3 }));
     };
-    picomatch5.isMatch = (str3, patterns, options) => picomatch5(patterns, options)(str3);
-    picomatch5.parse = (pattern, options) => {
-      if (Array.isArray(pattern)) return pattern.map((p) => picomatch5.parse(p, options));
+    picomatch6.isMatch = (str3, patterns, options) => picomatch6(patterns, options)(str3);
+    picomatch6.parse = (pattern, options) => {
+      if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
       return parse5(pattern, { ...options, fastpaths: false });
     };
-    picomatch5.scan = (input, options) => scan(input, options);
-    picomatch5.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch6.scan = (input, options) => scan(input, options);
+    picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -20903,13 +20903,13 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex2 = picomatch5.toRegex(source, options);
+      const regex2 = picomatch6.toRegex(source, options);
       if (returnState === true) {
         regex2.state = state;
       }
       return regex2;
     };
-    picomatch5.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch6.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
@@ -20920,9 +20920,9 @@ var require_picomatch = __commonJS({
       if (!parsed.output) {
         parsed = parse5(input, options);
       }
-      return picomatch5.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch6.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch5.toRegex = (source, options) => {
+    picomatch6.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -20931,8 +20931,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch5.constants = constants3;
-    module.exports = picomatch5;
+    picomatch6.constants = constants3;
+    module.exports = picomatch6;
   }
 });
 
@@ -20942,14 +20942,14 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch5(glob, options, returnState = false) {
+    function picomatch6(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch5, pico);
-    module.exports = picomatch5;
+    Object.assign(picomatch6, pico);
+    module.exports = picomatch6;
   }
 });
 
@@ -22214,11 +22214,11 @@ function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
       onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
       ensurePropertyComplete(offset + length);
     },
-    onSeparator: (sep5, offset, length) => {
+    onSeparator: (sep6, offset, length) => {
       if (currentParent.type === "property") {
-        if (sep5 === ":") {
+        if (sep6 === ":") {
           currentParent.colonOffset = offset;
-        } else if (sep5 === ",") {
+        } else if (sep6 === ",") {
           ensurePropertyComplete(offset);
         }
       }
@@ -27064,10 +27064,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -27081,7 +27081,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep5) {
+          if (!keyProps.anchor && !keyProps.tag && !sep6) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -27105,7 +27105,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -27121,7 +27121,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep5, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -27212,7 +27212,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep5 = "";
+        let sep6 = "";
         for (const token of end) {
           const { source, type: type2 } = token;
           switch (type2) {
@@ -27226,13 +27226,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep5 + cb;
-              sep5 = "";
+                comment += sep6 + cb;
+              sep6 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep5 += source;
+                sep6 += source;
               hasSpace = true;
               break;
             default:
@@ -27275,18 +27275,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep5, value } = collItem;
+        const { start, key, sep: sep6, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep5?.[0],
+          next: key ?? sep6?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep5 && !value) {
+          if (!props.anchor && !props.tag && !sep6 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -27340,8 +27340,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep5 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep5, null, props, onError);
+        if (!isMap3 && !sep6 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -27353,7 +27353,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep5 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -27364,8 +27364,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep5)
-                for (const st of sep5) {
+              if (sep6)
+                for (const st of sep6) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -27382,7 +27382,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep5, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -27562,7 +27562,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep5 = "";
+      let sep6 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -27579,24 +27579,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type2 === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep5 === " ")
-            sep5 = "\n";
-          else if (!prevMoreIndented && sep5 === "\n")
-            sep5 = "\n\n";
-          value += sep5 + indent.slice(trimIndent) + content;
-          sep5 = "\n";
+          if (sep6 === " ")
+            sep6 = "\n";
+          else if (!prevMoreIndented && sep6 === "\n")
+            sep6 = "\n\n";
+          value += sep6 + indent.slice(trimIndent) + content;
+          sep6 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep5 === "\n")
+          if (sep6 === "\n")
             value += "\n";
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          value += sep5 + content;
-          sep5 = " ";
+          value += sep6 + content;
+          sep6 = " ";
           prevMoreIndented = false;
         }
       }
@@ -27779,25 +27779,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep5 = " ";
+      let sep6 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep5 === "\n")
-            res += sep5;
+          if (sep6 === "\n")
+            res += sep6;
           else
-            sep5 = "\n";
+            sep6 = "\n";
         } else {
-          res += sep5 + lm;
-          sep5 = " ";
+          res += sep6 + lm;
+          sep6 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep5 + (match?.[1] ?? "");
+      return res + sep6 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -28607,14 +28607,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep5, value }) {
+    function stringifyItem({ start, key, sep: sep6, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep5)
-        for (const st of sep5)
+      if (sep6)
+        for (const st of sep6)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -29781,18 +29781,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep5;
+          let sep6;
           if (scalar.end) {
-            sep5 = scalar.end;
-            sep5.push(this.sourceToken);
+            sep6 = scalar.end;
+            sep6.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep5 = [this.sourceToken];
+            sep6 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep5 }]
+            items: [{ start, key: scalar, sep: sep6 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -29945,15 +29945,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep5 = it.sep;
-                  sep5.push(this.sourceToken);
+                  const sep6 = it.sep;
+                  sep6.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep5 }]
+                    items: [{ start: start2, key, sep: sep6 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -30147,13 +30147,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep5 = fc.end.splice(1, fc.end.length);
-            sep5.push(this.sourceToken);
+            const sep6 = fc.end.splice(1, fc.end.length);
+            sep6.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep5 }]
+              items: [{ start, key: fc, sep: sep6 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -35851,9 +35851,9 @@ var require_symlink = __commonJS({
         ]);
         if (areIdentical(srcStat, dstStat)) return;
       }
-      const relative4 = await symlinkPaths(srcpath, dstpath);
-      srcpath = relative4.toDst;
-      const toType = await symlinkType(relative4.toCwd, type2);
+      const relative5 = await symlinkPaths(srcpath, dstpath);
+      srcpath = relative5.toDst;
+      const toType = await symlinkType(relative5.toCwd, type2);
       const dir = path.dirname(dstpath);
       if (!await pathExists(dir)) {
         await mkdirs(dir);
@@ -35871,9 +35871,9 @@ var require_symlink = __commonJS({
         const dstStat = fs4.statSync(dstpath);
         if (areIdentical(srcStat, dstStat)) return;
       }
-      const relative4 = symlinkPathsSync(srcpath, dstpath);
-      srcpath = relative4.toDst;
-      type2 = symlinkTypeSync(relative4.toCwd, type2);
+      const relative5 = symlinkPathsSync(srcpath, dstpath);
+      srcpath = relative5.toDst;
+      type2 = symlinkTypeSync(relative5.toCwd, type2);
       const dir = path.dirname(dstpath);
       const exists2 = fs4.existsSync(dir);
       if (exists2) return fs4.symlinkSync(srcpath, dstpath, type2);
@@ -39802,24 +39802,41 @@ var init_literal_key = __esm({
 function caseDrift(project) {
   return project.index("participant-data/case-drift", (p) => {
     const groups2 = /* @__PURE__ */ new Map();
-    const count = (key, isSet) => {
+    const count = (key, n, isSet) => {
       const lower = key.toLowerCase();
       let g = groups2.get(lower);
       if (!g)
         groups2.set(lower, g = { counts: /* @__PURE__ */ new Map(), setOrder: [] });
-      g.counts.set(key, (g.counts.get(key) ?? 0) + 1);
+      g.counts.set(key, (g.counts.get(key) ?? 0) + n);
       if (isSet && !g.setOrder.includes(key))
         g.setOrder.push(key);
     };
     for (const k of p.settings.knownParticipantKeys ?? [])
-      count(k, true);
-    const sets = [...p.participantKeysSet().values()].flat();
-    sets.sort((a, b) => a.file.path < b.file.path ? -1 : a.file.path > b.file.path ? 1 : a.range[0] - b.range[0]);
-    for (const o of sets)
-      count(o.key, true);
+      count(k, 1, true);
+    const setKeys = p.participantKeysSet();
+    const paths = /* @__PURE__ */ new Set();
+    for (const list of setKeys.values())
+      for (const o of list)
+        paths.add(o.file.path);
+    const rank = new Map([...paths].sort().map((path, i) => [path, i]));
+    const firstSet = [];
+    for (const [key, list] of setKeys) {
+      let best = list[0];
+      let bestRank = rank.get(best.file.path);
+      for (const o of list) {
+        const r = rank.get(o.file.path);
+        if (r < bestRank || r === bestRank && o.range[0] < best.range[0]) {
+          best = o;
+          bestRank = r;
+        }
+      }
+      firstSet.push([key, bestRank, best.range[0]]);
+    }
+    firstSet.sort((a, b) => a[1] - b[1] || a[2] - b[2]);
+    for (const [key] of firstSet)
+      count(key, setKeys.get(key).length, true);
     for (const [key, list] of p.participantKeysRead())
-      for (let i = 0; i < list.length; i++)
-        count(key, false);
+      count(key, list.length, false);
     const out = /* @__PURE__ */ new Map();
     for (const [lower, g] of groups2) {
       if (g.counts.size < 2)
@@ -49185,14 +49202,14 @@ var init_ref_resolves = __esm({
           }
           const { kind, refId } = parsed;
           if (parsed.flowType && model.flowType && parsed.flowType !== model.flowType) {
-            const relative4 = `./${PLURAL[kind]}/${kind}[${refId}]`;
+            const relative5 = `./${PLURAL[kind]}/${kind}[${refId}]`;
             const exists2 = model.refTargets.some((t) => t.kind === kind && t.refId === refId);
             context3.report({
               node: ref.scalar,
               messageId: "wrongFlowType",
               data: { key: ref.key, refType: parsed.flowType, flowType: model.flowType, plural: PLURAL[kind], kind, refId },
               // A relative ref works in any flow type (a flow copied from another type keeps its old absolute refs).
-              suggest: exists2 ? [{ messageId: "useRelative", data: { relative: relative4 }, fix: { range: ref.scalar.range, text: JSON.stringify(relative4) } }] : void 0
+              suggest: exists2 ? [{ messageId: "useRelative", data: { relative: relative5 }, fix: { range: ref.scalar.range, text: JSON.stringify(relative5) } }] : void 0
             });
             continue;
           }
@@ -51366,11 +51383,11 @@ var require_dataType = __commonJS({
       gen.if((0, codegen_1._)`${parentData} !== undefined`, () => gen.assign((0, codegen_1._)`${parentData}[${parentDataProperty}]`, expr));
     }
     function checkDataType(dataType, data, strictNums, correct = DataType.Correct) {
-      const EQ2 = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
+      const EQ = correct === DataType.Correct ? codegen_1.operators.EQ : codegen_1.operators.NEQ;
       let cond;
       switch (dataType) {
         case "null":
-          return (0, codegen_1._)`${data} ${EQ2} null`;
+          return (0, codegen_1._)`${data} ${EQ} null`;
         case "array":
           cond = (0, codegen_1._)`Array.isArray(${data})`;
           break;
@@ -51384,7 +51401,7 @@ var require_dataType = __commonJS({
           cond = numCond();
           break;
         default:
-          return (0, codegen_1._)`typeof ${data} ${EQ2} ${dataType}`;
+          return (0, codegen_1._)`typeof ${data} ${EQ} ${dataType}`;
       }
       return correct === DataType.Correct ? cond : (0, codegen_1.not)(cond);
       function numCond(_cond = codegen_1.nil) {
@@ -53683,50 +53700,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative4, options, skipNormalization) {
+    function resolveComponent(base, relative5, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
         base = parse5(serialize(base, options), options);
-        relative4 = parse5(serialize(relative4, options), options);
+        relative5 = parse5(serialize(relative5, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative4.scheme) {
-        target.scheme = relative4.scheme;
-        target.userinfo = relative4.userinfo;
-        target.host = relative4.host;
-        target.port = relative4.port;
-        target.path = removeDotSegments(relative4.path || "");
-        target.query = relative4.query;
+      if (!options.tolerant && relative5.scheme) {
+        target.scheme = relative5.scheme;
+        target.userinfo = relative5.userinfo;
+        target.host = relative5.host;
+        target.port = relative5.port;
+        target.path = removeDotSegments(relative5.path || "");
+        target.query = relative5.query;
       } else {
-        if (relative4.userinfo !== void 0 || relative4.host !== void 0 || relative4.port !== void 0) {
-          target.userinfo = relative4.userinfo;
-          target.host = relative4.host;
-          target.port = relative4.port;
-          target.path = removeDotSegments(relative4.path || "");
-          target.query = relative4.query;
+        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
+          target.userinfo = relative5.userinfo;
+          target.host = relative5.host;
+          target.port = relative5.port;
+          target.path = removeDotSegments(relative5.path || "");
+          target.query = relative5.query;
         } else {
-          if (!relative4.path) {
+          if (!relative5.path) {
             target.path = base.path;
-            if (relative4.query !== void 0) {
-              target.query = relative4.query;
+            if (relative5.query !== void 0) {
+              target.query = relative5.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative4.path[0] === "/") {
-              target.path = removeDotSegments(relative4.path);
+            if (relative5.path[0] === "/") {
+              target.path = removeDotSegments(relative5.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative4.path;
+                target.path = "/" + relative5.path;
               } else if (!base.path) {
-                target.path = relative4.path;
+                target.path = relative5.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative4.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative4.query;
+            target.query = relative5.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -53734,7 +53751,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative4.fragment;
+      target.fragment = relative5.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -61790,7 +61807,7 @@ function lintFiles(inputs, options = {}) {
         return { input, ignored: false, tooLargeNotOurs: true };
       return { input: { ...input, readError: tooLargeMessage(size, maxFileSize) }, ignored: false };
     }
-    return { input, file: parseFile(input.path, input.text, void 0, input.prepared), ignored: false };
+    return { input, file: input.parsed ?? parseFile(input.path, input.text, void 0, input.prepared), ignored: false };
   });
   const projectSettings = options.settings ?? options.config?.settings ?? {};
   let project = new Project(parsed.flatMap((p) => p.file ? [p.file] : []), projectSettings);
@@ -61825,25 +61842,25 @@ function lintFiles(inputs, options = {}) {
   return results;
 }
 async function lintFilesAsync(inputs, options = {}) {
-  const prepared = await Promise.all(inputs.map(async (input) => {
-    if (input.text === void 0 || input.readError !== void 0)
-      return input;
-    const kind = detectKind(input.path, input.text);
-    const parser = kindParser(kind);
-    if (!parser?.prepare)
-      return input;
-    const deep = kind === "terraform" ? findHclNestingExcess(input.text) : void 0;
-    if (deep) {
-      const line = new SourceText(input.text).positionAt(deep.offset).line;
-      return { path: input.path, readError: nestingMessage(deep.limit), readErrorLine: line };
-    }
-    try {
-      return { ...input, prepared: await parser.prepare(input.path, input.text) };
-    } catch (e) {
-      return { ...input, prepared: e instanceof Error ? e : new Error(String(e)) };
-    }
-  }));
-  return lintFiles(prepared, options);
+  return lintFiles(await Promise.all(inputs.map(prepareInput)), options);
+}
+async function prepareInput(input) {
+  if (input.text === void 0 || input.readError !== void 0)
+    return input;
+  const kind = detectKind(input.path, input.text);
+  const parser = kindParser(kind);
+  if (!parser?.prepare)
+    return input;
+  const deep = kind === "terraform" ? findHclNestingExcess(input.text) : void 0;
+  if (deep) {
+    const line = new SourceText(input.text).positionAt(deep.offset).line;
+    return { path: input.path, readError: nestingMessage(deep.limit), readErrorLine: line };
+  }
+  try {
+    return { ...input, prepared: await parser.prepare(input.path, input.text) };
+  } catch (e) {
+    return { ...input, prepared: e instanceof Error ? e : new Error(String(e)) };
+  }
 }
 function deployedMistypedFlows(parsed, project) {
   const candidates = parsed.filter((p) => p.file?.kind === "unknown" && FLOW_EXTENSIONS.includes(extensionOf(p.input.path)) && mistypedFlowTypeKey(p.file.source.text) !== void 0);
@@ -63319,9 +63336,101 @@ var init_find_files = __esm({
   }
 });
 
+// packages/core/dist/node/config-resolver.js
+import { dirname as dirname2, join as join3, relative as relative2, sep as sep2 } from "node:path";
+function createConfigResolver(options) {
+  const { cwd, rules, explicit, commandLine = {} } = options;
+  const compile = (chain, nearestDir) => {
+    const layers = chain.map((l) => ({ config: l.config, prefix: toPosix2(relative2(l.baseDir, nearestDir)).replace(/(?<=.)$/, "/") }));
+    if (!layers.length)
+      layers.push({ config: {}, prefix: "" });
+    if (commandLine.rules)
+      layers.push({ config: { extends: [], rules: commandLine.rules }, prefix: "" });
+    const matcher = compileConfigCascade(commandLine.noIgnore ? layers.map((l) => ({ ...l, config: { ...l.config, ignore: void 0 } })) : layers, rules);
+    if (commandLine.noIgnore || !commandLine.ignorePatterns?.length)
+      return matcher;
+    const ignored = (0, import_picomatch4.default)(commandLine.ignorePatterns, { dot: true });
+    return {
+      rulesFor: (relPath) => matcher.rulesFor(relPath),
+      isIgnored: (relPath) => matcher.isIgnored(relPath) || ignored(toPosix2(relative2(cwd, join3(nearestDir, relPath))))
+    };
+  };
+  const files = /* @__PURE__ */ new Map();
+  const load2 = (file) => {
+    if (!files.has(file))
+      files.set(file, loadConfigFile(file, rules));
+    return files.get(file);
+  };
+  const loaded = /* @__PURE__ */ new Map();
+  const dirEntry = /* @__PURE__ */ new Map();
+  const defaultEntry = { loaded: { config: {}, baseDir: cwd }, matcher: compile([], cwd) };
+  const entryFor = (abs) => {
+    if (explicit) {
+      const key = explicit.filePath ?? "<given>";
+      if (!loaded.has(key))
+        loaded.set(key, { loaded: explicit, matcher: compile([explicit], explicit.baseDir) });
+      return loaded.get(key);
+    }
+    const dir = dirname2(abs);
+    let entry = dirEntry.get(dir);
+    if (!entry) {
+      const chain = configCascade(dir, (f) => load2(f).config).reverse().map(load2);
+      if (!chain.length)
+        entry = defaultEntry;
+      else {
+        const key = chain.map((l) => l.filePath).join("\0");
+        if (!loaded.has(key)) {
+          const nearest = chain[chain.length - 1];
+          const merged = { ...nearest, config: { ...nearest.config, settings: cascadeSettings(chain.map((l) => l.config)) } };
+          loaded.set(key, { loaded: merged, matcher: compile(chain, nearest.baseDir) });
+        }
+        entry = loaded.get(key);
+      }
+      dirEntry.set(dir, entry);
+    }
+    return entry;
+  };
+  return {
+    entryFor,
+    configFor(abs) {
+      const entry = entryFor(abs);
+      return { matcher: entry.matcher, relPath: toPosix2(relative2(entry.loaded.baseDir, abs)) };
+    },
+    configFiles: () => explicit ? [...loaded.keys()] : [...files.keys()],
+    // Project facts describe the whole repository, so every config's lists count. (Each config file read, not
+    // each cascade's merged settings: there a nearer list replaces an outer one.)
+    projectSettings: () => explicit ? explicit.config.settings : mergeProjectSettings([...files.values()].map((l) => l.config.settings))
+  };
+}
+function mergeProjectSettings(all) {
+  const present = all.filter((s) => !!s);
+  if (present.length <= 1)
+    return present[0];
+  const out = {};
+  for (const s of present) {
+    for (const [k, v] of Object.entries(s)) {
+      if (Array.isArray(v))
+        out[k] = [.../* @__PURE__ */ new Set([...out[k] ?? [], ...v])];
+      else if (!(k in out))
+        out[k] = v;
+    }
+  }
+  return out;
+}
+var import_picomatch4, toPosix2;
+var init_config_resolver = __esm({
+  "packages/core/dist/node/config-resolver.js"() {
+    "use strict";
+    import_picomatch4 = __toESM(require_picomatch2(), 1);
+    init_resolve();
+    init_load();
+    toPosix2 = (p) => p.split(sep2).join("/");
+  }
+});
+
 // packages/core/dist/node/lint-paths.js
 import { realpathSync } from "node:fs";
-import { dirname as dirname2, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
 function linksOutside(abs, cwd) {
   if (!isInside(abs, cwd))
     return false;
@@ -63345,46 +63454,17 @@ async function lintPaths(paths, options = {}) {
   const rules = options.rules ?? builtInRules;
   const explicit = options.config ?? (options.configFile ? loadConfigFile(resolve3(cwd, options.configFile), rules) : void 0);
   const found = findFiles(paths, cwd, { debug: options.debug });
+  const unsaved = found.missing.filter((p) => options.texts?.has(resolve3(cwd, p)));
+  if (unsaved.length) {
+    found.files.push(...unsaved.map((p) => resolve3(cwd, p)));
+    found.missing = found.missing.filter((p) => !unsaved.includes(p));
+  }
   const targets = new Set(found.files);
   const context3 = options.contextPaths ? findFiles(options.contextPaths, cwd).files : [];
-  const display = (abs) => toPosix2(relative2(cwd, abs)) || abs;
+  const display = (abs) => toPosix3(relative3(cwd, abs)) || abs;
   const all = [.../* @__PURE__ */ new Set([...found.files, ...context3])];
-  const files = /* @__PURE__ */ new Map();
-  const load2 = (file) => {
-    if (!files.has(file))
-      files.set(file, loadConfigFile(file, rules));
-    return files.get(file);
-  };
-  const loaded = /* @__PURE__ */ new Map();
-  const dirEntry = /* @__PURE__ */ new Map();
-  const defaultEntry = { loaded: { config: {}, baseDir: cwd }, matcher: compileConfig({}, rules) };
-  const entryFor = (abs) => {
-    if (explicit) {
-      const key = explicit.filePath ?? "<given>";
-      if (!loaded.has(key))
-        loaded.set(key, { loaded: explicit, matcher: compileConfig(explicit.config, rules) });
-      return loaded.get(key);
-    }
-    const dir = dirname2(abs);
-    let entry = dirEntry.get(dir);
-    if (!entry) {
-      const chain = configCascade(dir, (f) => load2(f).config).reverse().map(load2);
-      if (!chain.length)
-        entry = defaultEntry;
-      else {
-        const key = chain.map((l) => l.filePath).join("\0");
-        if (!loaded.has(key)) {
-          const nearest = chain[chain.length - 1];
-          const layers = chain.map((l) => ({ config: l.config, prefix: toPosix2(relative2(l.baseDir, nearest.baseDir)).replace(/(?<=.)$/, "/") }));
-          const merged = { ...nearest, config: { ...nearest.config, settings: cascadeSettings(chain.map((l) => l.config)) } };
-          loaded.set(key, { loaded: merged, matcher: compileConfigCascade(layers, rules) });
-        }
-        entry = loaded.get(key);
-      }
-      dirEntry.set(dir, entry);
-    }
-    return entry;
-  };
+  const configs = createConfigResolver({ cwd, rules, explicit, commandLine: options.commandLine });
+  const entryFor = configs.entryFor;
   const byDisplay = /* @__PURE__ */ new Map();
   const named = new Set(paths.map((p) => resolve3(cwd, p)));
   const inputs = [];
@@ -63393,7 +63473,7 @@ async function lintPaths(paths, options = {}) {
   let done = 0;
   for (const abs of all) {
     options.onProgress?.("reading", done++, all.length);
-    const display2 = toPosix2(relative2(cwd, abs)) || abs;
+    const display2 = toPosix3(relative3(cwd, abs)) || abs;
     byDisplay.set(display2, abs);
     const entry = entryFor(abs);
     const given = options.texts?.get(abs);
@@ -63418,15 +63498,10 @@ async function lintPaths(paths, options = {}) {
       unreadable.push(display2);
     inputs.push({ path: display2, readError: read.error, readErrorLine: read.errorLine });
   }
-  const projectSettings = explicit ? explicit.config.settings : mergeProjectSettings([...files.values()].map((l) => l.config.settings));
   const results = await lintFilesAsync(inputs, {
     rules,
-    configFor: (display2) => {
-      const abs = byDisplay.get(display2);
-      const entry = entryFor(abs);
-      return { matcher: entry.matcher, relPath: toPosix2(relative2(entry.loaded.baseDir, abs)) };
-    },
-    settings: projectSettings,
+    configFor: (display2) => configs.configFor(byDisplay.get(display2)),
+    settings: configs.projectSettings(),
     isTarget: (display2) => targets.has(byDisplay.get(display2)),
     includeSource: options.includeSource,
     // Each file was read under its own folder's settings.maxFileSize (readSourceFile above).
@@ -63454,7 +63529,7 @@ async function lintPaths(paths, options = {}) {
   return {
     results: [...results.filter((r) => !r.skipped), ...folderResults].sort((a, b) => a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0),
     missing: found.missing,
-    configFiles: explicit ? [...loaded.keys()] : [...files.keys()],
+    configFiles: configs.configFiles(),
     unreadable,
     skipped: {
       ignored: results.filter((r) => r.skipped === "ignored").length,
@@ -63463,35 +63538,21 @@ async function lintPaths(paths, options = {}) {
     ...considered ? { considered } : {}
   };
 }
-function mergeProjectSettings(all) {
-  const present = all.filter((s) => !!s);
-  if (present.length <= 1)
-    return present[0];
-  const out = {};
-  for (const s of present) {
-    for (const [k, v] of Object.entries(s)) {
-      if (Array.isArray(v))
-        out[k] = [.../* @__PURE__ */ new Set([...out[k] ?? [], ...v])];
-      else if (!(k in out))
-        out[k] = v;
-    }
-  }
-  return out;
-}
-var toPosix2, isInside, realRoots;
+var toPosix3, isInside, realRoots;
 var init_lint_paths = __esm({
   "packages/core/dist/node/lint-paths.js"() {
     "use strict";
-    init_resolve();
     init_load();
     init_diagnostics();
     init_lint();
     init_rules();
     init_read_file();
     init_find_files();
+    init_config_resolver();
     init_detect_kind();
-    toPosix2 = (p) => p.split(sep2).join("/");
-    isInside = (path, root) => path === root || path.startsWith(root.endsWith(sep2) ? root : root + sep2);
+    init_config_resolver();
+    toPosix3 = (p) => p.split(sep3).join("/");
+    isInside = (path, root) => path === root || path.startsWith(root.endsWith(sep3) ? root : root + sep3);
     realRoots = /* @__PURE__ */ new Map();
   }
 });
@@ -64478,6 +64539,145 @@ var require_lib3 = __commonJS({
     };
     exports.HttpClient = HttpClient3;
     var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
+  }
+});
+
+// node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var require_dist4 = __commonJS({
+  "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.format = format3;
+    exports.parse = parse5;
+    var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+    var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var QUOTE_REGEXP = /[\\"]/g;
+    var TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+    var NullObject = /* @__PURE__ */ (() => {
+      const C = function() {
+      };
+      C.prototype = /* @__PURE__ */ Object.create(null);
+      return C;
+    })();
+    function format3(obj) {
+      const { type: type2, parameters } = obj;
+      if (!type2 || !TYPE_REGEXP.test(type2)) {
+        throw new TypeError(`Invalid type: ${type2}`);
+      }
+      let result = type2;
+      if (parameters) {
+        for (const param of Object.keys(parameters)) {
+          if (!TOKEN_REGEXP.test(param)) {
+            throw new TypeError(`Invalid parameter name: ${param}`);
+          }
+          result += `; ${param}=${qstring(parameters[param])}`;
+        }
+      }
+      return result;
+    }
+    function parse5(header, options) {
+      const stopChar = options?.comma === true ? COMMA : 65536;
+      const len = header.length;
+      let index2 = skipOWS(header, options?.start ?? 0, len);
+      const valueStart2 = index2;
+      index2 = skipValue(header, index2, len, stopChar);
+      const valueEnd2 = trailingOWS(header, valueStart2, index2);
+      const type2 = header.slice(valueStart2, valueEnd2).toLowerCase();
+      if (options?.parameters === false) {
+        return { type: type2, index: index2, parameters: new NullObject() };
+      }
+      return parseParameters(header, type2, index2, len, stopChar);
+    }
+    var SP2 = 32;
+    var HTAB = 9;
+    var SEMI = 59;
+    var EQ = 61;
+    var DQUOTE = 34;
+    var BSLASH = 92;
+    var COMMA = 44;
+    function parseParameters(header, type2, index2, len, stopChar) {
+      const parameters = new NullObject();
+      parameter: while (index2 < len) {
+        if (header.charCodeAt(index2) === stopChar)
+          break;
+        index2 = skipOWS(header, index2 + 1, len);
+        const keyStart = index2;
+        while (index2 < len) {
+          const code = header.charCodeAt(index2);
+          if (code === stopChar)
+            break parameter;
+          if (code === SEMI)
+            continue parameter;
+          if (code === EQ) {
+            const keyEnd = trailingOWS(header, keyStart, index2);
+            const key = header.slice(keyStart, keyEnd).toLowerCase();
+            index2 = skipOWS(header, index2 + 1, len);
+            if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
+              index2++;
+              let value = "";
+              while (index2 < len) {
+                const code2 = header.charCodeAt(index2++);
+                if (code2 === DQUOTE) {
+                  index2 = skipValue(header, index2, len, stopChar);
+                  if (parameters[key] === void 0)
+                    parameters[key] = value;
+                  break;
+                }
+                if (code2 === BSLASH && index2 < len) {
+                  value += header[index2++];
+                  continue;
+                }
+                value += String.fromCharCode(code2);
+              }
+              continue parameter;
+            }
+            const valueStart2 = index2;
+            index2 = skipValue(header, index2, len, stopChar);
+            if (parameters[key] === void 0) {
+              const valueEnd2 = trailingOWS(header, valueStart2, index2);
+              parameters[key] = header.slice(valueStart2, valueEnd2);
+            }
+            continue parameter;
+          }
+          index2++;
+        }
+      }
+      return { type: type2, index: index2, parameters };
+    }
+    function skipValue(str3, index2, len, stopChar) {
+      while (index2 < len) {
+        const code = str3.charCodeAt(index2);
+        if (code === SEMI || code === stopChar)
+          break;
+        index2++;
+      }
+      return index2;
+    }
+    function skipOWS(header, index2, len) {
+      while (index2 < len) {
+        const char = header.charCodeAt(index2);
+        if (char !== SP2 && char !== HTAB)
+          break;
+        index2++;
+      }
+      return index2;
+    }
+    function trailingOWS(header, start, end) {
+      while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP2 && char !== HTAB)
+          break;
+        end--;
+      }
+      return end;
+    }
+    function qstring(str3) {
+      if (TOKEN_REGEXP.test(str3))
+        return str3;
+      if (TEXT_REGEXP.test(str3))
+        return `"${str3.replace(QUOTE_REGEXP, "\\$&")}"`;
+      throw new TypeError(`Invalid parameter value: ${str3}`);
+    }
   }
 });
 
@@ -66308,6 +66508,7 @@ init_diagnostics();
 init_lint();
 init_lint_paths();
 init_find_files();
+init_config_resolver();
 init_rules();
 init_rule();
 init_parse_file();
@@ -66338,6 +66539,47 @@ init_rules();
 
 // packages/core/dist/version.js
 var VERSION = "0.1.0";
+
+// packages/core/dist/cli/flags.js
+var ESLINT_FLAGS_HELP = `      --stdin              lint the text on standard input (needs --stdin-filename)
+      --stdin-filename <path>
+                           the path the piped text stands for: its kind, its config, and the project around it
+                           for cross-file rules (the file need not exist); with --fix-dry-run --format json the
+                           fixed text is the result's "output"
+      --rule '<id>: <severity>'
+                           set a rule over every config (off, warn, error; or '<id>: [warn, {options}]');
+                           repeatable
+      --ignore-pattern <glob>
+                           also skip files matching the glob (relative to the working folder); repeatable
+      --no-ignore          skip nothing: neither configs' ignore lists nor --ignore-pattern
+      --print-config <file>
+                           print the config that applies to a file (rules, settings, config files) as JSON
+      --list-rules         list the rules with their default severity and whether they fix or suggest
+                           (JSON with --format json)`;
+
+// packages/core/dist/cli/main.js
+var HELP = `cxlint [options] [paths…]
+
+Lints Genesys Cloud Architect flows (YAML), data actions (JSON) and CX-as-Code (Terraform).
+Folders are searched recursively; .gitignore'd files and node_modules are skipped.
+Globs work when quoted ('flows/**/*.yaml'), so the shell leaves them to cxlint.
+
+Options:
+  -f, --format <name>      stylish (default), json, sarif, github
+  -c, --config <file>      use this config instead of the nearest .cxlint.yml
+  -o, --output-file <file> write the report to a file
+      --fix                write safe fixes to disk (suggestions are never applied), then report what remains
+      --fix-dry-run        print the fixes as a diff and write nothing
+      --max-warnings <n>   exit 1 when there are more than n warnings
+      --quiet              report errors only
+      --color, --no-color  force colours on or off (default: on for a terminal; NO_COLOR, FORCE_COLOR respected)
+      --debug              list every file considered and why it was linted or skipped (on stderr)
+${ESLINT_FLAGS_HELP}
+  -v, --version            print the version
+  -h, --help               print this help
+
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad usage or a fatal problem (a bad config,
+a path that names nothing, a file or folder that cannot be read, a fix that cannot be written).`;
 
 // packages/action/src/annotations.ts
 function annotate(findings, note) {
@@ -67050,189 +67292,8 @@ function withDefaults(oldDefaults, newDefaults) {
 }
 var endpoint = withDefaults(null, DEFAULTS);
 
-// node_modules/content-type/dist/index.js
-var SP2 = 32;
-var HTAB = 9;
-var SEMI = 59;
-var EQ = 61;
-var DQUOTE = 34;
-var BSLASH = 92;
-var COMMA = 44;
-var LOWER_CASE = 1;
-var OWS = 2;
-var SEMI_FLAG = 4;
-var COMMA_FLAG = 8;
-var TOKEN_FLAG = 16;
-var NON_ASCII = 65280;
-var CASE_FLAGS = LOWER_CASE | NON_ASCII;
-var CHAR_MAP = new Uint8Array(256);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP2] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 128; code <= 255; code++) {
-  CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-  CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 48; code <= 57; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 65; code <= 90; code++) {
-  CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 97; code <= 122; code++) {
-  CHAR_MAP[code] |= TOKEN_FLAG;
-}
-var NullObject = /* @__PURE__ */ (() => {
-  const C = function() {
-  };
-  C.prototype = /* @__PURE__ */ Object.create(null);
-  return C;
-})();
-function parse4(header, options) {
-  const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-  const len = header.length;
-  let valueStart2 = options?.start ?? 0;
-  while ((CHAR_MAP[header.charCodeAt(valueStart2)] & OWS) !== 0) {
-    valueStart2++;
-  }
-  let index2 = valueStart2;
-  let typeFlags = 0;
-  let whitespace = -1;
-  let stop = options?.parameters === false ? COMMA_FLAG : 0;
-  while (index2 < len) {
-    const code = header.charCodeAt(index2);
-    const flags = CHAR_MAP[code];
-    if ((flags & stopFlags) !== 0) {
-      stop |= flags & COMMA_FLAG;
-      break;
-    }
-    if ((flags & OWS) !== 0) {
-      if (whitespace === -1)
-        whitespace = index2;
-    } else {
-      whitespace = -1;
-    }
-    typeFlags |= code & NON_ASCII | flags;
-    index2++;
-  }
-  const valueEnd2 = whitespace === -1 ? index2 : whitespace;
-  const value = header.slice(valueStart2, valueEnd2);
-  const type2 = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-  if (index2 === len || stop !== 0) {
-    return { type: type2, index: index2, parameters: new NullObject() };
-  }
-  return parseParameters(header, type2, index2, len, stopFlags);
-}
-function parseParameters(header, type2, index2, len, stopFlags) {
-  const parameters = new NullObject();
-  parameter: while (index2 < len) {
-    index2++;
-    while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
-      index2++;
-    }
-    const keyStart = index2;
-    let keyFlags = 0;
-    let keyWhitespace = -1;
-    while (index2 < len) {
-      const code = header.charCodeAt(index2);
-      const flags = CHAR_MAP[code];
-      if ((flags & stopFlags) !== 0) {
-        if ((flags & COMMA_FLAG) !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if (code === EQ) {
-        const keyEnd = keyWhitespace === -1 ? index2 : keyWhitespace;
-        const value = header.slice(keyStart, keyEnd);
-        const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-        index2++;
-        while ((CHAR_MAP[header.charCodeAt(index2)] & OWS) !== 0) {
-          index2++;
-        }
-        if (index2 < len && header.charCodeAt(index2) === DQUOTE) {
-          const quotedStart = ++index2;
-          let escaped = false;
-          while (index2 < len) {
-            const code2 = header.charCodeAt(index2);
-            if (code2 === DQUOTE) {
-              if (parameters[key] === void 0) {
-                parameters[key] = escaped ? unescapeQuotedPairs(header, quotedStart, index2) : header.slice(quotedStart, index2);
-              }
-              index2++;
-              let stop2 = 0;
-              while (index2 < len) {
-                const code3 = header.charCodeAt(index2);
-                const flags2 = CHAR_MAP[code3];
-                if ((flags2 & stopFlags) !== 0) {
-                  stop2 = flags2 & COMMA_FLAG;
-                  break;
-                }
-                index2++;
-              }
-              if (stop2 !== 0)
-                break parameter;
-              continue parameter;
-            }
-            if (code2 === BSLASH && index2 + 1 < len) {
-              escaped = true;
-              index2 += 2;
-              continue;
-            }
-            index2++;
-          }
-          continue parameter;
-        }
-        const valueStart2 = index2;
-        let stop = 0;
-        let valueWhitespace = -1;
-        while (index2 < len) {
-          const code2 = header.charCodeAt(index2);
-          const flags2 = CHAR_MAP[code2];
-          if ((flags2 & stopFlags) !== 0) {
-            stop = flags2 & COMMA_FLAG;
-            break;
-          }
-          if ((flags2 & OWS) !== 0) {
-            if (valueWhitespace === -1)
-              valueWhitespace = index2;
-          } else {
-            valueWhitespace = -1;
-          }
-          index2++;
-        }
-        if (parameters[key] === void 0) {
-          const valueEnd2 = valueWhitespace === -1 ? index2 : valueWhitespace;
-          parameters[key] = header.slice(valueStart2, valueEnd2);
-        }
-        if (stop !== 0)
-          break parameter;
-        continue parameter;
-      }
-      if ((flags & OWS) !== 0) {
-        if (keyWhitespace === -1)
-          keyWhitespace = index2;
-      } else {
-        keyWhitespace = -1;
-      }
-      keyFlags |= code & NON_ASCII | flags;
-      index2++;
-    }
-  }
-  return { type: type2, index: index2, parameters };
-}
-function unescapeQuotedPairs(str3, start, end) {
-  let result = "";
-  for (let index2 = start; index2 < end; index2++) {
-    if (str3.charCodeAt(index2) === BSLASH) {
-      result += str3.slice(start, index2);
-      start = ++index2;
-    }
-  }
-  return result + str3.slice(start, end);
-}
+// node_modules/@octokit/request/dist-bundle/index.js
+var import_content_type = __toESM(require_dist4(), 1);
 
 // node_modules/json-with-bigint/json-with-bigint.js
 var intRegex = /^-?\d+$/;
@@ -67727,7 +67788,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse4(contentType);
+  const mimetype = (0, import_content_type.parse)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -67902,8 +67963,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep3 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep3}${b64url}${sep3}${b64url}$`);
+var sep4 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -71583,16 +71644,16 @@ async function writeSummary(input) {
 }
 
 // packages/action/src/targets.ts
-var import_picomatch4 = __toESM(require_picomatch2(), 1);
+var import_picomatch5 = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync4, statSync as statSync3 } from "node:fs";
-import { relative as relative3, resolve as resolve6, sep as sep4 } from "node:path";
-var toPosix3 = (p) => p.split(sep4).join("/");
-var clean = (p) => toPosix3(p).replace(/^\.\//, "").replace(/\/+$/, "");
+import { relative as relative4, resolve as resolve6, sep as sep5 } from "node:path";
+var toPosix4 = (p) => p.split(sep5).join("/");
+var clean = (p) => toPosix4(p).replace(/^\.\//, "").replace(/\/+$/, "");
 function pathMatcher(paths) {
   const tests = paths.map((raw) => {
     const p = clean(raw);
     if (p === "" || p === ".") return () => true;
-    if (import_picomatch4.default.scan(p).isGlob) return (0, import_picomatch4.default)(p, { dot: true });
+    if (import_picomatch5.default.scan(p).isGlob) return (0, import_picomatch5.default)(p, { dot: true });
     return (f) => f === p || f.startsWith(p + "/");
   });
   return (path) => tests.some((t) => t(clean(path)));
@@ -71604,7 +71665,7 @@ function assertPathsExist(workspace, paths) {
 function workspaceTargets(workspace, paths) {
   const found = findFiles([...paths], workspace);
   if (found.missing.length) throw new InputError(missingPathsMessage(found.missing));
-  return { files: [...new Set(found.files.map((f) => toPosix3(relative3(workspace, f))))].sort(), missing: [] };
+  return { files: [...new Set(found.files.map((f) => toPosix4(relative4(workspace, f))))].sort(), missing: [] };
 }
 function changedTargets(workspace, changed, paths) {
   assertPathsExist(workspace, paths);
