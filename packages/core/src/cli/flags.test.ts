@@ -16,7 +16,7 @@ const EXAMPLES = fileURLToPath(new URL('../../../../examples', import.meta.url))
 const tempDir = tempDirs();
 
 interface Run { code: number | null; stdout: string; stderr: string }
-interface JsonResult { filePath: string; messages: { ruleId: string | null; severity: number; line: number }[]; output?: string }
+interface JsonResult { filePath: string; messages: { ruleId: string | null; messageId?: string; severity: number; line: number }[]; output?: string }
 
 function cxlint(cwd: string, args: string[], input?: string): Run {
   const { FORCE_COLOR: _force, ...env } = process.env;
