@@ -55,11 +55,12 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('examples/ (npm run demo)', () => {
-  it('shows the literal-key errors: the template key without a fix (its name is a guess), the constant key with one', async () => {
+  it('shows the literal-key errors: the template key with a suggestion (its name is a guess), the constant key with a fix', async () => {
     const { stdout, code } = await cli([], dir);
     expect(code).toBe(1);
     expect(stdout).toMatch(/^ {2}31:22 {2}error {2}Set Participant Data attribute name `\{\{flow\.input\.userSessionId\}\}`.*participant-data\/literal-key$/m);
-    expect(stdout).not.toContain('    +                 lit: userSessionId');
+    expect(stdout).toMatch(/ {4}suggestion, not applied by --fix: .*\n {4}- {17}lit: "\{\{flow\.input\.userSessionId\}\}"\n {4}\+ {17}lit: userSessionId\n/);
+    expect(stdout).not.toMatch(/ {4}fix:\n {4}- {17}lit: "\{\{flow/);
     expect(stdout).toContain(['    fix:', '    -                 exp: Append("Account", "Type")', '    +                 lit: AccountType'].join('\n'));
   });
 

@@ -48,11 +48,24 @@ describe('stylish', () => {
     const caret = lines[problem + 3];
     expect(caret.indexOf('^')).toBe(lines[problem + 2].indexOf('"'));
     expect(caret.trim()).toBe('^'.repeat('"{{flow.input.userSessionId}}"'.length));
-    // A guessed name is a suggestion, not a fix: stylish prints fixes only.
+    // A guessed name is a suggestion, not a fix: shown as such (the person picks the name), never counted as fixable.
     expect(out).not.toContain('    fix:');
+    expect(lines[problem + 4]).toMatch(/^    suggestion, not applied by --fix: Use the literal key `userSessionId`/);
+    expect(lines[problem + 5]).toBe('    -                 lit: "{{flow.input.userSessionId}}"');
+    expect(lines[problem + 6]).toBe('    +                 lit: userSessionId');
     expect(out).toContain('✖ 1 problem (1 error, 0 warnings)');
     expect(out).not.toContain('potentially fixable');
     expect(out).not.toMatch(ANSI);
+  });
+
+  it('shows a fix rather than a suggestion when a finding has both, and one suggestion with a count of the others', () => {
+    const both = result('a.yaml', 'k: v\n', [{ fix: { range: [3, 4], text: 'fixed' }, suggestions: [{ desc: 'Guess', fix: { range: [3, 4], text: 'guess' } }] }]);
+    const shownBoth = formatStylish([both]);
+    expect(shownBoth).toContain('    fix:\n    - k: v\n    + k: fixed\n');
+    expect(shownBoth).not.toContain('guess');
+    const two = result('a.yaml', 'k: v\n', [{ suggestions: [{ desc: 'First', fix: { range: [3, 4], text: 'one' } }, { desc: 'Second', fix: { range: [3, 4], text: 'two' } }] }]);
+    expect(formatStylish([two])).toContain('    suggestion, not applied by --fix: First (1 more in --format json and the PR review)\n    - k: v\n    + k: one\n');
+    expect(formatStylish([two], { showFixes: false })).not.toContain('suggestion');
   });
 
   it('colours only when asked', () => {

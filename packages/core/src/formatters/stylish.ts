@@ -36,7 +36,15 @@ export function formatStylish(results: LintResult[], options: StylishOptions = {
       if (lines && options.codeFrame !== false && m.line <= lines.count) {
         out += codeFrame(lines, m.line, m.column, m.endLine === m.line ? m.endColumn : Number.POSITIVE_INFINITY, c);
       }
-      if (m.fix && r.source !== undefined && lines && options.showFixes !== false) out += fixPreview(r.source, lines, m.fix, c);
+      if (r.source === undefined || !lines || options.showFixes === false) continue;
+      if (m.fix) out += fixPreview(r.source, lines, m.fix, c.dim('    fix:'), c);
+      else if (m.suggestions?.length) {
+        // A suggestion is a choice for a person (a name cxlint would only guess): shown, never applied by --fix.
+        const [first, ...rest] = m.suggestions;
+        const more = rest.length ? ` (${rest.length} more in --format json and the PR review)` : '';
+        const label = c.dim(`    suggestion, not applied by --fix: ${printable(clip(first.desc, MAX_MESSAGE))}${more}`);
+        out += fixPreview(r.source, lines, first.fix, label, c);
+      }
     }
   }
   const total = errors + warnings;
@@ -130,8 +138,8 @@ function codeFrame(lines: Lines, line: number, column: number, endColumn: number
   return out;
 }
 
-/** Shows the lines a fix touches, before and after. */
-function fixPreview(source: string, lines: Lines, fix: { range: [number, number]; text: string }, c: ReturnType<typeof paint>): string {
+/** Shows the lines a fix (or a suggestion) touches, before and after, under `label`. */
+function fixPreview(source: string, lines: Lines, fix: { range: [number, number]; text: string }, label: string, c: ReturnType<typeof paint>): string {
   const lineStart = lines.startOf(fix.range[0]);
   const lineEnd = lines.endOf(fix.range[1]);
   // Only the touched lines, cut to a window around the edit: never a copy of the whole (possibly 4 MB) file.
@@ -142,7 +150,7 @@ function fixPreview(source: string, lines: Lines, fix: { range: [number, number]
   const mark = (s: string) => (from > lineStart ? '…' : '') + s + (to < lineEnd ? '…' : '');
   const before = mark(local).replace(/\r/g, '');
   const after = mark(applyEdit(local, localFix)).replace(/\r/g, '');
-  let out = c.dim('    fix:\n');
+  let out = `${label}\n`;
   for (const l of before.split('\n')) out += c.red(`    - ${printable(l)}`) + '\n';
   for (const l of after.split('\n')) out += c.green(`    + ${printable(l)}`) + '\n';
   return out;
