@@ -72,9 +72,14 @@ const overlaps = (a: Range, b: Range) =>
   !(a.end.line < b.start.line || (a.end.line === b.start.line && a.end.character < b.start.character) ||
     b.end.line < a.start.line || (b.end.line === a.start.line && b.end.character < a.start.character));
 
+const sameEdit = (a: CxTextEdit, b: CxTextEdit) => a.range[0] === b.range[0] && a.range[1] === b.range[1] && a.text === b.text;
+
 /**
- * Quick fixes for the messages under `range`: each fix (preferred, as ESLint's), each suggestion, and for flows
- * (YAML, where cxlint reads directive comments) "disable for this line" with a `cxlint-disable-next-line` comment.
+ * Quick fixes for the messages under `range`: each fix (preferred, as ESLint's: a fix is certain, so an editor may
+ * apply it unasked), each suggestion (never preferred: it guesses, a person picks it), and for flows (YAML, where
+ * cxlint reads directive comments) "disable for this line" with a `cxlint-disable-next-line` comment. A suggestion
+ * that makes the very edit of the fix (a certain fix is also offered as a suggestion for the PR review) is not
+ * listed twice.
  */
 export function codeActions(
   uri: string,
@@ -96,6 +101,7 @@ export function codeActions(
       actions.push(action);
     }
     for (const s of m.suggestions ?? []) {
+      if (m.fix && sameEdit(s.fix, m.fix)) continue;
       const action = CodeAction.create(s.desc, { changes: { [uri]: [map.edit(s.fix)] } }, CodeActionKind.QuickFix);
       action.diagnostics = [diagnostic];
       actions.push(action);

@@ -123,7 +123,8 @@ describe('installed from the tarballs into an empty project', () => {
       const file = join(project, 'flows/support.yaml');
       server.open(file, FLOW);
       const got = await server.diagnosticsFor(file, (d) => d.length > 0);
-      expect(got.map((d) => d.code)).toEqual(['participant-data/literal-key']);
+      // The example flow's templated key (line 31) and constant key (line 45), as the CLI reports them.
+      expect(got.map((d) => `${String(d.code)} ${d.range.start.line + 1}`)).toEqual(['participant-data/literal-key 31', 'participant-data/literal-key 45']);
     } finally {
       expect(await server.stop()).toBe(0);
     }

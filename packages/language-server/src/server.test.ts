@@ -99,7 +99,7 @@ describe('cxlint-language-server over stdio', () => {
     // ...and the server still lints the next file.
     const good = join(root, 'flows/support-inbound.yaml');
     server.open(good, readFileSync(good, 'utf8'));
-    expect((await server.diagnosticsFor(good, (d) => d.length > 0)).map((d) => d.code)).toEqual(['participant-data/literal-key']);
+    expect((await server.diagnosticsFor(good, (d) => d.length > 0)).map((d) => d.code)).toEqual(['participant-data/literal-key', 'participant-data/literal-key']);
   });
 
   it('cross-file rules see the folder on disk, and files changed on disk once the client says so', async () => {
@@ -159,26 +159,42 @@ describe('cxlint-language-server over stdio', () => {
     expect(String(bad[0].message)).toMatch(/flows\/\.cxlint\.yml:2:3: Unknown rule `participant-data\/literal-kee` \(did you mean `participant-data\/literal-key`\?\)/);
   });
 
-  it('offers "disable for this line", whose comment silences the finding', async () => {
+  it('offers suggestions as quick fixes that are not preferred, a certain fix as the preferred one, and "disable for this line", whose comment silences the finding', async () => {
     const root = exampleWorkspace();
     const server = await started(root);
     const file = join(root, 'flows/support-inbound.yaml');
     let doc = TextDocument.create(pathToFileURL(file).href, 'yaml', 1, readFileSync(file, 'utf8'));
     server.open(file, doc.getText());
-    const [d] = await server.diagnosticsFor(file, (x) => x.length === 1);
-    const actions = (await server.connection.sendRequest('textDocument/codeAction', {
+    const actionsFor = async (d: { range: unknown }) => (await server.connection.sendRequest('textDocument/codeAction', {
       textDocument: { uri: doc.uri }, range: d.range, context: { diagnostics: [d] },
     })) as CodeAction[];
-    expect(actions.map((a) => a.title)).toEqual([
-      'Fix this participant-data/literal-key problem',
-      'Use the literal key `userSessionId` and store `Flow.userSessionId` as its value.',
-      'Disable participant-data/literal-key for this line',
+    const summary = (actions: CodeAction[]) => actions.map((a) => `${a.kind} ${a.isPreferred ? 'preferred' : '-'} ${a.title}`);
+
+    const found = await server.diagnosticsFor(file, (x) => x.length === 2);
+    const templated = found.find((d) => d.range.start.line === 30)!;
+    const constant = found.find((d) => d.range.start.line === 44)!;
+    // The templated key's rename is a guess: a suggestion, offered but never preferred.
+    const guessed = await actionsFor(templated);
+    expect(summary(guessed)).toEqual([
+      'quickfix - Use the literal key `userSessionId` (then set its value).',
+      'quickfix - Disable participant-data/literal-key for this line',
     ]);
-    const disable = actions[2].edit!.changes![doc.uri];
+    expect(guessed[0].diagnostics).toEqual([templated]);
+    // `Append("Account", "Type")` is certain: the preferred fix, not repeated by its identical suggestion.
+    const certain = await actionsFor(constant);
+    expect(summary(certain)).toEqual([
+      'quickfix preferred Fix this participant-data/literal-key problem',
+      'quickfix - Disable participant-data/literal-key for this line',
+    ]);
+    expect(TextDocument.applyEdits(doc, certain[0].edit!.changes![doc.uri]).split('\n')[44]).toBe('                lit: AccountType');
+
+    const disable = guessed[1].edit!.changes![doc.uri];
     const text = TextDocument.applyEdits(doc, disable);
     expect(text.split('\n')[30]).toBe('                # cxlint-disable-next-line participant-data/literal-key -- reason');
     doc = TextDocument.update(doc, [{ text }], 2);
     server.change(file, 2, text);
-    await server.diagnosticsFor(file, (x) => x.length === 0);
+    // Only the constant key's finding is left, one line lower.
+    const left = await server.diagnosticsFor(file, (x) => x.length === 1);
+    expect(left.map((d) => `${String(d.code)} ${d.range.start.line}`)).toEqual(['participant-data/literal-key 45']);
   });
 });

@@ -47,9 +47,9 @@ describe('Workspace', () => {
     const w = new Workspace(root);
     await w.ready();
     const file = join(root, 'flows/support-inbound.yaml');
-    expect(rules(w, file)).toEqual(['participant-data/literal-key']);
+    expect(rules(w, file)).toEqual(['participant-data/literal-key', 'participant-data/literal-key']);
     writeFileSync(join(root, '.cxlint.yml'), 'ignore:\n  - flows/support-*.yaml\n');
-    expect(rules(w, file)).toEqual(['participant-data/literal-key']); // not yet reloaded
+    expect(rules(w, file)).toEqual(['participant-data/literal-key', 'participant-data/literal-key']); // not yet reloaded
     w.reloadConfig();
     expect(w.lint(file)).toBeUndefined();
     const foreign = join(root, 'ci.yml');

@@ -157,7 +157,8 @@ export class Workspace {
       isTarget: (display) => display === target.input.path,
       maxFileSize: Number.POSITIVE_INFINITY, // each file was read under its own folder's limit
     });
-    return results[0];
+    // The engine answers every input, marking one the config ignores or that is not ours as `skipped`.
+    return results[0]?.skipped ? undefined : results[0];
   }
 
   /** Paths of the files held (for tests and the bench). */

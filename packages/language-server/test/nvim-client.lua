@@ -1,6 +1,8 @@
 -- Drives Neovim's built-in LSP client (not ours) against cxlint-language-server, headless.
 -- Environment: CXLINT_SERVER (bin path), CXLINT_ROOT (workspace folder), CXLINT_FILE (flow to open),
--- CXLINT_RULE (rule whose quick fix to apply), CXLINT_RESULT (where to write what happened, as JSON).
+-- CXLINT_RULE (rule whose quick fixes to apply), CXLINT_PLAN (JSON list of steps, in order: `{ line = <0-based>,
+-- title = "<action to apply>" }` or `{ line = <0-based>, preferred = true }`), CXLINT_RESULT (where to write what
+-- happened, as JSON).
 -- Works on Neovim 0.7 (Debian bookworm) and later: only APIs that exist there.
 local out = { steps = {} }
 
@@ -17,11 +19,13 @@ local function snapshot(bufnr)
   return list
 end
 
-local function has_rule(bufnr, rule)
-  for _, d in ipairs(snapshot(bufnr)) do
-    if d.code == rule then return true end
+-- The rule's diagnostic on a 0-based line, if the client holds one.
+local function find(bufnr, rule, line)
+  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
+    local lsp = (d.user_data and d.user_data.lsp) or {}
+    if (lsp.code or d.code) == rule and d.lnum == line then return d end
   end
-  return false
+  return nil
 end
 
 local function finish(err)
@@ -34,6 +38,7 @@ end
 
 local ok, err = pcall(function()
   local root, file, rule = os.getenv('CXLINT_ROOT'), os.getenv('CXLINT_FILE'), os.getenv('CXLINT_RULE')
+  local plan = vim.fn.json_decode(os.getenv('CXLINT_PLAN'))
   vim.cmd('edit ' .. vim.fn.fnameescape(file))
   local bufnr = vim.api.nvim_get_current_buf()
   local client_id = vim.lsp.start_client({
@@ -46,38 +51,44 @@ local ok, err = pcall(function()
   vim.lsp.buf_attach_client(bufnr, client_id)
   table.insert(out.steps, 'attached')
 
-  assert(vim.wait(30000, function() return has_rule(bufnr, rule) end, 50), 'no ' .. rule .. ' diagnostic within 30 s')
-  out.before = snapshot(bufnr)
-  table.insert(out.steps, 'diagnostic received')
-
-  local target
-  for _, d in ipairs(vim.diagnostic.get(bufnr)) do
-    local lsp = (d.user_data and d.user_data.lsp) or {}
-    if (lsp.code or d.code) == rule then target = d end
-  end
   local client = vim.lsp.get_client_by_id(client_id)
-  local params = {
-    textDocument = { uri = vim.uri_from_bufnr(bufnr) },
-    range = { start = { line = target.lnum, character = target.col }, ['end'] = { line = target.end_lnum, character = target.end_col } },
-    context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(bufnr, target.lnum) },
-  }
-  local response = client.request_sync('textDocument/codeAction', params, 10000, bufnr)
-  assert(response and not response.err, 'codeAction failed: ' .. vim.inspect(response))
-  out.actions = {}
-  local fix
-  for _, action in ipairs(response.result or {}) do
-    table.insert(out.actions, { title = action.title, kind = action.kind, isPreferred = action.isPreferred or false })
-    if action.isPreferred and not fix then fix = action end
+  out.fixes = {}
+  -- Each step of the plan: wait for the rule's diagnostic on its line, ask the server for code actions on its
+  -- range, choose one as a person would from `vim.lsp.buf.code_action()`'s menu (by title) or as an editor's
+  -- "apply the preferred fix" does, apply it with Neovim's own edit machinery, and wait for the diagnostic to go.
+  for _, step in ipairs(plan) do
+    assert(vim.wait(30000, function() return find(bufnr, rule, step.line) ~= nil end, 50),
+      'no ' .. rule .. ' diagnostic on line ' .. step.line .. ' within 30 s')
+    local target = find(bufnr, rule, step.line)
+    local record = { line = step.line, before = snapshot(bufnr), actions = {} }
+    table.insert(out.fixes, record)
+    table.insert(out.steps, 'diagnostic received on line ' .. step.line)
+    local params = {
+      textDocument = { uri = vim.uri_from_bufnr(bufnr) },
+      range = { start = { line = target.lnum, character = target.col }, ['end'] = { line = target.end_lnum, character = target.end_col } },
+      context = { diagnostics = vim.lsp.diagnostic.get_line_diagnostics(bufnr, target.lnum) },
+    }
+    local response = client.request_sync('textDocument/codeAction', params, 10000, bufnr)
+    assert(response and not response.err, 'codeAction failed: ' .. vim.inspect(response))
+    local chosen
+    for _, action in ipairs(response.result or {}) do
+      local about = {}
+      for _, d in ipairs(action.diagnostics or {}) do table.insert(about, d.code .. '@' .. d.range.start.line) end
+      table.insert(record.actions, { title = action.title, kind = action.kind or vim.NIL, isPreferred = action.isPreferred or false, diagnostics = about })
+      local wanted = (step.preferred and action.isPreferred) or (step.title and action.title == step.title)
+      if wanted and not chosen then chosen = action end
+    end
+    assert(chosen, 'no code action ' .. (step.title and ('titled "' .. step.title .. '"') or 'preferred') .. ' for line ' .. step.line)
+    record.applied = chosen.title
+    vim.lsp.util.apply_workspace_edit(chosen.edit, client.offset_encoding or 'utf-16')
+    table.insert(out.steps, 'quick fix applied on line ' .. step.line)
+    assert(vim.wait(30000, function() return find(bufnr, rule, step.line) == nil end, 50),
+      'the diagnostic on line ' .. step.line .. ' did not go after the fix')
+    table.insert(out.steps, 'diagnostic gone on line ' .. step.line)
   end
-  assert(fix, 'no preferred quick fix offered')
-  -- Neovim's own edit machinery applies the server's WorkspaceEdit, as `:lua vim.lsp.buf.code_action()` would.
-  vim.lsp.util.apply_workspace_edit(fix.edit, client.offset_encoding or 'utf-16')
-  table.insert(out.steps, 'quick fix applied')
-
-  assert(vim.wait(30000, function() return not has_rule(bufnr, rule) end, 50), 'the diagnostic did not go after the fix')
+  -- The last wait saw the server's diagnostics for the text after the last edit: what the user is left with.
   out.after = snapshot(bufnr)
   out.lines = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)
-  table.insert(out.steps, 'diagnostic gone')
   vim.lsp.stop_client(client_id)
 end)
 finish(not ok and tostring(err) or nil)
