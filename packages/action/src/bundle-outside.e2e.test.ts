@@ -7,22 +7,14 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { ACTION_ROOT, BUNDLE, REPO_ROOT, runBundle, type RunResult } from './testing/fixture-repo.js';
+import { FakeGitHub } from './testing/fake-github.js';
+import { ACTION_ROOT, BUNDLE, FixtureRepo, REPO_ROOT, nodeModulesAbove, runBundle, type RunResult } from './testing/fixture-repo.js';
 
 const TOKEN = 'ghs_outsideTOKEN0123456789';
 const CLI = join(REPO_ROOT, 'packages', 'core', 'bin', 'cxlint.js');
-
-/** Every folder from `dir` up to the root that holds a `node_modules`. */
-function nodeModulesAbove(dir: string): string[] {
-  const found: string[] = [];
-  for (let d = dir; ; d = dirname(d)) {
-    if (existsSync(join(d, 'node_modules'))) found.push(join(d, 'node_modules'));
-    if (dirname(d) === d) return found;
-  }
-}
 
 /** Decodes a workflow command's `::error file=…,line=…::message` (the toolkit escapes %, CR, LF, `:` and `,`). */
 function parseAnnotations(stdout: string): string[] {
@@ -119,4 +111,45 @@ describe('the committed bundle, copied outside the repository', () => {
     const computed = [...code.matchAll(/(?<![\w$.])(?:__)?require\d*\(\s*(?!["'`)])([^)]{0,40})\)/g)].map((m) => m[0]);
     expect(computed).toEqual([]);
   });
+});
+
+describe('the committed bundle, copied outside the repository, on a pull_request event', () => {
+  it('posts one review holding exactly the CLI\'s findings on the files the PR adds, and annotates the same', async () => {
+    // The PR adds examples/ to a repository that had none: every finding is on an added line.
+    const repo = new FixtureRepo();
+    const gh = await new FakeGitHub({ token: TOKEN, owner: 'acme', repo: 'flows', number: 3, headSha: '', files: [] }).start();
+    try {
+      repo.write('README.md', '# flows\n');
+      const base = repo.commit('base');
+      cpSync(join(REPO_ROOT, 'examples'), join(repo.dir, 'examples'), { recursive: true });
+      const head = repo.commit('add the examples');
+      gh.push(head, repo.prFiles(base, head));
+      const r = await runBundle({
+        workspace: repo.dir, eventName: 'pull_request', event: { pull_request: { number: 3, head: { sha: head }, base: { sha: base } } },
+        token: TOKEN, bundle: outside.entry, actionYml: outside.actionYml, apiUrl: gh.url, graphqlUrl: gh.graphqlUrl, inputs: { paths: 'examples' },
+      });
+      const cli = spawnSync(process.execPath, [CLI, 'examples', '--format', 'json'], { cwd: repo.dir, encoding: 'utf8' });
+      const report = JSON.parse(cli.stdout) as { filePath: string; messages: { ruleId: string | null; severity: number; message: string; line: number; endLine?: number }[] }[];
+      const expected = report
+        .flatMap((f) => f.messages.map((m) => key((isAbsolute(f.filePath) ? relative(repo.dir, f.filePath) : f.filePath).split(sep).join('/'), m.line, m.endLine ?? m.line, m.severity, m.ruleId, m.message)))
+        .sort();
+      expect(expected.length).toBeGreaterThanOrEqual(3);
+
+      expect(r.code, r.stderr).toBe(1);
+      expect(`${r.stdout}\n${r.stderr}\n${r.summary}`).not.toMatch(/Internal error|Cannot find module/i);
+      expect(parseAnnotations(r.stdout)).toEqual(expected);
+      expect(gh.violations).toEqual([]);
+      // One review; each CLI finding in it once (inline or in the body), by path and rule.
+      expect(gh.postedReviews).toHaveLength(1);
+      const [review] = gh.postedReviews;
+      const said = [
+        ...review.comments.map((c: { path: string; body: string }) => `${c.path} ${/\[`([^`]+)`\]/.exec(c.body)?.[1]}`),
+        ...[...review.body.matchAll(/^- \*\*(?:Error|Warning)\*\* `([^`]+)` line [^·]*· \[`([^`]+)`\]/gm)].map((m) => `${m[1]} ${m[2]}`),
+      ].sort();
+      expect(said).toEqual(expected.map((k) => { const [path, , , , ruleId] = JSON.parse(k); return `${path} ${ruleId}`; }).sort());
+    } finally {
+      await gh.stop();
+      repo.cleanup();
+    }
+  }, 120_000);
 });
