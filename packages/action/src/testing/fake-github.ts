@@ -4,6 +4,8 @@
  * - every REST request is checked against GitHub's OpenAPI description and every GraphQL document (and its
  *   variables) against GitHub's schema; a request GitHub would not understand is answered 400 and recorded in
  *   `violations` (tests assert it stays empty);
+ * - GraphQL answers hold exactly the selected fields (aliases honoured), as GitHub's do: a field the action
+ *   forgot to select is absent, not answered anyway;
  * - token auth, `link`-header pagination, 422 for review comments outside a hunk (which rejects the whole review);
  * - one pending review per user: while one exists, creating ANY review answers 422 "User can only have one
  *   pending review per pull request" (reported publicly, e.g. max-sixty/tend#1171, QwenLM/qwen-code#10088);
@@ -17,7 +19,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { graphqlProblems, restProblems } from './github-api-description.js';
+import { graphqlProblems, restProblems, selectAsAsked } from './github-api-description.js';
 
 export interface FakeFile {
   filename: string;
@@ -236,7 +238,14 @@ export class FakeGitHub {
 
     const o = this.options;
     const prBase = `/repos/${o.owner}/${o.repo}/pulls/${o.number}`;
-    if (url.pathname === '/graphql') return send(200, this.graphql(String(body?.query ?? ''), body?.variables ?? {}));
+    if (url.pathname === '/graphql') {
+      const query = String(body?.query ?? '');
+      const answer = this.graphql(query, body?.variables ?? {}) as { data?: unknown; errors?: unknown[] };
+      // GitHub returns exactly the selected fields: one the action forgot to ask for must not reach it.
+      const { data, missing } = selectAsAsked(query, answer.data);
+      if (missing.length) this.violations.push(...missing.map((m) => `The fake GitHub does not model the selected field ${m}`));
+      return send(200, { ...answer, data });
+    }
     if (rec.method !== 'GET' && o.readOnly) {
       return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
     }
