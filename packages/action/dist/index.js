@@ -62372,10 +62372,21 @@ var init_unified_diff = __esm({
   }
 });
 
+// packages/core/dist/formatters/related.js
+function relatedLines(related) {
+  return (related ?? []).map((r) => `Related: ${r.path}:${r.line}:${r.column}: ${r.message}`);
+}
+var init_related = __esm({
+  "packages/core/dist/formatters/related.js"() {
+    "use strict";
+  }
+});
+
 // packages/core/dist/formatters/github.js
 var init_github = __esm({
   "packages/core/dist/formatters/github.js"() {
     "use strict";
+    init_related();
   }
 });
 
@@ -62550,6 +62561,7 @@ var init_stylish = __esm({
   "packages/core/dist/formatters/stylish.js"() {
     "use strict";
     init_text_edits();
+    init_related();
   }
 });
 
@@ -65185,6 +65197,7 @@ init_text_edits();
 init_fix_files();
 init_unified_diff();
 init_formatters();
+init_related();
 init_fingerprint();
 
 // packages/core/dist/testing/rule-tester.js
@@ -65205,9 +65218,7 @@ function annotate(findings, note) {
       // GitHub ignores columns on multi-line annotations.
       ...f.line === f.endLine ? { startColumn: f.column, endColumn: Math.max(f.endColumn, f.column) } : {}
     };
-    const extra = note?.(f);
-    const message = extra ? `${f.message}
-${extra}` : f.message;
+    const message = [f.message, ...relatedLines(f.related), note?.(f)].filter(Boolean).join("\n");
     if (f.severity === 2) error(message, props);
     else warning(message, props);
   }
@@ -70000,7 +70011,7 @@ function clipMessage(message, max = MESSAGE_LIMIT) {
   else cut += "…";
   return `${cut} (cut; the annotation and the job summary have the whole message)`;
 }
-function relatedLines(f) {
+function relatedLines2(f) {
   return (f.related ?? []).slice(0, 5).map((r) => `Related: ${codeSpan(r.path)} line ${r.line}: ${renderMessage(clipMessage(r.message, 500))}`);
 }
 var SEVERITY_LABEL = { 2: "**Error**", 1: "**Warning**" };
@@ -70010,7 +70021,7 @@ function ruleLink(ruleId) {
 function inlineCommentBody(f, suggestion, note) {
   const build = (message, block2, extra) => {
     const parts = [`${SEVERITY_LABEL[f.severity]} · ${ruleLink(f.ruleId)}`, "", renderMessage(message)];
-    const related = relatedLines(f);
+    const related = relatedLines2(f);
     if (related.length) parts.push("", ...related);
     if (extra) parts.push("", extra);
     if (block2) parts.push("", block2);
@@ -70424,7 +70435,7 @@ function summaryMarkup(input) {
     const rows = [...input.findings].sort(byImportance).slice(0, MAX_ROWS).map((f) => {
       const rule = f.ruleId ? `<a href="${escapeHtml(ruleDocsUrl(f.ruleId))}">${escapeHtml(f.ruleId)}</a>` : "parse error";
       const lines = f.endLine > f.line ? `${f.line}–${f.endLine}` : String(f.line);
-      return `<tr><td>${f.severity === 2 ? "error" : "warning"}</td><td><code>${escapeHtml(f.path)}</code></td><td>${lines}</td><td>${rule}</td><td>${htmlMessage(f.message)}</td></tr>`;
+      return `<tr><td>${f.severity === 2 ? "error" : "warning"}</td><td><code>${escapeHtml(f.path)}</code></td><td>${lines}</td><td>${rule}</td><td>${[f.message, ...relatedLines(f.related)].map(htmlMessage).join("<br>")}</td></tr>`;
     });
     parts.push(`<table><tr><th>Severity</th><th>File</th><th>Line</th><th>Rule</th><th>Message</th></tr>${rows.join("")}</table>`);
     if (input.findings.length > MAX_ROWS) parts.push(`<p>…and ${input.findings.length - MAX_ROWS} more (see the annotations and the SARIF file).</p>`);

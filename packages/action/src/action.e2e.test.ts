@@ -269,7 +269,9 @@ describe('thread lifecycle against a GitHub as strict as the real one', () => {
               variable: Flow.session
 `);
     const pr = await openPr({ tokenKind: 'pat', headExtra: (repo) => repo.write('flows/reader.yaml', reader) });
-    await pr.run();
+    const first = await pr.run();
+    // The annotation shows the place too (its message says "see the related location").
+    expect(first.stdout).toMatch(/^::warning title=participant-data\/read-never-set,file=flows\/reader\.yaml,[^\n]*see the related location[^\n]*%0ARelated: flows\/support\.yaml:30:\d+: /m);
     const readNeverSet = inlineComments(pr.gh).find((c) => c.path === 'flows/reader.yaml')!;
     expect(readNeverSet.body).toContain('participant-data/read-never-set');
     expect(readNeverSet.body).toContain('Related: `flows/support.yaml` line 30:');

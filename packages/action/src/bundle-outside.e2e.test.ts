@@ -9,6 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { relatedLines, type RelatedLocation } from '@cxlint/core';
 import { parse as parseYaml } from 'yaml';
 import { FakeGitHub } from './testing/fake-github.js';
 import { ACTION_ROOT, BUNDLE, FixtureRepo, REPO_ROOT, nodeModulesAbove, runBundle, type RunResult } from './testing/fixture-repo.js';
@@ -29,6 +30,21 @@ function parseAnnotations(stdout: string): string[] {
 
 function key(path: string, line: number, endLine: number, severity: number, ruleId: string | null, message: string): string {
   return JSON.stringify([path, line, Math.max(line, endLine), severity, ruleId, message]);
+}
+
+type CliReport = { filePath: string; messages: { ruleId: string | null; severity: number; message: string; line: number; endLine?: number; related?: RelatedLocation[] }[] }[];
+
+/**
+ * The CLI's findings as keys: `withRelated` adds the related places to the message, as annotations show them
+ * (SARIF has its own field for them).
+ */
+function cliKeys(report: CliReport, cwd: string, withRelated: boolean): string[] {
+  return report
+    .flatMap((r) => r.messages.map((m) => key(
+      (isAbsolute(r.filePath) ? relative(cwd, r.filePath) : r.filePath).split(sep).join('/'), m.line, m.endLine ?? m.line, m.severity, m.ruleId,
+      withRelated ? [m.message, ...relatedLines(m.related)].join('\n') : m.message,
+    )))
+    .sort();
 }
 
 interface Outside { root: string; workspace: string; entry: string; actionYml: string }
@@ -71,16 +87,16 @@ describe('the committed bundle, copied outside the repository', () => {
   it('reports on examples/ exactly what the CLI reports', () => {
     const cli = spawnSync(process.execPath, [CLI, 'examples', '--format', 'json'], { cwd: outside.workspace, encoding: 'utf8' });
     expect(cli.status, cli.stderr).toBe(1);
-    const report = JSON.parse(cli.stdout) as { filePath: string; messages: { ruleId: string | null; severity: number; message: string; line: number; endLine?: number }[] }[];
-    const expected = report
-      .flatMap((r) => r.messages.map((m) => key((isAbsolute(r.filePath) ? relative(outside.workspace, r.filePath) : r.filePath).split(sep).join('/'), m.line, m.endLine ?? m.line, m.severity, m.ruleId, m.message)))
-      .sort();
+    const report = JSON.parse(cli.stdout) as CliReport;
+    const expected = cliKeys(report, outside.workspace, false);
     // The examples hold defects in flows, data actions and Terraform on purpose.
     expect(expected.length).toBeGreaterThanOrEqual(3);
     for (const kind of ['examples/flows/', 'examples/data-actions/', 'examples/terraform/']) expect(expected.some((k) => k.includes(kind)), kind).toBe(true);
 
     expect(run.code, run.stderr).toBe(1);
-    expect(parseAnnotations(run.stdout)).toEqual(expected);
+    // The examples include a finding with a related place (read-never-set names the broken writer).
+    expect(report.some((r) => r.messages.some((m) => m.related?.length))).toBe(true);
+    expect(parseAnnotations(run.stdout)).toEqual(cliKeys(report, outside.workspace, true));
     const errors = expected.filter((k) => JSON.parse(k)[3] === 2).length;
     expect(run.outputs).toMatchObject({ errors: String(errors), warnings: String(expected.length - errors) });
 
@@ -129,15 +145,13 @@ describe('the committed bundle, copied outside the repository, on a pull_request
         token: TOKEN, bundle: outside.entry, actionYml: outside.actionYml, apiUrl: gh.url, graphqlUrl: gh.graphqlUrl, inputs: { paths: 'examples' },
       });
       const cli = spawnSync(process.execPath, [CLI, 'examples', '--format', 'json'], { cwd: repo.dir, encoding: 'utf8' });
-      const report = JSON.parse(cli.stdout) as { filePath: string; messages: { ruleId: string | null; severity: number; message: string; line: number; endLine?: number }[] }[];
-      const expected = report
-        .flatMap((f) => f.messages.map((m) => key((isAbsolute(f.filePath) ? relative(repo.dir, f.filePath) : f.filePath).split(sep).join('/'), m.line, m.endLine ?? m.line, m.severity, m.ruleId, m.message)))
-        .sort();
+      const report = JSON.parse(cli.stdout) as CliReport;
+      const expected = cliKeys(report, repo.dir, false);
       expect(expected.length).toBeGreaterThanOrEqual(3);
 
       expect(r.code, r.stderr).toBe(1);
       expect(`${r.stdout}\n${r.stderr}\n${r.summary}`).not.toMatch(/Internal error|Cannot find module/i);
-      expect(parseAnnotations(r.stdout)).toEqual(expected);
+      expect(parseAnnotations(r.stdout)).toEqual(cliKeys(report, repo.dir, true));
       expect(gh.violations).toEqual([]);
       // One review; each CLI finding in it once (inline or in the body), by path and rule.
       expect(gh.postedReviews).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { applyEdit } from '../fix/text-edits.js';
 import type { LintResult } from '../diagnostics.js';
+import { relatedLines } from './related.js';
 
 export interface StylishOptions {
   color?: boolean;
@@ -34,6 +35,7 @@ export function formatStylish(results: LintResult[], options: StylishOptions = {
     for (const m of r.messages) {
       const sev = m.severity === 2 ? c.red('error') : c.yellow('warning');
       out += `  ${c.dim(`${m.line}:${m.column}`)}  ${sev}  ${printable(m.message)}  ${c.dim(m.ruleId ?? '')}\n`;
+      for (const line of relatedLines(m.related)) out += c.dim(`    ${printable(line)}`) + '\n';
       if (lines && options.codeFrame !== false && m.line <= lines.length) {
         out += codeFrame(lines, m.line, m.column, m.endLine === m.line ? m.endColumn : Number.POSITIVE_INFINITY, c);
       }
