@@ -70228,23 +70228,26 @@ function draftFor(f, file, drafts) {
     if (fitsOneHunk(hunks, s.startLine, s.endLine)) {
       const owner = drafts.find((d) => d.path === f.path && d.edits && overlaps(d, s.startLine, s.endLine));
       if (!owner) return { finding: f, path: f.path, start: s.startLine, end: s.endLine, edits: [f.fix], alsoFixes: [] };
-      const merged = [...owner.edits, f.fix];
-      if (editsDisjoint(owner.edits, [f.fix])) {
-        const m = toSuggestionBlock(f.source, merged);
-        const others = drafts.filter((d) => d !== owner && d.path === f.path && d.edits && overlaps(d, m.startLine, m.endLine));
-        if (fitsOneHunk(hunks, m.startLine, m.endLine) && !others.length) {
-          owner.edits = merged;
-          owner.start = m.startLine;
-          owner.end = m.endLine;
-          owner.alsoFixes.push(f);
-          const place4 = placeFor(f, file) ?? [s.startLine, s.endLine];
-          return { finding: f, path: f.path, start: place4[0], end: place4[1], alsoFixes: [], fixedBy: owner };
-        }
+      const disjoint = editsDisjoint(owner.edits, [f.fix]);
+      const m = toSuggestionBlock(f.source, [...owner.edits, f.fix]);
+      const around = drafts.filter((d) => d.path === f.path && d.edits && overlaps(d, m.startLine, m.endLine));
+      if (disjoint && around.length === 1 && fitsOneHunk(hunks, m.startLine, m.endLine)) {
+        owner.edits = [...owner.edits, f.fix];
+        owner.start = m.startLine;
+        owner.end = m.endLine;
+        owner.alsoFixes.push(f);
+        const place4 = placeFor(f, file) ?? [s.startLine, s.endLine];
+        return { finding: f, path: f.path, start: place4[0], end: place4[1], alsoFixes: [], fixedBy: owner };
       }
-      const place3 = placeFor(f, file);
-      return place3 && { finding: f, path: f.path, start: place3[0], end: place3[1], alsoFixes: [], proposed: `Suggested change for lines ${s.startLine}–${s.endLine}, to apply after the suggestion already on these lines (GitHub applies one suggestion per line):
+      const theirs = around.flatMap((d) => d.edits);
+      const all = disjoint && editsDisjoint(theirs, [f.fix]) ? toSuggestionBlock(f.source, [...theirs, f.fix]) : void 0;
+      const proposed = all ? `Suggested change for lines ${all.startLine}–${all.endLine}, including the fixes of the suggestions already on these lines (GitHub applies one suggestion per line):
 
-${codeBlock(s.replacement)}` };
+${codeBlock(all.replacement)}` : `Another fix for lines ${s.startLine}–${s.endLine}, instead of the suggestion already on these lines (the two changes overlap):
+
+${codeBlock(s.replacement)}`;
+      const place3 = placeFor(f, file);
+      return place3 && { finding: f, path: f.path, start: place3[0], end: place3[1], alsoFixes: [], proposed };
     }
     const place2 = placeFor(f, file);
     return place2 && { finding: f, path: f.path, start: place2[0], end: place2[1], alsoFixes: [], proposed: `Suggested change for lines ${s.startLine}–${s.endLine}:
