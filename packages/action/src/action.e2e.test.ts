@@ -5,6 +5,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lintText } from '@cxlint/core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeGitHub, type Fault } from './testing/fake-github.js';
 import { BUNDLE, FixtureRepo, REPO_ROOT, TEMPLATE_KEY_ACTION, flow, runBundle, type RunResult } from './testing/fixture-repo.js';
@@ -295,6 +296,12 @@ describe('thread lifecycle against a GitHub as strict as the real one', () => {
     const block = /```suggestion\n([\s\S]*?)\n```/.exec(withSuggestion[0].body)![1];
     expect(block).toContain('$esc.url(${input.orderNumber})');
     expect(block).toContain('$esc.url(${input.region})');
+    // Committing it (line 7 replaced by the block) leaves no url-escape finding.
+    const lines = action.split('\n');
+    lines.splice(6, 1, ...block.split('\n'));
+    const after = lintText(lines.join('\n'), 'data-actions/Get-Order-Status.custom.json');
+    expect(after.messages.filter((m) => m.ruleId === 'data-action/url-escape')).toEqual([]);
+    expect(lintText(action, 'data-actions/Get-Order-Status.custom.json').messages.filter((m) => m.ruleId === 'data-action/url-escape')).toHaveLength(2);
     expect(onLine7.find((c) => !c.body.includes('```suggestion'))!.body).toMatch(/The suggestion on line 7 .* also applies this fix/);
   }, timeout);
 
