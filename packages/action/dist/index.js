@@ -70574,53 +70574,11 @@ async function execute(inputs, ctx) {
   }) : all;
   const counts = countFindings(reported);
   const decision = verdict(inputs.failOn, counts);
-  let reviewPosted = false;
-  let reviewDelivered = false;
-  let fallback = false;
+  let review = { posted: false, delivered: false, fallback: !!ctx.pr && !changed };
   if (ctx.pr && changed && client && inputs.reporter !== "annotations") {
-    try {
-      const existing = await readExistingReview(client, ctx.pr);
-      const pull = ctx.pr;
-      if (existing.headSha && existing.headSha !== pull.headSha) {
-        throw new StaleHeadError(pull.headSha, existing.headSha);
-      }
-      if (existing.pending.length) {
-        const deleted = await deletePendingReviews(client, pull, existing.pending);
-        info(`Deleted ${deleted} leftover pending review(s) of cxlint (a cancelled run's): GitHub allows one per user and refuses new reviews while it exists.`);
-      }
-      const plan = planReview(reported, changedMap, existing, inputs.maxComments);
-      const landed = async (fps) => {
-        const now = await readExistingReview(client, pull);
-        return fps.some((fp) => now.posted.has(fp));
-      };
-      const posted = await postReview(client, pull, pull.headSha, plan, reported, landed);
-      reviewPosted = posted.posted;
-      reviewDelivered = true;
-      if (posted.posted) notes.push(`Posted one review: ${posted.inline} inline comment(s), ${plan.body.length + posted.rejected} finding(s) listed in its body${posted.rejected ? ` (${posted.rejected} refused inline by GitHub)` : ""}.`);
-      if (plan.alreadyPosted) notes.push(`${plan.alreadyPosted} finding(s) were already on the pull request from an earlier run and were not posted again.`);
-      if (!posted.posted && !plan.alreadyPosted) notes.push("No new findings to post on the pull request.");
-      const linted = new Set(targets);
-      const judged = (path) => linted.has(path) || !changedMap.has(path) || changedMap.get(path).status === "removed";
-      const postedNow = new Set(posted.posted ? [...plan.comments.map((c) => c.finding.fingerprint), ...plan.body.map((b) => b.finding.fingerprint)] : []);
-      const gone = threadsToResolve(existing.threads, present, judged, postedNow);
-      if (gone.length) {
-        const closed = await closeThreads(client, gone);
-        notes.push(`${closed.resolved + closed.minimized} review thread(s) of fixed or moved findings closed (${closed.resolved} resolved, ${closed.minimized} minimized as outdated${closed.failed ? `, ${closed.failed} failed` : ""}).`);
-        if (closed.minimized) notes.push(cannotResolveNote(closed.minimized));
-      }
-    } catch (e) {
-      fallback = !reviewDelivered;
-      const status = e instanceof ReviewForbiddenError ? e.status : statusOf(e);
-      const note = e instanceof StaleHeadError ? `The pull request moved on to ${e.now.slice(0, 12)} after this run started (at ${e.event.slice(0, 12)}); the run for the new head posts the review. This run's ${reported.length} finding(s) are reported as annotations and in this summary.` : status === 403 || status === 404 ? `cxlint cannot write to this pull request (HTTP ${status}): the token is read-only, as it is for pull requests from forks. All ${reported.length} finding(s) are reported as annotations and in this summary instead.` : `cxlint could not post its review (${describeError(e)}). All ${reported.length} finding(s) are reported as annotations and in this summary instead.`;
-      if (!reviewDelivered) {
-        warning(note);
-        notes.push(note);
-      }
-    }
-  } else if (ctx.pr && !changed) {
-    fallback = true;
+    review = await reviewPullRequest({ client, pull: ctx.pr, reported, present, changedMap, linted: new Set(targets), maxComments: inputs.maxComments, notes });
   }
-  if (inputs.reporter !== "review" || !reviewDelivered) annotate(reported);
+  if (inputs.reporter !== "review" || !review.delivered) annotate(reported);
   if (inputs.sarifFile) {
     try {
       setOutput("sarif-file", writeSarif(inputs.sarifFile, ctx.workspace, results));
@@ -70635,7 +70593,48 @@ async function execute(inputs, ctx) {
   setOutput("warnings", counts.warnings);
   if (decision.fail) setFailed(`cxlint: ${decision.text}`);
   else info(decision.text);
-  return { findings: reported, reviewPosted, fallback, fail: decision.fail };
+  return { findings: reported, reviewPosted: review.posted, fallback: review.fallback, fail: decision.fail };
+}
+async function reviewPullRequest({ client, pull, reported, present, changedMap, linted, maxComments, notes }) {
+  let delivered = false;
+  let posted = false;
+  try {
+    const existing = await readExistingReview(client, pull);
+    if (existing.headSha && existing.headSha !== pull.headSha) {
+      throw new StaleHeadError(pull.headSha, existing.headSha);
+    }
+    if (existing.pending.length) {
+      const deleted = await deletePendingReviews(client, pull, existing.pending);
+      info(`Deleted ${deleted} leftover pending review(s) of cxlint (a cancelled run's): GitHub allows one per user and refuses new reviews while it exists.`);
+    }
+    const plan = planReview(reported, changedMap, existing, maxComments);
+    const landed = async (fps) => {
+      const now = await readExistingReview(client, pull);
+      return fps.some((fp) => now.posted.has(fp));
+    };
+    const result = await postReview(client, pull, pull.headSha, plan, reported, landed);
+    delivered = true;
+    posted = result.posted;
+    if (result.posted) notes.push(`Posted one review: ${result.inline} inline comment(s), ${plan.body.length + result.rejected} finding(s) listed in its body${result.rejected ? ` (${result.rejected} refused inline by GitHub)` : ""}.`);
+    if (plan.alreadyPosted) notes.push(`${plan.alreadyPosted} finding(s) were already on the pull request from an earlier run and were not posted again.`);
+    if (!result.posted && !plan.alreadyPosted) notes.push("No new findings to post on the pull request.");
+    const judged = (path) => linted.has(path) || !changedMap.has(path) || changedMap.get(path).status === "removed";
+    const postedNow = new Set(posted ? [...plan.comments.map((c) => c.finding.fingerprint), ...plan.body.map((b) => b.finding.fingerprint)] : []);
+    const gone = threadsToResolve(existing.threads, present, judged, postedNow);
+    if (gone.length) {
+      const closed = await closeThreads(client, gone);
+      notes.push(`${closed.resolved + closed.minimized} review thread(s) of fixed or moved findings closed (${closed.resolved} resolved, ${closed.minimized} minimized as outdated${closed.failed ? `, ${closed.failed} failed` : ""}).`);
+      if (closed.minimized) notes.push(cannotResolveNote(closed.minimized));
+    }
+    return { posted, delivered, fallback: false };
+  } catch (e) {
+    if (delivered) return { posted, delivered, fallback: false };
+    const status = e instanceof ReviewForbiddenError ? e.status : statusOf(e);
+    const note = e instanceof StaleHeadError ? `The pull request moved on to ${e.now.slice(0, 12)} after this run started (at ${e.event.slice(0, 12)}); the run for the new head posts the review. This run's ${reported.length} finding(s) are reported as annotations and in this summary.` : status === 403 || status === 404 ? `cxlint cannot write to this pull request (HTTP ${status}): the token is read-only, as it is for pull requests from forks. All ${reported.length} finding(s) are reported as annotations and in this summary instead.` : `cxlint could not post its review (${describeError(e)}). All ${reported.length} finding(s) are reported as annotations and in this summary instead.`;
+    warning(note);
+    notes.push(note);
+    return { posted: false, delivered: false, fallback: true };
+  }
 }
 var StaleHeadError = class extends Error {
   constructor(event, now) {
