@@ -70059,9 +70059,14 @@ async function selfLogin(client) {
   try {
     const r = await client.graphql("query { viewer { login } }");
     return bare(r.viewer.login) || ACTIONS_BOT_LOGIN;
-  } catch {
-    return ACTIONS_BOT_LOGIN;
+  } catch (e) {
+    if (refusedToIntegration(e)) return ACTIONS_BOT_LOGIN;
+    throw e;
   }
+}
+function refusedToIntegration(e) {
+  const errors = e.errors ?? [];
+  return errors.some((x) => x.type === "FORBIDDEN" || /not accessible by integration/i.test(x.message ?? "")) || e.status === 403;
 }
 async function readExistingReview(client, pr) {
   const self2 = await selfLogin(client);

@@ -305,6 +305,19 @@ describe('thread lifecycle against a GitHub as strict as the real one', () => {
     expect(onLine7.find((c) => !c.body.includes('```suggestion'))!.body).toMatch(/The suggestion on line 7 .* also applies this fix/);
   }, timeout);
 
+  it('a failing `viewer` query with a PAT is not taken for the Actions token: no duplicate review', async () => {
+    const pr = await openPr({ tokenKind: 'pat' });
+    await pr.run();
+    expect(reviewPosts(pr.gh)).toHaveLength(1);
+    // GitHub keeps failing the identity query (beyond the retries): cxlint cannot tell its own threads.
+    pr.gh.addFaults({ method: 'POST', match: /^query \{ viewer/, status: 502, times: 10 });
+    const r = await pr.run();
+    expect(r.code).toBe(1);
+    expect(reviewPosts(pr.gh)).toHaveLength(1);
+    expect(threadMutations(pr.gh)).toHaveLength(0);
+    expect(r.summary).toContain('could not post its review');
+  }, timeout);
+
   it("another app's fingerprint silences nothing", async () => {
     const pr = await openPr();
     await pr.run();

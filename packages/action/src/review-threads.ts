@@ -71,9 +71,18 @@ async function selfLogin(client: GitHubClient): Promise<string> {
   try {
     const r = await client.graphql<{ viewer: { login: string } }>('query { viewer { login } }');
     return bare(r.viewer.login) || ACTIONS_BOT_LOGIN;
-  } catch {
-    return ACTIONS_BOT_LOGIN;
+  } catch (e) {
+    // Only GitHub's refusal means "the Actions token". Any other failure (a 502 past the retries) leaves the
+    // identity unknown: guessing would take a PAT's own threads for someone else's and post every finding again.
+    if (refusedToIntegration(e)) return ACTIONS_BOT_LOGIN;
+    throw e;
   }
+}
+
+/** GitHub's "Resource not accessible by integration", as a GraphQL error (FORBIDDEN) or an HTTP 403. */
+function refusedToIntegration(e: unknown): boolean {
+  const errors = (e as { errors?: { type?: string; message?: string }[] }).errors ?? [];
+  return errors.some((x) => x.type === 'FORBIDDEN' || /not accessible by integration/i.test(x.message ?? '')) || (e as { status?: number }).status === 403;
 }
 
 /** Reads what cxlint already said on this PR (one GraphQL query per 100 threads and per 100 reviews). */
