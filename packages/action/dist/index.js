@@ -70045,7 +70045,7 @@ var THREADS = `query($owner: String!, $repo: String!, $number: Int!, $after: Str
     headRefOid
     reviewThreads(first: 100, after: $after) {
       pageInfo { hasNextPage endCursor }
-      nodes { id path isResolved isOutdated viewerCanResolve resolvedBy { login } comments(first: 1) { nodes { id body isMinimized author { __typename login } } } }
+      nodes { id path isResolved isOutdated viewerCanResolve resolvedBy { login } comments(first: 1) { nodes { id body isMinimized minimizedReason author { __typename login } } } }
     } } } }`;
 var REVIEWS = `query($owner: String!, $repo: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $repo) { pullRequest(number: $number) {
@@ -70095,7 +70095,8 @@ async function readExistingReview(client, pr) {
         viewerCanResolve: t.viewerCanResolve,
         fingerprints: fps
       });
-      const live = resolvedByHuman || !t.isResolved && !first.isMinimized && !t.isOutdated;
+      const hiddenByPerson = first.isMinimized && !!first.minimizedReason && first.minimizedReason.toLowerCase() !== "outdated";
+      const live = resolvedByHuman || hiddenByPerson || !t.isResolved && !first.isMinimized && !t.isOutdated;
       if (live) for (const fp of fps) out.inline.add(fp);
     }
     after = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;

@@ -223,6 +223,19 @@ describe('thread lifecycle against a GitHub as strict as the real one', () => {
     expect(threadMutations(pr.gh)).toHaveLength(1);
   }, timeout);
 
+  it('a comment a person hid (as off-topic or resolved) is not posted again; one hidden as outdated is', async () => {
+    const pr = await openPr();
+    await pr.run();
+    pr.gh.minimizeAsPerson(0, 'OFF_TOPIC');
+    await pr.run();
+    expect(reviewPosts(pr.gh)).toHaveLength(1);
+    expect(threadMutations(pr.gh)).toHaveLength(0);
+    // "Outdated" is what cxlint itself uses when it cannot resolve: the finding, still there, is commented again.
+    pr.gh.threads[0].comments[0].minimizedReason = 'outdated';
+    await pr.run();
+    expect(reviewPosts(pr.gh)).toHaveLength(2);
+  }, timeout);
+
   it('recovers from a leftover pending review of its own (a cancelled run) before posting', async () => {
     const pr = await openPr();
     const leftover = pr.gh.addLeftoverPending();

@@ -87,6 +87,9 @@ const BODY_LIMIT = 65_536;
 const TOO_LONG = { message: 'Validation Failed', errors: [{ resource: 'PullRequestReview', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request' };
 const FORBIDDEN = (path: string) => ({ type: 'FORBIDDEN', path: [path], message: 'Resource not accessible by integration' });
 
+/** GraphQL's `minimizedReason` for a `minimizeComment` classifier: OFF_TOPIC reads `off-topic`. */
+const reasonOf = (classifier: string) => classifier.toLowerCase().replace(/_/g, '-');
+
 /** RIGHT-side line → text of a file's patch (added and context lines). */
 function rightLines(patch: string | undefined): Map<number, string> {
   const out = new Map<number, string>();
@@ -331,7 +334,7 @@ export class FakeGitHub {
         const t = this.threads.find((x) => (resolving ? x.id === id : x.comments[0].id === id));
         if (!t) return { data: null, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${id}'` }] };
         if (resolving) { t.isResolved = true; t.resolvedBy = me; data[name.replace('t', 'r')] = { thread: { id: t.id, isResolved: true } }; }
-        else { t.comments[0].isMinimized = true; t.comments[0].minimizedReason = String(/classifier:\s*(\w+)/.exec(query)?.[1] ?? '').toLowerCase(); data[name.replace('c', 'm')] = { minimizedComment: { isMinimized: true } }; }
+        else { t.comments[0].isMinimized = true; t.comments[0].minimizedReason = reasonOf(String(/classifier:\s*(\w+)/.exec(query)?.[1] ?? '')); data[name.replace('c', 'm')] = { minimizedComment: { isMinimized: true } }; }
       }
       return { data };
     }
@@ -345,7 +348,7 @@ export class FakeGitHub {
       const threads = this.threads.map((t) => ({
         id: t.id, path: t.comments[0].path, isResolved: t.isResolved, isOutdated: t.isOutdated, viewerCanResolve: this.canResolve && !t.isResolved,
         resolvedBy: t.resolvedBy ? { login: t.resolvedBy.replace(/\[bot\]$/, '') } : null,
-        comments: { nodes: t.comments.slice(0, 1).map((c) => ({ id: c.id, body: c.body, isMinimized: c.isMinimized, author: author(c.author) })) },
+        comments: { nodes: t.comments.slice(0, 1).map((c) => ({ id: c.id, body: c.body, isMinimized: c.isMinimized, minimizedReason: c.minimizedReason ?? null, author: author(c.author) })) },
       }));
       return { data: { repository: { pullRequest: { headRefOid: this.options.headSha, reviewThreads: page(threads, variables.after, this.options.pageSize) } } } };
     }
@@ -356,6 +359,11 @@ export class FakeGitHub {
       return { data: { repository: { pullRequest: { reviews: page(reviews, variables.after, this.options.pageSize) } } } };
     }
     return { data: null, errors: [{ message: `Unsupported query: ${query.slice(0, 80)}` }] };
+  }
+
+  /** A person hides the first comment of a thread, as the UI's "Hide" does (classifier as in `minimizeComment`). */
+  minimizeAsPerson(thread: number, classifier: 'OFF_TOPIC' | 'RESOLVED' | 'OUTDATED' | 'DUPLICATE' | 'SPAM' | 'ABUSE'): void {
+    Object.assign(this.threads[thread].comments[0], { isMinimized: true, minimizedReason: reasonOf(classifier) });
   }
 
   /** Simulates a person leaving a comment that pastes a fingerprint marker (must not silence the finding). */
