@@ -70371,7 +70371,7 @@ async function postReview(client, pr, headSha, plan, all, landed) {
       await client.rest.request("DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}", { owner: pr.owner, repo: pr.repo, pull_number: pr.number, review_id: Number(r.data.id) });
       return true;
     } catch (e) {
-      if (statusOf(e) === 422) return false;
+      if (statusOf(e) === 422 && !ONE_PENDING.test(String(e.message))) return false;
       throw e;
     }
   };

@@ -178,6 +178,20 @@ describe('postReview', () => {
     expect(gh!.postedReviews[0].body).toContain('2 findings GitHub refused as inline comments');
   });
 
+  it('a pending review appearing mid-bisection stops the probes: its 422 is not taken for refused comments', async () => {
+    const client = await setup({ files: [{ filename: 'flows/a.yaml', status: 'added', patch: '@@ -0,0 +1,60 @@\n' + Array(60).fill('+x').join('\n') }] });
+    const all = fake(8, 3);
+    const plan = planReview(all, changed('@@ -0,0 +1,60 @@\n' + Array(60).fill('+x').join('\n')), new Set(), 100);
+    // The review is refused once (a line GitHub could not resolve), and meanwhile a pending review of ours exists
+    // (another run's probe): every probe now answers "one pending review".
+    gh!.addFaults({ method: 'POST', match: /\/reviews$/, status: 422, body: { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] } });
+    gh!.addLeftoverPending();
+    await expect(postReview(client, pr, 'h', plan, all)).rejects.toThrow(/one pending review/);
+    // The refused review and one probe; no comment was marked as refused and nothing was posted.
+    expect(gh!.calls('POST', /\/reviews$/)).toHaveLength(2);
+    expect(gh!.postedReviews).toHaveLength(0);
+  });
+
   it('turns 403 into ReviewForbiddenError', async () => {
     const client = await setup({ readOnly: true });
     const plan = planReview(findings, changed(addedAll), new Set(), 25);

@@ -286,7 +286,8 @@ export async function postReview(
       await client.rest.request('DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}', { owner: pr.owner, repo: pr.repo, pull_number: pr.number, review_id: Number(r.data.id) });
       return true;
     } catch (e) {
-      if (statusOf(e) === 422) return false;
+      // "One pending review" says nothing about these comments: stop rather than call them all refused.
+      if (statusOf(e) === 422 && !ONE_PENDING.test(String((e as Error).message))) return false;
       throw e;
     }
   };
