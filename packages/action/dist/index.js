@@ -58468,7 +58468,9 @@ var init_handles_failure = __esm({
               what: missing.join(" or "),
               outputs: outputs.length ? outputs.slice(0, 5).join(", ") + (outputs.length > 5 ? ", …" : "") : "its outputs"
             },
-            suggest: failure && !timeout ? copyFailureToTimeout(context3, call) : []
+            suggest: failure && !timeout ? copyFailureToTimeout(context3, call) : [],
+            // Every finding flags a `callData` key: the action's name tells them apart.
+            ...call.label ? { identity: call.label } : {}
           });
         }
       }
@@ -61019,6 +61021,8 @@ function runRules(file, project, enabled, rulesById) {
         };
         if (d.related?.length)
           diagnostic.related = d.related.map((r) => ({ ...r }));
+        if (d.identity)
+          diagnostic.identity = d.identity;
         if (d.fix)
           diagnostic.fix = mergeEdits(text, d.fix);
         if (d.suggest?.length) {
@@ -62401,7 +62405,8 @@ var init_json = __esm({
 import { createHash } from "node:crypto";
 function identity(filePath, m, source) {
   const snippet2 = source ? source.slice(m.range[0], Math.min(m.range[1], m.range[0] + 500)).replace(/\s+/g, " ").trim() : "";
-  return `${m.ruleId ?? "parse"}\0${m.messageId ?? ""}\0${filePath}\0${snippet2 === "" ? `${m.message}` : snippet2}`;
+  const id23 = `${m.ruleId ?? "parse"}\0${m.messageId ?? ""}\0${filePath}\0${snippet2 === "" ? `${m.message}` : snippet2}`;
+  return m.identity ? `${id23}\0${m.identity}` : id23;
 }
 function hash(identity2, occurrence) {
   return createHash("sha256").update(`${identity2}\0${occurrence}`).digest("hex").slice(0, 32);
