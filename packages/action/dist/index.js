@@ -59058,7 +59058,9 @@ var init_handles_failure = __esm({
               what: missing.join(" or "),
               outputs: outputs.length ? outputs.slice(0, 5).join(", ") + (outputs.length > 5 ? ", …" : "") : "its outputs"
             },
-            suggest: failure && !timeout ? copyFailureToTimeout(context3, call) : []
+            suggest: failure && !timeout ? copyFailureToTimeout(context3, call) : [],
+            // Every finding flags a `callData` key: the action's name tells them apart.
+            ...call.label ? { identity: call.label } : {}
           });
         }
       }
@@ -61947,6 +61949,8 @@ function runRules(file, project, enabled, rulesById) {
         };
         if (d.related?.length)
           diagnostic.related = d.related.map((r) => ({ ...r }));
+        if (d.identity)
+          diagnostic.identity = d.identity;
         if (d.fix)
           diagnostic.fix = mergeEdits(text, d.fix);
         if (d.suggest?.length) {
@@ -63577,10 +63581,21 @@ var init_unified_diff = __esm({
   }
 });
 
+// packages/core/dist/formatters/related.js
+function relatedLines(related) {
+  return (related ?? []).map((r) => `Related: ${r.path}:${r.line}:${r.column}: ${r.message}`);
+}
+var init_related = __esm({
+  "packages/core/dist/formatters/related.js"() {
+    "use strict";
+  }
+});
+
 // packages/core/dist/formatters/github.js
 var init_github = __esm({
   "packages/core/dist/formatters/github.js"() {
     "use strict";
+    init_related();
   }
 });
 
@@ -63595,7 +63610,8 @@ var init_json = __esm({
 import { createHash } from "node:crypto";
 function identity(filePath, m, source) {
   const snippet2 = source ? source.slice(m.range[0], Math.min(m.range[1], m.range[0] + 500)).replace(/\s+/g, " ").trim() : "";
-  return `${m.ruleId ?? "parse"}\0${m.messageId ?? ""}\0${filePath}\0${snippet2 === "" ? `${m.message}` : snippet2}`;
+  const id23 = `${m.ruleId ?? "parse"}\0${m.messageId ?? ""}\0${filePath}\0${snippet2 === "" ? `${m.message}` : snippet2}`;
+  return m.identity ? `${id23}\0${m.identity}` : id23;
 }
 function hash(identity2, occurrence) {
   return createHash("sha256").update(`${identity2}\0${occurrence}`).digest("hex").slice(0, 32);
@@ -63755,6 +63771,7 @@ var init_stylish = __esm({
   "packages/core/dist/formatters/stylish.js"() {
     "use strict";
     init_text_edits();
+    init_related();
   }
 });
 
@@ -66530,6 +66547,7 @@ init_text_edits();
 init_fix_files();
 init_unified_diff();
 init_formatters();
+init_related();
 init_fingerprint();
 
 // packages/core/dist/testing/rule-tester.js
@@ -66592,9 +66610,7 @@ function annotate(findings, note) {
       // GitHub ignores columns on multi-line annotations.
       ...f.line === f.endLine ? { startColumn: f.column, endColumn: Math.max(f.endColumn, f.column) } : {}
     };
-    const extra = note?.(f);
-    const message = extra ? `${f.message}
-${extra}` : f.message;
+    const message = [f.message, ...relatedLines(f.related), note?.(f)].filter(Boolean).join("\n");
     if (f.severity === 2) error(message, props);
     else warning(message, props);
   }
@@ -71206,7 +71222,7 @@ function clipMessage(message, max = MESSAGE_LIMIT) {
   else cut += "…";
   return `${cut} (cut; the annotation and the job summary have the whole message)`;
 }
-function relatedLines(f) {
+function relatedLines2(f) {
   return (f.related ?? []).slice(0, 5).map((r) => `Related: ${codeSpan(r.path)} line ${r.line}: ${renderMessage(clipMessage(r.message, 500))}`);
 }
 var SEVERITY_LABEL = { 2: "**Error**", 1: "**Warning**" };
@@ -71216,7 +71232,7 @@ function ruleLink(ruleId) {
 function inlineCommentBody(f, suggestion, note) {
   const build = (message, block2, extra) => {
     const parts = [`${SEVERITY_LABEL[f.severity]} · ${ruleLink(f.ruleId)}`, "", renderMessage(message)];
-    const related = relatedLines(f);
+    const related = relatedLines2(f);
     if (related.length) parts.push("", ...related);
     if (extra) parts.push("", extra);
     if (block2) parts.push("", block2);
@@ -71240,7 +71256,7 @@ var THREADS = `query($owner: String!, $repo: String!, $number: Int!, $after: Str
     headRefOid
     reviewThreads(first: 100, after: $after) {
       pageInfo { hasNextPage endCursor }
-      nodes { id path isResolved isOutdated viewerCanResolve resolvedBy { login } comments(first: 1) { nodes { id body isMinimized author { __typename login } } } }
+      nodes { id path isResolved isOutdated viewerCanResolve resolvedBy { login } comments(first: 1) { nodes { id body isMinimized minimizedReason author { __typename login } } } }
     } } } }`;
 var REVIEWS = `query($owner: String!, $repo: String!, $number: Int!, $after: String) {
   repository(owner: $owner, name: $repo) { pullRequest(number: $number) {
@@ -71254,9 +71270,14 @@ async function selfLogin(client) {
   try {
     const r = await client.graphql("query { viewer { login } }");
     return bare(r.viewer.login) || ACTIONS_BOT_LOGIN;
-  } catch {
-    return ACTIONS_BOT_LOGIN;
+  } catch (e) {
+    if (refusedToIntegration(e)) return ACTIONS_BOT_LOGIN;
+    throw e;
   }
+}
+function refusedToIntegration(e) {
+  const errors = e.errors ?? [];
+  return errors.some((x) => x.type === "FORBIDDEN" || /not accessible by integration/i.test(x.message ?? "")) || e.status === 403;
 }
 async function readExistingReview(client, pr) {
   const self2 = await selfLogin(client);
@@ -71285,7 +71306,8 @@ async function readExistingReview(client, pr) {
         viewerCanResolve: t.viewerCanResolve,
         fingerprints: fps
       });
-      const live = resolvedByHuman || !t.isResolved && !first.isMinimized && !t.isOutdated;
+      const hiddenByPerson = first.isMinimized && !!first.minimizedReason && first.minimizedReason.toLowerCase() !== "outdated";
+      const live = resolvedByHuman || hiddenByPerson || !t.isResolved && !first.isMinimized && !t.isOutdated;
       if (live) for (const fp of fps) out.inline.add(fp);
     }
     after = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;
@@ -71423,23 +71445,26 @@ function draftFor(f, file, drafts) {
     if (fitsOneHunk(hunks, s.startLine, s.endLine)) {
       const owner = drafts.find((d) => d.path === f.path && d.edits && overlaps(d, s.startLine, s.endLine));
       if (!owner) return { finding: f, path: f.path, start: s.startLine, end: s.endLine, edits: [f.fix], alsoFixes: [] };
-      const merged = [...owner.edits, f.fix];
-      if (editsDisjoint(owner.edits, [f.fix])) {
-        const m = toSuggestionBlock(f.source, merged);
-        const others = drafts.filter((d) => d !== owner && d.path === f.path && d.edits && overlaps(d, m.startLine, m.endLine));
-        if (fitsOneHunk(hunks, m.startLine, m.endLine) && !others.length) {
-          owner.edits = merged;
-          owner.start = m.startLine;
-          owner.end = m.endLine;
-          owner.alsoFixes.push(f);
-          const place4 = placeFor(f, file) ?? [s.startLine, s.endLine];
-          return { finding: f, path: f.path, start: place4[0], end: place4[1], alsoFixes: [], fixedBy: owner };
-        }
+      const disjoint = editsDisjoint(owner.edits, [f.fix]);
+      const m = toSuggestionBlock(f.source, [...owner.edits, f.fix]);
+      const around = drafts.filter((d) => d.path === f.path && d.edits && overlaps(d, m.startLine, m.endLine));
+      if (disjoint && around.length === 1 && fitsOneHunk(hunks, m.startLine, m.endLine)) {
+        owner.edits = [...owner.edits, f.fix];
+        owner.start = m.startLine;
+        owner.end = m.endLine;
+        owner.alsoFixes.push(f);
+        const place4 = placeFor(f, file) ?? [s.startLine, s.endLine];
+        return { finding: f, path: f.path, start: place4[0], end: place4[1], alsoFixes: [], fixedBy: owner };
       }
-      const place3 = placeFor(f, file);
-      return place3 && { finding: f, path: f.path, start: place3[0], end: place3[1], alsoFixes: [], proposed: `Suggested change for lines ${s.startLine}–${s.endLine}, to apply after the suggestion already on these lines (GitHub applies one suggestion per line):
+      const theirs = around.flatMap((d) => d.edits);
+      const all = disjoint && editsDisjoint(theirs, [f.fix]) ? toSuggestionBlock(f.source, [...theirs, f.fix]) : void 0;
+      const proposed = all ? `Suggested change for lines ${all.startLine}–${all.endLine}, including the fixes of the suggestions already on these lines (GitHub applies one suggestion per line):
 
-${codeBlock(s.replacement)}` };
+${codeBlock(all.replacement)}` : `Another fix for lines ${s.startLine}–${s.endLine}, instead of the suggestion already on these lines (the two changes overlap):
+
+${codeBlock(s.replacement)}`;
+      const place3 = placeFor(f, file);
+      return place3 && { finding: f, path: f.path, start: place3[0], end: place3[1], alsoFixes: [], proposed };
     }
     const place2 = placeFor(f, file);
     return place2 && { finding: f, path: f.path, start: place2[0], end: place2[1], alsoFixes: [], proposed: `Suggested change for lines ${s.startLine}–${s.endLine}:
@@ -71557,7 +71582,7 @@ async function postReview(client, pr, headSha, plan, all, landed) {
       await client.rest.request("DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}", { owner: pr.owner, repo: pr.repo, pull_number: pr.number, review_id: Number(r.data.id) });
       return true;
     } catch (e) {
-      if (statusOf(e) === 422) return false;
+      if (statusOf(e) === 422 && !ONE_PENDING.test(String(e.message))) return false;
       throw e;
     }
   };
@@ -71630,7 +71655,7 @@ function summaryMarkup(input) {
     const rows = [...input.findings].sort(byImportance).slice(0, MAX_ROWS).map((f) => {
       const rule = f.ruleId ? `<a href="${escapeHtml(ruleDocsUrl(f.ruleId))}">${escapeHtml(f.ruleId)}</a>` : "parse error";
       const lines = f.endLine > f.line ? `${f.line}–${f.endLine}` : String(f.line);
-      return `<tr><td>${f.severity === 2 ? "error" : "warning"}</td><td><code>${escapeHtml(f.path)}</code></td><td>${lines}</td><td>${rule}</td><td>${htmlMessage(f.message)}</td></tr>`;
+      return `<tr><td>${f.severity === 2 ? "error" : "warning"}</td><td><code>${escapeHtml(f.path)}</code></td><td>${lines}</td><td>${rule}</td><td>${[f.message, ...relatedLines(f.related)].map(htmlMessage).join("<br>")}</td></tr>`;
     });
     parts.push(`<table><tr><th>Severity</th><th>File</th><th>Line</th><th>Rule</th><th>Message</th></tr>${rows.join("")}</table>`);
     if (input.findings.length > MAX_ROWS) parts.push(`<p>…and ${input.findings.length - MAX_ROWS} more (see the annotations and the SARIF file).</p>`);
@@ -71762,53 +71787,11 @@ async function execute(inputs, ctx) {
   }) : all;
   const counts = countFindings(reported);
   const decision = verdict(inputs.failOn, counts);
-  let reviewPosted = false;
-  let reviewDelivered = false;
-  let fallback = false;
+  let review = { posted: false, delivered: false, fallback: !!ctx.pr && !changed };
   if (ctx.pr && changed && client && inputs.reporter !== "annotations") {
-    try {
-      const existing = await readExistingReview(client, ctx.pr);
-      const pull = ctx.pr;
-      if (existing.headSha && existing.headSha !== pull.headSha) {
-        throw new StaleHeadError(pull.headSha, existing.headSha);
-      }
-      if (existing.pending.length) {
-        const deleted = await deletePendingReviews(client, pull, existing.pending);
-        info(`Deleted ${deleted} leftover pending review(s) of cxlint (a cancelled run's): GitHub allows one per user and refuses new reviews while it exists.`);
-      }
-      const plan = planReview(reported, changedMap, existing, inputs.maxComments);
-      const landed = async (fps) => {
-        const now = await readExistingReview(client, pull);
-        return fps.some((fp) => now.posted.has(fp));
-      };
-      const posted = await postReview(client, pull, pull.headSha, plan, reported, landed);
-      reviewPosted = posted.posted;
-      reviewDelivered = true;
-      if (posted.posted) notes.push(`Posted one review: ${posted.inline} inline comment(s), ${plan.body.length + posted.rejected} finding(s) listed in its body${posted.rejected ? ` (${posted.rejected} refused inline by GitHub)` : ""}.`);
-      if (plan.alreadyPosted) notes.push(`${plan.alreadyPosted} finding(s) were already on the pull request from an earlier run and were not posted again.`);
-      if (!posted.posted && !plan.alreadyPosted) notes.push("No new findings to post on the pull request.");
-      const linted = new Set(targets);
-      const judged = (path) => linted.has(path) || !changedMap.has(path) || changedMap.get(path).status === "removed";
-      const postedNow = new Set(posted.posted ? [...plan.comments.map((c) => c.finding.fingerprint), ...plan.body.map((b) => b.finding.fingerprint)] : []);
-      const gone = threadsToResolve(existing.threads, present, judged, postedNow);
-      if (gone.length) {
-        const closed = await closeThreads(client, gone);
-        notes.push(`${closed.resolved + closed.minimized} review thread(s) of fixed or moved findings closed (${closed.resolved} resolved, ${closed.minimized} minimized as outdated${closed.failed ? `, ${closed.failed} failed` : ""}).`);
-        if (closed.minimized) notes.push(cannotResolveNote(closed.minimized));
-      }
-    } catch (e) {
-      fallback = !reviewDelivered;
-      const status = e instanceof ReviewForbiddenError ? e.status : statusOf(e);
-      const note = e instanceof StaleHeadError ? `The pull request moved on to ${e.now.slice(0, 12)} after this run started (at ${e.event.slice(0, 12)}); the run for the new head posts the review. This run's ${reported.length} finding(s) are reported as annotations and in this summary.` : status === 403 || status === 404 ? `cxlint cannot write to this pull request (HTTP ${status}): the token is read-only, as it is for pull requests from forks. All ${reported.length} finding(s) are reported as annotations and in this summary instead.` : `cxlint could not post its review (${describeError(e)}). All ${reported.length} finding(s) are reported as annotations and in this summary instead.`;
-      if (!reviewDelivered) {
-        warning(note);
-        notes.push(note);
-      }
-    }
-  } else if (ctx.pr && !changed) {
-    fallback = true;
+    review = await reviewPullRequest({ client, pull: ctx.pr, reported, present, changedMap, linted: new Set(targets), maxComments: inputs.maxComments, notes });
   }
-  if (inputs.reporter !== "review" || !reviewDelivered) annotate(reported);
+  if (inputs.reporter !== "review" || !review.delivered) annotate(reported);
   if (inputs.sarifFile) {
     try {
       setOutput("sarif-file", writeSarif(inputs.sarifFile, ctx.workspace, results));
@@ -71823,7 +71806,48 @@ async function execute(inputs, ctx) {
   setOutput("warnings", counts.warnings);
   if (decision.fail) setFailed(`cxlint: ${decision.text}`);
   else info(decision.text);
-  return { findings: reported, reviewPosted, fallback, fail: decision.fail };
+  return { findings: reported, reviewPosted: review.posted, fallback: review.fallback, fail: decision.fail };
+}
+async function reviewPullRequest({ client, pull, reported, present, changedMap, linted, maxComments, notes }) {
+  let delivered = false;
+  let posted = false;
+  try {
+    const existing = await readExistingReview(client, pull);
+    if (existing.headSha && existing.headSha !== pull.headSha) {
+      throw new StaleHeadError(pull.headSha, existing.headSha);
+    }
+    if (existing.pending.length) {
+      const deleted = await deletePendingReviews(client, pull, existing.pending);
+      info(`Deleted ${deleted} leftover pending review(s) of cxlint (a cancelled run's): GitHub allows one per user and refuses new reviews while it exists.`);
+    }
+    const plan = planReview(reported, changedMap, existing, maxComments);
+    const landed = async (fps) => {
+      const now = await readExistingReview(client, pull);
+      return fps.some((fp) => now.posted.has(fp));
+    };
+    const result = await postReview(client, pull, pull.headSha, plan, reported, landed);
+    delivered = true;
+    posted = result.posted;
+    if (result.posted) notes.push(`Posted one review: ${result.inline} inline comment(s), ${plan.body.length + result.rejected} finding(s) listed in its body${result.rejected ? ` (${result.rejected} refused inline by GitHub)` : ""}.`);
+    if (plan.alreadyPosted) notes.push(`${plan.alreadyPosted} finding(s) were already on the pull request from an earlier run and were not posted again.`);
+    if (!result.posted && !plan.alreadyPosted) notes.push("No new findings to post on the pull request.");
+    const judged = (path) => linted.has(path) || !changedMap.has(path) || changedMap.get(path).status === "removed";
+    const postedNow = new Set(posted ? [...plan.comments.map((c) => c.finding.fingerprint), ...plan.body.map((b) => b.finding.fingerprint)] : []);
+    const gone = threadsToResolve(existing.threads, present, judged, postedNow);
+    if (gone.length) {
+      const closed = await closeThreads(client, gone);
+      notes.push(`${closed.resolved + closed.minimized} review thread(s) of fixed or moved findings closed (${closed.resolved} resolved, ${closed.minimized} minimized as outdated${closed.failed ? `, ${closed.failed} failed` : ""}).`);
+      if (closed.minimized) notes.push(cannotResolveNote(closed.minimized));
+    }
+    return { posted, delivered, fallback: false };
+  } catch (e) {
+    if (delivered) return { posted, delivered, fallback: false };
+    const status = e instanceof ReviewForbiddenError ? e.status : statusOf(e);
+    const note = e instanceof StaleHeadError ? `The pull request moved on to ${e.now.slice(0, 12)} after this run started (at ${e.event.slice(0, 12)}); the run for the new head posts the review. This run's ${reported.length} finding(s) are reported as annotations and in this summary.` : status === 403 || status === 404 ? `cxlint cannot write to this pull request (HTTP ${status}): the token is read-only, as it is for pull requests from forks. All ${reported.length} finding(s) are reported as annotations and in this summary instead.` : `cxlint could not post its review (${describeError(e)}). All ${reported.length} finding(s) are reported as annotations and in this summary instead.`;
+    warning(note);
+    notes.push(note);
+    return { posted: false, delivered: false, fallback: true };
+  }
 }
 var StaleHeadError = class extends Error {
   constructor(event, now) {

@@ -5,6 +5,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { lintText } from '@cxlint/core';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FakeGitHub, type Fault } from './testing/fake-github.js';
 import { BUNDLE, FixtureRepo, REPO_ROOT, TEMPLATE_KEY_ACTION, flow, runBundle, type RunResult } from './testing/fixture-repo.js';
@@ -224,6 +225,19 @@ describe('thread lifecycle against a GitHub as strict as the real one', () => {
     expect(threadMutations(pr.gh)).toHaveLength(1);
   }, timeout);
 
+  it('a comment a person hid (as off-topic or resolved) is not posted again; one hidden as outdated is', async () => {
+    const pr = await openPr();
+    await pr.run();
+    pr.gh.minimizeAsPerson(0, 'OFF_TOPIC');
+    await pr.run();
+    expect(reviewPosts(pr.gh)).toHaveLength(1);
+    expect(threadMutations(pr.gh)).toHaveLength(0);
+    // "Outdated" is what cxlint itself uses when it cannot resolve: the finding, still there, is commented again.
+    pr.gh.threads[0].comments[0].minimizedReason = 'outdated';
+    await pr.run();
+    expect(reviewPosts(pr.gh)).toHaveLength(2);
+  }, timeout);
+
   it('recovers from a leftover pending review of its own (a cancelled run) before posting', async () => {
     const pr = await openPr();
     const leftover = pr.gh.addLeftoverPending();
@@ -271,7 +285,9 @@ describe('thread lifecycle against a GitHub as strict as the real one', () => {
               variable: Flow.session
 `);
     const pr = await openPr({ tokenKind: 'pat', headExtra: (repo) => repo.write('flows/reader.yaml', reader) });
-    await pr.run();
+    const first = await pr.run();
+    // The annotation shows the place too (its message says "see the related location").
+    expect(first.stdout).toMatch(/^::warning title=participant-data\/read-never-set,file=flows\/reader\.yaml,[^\n]*see the related location[^\n]*%0ARelated: flows\/support\.yaml:30:\d+: /m);
     const readNeverSet = inlineComments(pr.gh).find((c) => c.path === 'flows/reader.yaml')!;
     expect(readNeverSet.body).toContain('participant-data/read-never-set');
     expect(readNeverSet.body).toContain('Related: `flows/support.yaml` line 30:');
@@ -297,7 +313,26 @@ describe('thread lifecycle against a GitHub as strict as the real one', () => {
     const block = /```suggestion\n([\s\S]*?)\n```/.exec(withSuggestion[0].body)![1];
     expect(block).toContain("$esc.uriEncode(${input.orderNumber})");
     expect(block).toContain("$esc.uriEncode(${input.region})");
+    // Committing it (line 7 replaced by the block) leaves no url-escape finding.
+    const lines = action.split('\n');
+    lines.splice(6, 1, ...block.split('\n'));
+    const after = lintText(lines.join('\n'), 'data-actions/Get-Order-Status.custom.json');
+    expect(after.messages.filter((m) => m.ruleId === 'data-action/url-escape')).toEqual([]);
+    expect(lintText(action, 'data-actions/Get-Order-Status.custom.json').messages.filter((m) => m.ruleId === 'data-action/url-escape')).toHaveLength(2);
     expect(onLine7.find((c) => !c.body.includes('```suggestion'))!.body).toMatch(/The suggestion on line 7 .* also applies this fix/);
+  }, timeout);
+
+  it('a failing `viewer` query with a PAT is not taken for the Actions token: no duplicate review', async () => {
+    const pr = await openPr({ tokenKind: 'pat' });
+    await pr.run();
+    expect(reviewPosts(pr.gh)).toHaveLength(1);
+    // GitHub keeps failing the identity query (beyond the retries): cxlint cannot tell its own threads.
+    pr.gh.addFaults({ method: 'POST', match: /^query \{ viewer/, status: 502, times: 10 });
+    const r = await pr.run();
+    expect(r.code).toBe(1);
+    expect(reviewPosts(pr.gh)).toHaveLength(1);
+    expect(threadMutations(pr.gh)).toHaveLength(0);
+    expect(r.summary).toContain('could not post its review');
   }, timeout);
 
   it("another app's fingerprint silences nothing", async () => {

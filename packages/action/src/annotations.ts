@@ -1,4 +1,5 @@
 import * as core from '@actions/core';
+import { relatedLines } from '@cxlint/core';
 import type { Finding } from './findings.js';
 
 /**
@@ -16,8 +17,8 @@ export function annotate(findings: readonly Finding[], note?: (f: Finding) => st
       // GitHub ignores columns on multi-line annotations.
       ...(f.line === f.endLine ? { startColumn: f.column, endColumn: Math.max(f.endColumn, f.column) } : {}),
     };
-    const extra = note?.(f);
-    const message = extra ? `${f.message}\n${extra}` : f.message;
+    // Related places on lines of their own: the message may point at them, and an annotation has one location.
+    const message = [f.message, ...relatedLines(f.related), note?.(f)].filter(Boolean).join('\n');
     if (f.severity === 2) core.error(message, props);
     else core.warning(message, props);
   }

@@ -7,22 +7,15 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, isAbsolute, join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { relatedLines, type RelatedLocation } from '@cxlint/core';
 import { parse as parseYaml } from 'yaml';
-import { ACTION_ROOT, BUNDLE, REPO_ROOT, runBundle, type RunResult } from './testing/fixture-repo.js';
+import { FakeGitHub } from './testing/fake-github.js';
+import { ACTION_ROOT, BUNDLE, FixtureRepo, REPO_ROOT, nodeModulesAbove, runBundle, type RunResult } from './testing/fixture-repo.js';
 
 const TOKEN = 'ghs_outsideTOKEN0123456789';
 const CLI = join(REPO_ROOT, 'packages', 'core', 'bin', 'cxlint.js');
-
-/** Every folder from `dir` up to the root that holds a `node_modules`. */
-function nodeModulesAbove(dir: string): string[] {
-  const found: string[] = [];
-  for (let d = dir; ; d = dirname(d)) {
-    if (existsSync(join(d, 'node_modules'))) found.push(join(d, 'node_modules'));
-    if (dirname(d) === d) return found;
-  }
-}
 
 /** Decodes a workflow command's `::error file=…,line=…::message` (the toolkit escapes %, CR, LF, `:` and `,`). */
 function parseAnnotations(stdout: string): string[] {
@@ -37,6 +30,21 @@ function parseAnnotations(stdout: string): string[] {
 
 function key(path: string, line: number, endLine: number, severity: number, ruleId: string | null, message: string): string {
   return JSON.stringify([path, line, Math.max(line, endLine), severity, ruleId, message]);
+}
+
+type CliReport = { filePath: string; messages: { ruleId: string | null; severity: number; message: string; line: number; endLine?: number; related?: RelatedLocation[] }[] }[];
+
+/**
+ * The CLI's findings as keys: `withRelated` adds the related places to the message, as annotations show them
+ * (SARIF has its own field for them).
+ */
+function cliKeys(report: CliReport, cwd: string, withRelated: boolean): string[] {
+  return report
+    .flatMap((r) => r.messages.map((m) => key(
+      (isAbsolute(r.filePath) ? relative(cwd, r.filePath) : r.filePath).split(sep).join('/'), m.line, m.endLine ?? m.line, m.severity, m.ruleId,
+      withRelated ? [m.message, ...relatedLines(m.related)].join('\n') : m.message,
+    )))
+    .sort();
 }
 
 interface Outside { root: string; workspace: string; entry: string; actionYml: string }
@@ -79,16 +87,16 @@ describe('the committed bundle, copied outside the repository', () => {
   it('reports on examples/ exactly what the CLI reports', () => {
     const cli = spawnSync(process.execPath, [CLI, 'examples', '--format', 'json'], { cwd: outside.workspace, encoding: 'utf8' });
     expect(cli.status, cli.stderr).toBe(1);
-    const report = JSON.parse(cli.stdout) as { filePath: string; messages: { ruleId: string | null; severity: number; message: string; line: number; endLine?: number }[] }[];
-    const expected = report
-      .flatMap((r) => r.messages.map((m) => key((isAbsolute(r.filePath) ? relative(outside.workspace, r.filePath) : r.filePath).split(sep).join('/'), m.line, m.endLine ?? m.line, m.severity, m.ruleId, m.message)))
-      .sort();
+    const report = JSON.parse(cli.stdout) as CliReport;
+    const expected = cliKeys(report, outside.workspace, false);
     // The examples hold defects in flows, data actions and Terraform on purpose.
     expect(expected.length).toBeGreaterThanOrEqual(3);
     for (const kind of ['examples/flows/', 'examples/data-actions/', 'examples/terraform/']) expect(expected.some((k) => k.includes(kind)), kind).toBe(true);
 
     expect(run.code, run.stderr).toBe(1);
-    expect(parseAnnotations(run.stdout)).toEqual(expected);
+    // The examples include a finding with a related place (read-never-set names the broken writer).
+    expect(report.some((r) => r.messages.some((m) => m.related?.length))).toBe(true);
+    expect(parseAnnotations(run.stdout)).toEqual(cliKeys(report, outside.workspace, true));
     const errors = expected.filter((k) => JSON.parse(k)[3] === 2).length;
     expect(run.outputs).toMatchObject({ errors: String(errors), warnings: String(expected.length - errors) });
 
@@ -119,4 +127,43 @@ describe('the committed bundle, copied outside the repository', () => {
     const computed = [...code.matchAll(/(?<![\w$.])(?:__)?require\d*\(\s*(?!["'`)])([^)]{0,40})\)/g)].map((m) => m[0]);
     expect(computed).toEqual([]);
   });
+});
+
+describe('the committed bundle, copied outside the repository, on a pull_request event', () => {
+  it('posts one review holding exactly the CLI\'s findings on the files the PR adds, and annotates the same', async () => {
+    // The PR adds examples/ to a repository that had none: every finding is on an added line.
+    const repo = new FixtureRepo();
+    const gh = await new FakeGitHub({ token: TOKEN, owner: 'acme', repo: 'flows', number: 3, headSha: '', files: [] }).start();
+    try {
+      repo.write('README.md', '# flows\n');
+      const base = repo.commit('base');
+      cpSync(join(REPO_ROOT, 'examples'), join(repo.dir, 'examples'), { recursive: true });
+      const head = repo.commit('add the examples');
+      gh.push(head, repo.prFiles(base, head));
+      const r = await runBundle({
+        workspace: repo.dir, eventName: 'pull_request', event: { pull_request: { number: 3, head: { sha: head }, base: { sha: base } } },
+        token: TOKEN, bundle: outside.entry, actionYml: outside.actionYml, apiUrl: gh.url, graphqlUrl: gh.graphqlUrl, inputs: { paths: 'examples' },
+      });
+      const cli = spawnSync(process.execPath, [CLI, 'examples', '--format', 'json'], { cwd: repo.dir, encoding: 'utf8' });
+      const report = JSON.parse(cli.stdout) as CliReport;
+      const expected = cliKeys(report, repo.dir, false);
+      expect(expected.length).toBeGreaterThanOrEqual(3);
+
+      expect(r.code, r.stderr).toBe(1);
+      expect(`${r.stdout}\n${r.stderr}\n${r.summary}`).not.toMatch(/Internal error|Cannot find module/i);
+      expect(parseAnnotations(r.stdout)).toEqual(cliKeys(report, repo.dir, true));
+      expect(gh.violations).toEqual([]);
+      // One review; each CLI finding in it once (inline or in the body), by path and rule.
+      expect(gh.postedReviews).toHaveLength(1);
+      const [review] = gh.postedReviews;
+      const said = [
+        ...review.comments.map((c: { path: string; body: string }) => `${c.path} ${/\[`([^`]+)`\]/.exec(c.body)?.[1]}`),
+        ...[...review.body.matchAll(/^- \*\*(?:Error|Warning)\*\* `([^`]+)` line [^·]*· \[`([^`]+)`\]/gm)].map((m) => `${m[1]} ${m[2]}`),
+      ].sort();
+      expect(said).toEqual(expected.map((k) => { const [path, , , , ruleId] = JSON.parse(k); return `${path} ${ruleId}`; }).sort());
+    } finally {
+      await gh.stop();
+      repo.cleanup();
+    }
+  }, 120_000);
 });

@@ -126,62 +126,12 @@ export async function execute(inputs: ActionInputs, ctx: RunContext): Promise<Ru
   const decision = verdict(inputs.failOn, counts);
 
   // Reporting. Each channel fails on its own; annotations and the summary are the floor every finding reaches.
-  let reviewPosted = false;
-  let reviewDelivered = false;
-  let fallback = false;
+  let review: ReviewOutcome = { posted: false, delivered: false, fallback: !!ctx.pr && !changed };
   if (ctx.pr && changed && client && inputs.reporter !== 'annotations') {
-    try {
-      const existing = await readExistingReview(client, ctx.pr);
-      const pull = ctx.pr;
-      if (existing.headSha && existing.headSha !== pull.headSha) {
-        // The file list (hunks) is live, but lines and commit_id would be the event's: comments would land on
-        // the wrong lines. A newer run (its push triggers one) posts the review for the new head.
-        throw new StaleHeadError(pull.headSha, existing.headSha);
-      }
-      if (existing.pending.length) {
-        const deleted = await deletePendingReviews(client, pull, existing.pending);
-        core.info(`Deleted ${deleted} leftover pending review(s) of cxlint (a cancelled run's): GitHub allows one per user and refuses new reviews while it exists.`);
-      }
-      const plan = planReview(reported, changedMap, existing, inputs.maxComments);
-      const landed = async (fps: string[]) => {
-        const now = await readExistingReview(client, pull);
-        return fps.some((fp) => now.posted.has(fp));
-      };
-      const posted = await postReview(client, pull, pull.headSha, plan, reported, landed);
-      reviewPosted = posted.posted;
-      reviewDelivered = true;
-      if (posted.posted) notes.push(`Posted one review: ${posted.inline} inline comment(s), ${plan.body.length + posted.rejected} finding(s) listed in its body${posted.rejected ? ` (${posted.rejected} refused inline by GitHub)` : ''}.`);
-      if (plan.alreadyPosted) notes.push(`${plan.alreadyPosted} finding(s) were already on the pull request from an earlier run and were not posted again.`);
-      if (!posted.posted && !plan.alreadyPosted) notes.push('No new findings to post on the pull request.');
-      const linted = new Set(targets);
-      // A file this run judged: one it linted, one the PR no longer changes, or one the PR deletes.
-      const judged = (path: string) => linted.has(path) || !changedMap.has(path) || changedMap.get(path)!.status === 'removed';
-      const postedNow = new Set(posted.posted ? [...plan.comments.map((c) => c.finding.fingerprint), ...plan.body.map((b) => b.finding.fingerprint)] : []);
-      const gone = threadsToResolve(existing.threads, present, judged, postedNow);
-      if (gone.length) {
-        const closed = await closeThreads(client, gone);
-        notes.push(`${closed.resolved + closed.minimized} review thread(s) of fixed or moved findings closed (${closed.resolved} resolved, ${closed.minimized} minimized as outdated${closed.failed ? `, ${closed.failed} failed` : ''}).`);
-        if (closed.minimized) notes.push(cannotResolveNote(closed.minimized));
-      }
-    } catch (e) {
-      fallback = !reviewDelivered;
-      const status = e instanceof ReviewForbiddenError ? e.status : statusOf(e);
-      const note =
-        e instanceof StaleHeadError
-          ? `The pull request moved on to ${e.now.slice(0, 12)} after this run started (at ${e.event.slice(0, 12)}); the run for the new head posts the review. This run's ${reported.length} finding(s) are reported as annotations and in this summary.`
-          : status === 403 || status === 404
-          ? `cxlint cannot write to this pull request (HTTP ${status}): the token is read-only, as it is for pull requests from forks. All ${reported.length} finding(s) are reported as annotations and in this summary instead.`
-          : `cxlint could not post its review (${describeError(e)}). All ${reported.length} finding(s) are reported as annotations and in this summary instead.`;
-      if (!reviewDelivered) {
-        core.warning(note);
-        notes.push(note);
-      }
-    }
-  } else if (ctx.pr && !changed) {
-    fallback = true;
+    review = await reviewPullRequest({ client, pull: ctx.pr, reported, present, changedMap, linted: new Set(targets), maxComments: inputs.maxComments, notes });
   }
 
-  if (inputs.reporter !== 'review' || !reviewDelivered) annotate(reported);
+  if (inputs.reporter !== 'review' || !review.delivered) annotate(reported);
   if (inputs.sarifFile) {
     try {
       core.setOutput('sarif-file', writeSarif(inputs.sarifFile, ctx.workspace, results));
@@ -197,7 +147,85 @@ export async function execute(inputs: ActionInputs, ctx: RunContext): Promise<Ru
   core.setOutput('warnings', counts.warnings);
   if (decision.fail) core.setFailed(`cxlint: ${decision.text}`);
   else core.info(decision.text);
-  return { findings: reported, reviewPosted, fallback, fail: decision.fail };
+  return { findings: reported, reviewPosted: review.posted, fallback: review.fallback, fail: decision.fail };
+}
+
+interface ReviewOutcome {
+  /** A review was created on the pull request. */
+  posted: boolean;
+  /** The review step went through (possibly with nothing new to post): annotations are optional then. */
+  delivered: boolean;
+  /** The review could not be delivered: every finding goes to annotations and the summary. */
+  fallback: boolean;
+}
+
+interface ReviewStage {
+  client: GitHubClient;
+  pull: PullRef & { headSha: string };
+  reported: readonly Finding[];
+  /** Fingerprints of every finding of the linted files (before `filter-mode`): threads of these stay open. */
+  present: ReadonlySet<string>;
+  changedMap: ReadonlyMap<string, ChangedFile>;
+  linted: ReadonlySet<string>;
+  maxComments: number;
+  /** Summary notes; this stage adds what it did. */
+  notes: string[];
+}
+
+/**
+ * The pull request review: read what earlier runs said, clear a leftover pending review, post one review with
+ * the new findings, then close the threads of findings that are gone. Never throws: a failure is a note, and
+ * the findings then reach the annotations and the summary.
+ */
+async function reviewPullRequest({ client, pull, reported, present, changedMap, linted, maxComments, notes }: ReviewStage): Promise<ReviewOutcome> {
+  let delivered = false;
+  let posted = false;
+  try {
+    const existing = await readExistingReview(client, pull);
+    if (existing.headSha && existing.headSha !== pull.headSha) {
+      // The file list (hunks) is live, but lines and commit_id would be the event's: comments would land on
+      // the wrong lines. A newer run (its push triggers one) posts the review for the new head.
+      throw new StaleHeadError(pull.headSha, existing.headSha);
+    }
+    if (existing.pending.length) {
+      const deleted = await deletePendingReviews(client, pull, existing.pending);
+      core.info(`Deleted ${deleted} leftover pending review(s) of cxlint (a cancelled run's): GitHub allows one per user and refuses new reviews while it exists.`);
+    }
+    const plan = planReview(reported, changedMap, existing, maxComments);
+    const landed = async (fps: string[]) => {
+      const now = await readExistingReview(client, pull);
+      return fps.some((fp) => now.posted.has(fp));
+    };
+    const result = await postReview(client, pull, pull.headSha, plan, reported, landed);
+    delivered = true;
+    posted = result.posted;
+    if (result.posted) notes.push(`Posted one review: ${result.inline} inline comment(s), ${plan.body.length + result.rejected} finding(s) listed in its body${result.rejected ? ` (${result.rejected} refused inline by GitHub)` : ''}.`);
+    if (plan.alreadyPosted) notes.push(`${plan.alreadyPosted} finding(s) were already on the pull request from an earlier run and were not posted again.`);
+    if (!result.posted && !plan.alreadyPosted) notes.push('No new findings to post on the pull request.');
+    // A file this run judged: one it linted, one the PR no longer changes, or one the PR deletes.
+    const judged = (path: string) => linted.has(path) || !changedMap.has(path) || changedMap.get(path)!.status === 'removed';
+    const postedNow = new Set(posted ? [...plan.comments.map((c) => c.finding.fingerprint), ...plan.body.map((b) => b.finding.fingerprint)] : []);
+    const gone = threadsToResolve(existing.threads, present, judged, postedNow);
+    if (gone.length) {
+      const closed = await closeThreads(client, gone);
+      notes.push(`${closed.resolved + closed.minimized} review thread(s) of fixed or moved findings closed (${closed.resolved} resolved, ${closed.minimized} minimized as outdated${closed.failed ? `, ${closed.failed} failed` : ''}).`);
+      if (closed.minimized) notes.push(cannotResolveNote(closed.minimized));
+    }
+    return { posted, delivered, fallback: false };
+  } catch (e) {
+    // After the review went out, a failure (closing threads) changes nothing for the findings.
+    if (delivered) return { posted, delivered, fallback: false };
+    const status = e instanceof ReviewForbiddenError ? e.status : statusOf(e);
+    const note =
+      e instanceof StaleHeadError
+        ? `The pull request moved on to ${e.now.slice(0, 12)} after this run started (at ${e.event.slice(0, 12)}); the run for the new head posts the review. This run's ${reported.length} finding(s) are reported as annotations and in this summary.`
+        : status === 403 || status === 404
+          ? `cxlint cannot write to this pull request (HTTP ${status}): the token is read-only, as it is for pull requests from forks. All ${reported.length} finding(s) are reported as annotations and in this summary instead.`
+          : `cxlint could not post its review (${describeError(e)}). All ${reported.length} finding(s) are reported as annotations and in this summary instead.`;
+    core.warning(note);
+    notes.push(note);
+    return { posted: false, delivered: false, fallback: true };
+  }
 }
 
 /** The PR's head is no longer the event's: this run's lines would not match the live diff. */

@@ -46,7 +46,7 @@ const THREADS = `query($owner: String!, $repo: String!, $number: Int!, $after: S
     headRefOid
     reviewThreads(first: 100, after: $after) {
       pageInfo { hasNextPage endCursor }
-      nodes { id path isResolved isOutdated viewerCanResolve resolvedBy { login } comments(first: 1) { nodes { id body isMinimized author { __typename login } } } }
+      nodes { id path isResolved isOutdated viewerCanResolve resolvedBy { login } comments(first: 1) { nodes { id body isMinimized minimizedReason author { __typename login } } } }
     } } } }`;
 
 const REVIEWS = `query($owner: String!, $repo: String!, $number: Int!, $after: String) {
@@ -71,9 +71,18 @@ async function selfLogin(client: GitHubClient): Promise<string> {
   try {
     const r = await client.graphql<{ viewer: { login: string } }>('query { viewer { login } }');
     return bare(r.viewer.login) || ACTIONS_BOT_LOGIN;
-  } catch {
-    return ACTIONS_BOT_LOGIN;
+  } catch (e) {
+    // Only GitHub's refusal means "the Actions token". Any other failure (a 502 past the retries) leaves the
+    // identity unknown: guessing would take a PAT's own threads for someone else's and post every finding again.
+    if (refusedToIntegration(e)) return ACTIONS_BOT_LOGIN;
+    throw e;
   }
+}
+
+/** GitHub's "Resource not accessible by integration", as a GraphQL error (FORBIDDEN) or an HTTP 403. */
+function refusedToIntegration(e: unknown): boolean {
+  const errors = (e as { errors?: { type?: string; message?: string }[] }).errors ?? [];
+  return errors.some((x) => x.type === 'FORBIDDEN' || /not accessible by integration/i.test(x.message ?? '')) || (e as { status?: number }).status === 403;
 }
 
 /** Reads what cxlint already said on this PR (one GraphQL query per 100 threads and per 100 reviews). */
@@ -84,7 +93,7 @@ export async function readExistingReview(client: GitHubClient, pr: PullRef): Pro
   const out: ExistingReview = { threads: [], inline: new Set(), listed: new Set(), refused: new Set(), posted: new Set(), pending: [], self };
   let after: string | null = null;
   do {
-    type Node = { id: string; path: string; isResolved: boolean; isOutdated: boolean; viewerCanResolve: boolean; resolvedBy: Author | null; comments: { nodes: { id: string; body: string; isMinimized: boolean; author: Author | null }[] } };
+    type Node = { id: string; path: string; isResolved: boolean; isOutdated: boolean; viewerCanResolve: boolean; resolvedBy: Author | null; comments: { nodes: { id: string; body: string; isMinimized: boolean; minimizedReason: string | null; author: Author | null }[] } };
     type Page = { repository: { pullRequest: { headRefOid: string; reviewThreads: { pageInfo: { hasNextPage: boolean; endCursor: string | null }; nodes: Node[] } } } };
     const page: Page = await client.graphql<Page>(THREADS, { ...vars, after });
     out.headSha = page.repository.pullRequest.headRefOid;
@@ -99,9 +108,11 @@ export async function readExistingReview(client: GitHubClient, pr: PullRef): Pro
         id: t.id, path: t.path, commentId: first.id, isResolved: t.isResolved, resolvedByHuman, isOutdated: t.isOutdated,
         isMinimized: first.isMinimized, viewerCanResolve: t.viewerCanResolve, fingerprints: fps,
       });
-      // A thread a person resolved stays said. One cxlint closed (resolved or minimized), or that a push made
-      // outdated, no longer shows the finding where it is: if the finding is back, it is commented again.
-      const live = resolvedByHuman || (!t.isResolved && !first.isMinimized && !t.isOutdated);
+      // A thread a person resolved, or whose comment a person hid (for any reason but the "outdated" cxlint
+      // uses), stays said. One cxlint closed (resolved or minimized), or that a push made outdated, no longer
+      // shows the finding where it is: if the finding is back, it is commented again.
+      const hiddenByPerson = first.isMinimized && !!first.minimizedReason && first.minimizedReason.toLowerCase() !== 'outdated';
+      const live = resolvedByHuman || hiddenByPerson || (!t.isResolved && !first.isMinimized && !t.isOutdated);
       if (live) for (const fp of fps) out.inline.add(fp);
     }
     after = conn.pageInfo.hasNextPage ? conn.pageInfo.endCursor : null;

@@ -126,7 +126,22 @@ describe('planReview: what earlier runs said', () => {
     });
     const plan = planReview([mk('y', 1), mk('z', 2)], changed('@@ -0,0 +1 @@\n+a: x'), new Set(), 25);
     expect(plan.comments.filter((c) => c.body.includes('```suggestion'))).toHaveLength(1);
-    expect(plan.comments[1].body).toMatch(/to apply after the suggestion already on these lines[\s\S]*```yaml\na: z\n```/);
+    expect(plan.comments[1].body).toMatch(/instead of the suggestion already on these lines \(the two changes overlap\)[\s\S]*```yaml\na: z\n```/);
+  });
+  it('a fix over two suggested lines that cannot merge is shown as code with those suggestions\' fixes included, so applying it undoes neither', () => {
+    const src = new SourceText('{\na x b\nc y d\n}\n');
+    const at = (needle: string) => src.text.indexOf(needle);
+    const mk = (needle: string, text: string, severity: 1 | 2, i: number): Finding => ({
+      path: 'flows/a.yaml', ruleId: 'r/x', severity, message: `m${i}`, line: src.positionAt(at(needle)).line, column: 1, endLine: src.positionAt(at(needle) + needle.length).line, endColumn: 2,
+      fingerprint: `${i}`.padStart(32, 'c'), source: src, fix: { range: [at(needle), at(needle) + needle.length], text },
+    });
+    // Errors first: the suggestions on lines 2 and 3 are drafted before the warning whose fix spans both.
+    const findings = [mk('x', 'X', 2, 1), mk('y', 'Y', 2, 2), mk('b\nc', 'B\nC', 1, 3)];
+    const plan = planReview(findings, changed('@@ -0,0 +1,4 @@\n+{\n+a x b\n+c y d\n+}'), new Set(), 25);
+    expect(plan.comments.filter((c) => c.body.includes('```suggestion'))).toHaveLength(2);
+    const spanning = plan.comments.find((c) => c.finding.fingerprint === findings[2].fingerprint)!;
+    expect(spanning.body).not.toContain('```suggestion');
+    expect(spanning.body).toMatch(/including the fixes of the suggestions already on these lines[\s\S]*\n```yaml\na X B\nC Y d\n```/);
   });
 });
 
@@ -161,6 +176,20 @@ describe('postReview', () => {
     expect(gh!.postedReviews).toHaveLength(1);
     expect(gh!.reviews.filter((r) => r.state === 'PENDING')).toHaveLength(0);
     expect(gh!.postedReviews[0].body).toContain('2 findings GitHub refused as inline comments');
+  });
+
+  it('a pending review appearing mid-bisection stops the probes: its 422 is not taken for refused comments', async () => {
+    const client = await setup({ files: [{ filename: 'flows/a.yaml', status: 'added', patch: '@@ -0,0 +1,60 @@\n' + Array(60).fill('+x').join('\n') }] });
+    const all = fake(8, 3);
+    const plan = planReview(all, changed('@@ -0,0 +1,60 @@\n' + Array(60).fill('+x').join('\n')), new Set(), 100);
+    // The review is refused once (a line GitHub could not resolve), and meanwhile a pending review of ours exists
+    // (another run's probe): every probe now answers "one pending review".
+    gh!.addFaults({ method: 'POST', match: /\/reviews$/, status: 422, body: { message: 'Unprocessable Entity', errors: ['Line could not be resolved'] } });
+    gh!.addLeftoverPending();
+    await expect(postReview(client, pr, 'h', plan, all)).rejects.toThrow(/one pending review/);
+    // The refused review and one probe; no comment was marked as refused and nothing was posted.
+    expect(gh!.calls('POST', /\/reviews$/)).toHaveLength(2);
+    expect(gh!.postedReviews).toHaveLength(0);
   });
 
   it('turns 403 into ReviewForbiddenError', async () => {

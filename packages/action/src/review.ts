@@ -116,21 +116,26 @@ function draftFor(f: Finding, file: ChangedFile, drafts: readonly Draft[]): Draf
       const owner = drafts.find((d) => d.path === f.path && d.edits && overlaps(d, s.startLine, s.endLine));
       if (!owner) return { finding: f, path: f.path, start: s.startLine, end: s.endLine, edits: [f.fix], alsoFixes: [] };
       // Another comment's suggestion covers these lines: merge this fix into it when both can apply together.
-      const merged = [...owner.edits!, f.fix];
-      if (editsDisjoint(owner.edits!, [f.fix])) {
-        const m = toSuggestionBlock(f.source, merged);
-        const others = drafts.filter((d) => d !== owner && d.path === f.path && d.edits && overlaps(d, m.startLine, m.endLine));
-        if (fitsOneHunk(hunks, m.startLine, m.endLine) && !others.length) {
-          owner.edits = merged;
-          owner.start = m.startLine;
-          owner.end = m.endLine;
-          owner.alsoFixes.push(f);
-          const place = placeFor(f, file) ?? [s.startLine, s.endLine];
-          return { finding: f, path: f.path, start: place[0], end: place[1], alsoFixes: [], fixedBy: owner };
-        }
+      const disjoint = editsDisjoint(owner.edits!, [f.fix]);
+      const m = toSuggestionBlock(f.source, [...owner.edits!, f.fix]);
+      const around = drafts.filter((d) => d.path === f.path && d.edits && overlaps(d, m.startLine, m.endLine));
+      if (disjoint && around.length === 1 && fitsOneHunk(hunks, m.startLine, m.endLine)) {
+        owner.edits = [...owner.edits!, f.fix];
+        owner.start = m.startLine;
+        owner.end = m.endLine;
+        owner.alsoFixes.push(f);
+        const place = placeFor(f, file) ?? [s.startLine, s.endLine];
+        return { finding: f, path: f.path, start: place[0], end: place[1], alsoFixes: [], fixedBy: owner };
       }
+      // Shown as code. Its text replaces whole lines, so it must not undo the suggestions already there: when the
+      // fixes can apply together, show the lines with all of them; when they overlap, it is one or the other.
+      const theirs = around.flatMap((d) => d.edits!);
+      const all = disjoint && editsDisjoint(theirs, [f.fix]) ? toSuggestionBlock(f.source, [...theirs, f.fix]) : undefined;
+      const proposed = all
+        ? `Suggested change for lines ${all.startLine}–${all.endLine}, including the fixes of the suggestions already on these lines (GitHub applies one suggestion per line):\n\n${codeBlock(all.replacement)}`
+        : `Another fix for lines ${s.startLine}–${s.endLine}, instead of the suggestion already on these lines (the two changes overlap):\n\n${codeBlock(s.replacement)}`;
       const place = placeFor(f, file);
-      return place && { finding: f, path: f.path, start: place[0], end: place[1], alsoFixes: [], proposed: `Suggested change for lines ${s.startLine}–${s.endLine}, to apply after the suggestion already on these lines (GitHub applies one suggestion per line):\n\n${codeBlock(s.replacement)}` };
+      return place && { finding: f, path: f.path, start: place[0], end: place[1], alsoFixes: [], proposed };
     }
     // GitHub only accepts suggestions over lines of one hunk; show the change as code instead.
     const place = placeFor(f, file);
@@ -281,7 +286,8 @@ export async function postReview(
       await client.rest.request('DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}', { owner: pr.owner, repo: pr.repo, pull_number: pr.number, review_id: Number(r.data.id) });
       return true;
     } catch (e) {
-      if (statusOf(e) === 422) return false;
+      // "One pending review" says nothing about these comments: stop rather than call them all refused.
+      if (statusOf(e) === 422 && !ONE_PENDING.test(String((e as Error).message))) return false;
       throw e;
     }
   };

@@ -16,4 +16,12 @@ describe('summaryMarkup', () => {
     expect(html).toContain('<td>3–4</td>');
     expect(html).toContain('read-only &lt;token&gt;');
   });
+
+  it('shows related places under the message, escaped', () => {
+    const { html } = summaryMarkup({
+      findings: [{ path: 'flows/r.yaml', ruleId: 'x/y', severity: 1, message: 'see the related location', line: 1, column: 1, endLine: 1, endColumn: 2, fingerprint: 'f', related: [{ path: 'flows/<w>.yaml', line: 11, column: 5, message: 'Set by `{{k}}`.' }] }],
+      filesLinted: 1, notes: [], verdict: 'v',
+    });
+    expect(html).toContain('<td>see the related location<br>Related: flows/&lt;w&gt;.yaml:11:5: Set by <code>{{k}}</code>.</td>');
+  });
 });

@@ -1,5 +1,5 @@
 import * as core from '@actions/core';
-import { ruleDocsUrl } from '@cxlint/core';
+import { relatedLines, ruleDocsUrl } from '@cxlint/core';
 import { countFindings, byImportance, type Finding } from './findings.js';
 
 // The job summary is HTML; every value from the repository (paths, messages quoting flow text) is escaped.
@@ -35,7 +35,7 @@ export function summaryMarkup(input: SummaryInput): { heading: string; html: str
     const rows = [...input.findings].sort(byImportance).slice(0, MAX_ROWS).map((f) => {
       const rule = f.ruleId ? `<a href="${escapeHtml(ruleDocsUrl(f.ruleId))}">${escapeHtml(f.ruleId)}</a>` : 'parse error';
       const lines = f.endLine > f.line ? `${f.line}–${f.endLine}` : String(f.line);
-      return `<tr><td>${f.severity === 2 ? 'error' : 'warning'}</td><td><code>${escapeHtml(f.path)}</code></td><td>${lines}</td><td>${rule}</td><td>${htmlMessage(f.message)}</td></tr>`;
+      return `<tr><td>${f.severity === 2 ? 'error' : 'warning'}</td><td><code>${escapeHtml(f.path)}</code></td><td>${lines}</td><td>${rule}</td><td>${[f.message, ...relatedLines(f.related)].map(htmlMessage).join('<br>')}</td></tr>`;
     });
     parts.push(`<table><tr><th>Severity</th><th>File</th><th>Line</th><th>Rule</th><th>Message</th></tr>${rows.join('')}</table>`);
     if (input.findings.length > MAX_ROWS) parts.push(`<p>…and ${input.findings.length - MAX_ROWS} more (see the annotations and the SARIF file).</p>`);

@@ -50,6 +50,8 @@ export interface Diagnostic {
   messageId?: string;
   /** Other places that explain this finding. */
   related?: RelatedLocation[];
+  /** What tells this finding from others of its kind in the file, when the flagged text does not (see `ReportDescriptor`). */
+  identity?: string;
 }
 
 export interface LintResult {

@@ -1,17 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { Diagnostic } from './diagnostics.js';
 
-type Fingerprinted = Pick<Diagnostic, 'ruleId' | 'message' | 'range'> & Pick<Partial<Diagnostic>, 'messageId'>;
+type Fingerprinted = Pick<Diagnostic, 'ruleId' | 'message' | 'range'> & Pick<Partial<Diagnostic>, 'messageId' | 'identity'>;
 
 /**
  * What a finding is, independent of where: rule, message kind, path and the flagged text with whitespace
- * collapsed. Neither the line number nor the message text is in it: a message may quote facts from other files
+ * collapsed, plus the rule's `identity` where it gives one. Neither the line number nor the message text is in it: a message may quote facts from other files
  * (counts, lists of outputs), and an edit there must not make the finding look new. The message stands in
  * only when there is no flagged text (parse errors, whole-file findings).
  */
 function identity(filePath: string, m: Fingerprinted, source?: string): string {
   const snippet = source ? source.slice(m.range[0], Math.min(m.range[1], m.range[0] + 500)).replace(/\s+/g, ' ').trim() : '';
-  return `${m.ruleId ?? 'parse'}\u0000${m.messageId ?? ''}\u0000${filePath}\u0000${snippet === '' ? `\u0001${m.message}` : snippet}`;
+  const id = `${m.ruleId ?? 'parse'}\u0000${m.messageId ?? ''}\u0000${filePath}\u0000${snippet === '' ? `\u0001${m.message}` : snippet}`;
+  // The rule's own discriminator (a Call Data Action's name), when the flagged text is the same for all.
+  return m.identity ? `${id}\u0000${m.identity}` : id;
 }
 
 function hash(identity: string, occurrence: number): string {

@@ -33,6 +33,7 @@ export { fixPaths, applyFixesSafely, MAX_FIX_PASSES, type FixPathsOptions, type 
 export { unifiedDiff } from './fix/unified-diff.js';
 export { renderRulesIndex } from './docs/rules-index.js';
 export { format, formatJson, formatSarif, formatStylish, formatGithub, FORMAT_NAMES, type FormatName } from './formatters/index.js';
+export { relatedLines } from './formatters/related.js';
 export { fingerprint, fingerprints } from './fingerprint.js';
 export { RuleTester, type ValidCase, type InvalidCase } from './testing/rule-tester.js';
 export { runCli, type CliIo } from './cli/main.js';

@@ -246,6 +246,7 @@ function runRules(
           messageId: d.messageId,
         };
         if (d.related?.length) diagnostic.related = d.related.map((r) => ({ ...r }));
+        if (d.identity) diagnostic.identity = d.identity;
         if (d.fix) diagnostic.fix = mergeEdits(text, d.fix);
         if (d.suggest?.length) {
           diagnostic.suggestions = d.suggest.map(

@@ -4,6 +4,8 @@
  * - every REST request is checked against GitHub's OpenAPI description and every GraphQL document (and its
  *   variables) against GitHub's schema; a request GitHub would not understand is answered 400 and recorded in
  *   `violations` (tests assert it stays empty);
+ * - GraphQL answers hold exactly the selected fields (aliases honoured), as GitHub's do: a field the action
+ *   forgot to select is absent, not answered anyway;
  * - token auth, `link`-header pagination, 422 for review comments outside a hunk (which rejects the whole review);
  * - one pending review per user: while one exists, creating ANY review answers 422 "User can only have one
  *   pending review per pull request" (reported publicly, e.g. max-sixty/tend#1171, QwenLM/qwen-code#10088);
@@ -17,7 +19,7 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { graphqlProblems, restProblems } from './github-api-description.js';
+import { graphqlProblems, restProblems, selectAsAsked } from './github-api-description.js';
 
 export interface FakeFile {
   filename: string;
@@ -84,6 +86,9 @@ export interface FakeGitHubOptions {
 const BODY_LIMIT = 65_536;
 const TOO_LONG = { message: 'Validation Failed', errors: [{ resource: 'PullRequestReview', code: 'custom', field: 'body', message: 'body is too long (maximum is 65536 characters)' }], documentation_url: 'https://docs.github.com/rest/pulls/reviews#create-a-review-for-a-pull-request' };
 const FORBIDDEN = (path: string) => ({ type: 'FORBIDDEN', path: [path], message: 'Resource not accessible by integration' });
+
+/** GraphQL's `minimizedReason` for a `minimizeComment` classifier: OFF_TOPIC reads `off-topic`. */
+const reasonOf = (classifier: string) => classifier.toLowerCase().replace(/_/g, '-');
 
 /** RIGHT-side line → text of a file's patch (added and context lines). */
 function rightLines(patch: string | undefined): Map<number, string> {
@@ -236,7 +241,14 @@ export class FakeGitHub {
 
     const o = this.options;
     const prBase = `/repos/${o.owner}/${o.repo}/pulls/${o.number}`;
-    if (url.pathname === '/graphql') return send(200, this.graphql(String(body?.query ?? ''), body?.variables ?? {}));
+    if (url.pathname === '/graphql') {
+      const query = String(body?.query ?? '');
+      const answer = this.graphql(query, body?.variables ?? {}) as { data?: unknown; errors?: unknown[] };
+      // GitHub returns exactly the selected fields: one the action forgot to ask for must not reach it.
+      const { data, missing } = selectAsAsked(query, answer.data);
+      if (missing.length) this.violations.push(...missing.map((m) => `The fake GitHub does not model the selected field ${m}`));
+      return send(200, { ...answer, data });
+    }
     if (rec.method !== 'GET' && o.readOnly) {
       return send(403, { message: 'Resource not accessible by integration', documentation_url: 'https://docs.github.com/rest' });
     }
@@ -322,7 +334,7 @@ export class FakeGitHub {
         const t = this.threads.find((x) => (resolving ? x.id === id : x.comments[0].id === id));
         if (!t) return { data: null, errors: [{ type: 'NOT_FOUND', message: `Could not resolve to a node with the global id of '${id}'` }] };
         if (resolving) { t.isResolved = true; t.resolvedBy = me; data[name.replace('t', 'r')] = { thread: { id: t.id, isResolved: true } }; }
-        else { t.comments[0].isMinimized = true; t.comments[0].minimizedReason = String(/classifier:\s*(\w+)/.exec(query)?.[1] ?? '').toLowerCase(); data[name.replace('c', 'm')] = { minimizedComment: { isMinimized: true } }; }
+        else { t.comments[0].isMinimized = true; t.comments[0].minimizedReason = reasonOf(String(/classifier:\s*(\w+)/.exec(query)?.[1] ?? '')); data[name.replace('c', 'm')] = { minimizedComment: { isMinimized: true } }; }
       }
       return { data };
     }
@@ -336,7 +348,7 @@ export class FakeGitHub {
       const threads = this.threads.map((t) => ({
         id: t.id, path: t.comments[0].path, isResolved: t.isResolved, isOutdated: t.isOutdated, viewerCanResolve: this.canResolve && !t.isResolved,
         resolvedBy: t.resolvedBy ? { login: t.resolvedBy.replace(/\[bot\]$/, '') } : null,
-        comments: { nodes: t.comments.slice(0, 1).map((c) => ({ id: c.id, body: c.body, isMinimized: c.isMinimized, author: author(c.author) })) },
+        comments: { nodes: t.comments.slice(0, 1).map((c) => ({ id: c.id, body: c.body, isMinimized: c.isMinimized, minimizedReason: c.minimizedReason ?? null, author: author(c.author) })) },
       }));
       return { data: { repository: { pullRequest: { headRefOid: this.options.headSha, reviewThreads: page(threads, variables.after, this.options.pageSize) } } } };
     }
@@ -347,6 +359,11 @@ export class FakeGitHub {
       return { data: { repository: { pullRequest: { reviews: page(reviews, variables.after, this.options.pageSize) } } } };
     }
     return { data: null, errors: [{ message: `Unsupported query: ${query.slice(0, 80)}` }] };
+  }
+
+  /** A person hides the first comment of a thread, as the UI's "Hide" does (classifier as in `minimizeComment`). */
+  minimizeAsPerson(thread: number, classifier: 'OFF_TOPIC' | 'RESOLVED' | 'OUTDATED' | 'DUPLICATE' | 'SPAM' | 'ABUSE'): void {
+    Object.assign(this.threads[thread].comments[0], { isMinimized: true, minimizedReason: reasonOf(classifier) });
   }
 
   /** Simulates a person leaving a comment that pastes a fingerprint marker (must not silence the finding). */

@@ -1,6 +1,6 @@
 /** A throwaway git repository and a runner-like launcher for the built action bundle. */
 import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,33 @@ export class FixtureRepo {
   }
 }
 
+/** Every folder from `dir` up to the root that holds a `node_modules`. */
+export function nodeModulesAbove(dir: string): string[] {
+  const found: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    if (existsSync(join(d, 'node_modules'))) found.push(join(d, 'node_modules'));
+    if (dirname(d) === d) return found;
+  }
+}
+
+let outsideCopy: string | undefined;
+
+/**
+ * The committed bundle as a runner gets it: `dist/` copied (once per test process) to a temp folder with no
+ * `node_modules` in any parent, so a dependency the bundle forgot fails here as it would on a runner instead of
+ * being found in the repo's `node_modules`. Removed when the process exits.
+ */
+export function outsideBundle(): string {
+  if (outsideCopy) return outsideCopy;
+  if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: run \`npm run build -w @cxlint/action\` first.`);
+  const root = mkdtempSync(join(tmpdir(), 'cxlint-dist-'));
+  const above = nodeModulesAbove(root);
+  if (above.length) throw new Error(`The temp folder ${root} has node_modules above it (${above.join(', ')}): set TMPDIR to a folder without one.`);
+  cpSync(dirname(BUNDLE), join(root, 'dist'), { recursive: true });
+  process.once('exit', () => rmSync(root, { recursive: true, force: true }));
+  return (outsideCopy = join(root, 'dist', 'index.js'));
+}
+
 export interface RunResult {
   code: number | null;
   stdout: string;
@@ -85,6 +112,7 @@ export interface RunOptions {
   graphqlUrl?: string;
   inputs?: Record<string, string>;
   env?: Record<string, string>;
+  /** Default: the committed bundle copied outside the repository (`outsideBundle`). */
   bundle?: string;
   /** The action.yml whose input defaults apply (the repo's by default). */
   actionYml?: string;
@@ -122,7 +150,7 @@ export async function runBundle(o: RunOptions): Promise<RunResult> {
     ...inputs,
     ...o.env,
   };
-  const child = spawn(process.execPath, [o.bundle ?? BUNDLE], { cwd: o.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [o.bundle ?? outsideBundle()], { cwd: o.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '', stderr = '';
   child.stdout.on('data', (d) => (stdout += d));
   child.stderr.on('data', (d) => (stderr += d));

@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { buildSchema, getOperationAST, getVariableValues, parse, validate, type GraphQLSchema } from 'graphql';
+import { buildSchema, getOperationAST, getVariableValues, Kind, parse, validate, type FragmentDefinitionNode, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 
 /**
  * A file inside an installed package, found the way Node looks for packages (node_modules up the folders):
@@ -52,6 +52,19 @@ function deref(doc: OpenApi, node: unknown, depth = 0): unknown {
   return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, deref(doc, v, depth + 1)]));
 }
 
+/**
+ * The schema with every object that lists its properties closed to others (`additionalProperties: false`),
+ * nested ones too: GitHub ignores a field it does not know, so a misspelt one (`start_lines`) would silently
+ * change what gets posted. Members of `allOf` stay open (each lists only part of the object).
+ */
+function closed(schema: unknown, inAllOf = false): unknown {
+  if (schema === null || typeof schema !== 'object') return schema;
+  if (Array.isArray(schema)) return schema.map((s) => closed(s, inAllOf));
+  const out = Object.fromEntries(Object.entries(schema).map(([k, v]) => [k, closed(v, k === 'allOf')]));
+  if (!inAllOf && out.properties && typeof out.properties === 'object' && !('additionalProperties' in out)) out.additionalProperties = false;
+  return out;
+}
+
 const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
 const bodyValidators = new Map<string, ValidateFunction>();
 
@@ -64,6 +77,15 @@ export function restProblems(method: string, path: string, query: URLSearchParam
   if (!op) return [`${method} ${route.template}: GitHub's REST API has no such method on this path`];
   const problems: string[] = [];
   const params = ((op.parameters ?? []).map((p) => deref(doc, p)) as Parameter[]);
+  // Path parameters GitHub types as integers (pull_number, review_id) must be integers.
+  const names = [...route.template.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+  const values = route.pattern.exec(path)!.slice(1);
+  for (const p of params) {
+    const value = values[names.indexOf(p.name)];
+    if (p.in === 'path' && (p.schema as { type?: string } | undefined)?.type === 'integer' && !/^\d+$/.test(value ?? '')) {
+      problems.push(`${method} ${route.template}: path parameter \`${p.name}\` must be an integer, not \`${value}\``);
+    }
+  }
   const queryNames = new Set(params.filter((p) => p.in === 'query').map((p) => p.name));
   for (const name of new Set(query.keys())) {
     if (!queryNames.has(name)) problems.push(`${method} ${route.template}: undocumented query parameter \`${name}\``);
@@ -77,15 +99,14 @@ export function restProblems(method: string, path: string, query: URLSearchParam
       const key = `${method} ${route.template}`;
       let check = bodyValidators.get(key);
       if (!check) {
-        const schema = deref(doc, content.schema) as Record<string, unknown>;
-        check = ajv.compile(schema);
+        check = ajv.compile(closed(deref(doc, content.schema)) as object);
         bodyValidators.set(key, check);
-        (check as unknown as { known: Set<string> }).known = new Set(Object.keys((schema.properties as object) ?? {}));
       }
-      if (!check(body)) problems.push(...(check.errors ?? []).map((e) => `${key}: body${e.instancePath} ${e.message}`));
-      const known = (check as unknown as { known: Set<string> }).known;
-      if (known.size && body && typeof body === 'object') {
-        for (const k of Object.keys(body)) if (!known.has(k)) problems.push(`${key}: undocumented body field \`${k}\``);
+      if (!check(body)) {
+        problems.push(...(check.errors ?? []).map((e) =>
+          e.keyword === 'additionalProperties'
+            ? `${key}: undocumented body field \`${e.instancePath ? `${e.instancePath.slice(1).replace(/\//g, '.')}.` : ''}${(e.params as { additionalProperty: string }).additionalProperty}\``
+            : `${key}: body${e.instancePath} ${e.message}`));
       }
     }
   }
@@ -110,4 +131,41 @@ export function graphqlProblems(query: string, variables: Record<string, unknown
   if (!op) return ['GraphQL: no single operation'];
   const coerced = getVariableValues(graphqlSchema, op.variableDefinitions ?? [], variables);
   return (coerced.errors ?? []).map((e) => `GraphQL variables: ${e.message}`);
+}
+
+/**
+ * The fake's answer cut to what the document asked for, as GitHub answers: a field the action did not select is
+ * absent (undefined in the action), so a query that forgets a field fails the test instead of being answered
+ * anyway. Aliases are honoured. `missing` lists selected fields the fake does not model (a gap in the fake).
+ */
+export function selectAsAsked(query: string, data: unknown): { data: unknown; missing: string[] } {
+  const document = parse(query);
+  const op = getOperationAST(document);
+  const fragments = new Map(
+    document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
+  );
+  const missing: string[] = [];
+  const pick = (value: unknown, set: SelectionSetNode | undefined, path: string): unknown => {
+    if (value === null || value === undefined || !set) return value;
+    if (Array.isArray(value)) return value.map((v) => pick(v, set, path));
+    const source = value as Record<string, unknown>;
+    const out: Record<string, unknown> = {};
+    const visit = (selections: SelectionSetNode) => {
+      for (const sel of selections.selections) {
+        if (sel.kind === Kind.FIELD) {
+          const key = sel.alias?.value ?? sel.name.value;
+          const v = key in source ? source[key] : source[sel.name.value];
+          if (v === undefined) missing.push(`${path}${key}`);
+          else out[key] = pick(v, sel.selectionSet, `${path}${key}.`);
+        } else {
+          const fragment = sel.kind === Kind.INLINE_FRAGMENT ? sel : fragments.get(sel.name.value);
+          const on = fragment?.typeCondition?.name.value;
+          if (fragment && (!on || source.__typename === undefined || source.__typename === on)) visit(fragment.selectionSet);
+        }
+      }
+    };
+    visit(set);
+    return out;
+  };
+  return { data: op ? pick(data, op.selectionSet, '') : data, missing };
 }

@@ -96,6 +96,11 @@ describe('stylish', () => {
     expect(out).toContain('\uFFFD[31mred');
   });
 
+  it('prints related places under the problem (a message may point at them)', () => {
+    const out = formatStylish([result('flows/r.yaml', undefined, [{ related: [{ path: 'flows/other.yaml', line: 3, column: 5, message: 'Set here.' }] }])]);
+    expect(out).toContain('  1:1  error  m  x/y\n    Related: flows/other.yaml:3:5: Set here.\n');
+  });
+
   it('prints nothing for a clean run', () => {
     expect(formatStylish([result('a.yaml', 'a: 1\n', [])])).toBe('');
   });
@@ -235,6 +240,11 @@ describe('github', () => {
     expect(out).toBe('::warning file=dir%2Cwith%3Aodd%25chars/a.yaml,line=2,endLine=4,title=cxlint::50%25 done%0D%0Asecond line: a, b\n');
     // One command per line: nothing in the message can start a second command.
     expect(out.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('gives related places on lines of the message', () => {
+    const out = formatGithub([result('flows/r.yaml', undefined, [{ related: [{ path: 'flows/other.yaml', line: 3, column: 5, message: 'Set here.' }] }])]);
+    expect(out).toBe('::error file=flows/r.yaml,line=1,endLine=1,col=1,endColumn=2,title=x/y::m%0ARelated: flows/other.yaml:3:5: Set here.\n');
   });
 
   it('prints nothing for a clean run', () => {

@@ -1,4 +1,5 @@
 import type { LintResult } from '../diagnostics.js';
+import { relatedLines } from './related.js';
 
 // Workflow commands: data and properties need their own escaping (see @actions/core's command.ts).
 const escapeData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
@@ -16,7 +17,7 @@ export function formatGithub(results: LintResult[]): string {
         ...(m.line === m.endLine ? [`col=${m.column}`, `endColumn=${m.endColumn}`] : []),
         `title=${escapeProperty(m.ruleId ?? 'cxlint')}`,
       ];
-      lines.push(`::${m.severity === 2 ? 'error' : 'warning'} ${props.join(',')}::${escapeData(m.message)}`);
+      lines.push(`::${m.severity === 2 ? 'error' : 'warning'} ${props.join(',')}::${escapeData([m.message, ...relatedLines(m.related)].join('\n'))}`);
     }
   }
   return lines.length ? lines.join('\n') + '\n' : '';

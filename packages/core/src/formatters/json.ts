@@ -10,7 +10,7 @@ export function formatJson(results: (LintResult & { output?: string })[]): strin
   return JSON.stringify(
     results.map(({ source: _source, kind: _kind, ...rest }) => ({
       filePath: rest.filePath,
-      messages: rest.messages.map(({ range: _r, ...m }) => m),
+      messages: rest.messages.map(({ range: _r, identity: _i, ...m }) => m),
       suppressedMessages: [],
       errorCount: rest.errorCount,
       fatalErrorCount: rest.messages.filter((m) => m.fatal).length,

@@ -1,5 +1,6 @@
 import { applyEdit } from '../fix/text-edits.js';
 import type { LintResult } from '../diagnostics.js';
+import { relatedLines } from './related.js';
 
 export interface StylishOptions {
   color?: boolean;
@@ -33,6 +34,7 @@ export function formatStylish(results: LintResult[], options: StylishOptions = {
     for (const m of r.messages) {
       const sev = m.severity === 2 ? c.red('error') : c.yellow('warning');
       out += `  ${c.dim(`${m.line}:${m.column}`)}  ${sev}  ${printable(clip(m.message, MAX_MESSAGE))}  ${c.dim(m.ruleId ?? '')}\n`;
+      for (const line of relatedLines(m.related)) out += c.dim(`    ${printable(clip(line, MAX_MESSAGE))}`) + '\n';
       if (lines && options.codeFrame !== false && m.line <= lines.count) {
         out += codeFrame(lines, m.line, m.column, m.endLine === m.line ? m.endColumn : Number.POSITIVE_INFINITY, c);
       }

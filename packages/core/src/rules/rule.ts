@@ -50,6 +50,12 @@ export interface ReportDescriptor {
   suggest?: SuggestionDescriptor[];
   /** Other places that explain the finding (never named in its message: see `RelatedLocation`). */
   related?: RelatedLocation[];
+  /**
+   * Text of this file that tells this finding from others of its kind when the flagged text does not (a
+   * `callData` key flags every Call Data Action alike; the action's name does not). Part of the fingerprint, so
+   * a sibling added above does not take over an existing finding's identity. Never text from another file.
+   */
+  identity?: string;
 }
 
 export interface RuleContext {

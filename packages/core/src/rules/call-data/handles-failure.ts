@@ -57,6 +57,8 @@ export default defineRule({
           outputs: outputs.length ? outputs.slice(0, 5).join(', ') + (outputs.length > 5 ? ', …' : '') : 'its outputs',
         },
         suggest: failure && !timeout ? copyFailureToTimeout(context, call) : [],
+        // Every finding flags a `callData` key: the action's name tells them apart.
+        ...(call.label ? { identity: call.label } : {}),
       });
     }
   },
