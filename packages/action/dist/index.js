@@ -63610,8 +63610,8 @@ var init_json = __esm({
 import { createHash } from "node:crypto";
 function identity(filePath, m, source) {
   const snippet2 = source ? source.slice(m.range[0], Math.min(m.range[1], m.range[0] + 500)).replace(/\s+/g, " ").trim() : "";
-  const id23 = `${m.ruleId ?? "parse"}\0${m.messageId ?? ""}\0${filePath}\0${snippet2 === "" ? `${m.message}` : snippet2}`;
-  return m.identity ? `${id23}\0${m.identity}` : id23;
+  const id28 = `${m.ruleId ?? "parse"}\0${m.messageId ?? ""}\0${filePath}\0${snippet2 === "" ? `${m.message}` : snippet2}`;
+  return m.identity ? `${id28}\0${m.identity}` : id28;
 }
 function hash(identity2, occurrence) {
   return createHash("sha256").update(`${identity2}\0${occurrence}`).digest("hex").slice(0, 32);
