@@ -128,10 +128,25 @@ export function jsonStringBody(s: string): string {
 }
 
 /** `${input.x}` → `<open>${input.x})`: two insertions inside the JSON string (nothing in them needs escaping). */
+/**
+ * The opening of an escape call around `ref`: quiet (`$!esc.jsonString(`) when the reference is quiet
+ * (`$!{input.x}`). A method that returns null prints its own text unless quiet, so `$esc.jsonString($!{input.x})`
+ * would print `$esc.jsonString($!{input.x})` where the author's `$!{input.x}` printed nothing (Velocity's quiet
+ * reference notation; the Genesys help page documents `$!{…}` as printing "" for null).
+ */
+export function escapeOpening(open: string, ref: VelocityRef): string {
+  return ref.silent && open.startsWith('$') && !open.startsWith('$!') ? `$!${open.slice(1)}` : open;
+}
+
+/** `open` + the reference's text + `)`, as `wrapReference` writes it (for messages). */
+export function escapedText(open: string, ref: VelocityRef, refText: string): string {
+  return `${escapeOpening(open, ref)}${refText})`;
+}
+
 export function wrapReference(file: ParsedFile, tpl: TemplateField, ref: VelocityRef, open: string): TextEdit[] {
   const [a, b] = templateRange(file, tpl, ref.start, ref.end);
   return [
-    { range: [a, a], text: open },
+    { range: [a, a], text: escapeOpening(open, ref) },
     { range: [b, b], text: ')' },
   ];
 }

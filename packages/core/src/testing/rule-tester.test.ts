@@ -102,6 +102,9 @@ describe('RuleTester', () => {
     });
     expect(r.fix).toMatch(/^The fix creates finding\(s\) of other rules:\n {2}9:22 participant-data\/literal-key /);
     expect(r.suggestion).toMatch(/^problem #1 suggestion #1 creates finding\(s\) of other rules:\n {2}9:22 participant-data\/literal-key /);
+    // A case that states neither the fix output nor the suggestions is checked all the same.
+    const unstated = outcomes(toyRule('""'), { valid: [], invalid: [{ name: 'u', code: flow('bad'), errors: 1 }] });
+    expect(unstated.u).toMatch(/creates finding\(s\) of other rules:\n {2}9:22 participant-data\/literal-key /);
     // The same edit to a key that stays valid passes.
     const ok = outcomes(toyRule('good'), { valid: [], invalid: [{ name: 'ok', code: flow('bad'), errors: 1, output: flow('good') }] });
     expect(ok.ok).toBe('pass');

@@ -163,15 +163,28 @@ function checkInvalid(rule: Rule, tc: InvalidCase): void {
       }
     });
   }
-  if (tc.output !== undefined) {
-    const fixes = messages.filter((m) => m.fix);
-    if (tc.output === null) {
-      assertEqual(fixes.length, 0, 'number of fixes');
-      return;
-    }
-    let output = tc.code;
-    for (const m of fixes.slice().sort((a, b) => b.fix!.range[0] - a.fix!.range[0])) output = applyEdit(output, m.fix!);
-    assertEqual(output, tc.output, 'fix output');
+  const fixes = messages.filter((m) => m.fix);
+  if (tc.output === null) assertEqual(fixes.length, 0, 'number of fixes');
+  else if (tc.output !== undefined) checkFixOutput(rule, tc, messages, fixes, tc.output);
+  else if (fixes.length) {
+    // The case does not state the output: the fix is still checked, as --fix would apply it.
+    const output = applyFixes(tc.code, fixes);
+    lintCase(rule, tc, output);
+    assertNoNewFindings(rule, tc, output, 'The fix');
+  }
+  checkUnstatedSuggestions(rule, tc, messages);
+}
+
+function applyFixes(code: string, fixes: Diagnostic[]): string {
+  let output = code;
+  for (const m of fixes.slice().sort((a, b) => b.fix!.range[0] - a.fix!.range[0])) output = applyEdit(output, m.fix!);
+  return output;
+}
+
+function checkFixOutput(rule: Rule, tc: InvalidCase, messages: Diagnostic[], fixes: Diagnostic[], expectedOutput: string): void {
+  {
+    const output = applyFixes(tc.code, fixes);
+    assertEqual(output, expectedOutput, 'fix output');
     // A fix must re-parse (lintCase throws otherwise) and must make its finding go away without adding any:
     // no fixable finding may remain (or --fix would loop), and the rest may only be the unfixed ones.
     const after = lintCase(rule, tc, output);
@@ -181,5 +194,21 @@ function checkInvalid(rule: Rule, tc: InvalidCase): void {
     if (after.length > messages.length - fixes.length) {
       throw new Error(`After fixing, the rule reports ${after.length} problem(s), more than the ${messages.length - fixes.length} left unfixed:\n${describeMessages(after)}`);
     }
+  }
+}
+
+/** Suggestions the case does not state: they must re-parse and create no finding of another rule. */
+function checkUnstatedSuggestions(rule: Rule, tc: InvalidCase, messages: Diagnostic[]): void {
+  const expected = tc.errors;
+  // ESLint checks only what a case states; a case that forgot `suggestions` would leave them unchecked here.
+  if (typeof expected === 'number' || expected.some((e) => !e.suggestions)) {
+    messages.forEach((m, i) => {
+      if (typeof expected !== 'number' && expected[i]?.suggestions) return; // checked above with its output
+      (m.suggestions ?? []).forEach((s, j) => {
+        const output = applyEdit(tc.code, s.fix);
+        lintCase(rule, tc, output);
+        assertNoNewFindings(rule, tc, output, `problem #${i + 1} suggestion #${j + 1}`);
+      });
+    });
   }
 }

@@ -11,6 +11,8 @@ const path = (name: string, body = DISCONNECT) => `${name}:\n${body.split('\n').
 const READER = ['    - setParticipantData:', '        name: Keep the state', '        attributes:', '          - attribute:', '              name:', '                lit: state', '              value:', '                exp: Flow.state', ''].join('\n');
 const flow = (outputs?: string, io = IO) => callDataFlow('Lookup State', io, { outputs }) + READER;
 const unread = (outputs?: string, io = IO) => callDataFlow('Lookup State', io, { outputs });
+// The same reader inside the call's own success path (which runs only when the outputs are set).
+const SUCCESS_READER = 'actions:\n' + READER.split('\n').filter(Boolean).map((l) => l.slice(2)).join('\n');
 
 tester.run(rule, {
   valid: [
@@ -18,6 +20,10 @@ tester.run(rule, {
     { name: 'fire-and-forget (no success outputs) is skipped by default', code: flow(undefined, 'inputs:\n  conversationId:\n    exp: Call.ConversationId') },
     { name: 'every success output is noValue: nothing can be NOT_SET for a reader', code: flow(undefined, 'inputs:\n  conversationId:\n    exp: Call.ConversationId\nsuccessOutputs:\n  state:\n    noValue: true') },
     { name: 'the output variable is never read in the flow', code: unread() },
+    {
+      name: 'the output is read only inside its own success path (the resiliency blueprint: a default kept on failure)',
+      code: unread(path('success', SUCCESS_READER)),
+    },
   ],
   invalid: [
     {
@@ -34,6 +40,11 @@ tester.run(rule, {
           suggestions: null,
         },
       ],
+    },
+    {
+      name: 'read inside the success path and again after the action: reported',
+      code: flow(path('success', SUCCESS_READER)),
+      errors: [{ messageId: 'unhandled', message: /with `state` NOT_SET/ }],
     },
     {
       name: 'empty failure path',

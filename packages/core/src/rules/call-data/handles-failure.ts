@@ -3,6 +3,7 @@ import { callDataActions, outcomeHasActions, type CallDataAction } from '../../m
 import { defineRule, ruleDocsUrl, type RuleContext, type SuggestionDescriptor } from '../rule.js';
 import { variableReferences } from '../flow/variable-scope.js';
 import type { ParsedFile } from '../../parse/parse-file.js';
+import type { Range } from '../../parse/nodes.js';
 
 const id = 'call-data/handles-failure';
 
@@ -38,8 +39,13 @@ export default defineRule({
     const all = context.options.checkFireAndForget === true;
     const read = readVariables(context.file);
     for (const call of callDataActions(context.file)) {
-      // The outputs something reads: a variable (`var: Flow.x`) read by an expression elsewhere in the flow.
-      const used = call.successOutputs.filter((o) => o.value?.kind === 'var' && o.value.text !== undefined && read.has(o.value.text.trim().toLowerCase()));
+      // The outputs something reads: a variable (`var: Flow.x`) read by an expression elsewhere in the flow. A
+      // read inside this call's own success path does not count: that path runs only when the outputs are set
+      // (a design that derives a flag there and keeps its default on failure falls through on purpose).
+      const success = call.outcomes.success?.range;
+      const readOutside = (name: string) =>
+        (read.get(name) ?? []).some(([a, b]) => !success || a < success[0] || b > success[1]);
+      const used = call.successOutputs.filter((o) => o.value?.kind === 'var' && o.value.text !== undefined && readOutside(o.value.text.trim().toLowerCase()));
       if (!all && used.length === 0) continue;
       const failure = outcomeHasActions(call, 'failure');
       const timeout = outcomeHasActions(call, 'timeout');
@@ -64,10 +70,16 @@ export default defineRule({
   },
 });
 
-/** `Flow.x` (lower-cased) for every variable an expression in the flow reads. */
-function readVariables(file: ParsedFile): Set<string> {
-  const out = new Set<string>();
-  for (const r of variableReferences(file)) if (r.kind === 'exp') out.add(r.canonical.toLowerCase());
+/** `Flow.x` (lower-cased) → where expressions in the flow read it. */
+function readVariables(file: ParsedFile): Map<string, Range[]> {
+  const out = new Map<string, Range[]>();
+  for (const r of variableReferences(file)) {
+    if (r.kind !== 'exp') continue;
+    const key = r.canonical.toLowerCase();
+    const at = out.get(key);
+    if (at) at.push(r.range);
+    else out.set(key, [r.range]);
+  }
   return out;
 }
 

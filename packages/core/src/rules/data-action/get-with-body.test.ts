@@ -25,10 +25,11 @@ tester.run(rule, {
           line: 10,
           column: 26,
           endColumn: 58,
+          suggestions: [{ messageId: 'reset', output: get('${input.rawRequest}') }],
         },
       ],
-      output: get('${input.rawRequest}'),
+      output: null,
     },
-    { name: 'DELETE too', code: get('{"id": 1}', 'DELETE'), errors: 1, output: get('${input.rawRequest}', 'DELETE') },
+    { name: 'DELETE too', code: get('{"id": 1}', 'DELETE'), errors: [{ suggestions: [{ output: get('${input.rawRequest}', 'DELETE') }] }], output: null },
   ],
 });

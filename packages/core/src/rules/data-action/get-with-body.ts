@@ -16,11 +16,12 @@ export default defineRule({
     description: 'GET and DELETE data actions ignore `requestTemplate`; a custom body is never sent.',
     severity: 'warn',
     kinds: ['data-action'],
-    fixable: true,
+    hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
       ignored:
         '{{method}} requests send no body, so this `requestTemplate` is ignored and the inputs it uses never reach the service. Put them in `requestUrlTemplate` (query or path) and reset the template to `${input.rawRequest}`.',
+      reset: 'Reset the template to `${input.rawRequest}` (after moving what it carries into the URL).',
     },
   },
   check(context) {
@@ -31,7 +32,9 @@ export default defineRule({
       node: def.body.node,
       messageId: 'ignored',
       data: { method: def.requestType },
-      fix: { range: def.body.node.range, text: '"${input.rawRequest}"' },
+      // A suggestion, not a fix: resetting deletes the only record of what the author meant to send (the inputs
+      // still have to go into the URL, by hand), and for DELETE that no body is sent is not documented.
+      suggest: [{ messageId: 'reset', fix: { range: def.body.node.range, text: '"${input.rawRequest}"' } }],
     });
   },
 });

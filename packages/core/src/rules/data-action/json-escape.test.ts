@@ -51,7 +51,7 @@ tester.run(rule, {
         { messageId: 'unescaped', ...positionOf(body('{"a": "$!{input.note}", "b": "x-${input.other}-y"}'), '$!{input.note}') },
         { messageId: 'unescaped', ...positionOf(body('{"a": "$!{input.note}", "b": "x-${input.other}-y"}'), '${input.other}') },
       ],
-      output: body('{"a": "$esc.jsonString($!{input.note})", "b": "x-$esc.jsonString(${input.other})-y"}'),
+      output: body('{"a": "$!esc.jsonString($!{input.note})", "b": "x-$esc.jsonString(${input.other})-y"}'),
     },
     {
       name: 'short form $input.x and $Input.x',

@@ -22,7 +22,7 @@ export default defineRule({
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
       unescaped:
-        '`{{ref}}` is printed inside a JSON string without escaping; a `"`, `\\` or line break in `{{input}}` makes the request body invalid JSON. Write `$esc.jsonString({{ref}})`.',
+        '`{{ref}}` is printed inside a JSON string without escaping; a `"`, `\\` or line break in `{{input}}` makes the request body invalid JSON. Write `{{escaped}}`.',
     },
     schema: {
       ...ID_PATTERN_OPTION,

@@ -23,11 +23,11 @@ tester.run(rule, {
         {
           messageId: 'unescapedValue',
           message:
-            'Participant attribute `${input.key}` takes its value from `$!{input.value}` inside a JSON string without escaping; a `"`, `\\` or line break in `value` makes the PATCH body invalid JSON (400). Write `$esc.jsonString($!{input.value})`.',
+            'Participant attribute `${input.key}` takes its value from `$!{input.value}` inside a JSON string without escaping; a `"`, `\\` or line break in `value` makes the PATCH body invalid JSON (400). Write `$!esc.jsonString($!{input.value})`.',
           ...positionOf(patch('{\n"attributes": { "${input.key}": "$!{input.value}" }\n}'), '$!{input.value}'),
         },
       ],
-      output: patch('{\n"attributes": { "${input.key}": "$esc.jsonString($!{input.value})" }\n}'),
+      output: patch('{\n"attributes": { "${input.key}": "$!esc.jsonString($!{input.value})" }\n}'),
     },
     {
       name: 'strict (checkTemplatedKeys): templated key without escaping',

@@ -1,6 +1,6 @@
 import { validateParticipantAttributes } from '@cxlint/schema';
 import type { TextEdit } from '../../diagnostics.js';
-import { dataActionOf, participantAttributeEntries, renderedRange, wrapReference } from '../../model/data-actions.js';
+import { dataActionOf, escapedText, participantAttributeEntries, renderedRange, wrapReference } from '../../model/data-actions.js';
 import type { StubNode } from '../../model/stubbed-json.js';
 import { isInputRef, JSON_ESCAPES } from '../../model/velocity.js';
 import { defineRule, ruleDocsUrl, type SuggestionDescriptor } from '../rule.js';
@@ -33,12 +33,12 @@ export default defineRule({
     strictOptions: { checkTemplatedKeys: true },
     messages: {
       unescapedValue:
-        'Participant attribute `{{key}}` takes its value from `{{ref}}` inside a JSON string without escaping; a `"`, `\\` or line break in `{{input}}` makes the PATCH body invalid JSON (400). Write `$esc.jsonString({{ref}})`.',
+        'Participant attribute `{{key}}` takes its value from `{{ref}}` inside a JSON string without escaping; a `"`, `\\` or line break in `{{input}}` makes the PATCH body invalid JSON (400). Write `{{escaped}}`.',
       nonString: 'Participant attribute `{{key}}` has a {{type}} value; participant data values are strings, so the PATCH is rejected (400). Quote it.',
       unquotedRef:
-        'Participant attribute `{{key}}` takes its value from `{{ref}}` without quotes; unless the input already holds a quoted JSON string the body is invalid or the value is not a string. Write `"$esc.jsonString({{ref}})"`.',
+        'Participant attribute `{{key}}` takes its value from `{{ref}}` without quotes; unless the input already holds a quoted JSON string the body is invalid or the value is not a string. Write `"{{escaped}}"`.',
       templatedKey:
-        'The attribute key `{{ref}}` is templated without escaping; a `"` or `\\` in `{{input}}` breaks the request body. Write `$esc.jsonString({{ref}})`.',
+        'The attribute key `{{ref}}` is templated without escaping; a `"` or `\\` in `{{input}}` breaks the request body. Write `{{escaped}}`.',
       shape: 'The participant-attributes body {{problem}}; the API takes `{"attributes": {"key": "value"}}`.',
       quoteValue: 'Quote the value: `{{text}}`.',
       escapeRef: 'Use `{{text}}`.',
@@ -63,8 +63,8 @@ export default defineRule({
         context.report({
           range: renderedRange(context.file, body, rendered, i, i + 1),
           messageId: 'templatedKey',
-          data: { ref: text, input: ref.path.join('.') || ref.root },
-          suggest: [{ messageId: 'escapeRef', data: { text: `$esc.jsonString(${text})` }, fix: wrapReference(context.file, body, ref, '$esc.jsonString(') }],
+          data: { ref: text, input: ref.path.join('.') || ref.root, escaped: escapedText('$esc.jsonString(', ref, text) },
+          suggest: [{ messageId: 'escapeRef', data: { text: escapedText('$esc.jsonString(', ref, text) }, fix: wrapReference(context.file, body, ref, '$esc.jsonString(') }],
         });
       }
       const v = e.value;
@@ -77,7 +77,7 @@ export default defineRule({
           context.report({
             range: renderedRange(context.file, body, rendered, i, i + 1),
             messageId: 'unescapedValue',
-            data: { key: keyText, ref: text, input: ref.path.join('.') },
+            data: { key: keyText, ref: text, input: ref.path.join('.'), escaped: escapedText('$esc.jsonString(', ref, text) },
             fix: wrapReference(context.file, body, ref, '$esc.jsonString('),
           });
         }
@@ -95,9 +95,9 @@ export default defineRule({
         if (!ref || v.end - v.start !== 1) continue;
         const text = body.text.slice(ref.start, ref.end);
         const [a, b] = range(v);
-        const fixed = `"$esc.jsonString(${text})"`;
+        const fixed = `"${escapedText('$esc.jsonString(', ref, text)}"`;
         const edit: TextEdit = { range: [a, b], text: JSON.stringify(fixed).slice(1, -1) };
-        context.report({ range: [a, b], messageId: 'unquotedRef', data: { key: keyText, ref: text }, suggest: [{ messageId: 'escapeRef', data: { text: fixed }, fix: edit }] });
+        context.report({ range: [a, b], messageId: 'unquotedRef', data: { key: keyText, ref: text, escaped: escapedText('$esc.jsonString(', ref, text) }, suggest: [{ messageId: 'escapeRef', data: { text: fixed }, fix: edit }] });
       }
     }
     // The rest of the shape (extra top-level members, `attributes` not an object) against the API's schema.

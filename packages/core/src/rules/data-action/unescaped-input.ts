@@ -1,4 +1,4 @@
-import { inputNeedsNoEscaping, templateRange, wrapReference, type DataActionDef, type TemplateField } from '../../model/data-actions.js';
+import { escapedText, inputNeedsNoEscaping, templateRange, wrapReference, type DataActionDef, type TemplateField } from '../../model/data-actions.js';
 import type { VelocityRef } from '../../model/velocity.js';
 import type { RuleContext } from '../rule.js';
 
@@ -21,7 +21,7 @@ export function reportUnescapedInput(
   context.report({
     range: templateRange(context.file, tpl, ref.start, ref.end),
     messageId,
-    data: { ref: tpl.text.slice(ref.start, ref.end), input: ref.path.join('.') },
+    data: { ref: tpl.text.slice(ref.start, ref.end), input: ref.path.join('.'), escaped: escapedText(open, ref, tpl.text.slice(ref.start, ref.end)) },
     fix: wrapReference(context.file, tpl, ref, open),
   });
 }

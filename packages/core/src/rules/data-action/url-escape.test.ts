@@ -38,6 +38,12 @@ tester.run(rule, {
       output: url('/api/v2/externalcontacts/contacts?q=$esc.url(${input.note})'),
     },
     {
+      name: 'a quiet reference gets a quiet escape (a null input still prints nothing, not the call text)',
+      code: url('/api/v2/externalcontacts/contacts?q=$!{input.note}'),
+      errors: [{ messageId: 'unescapedQuery', message: /Write `\$!esc\.url\(\$!\{input\.note\}\)`/ }],
+      output: url('/api/v2/externalcontacts/contacts?q=$!esc.url($!{input.note})'),
+    },
+    {
       name: 'path segments (one a short-form reference): $esc.uriEncode, which keeps a space a space',
       code: url('/v1/items/$input.note/parts/${input.part}'),
       errors: [

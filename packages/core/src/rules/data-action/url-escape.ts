@@ -30,9 +30,9 @@ export default defineRule({
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
       unescapedPath:
-        '`{{ref}}` is printed into the URL path without escaping; a space, `/`, `?`, `#` or `%` in `{{input}}` changes the request URL. Write `$esc.uriEncode({{ref}})` (`$esc.url` is form encoding: a space becomes `+`, which a path keeps as a plus sign).',
+        '`{{ref}}` is printed into the URL path without escaping; a space, `/`, `?`, `#` or `%` in `{{input}}` changes the request URL. Write `{{escaped}}` (`$esc.url` is form encoding: a space becomes `+`, which a path keeps as a plus sign).',
       unescapedQuery:
-        '`{{ref}}` is printed into the URL query without escaping; a space, `&`, `#` or `+` in `{{input}}` changes the request URL. Write `$esc.url({{ref}})` (or `$esc.uriEncode`).',
+        '`{{ref}}` is printed into the URL query without escaping; a space, `&`, `#` or `+` in `{{input}}` changes the request URL. Write `{{escaped}}` (or `$esc.uriEncode`).',
       literalCall:
         '`{{call}}` after `{{ref}}` is printed as text, not called: the braces end the reference. Move it inside: `{{fixed}}`.',
     },

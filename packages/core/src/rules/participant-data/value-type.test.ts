@@ -94,8 +94,9 @@ tester.run(rule, {
     {
       name: 'dateTime and decimal variables in flow style, quoted expression',
       code: flow('name: {lit: started}\nvalue: {exp: "Flow.startedAt"}'),
-      errors: [{ messageId: 'notString', message: /is of type dateTime/, line: 30, column: 28 }],
-      output: flow('name: {lit: started}\nvalue: {exp: ToString(Flow.startedAt)}'),
+      // A dateTime has several text forms (ToString, ToDisplayString, a format): the conversion is a suggestion.
+      errors: [{ messageId: 'notString', message: /is of type dateTime/, line: 30, column: 28, suggestions: [{ messageId: 'wrapToString', output: flow('name: {lit: started}\nvalue: {exp: ToString(Flow.startedAt)}') }] }],
+      output: null,
     },
     {
       name: 'a var: value of a decimal variable becomes an exp: with ToString',

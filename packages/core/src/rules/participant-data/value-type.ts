@@ -9,6 +9,12 @@ const id = 'participant-data/value-type';
 
 /** Participant data values are strings. Types Architect's `ToString(...)` turns into one. */
 const TO_STRING_TYPES = new Set(['integer', 'decimal', 'boolean', 'date', 'dateTime', 'time', 'duration', 'currency']);
+/**
+ * Types whose text has one obvious form, so `ToString(...)` is a certain fix. A date, time, duration or currency
+ * has several (ToString's, ToDisplayString's, a custom format): which one downstream readers expect is the
+ * author's choice, so for those `ToString(...)` is a suggestion.
+ */
+const PLAIN_TEXT_TYPES = new Set(['integer', 'decimal', 'boolean']);
 
 /** Unverified platform limit (no public number found for voice and digital flows): see the rule's doc. */
 export const DEFAULT_MAX_VALUE_LENGTH = 2000;
@@ -27,6 +33,7 @@ export default defineRule({
     severity: 'warn',
     kinds: ['flow'],
     fixable: true,
+    hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     schema: {
       type: 'object',
@@ -39,6 +46,7 @@ export default defineRule({
         'Set Participant Data value `{{expression}}` is of type {{type}}; participant data values are strings. Wrap it in `ToString({{expression}})`.',
       notStringNoConversion:
         'Set Participant Data value `{{expression}}` is of type {{type}}; participant data values are strings. Convert it to a string expression first.',
+      wrapToString: 'Wrap it in `ToString({{expression}})` (or convert it in the format its readers expect).',
       literalNotString: 'Set Participant Data literal value `{{text}}` is a {{type}}, not a string; quote it so it is stored as the text "{{text}}".',
       tooLong: 'Set Participant Data literal value is {{length}} characters long, over {{max}} (maxValueLength); long values risk being rejected or cut. Store a reference (an id) instead.',
       tooLongForBot:
@@ -59,11 +67,14 @@ export default defineRule({
         const declared = variables.get(expression.toLowerCase());
         if (!declared || declared.type === 'string') continue;
         if (!declared.isCollection && TO_STRING_TYPES.has(declared.type)) {
+          const toString = replaceFlowValue(value, 'exp', `ToString(${expression})`);
+          const certain = PLAIN_TEXT_TYPES.has(declared.type);
           context.report({
             node: scalar,
             messageId: 'notString',
             data: { expression, type: declared.type },
-            fix: replaceFlowValue(value, 'exp', `ToString(${expression})`),
+            fix: certain ? toString : undefined,
+            suggest: certain ? [] : [{ messageId: 'wrapToString', data: { expression }, fix: toString }],
           });
         } else {
           context.report({ node: scalar, messageId: 'notStringNoConversion', data: { expression, type: declared.type } });

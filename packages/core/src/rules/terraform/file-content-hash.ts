@@ -10,6 +10,8 @@ const id = 'terraform/file-content-hash';
 
 /** The first provider release where `file_content_hash` is computed only (see the rule's doc for the sources). */
 export const READ_ONLY_SINCE: Version = [1, 68, 5];
+/** The first release where it is optional: up to v1.67.x the flow schema has it `Required` (see the doc). */
+export const OPTIONAL_SINCE: Version = [1, 68, 0];
 
 /**
  * `genesyscloud_flow.file_content_hash` used to be required; the provider now computes it itself and offers
@@ -32,6 +34,7 @@ export default defineRule({
       readOnly:
         '`file_content_hash` is computed by the provider since v1.68.5 and cannot be configured: `terraform plan` rejects it, and {{constraint}}. Remove it (the provider hashes the file itself), or use `update_trigger_hash` to control updates.',
       renameToTrigger: 'Rename it to `update_trigger_hash` (updates still follow this hash).',
+      removeIt: 'Remove it (right on provider v1.68.0 and later; up to v1.67 the attribute is required, so check the version your lock file installs).',
     },
   },
   check(context) {
@@ -48,12 +51,17 @@ export default defineRule({
         ? 'no `required_providers` constraint for mypurecloud/genesyscloud in this module or the folders above it limits the version, so `terraform init` installs the newest provider'
         : `the constraint \`${constraint.text}\` (${constraint.path}) admits v1.68.5 and later`;
       const removal = removeLine(context.text, at.keyRange[0], at.valueRange[1]);
+      const rename = { messageId: 'renameToTrigger', fix: { range: at.keyRange, text: 'update_trigger_hash' } };
+      // Removing the line is certain only when no admitted release still requires the attribute (≤ v1.67):
+      // with `>= 1.17.0`, or no constraint, a committed lock file may pin such a release, and there the removal
+      // breaks `terraform plan` ("argument required"). Then removing it is the author's choice: a suggestion.
+      const certain = constraint.text !== undefined && admitsBelow(constraint.text, OPTIONAL_SINCE) === false;
       context.report({
         range: [at.keyRange[0], at.valueRange[1]],
         messageId: 'readOnly',
         data: { constraint: described },
-        fix: removal,
-        suggest: [{ messageId: 'renameToTrigger', fix: { range: at.keyRange, text: 'update_trigger_hash' } }],
+        fix: certain ? removal : undefined,
+        suggest: certain || !removal ? [rename] : [{ messageId: 'removeIt', fix: removal }, rename],
       });
     }
   },
@@ -139,8 +147,20 @@ function compare(a: Version, b: Version): number {
  * `< 1.68.5`, comma-separated). Undefined when a part cannot be read.
  */
 export function admitsAtLeast(constraint: string, floor: Version): boolean | undefined {
-  let lower: { v: Version; inclusive: boolean } = { v: floor, inclusive: true };
-  let upper: { v: Version; inclusive: boolean } | undefined;
+  return admits(constraint, { v: floor, inclusive: true });
+}
+
+/** Whether some version below `ceiling` satisfies the constraint. Undefined when a part cannot be read. */
+export function admitsBelow(constraint: string, ceiling: Version): boolean | undefined {
+  return admits(constraint, { v: [0, 0, 0], inclusive: true }, { v: ceiling, inclusive: false });
+}
+
+type Bound = { v: Version; inclusive: boolean };
+
+/** Whether some version within [floor, ceiling) (and the constraint) satisfies it. */
+function admits(constraint: string, floor: Bound, ceiling?: Bound): boolean | undefined {
+  let lower: Bound = floor;
+  let upper: Bound | undefined = ceiling;
   const raise = (v: Version, inclusive: boolean) => {
     const c = compare(v, lower.v);
     if (c > 0 || (c === 0 && !inclusive)) lower = { v, inclusive };
