@@ -31,6 +31,7 @@ export default defineRule({
     severity: 'warn',
     kinds: ['flow'],
     hasSuggestions: true,
+    crossFile: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
       looksLikeVariable:

@@ -28,6 +28,7 @@ export default defineRule({
     kinds: ['flow'],
     fixable: true,
     hasSuggestions: true,
+    crossFile: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
       constantKey:

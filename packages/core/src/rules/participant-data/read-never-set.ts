@@ -9,7 +9,6 @@ import { templateParts } from './key-parts.js';
 import { looksLikeVariable } from './key-looks-like-variable.js';
 import { intendedKey } from './literal-key.js';
 // Keys a flow sets through the Set-Participant-Attribute data action count as set.
-import '../../model/set-attribute-calls.js';
 
 const id = 'participant-data/read-never-set';
 
