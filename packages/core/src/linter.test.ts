@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createLinter } from './linter.js';
 import { defaultLinter, lintText } from './lint.js';
@@ -86,7 +86,7 @@ describe('createLinter', () => {
 describe('built-in rules', () => {
   it('each lives at src/rules/<id>.ts, whose default export it is', async () => {
     for (const rule of builtInRules) {
-      const module = (await import(`./rules/${rule.meta.id}.js`)) as { default: Rule };
+      const module = (await import(/* @vite-ignore */ pathToFileURL(join(SRC, 'rules', `${rule.meta.id}.ts`)).href)) as { default: Rule };
       expect(module.default, rule.meta.id).toBe(rule);
     }
   });
