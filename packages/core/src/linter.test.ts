@@ -46,6 +46,7 @@ describe('createLinter', () => {
   it.each<[string, Partial<RuleMeta> | Rule[], RegExp]>([
     ['an id that is not area/name', { id: 'NoSlash' }, /Rule NoSlash: the id must be `area\/name`/],
     ['a message that is a fragment', { messages: { found: 'found {{what}}' } }, /message "found" must be a whole sentence/],
+    ['a message whose end is assembled in code', { messages: { found: 'Found {{what}}{{hint}}' } }, /message "found" must be a whole sentence/],
     ['an empty message', { messages: { found: ' ' } }, /message "found" is empty/],
     ['no messages', { messages: {} }, /meta.messages is empty/],
     ['a built-in docs url for another id', { id: 'flow/mine', docs: { url: ruleDocsUrl('flow/schema'), recommended: true } }, /does not match the id/],

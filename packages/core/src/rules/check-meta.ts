@@ -8,7 +8,7 @@ const ID = /^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/;
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
 /** A whole sentence: starts like one (a capital, a code span, a quote or a placeholder) and ends like one. */
 const SENTENCE_START = /^[A-Z`'"({]/;
-const SENTENCE_END = /(?:[.?!)]|\}\})$/;
+const SENTENCE_END = /[.?!)]$/;
 const SEVERITIES = new Set(['error', 'warn']);
 
 export class RuleMetaError extends Error {
