@@ -29,6 +29,7 @@ function brokenRule(id: string, check: (context: RuleContext) => void): Rule {
       description: 'A rule that fails, for tests.',
       severity: 'error',
       kinds: ['flow'],
+      fixable: true,
       docs: { url: 'https://example.invalid', recommended: true },
       messages: { found: 'Found {{what}}.' },
     },

@@ -3,8 +3,8 @@ import { lintFiles, lintText } from './lint.js';
 import { defineRule, type Rule } from './rules/rule.js';
 import { walk, isScalar } from './parse/nodes.js';
 
-const rule = (id: string, check: Rule['check'], messages: Record<string, string> = { m: 'Saw {{what}}.' }): Rule =>
-  defineRule({ meta: { id, description: id, severity: 'error', kinds: ['flow'], docs: { url: '', recommended: true }, messages }, check });
+const rule = (id: string, check: Rule['check'], messages: Record<string, string> = { m: 'Saw {{what}}.' }, meta: Partial<Rule['meta']> = {}): Rule =>
+  defineRule({ meta: { id, description: id, severity: 'error', kinds: ['flow'], docs: { url: '', recommended: true }, messages, ...meta }, check });
 
 const flow = 'inboundCall:\n  name: one\n  description: two\n';
 const config = (ids: string[]) => ({ extends: [] as [], rules: Object.fromEntries(ids.map((id) => [id, 'error' as const])) });
@@ -38,7 +38,7 @@ describe('the engine', () => {
   });
 
   it('merges a fix\'s several edits into one edit over the span they cover', () => {
-    const r = rule('t/fix', (c) => c.report({ range: [0, 1], messageId: 'm', fix: [{ range: [21, 24], text: 'ONE' }, { range: [15, 19], text: 'NAME' }] }));
+    const r = rule('t/fix', (c) => c.report({ range: [0, 1], messageId: 'm', data: { what: 'x' }, fix: [{ range: [21, 24], text: 'ONE' }, { range: [15, 19], text: 'NAME' }] }), undefined, { fixable: true });
     const m = lintText(flow, 'f.yaml', { rules: [r], config: config(['t/fix']) }).messages[0];
     expect(m.fix).toEqual({ range: [15, 24], text: 'NAME: ONE' });
     expect(flow.slice(0, 15) + m.fix!.text + flow.slice(24)).toBe('inboundCall:\n  NAME: ONE\n  description: two\n');
@@ -58,7 +58,7 @@ describe('the engine', () => {
 
   it('reads every file for the project but reports only the targets', () => {
     const seen: string[] = [];
-    const r = rule('t/files', (c) => { seen.push(`${c.file.path}:${c.project.files.length}`); });
+    const r = rule('t/files', (c) => { seen.push(`${c.file.path}:${c.project.files.length}`); }, undefined, { crossFile: true });
     const res = lintFiles([{ path: 'a.yaml', text: flow }, { path: 'b.yaml', text: flow }], { rules: [r], config: config(['t/files']), isTarget: (p) => p === 'b.yaml' });
     expect(res.map((x) => x.filePath)).toEqual(['b.yaml']);
     expect(seen).toEqual(['b.yaml:2']);

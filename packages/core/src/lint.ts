@@ -1,276 +1,34 @@
-import { countResult, type Diagnostic, type LintResult, type Suggestion } from './diagnostics.js';
-import { compileConfig, type ConfigMatcher } from './config/resolve.js';
-import type { CxlintConfig } from './config/types.js';
-import { readDirectives } from './directives.js';
-import { mergeEdits } from './fix/text-edits.js';
-import { Project, type ProjectSettings } from './model/project.js';
-import { kindParser, parseFile, type ParsedFile } from './parse/parse-file.js';
-import { detectKind, extensionOf, FLOW_EXTENSIONS, isCandidatePath, mistypedFlowTypeKey } from './parse/detect-kind.js';
-import { terraformFlows } from './model/terraform.js';
-import { findHclNestingExcess, nestingMessage } from './parse/nesting.js';
-import { SourceText } from './source/source-text.js';
-import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage, utf8SizeOver } from './source/size-limit.js';
+import type { LintResult } from './diagnostics.js';
+import { createLinter, type LintInput, type LintOptions } from './linter.js';
+import { builtInContributors } from './model/contributors.js';
+import type { KindParsers } from './parse/parse-file.js';
+import { terraformParser } from './parse/terraform.js';
 import { builtInRules } from './rules/index.js';
-import type { ReportDescriptor, Rule, RuleContext } from './rules/rule.js';
 
-export interface LintInput {
-  /** Path as it should appear in results (relative, `/`-separated, in the action). */
-  path: string;
-  text?: string;
-  /** The file could not be read (too large, binary, bad UTF-8): reported as a fatal message, never dropped. */
-  readError?: string;
-  readErrorLine?: number;
-  /** What an asynchronous kind parser prepared for this file (see `lintFilesAsync`). */
-  prepared?: unknown;
-  /**
-   * This same text already parsed (`parseFile(path, text, undefined, prepared)`): an editor keeps its workspace's
-   * files parsed, so re-linting one file re-parses only that one (the models cache their facts per parsed file).
-   */
-  parsed?: ParsedFile;
-}
+export { createLinter, type Linter, type LinterOptions, type LintInput, type LintOptions } from './linter.js';
 
-export interface LintOptions {
-  /** Rules available; defaults to the built-in rules. */
-  rules?: readonly Rule[];
-  /** One config for every file (paths matched as given). Ignored when `configFor` is set. */
-  config?: CxlintConfig;
-  /** Per-file config (the CLI finds the nearest `.cxlint.yml`): a matcher and the path relative to its folder. */
-  configFor?: (path: string) => { matcher: ConfigMatcher; relPath: string };
-  /** Project facts (known keys, substitutions); defaults to `config.settings`. */
-  settings?: ProjectSettings;
-  /**
-   * Which files to report on. The rest are read only to build the project model (cross-file rules need every
-   * flow in the repo). Defaults to all.
-   */
-  isTarget?: (path: string) => boolean;
-  /** Include each file's text in its result (formatters' code frames, GitHub suggestions). */
-  includeSource?: boolean;
-  /** Texts larger than this many UTF-8 bytes are reported as too large; defaults to `settings.maxFileSize`, then 5 MB. */
-  maxFileSize?: number;
-  /** Called before each file is parsed and before each target file's rules run (a progress line on a terminal). */
-  onProgress?: (stage: 'parsing' | 'linting', done: number, total: number) => void;
-}
+/** The node parsers: Terraform through `@cdktf/hcl2json` (WebAssembly loaded from node). */
+export const nodeParsers: KindParsers = { terraform: terraformParser };
 
-/**
- * Lints one file's text on its own (editors, tests). Cross-file rules see a project of just this file.
- * Always returns a result: a file that is not ours, or that the config ignores, has `skipped` set and no messages.
- */
+/** The linter the CLI, the action and the language server use: every built-in rule, parser and contributor. */
+export const defaultLinter = createLinter({ rules: builtInRules, parsers: nodeParsers, contributors: builtInContributors });
+
+/** `defaultLinter.lintText`: one file's text on its own (editors, tests). */
 export function lintText(text: string, path: string, options: LintOptions = {}): LintResult {
-  return lintFiles([{ path, text }], { ...options, isTarget: undefined })[0];
+  return defaultLinter.lintText(text, path, options);
 }
 
-/**
- * Lints a set of files as one project: parse all, build the model, run rules on the targets. Never throws per file.
- * Returns one result per target input (every input unless `isTarget` is given), in input order: files that are
- * not ours or that the config ignores have `skipped` set and no messages.
- */
+/** `defaultLinter.lintFiles`: a set of files as one project. Never throws per file. */
 export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {}): LintResult[] {
-  const rules = options.rules ?? builtInRules;
-  const rulesById = new Map(rules.map((r) => [r.meta.id, r]));
-  const single = options.configFor ? undefined : compileConfig(options.config ?? {}, rules);
-  const configFor = options.configFor ?? ((path: string) => ({ matcher: single!, relPath: path }));
-  const settings = options.settings ?? options.config?.settings;
-  const maxFileSize = options.maxFileSize ?? (typeof settings?.maxFileSize === 'number' ? settings.maxFileSize : DEFAULT_MAX_FILE_SIZE);
-
-  const parsed: { input: LintInput; file?: ParsedFile; ignored: boolean; tooLargeNotOurs?: boolean }[] = inputs.map((input, i) => {
-    options.onProgress?.('parsing', i, inputs.length);
-    const { matcher, relPath } = configFor(input.path);
-    if (matcher.isIgnored(relPath)) return { input, ignored: true };
-    if (input.readError !== undefined || input.text === undefined) return { input, ignored: false };
-    // Texts handed over directly (editors, the action, --fix passes) get the same cap as files read from disk.
-    const size = utf8SizeOver(input.text, maxFileSize);
-    if (size !== undefined) {
-      if (detectKind(input.path, input.text.slice(0, 64 * 1024)) === 'unknown') return { input, ignored: false, tooLargeNotOurs: true };
-      return { input: { ...input, readError: tooLargeMessage(size, maxFileSize) }, ignored: false };
-    }
-    return { input, file: input.parsed ?? parseFile(input.path, input.text, undefined, input.prepared), ignored: false };
-  });
-  const projectSettings = options.settings ?? options.config?.settings ?? {};
-  let project = new Project(parsed.flatMap((p) => (p.file ? [p.file] : [])), projectSettings);
-  // A YAML file that a `genesyscloud_flow` deploys is a flow whatever its shape: with a mistyped type key it is
-  // read as one (flow/flow-type-key reports the key) instead of being passed over as "not ours".
-  const deployed = deployedMistypedFlows(parsed, project);
-  if (deployed.length) {
-    for (const p of deployed) p.file = parseFile(p.input.path, p.input.text!, 'flow');
-    project = new Project(parsed.flatMap((p) => (p.file ? [p.file] : [])), projectSettings);
-  }
-
-  const results: LintResult[] = [];
-  const targets = options.isTarget ? parsed.filter((p) => options.isTarget!(p.input.path)) : parsed;
-  for (const { input, file, ignored, tooLargeNotOurs } of targets) {
-    options.onProgress?.('linting', results.length, targets.length);
-    if (ignored || tooLargeNotOurs) {
-      results.push(countResult({ filePath: input.path, kind: 'unknown', messages: [], skipped: ignored ? 'ignored' : 'not-ours' }));
-      continue;
-    }
-    if (!file) {
-      results.push(readErrorResult(input));
-      continue;
-    }
-    if (file.kind === 'unknown') {
-      // An emptied flow or data action is worth a word; other files that are not ours are not reported.
-      if (isCandidatePath(input.path) && file.source.text.trim() === '') results.push(emptyFileResult(input.path));
-      else results.push(countResult({ filePath: input.path, kind: 'unknown', messages: [], skipped: 'not-ours' }));
-      continue;
-    }
-    const messages = file.errors.length ? parseErrorMessages(file) : runRules(file, project, configFor(input.path).matcher.rulesFor(configFor(input.path).relPath), rulesById);
-    results.push(
-      countResult({ filePath: input.path, kind: file.kind, messages, ...(options.includeSource ? { source: file.source.text } : {}) }),
-    );
-  }
-  return results;
+  return defaultLinter.lintFiles(inputs, options);
 }
 
-/**
- * Like `lintFiles`, after running the asynchronous preparation of kinds that need one (Terraform's HCL parser).
- * The CLI and the action use this.
- */
-export async function lintFilesAsync(inputs: readonly LintInput[], options: LintOptions = {}): Promise<LintResult[]> {
-  return lintFiles(await Promise.all(inputs.map(prepareInput)), options);
+/** `defaultLinter.lintFilesAsync`: `lintFiles` after Terraform's asynchronous HCL parse. The CLI and the action use this. */
+export function lintFilesAsync(inputs: readonly LintInput[], options: LintOptions = {}): Promise<LintResult[]> {
+  return defaultLinter.lintFilesAsync(inputs, options);
 }
 
-/**
- * Runs the asynchronous preparation a file's kind needs (Terraform's HCL parser) and returns the input ready
- * for `lintFiles` or `parseFile`: with `prepared`, or with a `readError` when the file is refused (hostile nesting).
- */
-export async function prepareInput(input: LintInput): Promise<LintInput> {
-  if (input.text === undefined || input.readError !== undefined) return input;
-  const kind = detectKind(input.path, input.text);
-  const parser = kindParser(kind);
-  if (!parser?.prepare) return input;
-  // The HCL parser's output is walked recursively: refuse hostile nesting before it is built.
-  const deep = kind === 'terraform' ? findHclNestingExcess(input.text) : undefined;
-  if (deep) {
-    const line = new SourceText(input.text).positionAt(deep.offset).line;
-    return { path: input.path, readError: nestingMessage(deep.limit), readErrorLine: line };
-  }
-  try {
-    return { ...input, prepared: await parser.prepare(input.path, input.text) };
-  } catch (e) {
-    return { ...input, prepared: e instanceof Error ? e : new Error(String(e)) };
-  }
-}
-
-function deployedMistypedFlows<T extends { input: LintInput; file?: ParsedFile }>(parsed: T[], project: Project): T[] {
-  const candidates = parsed.filter((p) => p.file?.kind === 'unknown' && FLOW_EXTENSIONS.includes(extensionOf(p.input.path)) && mistypedFlowTypeKey(p.file.source.text) !== undefined);
-  if (!candidates.length || !project.filesOfKind('terraform').length) return [];
-  const deployedPaths = new Set(terraformFlows(project).flatMap((f) => (f.target.status === 'resolved' ? f.target.paths : [])));
-  return candidates.filter((p) => deployedPaths.has(p.input.path));
-}
-
-function readErrorResult(input: LintInput): LintResult {
-  const line = input.readErrorLine ?? 1;
-  return countResult({
-    filePath: input.path,
-    kind: 'unknown',
-    messages: [{ ruleId: null, severity: 2, fatal: true, message: input.readError ?? 'File could not be read.', line, column: 1, endLine: line, endColumn: 1, range: [0, 0] }],
-  });
-}
-
-function emptyFileResult(path: string): LintResult {
-  return countResult({
-    filePath: path,
-    kind: 'unknown',
-    messages: [{ ruleId: null, severity: 1, message: 'File is empty: there is no flow, data action or Terraform in it to lint.', line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] }],
-  });
-}
-
-/**
- * A range inside the text, start before end. Parsers report past the end of a truncated file (the yaml package
- * gives `[length, length + 1]` for a missing quote), and a line that does not exist is a 422 from GitHub.
- */
-function clampRange(range: readonly [number, number], length: number): [number, number] {
-  const start = Math.min(Math.max(0, range[0] || 0), length);
-  return [start, Math.min(Math.max(start, range[1] || 0), length)];
-}
-
-function parseErrorMessages(file: ParsedFile): Diagnostic[] {
-  return file.errors.map((problem) => {
-    const e = { ...problem, range: clampRange(problem.range, file.source.text.length) };
-    const start = file.source.positionAt(e.range[0]);
-    const end = file.source.positionAt(e.range[1]);
-    return {
-      ruleId: null,
-      severity: 2,
-      fatal: true,
-      message: `Parse error: ${e.message}`,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      range: e.range,
-    };
-  });
-}
-
-function interpolate(template: string, data: Record<string, string | number> | undefined): string {
-  if (!data) return template;
-  // Single pass, so `{{…}}` inside data (flow substitutions!) is never re-expanded.
-  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
-}
-
-function runRules(
-  file: ParsedFile,
-  project: Project,
-  enabled: Map<string, { severity: 1 | 2; options: Record<string, unknown> }>,
-  rulesById: Map<string, Rule>,
-): Diagnostic[] {
-  const messages: Diagnostic[] = [];
-  const directives = readDirectives(file);
-  const text = file.source.text;
-  for (const [id, setting] of enabled) {
-    const rule = rulesById.get(id);
-    if (!rule || !rule.meta.kinds.includes(file.kind)) continue;
-    const context: RuleContext = {
-      ruleId: id,
-      file,
-      project,
-      text,
-      options: setting.options,
-      report(d: ReportDescriptor) {
-        const range = clampRange(d.range ?? d.node?.range ?? [0, 0], text.length);
-        const start = file.source.positionAt(range[0]);
-        if (directives.isDisabled(id, start.line)) return;
-        const end = file.source.positionAt(range[1]);
-        const template = rule.meta.messages[d.messageId];
-        if (template === undefined) throw new Error(`Rule ${id} reported unknown messageId "${d.messageId}"`);
-        const diagnostic: Diagnostic = {
-          ruleId: id,
-          severity: setting.severity,
-          message: interpolate(template, d.data),
-          line: start.line,
-          column: start.column,
-          endLine: end.line,
-          endColumn: end.column,
-          range: [range[0], range[1]],
-          messageId: d.messageId,
-        };
-        if (d.related?.length) diagnostic.related = d.related.map((r) => ({ ...r }));
-        if (d.identity) diagnostic.identity = d.identity;
-        if (d.fix) diagnostic.fix = mergeEdits(text, d.fix);
-        if (d.suggest?.length) {
-          diagnostic.suggestions = d.suggest.map(
-            (s): Suggestion => ({ messageId: s.messageId, desc: interpolate(rule.meta.messages[s.messageId] ?? s.messageId, s.data), fix: mergeEdits(text, s.fix) }),
-          );
-        }
-        messages.push(diagnostic);
-      },
-    };
-    try {
-      rule.check(context);
-    } catch (e) {
-      // One broken rule must not hide the others' findings.
-      messages.push({
-        ruleId: id,
-        severity: 2,
-        message: `Internal error in rule ${id}: ${(e as Error)?.message ?? String(e)}. Please report it; other rules still ran.`,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-        range: [0, 0],
-      });
-    }
-  }
-  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+/** `defaultLinter.prepareInput`: runs the asynchronous preparation a file's kind needs. */
+export function prepareInput(input: LintInput): Promise<LintInput> {
+  return defaultLinter.prepareInput(input);
 }

@@ -1,4 +1,4 @@
-import { createRequire } from 'node:module';
+import schemaJson from './generated/archy-flow-schema.js';
 
 /**
  * Names the Archy flow schema knows, read from the schema file itself (one source of truth), so rules can
@@ -12,7 +12,7 @@ interface ArchyFlowSchema {
   };
 }
 
-const schema = createRequire(import.meta.url)('../schemas/archy-flow.schema.json') as ArchyFlowSchema;
+const schema = schemaJson as ArchyFlowSchema;
 
 /** The JSON Schema of an Archy flow file (`schemas/archy-flow.schema.json`). */
 export const archyFlowSchema: unknown = schema;

@@ -1,9 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
-export * from './generated/index.js';
-export type { CompiledValidator, SchemaError } from './validator-types.js';
-export { archyFlowSchema, archyFlowTypes, archyActionNames, archyMenuChoiceNames } from './archy-flow.js';
+export * from './validators.js';
 
 /** Absolute path of a schema file shipped with this package (for editors: `# yaml-language-server: $schema=…`). */
 export function schemaPath(file: string): string {

@@ -12,7 +12,7 @@ const FLOW = 'inboundCall:\n  name: Support\n  description: old\n';
 /** Test rule: reports `description: old` with a fix chosen by the test. */
 function ruleWithFix(id: string, fixText: (text: string) => { range: [number, number]; text: string } | null, suggestion = false): Rule {
   return defineRule({
-    meta: { id, description: 't', severity: 'error', kinds: ['flow'], fixable: true, docs: { url: ruleDocsUrl(id), recommended: true }, messages: { m: 'found' } },
+    meta: { id, description: 't', severity: 'error', kinds: ['flow'], fixable: true, hasSuggestions: suggestion, docs: { url: ruleDocsUrl(id), recommended: true }, messages: { m: 'Found it.' } },
     check(context) {
       const at = context.text.indexOf('old');
       if (at < 0) return;

@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import type { Diagnostic, TextEdit } from '../diagnostics.js';
 import { lintPaths, type LintPathsOptions, type LintPathsResult } from '../node/lint-paths.js';
 import { detectKind } from '../parse/detect-kind.js';
-import { kindParser, parseFile } from '../parse/parse-file.js';
+import { nodeParsers } from '../lint.js';
+import { parseFile } from '../parse/parse-file.js';
 import { encodeSource, osErrorText, readSourceFile } from '../source/read-file.js';
 import { SourceText } from '../source/source-text.js';
 import { applyEdits } from './text-edits.js';
@@ -165,7 +166,7 @@ export async function parsesCleanly(path: string, text: string): Promise<boolean
 async function parsesAs(path: string, text: string, kind: ReturnType<typeof detectKind>): Promise<boolean> {
   if (detectKind(path, text) !== kind) return false;
   let prepared: unknown;
-  const parser = kindParser(kind);
+  const parser = nodeParsers[kind];
   if (parser?.prepare) {
     try {
       prepared = await parser.prepare(path, text);
@@ -174,7 +175,7 @@ async function parsesAs(path: string, text: string, kind: ReturnType<typeof dete
     }
     if (prepared instanceof Error) return false;
   }
-  return parseFile(path, text, kind, prepared).errors.length === 0;
+  return parseFile(path, text, kind, prepared, nodeParsers).errors.length === 0;
 }
 
 function writeFixedFile(f: FixedFile): void {

@@ -1,6 +1,6 @@
 import { parse } from 'yaml';
 import type { ParsedFile } from '../parse/parse-file.js';
-import { registerProjectContributor, type Project } from './project.js';
+import type { Project, ProjectContributor } from './project.js';
 
 /**
  * Archy `--optionsFile` files (YAML or JSON) named in the config's `settings.archyOptionsFiles`. Archy fills a
@@ -43,8 +43,9 @@ function substitutionKeys(file: ParsedFile): string[] {
   }
 }
 
-registerProjectContributor({
+/** The `{{key}}` names an Archy options file in the project provides to every flow. */
+export const archyOptionsContributor: ProjectContributor = {
   substitutionsFor(_flow: ParsedFile, project: Project) {
     return archyOptionsSubstitutions(project);
   },
-});
+};

@@ -3,7 +3,7 @@ import type { ParsedFile } from '../parse/parse-file.js';
 import { get, getPair, isMap, isScalar, toJS, type MapNode, type Node, type Pair, type ScalarNode } from '../parse/nodes.js';
 import { valueIndexToOffset } from '../parse/string-offsets.js';
 import type { KeyOccurrence, Project } from './project.js';
-import { registerProjectContributor } from './project.js';
+import type { ProjectContributor } from './project.js';
 import { findAttribute, terraformIntegrationActions, terraformResources } from './terraform.js';
 import { parseStubbedJson, type StubNode, type StubParse } from './stubbed-json.js';
 import { renderTemplate, scanVelocity, type BranchChoice, type Rendered, type VelocityRef, type VelocityScan } from './velocity.js';
@@ -307,7 +307,7 @@ export function findDataActions(index: DataActionIndex, name: string): DataActio
 }
 
 // Participant-data keys a data action sets: a PATCH of participant attributes with literal keys.
-registerProjectContributor({
+export const dataActionParticipantKeys: ProjectContributor = {
   participantKeysSet(file: ParsedFile): KeyOccurrence[] {
     if (file.kind === 'terraform') return terraformParticipantKeys(file);
     const def = dataActionOf(file);
@@ -321,7 +321,7 @@ registerProjectContributor({
     }
     return out;
   },
-});
+};
 
 /** HCL writes a literal `${` as `$${`; hcl2json keeps the escape. */
 export function unescapeHcl(s: string): string {

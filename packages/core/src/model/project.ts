@@ -1,4 +1,5 @@
 import type { ParsedFile } from '../parse/parse-file.js';
+import { builtInContributors } from './contributors.js';
 import { literalKey, participantAttributes, type ParticipantAttribute } from './participant-data.js';
 
 /** Settings from the config that describe the project rather than a rule. */
@@ -30,11 +31,6 @@ export interface ProjectContributor {
   substitutionsFor?(flow: ParsedFile, project: Project): Iterable<string> | undefined;
 }
 
-const contributors: ProjectContributor[] = [];
-export function registerProjectContributor(c: ProjectContributor): void {
-  if (!contributors.includes(c)) contributors.push(c);
-}
-
 /**
  * Everything the linted repository holds, for cross-file rules: every flow, data action and Terraform file,
  * not only the changed ones (linting changed files alone would report keys "never set" that other flows set).
@@ -43,12 +39,18 @@ export function registerProjectContributor(c: ProjectContributor): void {
 export class Project {
   readonly files: ParsedFile[];
   readonly settings: ProjectSettings;
+  /**
+   * What the linter was built with (`createLinter({ contributors })`), never filled by an import. A project built
+   * directly (`new Project(files)`) gets the built-in ones.
+   */
+  readonly contributors: readonly ProjectContributor[];
   private readonly indexes = new Map<string, unknown>();
   private readonly byPath = new Map<string, ParsedFile>();
 
-  constructor(files: ParsedFile[], settings: ProjectSettings = {}) {
+  constructor(files: ParsedFile[], settings: ProjectSettings = {}, contributors: readonly ProjectContributor[] = builtInContributors) {
     this.files = files;
     this.settings = settings;
+    this.contributors = contributors;
     for (const f of files) this.byPath.set(f.path, f);
   }
 
@@ -68,10 +70,6 @@ export class Project {
     return value;
   }
 
-  get contributors(): readonly ProjectContributor[] {
-    return contributors;
-  }
-
   /** Participant-data keys set anywhere in the project, by exact spelling. */
   participantKeysSet(): Map<string, KeyOccurrence[]> {
     return this.index('participant-keys-set', () => {
@@ -88,7 +86,7 @@ export class Project {
       }
       for (const file of this.files) {
         if (file.errors.length) continue;
-        for (const c of contributors) for (const o of c.participantKeysSet?.(file, this) ?? []) add(o);
+        for (const c of this.contributors) for (const o of c.participantKeysSet?.(file, this) ?? []) add(o);
       }
       return out;
     });
@@ -120,7 +118,7 @@ export class Project {
     return this.index(`substitutions:${flow.path}`, () => {
       const names = new Set<string>(this.settings.substitutions ?? []);
       let known = names.size > 0;
-      for (const c of contributors) {
+      for (const c of this.contributors) {
         const got = c.substitutionsFor?.(flow, this);
         if (got) {
           known = true;

@@ -10,7 +10,7 @@ import {
   unescapeHcl,
   type DataActionDef,
 } from './data-actions.js';
-import { registerProjectContributor, type KeyOccurrence, type Project } from './project.js';
+import type { KeyOccurrence, Project, ProjectContributor } from './project.js';
 import type { StubNode } from './stubbed-json.js';
 import { terraformIntegrationActions } from './terraform.js';
 import type { VelocityRef } from './velocity.js';
@@ -54,7 +54,8 @@ function keyInputs(def: Parameters<typeof participantAttributeEntries>[0]): stri
   return names;
 }
 
-registerProjectContributor({ participantKeysSet: keysSetThroughDataActions });
+/** Keys a flow sets by calling a Set-Participant-Attribute data action with literal inputs. */
+export const setAttributeCallKeys: ProjectContributor = { participantKeysSet: keysSetThroughDataActions };
 
 // ---------------------------------------------------------------------------------------------------------
 // The project's Set-Participant-Attribute actions, with the inputs that carry each part of the request.

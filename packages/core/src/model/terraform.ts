@@ -1,8 +1,8 @@
-import { posix } from 'node:path';
+import { posix } from '../util/posix-path.js';
 import { FLOW_EXTENSIONS, extensionOf } from '../parse/detect-kind.js';
 import type { ParsedFile } from '../parse/parse-file.js';
-import { terraformDocument } from '../parse/terraform.js';
-import { registerProjectContributor, type Project } from './project.js';
+import { terraformDocument } from '../parse/terraform-document.js';
+import type { Project, ProjectContributor } from './project.js';
 
 /**
  * Typed views over Terraform (CX as Code) files: `genesyscloud_flow` (which flow file it deploys and which
@@ -441,11 +441,12 @@ export function isFlowFilePath(path: string): boolean {
   return FLOW_EXTENSIONS.includes(extensionOf(path));
 }
 
-registerProjectContributor({
+/** The `{{key}}` names a `genesyscloud_flow` resource's `substitutions` give the flow it deploys. */
+export const terraformFlowSubstitutions: ProjectContributor = {
   substitutionsFor(flow: ParsedFile, project: Project) {
     const byFlow = substitutionsByFlow(project);
     if (!byFlow.has(flow.path)) return undefined;
     // Keys written as an expression: unknown, so the flow is treated as not described by Terraform.
     return byFlow.get(flow.path) ?? undefined;
   },
-});
+};

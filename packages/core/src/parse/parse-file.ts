@@ -5,6 +5,7 @@ import type { Node } from './nodes.js';
 import { parseJson } from './parse-json.js';
 import { parseYaml, type ParseProblem } from './parse-yaml.js';
 import type { Placeholder } from './substitutions.js';
+import { terraformDocumentParser } from './terraform-document.js';
 
 export interface ParsedFile {
   /** As given by the caller (relative to the project root, `/` separated, for the GitHub action). */
@@ -29,16 +30,18 @@ export interface KindParser {
   parse(file: ParsedFile, prepared: unknown): void;
 }
 
-const extraParsers = new Map<FileKind, KindParser>();
-export function registerKindParser(kind: FileKind, parser: KindParser): void {
-  extraParsers.set(kind, parser);
-}
-export function kindParser(kind: FileKind): KindParser | undefined {
-  return extraParsers.get(kind);
-}
+/** Parsers for the kinds core does not parse itself, given to `createLinter` (never registered by an import). */
+export type KindParsers = Partial<Record<FileKind, KindParser>>;
 
-/** The one parser entry: raw text in, a file with a positioned tree (or positioned errors) out. Never throws. */
-export function parseFile(path: string, raw: string, kind?: FileKind, prepared?: unknown): ParsedFile {
+/** What every linter can do without being given a parser: attach a Terraform document prepared elsewhere. */
+const DEFAULT_PARSERS: KindParsers = { terraform: terraformDocumentParser };
+
+/**
+ * The one parser entry: raw text in, a file with a positioned tree (or positioned errors) out. Never throws.
+ * Flows and data actions are parsed here; other kinds by `parsers` (a Terraform file's `prepared` document is
+ * attached without one).
+ */
+export function parseFile(path: string, raw: string, kind?: FileKind, prepared?: unknown, parsers: KindParsers = DEFAULT_PARSERS): ParsedFile {
   const source = new SourceText(raw);
   const text = source.text;
   const file: ParsedFile = {
@@ -66,8 +69,10 @@ export function parseFile(path: string, raw: string, kind?: FileKind, prepared?:
           range: [j.root.range[0], j.root.range[0] + 1],
         });
       }
-    } else {
-      extraParsers.get(file.kind)?.parse(file, prepared);
+    } else if (file.kind !== 'unknown') {
+      const parser = parsers[file.kind] ?? DEFAULT_PARSERS[file.kind];
+      if (parser) parser.parse(file, prepared);
+      else file.errors.push({ message: `no parser for ${file.kind} files was given to this linter, so nothing in it was checked.`, range: [0, 0] });
     }
   } catch (e) {
     file.errors.push({ message: `Could not parse: ${(e as Error)?.message ?? e}`, range: [0, 0] });

@@ -1,21 +1,8 @@
-import type { ParsedFile } from './parse-file.js';
-import { registerKindParser } from './parse-file.js';
+import type { KindParser } from './parse-file.js';
+import { attachTerraformDocument, type TerraformDocument } from './terraform-document.js';
 
-/**
- * Terraform (CX as Code) files, read with `@cdktf/hcl2json` (HashiCorp's HCL parser compiled to WebAssembly),
- * never with a hand-written parser. Its output is the HCL JSON form: blocks become arrays of objects, and every
- * string keeps its template text as written (`$${input.x}` stays escaped, `${var.x}` stays an interpolation),
- * which is exactly what the Terraform rules need. It has no positions: the model finds them in the text.
- */
-export interface TerraformDocument {
-  /** The HCL JSON form of the file (`resource.<type>.<name>[0].<attribute>`). */
-  json: Record<string, unknown>;
-  /**
-   * `jsonencode({...})` arguments decoded to JSON values, keyed by the attribute's string as hcl2json returns it
-   * (`${jsonencode({…})}`). References inside stay strings (`${var.x}`).
-   */
-  jsonencoded: Map<string, unknown>;
-}
+export { terraformDocument, type TerraformDocument } from './terraform-document.js';
+
 
 /**
  * `@cdktf/hcl2json` starts its Go WebAssembly runtime as soon as it is imported (measured: ~0.5 s of CPU at every
@@ -139,40 +126,13 @@ async function decodeJsonencodes(json: Record<string, unknown>, out: Map<string,
   }
 }
 
-/** `a.tf:2,9-3,1: Invalid multi-line string; …` → offsets and a message without the file name. */
-function syntaxErrors(file: ParsedFile, error: Error): { message: string; range: [number, number] }[] {
-  const text = String(error.message ?? error).replace(/^parse config: \[/, '').replace(/\]$/, '');
-  const out: { message: string; range: [number, number] }[] = [];
-  const at = /(?:^|\s)[^\s:]+:(\d+),(\d+)-(?:(\d+),)?(\d+): ([^;]+)(?:;\s*([\s\S]*?))?(?=\s+[^\s:]+:\d+,\d+-|$)/g;
-  let m: RegExpExecArray | null;
-  while ((m = at.exec(text))) {
-    const start = file.source.offsetAt({ line: Number(m[1]), column: Number(m[2]) });
-    const end = file.source.offsetAt({ line: Number(m[3] ?? m[1]), column: Number(m[4]) });
-    out.push({ message: `${m[5].trim()}${m[6] ? `: ${m[6].trim()}` : ''}`, range: [start, Math.max(start, end)] });
-  }
-  if (!out.length) out.push({ message: text, range: [0, 0] });
-  return out;
-}
-
-export function terraformDocument(file: ParsedFile): TerraformDocument | undefined {
-  return file.extra?.terraform as TerraformDocument | undefined;
-}
-
-registerKindParser('terraform', {
+/**
+ * The node Terraform parser: HCL read by `@cdktf/hcl2json` (WebAssembly loaded from node). A file prepared before
+ * (`prepareTerraform`) and linted synchronously later (`lintFiles`, RuleTester) is found by its text.
+ */
+export const terraformParser: KindParser = {
   prepare: prepareTerraform,
   parse(file, prepared) {
-    const result = prepared ?? preparedByText.get(file.source.text);
-    if (result instanceof Error) {
-      file.errors.push(...syntaxErrors(file, result));
-      return;
-    }
-    if (!result) {
-      file.errors.push({
-        message: 'Terraform files are read by an asynchronous parser: lint them with lintFilesAsync (the CLI and the action do).',
-        range: [0, 0],
-      });
-      return;
-    }
-    file.extra = { ...file.extra, terraform: result };
+    attachTerraformDocument(file, prepared ?? preparedByText.get(file.source.text));
   },
-});
+};

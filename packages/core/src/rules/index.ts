@@ -26,11 +26,6 @@ import dataActionParticipantAttributes from './data-action/participant-attribute
 import dataActionInputUndeclared from './data-action/input-undeclared.js';
 import dataActionSuccessTemplate from './data-action/success-template.js';
 import dataActionEscapeMisuse from './data-action/escape-misuse.js';
-// Terraform files are parsed (and feed flow substitutions and integration actions to the project model)
-// whenever the rules are loaded.
-import '../parse/terraform.js';
-import '../model/terraform.js';
-import '../model/archy-options.js';
 
 /** Every built-in rule. A rule's id is its path under `src/rules/`. */
 export const builtInRules: readonly Rule[] = [literalKey, keyLooksLikeVariable, readNeverSet, keyCaseDrift, valueType,

@@ -85,7 +85,7 @@ tester.run(rule, {
       files: [exported('Lookup State - Exported 2024-10-28 @ 16:06'), exported('Create Callback', 'b.json')],
       errors: [
         {
-          messageId: 'unknown',
+          messageId: 'unknownClosest',
           message: 'Call Data Action `Look up` calls `Lookup Stat`, which no data action in the repository defines; did you mean `Lookup State`?',
           line: 11,
           column: 15,

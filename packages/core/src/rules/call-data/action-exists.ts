@@ -23,7 +23,8 @@ export default defineRule({
     crossFile: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
-      unknown: 'Call Data Action `{{label}}` calls `{{name}}`, which no data action in the repository defines{{hint}}',
+      unknown: 'Call Data Action `{{label}}` calls `{{name}}`, which no data action in the repository defines.',
+      unknownClosest: 'Call Data Action `{{label}}` calls `{{name}}`, which no data action in the repository defines; did you mean `{{closest}}`?',
       rename: 'Call `{{name}}` instead.',
       wrongCategory: 'Call Data Action `{{label}}` calls `{{name}}` in the category `{{category}}`, but Terraform defines `{{name}}` in {{expected}}.',
       useCategory: 'Use the category `{{category}}`.',
@@ -49,8 +50,8 @@ export default defineRule({
         : [];
       context.report({
         node: call.actionPair.key,
-        messageId: 'unknown',
-        data: { label: call.label ?? 'callData', name: call.actionName, hint: best ? `; did you mean \`${best}\`?` : '.' },
+        messageId: best ? 'unknownClosest' : 'unknown',
+        data: { label: call.label ?? 'callData', name: call.actionName, ...(best ? { closest: best } : {}) },
         suggest,
       });
     }

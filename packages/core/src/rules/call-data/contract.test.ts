@@ -45,7 +45,7 @@ tester.run(rule, {
       files: [action],
       errors: [
         {
-          messageId: 'unknownFailureOutput',
+          messageId: 'unknownFailureOutputClosest',
           message: '`errorcode` is not a failure output of a Call Data Action; did you mean `errorCode`?',
           line: 16,
           column: 19,
@@ -60,7 +60,7 @@ tester.run(rule, {
       code: callDataFlow('Elsewhere', 'failureOutputs:\n  detail.fieldName:\n    var: Flow.field'),
       errors: [
         {
-          messageId: 'unknownFailureOutput',
+          messageId: 'unknownFailureOutputClosest',
           line: 13,
           column: 19,
           suggestions: [{ output: callDataFlow('Elsewhere', 'failureOutputs:\n  details.fieldName:\n    var: Flow.field') }],

@@ -30,7 +30,8 @@ export default defineRule({
       requiredNoValue: 'Data action `{{action}}` requires the input `{{name}}`, but it is set to no value.',
       wrongType: 'Input `{{name}}` of `{{action}}` {{problem}}, but the literal is {{actual}}.',
       unknownOutput: '`{{name}}` is not an output of data action `{{action}}` (outputs: {{known}}).',
-      unknownFailureOutput: '`{{name}}` is not a failure output of a Call Data Action{{hint}}',
+      unknownFailureOutput: '`{{name}}` is not a failure output of a Call Data Action (failure outputs: {{outputs}}).',
+      unknownFailureOutputClosest: '`{{name}}` is not a failure output of a Call Data Action; did you mean `{{closest}}`?',
       rename: 'Use `{{name}}`.',
       addInput: 'Add the input `{{name}}` (fill in its value).',
       convert: 'Write the literal as `{{text}}`.',
@@ -204,8 +205,8 @@ function checkFailureOutputs(context: RuleContext, call: CallDataAction): void {
     const best = suggest[0]?.data?.name;
     context.report({
       node: e.key,
-      messageId: 'unknownFailureOutput',
-      data: { name: e.name, hint: best ? `; did you mean \`${best}\`?` : ` (failure outputs: ${nameList([...FAILURE_OUTPUTS])}).` },
+      messageId: best ? 'unknownFailureOutputClosest' : 'unknownFailureOutput',
+      data: best ? { name: e.name, closest: best } : { name: e.name, outputs: nameList([...FAILURE_OUTPUTS]) },
       suggest,
     });
   }

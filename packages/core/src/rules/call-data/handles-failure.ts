@@ -1,7 +1,7 @@
 import type { TextEdit } from '../../diagnostics.js';
 import { callDataActions, outcomeHasActions, type CallDataAction } from '../../model/call-data.js';
 import { defineRule, ruleDocsUrl, type RuleContext, type SuggestionDescriptor } from '../rule.js';
-import { variableReferences } from '../flow/variable-scope.js';
+import { variableReferences } from '../../model/flow-scope.js';
 import type { ParsedFile } from '../../parse/parse-file.js';
 import type { Range } from '../../parse/nodes.js';
 

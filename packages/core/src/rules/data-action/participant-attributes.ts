@@ -1,4 +1,4 @@
-import { validateParticipantAttributes } from '@cxlint/schema';
+import { validateParticipantAttributes } from '@cxlint/schema/validators';
 import type { TextEdit } from '../../diagnostics.js';
 import { dataActionOf, escapedText, participantAttributeEntries, renderedRange, wrapReference } from '../../model/data-actions.js';
 import type { StubNode } from '../../model/stubbed-json.js';

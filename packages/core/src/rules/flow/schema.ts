@@ -1,4 +1,4 @@
-import { archyActionNames, archyFlowSchema, archyMenuChoiceNames, validateArchyFlow, type SchemaError } from '@cxlint/schema';
+import { archyActionNames, archyFlowSchema, archyMenuChoiceNames, validateArchyFlow, type SchemaError } from '@cxlint/schema/validators';
 import { flowModel, type ItemKey } from '../../model/flow.js';
 import { toJS, type Node, type Range } from '../../parse/nodes.js';
 import { nodeAtPointer } from '../../parse/pointer.js';

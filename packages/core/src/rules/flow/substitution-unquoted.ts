@@ -21,6 +21,7 @@ export default defineRule({
     severity: 'warn',
     kinds: ['flow'],
     fixable: true,
+    crossFile: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
       breaks:

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { RuleTester } from '../../testing/rule-tester.js';
 import { flowWith, getData, setData } from '../../testing/flow-fixtures.js';
-import rule, { looksLikeVariable } from './key-looks-like-variable.js';
+import { looksLikeVariable } from '../../model/participant-keys.js';
+import rule from './key-looks-like-variable.js';
 
 const tester = new RuleTester({ describe, it });
 const SESSION = '- stringVariable:\n    name: Flow.userSessionId\n    isInput: true';

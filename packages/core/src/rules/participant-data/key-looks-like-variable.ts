@@ -1,28 +1,12 @@
 import { participantAttributes } from '../../model/participant-data.js';
 import { defineRule, ruleDocsUrl, type SuggestionDescriptor } from '../rule.js';
 import { isEmptyValue, moveIntoValueEdits, renameKeyEdits } from './key-fixes.js';
-import { BUILT_IN_SCOPES, templateParts, toFlowExpression } from './key-parts.js';
-import { flowScope } from '../flow/variable-scope.js';
+import { templateParts, toFlowExpression } from '../../model/participant-key-parts.js';
+import { flowScope } from '../../model/flow-scope.js';
 import { closestKey } from '../closest-name.js';
-import { knownKeys } from './read-never-set.js';
+import { knownKeys, looksLikeVariable } from '../../model/participant-keys.js';
 
 const id = 'participant-data/key-looks-like-variable';
-
-/**
- * Architect stores a `lit:` attribute name exactly as written: `name: {lit: Flow.userId}` creates an attribute
- * called "Flow.userId", never the variable's value. Nothing fails, so the bug is silent until a reader looks
- * for the value under the key they meant.
- *
- * Flow/State/Task (any case, with the `flow.input.x` spelling of other tools) are always variables. The other
- * scopes are Architect's built-in objects, matched with their exact capitalisation only, because lower-case
- * dotted keys (`call.reason`, `context.firstName` written by web chat) are common, legitimate key names.
- */
-const USER_SCOPE = /^(?:flow|state|task)(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/i;
-const BUILT_IN_SCOPE = new RegExp(`^(?:${BUILT_IN_SCOPES.join('|')})(?:\\.[A-Za-z_][A-Za-z0-9_]*)+$`);
-
-export function looksLikeVariable(key: string): boolean {
-  return USER_SCOPE.test(key) || BUILT_IN_SCOPE.test(key);
-}
 
 export default defineRule({
   meta: {
@@ -31,6 +15,7 @@ export default defineRule({
     severity: 'warn',
     kinds: ['flow'],
     hasSuggestions: true,
+    crossFile: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
       looksLikeVariable:

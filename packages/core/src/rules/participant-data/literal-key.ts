@@ -1,13 +1,11 @@
 import { participantAttributes, type ParticipantAttribute } from '../../model/participant-data.js';
 import { defineRule, ruleDocsUrl, type RuleContext, type SuggestionDescriptor } from '../rule.js';
 import { closestKey } from '../closest-name.js';
-import { flowScope } from '../flow/variable-scope.js';
+import { flowScope } from '../../model/flow-scope.js';
 import { isEmptyValue, moveIntoValueEdits, renameKeyEdits } from './key-fixes.js';
 import { setAttributeActionSuggestion } from './set-attribute-suggestion.js';
-import { constantString, isArchitectReference, keyFromExpression, keyFromTemplate, templateParts, toFlowExpression, type TemplatePart } from './key-parts.js';
-import { knownKeys } from './read-never-set.js';
-import type { Project } from '../../model/project.js';
-import type { ParsedFile } from '../../parse/parse-file.js';
+import { constantString, isArchitectReference, keyFromExpression, keyFromTemplate, templateParts, toFlowExpression } from '../../model/participant-key-parts.js';
+import { knownKeys, undeclaredTemplates } from '../../model/participant-keys.js';
 
 const id = 'participant-data/literal-key';
 
@@ -28,6 +26,7 @@ export default defineRule({
     kinds: ['flow'],
     fixable: true,
     hasSuggestions: true,
+    crossFile: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
       constantKey:
@@ -48,27 +47,6 @@ export default defineRule({
 });
 
 const OP = { set: 'Set', get: 'Get' } as const;
-
-/** The `{{…}}`/`${…}` parts of a literal key that deployment does not fill in (declared substitutions are fine). */
-function undeclaredTemplates(project: Project, file: ParsedFile, text: string): TemplatePart[] {
-  const declared = project.substitutionsFor(file).names;
-  return templateParts(text).filter((p) => !(p.syntax === 'braces' && declared.has(p.inner)));
-}
-
-/**
- * The literal key a dynamic Set/Get key was most likely meant to be (`{{flow.input.userSessionId}}` →
- * `userSessionId`), or undefined when the key is already literal. read-never-set uses it to explain a read
- * whose only writer has this rule's bug.
- */
-export function intendedKey(project: Project, attr: ParticipantAttribute): string | undefined {
-  const name = attr.name;
-  if (!name || name.text === undefined) return undefined;
-  if (name.kind === 'exp') return constantString(name.text) ?? keyFromExpression(name.text);
-  if (name.kind === 'var') return keyFromExpression(name.text);
-  if (name.kind !== 'lit' && name.kind !== 'bare') return undefined;
-  const parts = undeclaredTemplates(project, attr.file, name.text);
-  return parts.length ? keyFromTemplate(name.text, parts) : undefined;
-}
 
 /** What the rule knows about a bad key: a guessed literal, and the dynamic part as an Architect expression. */
 interface BadKey {

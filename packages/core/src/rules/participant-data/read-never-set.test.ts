@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { RuleTester } from '../../testing/rule-tester.js';
 import { flowWith, getData, setData } from '../../testing/flow-fixtures.js';
 import { lintFiles } from '../../lint.js';
-import { registerProjectContributor } from '../../model/project.js';
+import type { ProjectContributor } from '../../model/project.js';
+import { createLinter } from '../../linter.js';
 import { closestKey } from '../closest-name.js';
 import rule from './read-never-set.js';
 
@@ -107,16 +108,20 @@ tester.run(rule, {
 });
 
 describe('read-never-set with project contributors', () => {
-  it('counts keys a data action sets (through registerProjectContributor)', () => {
+  it('counts keys a contributor given to createLinter says a data action sets', () => {
     const text = reader('fromDataAction');
-    const before = lintFiles([{ path: 'flow.yaml', text }], { rules: [rule], config: { extends: [], rules: { [rule.meta.id]: 'warn' } } });
+    const config = { extends: [], rules: { [rule.meta.id]: 'warn' as const } };
+    const before = lintFiles([{ path: 'flow.yaml', text }], { rules: [rule], config });
     expect(before[0].messages.map((m) => m.messageId)).toEqual(['neverSet']);
-    registerProjectContributor({
+    const fromAction: ProjectContributor = {
       participantKeysSet: (file) => (file.path === 'action.json' ? [{ key: 'fromDataAction', file, range: [0, 1], origin: 'data-action' }] : []),
-    });
+    };
+    const linter = createLinter({ rules: [rule], contributors: [fromAction] });
     const action = JSON.stringify({ name: 'Set attr', contract: {}, config: { request: { requestUrlTemplate: '/x', requestType: 'PATCH' } } });
-    const after = lintFiles([{ path: 'flow.yaml', text }, { path: 'action.json', text: action }], { rules: [rule], config: { extends: [], rules: { [rule.meta.id]: 'warn' } } });
+    const after = linter.lintFiles([{ path: 'flow.yaml', text }, { path: 'action.json', text: action }], { config });
     expect(after.find((r) => r.filePath === 'flow.yaml')!.messages).toEqual([]);
+    // Nothing registered globally: the default linter still does not know this contributor.
+    expect(lintFiles([{ path: 'flow.yaml', text }, { path: 'action.json', text: action }], { rules: [rule], config })[0].messages.map((m) => m.messageId)).toEqual(['neverSet']);
   });
 });
 

@@ -5,11 +5,9 @@ import type { Project } from '../../model/project.js';
 import { closestKey } from '../closest-name.js';
 import { defineRule, ruleDocsUrl } from '../rule.js';
 import { renameKeyEdits } from './key-fixes.js';
-import { templateParts } from './key-parts.js';
-import { looksLikeVariable } from './key-looks-like-variable.js';
-import { intendedKey } from './literal-key.js';
+import { templateParts } from '../../model/participant-key-parts.js';
+import { intendedKey, knownKeys, looksLikeVariable } from '../../model/participant-keys.js';
 // Keys a flow sets through the Set-Participant-Attribute data action count as set.
-import '../../model/set-attribute-calls.js';
 
 const id = 'participant-data/read-never-set';
 
@@ -124,13 +122,3 @@ function dynamicWriters(project: Project): Map<string, { file: ParsedFile; range
 function lowerKnownKeys(project: Project): Set<string> {
   return project.index('participant-data/known-keys-lower', (p) => new Set([...knownKeys(p)].map((k) => k.toLowerCase())));
 }
-
-/** Every key the project sets, plus the ones the config says are set elsewhere. */
-export function knownKeys(project: Project): Set<string> {
-  return project.index('participant-data/known-keys', (p) => {
-    const keys = new Set(p.participantKeysSet().keys());
-    for (const k of p.settings.knownParticipantKeys ?? []) keys.add(k);
-    return keys;
-  });
-}
-

@@ -3,7 +3,7 @@ import { declaredVariables } from '../../model/flow-variables.js';
 import { flowModel } from '../../model/flow.js';
 import { participantAttributes } from '../../model/participant-data.js';
 import { defineRule, ruleDocsUrl } from '../rule.js';
-import { isReference } from './key-parts.js';
+import { isReference } from '../../model/participant-key-parts.js';
 
 const id = 'participant-data/value-type';
 

@@ -1,7 +1,7 @@
-import { posix } from 'node:path';
+import { posix } from '../../util/posix-path.js';
 import type { TextEdit } from '../../diagnostics.js';
 import type { ParsedFile } from '../../parse/parse-file.js';
-import { terraformDocument } from '../../parse/terraform.js';
+import { terraformDocument } from '../../parse/terraform-document.js';
 import { findAttribute, terraformFlowsIn } from '../../model/terraform.js';
 import type { Project } from '../../model/project.js';
 import { defineRule, ruleDocsUrl } from '../rule.js';

@@ -1,0 +1,57 @@
+/**
+ * @cxlint/core/universal: text in, diagnostics out, with no `node:` module anywhere in its module graph, for editors
+ * (web workers included), bundlers and other tools. Files, config discovery, `--fix` on disk, SARIF and the CLI are
+ * in the node entry (`@cxlint/core`).
+ *
+ * Terraform: the HCL parser is WebAssembly loaded from node, so it is not here. A Terraform file is linted when its
+ * input carries a `prepared` document, or when the linter is given a `terraform` parser whose `prepare` returns one;
+ * otherwise its result is a parse error that says so (never skipped silently).
+ */
+import type { LintResult } from './diagnostics.js';
+import { createLinter, type LintInput, type LintOptions } from './linter.js';
+import { builtInContributors } from './model/contributors.js';
+import { builtInRules } from './rules/index.js';
+
+export * from './diagnostics.js';
+export { createLinter, type Linter, type LinterOptions, type LintInput, type LintOptions } from './linter.js';
+export { builtInRules, findRule } from './rules/index.js';
+export { checkRules, RuleMetaError } from './rules/check-meta.js';
+export { defineRule, ruleDocsUrl, type Rule, type RuleContext, type RuleMeta, type ReportDescriptor, type SuggestionDescriptor } from './rules/rule.js';
+export { parseFile, type ParsedFile, type KindParser, type KindParsers } from './parse/parse-file.js';
+export { terraformDocument, terraformDocumentParser, type TerraformDocument } from './parse/terraform-document.js';
+export { detectKind, isCandidatePath, FLOW_TYPES } from './parse/detect-kind.js';
+export * from './parse/nodes.js';
+export { valueIndexToOffset, valueRangeToSource } from './parse/string-offsets.js';
+export { nodeAtPointer } from './parse/pointer.js';
+export { SourceText, type Position } from './source/source-text.js';
+export { Project, type ProjectContributor, type ProjectSettings, type KeyOccurrence } from './model/project.js';
+export { builtInContributors } from './model/contributors.js';
+export { participantAttributes, literalKey, type ParticipantAttribute } from './model/participant-data.js';
+export { readFlowValue, type FlowValue } from './model/values.js';
+export { flowModel, parseRef, type FlowModel, type RefUse, type RefTarget, type ItemKey } from './model/flow.js';
+export {
+  terraformResources, terraformFlows, terraformIntegrationActions, findAttribute, hclLiteral, variableValues,
+  type TerraformResource, type TerraformFlowResource, type TerraformIntegrationAction,
+} from './model/terraform.js';
+export { cascadeSettings, compileConfig, compileConfigCascade, presetRules, type ConfigLayer, type ConfigMatcher } from './config/resolve.js';
+export type { CxlintConfig } from './config/types.js';
+export { applyEdit, applyEdits, mergeEdits } from './fix/text-edits.js';
+export { formatJson } from './formatters/json.js';
+export { renderRulesIndex } from './docs/rules-index.js';
+export { VERSION } from './version.js';
+
+/** Every built-in rule and contributor, no Terraform parser (see above). The node entry's `defaultLinter` adds it. */
+export const defaultLinter = createLinter({ rules: builtInRules, contributors: builtInContributors });
+
+export function lintText(text: string, path: string, options: LintOptions = {}): LintResult {
+  return defaultLinter.lintText(text, path, options);
+}
+export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {}): LintResult[] {
+  return defaultLinter.lintFiles(inputs, options);
+}
+export function lintFilesAsync(inputs: readonly LintInput[], options: LintOptions = {}): Promise<LintResult[]> {
+  return defaultLinter.lintFilesAsync(inputs, options);
+}
+export function prepareInput(input: LintInput): Promise<LintInput> {
+  return defaultLinter.prepareInput(input);
+}
