@@ -2159,9 +2159,9 @@ var require_dispatcher_base = __commonJS({
       }
       close(callback) {
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.close((err, data) => {
-              return err ? reject(err) : resolve7(data);
+              return err ? reject(err) : resolve8(data);
             });
           });
         }
@@ -2199,12 +2199,12 @@ var require_dispatcher_base = __commonJS({
           err = null;
         }
         if (callback === void 0) {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             this.destroy(err, (err2, data) => {
               return err2 ? (
                 /* istanbul ignore next: should never error */
                 reject(err2)
-              ) : resolve7(data);
+              ) : resolve8(data);
             });
           });
         }
@@ -4471,8 +4471,8 @@ var require_util2 = __commonJS({
     function createDeferredPromise() {
       let res;
       let rej;
-      const promise = new Promise((resolve7, reject) => {
-        res = resolve7;
+      const promise = new Promise((resolve8, reject) => {
+        res = resolve8;
         rej = reject;
       });
       return { promise, resolve: res, reject: rej };
@@ -6723,12 +6723,12 @@ upgrade: ${upgrade}\r
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       socket.on("close", onDrain).on("drain", onDrain);
@@ -7398,12 +7398,12 @@ var require_client_h2 = __commonJS({
           cb();
         }
       }
-      const waitForDrain = () => new Promise((resolve7, reject) => {
+      const waitForDrain = () => new Promise((resolve8, reject) => {
         assert(callback === null);
         if (socket[kError]) {
           reject(socket[kError]);
         } else {
-          callback = resolve7;
+          callback = resolve8;
         }
       });
       h2stream.on("close", onDrain).on("drain", onDrain);
@@ -7882,16 +7882,16 @@ var require_client = __commonJS({
         return this[kNeedDrain] < 2;
       }
       async [kClose]() {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           if (this[kSize]) {
-            this[kClosedResolve] = resolve7;
+            this[kClosedResolve] = resolve8;
           } else {
-            resolve7(null);
+            resolve8(null);
           }
         });
       }
       async [kDestroy](err) {
-        return new Promise((resolve7) => {
+        return new Promise((resolve8) => {
           const requests = this[kQueue].splice(this[kPendingIdx]);
           for (let i = 0; i < requests.length; i++) {
             const request2 = requests[i];
@@ -7902,7 +7902,7 @@ var require_client = __commonJS({
               this[kClosedResolve]();
               this[kClosedResolve] = null;
             }
-            resolve7(null);
+            resolve8(null);
           };
           if (this[kHTTPContext]) {
             this[kHTTPContext].destroy(err, callback);
@@ -7953,7 +7953,7 @@ var require_client = __commonJS({
         });
       }
       try {
-        const socket = await new Promise((resolve7, reject) => {
+        const socket = await new Promise((resolve8, reject) => {
           client[kConnector]({
             host,
             hostname,
@@ -7965,7 +7965,7 @@ var require_client = __commonJS({
             if (err) {
               reject(err);
             } else {
-              resolve7(socket2);
+              resolve8(socket2);
             }
           });
         });
@@ -8301,8 +8301,8 @@ var require_pool_base = __commonJS({
         if (this[kQueue].isEmpty()) {
           await Promise.all(this[kClients].map((c) => c.close()));
         } else {
-          await new Promise((resolve7) => {
-            this[kClosedResolve] = resolve7;
+          await new Promise((resolve8) => {
+            this[kClosedResolve] = resolve8;
           });
         }
       }
@@ -9571,7 +9571,7 @@ var require_readable = __commonJS({
         if (this._readableState.closeEmitted) {
           return null;
         }
-        return await new Promise((resolve7, reject) => {
+        return await new Promise((resolve8, reject) => {
           if (this[kContentLength] > limit) {
             this.destroy(new AbortError());
           }
@@ -9584,7 +9584,7 @@ var require_readable = __commonJS({
             if (signal?.aborted) {
               reject(signal.reason ?? new AbortError());
             } else {
-              resolve7(null);
+              resolve8(null);
             }
           }).on("error", noop4).on("data", function(chunk) {
             limit -= chunk.length;
@@ -9603,7 +9603,7 @@ var require_readable = __commonJS({
     }
     async function consume(stream, type2) {
       assert(!stream[kConsume]);
-      return new Promise((resolve7, reject) => {
+      return new Promise((resolve8, reject) => {
         if (isUnusable(stream)) {
           const rState = stream._readableState;
           if (rState.destroyed && rState.closeEmitted === false) {
@@ -9620,7 +9620,7 @@ var require_readable = __commonJS({
             stream[kConsume] = {
               type: type2,
               stream,
-              resolve: resolve7,
+              resolve: resolve8,
               reject,
               length: 0,
               body: []
@@ -9690,18 +9690,18 @@ var require_readable = __commonJS({
       return buffer;
     }
     function consumeEnd(consume2) {
-      const { type: type2, body, resolve: resolve7, stream, length } = consume2;
+      const { type: type2, body, resolve: resolve8, stream, length } = consume2;
       try {
         if (type2 === "text") {
-          resolve7(chunksDecode(body, length));
+          resolve8(chunksDecode(body, length));
         } else if (type2 === "json") {
-          resolve7(JSON.parse(chunksDecode(body, length)));
+          resolve8(JSON.parse(chunksDecode(body, length)));
         } else if (type2 === "arrayBuffer") {
-          resolve7(chunksConcat(body, length).buffer);
+          resolve8(chunksConcat(body, length).buffer);
         } else if (type2 === "blob") {
-          resolve7(new Blob(body, { type: stream[kContentType] }));
+          resolve8(new Blob(body, { type: stream[kContentType] }));
         } else if (type2 === "bytes") {
-          resolve7(chunksConcat(body, length));
+          resolve8(chunksConcat(body, length));
         }
         consumeFinish(consume2);
       } catch (err) {
@@ -9958,9 +9958,9 @@ var require_api_request = __commonJS({
     };
     function request2(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           request2.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10183,9 +10183,9 @@ var require_api_stream = __commonJS({
     };
     function stream(opts, factory, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           stream.call(this, opts, factory, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10470,9 +10470,9 @@ var require_api_upgrade = __commonJS({
     };
     function upgrade(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           upgrade.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -10564,9 +10564,9 @@ var require_api_connect = __commonJS({
     };
     function connect(opts, callback) {
       if (callback === void 0) {
-        return new Promise((resolve7, reject) => {
+        return new Promise((resolve8, reject) => {
           connect.call(this, opts, (err, data) => {
-            return err ? reject(err) : resolve7(data);
+            return err ? reject(err) : resolve8(data);
           });
         });
       }
@@ -14429,7 +14429,7 @@ var require_fetch = __commonJS({
       function dispatch({ body }) {
         const url = requestCurrentURL(request2);
         const agent = fetchParams.controller.dispatcher;
-        return new Promise((resolve7, reject) => agent.dispatch(
+        return new Promise((resolve8, reject) => agent.dispatch(
           {
             path: url.pathname + url.search,
             origin: url.origin,
@@ -14505,7 +14505,7 @@ var require_fetch = __commonJS({
               }
               this.body = new Readable({ read: resume });
               const onError = this.onError.bind(this);
-              resolve7({
+              resolve8({
                 status,
                 statusText,
                 headersList,
@@ -14548,7 +14548,7 @@ var require_fetch = __commonJS({
               for (let i = 0; i < rawHeaders.length; i += 2) {
                 headersList.append(bufferToLowerCasedHeaderName(rawHeaders[i]), rawHeaders[i + 1].toString("latin1"), true);
               }
-              resolve7({
+              resolve8({
                 status,
                 statusText: STATUS_CODES[status],
                 headersList,
@@ -18289,8 +18289,8 @@ var require_util8 = __commonJS({
       return true;
     }
     function delay(ms) {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, ms).unref();
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, ms).unref();
       });
     }
     module.exports = {
@@ -18316,7 +18316,7 @@ var require_eventsource_stream = __commonJS({
     var defaultMaxEventSize = buffer.kStringMaxLength;
     var DATA = Buffer.from("data");
     var EVENT = Buffer.from("event");
-    var ID = Buffer.from("id");
+    var ID2 = Buffer.from("id");
     var RETRY = Buffer.from("retry");
     var minParserItems = 1024;
     var maxParserItems = 131072;
@@ -18532,7 +18532,7 @@ ${value}`;
           }
           return;
         }
-        if (isFieldName(line, fieldLength, ID)) {
+        if (isFieldName(line, fieldLength, ID2)) {
           if (isValidLastEventIdBytes(line, valueStart2)) {
             this.setEventFieldSize("id", line.length - valueStart2);
             event.id = line.toString("utf8", valueStart2);
@@ -20034,7 +20034,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse5 = (input, options) => {
+    var parse6 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -20204,7 +20204,7 @@ var require_parse2 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse5(rest, { ...options, fastpaths: false }).output;
+            const expression = parse6(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -20303,9 +20303,9 @@ var require_parse2 = __commonJS({
                 const idx = prev.value.lastIndexOf("[");
                 const pre = prev.value.slice(0, idx);
                 const rest2 = prev.value.slice(idx + 2);
-                const posix3 = POSIX_REGEX_SOURCE[rest2];
-                if (posix3) {
-                  prev.value = pre + posix3;
+                const posix2 = POSIX_REGEX_SOURCE[rest2];
+                if (posix2) {
+                  prev.value = pre + posix2;
                   state.backtrack = true;
                   advance();
                   if (!bos.output && tokens.indexOf(prev) === 1) {
@@ -20727,7 +20727,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse5.fastpaths = (input, options) => {
+    parse6.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -20792,7 +20792,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module.exports = parse5;
+    module.exports = parse6;
   }
 });
 
@@ -20801,7 +20801,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse5 = require_parse2();
+    var parse6 = require_parse2();
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -20822,7 +20822,7 @@ var require_picomatch = __commonJS({
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
-      const posix3 = opts.windows;
+      const posix2 = opts.windows;
       const regex2 = isState ? picomatch6.compileRe(glob, options) : picomatch6.makeRe(glob, options, false, true);
       const state = regex2.state;
       delete regex2.state;
@@ -20832,8 +20832,8 @@ var require_picomatch = __commonJS({
         isIgnored = picomatch6(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch6.test(input, regex2, options, { glob, posix: posix3 });
-        const result = { glob, state, regex: regex2, posix: posix3, input, output, match, isMatch };
+        const { isMatch, match, output } = picomatch6.test(input, regex2, options, { glob, posix: posix2 });
+        const result = { glob, state, regex: regex2, posix: posix2, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
         }
@@ -20858,7 +20858,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch6.test = (input, regex2, options, { glob, posix: posix3 } = {}) => {
+    picomatch6.test = (input, regex2, options, { glob, posix: posix2 } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -20866,30 +20866,30 @@ var require_picomatch = __commonJS({
         return { isMatch: false, output: "" };
       }
       const opts = options || {};
-      const format3 = opts.format || (posix3 ? utils.toPosixSlashes : null);
+      const format4 = opts.format || (posix2 ? utils.toPosixSlashes : null);
       let match = input === glob;
-      let output = match && format3 ? format3(input) : input;
+      let output = match && format4 ? format4(input) : input;
       if (match === false) {
-        output = format3 ? format3(input) : input;
+        output = format4 ? format4(input) : input;
         match = output === glob;
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch6.matchBase(input, regex2, options, posix3);
+          match = picomatch6.matchBase(input, regex2, options, posix2);
         } else {
           match = regex2.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch6.matchBase = (input, glob, options, posix3 = options && options.windows) => {
+    picomatch6.matchBase = (input, glob, options, posix2 = options && options.windows) => {
       const regex2 = glob instanceof RegExp ? glob : picomatch6.makeRe(glob, options);
-      return regex2.test(utils.basename(input, { windows: posix3 }));
+      return regex2.test(utils.basename(input, { windows: posix2 }));
     };
     picomatch6.isMatch = (str3, patterns, options) => picomatch6(patterns, options)(str3);
     picomatch6.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
-      return parse5(pattern, { ...options, fastpaths: false });
+      return parse6(pattern, { ...options, fastpaths: false });
     };
     picomatch6.scan = (input, options) => scan(input, options);
     picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -20915,10 +20915,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse5.fastpaths(input, options);
+        parsed.output = parse6.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse5(input, options);
+        parsed = parse6(input, options);
       }
       return picomatch6.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -21093,2011 +21093,6 @@ function mergeEdits(text, edits) {
 var init_text_edits = __esm({
   "packages/core/dist/fix/text-edits.js"() {
     "use strict";
-  }
-});
-
-// packages/core/dist/parse/nodes.js
-function isMap(n) {
-  return !!n && n.type === "map";
-}
-function isSeq(n) {
-  return !!n && n.type === "seq";
-}
-function isScalar(n) {
-  return !!n && n.type === "scalar";
-}
-function getPair(map2, key) {
-  if (!isMap(map2))
-    return void 0;
-  for (const p of map2.pairs)
-    if (p.key.value === key)
-      return p;
-  return void 0;
-}
-function get(map2, key) {
-  return getPair(map2, key)?.value;
-}
-function toJS(n) {
-  if (!n)
-    return null;
-  if (n.type === "scalar")
-    return n.value;
-  if (n.type === "seq")
-    return n.items.map(toJS);
-  const out = {};
-  for (const p of n.pairs) {
-    const key = String(p.key.value);
-    if (key === "__proto__")
-      Object.defineProperty(out, key, { value: toJS(p.value), enumerable: true, writable: true, configurable: true });
-    else
-      out[key] = toJS(p.value);
-  }
-  return out;
-}
-function markShared(node) {
-  if (!shared.has(node)) {
-    shared.add(node);
-    sharedCount++;
-  }
-}
-function walk(root, visit3) {
-  if (!root)
-    return;
-  const nodes = [root];
-  const pairs2 = [void 0];
-  const seen = sharedCount ? /* @__PURE__ */ new Set() : void 0;
-  while (nodes.length) {
-    const node = nodes.pop();
-    const pair = pairs2.pop();
-    if (seen && shared.has(node)) {
-      if (seen.has(node))
-        continue;
-      seen.add(node);
-    }
-    if (visit3(node, pair) === false)
-      continue;
-    if (node.type === "map") {
-      for (let i = node.pairs.length - 1; i >= 0; i--) {
-        const p = node.pairs[i];
-        if (p.value) {
-          nodes.push(p.value);
-          pairs2.push(p);
-        }
-      }
-    } else if (node.type === "seq") {
-      for (let i = node.items.length - 1; i >= 0; i--) {
-        nodes.push(node.items[i]);
-        pairs2.push(void 0);
-      }
-    }
-  }
-}
-var shared, sharedCount;
-var init_nodes = __esm({
-  "packages/core/dist/parse/nodes.js"() {
-    "use strict";
-    shared = /* @__PURE__ */ new WeakSet();
-    sharedCount = 0;
-  }
-});
-
-// packages/core/dist/model/values.js
-function readFlowValue(node) {
-  if (!node)
-    return void 0;
-  if (isScalar(node)) {
-    return { kind: "bare", node, scalar: node, text: node.value === null ? void 0 : String(node.value) };
-  }
-  if (!isMap(node))
-    return { kind: "unknown", node };
-  const pair = node.pairs.find((p) => KINDS.has(String(p.key.value)));
-  if (!pair)
-    return { kind: "unknown", node };
-  const kind = String(pair.key.value);
-  const scalar = isScalar(pair.value) ? pair.value : void 0;
-  const text = scalar && scalar.value !== null ? String(scalar.value) : void 0;
-  return { kind, node, pair, scalar, text };
-}
-var KINDS;
-var init_values = __esm({
-  "packages/core/dist/model/values.js"() {
-    "use strict";
-    init_nodes();
-    KINDS = /* @__PURE__ */ new Set(["lit", "exp", "var", "noValue", "tts"]);
-  }
-});
-
-// packages/core/dist/model/participant-data.js
-function participantAttributes(file) {
-  const hit = cache.get(file);
-  if (hit)
-    return hit;
-  const found = [];
-  if (file.kind === "flow" && file.root) {
-    walk(file.root, (node) => {
-      if (node.type !== "map")
-        return;
-      for (const pair of node.pairs) {
-        const op = Object.hasOwn(PARTICIPANT_DATA_ACTIONS, String(pair.key.value)) ? PARTICIPANT_DATA_ACTIONS[String(pair.key.value)] : void 0;
-        if (!op || !isMap(pair.value))
-          continue;
-        const action = pair.value;
-        const label = get(action, "name");
-        const attributes = get(action, "attributes");
-        if (!isSeq(attributes))
-          continue;
-        for (const item of attributes.items) {
-          const attribute = get(item, "attribute");
-          if (!isMap(attribute))
-            continue;
-          const namePair = getPair(attribute, "name");
-          const valuePair = getPair(attribute, "value");
-          found.push({
-            op,
-            file,
-            action,
-            actionPair: pair,
-            actionLabel: label?.type === "scalar" && label.value !== null ? String(label.value) : void 0,
-            attribute,
-            namePair,
-            name: readFlowValue(namePair?.value),
-            valuePair,
-            value: readFlowValue(valuePair?.value),
-            variablePair: getPair(attribute, "variable")
-          });
-        }
-      }
-    });
-  }
-  cache.set(file, found);
-  return found;
-}
-function literalKey(attr) {
-  const n = attr.name;
-  if (!n || n.kind !== "lit" && n.kind !== "bare" || n.text === void 0)
-    return void 0;
-  return n.text;
-}
-var PARTICIPANT_DATA_ACTIONS, cache;
-var init_participant_data = __esm({
-  "packages/core/dist/model/participant-data.js"() {
-    "use strict";
-    init_nodes();
-    init_values();
-    PARTICIPANT_DATA_ACTIONS = {
-      setParticipantData: "set",
-      getParticipantData: "get"
-    };
-    cache = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// packages/core/dist/model/project.js
-function registerProjectContributor(c) {
-  if (!contributors.includes(c))
-    contributors.push(c);
-}
-var contributors, Project;
-var init_project = __esm({
-  "packages/core/dist/model/project.js"() {
-    "use strict";
-    init_participant_data();
-    contributors = [];
-    Project = class {
-      files;
-      settings;
-      indexes = /* @__PURE__ */ new Map();
-      byPath = /* @__PURE__ */ new Map();
-      constructor(files, settings = {}) {
-        this.files = files;
-        this.settings = settings;
-        for (const f of files)
-          this.byPath.set(f.path, f);
-      }
-      file(path) {
-        return this.byPath.get(path);
-      }
-      filesOfKind(kind) {
-        return this.index(`kind:${kind}`, () => this.files.filter((f) => f.kind === kind && !f.errors.length));
-      }
-      /** A memoised index, so rules that need the same fact (keys set anywhere) compute it once per run. */
-      index(name, build) {
-        if (this.indexes.has(name))
-          return this.indexes.get(name);
-        const value = build(this);
-        this.indexes.set(name, value);
-        return value;
-      }
-      get contributors() {
-        return contributors;
-      }
-      /** Participant-data keys set anywhere in the project, by exact spelling. */
-      participantKeysSet() {
-        return this.index("participant-keys-set", () => {
-          const out = /* @__PURE__ */ new Map();
-          const add = (o) => {
-            const list = out.get(o.key);
-            if (list)
-              list.push(o);
-            else
-              out.set(o.key, [o]);
-          };
-          for (const file of this.filesOfKind("flow")) {
-            for (const attr of participantAttributes(file)) {
-              const key = attr.op === "set" ? literalKey(attr) : void 0;
-              if (key !== void 0 && attr.name?.scalar)
-                add({ key, file, range: attr.name.scalar.range, attribute: attr, origin: "flow" });
-            }
-          }
-          for (const file of this.files) {
-            if (file.errors.length)
-              continue;
-            for (const c of contributors)
-              for (const o of c.participantKeysSet?.(file, this) ?? [])
-                add(o);
-          }
-          return out;
-        });
-      }
-      /** Participant-data keys read by Get Participant Data anywhere in the project. */
-      participantKeysRead() {
-        return this.index("participant-keys-read", () => {
-          const out = /* @__PURE__ */ new Map();
-          for (const file of this.filesOfKind("flow")) {
-            for (const attr of participantAttributes(file)) {
-              const key = attr.op === "get" ? literalKey(attr) : void 0;
-              if (key === void 0 || !attr.name?.scalar)
-                continue;
-              const o = { key, file, range: attr.name.scalar.range, attribute: attr, origin: "flow" };
-              const list = out.get(key);
-              if (list)
-                list.push(o);
-              else
-                out.set(key, [o]);
-            }
-          }
-          return out;
-        });
-      }
-      /**
-       * The `{{key}}` names deployment fills in for this flow: the config's `substitutions` plus whatever
-       * contributors (Terraform `genesyscloud_flow.substitutions`, Archy options files) know.
-       * `known` is false when no source describes this flow at all.
-       */
-      substitutionsFor(flow) {
-        return this.index(`substitutions:${flow.path}`, () => {
-          const names = new Set(this.settings.substitutions ?? []);
-          let known = names.size > 0;
-          for (const c of contributors) {
-            const got = c.substitutionsFor?.(flow, this);
-            if (got) {
-              known = true;
-              for (const n of got)
-                names.add(n);
-            }
-          }
-          return { names, known };
-        });
-      }
-    };
-  }
-});
-
-// packages/core/dist/source/source-text.js
-var SourceText;
-var init_source_text = __esm({
-  "packages/core/dist/source/source-text.js"() {
-    "use strict";
-    SourceText = class {
-      text;
-      hasBom;
-      lineStarts;
-      constructor(raw) {
-        this.hasBom = raw.charCodeAt(0) === 65279;
-        this.text = this.hasBom ? raw.slice(1) : raw;
-      }
-      /** Offsets of every line start; computed once, on first use (most clean files never need it). */
-      starts() {
-        if (this.lineStarts)
-          return this.lineStarts;
-        const starts = [0];
-        const t = this.text;
-        let i = t.indexOf("\n");
-        while (i !== -1) {
-          starts.push(i + 1);
-          i = t.indexOf("\n", i + 1);
-        }
-        return this.lineStarts = starts;
-      }
-      positionAt(offset) {
-        const starts = this.starts();
-        const o = Math.max(0, Math.min(offset, this.text.length));
-        let lo = 0, hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >> 1;
-          if (starts[mid] <= o)
-            lo = mid;
-          else
-            hi = mid - 1;
-        }
-        return { line: lo + 1, column: o - starts[lo] + 1 };
-      }
-      offsetAt(pos) {
-        const starts = this.starts();
-        const lineStart = starts[Math.min(Math.max(pos.line - 1, 0), starts.length - 1)];
-        return Math.min(lineStart + pos.column - 1, this.text.length);
-      }
-      get lineCount() {
-        return this.starts().length;
-      }
-      /** Line `n` (1-based) without its line break. */
-      lineText(n) {
-        const starts = this.starts();
-        const start = starts[n - 1] ?? this.text.length;
-        let end = n < starts.length ? starts[n] - 1 : this.text.length;
-        if (end > start && this.text.charCodeAt(end - 1) === 13)
-          end--;
-        return this.text.slice(start, end);
-      }
-      lineStartOffset(n) {
-        return this.starts()[n - 1] ?? this.text.length;
-      }
-      /** End offset of line `n`, before its `\r\n` or `\n`. */
-      lineEndOffset(n) {
-        return this.lineStartOffset(n) + this.lineText(n).length;
-      }
-      /** The line break this file uses, so fixes that add lines keep it. */
-      get eol() {
-        const i = this.text.indexOf("\n");
-        return i > 0 && this.text.charCodeAt(i - 1) === 13 ? "\r\n" : "\n";
-      }
-    };
-  }
-});
-
-// node_modules/fastest-levenshtein/esm/mod.js
-var peq, myers_32, myers_x, distance, closest;
-var init_mod = __esm({
-  "node_modules/fastest-levenshtein/esm/mod.js"() {
-    peq = new Uint32Array(65536);
-    myers_32 = (a, b) => {
-      const n = a.length;
-      const m = b.length;
-      const lst = 1 << n - 1;
-      let pv = -1;
-      let mv = 0;
-      let sc = n;
-      let i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] |= 1 << i;
-      }
-      for (i = 0; i < m; i++) {
-        let eq = peq[b.charCodeAt(i)];
-        const xv = eq | mv;
-        eq |= (eq & pv) + pv ^ pv;
-        mv |= ~(eq | pv);
-        pv &= eq;
-        if (mv & lst) {
-          sc++;
-        }
-        if (pv & lst) {
-          sc--;
-        }
-        mv = mv << 1 | 1;
-        pv = pv << 1 | ~(xv | mv);
-        mv &= xv;
-      }
-      i = n;
-      while (i--) {
-        peq[a.charCodeAt(i)] = 0;
-      }
-      return sc;
-    };
-    myers_x = (b, a) => {
-      const n = a.length;
-      const m = b.length;
-      const mhc = [];
-      const phc = [];
-      const hsize = Math.ceil(n / 32);
-      const vsize = Math.ceil(m / 32);
-      for (let i = 0; i < hsize; i++) {
-        phc[i] = -1;
-        mhc[i] = 0;
-      }
-      let j = 0;
-      for (; j < vsize - 1; j++) {
-        let mv2 = 0;
-        let pv2 = -1;
-        const start2 = j * 32;
-        const vlen2 = Math.min(32, m) + start2;
-        for (let k = start2; k < vlen2; k++) {
-          peq[b.charCodeAt(k)] |= 1 << k;
-        }
-        for (let i = 0; i < n; i++) {
-          const eq = peq[a.charCodeAt(i)];
-          const pb = phc[i / 32 | 0] >>> i & 1;
-          const mb = mhc[i / 32 | 0] >>> i & 1;
-          const xv = eq | mv2;
-          const xh = ((eq | mb) & pv2) + pv2 ^ pv2 | eq | mb;
-          let ph = mv2 | ~(xh | pv2);
-          let mh = pv2 & xh;
-          if (ph >>> 31 ^ pb) {
-            phc[i / 32 | 0] ^= 1 << i;
-          }
-          if (mh >>> 31 ^ mb) {
-            mhc[i / 32 | 0] ^= 1 << i;
-          }
-          ph = ph << 1 | pb;
-          mh = mh << 1 | mb;
-          pv2 = mh | ~(xv | ph);
-          mv2 = ph & xv;
-        }
-        for (let k = start2; k < vlen2; k++) {
-          peq[b.charCodeAt(k)] = 0;
-        }
-      }
-      let mv = 0;
-      let pv = -1;
-      const start = j * 32;
-      const vlen = Math.min(32, m - start) + start;
-      for (let k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] |= 1 << k;
-      }
-      let score = m;
-      for (let i = 0; i < n; i++) {
-        const eq = peq[a.charCodeAt(i)];
-        const pb = phc[i / 32 | 0] >>> i & 1;
-        const mb = mhc[i / 32 | 0] >>> i & 1;
-        const xv = eq | mv;
-        const xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
-        let ph = mv | ~(xh | pv);
-        let mh = pv & xh;
-        score += ph >>> m - 1 & 1;
-        score -= mh >>> m - 1 & 1;
-        if (ph >>> 31 ^ pb) {
-          phc[i / 32 | 0] ^= 1 << i;
-        }
-        if (mh >>> 31 ^ mb) {
-          mhc[i / 32 | 0] ^= 1 << i;
-        }
-        ph = ph << 1 | pb;
-        mh = mh << 1 | mb;
-        pv = mh | ~(xv | ph);
-        mv = ph & xv;
-      }
-      for (let k = start; k < vlen; k++) {
-        peq[b.charCodeAt(k)] = 0;
-      }
-      return score;
-    };
-    distance = (a, b) => {
-      if (a.length < b.length) {
-        const tmp = b;
-        b = a;
-        a = tmp;
-      }
-      if (b.length === 0) {
-        return a.length;
-      }
-      if (a.length <= 32) {
-        return myers_32(a, b);
-      }
-      return myers_x(a, b);
-    };
-    closest = (str3, arr) => {
-      let min_distance = Infinity;
-      let min_index = 0;
-      for (let i = 0; i < arr.length; i++) {
-        const dist = distance(str3, arr[i]);
-        if (dist < min_distance) {
-          min_distance = dist;
-          min_index = i;
-        }
-      }
-      return arr[min_index];
-    };
-  }
-});
-
-// packages/core/dist/rules/closest-name.js
-function closestByEdits(word, candidates, limit, ignoreCase) {
-  const norm = (s) => ignoreCase ? s.toLowerCase() : s;
-  const w = norm(word);
-  let best;
-  let bestDistance = Infinity;
-  for (const c of candidates) {
-    const d = distance(w, norm(c));
-    if (d < bestDistance) {
-      best = c;
-      bestDistance = d;
-    }
-  }
-  return best !== void 0 && bestDistance <= limit ? best : void 0;
-}
-function closestKey(key, candidates) {
-  return closestByEdits(key, candidates, Math.max(1, Math.floor(key.length / 3)), true);
-}
-function closestKnownName(name, known, maxEdits = 2) {
-  const best = closestKey(name, known);
-  if (best === void 0 || best === name)
-    return void 0;
-  return distance(name.toLowerCase(), best.toLowerCase()) <= maxEdits ? best : void 0;
-}
-var init_closest_name = __esm({
-  "packages/core/dist/rules/closest-name.js"() {
-    "use strict";
-    init_mod();
-  }
-});
-
-// packages/core/dist/parse/detect-kind.js
-function intendedFlowType(key) {
-  if (FLOW_TYPES.includes(key))
-    return key;
-  const lower = key.toLowerCase();
-  const sameIgnoringCase = FLOW_TYPES.find((t) => t.toLowerCase() === lower);
-  if (sameIgnoringCase)
-    return sameIgnoringCase;
-  return closestByEdits(key, FLOW_TYPES, key.length >= 6 ? 2 : 1, true);
-}
-function mistypedFlowTypeKey(text) {
-  const m = FIRST_TOP_KEY.exec(text.length > 64 * 1024 ? text.slice(0, 64 * 1024) : text);
-  return m && !FLOW_TYPES.includes(m[2]) && intendedFlowType(m[2]) ? m[2] : void 0;
-}
-function isFlowWithMistypedKey(text) {
-  const m = FIRST_TOP_KEY.exec(text.length > 64 * 1024 ? text.slice(0, 64 * 1024) : text);
-  return !!m && intendedFlowType(m[2]) !== void 0 && FLOW_BODY_KEY.test(text);
-}
-function extensionOf(path) {
-  const slash = path.lastIndexOf("/");
-  const dot = path.lastIndexOf(".");
-  return dot > slash ? path.slice(dot).toLowerCase() : "";
-}
-function isCandidatePath(path) {
-  const ext = extensionOf(path);
-  return FLOW_EXTENSIONS.includes(ext) || DATA_ACTION_EXTENSIONS.includes(ext) || TERRAFORM_EXTENSIONS.includes(ext);
-}
-function detectKind(path, text) {
-  const ext = extensionOf(path);
-  if (FLOW_EXTENSIONS.includes(ext))
-    return FLOW_TYPE_LINE.test(text) || isFlowWithMistypedKey(text) ? "flow" : "unknown";
-  if (DATA_ACTION_EXTENSIONS.includes(ext)) {
-    return text.includes('"contract"') && (text.includes('"config"') || text.includes('"requestUrlTemplate"')) ? "data-action" : "unknown";
-  }
-  if (TERRAFORM_EXTENSIONS.includes(ext))
-    return text.includes("genesyscloud_") || /mypurecloud\/genesyscloud/i.test(text) || TF_MODULE_OR_VARIABLE.test(text) ? "terraform" : "unknown";
-  return "unknown";
-}
-var FLOW_TYPES, FLOW_TYPE_LINE, FIRST_TOP_KEY, FLOW_BODY_KEY, FLOW_EXTENSIONS, DATA_ACTION_EXTENSIONS, TERRAFORM_EXTENSIONS, TF_MODULE_OR_VARIABLE;
-var init_detect_kind = __esm({
-  "packages/core/dist/parse/detect-kind.js"() {
-    "use strict";
-    init_closest_name();
-    FLOW_TYPES = [
-      "inboundCall",
-      "inboundEmail",
-      "inboundShortMessage",
-      "inboundChat",
-      "inqueueCall",
-      "inqueueEmail",
-      "inqueueShortMessage",
-      "outboundCall",
-      "secureCall",
-      "workflow",
-      "workitem",
-      "commonModule",
-      "bot",
-      "botFlow",
-      "digitalBot",
-      "digitalBotFlow",
-      "voicemail",
-      "surveyInvite",
-      "voiceSurvey",
-      "inqueueChat"
-    ];
-    FLOW_TYPE_LINE = new RegExp(`^(["']?)(?:${FLOW_TYPES.join("|")})\\1[ \\t]*:`, "m");
-    FIRST_TOP_KEY = /^(?:(?:#[^\n]*|%[^\n]*|---[ \t]*|[ \t]*)\r?\n)*(["']?)([A-Za-z][A-Za-z0-9_-]*)\1[ \t]*:[ \t]*(?:#[^\n]*)?(?=\r?\n|$)/;
-    FLOW_BODY_KEY = /^[ \t]+(?:startUpRef|defaultLanguage|supportedLanguages|settingsErrorHandling|initialGreeting|settingsActionDefaults|settingsPrompts|startUpTaskActions)[ \t]*:/m;
-    FLOW_EXTENSIONS = [".yaml", ".yml"];
-    DATA_ACTION_EXTENSIONS = [".json"];
-    TERRAFORM_EXTENSIONS = [".tf"];
-    TF_MODULE_OR_VARIABLE = /^[ \t]*(?:module|variable)[ \t]+"/m;
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/impl/scanner.js
-function createScanner(text, ignoreTrivia = false) {
-  const len = text.length;
-  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
-  function scanHexDigits(count, exact) {
-    let digits = 0;
-    let value2 = 0;
-    while (digits < count || !exact) {
-      let ch = text.charCodeAt(pos);
-      if (ch >= 48 && ch <= 57) {
-        value2 = value2 * 16 + ch - 48;
-      } else if (ch >= 65 && ch <= 70) {
-        value2 = value2 * 16 + ch - 65 + 10;
-      } else if (ch >= 97 && ch <= 102) {
-        value2 = value2 * 16 + ch - 97 + 10;
-      } else {
-        break;
-      }
-      pos++;
-      digits++;
-    }
-    if (digits < count) {
-      value2 = -1;
-    }
-    return value2;
-  }
-  function setPosition(newPosition) {
-    pos = newPosition;
-    value = "";
-    tokenOffset = 0;
-    token = 16;
-    scanError = 0;
-  }
-  function scanNumber() {
-    let start = pos;
-    if (text.charCodeAt(pos) === 48) {
-      pos++;
-    } else {
-      pos++;
-      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
-        pos++;
-      }
-    }
-    if (pos < text.length && text.charCodeAt(pos) === 46) {
-      pos++;
-      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
-        pos++;
-        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
-          pos++;
-        }
-      } else {
-        scanError = 3;
-        return text.substring(start, pos);
-      }
-    }
-    let end = pos;
-    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
-      pos++;
-      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
-        pos++;
-      }
-      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
-        pos++;
-        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
-          pos++;
-        }
-        end = pos;
-      } else {
-        scanError = 3;
-      }
-    }
-    return text.substring(start, end);
-  }
-  function scanString() {
-    let result = "", start = pos;
-    while (true) {
-      if (pos >= len) {
-        result += text.substring(start, pos);
-        scanError = 2;
-        break;
-      }
-      const ch = text.charCodeAt(pos);
-      if (ch === 34) {
-        result += text.substring(start, pos);
-        pos++;
-        break;
-      }
-      if (ch === 92) {
-        result += text.substring(start, pos);
-        pos++;
-        if (pos >= len) {
-          scanError = 2;
-          break;
-        }
-        const ch2 = text.charCodeAt(pos++);
-        switch (ch2) {
-          case 34:
-            result += '"';
-            break;
-          case 92:
-            result += "\\";
-            break;
-          case 47:
-            result += "/";
-            break;
-          case 98:
-            result += "\b";
-            break;
-          case 102:
-            result += "\f";
-            break;
-          case 110:
-            result += "\n";
-            break;
-          case 114:
-            result += "\r";
-            break;
-          case 116:
-            result += "	";
-            break;
-          case 117:
-            const ch3 = scanHexDigits(4, true);
-            if (ch3 >= 0) {
-              result += String.fromCharCode(ch3);
-            } else {
-              scanError = 4;
-            }
-            break;
-          default:
-            scanError = 5;
-        }
-        start = pos;
-        continue;
-      }
-      if (ch >= 0 && ch <= 31) {
-        if (isLineBreak(ch)) {
-          result += text.substring(start, pos);
-          scanError = 2;
-          break;
-        } else {
-          scanError = 6;
-        }
-      }
-      pos++;
-    }
-    return result;
-  }
-  function scanNext() {
-    value = "";
-    scanError = 0;
-    tokenOffset = pos;
-    lineStartOffset = lineNumber;
-    prevTokenLineStartOffset = tokenLineStartOffset;
-    if (pos >= len) {
-      tokenOffset = len;
-      return token = 17;
-    }
-    let code = text.charCodeAt(pos);
-    if (isWhiteSpace(code)) {
-      do {
-        pos++;
-        value += String.fromCharCode(code);
-        code = text.charCodeAt(pos);
-      } while (isWhiteSpace(code));
-      return token = 15;
-    }
-    if (isLineBreak(code)) {
-      pos++;
-      value += String.fromCharCode(code);
-      if (code === 13 && text.charCodeAt(pos) === 10) {
-        pos++;
-        value += "\n";
-      }
-      lineNumber++;
-      tokenLineStartOffset = pos;
-      return token = 14;
-    }
-    switch (code) {
-      // tokens: []{}:,
-      case 123:
-        pos++;
-        return token = 1;
-      case 125:
-        pos++;
-        return token = 2;
-      case 91:
-        pos++;
-        return token = 3;
-      case 93:
-        pos++;
-        return token = 4;
-      case 58:
-        pos++;
-        return token = 6;
-      case 44:
-        pos++;
-        return token = 5;
-      // strings
-      case 34:
-        pos++;
-        value = scanString();
-        return token = 10;
-      // comments
-      case 47:
-        const start = pos - 1;
-        if (text.charCodeAt(pos + 1) === 47) {
-          pos += 2;
-          while (pos < len) {
-            if (isLineBreak(text.charCodeAt(pos))) {
-              break;
-            }
-            pos++;
-          }
-          value = text.substring(start, pos);
-          return token = 12;
-        }
-        if (text.charCodeAt(pos + 1) === 42) {
-          pos += 2;
-          const safeLength = len - 1;
-          let commentClosed = false;
-          while (pos < safeLength) {
-            const ch = text.charCodeAt(pos);
-            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
-              pos += 2;
-              commentClosed = true;
-              break;
-            }
-            pos++;
-            if (isLineBreak(ch)) {
-              if (ch === 13 && text.charCodeAt(pos) === 10) {
-                pos++;
-              }
-              lineNumber++;
-              tokenLineStartOffset = pos;
-            }
-          }
-          if (!commentClosed) {
-            pos++;
-            scanError = 1;
-          }
-          value = text.substring(start, pos);
-          return token = 13;
-        }
-        value += String.fromCharCode(code);
-        pos++;
-        return token = 16;
-      // numbers
-      case 45:
-        value += String.fromCharCode(code);
-        pos++;
-        if (pos === len || !isDigit(text.charCodeAt(pos))) {
-          return token = 16;
-        }
-      // found a minus, followed by a number so
-      // we fall through to proceed with scanning
-      // numbers
-      case 48:
-      case 49:
-      case 50:
-      case 51:
-      case 52:
-      case 53:
-      case 54:
-      case 55:
-      case 56:
-      case 57:
-        value += scanNumber();
-        return token = 11;
-      // literals and unknown symbols
-      default:
-        while (pos < len && isUnknownContentCharacter(code)) {
-          pos++;
-          code = text.charCodeAt(pos);
-        }
-        if (tokenOffset !== pos) {
-          value = text.substring(tokenOffset, pos);
-          switch (value) {
-            case "true":
-              return token = 8;
-            case "false":
-              return token = 9;
-            case "null":
-              return token = 7;
-          }
-          return token = 16;
-        }
-        value += String.fromCharCode(code);
-        pos++;
-        return token = 16;
-    }
-  }
-  function isUnknownContentCharacter(code) {
-    if (isWhiteSpace(code) || isLineBreak(code)) {
-      return false;
-    }
-    switch (code) {
-      case 125:
-      case 93:
-      case 123:
-      case 91:
-      case 34:
-      case 58:
-      case 44:
-      case 47:
-        return false;
-    }
-    return true;
-  }
-  function scanNextNonTrivia() {
-    let result;
-    do {
-      result = scanNext();
-    } while (result >= 12 && result <= 15);
-    return result;
-  }
-  return {
-    setPosition,
-    getPosition: () => pos,
-    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
-    getToken: () => token,
-    getTokenValue: () => value,
-    getTokenOffset: () => tokenOffset,
-    getTokenLength: () => pos - tokenOffset,
-    getTokenStartLine: () => lineStartOffset,
-    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
-    getTokenError: () => scanError
-  };
-}
-function isWhiteSpace(ch) {
-  return ch === 32 || ch === 9;
-}
-function isLineBreak(ch) {
-  return ch === 10 || ch === 13;
-}
-function isDigit(ch) {
-  return ch >= 48 && ch <= 57;
-}
-var CharacterCodes;
-var init_scanner = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
-    "use strict";
-    (function(CharacterCodes2) {
-      CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
-      CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
-      CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
-      CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
-      CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
-      CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
-      CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
-      CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
-      CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
-      CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
-      CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
-      CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
-      CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
-      CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
-      CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
-      CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
-      CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
-      CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
-      CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
-      CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
-      CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
-      CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
-      CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
-      CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
-      CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
-      CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
-      CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
-      CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
-      CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
-      CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
-      CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
-      CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
-      CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
-      CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
-      CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
-      CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
-      CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
-      CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
-      CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
-      CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
-      CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
-      CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
-      CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
-      CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
-      CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
-      CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
-      CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
-      CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
-      CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
-      CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
-      CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
-      CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
-      CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
-      CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
-      CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
-      CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
-      CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
-      CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
-      CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
-      CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
-      CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
-      CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
-      CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
-      CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
-      CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
-      CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
-      CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
-      CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
-      CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
-      CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
-      CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
-      CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
-      CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
-      CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
-      CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
-      CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
-      CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
-      CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
-      CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
-      CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
-    })(CharacterCodes || (CharacterCodes = {}));
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
-var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces;
-var init_string_intern = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
-    cachedSpaces = new Array(20).fill(0).map((_, index2) => {
-      return " ".repeat(index2);
-    });
-    maxCachedValues = 200;
-    cachedBreakLinesWithSpaces = {
-      " ": {
-        "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-          return "\n" + " ".repeat(index2);
-        }),
-        "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
-          return "\r" + " ".repeat(index2);
-        }),
-        "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-          return "\r\n" + " ".repeat(index2);
-        })
-      },
-      "	": {
-        "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-          return "\n" + "	".repeat(index2);
-        }),
-        "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
-          return "\r" + "	".repeat(index2);
-        }),
-        "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
-          return "\r\n" + "	".repeat(index2);
-        })
-      }
-    };
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/impl/format.js
-var init_format = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/format.js"() {
-    "use strict";
-    init_scanner();
-    init_string_intern();
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/impl/parser.js
-function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
-  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
-  function ensurePropertyComplete(endOffset) {
-    if (currentParent.type === "property") {
-      currentParent.length = endOffset - currentParent.offset;
-      currentParent = currentParent.parent;
-    }
-  }
-  function onValue(valueNode) {
-    currentParent.children.push(valueNode);
-    return valueNode;
-  }
-  const visitor = {
-    onObjectBegin: (offset) => {
-      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onObjectProperty: (name, offset, length) => {
-      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
-      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
-    },
-    onObjectEnd: (offset, length) => {
-      ensurePropertyComplete(offset + length);
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onArrayBegin: (offset, length) => {
-      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
-    },
-    onArrayEnd: (offset, length) => {
-      currentParent.length = offset + length - currentParent.offset;
-      currentParent = currentParent.parent;
-      ensurePropertyComplete(offset + length);
-    },
-    onLiteralValue: (value, offset, length) => {
-      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
-      ensurePropertyComplete(offset + length);
-    },
-    onSeparator: (sep6, offset, length) => {
-      if (currentParent.type === "property") {
-        if (sep6 === ":") {
-          currentParent.colonOffset = offset;
-        } else if (sep6 === ",") {
-          ensurePropertyComplete(offset);
-        }
-      }
-    },
-    onError: (error2, offset, length) => {
-      errors.push({ error: error2, offset, length });
-    }
-  };
-  visit(text, visitor, options);
-  const result = currentParent.children[0];
-  if (result) {
-    delete result.parent;
-  }
-  return result;
-}
-function visit(text, visitor, options = ParseOptions.DEFAULT) {
-  const _scanner = createScanner(text, false);
-  const _jsonPath = [];
-  let suppressedCallbacks = 0;
-  function toNoArgVisit(visitFunction) {
-    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisit(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
-  }
-  function toOneArgVisitWithPath(visitFunction) {
-    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
-  }
-  function toBeginVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks++;
-      } else {
-        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
-        if (cbReturn === false) {
-          suppressedCallbacks = 1;
-        }
-      }
-    } : () => true;
-  }
-  function toEndVisit(visitFunction) {
-    return visitFunction ? () => {
-      if (suppressedCallbacks > 0) {
-        suppressedCallbacks--;
-      }
-      if (suppressedCallbacks === 0) {
-        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
-      }
-    } : () => true;
-  }
-  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
-  const disallowComments = options && options.disallowComments;
-  const allowTrailingComma = options && options.allowTrailingComma;
-  function scanNext() {
-    while (true) {
-      const token = _scanner.scan();
-      switch (_scanner.getTokenError()) {
-        case 4:
-          handleError(
-            14
-            /* ParseErrorCode.InvalidUnicode */
-          );
-          break;
-        case 5:
-          handleError(
-            15
-            /* ParseErrorCode.InvalidEscapeCharacter */
-          );
-          break;
-        case 3:
-          handleError(
-            13
-            /* ParseErrorCode.UnexpectedEndOfNumber */
-          );
-          break;
-        case 1:
-          if (!disallowComments) {
-            handleError(
-              11
-              /* ParseErrorCode.UnexpectedEndOfComment */
-            );
-          }
-          break;
-        case 2:
-          handleError(
-            12
-            /* ParseErrorCode.UnexpectedEndOfString */
-          );
-          break;
-        case 6:
-          handleError(
-            16
-            /* ParseErrorCode.InvalidCharacter */
-          );
-          break;
-      }
-      switch (token) {
-        case 12:
-        case 13:
-          if (disallowComments) {
-            handleError(
-              10
-              /* ParseErrorCode.InvalidCommentToken */
-            );
-          } else {
-            onComment();
-          }
-          break;
-        case 16:
-          handleError(
-            1
-            /* ParseErrorCode.InvalidSymbol */
-          );
-          break;
-        case 15:
-        case 14:
-          break;
-        default:
-          return token;
-      }
-    }
-  }
-  function handleError(error2, skipUntilAfter = [], skipUntil = []) {
-    onError(error2);
-    if (skipUntilAfter.length + skipUntil.length > 0) {
-      let token = _scanner.getToken();
-      while (token !== 17) {
-        if (skipUntilAfter.indexOf(token) !== -1) {
-          scanNext();
-          break;
-        } else if (skipUntil.indexOf(token) !== -1) {
-          break;
-        }
-        token = scanNext();
-      }
-    }
-  }
-  function parseString(isValue) {
-    const value = _scanner.getTokenValue();
-    if (isValue) {
-      onLiteralValue(value);
-    } else {
-      onObjectProperty(value);
-      _jsonPath.push(value);
-    }
-    scanNext();
-    return true;
-  }
-  function parseLiteral() {
-    switch (_scanner.getToken()) {
-      case 11:
-        const tokenValue = _scanner.getTokenValue();
-        let value = Number(tokenValue);
-        if (isNaN(value)) {
-          handleError(
-            2
-            /* ParseErrorCode.InvalidNumberFormat */
-          );
-          value = 0;
-        }
-        onLiteralValue(value);
-        break;
-      case 7:
-        onLiteralValue(null);
-        break;
-      case 8:
-        onLiteralValue(true);
-        break;
-      case 9:
-        onLiteralValue(false);
-        break;
-      default:
-        return false;
-    }
-    scanNext();
-    return true;
-  }
-  function parseProperty() {
-    if (_scanner.getToken() !== 10) {
-      handleError(3, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-      return false;
-    }
-    parseString(false);
-    if (_scanner.getToken() === 6) {
-      onSeparator(":");
-      scanNext();
-      if (!parseValue()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-    } else {
-      handleError(5, [], [
-        2,
-        5
-        /* SyntaxKind.CommaToken */
-      ]);
-    }
-    _jsonPath.pop();
-    return true;
-  }
-  function parseObject() {
-    onObjectBegin();
-    scanNext();
-    let needsComma = false;
-    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 2 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (!parseProperty()) {
-        handleError(4, [], [
-          2,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onObjectEnd();
-    if (_scanner.getToken() !== 2) {
-      handleError(7, [
-        2
-        /* SyntaxKind.CloseBraceToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseArray() {
-    onArrayBegin();
-    scanNext();
-    let isFirstElement = true;
-    let needsComma = false;
-    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
-      if (_scanner.getToken() === 5) {
-        if (!needsComma) {
-          handleError(4, [], []);
-        }
-        onSeparator(",");
-        scanNext();
-        if (_scanner.getToken() === 4 && allowTrailingComma) {
-          break;
-        }
-      } else if (needsComma) {
-        handleError(6, [], []);
-      }
-      if (isFirstElement) {
-        _jsonPath.push(0);
-        isFirstElement = false;
-      } else {
-        _jsonPath[_jsonPath.length - 1]++;
-      }
-      if (!parseValue()) {
-        handleError(4, [], [
-          4,
-          5
-          /* SyntaxKind.CommaToken */
-        ]);
-      }
-      needsComma = true;
-    }
-    onArrayEnd();
-    if (!isFirstElement) {
-      _jsonPath.pop();
-    }
-    if (_scanner.getToken() !== 4) {
-      handleError(8, [
-        4
-        /* SyntaxKind.CloseBracketToken */
-      ], []);
-    } else {
-      scanNext();
-    }
-    return true;
-  }
-  function parseValue() {
-    switch (_scanner.getToken()) {
-      case 3:
-        return parseArray();
-      case 1:
-        return parseObject();
-      case 10:
-        return parseString(true);
-      default:
-        return parseLiteral();
-    }
-  }
-  scanNext();
-  if (_scanner.getToken() === 17) {
-    if (options.allowEmptyContent) {
-      return true;
-    }
-    handleError(4, [], []);
-    return false;
-  }
-  if (!parseValue()) {
-    handleError(4, [], []);
-    return false;
-  }
-  if (_scanner.getToken() !== 17) {
-    handleError(9, [], []);
-  }
-  return true;
-}
-function getNodeType(value) {
-  switch (typeof value) {
-    case "boolean":
-      return "boolean";
-    case "number":
-      return "number";
-    case "string":
-      return "string";
-    case "object": {
-      if (!value) {
-        return "null";
-      } else if (Array.isArray(value)) {
-        return "array";
-      }
-      return "object";
-    }
-    default:
-      return "null";
-  }
-}
-var ParseOptions;
-var init_parser = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
-    "use strict";
-    init_scanner();
-    (function(ParseOptions2) {
-      ParseOptions2.DEFAULT = {
-        allowTrailingComma: false
-      };
-    })(ParseOptions || (ParseOptions = {}));
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/impl/edit.js
-var init_edit = __esm({
-  "node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
-    "use strict";
-    init_format();
-    init_parser();
-  }
-});
-
-// node_modules/jsonc-parser/lib/esm/main.js
-function printParseErrorCode(code) {
-  switch (code) {
-    case 1:
-      return "InvalidSymbol";
-    case 2:
-      return "InvalidNumberFormat";
-    case 3:
-      return "PropertyNameExpected";
-    case 4:
-      return "ValueExpected";
-    case 5:
-      return "ColonExpected";
-    case 6:
-      return "CommaExpected";
-    case 7:
-      return "CloseBraceExpected";
-    case 8:
-      return "CloseBracketExpected";
-    case 9:
-      return "EndOfFileExpected";
-    case 10:
-      return "InvalidCommentToken";
-    case 11:
-      return "UnexpectedEndOfComment";
-    case 12:
-      return "UnexpectedEndOfString";
-    case 13:
-      return "UnexpectedEndOfNumber";
-    case 14:
-      return "InvalidUnicode";
-    case 15:
-      return "InvalidEscapeCharacter";
-    case 16:
-      return "InvalidCharacter";
-  }
-  return "<unknown ParseErrorCode>";
-}
-var ScanError, SyntaxKind, parseTree2, ParseErrorCode;
-var init_main = __esm({
-  "node_modules/jsonc-parser/lib/esm/main.js"() {
-    "use strict";
-    init_format();
-    init_edit();
-    init_scanner();
-    init_parser();
-    (function(ScanError2) {
-      ScanError2[ScanError2["None"] = 0] = "None";
-      ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
-      ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
-      ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
-      ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
-      ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
-      ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
-    })(ScanError || (ScanError = {}));
-    (function(SyntaxKind2) {
-      SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
-      SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
-      SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
-      SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
-      SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
-      SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
-      SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
-      SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
-      SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
-      SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
-      SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
-      SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
-      SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
-      SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
-      SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
-      SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
-      SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
-    })(SyntaxKind || (SyntaxKind = {}));
-    parseTree2 = parseTree;
-    (function(ParseErrorCode2) {
-      ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
-      ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
-      ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
-      ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
-      ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
-      ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
-      ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
-      ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
-      ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
-      ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
-      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
-      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
-      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
-      ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
-      ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
-      ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
-    })(ParseErrorCode || (ParseErrorCode = {}));
-  }
-});
-
-// packages/core/dist/parse/nesting.js
-function nestingMessage(limit) {
-  return `The document is nested more than ${limit} levels deep; refusing to parse it (hostile or generated file?).`;
-}
-function findJsonNestingExcess(text, limit = MAX_NESTING) {
-  const open2 = new Uint8Array(limit + 1);
-  let depth = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === QUOTE) {
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (d === BACKSLASH)
-          i++;
-        else if (d === QUOTE || d === LF || d === CR)
-          break;
-      }
-    } else if (c === SLASH && text.charCodeAt(i + 1) === SLASH) {
-      const eol = text.indexOf("\n", i);
-      i = eol === -1 ? n : eol;
-    } else if (c === SLASH && text.charCodeAt(i + 1) === STAR) {
-      const end = text.indexOf("*/", i + 2);
-      i = end === -1 ? n : end + 1;
-    } else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
-      if (depth === limit)
-        return { offset: i, limit };
-      open2[depth++] = c;
-    } else if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && depth > 0 && open2[depth - 1] === c - 2) {
-      depth--;
-    }
-  }
-  return void 0;
-}
-function findHclNestingExcess(text, limit = MAX_NESTING) {
-  const open2 = new Uint8Array(limit + 1);
-  let depth = 0;
-  let inString = false;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === BACKSLASH)
-        i++;
-      else if (c === QUOTE || c === LF)
-        inString = false;
-      else if ((c === 36 || c === 37) && text.charCodeAt(i + 1) === OPEN_CURLY && text.charCodeAt(i - 1) !== c) {
-        if (depth === limit)
-          return { offset: i, limit };
-        open2[depth++] = INTERPOLATION;
-        inString = false;
-        i++;
-      }
-    } else if (c === QUOTE) {
-      inString = true;
-    } else if (c === HASH || c === SLASH && text.charCodeAt(i + 1) === SLASH) {
-      const eol = text.indexOf("\n", i);
-      i = eol === -1 ? n : eol;
-    } else if (c === SLASH && text.charCodeAt(i + 1) === STAR) {
-      const end = text.indexOf("*/", i + 2);
-      i = end === -1 ? n : end + 1;
-    } else if (c === 60 && text.charCodeAt(i + 1) === 60) {
-      HEREDOC.lastIndex = i;
-      const m = HEREDOC.exec(text);
-      if (m) {
-        const end = new RegExp(`\\n[ \\t]*${m[1]}[ \\t]*(?:\\r?\\n|$)`, "g");
-        end.lastIndex = i + m[0].length - 1;
-        const close = end.exec(text);
-        i = close ? close.index + close[0].length - 1 : n;
-      }
-    } else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
-      if (depth === limit)
-        return { offset: i, limit };
-      open2[depth++] = c;
-    } else if (c === CLOSE_CURLY && depth > 0 && open2[depth - 1] === INTERPOLATION) {
-      depth--;
-      inString = true;
-    } else if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && depth > 0 && open2[depth - 1] === c - 2) {
-      depth--;
-    }
-  }
-  return void 0;
-}
-function findYamlNestingExcess(text, limit = MAX_NESTING) {
-  const n = text.length;
-  const cols = [];
-  const seqs = [];
-  const flow = new Uint8Array(limit + 1);
-  let flowDepth = 0;
-  let quote2 = 0;
-  let scalarStart = true;
-  let inBlockScalar = false;
-  let blockScalarParent = -1;
-  const startBlockScalar = () => {
-    inBlockScalar = true;
-    blockScalarParent = cols.length ? cols[cols.length - 1] : -1;
-  };
-  let pos = 0;
-  const push2 = (col, seq2, at) => {
-    while (cols.length) {
-      const top = cols.length - 1;
-      if (cols[top] > col || cols[top] === col && !(seq2 && !seqs[top])) {
-        cols.pop();
-        seqs.pop();
-      } else
-        break;
-    }
-    cols.push(col);
-    seqs.push(seq2);
-    return cols.length + flowDepth > limit ? (excess = { offset: at, limit }, true) : false;
-  };
-  let excess;
-  const scanInline = (i, end) => {
-    while (i < end) {
-      const c = text.charCodeAt(i);
-      if (quote2) {
-        if (quote2 === QUOTE) {
-          if (c === BACKSLASH) {
-            i += 2;
-            continue;
-          }
-          if (c === QUOTE)
-            quote2 = 0;
-        } else if (c === APOS) {
-          if (text.charCodeAt(i + 1) === APOS) {
-            i += 2;
-            continue;
-          }
-          quote2 = 0;
-        }
-        i++;
-        if (!quote2 && flowDepth === 0)
-          return end;
-        continue;
-      }
-      if ((c === QUOTE || c === APOS) && scalarStart) {
-        quote2 = c;
-      } else if (c === HASH && (i === 0 || isBlankOrEnd(text, i - 1))) {
-        return end;
-      } else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
-        if (cols.length + flowDepth >= limit) {
-          excess = { offset: i, limit };
-          return end;
-        }
-        flow[flowDepth++] = c;
-      } else if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && flowDepth > 0 && flow[flowDepth - 1] === c - 2) {
-        flowDepth--;
-        if (flowDepth === 0)
-          return end;
-      }
-      if (!isBlank(c))
-        scalarStart = c === OPEN_SQUARE || c === OPEN_CURLY || c === 44 || c === COLON || c === QUESTION;
-      i++;
-    }
-    return end;
-  };
-  while (pos < n && !excess) {
-    let eol = text.indexOf("\n", pos);
-    if (eol === -1)
-      eol = n;
-    let i = pos;
-    while (i < eol && text.charCodeAt(i) === SPACE)
-      i++;
-    const indent = i - pos;
-    const blankLine = i >= eol || text.charCodeAt(i) === CR;
-    if (quote2 || flowDepth) {
-      scanInline(i, eol);
-      pos = eol + 1;
-      continue;
-    }
-    if (inBlockScalar) {
-      if (blankLine || indent > blockScalarParent) {
-        pos = eol + 1;
-        continue;
-      }
-      inBlockScalar = false;
-    }
-    if (blankLine || text.charCodeAt(i) === HASH) {
-      pos = eol + 1;
-      continue;
-    }
-    if (indent === 0 && (text.startsWith("---", i) || text.startsWith("...", i)) && isBlankOrEnd(text, i + 3)) {
-      cols.length = 0;
-      seqs.length = 0;
-      i += 3;
-      while (i < eol && isBlank(text.charCodeAt(i)))
-        i++;
-      if (i >= eol || text.charCodeAt(i) === CR || text.charCodeAt(i) === HASH) {
-        pos = eol + 1;
-        continue;
-      }
-    } else if (indent === 0 && text.charCodeAt(i) === 37) {
-      pos = eol + 1;
-      continue;
-    }
-    for (; ; ) {
-      const c2 = text.charCodeAt(i);
-      if ((c2 === DASH || c2 === QUESTION || c2 === COLON) && isBlankOrEnd(text, i + 1, eol)) {
-        if (push2(i - pos, c2 === DASH, i))
-          break;
-        i++;
-        while (i < eol && isBlank(text.charCodeAt(i)))
-          i++;
-      } else
-        break;
-    }
-    if (excess)
-      break;
-    i = skipProperties(text, i, eol);
-    const c = text.charCodeAt(i);
-    if (i >= eol || c === CR || c === HASH) {
-      pos = eol + 1;
-      continue;
-    }
-    if (c === OPEN_SQUARE || c === OPEN_CURLY || c === QUOTE || c === APOS) {
-      const keyColon = c === QUOTE || c === APOS ? quotedKeyColon(text, i, eol) : -1;
-      if (keyColon !== -1) {
-        if (push2(i - pos, false, i))
-          break;
-        i = valueStart(text, keyColon + 1, eol);
-      }
-    } else if (c === PIPE || c === GT) {
-      startBlockScalar();
-      pos = eol + 1;
-      continue;
-    } else {
-      const colon = plainKeyColon(text, i, eol);
-      if (colon === -1) {
-        pos = eol + 1;
-        continue;
-      }
-      if (push2(i - pos, false, i))
-        break;
-      i = valueStart(text, colon + 1, eol);
-    }
-    const v = text.charCodeAt(i);
-    if (i < eol && (v === PIPE || v === GT))
-      startBlockScalar();
-    else if (i < eol && (v === OPEN_SQUARE || v === OPEN_CURLY || v === QUOTE || v === APOS)) {
-      scalarStart = true;
-      scanInline(i, eol);
-    }
-    pos = eol + 1;
-  }
-  return excess;
-}
-function isBlank(c) {
-  return c === SPACE || c === TAB;
-}
-function isBlankOrEnd(text, i, end = text.length) {
-  if (i >= end)
-    return true;
-  const c = text.charCodeAt(i);
-  return c === SPACE || c === TAB || c === CR || c === LF;
-}
-function skipProperties(text, i, eol) {
-  for (; ; ) {
-    const c = text.charCodeAt(i);
-    if (i >= eol || c !== 38 && c !== 33)
-      return i;
-    while (i < eol && !isBlank(text.charCodeAt(i)) && text.charCodeAt(i) !== CR)
-      i++;
-    while (i < eol && isBlank(text.charCodeAt(i)))
-      i++;
-  }
-}
-function valueStart(text, i, eol) {
-  while (i < eol && isBlank(text.charCodeAt(i)))
-    i++;
-  return skipProperties(text, i, eol);
-}
-function plainKeyColon(text, i, eol) {
-  for (let j = i; j < eol; j++) {
-    const c = text.charCodeAt(j);
-    if (c === COLON && isBlankOrEnd(text, j + 1, eol))
-      return j;
-    if (c === HASH && j > i && isBlank(text.charCodeAt(j - 1)))
-      return -1;
-  }
-  return -1;
-}
-function quotedKeyColon(text, i, eol) {
-  const q = text.charCodeAt(i);
-  let j = i + 1;
-  for (; j < eol; j++) {
-    const c = text.charCodeAt(j);
-    if (q === QUOTE && c === BACKSLASH) {
-      j++;
-      continue;
-    }
-    if (c === q) {
-      if (q === APOS && text.charCodeAt(j + 1) === APOS) {
-        j++;
-        continue;
-      }
-      break;
-    }
-  }
-  if (j >= eol)
-    return -1;
-  j++;
-  while (j < eol && isBlank(text.charCodeAt(j)))
-    j++;
-  return text.charCodeAt(j) === COLON && isBlankOrEnd(text, j + 1, eol) ? j : -1;
-}
-var MAX_NESTING, OPEN_SQUARE, CLOSE_SQUARE, OPEN_CURLY, CLOSE_CURLY, QUOTE, APOS, BACKSLASH, SLASH, STAR, HASH, LF, CR, SPACE, TAB, DASH, QUESTION, COLON, PIPE, GT, INTERPOLATION, HEREDOC;
-var init_nesting = __esm({
-  "packages/core/dist/parse/nesting.js"() {
-    "use strict";
-    MAX_NESTING = 256;
-    OPEN_SQUARE = 91;
-    CLOSE_SQUARE = 93;
-    OPEN_CURLY = 123;
-    CLOSE_CURLY = 125;
-    QUOTE = 34;
-    APOS = 39;
-    BACKSLASH = 92;
-    SLASH = 47;
-    STAR = 42;
-    HASH = 35;
-    LF = 10;
-    CR = 13;
-    SPACE = 32;
-    TAB = 9;
-    DASH = 45;
-    QUESTION = 63;
-    COLON = 58;
-    PIPE = 124;
-    GT = 62;
-    INTERPOLATION = 1;
-    HEREDOC = /<<-?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
-  }
-});
-
-// packages/core/dist/parse/parse-json.js
-function parseJson(text) {
-  const deep = findJsonNestingExcess(text);
-  if (deep) {
-    return { root: null, errors: [{ message: nestingMessage(deep.limit), range: [deep.offset, deep.offset + 1] }] };
-  }
-  const errs = [];
-  const tree = parseTree2(text, errs, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
-  const errors = [];
-  const seen = /* @__PURE__ */ new Set();
-  for (const e of errs) {
-    const code = printParseErrorCode(e.error);
-    const problem = { message: `${MESSAGES[code] ?? code} (invalid JSON)`, range: [e.offset, e.offset + e.length] };
-    const key = `${problem.message}@${e.offset}`;
-    if (!seen.has(key))
-      errors.push(problem);
-    seen.add(key);
-  }
-  if (errors.length || !tree)
-    return { root: null, errors: errors.length ? errors : [{ message: "Empty JSON document", range: [0, 0] }] };
-  const root = convert(tree);
-  return { root, errors: findDuplicateKeys(root) };
-}
-function convert(n) {
-  const range = [n.offset, n.offset + n.length];
-  switch (n.type) {
-    case "object": {
-      const pairs2 = [];
-      for (const prop of n.children ?? []) {
-        const [k, v] = prop.children ?? [];
-        if (!k)
-          continue;
-        const key = { type: "scalar", range: [k.offset, k.offset + k.length], value: String(k.value), style: "json" };
-        const value = v ? convert(v) : null;
-        pairs2.push({ key, value, range: [prop.offset, prop.offset + prop.length] });
-      }
-      return { type: "map", range, pairs: pairs2, flow: true };
-    }
-    case "array":
-      return { type: "seq", range, items: (n.children ?? []).map(convert), flow: true };
-    default:
-      return { type: "scalar", range, value: n.value, style: "json" };
-  }
-}
-function findDuplicateKeys(root) {
-  const problems = [];
-  const stack = [root];
-  while (stack.length) {
-    const n = stack.pop();
-    if (n.type === "map") {
-      const seen = /* @__PURE__ */ new Set();
-      for (const p of n.pairs) {
-        if (seen.has(p.key.value))
-          problems.push({ message: `Duplicate key "${p.key.value}"`, range: p.key.range });
-        seen.add(p.key.value);
-        if (p.value)
-          stack.push(p.value);
-      }
-    } else if (n.type === "seq")
-      stack.push(...n.items);
-  }
-  return problems;
-}
-var MESSAGES;
-var init_parse_json = __esm({
-  "packages/core/dist/parse/parse-json.js"() {
-    "use strict";
-    init_main();
-    init_nesting();
-    MESSAGES = {
-      InvalidSymbol: "Invalid symbol",
-      InvalidNumberFormat: "Invalid number",
-      PropertyNameExpected: "Property name expected",
-      ValueExpected: "Value expected",
-      ColonExpected: "Colon expected",
-      CommaExpected: "Comma expected",
-      CloseBraceExpected: "Closing brace `}` expected",
-      CloseBracketExpected: "Closing bracket `]` expected",
-      EndOfFileExpected: "End of file expected",
-      InvalidCommentToken: "Comments are not allowed in JSON",
-      UnexpectedEndOfComment: "Unexpected end of comment",
-      UnexpectedEndOfString: "Unterminated string",
-      UnexpectedEndOfNumber: "Unexpected end of number",
-      InvalidUnicode: "Invalid unicode escape",
-      InvalidEscapeCharacter: "Invalid escape character",
-      InvalidCharacter: "Invalid character"
-    };
   }
 });
 
@@ -23857,7 +21852,7 @@ var require_createNode = __commonJS({
       if (value instanceof String || value instanceof Number || value instanceof Boolean || typeof BigInt !== "undefined" && value instanceof BigInt) {
         value = value.valueOf();
       }
-      const { aliasDuplicateObjects, onAnchor, onTagObj, schema: schema3, sourceObjects } = ctx;
+      const { aliasDuplicateObjects, onAnchor, onTagObj, schema: schema4, sourceObjects } = ctx;
       let ref = void 0;
       if (aliasDuplicateObjects && value && typeof value === "object") {
         ref = sourceObjects.get(value);
@@ -23871,7 +21866,7 @@ var require_createNode = __commonJS({
       }
       if (tagName?.startsWith("!!"))
         tagName = defaultTagPrefix + tagName.slice(2);
-      let tagObj = findTagObject(value, tagName, schema3.tags);
+      let tagObj = findTagObject(value, tagName, schema4.tags);
       if (!tagObj) {
         if (value && typeof value.toJSON === "function") {
           value = value.toJSON();
@@ -23882,7 +21877,7 @@ var require_createNode = __commonJS({
             ref.node = node2;
           return node2;
         }
-        tagObj = value instanceof Map ? schema3[identity2.MAP] : Symbol.iterator in Object(value) ? schema3[identity2.SEQ] : schema3[identity2.MAP];
+        tagObj = value instanceof Map ? schema4[identity2.MAP] : Symbol.iterator in Object(value) ? schema4[identity2.SEQ] : schema4[identity2.MAP];
       }
       if (onTagObj) {
         onTagObj(tagObj);
@@ -23908,7 +21903,7 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity2 = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema3, path, value) {
+    function collectionFromPath(schema4, path, value) {
       let v = value;
       for (let i = path.length - 1; i >= 0; --i) {
         const k = path[i];
@@ -23926,16 +21921,16 @@ var require_Collection = __commonJS({
         onAnchor: () => {
           throw new Error("This should not happen, please report a bug.");
         },
-        schema: schema3,
+        schema: schema4,
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
     var isEmptyPath = (path) => path == null || typeof path === "object" && !!path[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
-      constructor(type2, schema3) {
+      constructor(type2, schema4) {
         super(type2);
         Object.defineProperty(this, "schema", {
-          value: schema3,
+          value: schema4,
           configurable: true,
           enumerable: false,
           writable: true
@@ -23946,11 +21941,11 @@ var require_Collection = __commonJS({
        *
        * @param schema - If defined, overwrites the original's schema
        */
-      clone(schema3) {
+      clone(schema4) {
         const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
-        if (schema3)
-          copy.schema = schema3;
-        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema3) : it);
+        if (schema4)
+          copy.schema = schema4;
+        copy.items = copy.items.map((it) => identity2.isNode(it) || identity2.isPair(it) ? it.clone(schema4) : it);
         if (this.range)
           copy.range = this.range.slice();
         return copy;
@@ -24902,12 +22897,12 @@ var require_Pair = __commonJS({
         this.key = key;
         this.value = value;
       }
-      clone(schema3) {
+      clone(schema4) {
         let { key, value } = this;
         if (identity2.isNode(key))
-          key = key.clone(schema3);
+          key = key.clone(schema4);
         if (identity2.isNode(value))
-          value = value.clone(schema3);
+          value = value.clone(schema4);
         return new _Pair(key, value);
       }
       toJSON(_, ctx) {
@@ -25100,17 +23095,17 @@ var require_YAMLMap = __commonJS({
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
-      constructor(schema3) {
-        super(identity2.MAP, schema3);
+      constructor(schema4) {
+        super(identity2.MAP, schema4);
         this.items = [];
       }
       /**
        * A generic collection parsing method that can be extended
        * to other node classes that inherit from YAMLMap
        */
-      static from(schema3, obj, ctx) {
+      static from(schema4, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
-        const map2 = new this(schema3);
+        const map2 = new this(schema4);
         const add = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
@@ -25126,8 +23121,8 @@ var require_YAMLMap = __commonJS({
           for (const key of Object.keys(obj))
             add(key, obj[key]);
         }
-        if (typeof schema3.sortMapEntries === "function") {
-          map2.items.sort(schema3.sortMapEntries);
+        if (typeof schema4.sortMapEntries === "function") {
+          map2.items.sort(schema4.sortMapEntries);
         }
         return map2;
       }
@@ -25234,7 +23229,7 @@ var require_map = __commonJS({
           onError("Expected a mapping for this tag");
         return map3;
       },
-      createNode: (schema3, obj, ctx) => YAMLMap.YAMLMap.from(schema3, obj, ctx)
+      createNode: (schema4, obj, ctx) => YAMLMap.YAMLMap.from(schema4, obj, ctx)
     };
     exports.map = map2;
   }
@@ -25254,8 +23249,8 @@ var require_YAMLSeq = __commonJS({
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
-      constructor(schema3) {
-        super(identity2.SEQ, schema3);
+      constructor(schema4) {
+        super(identity2.SEQ, schema4);
         this.items = [];
       }
       add(value) {
@@ -25330,9 +23325,9 @@ var require_YAMLSeq = __commonJS({
           onComment
         });
       }
-      static from(schema3, obj, ctx) {
+      static from(schema4, obj, ctx) {
         const { replacer } = ctx;
-        const seq2 = new this(schema3);
+        const seq2 = new this(schema4);
         if (obj && Symbol.iterator in Object(obj)) {
           let i = 0;
           for (let it of obj) {
@@ -25372,7 +23367,7 @@ var require_seq = __commonJS({
           onError("Expected a sequence for this tag");
         return seq3;
       },
-      createNode: (schema3, obj, ctx) => YAMLSeq.YAMLSeq.from(schema3, obj, ctx)
+      createNode: (schema4, obj, ctx) => YAMLSeq.YAMLSeq.from(schema4, obj, ctx)
     };
     exports.seq = seq2;
   }
@@ -25443,14 +23438,14 @@ var require_bool = __commonJS({
 var require_stringifyNumber = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyNumber.js"(exports) {
     "use strict";
-    function stringifyNumber({ format: format3, minFractionDigits, tag, value }) {
+    function stringifyNumber({ format: format4, minFractionDigits, tag, value }) {
       if (typeof value === "bigint")
         return String(value);
       const num = typeof value === "number" ? value : Number(value);
       if (!isFinite(num))
         return isNaN(num) ? ".nan" : num < 0 ? "-.inf" : ".inf";
       let n = Object.is(value, -0) ? "-0" : JSON.stringify(value);
-      if (!format3 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
+      if (!format4 && minFractionDigits && (!tag || tag === "tag:yaml.org,2002:float") && /^-?\d/.test(n) && !n.includes("e")) {
         let i = n.indexOf(".");
         if (i < 0) {
           i = n.length;
@@ -25568,7 +23563,7 @@ var require_schema = __commonJS({
     var bool2 = require_bool();
     var float2 = require_float();
     var int2 = require_int();
-    var schema3 = [
+    var schema4 = [
       map2.map,
       seq2.seq,
       string.string,
@@ -25581,7 +23576,7 @@ var require_schema = __commonJS({
       float2.floatExp,
       float2.float
     ];
-    exports.schema = schema3;
+    exports.schema = schema4;
   }
 });
 
@@ -25647,8 +23642,8 @@ var require_schema2 = __commonJS({
         return str3;
       }
     };
-    var schema3 = [map2.map, seq2.seq].concat(jsonScalars, jsonError);
-    exports.schema = schema3;
+    var schema4 = [map2.map, seq2.seq].concat(jsonScalars, jsonError);
+    exports.schema = schema4;
   }
 });
 
@@ -25752,9 +23747,9 @@ ${cn.comment}` : item.comment;
         onError("Expected a sequence for this tag");
       return seq2;
     }
-    function createPairs(schema3, iterable, ctx) {
+    function createPairs(schema4, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs3 = new YAMLSeq.YAMLSeq(schema3);
+      const pairs3 = new YAMLSeq.YAMLSeq(schema4);
       pairs3.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -25839,8 +23834,8 @@ var require_omap = __commonJS({
         }
         return map2;
       }
-      static from(schema3, iterable, ctx) {
-        const pairs$1 = pairs2.createPairs(schema3, iterable, ctx);
+      static from(schema4, iterable, ctx) {
+        const pairs$1 = pairs2.createPairs(schema4, iterable, ctx);
         const omap3 = new this();
         omap3.items = pairs$1.items;
         return omap3;
@@ -25867,7 +23862,7 @@ var require_omap = __commonJS({
         }
         return Object.assign(new YAMLOMap(), pairs$1);
       },
-      createNode: (schema3, iterable, ctx) => YAMLOMap.from(schema3, iterable, ctx)
+      createNode: (schema4, iterable, ctx) => YAMLOMap.from(schema4, iterable, ctx)
     };
     exports.YAMLOMap = YAMLOMap;
     exports.omap = omap2;
@@ -26042,8 +24037,8 @@ var require_set = __commonJS({
     var Pair = require_Pair();
     var YAMLMap = require_YAMLMap();
     var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
-      constructor(schema3) {
-        super(schema3);
+      constructor(schema4) {
+        super(schema4);
         this.tag = _YAMLSet.tag;
       }
       add(key) {
@@ -26087,9 +24082,9 @@ var require_set = __commonJS({
         else
           throw new Error("Set items must all have null values");
       }
-      static from(schema3, iterable, ctx) {
+      static from(schema4, iterable, ctx) {
         const { replacer } = ctx;
-        const set3 = new this(schema3);
+        const set3 = new this(schema4);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value of iterable) {
             if (typeof replacer === "function")
@@ -26106,7 +24101,7 @@ var require_set = __commonJS({
       nodeClass: YAMLSet,
       default: false,
       tag: "tag:yaml.org,2002:set",
-      createNode: (schema3, iterable, ctx) => YAMLSet.from(schema3, iterable, ctx),
+      createNode: (schema4, iterable, ctx) => YAMLSet.from(schema4, iterable, ctx),
       resolve(map2, onError) {
         if (identity2.isMap(map2)) {
           if (map2.hasAllNullValues(true))
@@ -26228,7 +24223,7 @@ var require_schema3 = __commonJS({
     var pairs2 = require_pairs();
     var set2 = require_set();
     var timestamp2 = require_timestamp();
-    var schema3 = [
+    var schema4 = [
       map2.map,
       seq2.seq,
       string.string,
@@ -26251,7 +24246,7 @@ var require_schema3 = __commonJS({
       timestamp2.floatTime,
       timestamp2.timestamp
     ];
-    exports.schema = schema3;
+    exports.schema = schema4;
   }
 });
 
@@ -26266,7 +24261,7 @@ var require_tags = __commonJS({
     var bool2 = require_bool();
     var float2 = require_float();
     var int2 = require_int();
-    var schema3 = require_schema();
+    var schema4 = require_schema();
     var schema$1 = require_schema2();
     var binary2 = require_binary();
     var merge3 = require_merge();
@@ -26276,7 +24271,7 @@ var require_tags = __commonJS({
     var set2 = require_set();
     var timestamp2 = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
-      ["core", schema3.schema],
+      ["core", schema4.schema],
       ["failsafe", [map2.map, seq2.seq, string.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
@@ -26360,9 +24355,9 @@ var require_Schema = __commonJS({
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema2 = class _Schema {
-      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema: schema3, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema: schema4, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
-        this.name = typeof schema3 === "string" && schema3 || "core";
+        this.name = typeof schema4 === "string" && schema4 || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
         this.tags = tags.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
@@ -27064,10 +25059,10 @@ var require_resolve_block_map = __commonJS({
       let offset = bm.offset;
       let commentEnd = null;
       for (const collItem of bm.items) {
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const keyProps = resolveProps.resolveProps(start, {
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: bm.indent,
@@ -27081,7 +25076,7 @@ var require_resolve_block_map = __commonJS({
             else if ("indent" in key && key.indent !== bm.indent)
               onError(offset, "BAD_INDENT", startColMsg);
           }
-          if (!keyProps.anchor && !keyProps.tag && !sep6) {
+          if (!keyProps.anchor && !keyProps.tag && !sep7) {
             commentEnd = keyProps.end;
             if (keyProps.comment) {
               if (map2.comment)
@@ -27105,7 +25100,7 @@ var require_resolve_block_map = __commonJS({
         ctx.atKey = false;
         if (utilMapIncludes.mapIncludes(ctx, map2.items, keyNode))
           onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
-        const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+        const valueProps = resolveProps.resolveProps(sep7 ?? [], {
           indicator: "map-value-ind",
           next: value,
           offset: keyNode.range[2],
@@ -27121,7 +25116,7 @@ var require_resolve_block_map = __commonJS({
             if (ctx.options.strict && keyProps.start < valueProps.found.offset - 1024)
               onError(keyNode.range, "KEY_OVER_1024_CHARS", "The : indicator must be at most 1024 chars after the start of an implicit block mapping key");
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep6, null, valueProps, onError);
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : composeEmptyNode(ctx, offset, sep7, null, valueProps, onError);
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
@@ -27212,7 +25207,7 @@ var require_resolve_end = __commonJS({
       let comment = "";
       if (end) {
         let hasSpace = false;
-        let sep6 = "";
+        let sep7 = "";
         for (const token of end) {
           const { source, type: type2 } = token;
           switch (type2) {
@@ -27226,13 +25221,13 @@ var require_resolve_end = __commonJS({
               if (!comment)
                 comment = cb;
               else
-                comment += sep6 + cb;
-              sep6 = "";
+                comment += sep7 + cb;
+              sep7 = "";
               break;
             }
             case "newline":
               if (comment)
-                sep6 += source;
+                sep7 += source;
               hasSpace = true;
               break;
             default:
@@ -27275,18 +25270,18 @@ var require_resolve_flow_collection = __commonJS({
       let offset = fc.offset + fc.start.source.length;
       for (let i = 0; i < fc.items.length; ++i) {
         const collItem = fc.items[i];
-        const { start, key, sep: sep6, value } = collItem;
+        const { start, key, sep: sep7, value } = collItem;
         const props = resolveProps.resolveProps(start, {
           flow: fcName,
           indicator: "explicit-key-ind",
-          next: key ?? sep6?.[0],
+          next: key ?? sep7?.[0],
           offset,
           onError,
           parentIndent: fc.indent,
           startOnNewline: false
         });
         if (!props.found) {
-          if (!props.anchor && !props.tag && !sep6 && !value) {
+          if (!props.anchor && !props.tag && !sep7 && !value) {
             if (i === 0 && props.comma)
               onError(props.comma, "UNEXPECTED_TOKEN", `Unexpected , in ${fcName}`);
             else if (i < fc.items.length - 1)
@@ -27340,8 +25335,8 @@ var require_resolve_flow_collection = __commonJS({
             }
           }
         }
-        if (!isMap3 && !sep6 && !props.found) {
-          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep6, null, props, onError);
+        if (!isMap3 && !sep7 && !props.found) {
+          const valueNode = value ? composeNode(ctx, value, props, onError) : composeEmptyNode(ctx, props.end, sep7, null, props, onError);
           coll.items.push(valueNode);
           offset = valueNode.range[2];
           if (isBlock(value))
@@ -27353,7 +25348,7 @@ var require_resolve_flow_collection = __commonJS({
           if (isBlock(key))
             onError(keyNode.range, "BLOCK_IN_FLOW", blockMsg);
           ctx.atKey = false;
-          const valueProps = resolveProps.resolveProps(sep6 ?? [], {
+          const valueProps = resolveProps.resolveProps(sep7 ?? [], {
             flow: fcName,
             indicator: "map-value-ind",
             next: value,
@@ -27364,8 +25359,8 @@ var require_resolve_flow_collection = __commonJS({
           });
           if (valueProps.found) {
             if (!isMap3 && !props.found && ctx.options.strict) {
-              if (sep6)
-                for (const st of sep6) {
+              if (sep7)
+                for (const st of sep7) {
                   if (st === valueProps.found)
                     break;
                   if (st.type === "newline") {
@@ -27382,7 +25377,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               onError(valueProps.start, "MISSING_CHAR", `Missing , or : between ${fcName} items`);
           }
-          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep6, null, valueProps, onError) : null;
+          const valueNode = value ? composeNode(ctx, value, valueProps, onError) : valueProps.found ? composeEmptyNode(ctx, valueProps.end, sep7, null, valueProps, onError) : null;
           if (valueNode) {
             if (isBlock(value))
               onError(valueNode.range, "BLOCK_IN_FLOW", blockMsg);
@@ -27562,7 +25557,7 @@ var require_resolve_block_scalar = __commonJS({
           chompStart = i + 1;
       }
       let value = "";
-      let sep6 = "";
+      let sep7 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
         value += lines[i][0].slice(trimIndent) + "\n";
@@ -27579,24 +25574,24 @@ var require_resolve_block_scalar = __commonJS({
           indent = "";
         }
         if (type2 === Scalar2.Scalar.BLOCK_LITERAL) {
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
-          if (sep6 === " ")
-            sep6 = "\n";
-          else if (!prevMoreIndented && sep6 === "\n")
-            sep6 = "\n\n";
-          value += sep6 + indent.slice(trimIndent) + content;
-          sep6 = "\n";
+          if (sep7 === " ")
+            sep7 = "\n";
+          else if (!prevMoreIndented && sep7 === "\n")
+            sep7 = "\n\n";
+          value += sep7 + indent.slice(trimIndent) + content;
+          sep7 = "\n";
           prevMoreIndented = true;
         } else if (content === "") {
-          if (sep6 === "\n")
+          if (sep7 === "\n")
             value += "\n";
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          value += sep6 + content;
-          sep6 = " ";
+          value += sep7 + content;
+          sep7 = " ";
           prevMoreIndented = false;
         }
       }
@@ -27779,25 +25774,25 @@ var require_resolve_flow_scalar = __commonJS({
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
       let res = match[1].replace(trimEnd, "");
-      let sep6 = " ";
+      let sep7 = " ";
       let pos = line.lastIndex;
       while (match = line.exec(source)) {
         const lm = match[1].replace(trimBoth, "");
         if (lm === "") {
-          if (sep6 === "\n")
-            res += sep6;
+          if (sep7 === "\n")
+            res += sep7;
           else
-            sep6 = "\n";
+            sep7 = "\n";
         } else {
-          res += sep6 + lm;
-          sep6 = " ";
+          res += sep7 + lm;
+          sep7 = " ";
         }
         pos = line.lastIndex;
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
       match = last.exec(source);
-      return res + sep6 + (match?.[1] ?? "");
+      return res + sep7 + (match?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -27951,11 +25946,11 @@ var require_compose_scalar = __commonJS({
         scalar.comment = comment;
       return scalar;
     }
-    function findScalarTagByName(schema3, value, tagName, tagToken, onError) {
+    function findScalarTagByName(schema4, value, tagName, tagToken, onError) {
       if (tagName === "!")
-        return schema3[identity2.SCALAR];
+        return schema4[identity2.SCALAR];
       const matchWithTest = [];
-      for (const tag of schema3.tags) {
+      for (const tag of schema4.tags) {
         if (!tag.collection && tag.tag === tagName) {
           if (tag.default && tag.test)
             matchWithTest.push(tag);
@@ -27966,18 +25961,18 @@ var require_compose_scalar = __commonJS({
       for (const tag of matchWithTest)
         if (tag.test?.test(value))
           return tag;
-      const kt = schema3.knownTags[tagName];
+      const kt = schema4.knownTags[tagName];
       if (kt && !kt.collection) {
-        schema3.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
+        schema4.tags.push(Object.assign({}, kt, { default: false, test: void 0 }));
         return kt;
       }
       onError(tagToken, "TAG_RESOLVE_FAILED", `Unresolved tag: ${tagName}`, tagName !== "tag:yaml.org,2002:str");
-      return schema3[identity2.SCALAR];
+      return schema4[identity2.SCALAR];
     }
-    function findScalarTagByTest({ atKey, directives, schema: schema3 }, value, token, onError) {
-      const tag = schema3.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema3[identity2.SCALAR];
-      if (schema3.compat) {
-        const compat = schema3.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema3[identity2.SCALAR];
+    function findScalarTagByTest({ atKey, directives, schema: schema4 }, value, token, onError) {
+      const tag = schema4.tags.find((tag2) => (tag2.default === true || atKey && tag2.default === "key") && tag2.test?.test(value)) || schema4[identity2.SCALAR];
+      if (schema4.compat) {
+        const compat = schema4.compat.find((tag2) => tag2.default && tag2.test?.test(value)) ?? schema4[identity2.SCALAR];
         if (tag.tag !== compat.tag) {
           const ts = directives.tagString(tag.tag);
           const cs = directives.tagString(compat.tag);
@@ -28607,14 +26602,14 @@ var require_cst_stringify = __commonJS({
         }
       }
     }
-    function stringifyItem({ start, key, sep: sep6, value }) {
+    function stringifyItem({ start, key, sep: sep7, value }) {
       let res = "";
       for (const st of start)
         res += st.source;
       if (key)
         res += stringifyToken(key);
-      if (sep6)
-        for (const st of sep6)
+      if (sep7)
+        for (const st of sep7)
           res += st.source;
       if (value)
         res += stringifyToken(value);
@@ -29781,18 +27776,18 @@ var require_parser = __commonJS({
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
-          let sep6;
+          let sep7;
           if (scalar.end) {
-            sep6 = scalar.end;
-            sep6.push(this.sourceToken);
+            sep7 = scalar.end;
+            sep7.push(this.sourceToken);
             delete scalar.end;
           } else
-            sep6 = [this.sourceToken];
+            sep7 = [this.sourceToken];
           const map2 = {
             type: "block-map",
             offset: scalar.offset,
             indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep6 }]
+            items: [{ start, key: scalar, sep: sep7 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map2;
@@ -29945,15 +27940,15 @@ var require_parser = __commonJS({
                 } else if (isFlowToken(it.key) && !includesToken(it.sep, "newline")) {
                   const start2 = getFirstKeyStartProps(it.start);
                   const key = it.key;
-                  const sep6 = it.sep;
-                  sep6.push(this.sourceToken);
+                  const sep7 = it.sep;
+                  sep7.push(this.sourceToken);
                   delete it.key;
                   delete it.sep;
                   this.stack.push({
                     type: "block-map",
                     offset: this.offset,
                     indent: this.indent,
-                    items: [{ start: start2, key, sep: sep6 }]
+                    items: [{ start: start2, key, sep: sep7 }]
                   });
                 } else if (start.length > 0) {
                   it.sep = it.sep.concat(start, this.sourceToken);
@@ -30147,13 +28142,13 @@ var require_parser = __commonJS({
             const prev = getPrevProps(parent);
             const start = getFirstKeyStartProps(prev);
             fixFlowSeqItems(fc);
-            const sep6 = fc.end.splice(1, fc.end.length);
-            sep6.push(this.sourceToken);
+            const sep7 = fc.end.splice(1, fc.end.length);
+            sep7.push(this.sourceToken);
             const map2 = {
               type: "block-map",
               offset: fc.offset,
               indent: fc.indent,
-              items: [{ start, key: fc, sep: sep6 }]
+              items: [{ start, key: fc, sep: sep7 }]
             };
             this.onKeyLine = true;
             this.stack[this.stack.length - 1] = map2;
@@ -30331,7 +28326,7 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse5(src, reviver, options) {
+    function parse6(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
@@ -30372,7 +28367,7 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse5;
+    exports.parse = parse6;
     exports.parseAllDocuments = parseAllDocuments2;
     exports.parseDocument = parseDocument2;
     exports.stringify = stringify;
@@ -30428,6 +28423,3713 @@ var require_dist = __commonJS({
     exports.stringify = publicApi.stringify;
     exports.visit = visit3.visit;
     exports.visitAsync = visit3.visitAsync;
+  }
+});
+
+// packages/core/dist/model/archy-options.js
+function archyOptionsSubstitutions(project) {
+  return project.index("archy-options:substitutions", (p) => {
+    const wanted = p.settings.archyOptionsFiles?.filter((x) => typeof x === "string") ?? [];
+    if (!wanted.length)
+      return void 0;
+    let found = false;
+    const names = /* @__PURE__ */ new Set();
+    for (const entry of wanted) {
+      const file = findProjectFile(p, entry);
+      if (!file)
+        continue;
+      found = true;
+      for (const k of substitutionKeys(file))
+        names.add(k);
+    }
+    return found ? [...names] : void 0;
+  });
+}
+function normalize(path) {
+  return path.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+}
+function findProjectFile(project, entry) {
+  const want = normalize(entry);
+  return project.file(want) ?? project.files.find((f) => normalize(f.path).endsWith(`/${want}`));
+}
+function substitutionKeys(file) {
+  try {
+    const doc = (0, import_yaml.parse)(file.source.text);
+    const subs = doc?.substitutions;
+    return subs && typeof subs === "object" && !Array.isArray(subs) ? Object.keys(subs) : [];
+  } catch {
+    return [];
+  }
+}
+var import_yaml, archyOptionsContributor;
+var init_archy_options = __esm({
+  "packages/core/dist/model/archy-options.js"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    archyOptionsContributor = {
+      substitutionsFor(_flow, project) {
+        return archyOptionsSubstitutions(project);
+      }
+    };
+  }
+});
+
+// packages/core/dist/parse/nodes.js
+function isMap(n) {
+  return !!n && n.type === "map";
+}
+function isSeq(n) {
+  return !!n && n.type === "seq";
+}
+function isScalar(n) {
+  return !!n && n.type === "scalar";
+}
+function getPair(map2, key) {
+  if (!isMap(map2))
+    return void 0;
+  for (const p of map2.pairs)
+    if (p.key.value === key)
+      return p;
+  return void 0;
+}
+function get(map2, key) {
+  return getPair(map2, key)?.value;
+}
+function toJS(n) {
+  if (!n)
+    return null;
+  if (n.type === "scalar")
+    return n.value;
+  if (n.type === "seq")
+    return n.items.map(toJS);
+  const out = {};
+  for (const p of n.pairs) {
+    const key = String(p.key.value);
+    if (key === "__proto__")
+      Object.defineProperty(out, key, { value: toJS(p.value), enumerable: true, writable: true, configurable: true });
+    else
+      out[key] = toJS(p.value);
+  }
+  return out;
+}
+function markShared(node) {
+  if (!shared.has(node)) {
+    shared.add(node);
+    sharedCount++;
+  }
+}
+function walk(root, visit3) {
+  if (!root)
+    return;
+  const nodes = [root];
+  const pairs2 = [void 0];
+  const seen = sharedCount ? /* @__PURE__ */ new Set() : void 0;
+  while (nodes.length) {
+    const node = nodes.pop();
+    const pair = pairs2.pop();
+    if (seen && shared.has(node)) {
+      if (seen.has(node))
+        continue;
+      seen.add(node);
+    }
+    if (visit3(node, pair) === false)
+      continue;
+    if (node.type === "map") {
+      for (let i = node.pairs.length - 1; i >= 0; i--) {
+        const p = node.pairs[i];
+        if (p.value) {
+          nodes.push(p.value);
+          pairs2.push(p);
+        }
+      }
+    } else if (node.type === "seq") {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        nodes.push(node.items[i]);
+        pairs2.push(void 0);
+      }
+    }
+  }
+}
+var shared, sharedCount;
+var init_nodes = __esm({
+  "packages/core/dist/parse/nodes.js"() {
+    "use strict";
+    shared = /* @__PURE__ */ new WeakSet();
+    sharedCount = 0;
+  }
+});
+
+// packages/core/dist/parse/string-offsets.js
+function valueIndexToOffset(source, node, index2) {
+  const [start, end] = node.range;
+  if (node.style === "plain" || node.style === "block")
+    return Math.min(start + index2, end);
+  const quote2 = source[start];
+  let src = start + 1;
+  let i = 0;
+  while (i < index2 && src < end - 1) {
+    const ch = source[src];
+    if (quote2 === "'" && ch === "'" && source[src + 1] === "'") {
+      src += 2;
+      i += 1;
+      continue;
+    }
+    if (quote2 === '"' && ch === "\\") {
+      const next = source[src + 1];
+      if (next === "u") {
+        src += 6;
+        i += 1;
+        continue;
+      }
+      if (next === "x") {
+        src += 4;
+        i += 1;
+        continue;
+      }
+      if (next === "U") {
+        src += 10;
+        i += 2;
+        continue;
+      }
+      src += 2;
+      i += 1;
+      continue;
+    }
+    src += 1;
+    i += 1;
+  }
+  return src;
+}
+function valueRangeToSource(source, node, from, to) {
+  return [valueIndexToOffset(source, node, from), valueIndexToOffset(source, node, to)];
+}
+var init_string_offsets = __esm({
+  "packages/core/dist/parse/string-offsets.js"() {
+    "use strict";
+  }
+});
+
+// node_modules/pathe/dist/shared/pathe.M-eThtNZ.mjs
+function normalizeWindowsPath(input = "") {
+  if (!input) {
+    return input;
+  }
+  return input.replace(/\\/g, "/").replace(_DRIVE_LETTER_START_RE, (r) => r.toUpperCase());
+}
+function normalizeString(path, allowAboveRoot) {
+  let res = "";
+  let lastSegmentLength = 0;
+  let lastSlash = -1;
+  let dots = 0;
+  let char = null;
+  for (let index2 = 0; index2 <= path.length; ++index2) {
+    if (index2 < path.length) {
+      char = path[index2];
+    } else if (char === "/") {
+      break;
+    } else {
+      char = "/";
+    }
+    if (char === "/") {
+      if (lastSlash === index2 - 1 || dots === 1) ;
+      else if (dots === 2) {
+        if (res.length < 2 || lastSegmentLength !== 2 || res[res.length - 1] !== "." || res[res.length - 2] !== ".") {
+          if (res.length > 2) {
+            const lastSlashIndex = res.lastIndexOf("/");
+            if (lastSlashIndex === -1) {
+              res = "";
+              lastSegmentLength = 0;
+            } else {
+              res = res.slice(0, lastSlashIndex);
+              lastSegmentLength = res.length - 1 - res.lastIndexOf("/");
+            }
+            lastSlash = index2;
+            dots = 0;
+            continue;
+          } else if (res.length > 0) {
+            res = "";
+            lastSegmentLength = 0;
+            lastSlash = index2;
+            dots = 0;
+            continue;
+          }
+        }
+        if (allowAboveRoot) {
+          res += res.length > 0 ? "/.." : "..";
+          lastSegmentLength = 2;
+        }
+      } else {
+        if (res.length > 0) {
+          res += `/${path.slice(lastSlash + 1, index2)}`;
+        } else {
+          res = path.slice(lastSlash + 1, index2);
+        }
+        lastSegmentLength = index2 - lastSlash - 1;
+      }
+      lastSlash = index2;
+      dots = 0;
+    } else if (char === "." && dots !== -1) {
+      ++dots;
+    } else {
+      dots = -1;
+    }
+  }
+  return res;
+}
+var _DRIVE_LETTER_START_RE, _UNC_REGEX, _IS_ABSOLUTE_RE, _DRIVE_LETTER_RE, normalize2, isAbsolute, dirname;
+var init_pathe_M_eThtNZ = __esm({
+  "node_modules/pathe/dist/shared/pathe.M-eThtNZ.mjs"() {
+    _DRIVE_LETTER_START_RE = /^[A-Za-z]:\//;
+    _UNC_REGEX = /^[/\\]{2}/;
+    _IS_ABSOLUTE_RE = /^[/\\](?![/\\])|^[/\\]{2}(?!\.)|^[A-Za-z]:[/\\]/;
+    _DRIVE_LETTER_RE = /^[A-Za-z]:$/;
+    normalize2 = function(path) {
+      if (path.length === 0) {
+        return ".";
+      }
+      path = normalizeWindowsPath(path);
+      const isUNCPath = path.match(_UNC_REGEX);
+      const isPathAbsolute = isAbsolute(path);
+      const trailingSeparator = path[path.length - 1] === "/";
+      path = normalizeString(path, !isPathAbsolute);
+      if (path.length === 0) {
+        if (isPathAbsolute) {
+          return "/";
+        }
+        return trailingSeparator ? "./" : ".";
+      }
+      if (trailingSeparator) {
+        path += "/";
+      }
+      if (_DRIVE_LETTER_RE.test(path)) {
+        path += "/";
+      }
+      if (isUNCPath) {
+        if (!isPathAbsolute) {
+          return `//./${path}`;
+        }
+        return `//${path}`;
+      }
+      return isPathAbsolute && !isAbsolute(path) ? `/${path}` : path;
+    };
+    isAbsolute = function(p) {
+      return _IS_ABSOLUTE_RE.test(p);
+    };
+    dirname = function(p) {
+      const segments = normalizeWindowsPath(p).replace(/\/$/, "").split("/").slice(0, -1);
+      if (segments.length === 1 && _DRIVE_LETTER_RE.test(segments[0])) {
+        segments[0] += "/";
+      }
+      return segments.join("/") || (isAbsolute(p) ? "/" : ".");
+    };
+  }
+});
+
+// node_modules/pathe/dist/index.mjs
+var init_dist = __esm({
+  "node_modules/pathe/dist/index.mjs"() {
+    init_pathe_M_eThtNZ();
+  }
+});
+
+// packages/core/dist/util/posix-path.js
+var posix;
+var init_posix_path = __esm({
+  "packages/core/dist/util/posix-path.js"() {
+    "use strict";
+    init_dist();
+    posix = { dirname, normalize: normalize2 };
+  }
+});
+
+// node_modules/fastest-levenshtein/esm/mod.js
+var peq, myers_32, myers_x, distance, closest;
+var init_mod = __esm({
+  "node_modules/fastest-levenshtein/esm/mod.js"() {
+    peq = new Uint32Array(65536);
+    myers_32 = (a, b) => {
+      const n = a.length;
+      const m = b.length;
+      const lst = 1 << n - 1;
+      let pv = -1;
+      let mv = 0;
+      let sc = n;
+      let i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] |= 1 << i;
+      }
+      for (i = 0; i < m; i++) {
+        let eq = peq[b.charCodeAt(i)];
+        const xv = eq | mv;
+        eq |= (eq & pv) + pv ^ pv;
+        mv |= ~(eq | pv);
+        pv &= eq;
+        if (mv & lst) {
+          sc++;
+        }
+        if (pv & lst) {
+          sc--;
+        }
+        mv = mv << 1 | 1;
+        pv = pv << 1 | ~(xv | mv);
+        mv &= xv;
+      }
+      i = n;
+      while (i--) {
+        peq[a.charCodeAt(i)] = 0;
+      }
+      return sc;
+    };
+    myers_x = (b, a) => {
+      const n = a.length;
+      const m = b.length;
+      const mhc = [];
+      const phc = [];
+      const hsize = Math.ceil(n / 32);
+      const vsize = Math.ceil(m / 32);
+      for (let i = 0; i < hsize; i++) {
+        phc[i] = -1;
+        mhc[i] = 0;
+      }
+      let j = 0;
+      for (; j < vsize - 1; j++) {
+        let mv2 = 0;
+        let pv2 = -1;
+        const start2 = j * 32;
+        const vlen2 = Math.min(32, m) + start2;
+        for (let k = start2; k < vlen2; k++) {
+          peq[b.charCodeAt(k)] |= 1 << k;
+        }
+        for (let i = 0; i < n; i++) {
+          const eq = peq[a.charCodeAt(i)];
+          const pb = phc[i / 32 | 0] >>> i & 1;
+          const mb = mhc[i / 32 | 0] >>> i & 1;
+          const xv = eq | mv2;
+          const xh = ((eq | mb) & pv2) + pv2 ^ pv2 | eq | mb;
+          let ph = mv2 | ~(xh | pv2);
+          let mh = pv2 & xh;
+          if (ph >>> 31 ^ pb) {
+            phc[i / 32 | 0] ^= 1 << i;
+          }
+          if (mh >>> 31 ^ mb) {
+            mhc[i / 32 | 0] ^= 1 << i;
+          }
+          ph = ph << 1 | pb;
+          mh = mh << 1 | mb;
+          pv2 = mh | ~(xv | ph);
+          mv2 = ph & xv;
+        }
+        for (let k = start2; k < vlen2; k++) {
+          peq[b.charCodeAt(k)] = 0;
+        }
+      }
+      let mv = 0;
+      let pv = -1;
+      const start = j * 32;
+      const vlen = Math.min(32, m - start) + start;
+      for (let k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] |= 1 << k;
+      }
+      let score = m;
+      for (let i = 0; i < n; i++) {
+        const eq = peq[a.charCodeAt(i)];
+        const pb = phc[i / 32 | 0] >>> i & 1;
+        const mb = mhc[i / 32 | 0] >>> i & 1;
+        const xv = eq | mv;
+        const xh = ((eq | mb) & pv) + pv ^ pv | eq | mb;
+        let ph = mv | ~(xh | pv);
+        let mh = pv & xh;
+        score += ph >>> m - 1 & 1;
+        score -= mh >>> m - 1 & 1;
+        if (ph >>> 31 ^ pb) {
+          phc[i / 32 | 0] ^= 1 << i;
+        }
+        if (mh >>> 31 ^ mb) {
+          mhc[i / 32 | 0] ^= 1 << i;
+        }
+        ph = ph << 1 | pb;
+        mh = mh << 1 | mb;
+        pv = mh | ~(xv | ph);
+        mv = ph & xv;
+      }
+      for (let k = start; k < vlen; k++) {
+        peq[b.charCodeAt(k)] = 0;
+      }
+      return score;
+    };
+    distance = (a, b) => {
+      if (a.length < b.length) {
+        const tmp = b;
+        b = a;
+        a = tmp;
+      }
+      if (b.length === 0) {
+        return a.length;
+      }
+      if (a.length <= 32) {
+        return myers_32(a, b);
+      }
+      return myers_x(a, b);
+    };
+    closest = (str3, arr) => {
+      let min_distance = Infinity;
+      let min_index = 0;
+      for (let i = 0; i < arr.length; i++) {
+        const dist = distance(str3, arr[i]);
+        if (dist < min_distance) {
+          min_distance = dist;
+          min_index = i;
+        }
+      }
+      return arr[min_index];
+    };
+  }
+});
+
+// packages/core/dist/rules/closest-name.js
+function closestByEdits(word, candidates, limit, ignoreCase) {
+  const norm = (s) => ignoreCase ? s.toLowerCase() : s;
+  const w = norm(word);
+  let best;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    const d = distance(w, norm(c));
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best !== void 0 && bestDistance <= limit ? best : void 0;
+}
+function closestKey(key, candidates) {
+  return closestByEdits(key, candidates, Math.max(1, Math.floor(key.length / 3)), true);
+}
+function closestKnownName(name, known, maxEdits = 2) {
+  const best = closestKey(name, known);
+  if (best === void 0 || best === name)
+    return void 0;
+  return distance(name.toLowerCase(), best.toLowerCase()) <= maxEdits ? best : void 0;
+}
+var init_closest_name = __esm({
+  "packages/core/dist/rules/closest-name.js"() {
+    "use strict";
+    init_mod();
+  }
+});
+
+// packages/core/dist/parse/detect-kind.js
+function intendedFlowType(key) {
+  if (FLOW_TYPES.includes(key))
+    return key;
+  const lower = key.toLowerCase();
+  const sameIgnoringCase = FLOW_TYPES.find((t) => t.toLowerCase() === lower);
+  if (sameIgnoringCase)
+    return sameIgnoringCase;
+  return closestByEdits(key, FLOW_TYPES, key.length >= 6 ? 2 : 1, true);
+}
+function mistypedFlowTypeKey(text) {
+  const m = FIRST_TOP_KEY.exec(text.length > 64 * 1024 ? text.slice(0, 64 * 1024) : text);
+  return m && !FLOW_TYPES.includes(m[2]) && intendedFlowType(m[2]) ? m[2] : void 0;
+}
+function isFlowWithMistypedKey(text) {
+  const m = FIRST_TOP_KEY.exec(text.length > 64 * 1024 ? text.slice(0, 64 * 1024) : text);
+  return !!m && intendedFlowType(m[2]) !== void 0 && FLOW_BODY_KEY.test(text);
+}
+function extensionOf(path) {
+  const slash = path.lastIndexOf("/");
+  const dot = path.lastIndexOf(".");
+  return dot > slash ? path.slice(dot).toLowerCase() : "";
+}
+function isCandidatePath(path) {
+  const ext = extensionOf(path);
+  return FLOW_EXTENSIONS.includes(ext) || DATA_ACTION_EXTENSIONS.includes(ext) || TERRAFORM_EXTENSIONS.includes(ext);
+}
+function detectKind(path, text) {
+  const ext = extensionOf(path);
+  if (FLOW_EXTENSIONS.includes(ext))
+    return FLOW_TYPE_LINE.test(text) || isFlowWithMistypedKey(text) ? "flow" : "unknown";
+  if (DATA_ACTION_EXTENSIONS.includes(ext)) {
+    return text.includes('"contract"') && (text.includes('"config"') || text.includes('"requestUrlTemplate"')) ? "data-action" : "unknown";
+  }
+  if (TERRAFORM_EXTENSIONS.includes(ext))
+    return text.includes("genesyscloud_") || /mypurecloud\/genesyscloud/i.test(text) || TF_MODULE_OR_VARIABLE.test(text) ? "terraform" : "unknown";
+  return "unknown";
+}
+var FLOW_TYPES, FLOW_TYPE_LINE, FIRST_TOP_KEY, FLOW_BODY_KEY, FLOW_EXTENSIONS, DATA_ACTION_EXTENSIONS, TERRAFORM_EXTENSIONS, TF_MODULE_OR_VARIABLE;
+var init_detect_kind = __esm({
+  "packages/core/dist/parse/detect-kind.js"() {
+    "use strict";
+    init_closest_name();
+    FLOW_TYPES = [
+      "inboundCall",
+      "inboundEmail",
+      "inboundShortMessage",
+      "inboundChat",
+      "inqueueCall",
+      "inqueueEmail",
+      "inqueueShortMessage",
+      "outboundCall",
+      "secureCall",
+      "workflow",
+      "workitem",
+      "commonModule",
+      "bot",
+      "botFlow",
+      "digitalBot",
+      "digitalBotFlow",
+      "voicemail",
+      "surveyInvite",
+      "voiceSurvey",
+      "inqueueChat"
+    ];
+    FLOW_TYPE_LINE = new RegExp(`^(["']?)(?:${FLOW_TYPES.join("|")})\\1[ \\t]*:`, "m");
+    FIRST_TOP_KEY = /^(?:(?:#[^\n]*|%[^\n]*|---[ \t]*|[ \t]*)\r?\n)*(["']?)([A-Za-z][A-Za-z0-9_-]*)\1[ \t]*:[ \t]*(?:#[^\n]*)?(?=\r?\n|$)/;
+    FLOW_BODY_KEY = /^[ \t]+(?:startUpRef|defaultLanguage|supportedLanguages|settingsErrorHandling|initialGreeting|settingsActionDefaults|settingsPrompts|startUpTaskActions)[ \t]*:/m;
+    FLOW_EXTENSIONS = [".yaml", ".yml"];
+    DATA_ACTION_EXTENSIONS = [".json"];
+    TERRAFORM_EXTENSIONS = [".tf"];
+    TF_MODULE_OR_VARIABLE = /^[ \t]*(?:module|variable)[ \t]+"/m;
+  }
+});
+
+// packages/core/dist/parse/terraform-document.js
+function terraformDocument(file) {
+  return file.extra?.terraform;
+}
+function attachTerraformDocument(file, prepared) {
+  if (prepared instanceof Error) {
+    file.errors.push(...syntaxErrors(file, prepared));
+    return;
+  }
+  if (!prepared) {
+    file.errors.push({
+      message: "Terraform files are read by an asynchronous HCL parser: lint them with lintFilesAsync from the node entry (the CLI and the action do), or give createLinter a `terraform` parser with a `prepare` step.",
+      range: [0, 0]
+    });
+    return;
+  }
+  file.extra = { ...file.extra, terraform: prepared };
+}
+function syntaxErrors(file, error2) {
+  const text = String(error2.message ?? error2).replace(/^parse config: \[/, "").replace(/\]$/, "");
+  const out = [];
+  const at = /(?:^|\s)[^\s:]+:(\d+),(\d+)-(?:(\d+),)?(\d+): ([^;]+)(?:;\s*([\s\S]*?))?(?=\s+[^\s:]+:\d+,\d+-|$)/g;
+  let m;
+  while (m = at.exec(text)) {
+    const start = file.source.offsetAt({ line: Number(m[1]), column: Number(m[2]) });
+    const end = file.source.offsetAt({ line: Number(m[3] ?? m[1]), column: Number(m[4]) });
+    out.push({ message: `${m[5].trim()}${m[6] ? `: ${m[6].trim()}` : ""}`, range: [start, Math.max(start, end)] });
+  }
+  if (!out.length)
+    out.push({ message: text, range: [0, 0] });
+  return out;
+}
+var terraformDocumentParser;
+var init_terraform_document = __esm({
+  "packages/core/dist/parse/terraform-document.js"() {
+    "use strict";
+    terraformDocumentParser = {
+      parse(file, prepared) {
+        attachTerraformDocument(file, prepared);
+      }
+    };
+  }
+});
+
+// packages/core/dist/model/terraform.js
+function terraformResources(file) {
+  const hit = resourceCache.get(file);
+  if (hit)
+    return hit;
+  const out = [];
+  const doc = terraformDocument(file);
+  const resources = doc?.json.resource;
+  if (resources) {
+    const text = file.source.text;
+    const blockStarts = topLevelBlockStarts(text);
+    for (const [type2, byName] of Object.entries(resources)) {
+      for (const [name, bodies] of Object.entries(byName ?? {})) {
+        const header = findHeader(text, type2, name);
+        const next = blockStarts.find((s) => s > header[0]) ?? text.length;
+        const close = text.lastIndexOf("}", next - 1);
+        const range = [header[0], close > header[1] ? close + 1 : next];
+        for (const body of Array.isArray(bodies) ? bodies : [bodies])
+          out.push({ type: type2, name, file, body: body ?? {}, headerRange: header, range });
+      }
+    }
+  }
+  resourceCache.set(file, out);
+  return out;
+}
+function topLevelBlockStarts(text) {
+  const starts = [];
+  BLOCK_START.lastIndex = 0;
+  let m;
+  while (m = BLOCK_START.exec(text))
+    starts.push(m.index);
+  return starts;
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function findHeader(text, type2, name) {
+  const re = new RegExp(`resource\\s+"${escapeRegExp(type2)}"\\s+"${escapeRegExp(name)}"`);
+  const m = re.exec(text);
+  return m ? [m.index, m.index + m[0].length] : [0, 0];
+}
+function findAttribute(resource, path) {
+  const text = resource.file.source.text;
+  let from = resource.headerRange[1];
+  const end = resource.range[1];
+  for (let i = 0; i < path.length; i++) {
+    const last = i === path.length - 1;
+    const re = new RegExp(`(?<![\\w-])"?${escapeRegExp(path[i])}"?\\s*(=(?!=)|\\{)`, "g");
+    re.lastIndex = from;
+    const m = re.exec(text);
+    if (!m || m.index >= end)
+      return void 0;
+    const keyRange = [m.index + (text[m.index] === '"' ? 1 : 0), m.index + (text[m.index] === '"' ? 1 : 0) + path[i].length];
+    from = m.index + m[0].length;
+    if (!last)
+      continue;
+    let start = from;
+    while (start < end && (text[start] === " " || text[start] === "	"))
+      start++;
+    if (m[1] === "{")
+      return { keyRange, valueRange: [m.index + m[0].length - 1, end] };
+    return { keyRange, valueRange: [start, valueEnd(text, start, end)] };
+  }
+  return void 0;
+}
+function valueEnd(text, start, limit) {
+  const ch = text[start];
+  if (ch === '"') {
+    for (let i = start + 1; i < limit; i++) {
+      if (text[i] === "\\")
+        i++;
+      else if (text[i] === '"')
+        return i + 1;
+      else if (text[i] === "\n")
+        return i;
+    }
+    return limit;
+  }
+  const heredoc = /^<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(text.slice(start, start + 80));
+  if (heredoc) {
+    const term = new RegExp(`^[ \\t]*${escapeRegExp(heredoc[1])}[ \\t]*$`, "m");
+    const body = start + heredoc[0].length;
+    const m = term.exec(text.slice(body, limit));
+    return m ? body + m.index + m[0].length : limit;
+  }
+  if (ch === "{" || ch === "[" || text.startsWith("jsonencode(", start)) {
+    let depth = 0;
+    for (let i = start; i < limit; i++) {
+      const c = text[i];
+      if (c === '"') {
+        i = valueEnd(text, i, limit) - 1;
+        continue;
+      }
+      if (c === "{" || c === "[" || c === "(")
+        depth++;
+      else if (c === "}" || c === "]" || c === ")") {
+        depth--;
+        if (depth === 0)
+          return i + 1;
+      }
+    }
+    return limit;
+  }
+  const nl = text.indexOf("\n", start);
+  let stop = nl === -1 || nl > limit ? limit : nl;
+  while (stop > start && /\s/.test(text[stop - 1]))
+    stop--;
+  return stop;
+}
+function hclLiteral(value) {
+  if (typeof value === "number" || typeof value === "boolean")
+    return String(value);
+  if (typeof value !== "string")
+    return void 0;
+  if (/(?<!\$)\$\{|(?<!%)%\{/.test(value))
+    return void 0;
+  return value.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+}
+function variableReference(value) {
+  if (typeof value !== "string")
+    return void 0;
+  return /^\$\{var\.([A-Za-z_][\w-]*)\}$/.exec(value)?.[1];
+}
+function block(value) {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v && typeof v === "object" ? v : void 0;
+}
+function posixDir(path) {
+  const d = posix.dirname(path);
+  return d === "." ? "" : d;
+}
+function joinPath(dir, rel) {
+  const j = posix.normalize(dir ? `${dir}/${rel}` : rel);
+  return j.startsWith("./") ? j.slice(2) : j;
+}
+function ancestors(dir) {
+  const out = [dir];
+  let d = dir;
+  while (d && d !== "." && d !== "/") {
+    d = posixDir(d);
+    out.push(d);
+  }
+  return [...new Set(out)];
+}
+function resolveFilepath(project, tfPath, filepath) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(filepath))
+    return { status: "remote" };
+  const tfDir = posixDir(tfPath);
+  const inModule = /\$\{\s*path\.module\s*\}/.test(filepath);
+  let p = filepath.replace(/\$\{\s*path\.module\s*\}/g, tfDir || ".");
+  p = p.replace(/^\$\{\s*path\.(?:root|cwd)\s*\}\/?/, "");
+  if (!p.includes("${")) {
+    const literal = hclLiteral(p) ?? p;
+    if (literal.startsWith("/") || inModule) {
+      const path = joinPath("", literal);
+      return project.file(path) ? { status: "resolved", paths: [path] } : { status: "missing", expected: path };
+    }
+    for (const base of ancestors(tfDir)) {
+      const candidate = joinPath(base, literal);
+      if (project.file(candidate))
+        return { status: "resolved", paths: [candidate] };
+    }
+    const suffix2 = `/${joinPath("", literal)}`;
+    const elsewhere = project.files.filter((f) => `/${f.path}`.endsWith(suffix2)).map((f) => f.path);
+    if (elsewhere.length)
+      return { status: "resolved", paths: elsewhere };
+    return { status: "missing", expected: joinPath(tfDir, literal) };
+  }
+  const tail = p.slice(p.lastIndexOf("}") + 1);
+  if (!tail.includes("/") || tail.length < 2)
+    return { status: "unknown" };
+  const prefix = tfDir ? `${tfDir}/` : "";
+  const suffix = tail.startsWith("/") ? tail : `/${tail}`;
+  const paths = project.files.filter((f) => f.path.startsWith(prefix) && `/${f.path}`.endsWith(suffix)).map((f) => f.path);
+  return paths.length ? { status: "resolved", paths } : { status: "unknown" };
+}
+function readFlowResource(project, resource) {
+  const raw = resource.body.filepath;
+  const filepath = typeof raw === "string" ? raw : void 0;
+  const subs = resource.body.substitutions;
+  const substitutions = subs && typeof subs === "object" && !Array.isArray(subs) ? Object.keys(subs) : subs === void 0 ? [] : void 0;
+  const target = filepath === void 0 ? { status: "none" } : resolveFilepath(project, resource.file.path, filepath);
+  return { resource, filepath, target, substitutions };
+}
+function terraformFlows(project) {
+  return project.index("terraform:flows", (p) => p.filesOfKind("terraform").flatMap((file) => terraformResources(file).filter((r) => r.type === "genesyscloud_flow").map((r) => readFlowResource(p, r))));
+}
+function terraformFlowsIn(project, file) {
+  return terraformFlows(project).filter((f) => f.resource.file === file);
+}
+function deployedByTerraform(project, flow) {
+  return substitutionsByFlow(project).has(flow.path);
+}
+function substitutionsByFlow(project) {
+  return project.index("terraform:substitutions-by-flow", (p) => {
+    const out = /* @__PURE__ */ new Map();
+    for (const flow of terraformFlows(p)) {
+      if (flow.target.status !== "resolved")
+        continue;
+      for (const path of flow.target.paths) {
+        if (!out.has(path))
+          out.set(path, /* @__PURE__ */ new Set());
+        const names = out.get(path);
+        if (!names)
+          continue;
+        if (!flow.substitutions)
+          out.set(path, void 0);
+        else
+          for (const k of flow.substitutions)
+            names.add(k);
+      }
+    }
+    return out;
+  });
+}
+function substitutionValues(project, flow) {
+  return project.index(`terraform:substitution-values:${flow.path}`, (p) => {
+    const out = /* @__PURE__ */ new Map();
+    for (const f of terraformFlows(p)) {
+      if (f.target.status !== "resolved" || !f.target.paths.includes(flow.path))
+        continue;
+      const subs = f.resource.body.substitutions;
+      if (!subs || typeof subs !== "object" || Array.isArray(subs))
+        continue;
+      for (const [key, raw] of Object.entries(subs)) {
+        const variable = variableReference(raw);
+        const values = variable ? variableValues(p, posixDir(f.resource.file.path), variable) : [hclLiteral(raw)].filter((v) => v !== void 0);
+        if (values.length)
+          out.set(key, [...out.get(key) ?? [], ...values]);
+      }
+    }
+    return out;
+  });
+}
+function generatedFilePaths(project) {
+  return project.index("terraform:generated-files", (p) => {
+    const out = /* @__PURE__ */ new Set();
+    for (const file of p.filesOfKind("terraform")) {
+      for (const r of terraformResources(file)) {
+        if (r.type !== "local_file")
+          continue;
+        const name = hclLiteral(typeof r.body.filename === "string" ? r.body.filename.replace(/\$\{\s*path\.module\s*\}/g, posixDir(file.path) || ".") : void 0);
+        if (name)
+          for (const base of ancestors(posixDir(file.path)))
+            out.add(joinPath(base, name));
+      }
+    }
+    return out;
+  });
+}
+function variableValues(project, moduleDir, variable) {
+  const values = project.index("terraform:variable-values", (p) => {
+    const byDirVar = /* @__PURE__ */ new Map();
+    const add = (dir, name, v) => {
+      const lit = hclLiteral(v);
+      if (lit === void 0)
+        return;
+      const key = `${dir}\0${name}`;
+      if (!byDirVar.has(key))
+        byDirVar.set(key, /* @__PURE__ */ new Set());
+      byDirVar.get(key).add(lit);
+    };
+    for (const file of p.filesOfKind("terraform")) {
+      const json2 = terraformDocument(file)?.json;
+      if (!json2)
+        continue;
+      const dir = posixDir(file.path);
+      for (const [name, decls] of Object.entries(json2.variable ?? {}))
+        add(dir, name, block(decls)?.default);
+      for (const calls of Object.values(json2.module ?? {})) {
+        const args = block(calls);
+        const source = hclLiteral(args?.source);
+        if (!args || !source || !/^\.\.?\//.test(source))
+          continue;
+        const target = joinPath(dir, source).replace(/\/$/, "");
+        for (const [name, v] of Object.entries(args))
+          if (name !== "source")
+            add(target, name, v);
+      }
+    }
+    return byDirVar;
+  });
+  return [...values.get(`${moduleDir}\0${variable}`) ?? []];
+}
+function possibleValues(project, file, value) {
+  const lit = hclLiteral(value);
+  if (lit !== void 0)
+    return [lit];
+  const v = variableReference(value);
+  return v ? variableValues(project, posixDir(file.path), v) : [];
+}
+function readIntegrationAction(project, resource) {
+  const b = resource.body;
+  const doc = terraformDocument(resource.file);
+  const decode = (v) => typeof v === "string" ? doc?.jsonencoded.get(v) : v && typeof v === "object" ? v : void 0;
+  const req = block(b.config_request);
+  const res = block(b.config_response);
+  const str3 = (v) => typeof v === "string" ? v : void 0;
+  const obj = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+  const secure = hclLiteral(b.secure);
+  return {
+    resource,
+    names: possibleValues(project, resource.file, b.name),
+    nameExpression: str3(b.name),
+    categories: possibleValues(project, resource.file, b.category),
+    categoryExpression: str3(b.category),
+    integrationId: str3(b.integration_id),
+    secure: secure === "true" ? true : secure === "false" ? false : void 0,
+    contractInput: decode(b.contract_input),
+    contractOutput: decode(b.contract_output),
+    configRequest: req && {
+      requestUrlTemplate: str3(req.request_url_template),
+      requestType: str3(req.request_type),
+      requestTemplate: str3(req.request_template),
+      headers: obj(req.headers)
+    },
+    configResponse: res && {
+      translationMap: obj(res.translation_map),
+      translationMapDefaults: obj(res.translation_map_defaults),
+      successTemplate: str3(res.success_template)
+    }
+  };
+}
+function terraformIntegrationActions(project) {
+  return project.index("terraform:integration-actions", (p) => p.filesOfKind("terraform").flatMap((file) => terraformResources(file).filter((r) => r.type === "genesyscloud_integration_action").map((r) => readIntegrationAction(p, r))));
+}
+function isTerraformReference(expression) {
+  const m = /^\s*([A-Za-z_][\w-]*)\s*(\(|\.|\[)?/.exec(expression);
+  if (!m)
+    return true;
+  if (TF_ROOTS.has(m[1]))
+    return true;
+  if (m[2] === "(")
+    return true;
+  return m[2] === "." && m[1].includes("_");
+}
+function isFlowFilePath(path) {
+  return FLOW_EXTENSIONS.includes(extensionOf(path));
+}
+var TF_ROOTS, resourceCache, BLOCK_START, terraformFlowSubstitutions;
+var init_terraform = __esm({
+  "packages/core/dist/model/terraform.js"() {
+    "use strict";
+    init_posix_path();
+    init_detect_kind();
+    init_terraform_document();
+    TF_ROOTS = /* @__PURE__ */ new Set(["var", "local", "module", "data", "path", "each", "count", "self", "terraform"]);
+    resourceCache = /* @__PURE__ */ new WeakMap();
+    BLOCK_START = /^(?:resource|data|module|locals|variable|output|provider|terraform|moved|import|check|removed)\b/gm;
+    terraformFlowSubstitutions = {
+      substitutionsFor(flow, project) {
+        const byFlow = substitutionsByFlow(project);
+        if (!byFlow.has(flow.path))
+          return void 0;
+        return byFlow.get(flow.path) ?? void 0;
+      }
+    };
+  }
+});
+
+// packages/core/dist/model/velocity.js
+function readIdent(t, i) {
+  if (i >= t.length || !IDENT_START.test(t[i]))
+    return i;
+  let j = i + 1;
+  while (j < t.length && IDENT.test(t[j]))
+    j++;
+  while (j > i + 1 && t[j - 1] === "-")
+    j--;
+  return j;
+}
+function skipBalanced(t, open2) {
+  const close = t[open2] === "(" ? ")" : "]";
+  const openCh = t[open2];
+  let depth = 0;
+  for (let i = open2; i < t.length; i++) {
+    const c = t[i];
+    if (c === '"' || c === "'") {
+      const q = c;
+      i++;
+      while (i < t.length && t[i] !== q)
+        i++;
+      continue;
+    }
+    if (c === openCh)
+      depth++;
+    else if (c === close) {
+      depth--;
+      if (depth === 0)
+        return i + 1;
+    }
+  }
+  return -1;
+}
+function refsInArgs(t, from, to) {
+  const out = [];
+  let i = from;
+  while (i < to) {
+    if (t[i] === "'") {
+      i++;
+      while (i < to && t[i] !== "'")
+        i++;
+      i++;
+      continue;
+    }
+    if (t[i] === "$") {
+      const r = readReference(t, i);
+      if (r && r.end <= to) {
+        out.push(r);
+        i = r.end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return out;
+}
+function readReference(t, start) {
+  let i = start + 1;
+  let silent = false;
+  if (t[i] === "!") {
+    silent = true;
+    i++;
+  }
+  let braced = false;
+  if (t[i] === "{") {
+    braced = true;
+    i++;
+  }
+  const idEnd = readIdent(t, i);
+  if (idEnd === i)
+    return void 0;
+  const root = t.slice(i, idEnd);
+  i = idEnd;
+  const path = [];
+  let call;
+  const args = [];
+  for (; ; ) {
+    if (t[i] === "." && IDENT_START.test(t[i + 1] ?? "")) {
+      const e = readIdent(t, i + 1);
+      const name = t.slice(i + 1, e);
+      if (t[e] === "(") {
+        const close = skipBalanced(t, e);
+        if (close === -1)
+          break;
+        if (!call)
+          call = [root, ...path, name].join(".");
+        args.push(...refsInArgs(t, e + 1, close - 1));
+        i = close;
+        continue;
+      }
+      if (!call)
+        path.push(name);
+      i = e;
+      continue;
+    }
+    if (t[i] === "[") {
+      const close = skipBalanced(t, i);
+      if (close === -1)
+        break;
+      args.push(...refsInArgs(t, i + 1, close - 1));
+      i = close;
+      continue;
+    }
+    break;
+  }
+  if (braced) {
+    if (t[i] !== "}")
+      return void 0;
+    i++;
+  }
+  return { start, end: i, silent, braced, root, path, call, args };
+}
+function scanVelocity(t) {
+  const refs = [];
+  const directives = [];
+  let i = 0;
+  while (i < t.length) {
+    const c = t[i];
+    if (c === "\\" && t[i + 1] === "$") {
+      i += 2;
+      continue;
+    }
+    if (c === "$") {
+      const r = readReference(t, i);
+      if (r) {
+        refs.push(r);
+        i = r.end;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (c === "#") {
+      if (t[i + 1] === "#") {
+        const nl = t.indexOf("\n", i);
+        const end = nl === -1 ? t.length : nl;
+        directives.push({ start: i, end, name: "comment", refs: [] });
+        i = end;
+        continue;
+      }
+      if (t[i + 1] === "*") {
+        const close = t.indexOf("*#", i + 2);
+        const end = close === -1 ? t.length : close + 2;
+        directives.push({ start: i, end, name: "comment", refs: [] });
+        i = end;
+        continue;
+      }
+      const m = DIRECTIVE.exec(t.slice(i, i + 12));
+      if (m) {
+        const word = m[1] ?? m[2];
+        let end = i + m[0].length;
+        const d = {
+          start: i,
+          end,
+          name: ["if", "elseif", "else", "end", "foreach", "set", "macro", "define"].includes(word) ? word : "other",
+          refs: []
+        };
+        let j = end;
+        while (t[j] === " " || t[j] === "	")
+          j++;
+        if (t[j] === "(" && word !== "else" && word !== "end") {
+          const close = skipBalanced(t, j);
+          if (close !== -1) {
+            d.refs = refsInArgs(t, j + 1, close - 1);
+            end = close;
+            if (word === "set" || word === "foreach") {
+              const v = /^\s*\$!?\{?([A-Za-z][A-Za-z0-9_-]*)/.exec(t.slice(j + 1, close));
+              if (v)
+                d.variable = v[1];
+            }
+          }
+        }
+        d.end = end;
+        directives.push(d);
+        i = end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return { refs, directives };
+}
+function allReferences(scan) {
+  const out = [];
+  const add = (r) => {
+    out.push(r);
+    r.args.forEach(add);
+  };
+  scan.refs.forEach(add);
+  for (const d of scan.directives)
+    d.refs.forEach(add);
+  return out;
+}
+function localVariables(scan) {
+  return new Set(scan.directives.flatMap((d) => d.variable ? [d.variable] : []));
+}
+function isInputRef(r) {
+  return r.root.toLowerCase() === "input" && r.path.length > 0;
+}
+function blockShapes(directives) {
+  const shapes = /* @__PURE__ */ new Map();
+  const stack = [];
+  for (const d of directives) {
+    if (d.name === "if" || d.name === "foreach" || d.name === "macro" || d.name === "define") {
+      const shape = { branches: 1, hasElse: false };
+      shapes.set(d, shape);
+      stack.push(shape);
+    } else if ((d.name === "elseif" || d.name === "else") && stack.length) {
+      const top = stack[stack.length - 1];
+      top.branches++;
+      if (d.name === "else")
+        top.hasElse = true;
+    } else if (d.name === "end")
+      stack.pop();
+  }
+  return shapes;
+}
+function branchPrinted(block2, choice) {
+  if (block2.kind === "other")
+    return false;
+  if (choice === "all")
+    return true;
+  if (choice === "first")
+    return block2.branch === 0;
+  return block2.kind === "if" && block2.hasElse && block2.branch === block2.branches - 1;
+}
+function renderTemplate(t, scan, choice) {
+  const shapes = blockShapes(scan.directives);
+  const events = [
+    ...scan.refs.map((ref) => ({ at: ref.start, end: ref.end, ref })),
+    ...scan.directives.map((directive) => ({ at: directive.start, end: directive.end, directive }))
+  ].sort((a, b) => a.at - b.at);
+  const stack = [];
+  const printing = () => stack.every((b) => b.printing);
+  let text = "";
+  const map2 = [];
+  const placed = [];
+  const stubs = /* @__PURE__ */ new Map();
+  let inString = false;
+  let escape2 = false;
+  const emitText = (from, to) => {
+    if (!printing())
+      return;
+    for (let i = from; i < to; i++) {
+      const c = t[i];
+      text += c;
+      map2.push(i);
+      if (escape2) {
+        escape2 = false;
+        continue;
+      }
+      if (inString && c === "\\") {
+        escape2 = true;
+        continue;
+      }
+      if (c === '"')
+        inString = !inString;
+    }
+  };
+  let pos = 0;
+  for (const e of events) {
+    if (e.at < pos)
+      continue;
+    emitText(pos, e.at);
+    pos = e.end;
+    if ("ref" in e) {
+      if (!printing())
+        continue;
+      placed.push({ ref: e.ref, inString });
+      stubs.set(text.length, e.ref);
+      text += inString ? "x" : WILDCARD;
+      map2.push(e.ref.start);
+      continue;
+    }
+    const d = e.directive;
+    if (d.name === "if" || d.name === "foreach" || d.name === "macro" || d.name === "define") {
+      const kind = d.name === "if" ? "if" : d.name === "foreach" ? "foreach" : "other";
+      const block2 = { ...shapes.get(d) ?? { branches: 1, hasElse: false }, kind, branch: 0, printing: false };
+      block2.printing = branchPrinted(block2, choice);
+      stack.push(block2);
+    } else if ((d.name === "elseif" || d.name === "else") && stack.length) {
+      const top = stack[stack.length - 1];
+      top.branch++;
+      top.printing = branchPrinted(top, choice);
+    } else if (d.name === "end") {
+      stack.pop();
+    }
+  }
+  emitText(pos, t.length);
+  map2.push(t.length);
+  return { text, map: map2, placed, stubs };
+}
+var IDENT_START, IDENT, DIRECTIVE_WORDS, DIRECTIVE, WILDCARD, JSON_ESCAPES;
+var init_velocity = __esm({
+  "packages/core/dist/model/velocity.js"() {
+    "use strict";
+    IDENT_START = /[A-Za-z]/;
+    IDENT = /[A-Za-z0-9_-]/;
+    DIRECTIVE_WORDS = "if|elseif|else|end|foreach|set|macro|define|break|stop|parse|include|evaluate";
+    DIRECTIVE = new RegExp(`^#(?:\\{(${DIRECTIVE_WORDS})\\}|(${DIRECTIVE_WORDS})(?![A-Za-z0-9_]))`);
+    WILDCARD = "";
+    JSON_ESCAPES = /* @__PURE__ */ new Set(["esc.jsonString", "esc.jsonEncode", "esc.json", "esc.java", "esc.javascript"]);
+  }
+});
+
+// packages/core/dist/model/stubbed-json.js
+function parseStubbedJson(text) {
+  let i = 0;
+  const fail = (message, kind = "other", at = i) => {
+    throw new Fail({ index: at, message, kind });
+  };
+  const ws = () => {
+    while (i < text.length && (text[i] === " " || text[i] === "	" || text[i] === "\n" || text[i] === "\r"))
+      i++;
+  };
+  const describe2 = (at) => at >= text.length ? "the end of the body" : text[at] === WILDCARD ? "a template reference" : `\`${text[at]}\``;
+  const wild = () => {
+    const start = i;
+    while (text[i] === WILDCARD)
+      i++;
+    return { type: "wild", start, end: i };
+  };
+  const str3 = () => {
+    const start = i;
+    i++;
+    let value2 = "";
+    while (i < text.length) {
+      const c = text[i];
+      if (c === '"') {
+        i++;
+        return { type: "string", start, end: i, value: value2 };
+      }
+      if (c === "\\") {
+        const n = text[i + 1];
+        if (n === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+            fail("Invalid \\u escape in a JSON string");
+          value2 += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+          i += 6;
+          continue;
+        }
+        if (!n || !'"\\/bfnrt'.includes(n))
+          fail(`Invalid escape \`\\${n ?? ""}\` in a JSON string`);
+        value2 += n;
+        i += 2;
+        continue;
+      }
+      if (c.charCodeAt(0) < 32) {
+        fail(c === "\n" ? "Raw line break inside a JSON string (write `\\n`)" : "Raw control character inside a JSON string", "control-char");
+      }
+      value2 += c;
+      i++;
+    }
+    return fail("Unterminated JSON string", "other", start);
+  };
+  const value = () => {
+    ws();
+    const c = text[i];
+    if (c === WILDCARD)
+      return wild();
+    if (c === "{")
+      return obj();
+    if (c === "[")
+      return arr();
+    if (c === '"')
+      return str3();
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 64));
+    if (m && m[0] !== "-") {
+      const start = i;
+      i += m[0].length;
+      return { type: "number", start, end: i, value: m[0] };
+    }
+    for (const lit of LITERALS) {
+      if (text.startsWith(lit, i)) {
+        const start = i;
+        i += lit.length;
+        return { type: "literal", start, end: i, value: lit };
+      }
+    }
+    return fail(`Expected a JSON value, found ${describe2(i)}`);
+  };
+  const obj = () => {
+    const start = i;
+    i++;
+    const members = [];
+    ws();
+    if (text[i] === "}") {
+      i++;
+      return { type: "object", start, end: i, members };
+    }
+    for (; ; ) {
+      ws();
+      if (text[i] === WILDCARD) {
+        const w = wild();
+        ws();
+        if (text[i] === ":") {
+          i++;
+          members.push({ key: w, value: value() });
+        }
+      } else if (text[i] === '"') {
+        const key = str3();
+        ws();
+        if (text[i] !== ":")
+          fail(`Expected \`:\` after the property name, found ${describe2(i)}`);
+        i++;
+        members.push({ key, value: value() });
+      } else if (text[i] === "}" && members.length) {
+        return fail("Trailing comma before `}`", "trailing-comma", lastComma);
+      } else {
+        fail(`Expected a property name in double quotes, found ${describe2(i)}`);
+      }
+      ws();
+      if (text[i] === ",") {
+        lastComma = i;
+        i++;
+        continue;
+      }
+      if (text[i] === "}") {
+        i++;
+        return { type: "object", start, end: i, members };
+      }
+      if (text[i] === WILDCARD)
+        continue;
+      if (text[i] === '"')
+        fail("Missing comma between properties", "missing-comma", endOfPrevious());
+      fail(`Expected \`,\` or \`}\` after a property, found ${describe2(i)}`);
+    }
+  };
+  const arr = () => {
+    const start = i;
+    i++;
+    const items = [];
+    ws();
+    if (text[i] === "]") {
+      i++;
+      return { type: "array", start, end: i, items };
+    }
+    for (; ; ) {
+      ws();
+      if (text[i] === "]" && items.length)
+        return fail("Trailing comma before `]`", "trailing-comma", lastComma);
+      items.push(value());
+      ws();
+      if (text[i] === ",") {
+        lastComma = i;
+        i++;
+        continue;
+      }
+      if (text[i] === "]") {
+        i++;
+        return { type: "array", start, end: i, items };
+      }
+      if (text[i] === WILDCARD)
+        continue;
+      if (text[i] === '"' || text[i] === "{" || text[i] === "[")
+        fail("Missing comma between array elements", "missing-comma", endOfPrevious());
+      fail(`Expected \`,\` or \`]\` after an element, found ${describe2(i)}`);
+    }
+  };
+  let lastComma = 0;
+  const endOfPrevious = () => {
+    let j = i;
+    while (j > 0 && /\s/.test(text[j - 1]))
+      j--;
+    return j;
+  };
+  try {
+    ws();
+    if (i >= text.length)
+      return { ok: true, root: null };
+    const root = value();
+    ws();
+    while (text[i] === WILDCARD) {
+      wild();
+      ws();
+    }
+    if (i < text.length)
+      fail(`Unexpected ${describe2(i)} after the JSON body`);
+    return { ok: true, root };
+  } catch (e) {
+    if (e instanceof Fail)
+      return { ok: false, error: e.info };
+    throw e;
+  }
+}
+var Fail, LITERALS;
+var init_stubbed_json = __esm({
+  "packages/core/dist/model/stubbed-json.js"() {
+    "use strict";
+    init_velocity();
+    Fail = class extends Error {
+      info;
+      constructor(info2) {
+        super(info2.message);
+        this.info = info2;
+      }
+    };
+    LITERALS = ["true", "false", "null"];
+  }
+});
+
+// packages/core/dist/model/data-actions.js
+function stripExportSuffix(name) {
+  return name.replace(EXPORT_SUFFIX, "").trim();
+}
+function detachedTemplate(text, range) {
+  return { node: { type: "scalar", range, value: text, style: "json" }, text, scan: scanVelocity(text) };
+}
+function field(node) {
+  if (!isScalar(node) || typeof node.value !== "string")
+    return void 0;
+  return { node, text: node.value, scan: scanVelocity(node.value) };
+}
+function str(node) {
+  return isScalar(node) && typeof node.value === "string" ? node.value : void 0;
+}
+function dataActionOf(file) {
+  if (cache.has(file))
+    return cache.get(file) ?? void 0;
+  let def = null;
+  if (file.kind === "data-action" && isMap(file.root)) {
+    const root = file.root;
+    const config = get(root, "config");
+    const request2 = get(config, "request");
+    const response = get(config, "response");
+    const contract = get(root, "contract");
+    const nameNode = get(root, "name");
+    const name = str(nameNode);
+    const requestTypeNode = get(request2, "requestType");
+    const inputSchemaNode = get(get(contract, "input"), "inputSchema") ?? void 0;
+    const successSchemaNode = get(get(contract, "output"), "successSchema") ?? void 0;
+    const headers = get(request2, "headers");
+    const tm = get(response, "translationMap");
+    const tmd = get(response, "translationMapDefaults");
+    const secure = get(root, "secure");
+    def = {
+      file,
+      origin: "json",
+      name,
+      baseName: name === void 0 ? void 0 : stripExportSuffix(name),
+      nameNode: isScalar(nameNode) ? nameNode : void 0,
+      integrationType: str(get(root, "integrationType")),
+      requestType: str(requestTypeNode)?.toUpperCase(),
+      requestTypeNode: isScalar(requestTypeNode) ? requestTypeNode : void 0,
+      url: field(get(request2, "requestUrlTemplate")),
+      body: field(get(request2, "requestTemplate")),
+      bodyPair: getPair(request2, "requestTemplate"),
+      headers: isMap(headers) ? headers : void 0,
+      translationMap: isMap(tm) ? tm : void 0,
+      translationMapDefaults: isMap(tmd) ? tmd : void 0,
+      successTemplate: field(get(response, "successTemplate")),
+      inputSchemaNode,
+      successSchemaNode,
+      inputSchema: inputSchemaNode ? toJS(inputSchemaNode) : void 0,
+      successSchema: successSchemaNode ? toJS(successSchemaNode) : void 0,
+      secure: isScalar(secure) && typeof secure.value === "boolean" ? secure.value : void 0
+    };
+  }
+  cache.set(file, def);
+  return def ?? void 0;
+}
+function templateRange(file, tpl, from, to) {
+  return [valueIndexToOffset(file.source.text, tpl.node, from), valueIndexToOffset(file.source.text, tpl.node, to)];
+}
+function jsonStringBody(s) {
+  return JSON.stringify(s).slice(1, -1);
+}
+function escapeOpening(open2, ref) {
+  return ref.silent && open2.startsWith("$") && !open2.startsWith("$!") ? `$!${open2.slice(1)}` : open2;
+}
+function escapedText(open2, ref, refText) {
+  return `${escapeOpening(open2, ref)}${refText})`;
+}
+function wrapReference(file, tpl, ref, open2) {
+  const [a, b] = templateRange(file, tpl, ref.start, ref.end);
+  return [
+    { range: [a, a], text: escapeOpening(open2, ref) },
+    { range: [b, b], text: ")" }
+  ];
+}
+function headerValue(def, name) {
+  for (const p of def.headers?.pairs ?? []) {
+    if (String(p.key.value).toLowerCase() === name.toLowerCase())
+      return str(p.value);
+  }
+  return void 0;
+}
+function sendsJson(def) {
+  const ct = headerValue(def, "Content-Type");
+  return ct === void 0 || /json/i.test(ct) || /\$/.test(ct);
+}
+function bodyJson(tpl) {
+  const hit = bodyCache.get(tpl);
+  if (hit)
+    return hit;
+  const choices = tpl.scan.directives.some((d) => d.name !== "comment") ? ["first", "last", "all"] : ["all"];
+  const variants = choices.map((choice) => {
+    const rendered = renderTemplate(tpl.text, tpl.scan, choice);
+    return { choice, rendered, parse: parseStubbedJson(rendered.text) };
+  });
+  const ok = variants.find((v) => v.parse.ok);
+  const out = { variants, parsed: ok && ok.parse.ok ? { rendered: ok.rendered, root: ok.parse.root } : void 0 };
+  bodyCache.set(tpl, out);
+  return out;
+}
+function isParticipantAttributesAction(def) {
+  return def.requestType === "PATCH" && !!def.url && PARTICIPANT_ATTRIBUTES_URL.test(def.url.text);
+}
+function participantAttributeEntries(def) {
+  if (!def.body || !isParticipantAttributesAction(def))
+    return void 0;
+  const body = bodyJson(def.body).parsed;
+  if (!body || body.root?.type !== "object")
+    return void 0;
+  const member = body.root.members.find((m) => m.key.type === "string" && m.key.value === "attributes");
+  if (!member)
+    return void 0;
+  const attributes = member.value;
+  if (attributes.type !== "object")
+    return { rendered: body.rendered, attributes, entries: [] };
+  const entries2 = attributes.members.map((m) => {
+    let literalKey2;
+    if (m.key.type === "string") {
+      let templated = false;
+      for (let i = m.key.start; i < m.key.end; i++)
+        if (body.rendered.stubs.has(i))
+          templated = true;
+      if (!templated)
+        literalKey2 = m.key.value;
+    }
+    return { key: m.key, value: m.value, literalKey: literalKey2 };
+  });
+  return { rendered: body.rendered, attributes, entries: entries2 };
+}
+function renderedRange(file, tpl, rendered, from, to) {
+  const a = rendered.map[from] ?? tpl.text.length;
+  const last = to - 1;
+  const stub = rendered.stubs.get(last);
+  const b = to <= from ? a : stub ? stub.end : (rendered.map[last] ?? tpl.text.length - 1) + 1;
+  return templateRange(file, tpl, a, b);
+}
+function terraformDataActions(project) {
+  return terraformIntegrationActions(project).flatMap((a) => {
+    const base = {
+      file: a.resource.file,
+      origin: "terraform",
+      integrationType: void 0,
+      requestType: a.configRequest?.requestType?.toUpperCase(),
+      inputSchema: a.contractInput,
+      successSchema: a.contractOutput,
+      secure: a.secure
+    };
+    if (!a.names.length)
+      return [{ ...base }];
+    return a.names.map((name) => ({ ...base, name, baseName: stripExportSuffix(name) }));
+  });
+}
+function dataActionIndex(project) {
+  return project.index("data-actions", () => {
+    const all = [];
+    for (const f of project.filesOfKind("data-action")) {
+      const d = dataActionOf(f);
+      if (d)
+        all.push(d);
+    }
+    all.push(...terraformDataActions(project));
+    const byName = /* @__PURE__ */ new Map();
+    let hasUnknownNames = false;
+    for (const d of all) {
+      if (d.baseName === void 0) {
+        hasUnknownNames = true;
+        continue;
+      }
+      const list = byName.get(d.baseName);
+      if (list)
+        list.push(d);
+      else
+        byName.set(d.baseName, [d]);
+    }
+    return { all, byName, hasUnknownNames };
+  });
+}
+function findDataActions(index2, name) {
+  const exact = index2.byName.get(stripExportSuffix(name));
+  if (exact)
+    return exact;
+  const lower = stripExportSuffix(name).toLowerCase();
+  for (const [k, v] of index2.byName)
+    if (k.toLowerCase() === lower)
+      return v;
+  return [];
+}
+function unescapeHcl(s) {
+  return s.replace(/\$\$\{/g, "${");
+}
+function terraformParticipantKeys(file) {
+  const out = [];
+  for (const r of terraformResources(file)) {
+    if (r.type !== "genesyscloud_integration_action")
+      continue;
+    const block2 = r.body.config_request;
+    const req = Array.isArray(block2) ? block2[0] : block2;
+    const template = typeof req?.request_template === "string" ? unescapeHcl(req.request_template) : void 0;
+    const url = typeof req?.request_url_template === "string" ? unescapeHcl(req.request_url_template) : void 0;
+    const method = typeof req?.request_type === "string" ? req.request_type.toUpperCase() : void 0;
+    if (!template || !url || method !== "PATCH" || !PARTICIPANT_ATTRIBUTES_URL.test(url))
+      continue;
+    const body = bodyJson(detachedTemplate(template, r.range)).parsed;
+    if (body?.root?.type !== "object")
+      continue;
+    const attributes = body.root.members.find((m) => m.key.type === "string" && m.key.value === "attributes")?.value;
+    if (attributes?.type !== "object")
+      continue;
+    const where = findAttribute(r, ["config_request", "request_template"])?.valueRange ?? r.headerRange;
+    for (const m of attributes.members) {
+      if (m.key.type !== "string" || m.key.value === "")
+        continue;
+      let templated = false;
+      for (let i = m.key.start; i < m.key.end; i++)
+        if (body.rendered.stubs.has(i))
+          templated = true;
+      if (templated)
+        continue;
+      const at = file.source.text.slice(where[0], where[1]).indexOf(m.key.value);
+      const range = at === -1 ? where : [where[0] + at, where[0] + at + m.key.value.length];
+      out.push({ key: m.key.value, file, range, origin: "terraform" });
+    }
+  }
+  return out;
+}
+function asObject(v) {
+  return v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+}
+function schemaProperties(schema4) {
+  return asObject(asObject(schema4)?.properties);
+}
+function inputProperty(def, name) {
+  return asObject(schemaProperties(def.inputSchema)?.[name]);
+}
+function inputNeedsNoEscaping(def, name, idPattern) {
+  if (idPattern?.test(name))
+    return true;
+  const prop = inputProperty(def, name);
+  if (!prop)
+    return false;
+  const types2 = [].concat(prop.type ?? []);
+  if (types2.length && types2.every((t) => t === "integer" || t === "number" || t === "boolean"))
+    return true;
+  if (typeof prop.format === "string" && SAFE_FORMATS.has(prop.format))
+    return true;
+  if (Array.isArray(prop.enum) && prop.enum.length && prop.enum.every((v) => typeof v !== "string" || /^[A-Za-z0-9_.-]*$/.test(v)))
+    return true;
+  return false;
+}
+function schemaExcludesJsonSpecials(def, name) {
+  const prop = inputProperty(def, name);
+  if (!prop)
+    return false;
+  const types2 = [].concat(prop.type ?? []);
+  if (types2.length && types2.every((t) => t === "integer" || t === "number" || t === "boolean"))
+    return true;
+  if (typeof prop.format === "string" && prop.format !== "")
+    return true;
+  if (Array.isArray(prop.enum) && prop.enum.length && prop.enum.every((v) => typeof v !== "string" || !/["\\\n]/.test(v)))
+    return true;
+  if (typeof prop.pattern === "string")
+    return patternExcludesJsonSpecials(prop.pattern);
+  return false;
+}
+function patternExcludesJsonSpecials(pattern) {
+  if (!pattern.startsWith("^") || !pattern.endsWith("$"))
+    return false;
+  if (/\\[SWDs"\\]|\[\^|"|(?<!\\)\./.test(pattern))
+    return false;
+  return true;
+}
+function idPatternOption(options) {
+  const p = options.idPattern === void 0 ? DEFAULT_ID_PATTERN : options.idPattern;
+  return typeof p === "string" && p !== "" ? new RegExp(p, "i") : void 0;
+}
+var EXPORT_SUFFIX, cache, BODY_METHODS, bodyCache, PARTICIPANT_ATTRIBUTES_URL, dataActionParticipantKeys, DEFAULT_ID_PATTERN, SAFE_FORMATS, ID_PATTERN_OPTION;
+var init_data_actions = __esm({
+  "packages/core/dist/model/data-actions.js"() {
+    "use strict";
+    init_nodes();
+    init_string_offsets();
+    init_terraform();
+    init_stubbed_json();
+    init_velocity();
+    EXPORT_SUFFIX = /\s+-\s+Exported\s+\d{4}-\d{2}-\d{2}\s+@\s+\d{1,2}:\d{2}\s*$/;
+    cache = /* @__PURE__ */ new WeakMap();
+    BODY_METHODS = /* @__PURE__ */ new Set(["POST", "PUT", "PATCH"]);
+    bodyCache = /* @__PURE__ */ new WeakMap();
+    PARTICIPANT_ATTRIBUTES_URL = /\/participants\/[^/]+\/attributes\/?(?:\?|$)/;
+    dataActionParticipantKeys = {
+      participantKeysSet(file) {
+        if (file.kind === "terraform")
+          return terraformParticipantKeys(file);
+        const def = dataActionOf(file);
+        if (!def?.body)
+          return [];
+        const found = participantAttributeEntries(def);
+        if (!found)
+          return [];
+        const out = [];
+        for (const e of found.entries) {
+          if (e.literalKey === void 0 || e.literalKey === "")
+            continue;
+          out.push({ key: e.literalKey, file, range: renderedRange(file, def.body, found.rendered, e.key.start + 1, e.key.end - 1), origin: "data-action" });
+        }
+        return out;
+      }
+    };
+    DEFAULT_ID_PATTERN = "(?:id|ids)$";
+    SAFE_FORMATS = /* @__PURE__ */ new Set(["uuid", "date", "date-time", "time", "integer", "int32", "int64"]);
+    ID_PATTERN_OPTION = {
+      type: "object",
+      properties: { idPattern: { type: "string", format: "regex", description: 'Input names treated as Genesys ids (GUIDs), never escaped; "" to check every input.' } },
+      additionalProperties: false
+    };
+  }
+});
+
+// packages/core/dist/model/values.js
+function readFlowValue(node) {
+  if (!node)
+    return void 0;
+  if (isScalar(node)) {
+    return { kind: "bare", node, scalar: node, text: node.value === null ? void 0 : String(node.value) };
+  }
+  if (!isMap(node))
+    return { kind: "unknown", node };
+  const pair = node.pairs.find((p) => KINDS.has(String(p.key.value)));
+  if (!pair)
+    return { kind: "unknown", node };
+  const kind = String(pair.key.value);
+  const scalar = isScalar(pair.value) ? pair.value : void 0;
+  const text = scalar && scalar.value !== null ? String(scalar.value) : void 0;
+  return { kind, node, pair, scalar, text };
+}
+var KINDS;
+var init_values = __esm({
+  "packages/core/dist/model/values.js"() {
+    "use strict";
+    init_nodes();
+    KINDS = /* @__PURE__ */ new Set(["lit", "exp", "var", "noValue", "tts"]);
+  }
+});
+
+// packages/core/dist/model/call-data.js
+function isTemplatedName(key) {
+  if (key.hasSubstitution)
+    return true;
+  const v = String(key.value ?? "");
+  return v.includes("{{") || v.includes("${");
+}
+function firstEntry(map2) {
+  return map2?.pairs[0];
+}
+function entries(map2) {
+  if (!isMap(map2))
+    return [];
+  return map2.pairs.map((pair) => ({
+    pair,
+    key: pair.key,
+    name: isTemplatedName(pair.key) ? void 0 : String(pair.key.value),
+    value: readFlowValue(pair.value)
+  }));
+}
+function callDataActions(file) {
+  const hit = cache2.get(file);
+  if (hit)
+    return hit;
+  const found = [];
+  if (file.kind === "flow" && file.root) {
+    walk(file.root, (node) => {
+      if (node.type !== "map")
+        return;
+      for (const pair of node.pairs) {
+        if (!CALL_DATA_KEYS.has(String(pair.key.value)) || !isMap(pair.value))
+          continue;
+        const action = pair.value;
+        const categoryPair = getPair(action, "category");
+        if (!categoryPair)
+          continue;
+        const label = get(action, "name");
+        const catEntry = isMap(categoryPair.value) ? firstEntry(categoryPair.value) : void 0;
+        const dataActionMap = catEntry && get(catEntry.value, "dataAction");
+        const actionPair = isMap(dataActionMap) ? firstEntry(dataActionMap) : void 0;
+        const body = isMap(actionPair?.value) ? actionPair.value : void 0;
+        const outputsPair = getPair(action, "outputs");
+        const outcomes = {};
+        for (const o of ["success", "failure", "timeout"]) {
+          const p = getPair(outputsPair?.value, o);
+          if (p)
+            outcomes[o] = p;
+        }
+        const inputsPair = getPair(body, "inputs");
+        const successOutputsPair = getPair(body, "successOutputs");
+        const failureOutputsPair = getPair(body, "failureOutputs");
+        found.push({
+          file,
+          actionKey: pair.key,
+          action,
+          label: isScalar(label) && label.value !== null ? String(label.value) : void 0,
+          categoryPair,
+          categoryKey: catEntry?.key,
+          category: catEntry && !isTemplatedName(catEntry.key) ? String(catEntry.key.value) : void 0,
+          actionPair,
+          actionName: actionPair && !isTemplatedName(actionPair.key) ? String(actionPair.key.value) : void 0,
+          body,
+          inputsPair,
+          inputs: entries(inputsPair?.value),
+          successOutputsPair,
+          successOutputs: entries(successOutputsPair?.value),
+          failureOutputsPair,
+          failureOutputs: entries(failureOutputsPair?.value),
+          outputsPair,
+          outcomes
+        });
+      }
+    });
+  }
+  cache2.set(file, found);
+  return found;
+}
+function outcomeHasActions(call, outcome) {
+  const p = call.outcomes[outcome];
+  if (!p)
+    return false;
+  const actions = get(p.value, "actions");
+  return !!actions && actions.type === "seq" && actions.items.length > 0;
+}
+var CALL_DATA_KEYS, CALL_DATA_FAILURE_OUTPUTS, cache2;
+var init_call_data = __esm({
+  "packages/core/dist/model/call-data.js"() {
+    "use strict";
+    init_nodes();
+    init_values();
+    CALL_DATA_KEYS = /* @__PURE__ */ new Set(["callData", "callDataSecure"]);
+    CALL_DATA_FAILURE_OUTPUTS = {
+      verified: [
+        "errorCode",
+        "status",
+        "correlationId",
+        "entityId",
+        "entityName",
+        "userMessage",
+        "userParamsMessage",
+        "userParams.key",
+        "userParams.value",
+        "details.errorCode",
+        "details.fieldName",
+        "details.entityId",
+        "details.entityName"
+      ],
+      unverified: ["userParams", "details"]
+    };
+    cache2 = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// packages/core/dist/model/set-attribute-calls.js
+function keysSetThroughDataActions(file, project) {
+  if (file.kind !== "flow")
+    return [];
+  const calls = callDataActions(file);
+  if (!calls.length)
+    return [];
+  const index2 = dataActionIndex(project);
+  const out = [];
+  for (const call of calls) {
+    if (call.actionName === void 0)
+      continue;
+    for (const def of findDataActions(index2, call.actionName)) {
+      for (const input of keyInputs(def)) {
+        const entry = call.inputs.find((e) => e.name === input);
+        const value = entry?.value;
+        if (!value?.scalar || value.kind !== "lit" && value.kind !== "bare" || !value.text)
+          continue;
+        out.push({ key: value.text, file, range: value.scalar.range, origin: "flow" });
+      }
+    }
+  }
+  return out;
+}
+function keyInputs(def) {
+  const found = participantAttributeEntries(def);
+  if (!found)
+    return [];
+  const names = [];
+  for (const e of found.entries) {
+    const name = soleInput(e.key, found.rendered);
+    if (name)
+      names.push(name);
+  }
+  return names;
+}
+function inputOf(ref) {
+  if (!ref)
+    return void 0;
+  if (ref.root === "input" && ref.path.length === 1 && !ref.call)
+    return ref.path[0];
+  return ref.call === "esc.jsonString" && ref.args.length === 1 ? inputOf(ref.args[0]) : void 0;
+}
+function soleInput(node, rendered) {
+  if (node.type !== "string" || node.end - node.start !== 3)
+    return void 0;
+  return inputOf(rendered.stubs.get(node.start + 1));
+}
+function setAttributeInputs(def) {
+  const url = def.url && URL_INPUTS.exec(def.url.text.trim());
+  const found = participantAttributeEntries(def);
+  if (!url || !found || found.entries.length !== 1)
+    return void 0;
+  const key = soleInput(found.entries[0].key, found.rendered);
+  const value = soleInput(found.entries[0].value, found.rendered);
+  if (!key || !value)
+    return void 0;
+  const inputs = { conversationId: url[1], participantId: url[2], key, value };
+  const props = schemaProperties(def.inputSchema);
+  if (!props || !Object.values(inputs).every((n) => Object.hasOwn(props, n)))
+    return void 0;
+  return inputs;
+}
+function requiredInputs(schema4) {
+  const r = schema4?.required;
+  return Array.isArray(r) ? r.filter((x) => typeof x === "string") : [];
+}
+function setAttributeActions(project) {
+  return project.index("set-attribute-actions", (p) => {
+    const out = [];
+    for (const def of dataActionIndex(p).all) {
+      if (def.origin !== "json" || def.baseName === void 0)
+        continue;
+      const inputs = setAttributeInputs(def);
+      if (inputs)
+        out.push({ def, name: def.baseName, inputs, required: requiredInputs(def.inputSchema) });
+    }
+    for (const a of terraformIntegrationActions(p)) {
+      const req = a.configRequest;
+      if (!req?.requestUrlTemplate || !req.requestTemplate || !a.names.length)
+        continue;
+      const range = a.resource.headerRange;
+      const def = {
+        file: a.resource.file,
+        origin: "terraform",
+        requestType: req.requestType?.toUpperCase(),
+        url: detachedTemplate(unescapeHcl(req.requestUrlTemplate), range),
+        body: detachedTemplate(unescapeHcl(req.requestTemplate), range),
+        inputSchema: a.contractInput,
+        successSchema: a.contractOutput
+      };
+      const inputs = setAttributeInputs(def);
+      if (!inputs)
+        continue;
+      const category = a.categories.length === 1 ? a.categories[0] : void 0;
+      for (const name of a.names)
+        out.push({ def: { ...def, name, baseName: stripExportSuffix(name) }, name: stripExportSuffix(name), category, inputs, required: requiredInputs(a.contractInput) });
+    }
+    return out;
+  });
+}
+var setAttributeCallKeys, URL_INPUTS;
+var init_set_attribute_calls = __esm({
+  "packages/core/dist/model/set-attribute-calls.js"() {
+    "use strict";
+    init_call_data();
+    init_data_actions();
+    init_terraform();
+    setAttributeCallKeys = { participantKeysSet: keysSetThroughDataActions };
+    URL_INPUTS = /\/conversations\/\$!?\{input\.([A-Za-z_]\w*)\}\/participants\/\$!?\{input\.([A-Za-z_]\w*)\}\/attributes\/?$/;
+  }
+});
+
+// packages/core/dist/model/contributors.js
+var builtInContributors;
+var init_contributors = __esm({
+  "packages/core/dist/model/contributors.js"() {
+    "use strict";
+    init_archy_options();
+    init_data_actions();
+    init_set_attribute_calls();
+    init_terraform();
+    builtInContributors = [
+      terraformFlowSubstitutions,
+      dataActionParticipantKeys,
+      setAttributeCallKeys,
+      archyOptionsContributor
+    ];
+  }
+});
+
+// packages/core/dist/model/participant-data.js
+function participantAttributes(file) {
+  const hit = cache3.get(file);
+  if (hit)
+    return hit;
+  const found = [];
+  if (file.kind === "flow" && file.root) {
+    walk(file.root, (node) => {
+      if (node.type !== "map")
+        return;
+      for (const pair of node.pairs) {
+        const op = Object.hasOwn(PARTICIPANT_DATA_ACTIONS, String(pair.key.value)) ? PARTICIPANT_DATA_ACTIONS[String(pair.key.value)] : void 0;
+        if (!op || !isMap(pair.value))
+          continue;
+        const action = pair.value;
+        const label = get(action, "name");
+        const attributes = get(action, "attributes");
+        if (!isSeq(attributes))
+          continue;
+        for (const item of attributes.items) {
+          const attribute = get(item, "attribute");
+          if (!isMap(attribute))
+            continue;
+          const namePair = getPair(attribute, "name");
+          const valuePair = getPair(attribute, "value");
+          found.push({
+            op,
+            file,
+            action,
+            actionPair: pair,
+            actionLabel: label?.type === "scalar" && label.value !== null ? String(label.value) : void 0,
+            attribute,
+            namePair,
+            name: readFlowValue(namePair?.value),
+            valuePair,
+            value: readFlowValue(valuePair?.value),
+            variablePair: getPair(attribute, "variable")
+          });
+        }
+      }
+    });
+  }
+  cache3.set(file, found);
+  return found;
+}
+function literalKey(attr) {
+  const n = attr.name;
+  if (!n || n.kind !== "lit" && n.kind !== "bare" || n.text === void 0)
+    return void 0;
+  return n.text;
+}
+var PARTICIPANT_DATA_ACTIONS, cache3;
+var init_participant_data = __esm({
+  "packages/core/dist/model/participant-data.js"() {
+    "use strict";
+    init_nodes();
+    init_values();
+    PARTICIPANT_DATA_ACTIONS = {
+      setParticipantData: "set",
+      getParticipantData: "get"
+    };
+    cache3 = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// packages/core/dist/model/project.js
+var Project;
+var init_project = __esm({
+  "packages/core/dist/model/project.js"() {
+    "use strict";
+    init_contributors();
+    init_participant_data();
+    Project = class {
+      files;
+      settings;
+      /**
+       * What the linter was built with (`createLinter({ contributors })`), never filled by an import. A project built
+       * directly (`new Project(files)`) gets the built-in ones.
+       */
+      contributors;
+      indexes = /* @__PURE__ */ new Map();
+      byPath = /* @__PURE__ */ new Map();
+      constructor(files, settings = {}, contributors = builtInContributors) {
+        this.files = files;
+        this.settings = settings;
+        this.contributors = contributors;
+        for (const f of files)
+          this.byPath.set(f.path, f);
+      }
+      file(path) {
+        return this.byPath.get(path);
+      }
+      filesOfKind(kind) {
+        return this.index(`kind:${kind}`, () => this.files.filter((f) => f.kind === kind && !f.errors.length));
+      }
+      /** A memoised index, so rules that need the same fact (keys set anywhere) compute it once per run. */
+      index(name, build) {
+        if (this.indexes.has(name))
+          return this.indexes.get(name);
+        const value = build(this);
+        this.indexes.set(name, value);
+        return value;
+      }
+      /** Participant-data keys set anywhere in the project, by exact spelling. */
+      participantKeysSet() {
+        return this.index("participant-keys-set", () => {
+          const out = /* @__PURE__ */ new Map();
+          const add = (o) => {
+            const list = out.get(o.key);
+            if (list)
+              list.push(o);
+            else
+              out.set(o.key, [o]);
+          };
+          for (const file of this.filesOfKind("flow")) {
+            for (const attr of participantAttributes(file)) {
+              const key = attr.op === "set" ? literalKey(attr) : void 0;
+              if (key !== void 0 && attr.name?.scalar)
+                add({ key, file, range: attr.name.scalar.range, attribute: attr, origin: "flow" });
+            }
+          }
+          for (const file of this.files) {
+            if (file.errors.length)
+              continue;
+            for (const c of this.contributors)
+              for (const o of c.participantKeysSet?.(file, this) ?? [])
+                add(o);
+          }
+          return out;
+        });
+      }
+      /** Participant-data keys read by Get Participant Data anywhere in the project. */
+      participantKeysRead() {
+        return this.index("participant-keys-read", () => {
+          const out = /* @__PURE__ */ new Map();
+          for (const file of this.filesOfKind("flow")) {
+            for (const attr of participantAttributes(file)) {
+              const key = attr.op === "get" ? literalKey(attr) : void 0;
+              if (key === void 0 || !attr.name?.scalar)
+                continue;
+              const o = { key, file, range: attr.name.scalar.range, attribute: attr, origin: "flow" };
+              const list = out.get(key);
+              if (list)
+                list.push(o);
+              else
+                out.set(key, [o]);
+            }
+          }
+          return out;
+        });
+      }
+      /**
+       * The `{{key}}` names deployment fills in for this flow: the config's `substitutions` plus whatever
+       * contributors (Terraform `genesyscloud_flow.substitutions`, Archy options files) know.
+       * `known` is false when no source describes this flow at all.
+       */
+      substitutionsFor(flow) {
+        return this.index(`substitutions:${flow.path}`, () => {
+          const names = new Set(this.settings.substitutions ?? []);
+          let known = names.size > 0;
+          for (const c of this.contributors) {
+            const got = c.substitutionsFor?.(flow, this);
+            if (got) {
+              known = true;
+              for (const n of got)
+                names.add(n);
+            }
+          }
+          return { names, known };
+        });
+      }
+    };
+  }
+});
+
+// packages/core/dist/source/source-text.js
+var SourceText;
+var init_source_text = __esm({
+  "packages/core/dist/source/source-text.js"() {
+    "use strict";
+    SourceText = class {
+      text;
+      hasBom;
+      lineStarts;
+      constructor(raw) {
+        this.hasBom = raw.charCodeAt(0) === 65279;
+        this.text = this.hasBom ? raw.slice(1) : raw;
+      }
+      /** Offsets of every line start; computed once, on first use (most clean files never need it). */
+      starts() {
+        if (this.lineStarts)
+          return this.lineStarts;
+        const starts = [0];
+        const t = this.text;
+        let i = t.indexOf("\n");
+        while (i !== -1) {
+          starts.push(i + 1);
+          i = t.indexOf("\n", i + 1);
+        }
+        return this.lineStarts = starts;
+      }
+      positionAt(offset) {
+        const starts = this.starts();
+        const o = Math.max(0, Math.min(offset, this.text.length));
+        let lo = 0, hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (starts[mid] <= o)
+            lo = mid;
+          else
+            hi = mid - 1;
+        }
+        return { line: lo + 1, column: o - starts[lo] + 1 };
+      }
+      offsetAt(pos) {
+        const starts = this.starts();
+        const lineStart = starts[Math.min(Math.max(pos.line - 1, 0), starts.length - 1)];
+        return Math.min(lineStart + pos.column - 1, this.text.length);
+      }
+      get lineCount() {
+        return this.starts().length;
+      }
+      /** Line `n` (1-based) without its line break. */
+      lineText(n) {
+        const starts = this.starts();
+        const start = starts[n - 1] ?? this.text.length;
+        let end = n < starts.length ? starts[n] - 1 : this.text.length;
+        if (end > start && this.text.charCodeAt(end - 1) === 13)
+          end--;
+        return this.text.slice(start, end);
+      }
+      lineStartOffset(n) {
+        return this.starts()[n - 1] ?? this.text.length;
+      }
+      /** End offset of line `n`, before its `\r\n` or `\n`. */
+      lineEndOffset(n) {
+        return this.lineStartOffset(n) + this.lineText(n).length;
+      }
+      /** The line break this file uses, so fixes that add lines keep it. */
+      get eol() {
+        const i = this.text.indexOf("\n");
+        return i > 0 && this.text.charCodeAt(i - 1) === 13 ? "\r\n" : "\n";
+      }
+    };
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/scanner.js
+function createScanner(text, ignoreTrivia = false) {
+  const len = text.length;
+  let pos = 0, value = "", tokenOffset = 0, token = 16, lineNumber = 0, lineStartOffset = 0, tokenLineStartOffset = 0, prevTokenLineStartOffset = 0, scanError = 0;
+  function scanHexDigits(count, exact) {
+    let digits = 0;
+    let value2 = 0;
+    while (digits < count || !exact) {
+      let ch = text.charCodeAt(pos);
+      if (ch >= 48 && ch <= 57) {
+        value2 = value2 * 16 + ch - 48;
+      } else if (ch >= 65 && ch <= 70) {
+        value2 = value2 * 16 + ch - 65 + 10;
+      } else if (ch >= 97 && ch <= 102) {
+        value2 = value2 * 16 + ch - 97 + 10;
+      } else {
+        break;
+      }
+      pos++;
+      digits++;
+    }
+    if (digits < count) {
+      value2 = -1;
+    }
+    return value2;
+  }
+  function setPosition(newPosition) {
+    pos = newPosition;
+    value = "";
+    tokenOffset = 0;
+    token = 16;
+    scanError = 0;
+  }
+  function scanNumber() {
+    let start = pos;
+    if (text.charCodeAt(pos) === 48) {
+      pos++;
+    } else {
+      pos++;
+      while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+      }
+    }
+    if (pos < text.length && text.charCodeAt(pos) === 46) {
+      pos++;
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
+        }
+      } else {
+        scanError = 3;
+        return text.substring(start, pos);
+      }
+    }
+    let end = pos;
+    if (pos < text.length && (text.charCodeAt(pos) === 69 || text.charCodeAt(pos) === 101)) {
+      pos++;
+      if (pos < text.length && text.charCodeAt(pos) === 43 || text.charCodeAt(pos) === 45) {
+        pos++;
+      }
+      if (pos < text.length && isDigit(text.charCodeAt(pos))) {
+        pos++;
+        while (pos < text.length && isDigit(text.charCodeAt(pos))) {
+          pos++;
+        }
+        end = pos;
+      } else {
+        scanError = 3;
+      }
+    }
+    return text.substring(start, end);
+  }
+  function scanString() {
+    let result = "", start = pos;
+    while (true) {
+      if (pos >= len) {
+        result += text.substring(start, pos);
+        scanError = 2;
+        break;
+      }
+      const ch = text.charCodeAt(pos);
+      if (ch === 34) {
+        result += text.substring(start, pos);
+        pos++;
+        break;
+      }
+      if (ch === 92) {
+        result += text.substring(start, pos);
+        pos++;
+        if (pos >= len) {
+          scanError = 2;
+          break;
+        }
+        const ch2 = text.charCodeAt(pos++);
+        switch (ch2) {
+          case 34:
+            result += '"';
+            break;
+          case 92:
+            result += "\\";
+            break;
+          case 47:
+            result += "/";
+            break;
+          case 98:
+            result += "\b";
+            break;
+          case 102:
+            result += "\f";
+            break;
+          case 110:
+            result += "\n";
+            break;
+          case 114:
+            result += "\r";
+            break;
+          case 116:
+            result += "	";
+            break;
+          case 117:
+            const ch3 = scanHexDigits(4, true);
+            if (ch3 >= 0) {
+              result += String.fromCharCode(ch3);
+            } else {
+              scanError = 4;
+            }
+            break;
+          default:
+            scanError = 5;
+        }
+        start = pos;
+        continue;
+      }
+      if (ch >= 0 && ch <= 31) {
+        if (isLineBreak(ch)) {
+          result += text.substring(start, pos);
+          scanError = 2;
+          break;
+        } else {
+          scanError = 6;
+        }
+      }
+      pos++;
+    }
+    return result;
+  }
+  function scanNext() {
+    value = "";
+    scanError = 0;
+    tokenOffset = pos;
+    lineStartOffset = lineNumber;
+    prevTokenLineStartOffset = tokenLineStartOffset;
+    if (pos >= len) {
+      tokenOffset = len;
+      return token = 17;
+    }
+    let code = text.charCodeAt(pos);
+    if (isWhiteSpace(code)) {
+      do {
+        pos++;
+        value += String.fromCharCode(code);
+        code = text.charCodeAt(pos);
+      } while (isWhiteSpace(code));
+      return token = 15;
+    }
+    if (isLineBreak(code)) {
+      pos++;
+      value += String.fromCharCode(code);
+      if (code === 13 && text.charCodeAt(pos) === 10) {
+        pos++;
+        value += "\n";
+      }
+      lineNumber++;
+      tokenLineStartOffset = pos;
+      return token = 14;
+    }
+    switch (code) {
+      // tokens: []{}:,
+      case 123:
+        pos++;
+        return token = 1;
+      case 125:
+        pos++;
+        return token = 2;
+      case 91:
+        pos++;
+        return token = 3;
+      case 93:
+        pos++;
+        return token = 4;
+      case 58:
+        pos++;
+        return token = 6;
+      case 44:
+        pos++;
+        return token = 5;
+      // strings
+      case 34:
+        pos++;
+        value = scanString();
+        return token = 10;
+      // comments
+      case 47:
+        const start = pos - 1;
+        if (text.charCodeAt(pos + 1) === 47) {
+          pos += 2;
+          while (pos < len) {
+            if (isLineBreak(text.charCodeAt(pos))) {
+              break;
+            }
+            pos++;
+          }
+          value = text.substring(start, pos);
+          return token = 12;
+        }
+        if (text.charCodeAt(pos + 1) === 42) {
+          pos += 2;
+          const safeLength = len - 1;
+          let commentClosed = false;
+          while (pos < safeLength) {
+            const ch = text.charCodeAt(pos);
+            if (ch === 42 && text.charCodeAt(pos + 1) === 47) {
+              pos += 2;
+              commentClosed = true;
+              break;
+            }
+            pos++;
+            if (isLineBreak(ch)) {
+              if (ch === 13 && text.charCodeAt(pos) === 10) {
+                pos++;
+              }
+              lineNumber++;
+              tokenLineStartOffset = pos;
+            }
+          }
+          if (!commentClosed) {
+            pos++;
+            scanError = 1;
+          }
+          value = text.substring(start, pos);
+          return token = 13;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+      // numbers
+      case 45:
+        value += String.fromCharCode(code);
+        pos++;
+        if (pos === len || !isDigit(text.charCodeAt(pos))) {
+          return token = 16;
+        }
+      // found a minus, followed by a number so
+      // we fall through to proceed with scanning
+      // numbers
+      case 48:
+      case 49:
+      case 50:
+      case 51:
+      case 52:
+      case 53:
+      case 54:
+      case 55:
+      case 56:
+      case 57:
+        value += scanNumber();
+        return token = 11;
+      // literals and unknown symbols
+      default:
+        while (pos < len && isUnknownContentCharacter(code)) {
+          pos++;
+          code = text.charCodeAt(pos);
+        }
+        if (tokenOffset !== pos) {
+          value = text.substring(tokenOffset, pos);
+          switch (value) {
+            case "true":
+              return token = 8;
+            case "false":
+              return token = 9;
+            case "null":
+              return token = 7;
+          }
+          return token = 16;
+        }
+        value += String.fromCharCode(code);
+        pos++;
+        return token = 16;
+    }
+  }
+  function isUnknownContentCharacter(code) {
+    if (isWhiteSpace(code) || isLineBreak(code)) {
+      return false;
+    }
+    switch (code) {
+      case 125:
+      case 93:
+      case 123:
+      case 91:
+      case 34:
+      case 58:
+      case 44:
+      case 47:
+        return false;
+    }
+    return true;
+  }
+  function scanNextNonTrivia() {
+    let result;
+    do {
+      result = scanNext();
+    } while (result >= 12 && result <= 15);
+    return result;
+  }
+  return {
+    setPosition,
+    getPosition: () => pos,
+    scan: ignoreTrivia ? scanNextNonTrivia : scanNext,
+    getToken: () => token,
+    getTokenValue: () => value,
+    getTokenOffset: () => tokenOffset,
+    getTokenLength: () => pos - tokenOffset,
+    getTokenStartLine: () => lineStartOffset,
+    getTokenStartCharacter: () => tokenOffset - prevTokenLineStartOffset,
+    getTokenError: () => scanError
+  };
+}
+function isWhiteSpace(ch) {
+  return ch === 32 || ch === 9;
+}
+function isLineBreak(ch) {
+  return ch === 10 || ch === 13;
+}
+function isDigit(ch) {
+  return ch >= 48 && ch <= 57;
+}
+var CharacterCodes;
+var init_scanner = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/scanner.js"() {
+    "use strict";
+    (function(CharacterCodes2) {
+      CharacterCodes2[CharacterCodes2["lineFeed"] = 10] = "lineFeed";
+      CharacterCodes2[CharacterCodes2["carriageReturn"] = 13] = "carriageReturn";
+      CharacterCodes2[CharacterCodes2["space"] = 32] = "space";
+      CharacterCodes2[CharacterCodes2["_0"] = 48] = "_0";
+      CharacterCodes2[CharacterCodes2["_1"] = 49] = "_1";
+      CharacterCodes2[CharacterCodes2["_2"] = 50] = "_2";
+      CharacterCodes2[CharacterCodes2["_3"] = 51] = "_3";
+      CharacterCodes2[CharacterCodes2["_4"] = 52] = "_4";
+      CharacterCodes2[CharacterCodes2["_5"] = 53] = "_5";
+      CharacterCodes2[CharacterCodes2["_6"] = 54] = "_6";
+      CharacterCodes2[CharacterCodes2["_7"] = 55] = "_7";
+      CharacterCodes2[CharacterCodes2["_8"] = 56] = "_8";
+      CharacterCodes2[CharacterCodes2["_9"] = 57] = "_9";
+      CharacterCodes2[CharacterCodes2["a"] = 97] = "a";
+      CharacterCodes2[CharacterCodes2["b"] = 98] = "b";
+      CharacterCodes2[CharacterCodes2["c"] = 99] = "c";
+      CharacterCodes2[CharacterCodes2["d"] = 100] = "d";
+      CharacterCodes2[CharacterCodes2["e"] = 101] = "e";
+      CharacterCodes2[CharacterCodes2["f"] = 102] = "f";
+      CharacterCodes2[CharacterCodes2["g"] = 103] = "g";
+      CharacterCodes2[CharacterCodes2["h"] = 104] = "h";
+      CharacterCodes2[CharacterCodes2["i"] = 105] = "i";
+      CharacterCodes2[CharacterCodes2["j"] = 106] = "j";
+      CharacterCodes2[CharacterCodes2["k"] = 107] = "k";
+      CharacterCodes2[CharacterCodes2["l"] = 108] = "l";
+      CharacterCodes2[CharacterCodes2["m"] = 109] = "m";
+      CharacterCodes2[CharacterCodes2["n"] = 110] = "n";
+      CharacterCodes2[CharacterCodes2["o"] = 111] = "o";
+      CharacterCodes2[CharacterCodes2["p"] = 112] = "p";
+      CharacterCodes2[CharacterCodes2["q"] = 113] = "q";
+      CharacterCodes2[CharacterCodes2["r"] = 114] = "r";
+      CharacterCodes2[CharacterCodes2["s"] = 115] = "s";
+      CharacterCodes2[CharacterCodes2["t"] = 116] = "t";
+      CharacterCodes2[CharacterCodes2["u"] = 117] = "u";
+      CharacterCodes2[CharacterCodes2["v"] = 118] = "v";
+      CharacterCodes2[CharacterCodes2["w"] = 119] = "w";
+      CharacterCodes2[CharacterCodes2["x"] = 120] = "x";
+      CharacterCodes2[CharacterCodes2["y"] = 121] = "y";
+      CharacterCodes2[CharacterCodes2["z"] = 122] = "z";
+      CharacterCodes2[CharacterCodes2["A"] = 65] = "A";
+      CharacterCodes2[CharacterCodes2["B"] = 66] = "B";
+      CharacterCodes2[CharacterCodes2["C"] = 67] = "C";
+      CharacterCodes2[CharacterCodes2["D"] = 68] = "D";
+      CharacterCodes2[CharacterCodes2["E"] = 69] = "E";
+      CharacterCodes2[CharacterCodes2["F"] = 70] = "F";
+      CharacterCodes2[CharacterCodes2["G"] = 71] = "G";
+      CharacterCodes2[CharacterCodes2["H"] = 72] = "H";
+      CharacterCodes2[CharacterCodes2["I"] = 73] = "I";
+      CharacterCodes2[CharacterCodes2["J"] = 74] = "J";
+      CharacterCodes2[CharacterCodes2["K"] = 75] = "K";
+      CharacterCodes2[CharacterCodes2["L"] = 76] = "L";
+      CharacterCodes2[CharacterCodes2["M"] = 77] = "M";
+      CharacterCodes2[CharacterCodes2["N"] = 78] = "N";
+      CharacterCodes2[CharacterCodes2["O"] = 79] = "O";
+      CharacterCodes2[CharacterCodes2["P"] = 80] = "P";
+      CharacterCodes2[CharacterCodes2["Q"] = 81] = "Q";
+      CharacterCodes2[CharacterCodes2["R"] = 82] = "R";
+      CharacterCodes2[CharacterCodes2["S"] = 83] = "S";
+      CharacterCodes2[CharacterCodes2["T"] = 84] = "T";
+      CharacterCodes2[CharacterCodes2["U"] = 85] = "U";
+      CharacterCodes2[CharacterCodes2["V"] = 86] = "V";
+      CharacterCodes2[CharacterCodes2["W"] = 87] = "W";
+      CharacterCodes2[CharacterCodes2["X"] = 88] = "X";
+      CharacterCodes2[CharacterCodes2["Y"] = 89] = "Y";
+      CharacterCodes2[CharacterCodes2["Z"] = 90] = "Z";
+      CharacterCodes2[CharacterCodes2["asterisk"] = 42] = "asterisk";
+      CharacterCodes2[CharacterCodes2["backslash"] = 92] = "backslash";
+      CharacterCodes2[CharacterCodes2["closeBrace"] = 125] = "closeBrace";
+      CharacterCodes2[CharacterCodes2["closeBracket"] = 93] = "closeBracket";
+      CharacterCodes2[CharacterCodes2["colon"] = 58] = "colon";
+      CharacterCodes2[CharacterCodes2["comma"] = 44] = "comma";
+      CharacterCodes2[CharacterCodes2["dot"] = 46] = "dot";
+      CharacterCodes2[CharacterCodes2["doubleQuote"] = 34] = "doubleQuote";
+      CharacterCodes2[CharacterCodes2["minus"] = 45] = "minus";
+      CharacterCodes2[CharacterCodes2["openBrace"] = 123] = "openBrace";
+      CharacterCodes2[CharacterCodes2["openBracket"] = 91] = "openBracket";
+      CharacterCodes2[CharacterCodes2["plus"] = 43] = "plus";
+      CharacterCodes2[CharacterCodes2["slash"] = 47] = "slash";
+      CharacterCodes2[CharacterCodes2["formFeed"] = 12] = "formFeed";
+      CharacterCodes2[CharacterCodes2["tab"] = 9] = "tab";
+    })(CharacterCodes || (CharacterCodes = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/string-intern.js
+var cachedSpaces, maxCachedValues, cachedBreakLinesWithSpaces;
+var init_string_intern = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/string-intern.js"() {
+    cachedSpaces = new Array(20).fill(0).map((_, index2) => {
+      return " ".repeat(index2);
+    });
+    maxCachedValues = 200;
+    cachedBreakLinesWithSpaces = {
+      " ": {
+        "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+          return "\n" + " ".repeat(index2);
+        }),
+        "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
+          return "\r" + " ".repeat(index2);
+        }),
+        "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+          return "\r\n" + " ".repeat(index2);
+        })
+      },
+      "	": {
+        "\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+          return "\n" + "	".repeat(index2);
+        }),
+        "\r": new Array(maxCachedValues).fill(0).map((_, index2) => {
+          return "\r" + "	".repeat(index2);
+        }),
+        "\r\n": new Array(maxCachedValues).fill(0).map((_, index2) => {
+          return "\r\n" + "	".repeat(index2);
+        })
+      }
+    };
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/format.js
+var init_format = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/format.js"() {
+    "use strict";
+    init_scanner();
+    init_string_intern();
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/parser.js
+function parseTree(text, errors = [], options = ParseOptions.DEFAULT) {
+  let currentParent = { type: "array", offset: -1, length: -1, children: [], parent: void 0 };
+  function ensurePropertyComplete(endOffset) {
+    if (currentParent.type === "property") {
+      currentParent.length = endOffset - currentParent.offset;
+      currentParent = currentParent.parent;
+    }
+  }
+  function onValue(valueNode) {
+    currentParent.children.push(valueNode);
+    return valueNode;
+  }
+  const visitor = {
+    onObjectBegin: (offset) => {
+      currentParent = onValue({ type: "object", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onObjectProperty: (name, offset, length) => {
+      currentParent = onValue({ type: "property", offset, length: -1, parent: currentParent, children: [] });
+      currentParent.children.push({ type: "string", value: name, offset, length, parent: currentParent });
+    },
+    onObjectEnd: (offset, length) => {
+      ensurePropertyComplete(offset + length);
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onArrayBegin: (offset, length) => {
+      currentParent = onValue({ type: "array", offset, length: -1, parent: currentParent, children: [] });
+    },
+    onArrayEnd: (offset, length) => {
+      currentParent.length = offset + length - currentParent.offset;
+      currentParent = currentParent.parent;
+      ensurePropertyComplete(offset + length);
+    },
+    onLiteralValue: (value, offset, length) => {
+      onValue({ type: getNodeType(value), offset, length, parent: currentParent, value });
+      ensurePropertyComplete(offset + length);
+    },
+    onSeparator: (sep7, offset, length) => {
+      if (currentParent.type === "property") {
+        if (sep7 === ":") {
+          currentParent.colonOffset = offset;
+        } else if (sep7 === ",") {
+          ensurePropertyComplete(offset);
+        }
+      }
+    },
+    onError: (error2, offset, length) => {
+      errors.push({ error: error2, offset, length });
+    }
+  };
+  visit(text, visitor, options);
+  const result = currentParent.children[0];
+  if (result) {
+    delete result.parent;
+  }
+  return result;
+}
+function visit(text, visitor, options = ParseOptions.DEFAULT) {
+  const _scanner = createScanner(text, false);
+  const _jsonPath = [];
+  let suppressedCallbacks = 0;
+  function toNoArgVisit(visitFunction) {
+    return visitFunction ? () => suppressedCallbacks === 0 && visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisit(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter()) : () => true;
+  }
+  function toOneArgVisitWithPath(visitFunction) {
+    return visitFunction ? (arg) => suppressedCallbacks === 0 && visitFunction(arg, _scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice()) : () => true;
+  }
+  function toBeginVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks++;
+      } else {
+        let cbReturn = visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter(), () => _jsonPath.slice());
+        if (cbReturn === false) {
+          suppressedCallbacks = 1;
+        }
+      }
+    } : () => true;
+  }
+  function toEndVisit(visitFunction) {
+    return visitFunction ? () => {
+      if (suppressedCallbacks > 0) {
+        suppressedCallbacks--;
+      }
+      if (suppressedCallbacks === 0) {
+        visitFunction(_scanner.getTokenOffset(), _scanner.getTokenLength(), _scanner.getTokenStartLine(), _scanner.getTokenStartCharacter());
+      }
+    } : () => true;
+  }
+  const onObjectBegin = toBeginVisit(visitor.onObjectBegin), onObjectProperty = toOneArgVisitWithPath(visitor.onObjectProperty), onObjectEnd = toEndVisit(visitor.onObjectEnd), onArrayBegin = toBeginVisit(visitor.onArrayBegin), onArrayEnd = toEndVisit(visitor.onArrayEnd), onLiteralValue = toOneArgVisitWithPath(visitor.onLiteralValue), onSeparator = toOneArgVisit(visitor.onSeparator), onComment = toNoArgVisit(visitor.onComment), onError = toOneArgVisit(visitor.onError);
+  const disallowComments = options && options.disallowComments;
+  const allowTrailingComma = options && options.allowTrailingComma;
+  function scanNext() {
+    while (true) {
+      const token = _scanner.scan();
+      switch (_scanner.getTokenError()) {
+        case 4:
+          handleError(
+            14
+            /* ParseErrorCode.InvalidUnicode */
+          );
+          break;
+        case 5:
+          handleError(
+            15
+            /* ParseErrorCode.InvalidEscapeCharacter */
+          );
+          break;
+        case 3:
+          handleError(
+            13
+            /* ParseErrorCode.UnexpectedEndOfNumber */
+          );
+          break;
+        case 1:
+          if (!disallowComments) {
+            handleError(
+              11
+              /* ParseErrorCode.UnexpectedEndOfComment */
+            );
+          }
+          break;
+        case 2:
+          handleError(
+            12
+            /* ParseErrorCode.UnexpectedEndOfString */
+          );
+          break;
+        case 6:
+          handleError(
+            16
+            /* ParseErrorCode.InvalidCharacter */
+          );
+          break;
+      }
+      switch (token) {
+        case 12:
+        case 13:
+          if (disallowComments) {
+            handleError(
+              10
+              /* ParseErrorCode.InvalidCommentToken */
+            );
+          } else {
+            onComment();
+          }
+          break;
+        case 16:
+          handleError(
+            1
+            /* ParseErrorCode.InvalidSymbol */
+          );
+          break;
+        case 15:
+        case 14:
+          break;
+        default:
+          return token;
+      }
+    }
+  }
+  function handleError(error2, skipUntilAfter = [], skipUntil = []) {
+    onError(error2);
+    if (skipUntilAfter.length + skipUntil.length > 0) {
+      let token = _scanner.getToken();
+      while (token !== 17) {
+        if (skipUntilAfter.indexOf(token) !== -1) {
+          scanNext();
+          break;
+        } else if (skipUntil.indexOf(token) !== -1) {
+          break;
+        }
+        token = scanNext();
+      }
+    }
+  }
+  function parseString(isValue) {
+    const value = _scanner.getTokenValue();
+    if (isValue) {
+      onLiteralValue(value);
+    } else {
+      onObjectProperty(value);
+      _jsonPath.push(value);
+    }
+    scanNext();
+    return true;
+  }
+  function parseLiteral() {
+    switch (_scanner.getToken()) {
+      case 11:
+        const tokenValue = _scanner.getTokenValue();
+        let value = Number(tokenValue);
+        if (isNaN(value)) {
+          handleError(
+            2
+            /* ParseErrorCode.InvalidNumberFormat */
+          );
+          value = 0;
+        }
+        onLiteralValue(value);
+        break;
+      case 7:
+        onLiteralValue(null);
+        break;
+      case 8:
+        onLiteralValue(true);
+        break;
+      case 9:
+        onLiteralValue(false);
+        break;
+      default:
+        return false;
+    }
+    scanNext();
+    return true;
+  }
+  function parseProperty() {
+    if (_scanner.getToken() !== 10) {
+      handleError(3, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+      return false;
+    }
+    parseString(false);
+    if (_scanner.getToken() === 6) {
+      onSeparator(":");
+      scanNext();
+      if (!parseValue()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+    } else {
+      handleError(5, [], [
+        2,
+        5
+        /* SyntaxKind.CommaToken */
+      ]);
+    }
+    _jsonPath.pop();
+    return true;
+  }
+  function parseObject() {
+    onObjectBegin();
+    scanNext();
+    let needsComma = false;
+    while (_scanner.getToken() !== 2 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 2 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (!parseProperty()) {
+        handleError(4, [], [
+          2,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onObjectEnd();
+    if (_scanner.getToken() !== 2) {
+      handleError(7, [
+        2
+        /* SyntaxKind.CloseBraceToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseArray() {
+    onArrayBegin();
+    scanNext();
+    let isFirstElement = true;
+    let needsComma = false;
+    while (_scanner.getToken() !== 4 && _scanner.getToken() !== 17) {
+      if (_scanner.getToken() === 5) {
+        if (!needsComma) {
+          handleError(4, [], []);
+        }
+        onSeparator(",");
+        scanNext();
+        if (_scanner.getToken() === 4 && allowTrailingComma) {
+          break;
+        }
+      } else if (needsComma) {
+        handleError(6, [], []);
+      }
+      if (isFirstElement) {
+        _jsonPath.push(0);
+        isFirstElement = false;
+      } else {
+        _jsonPath[_jsonPath.length - 1]++;
+      }
+      if (!parseValue()) {
+        handleError(4, [], [
+          4,
+          5
+          /* SyntaxKind.CommaToken */
+        ]);
+      }
+      needsComma = true;
+    }
+    onArrayEnd();
+    if (!isFirstElement) {
+      _jsonPath.pop();
+    }
+    if (_scanner.getToken() !== 4) {
+      handleError(8, [
+        4
+        /* SyntaxKind.CloseBracketToken */
+      ], []);
+    } else {
+      scanNext();
+    }
+    return true;
+  }
+  function parseValue() {
+    switch (_scanner.getToken()) {
+      case 3:
+        return parseArray();
+      case 1:
+        return parseObject();
+      case 10:
+        return parseString(true);
+      default:
+        return parseLiteral();
+    }
+  }
+  scanNext();
+  if (_scanner.getToken() === 17) {
+    if (options.allowEmptyContent) {
+      return true;
+    }
+    handleError(4, [], []);
+    return false;
+  }
+  if (!parseValue()) {
+    handleError(4, [], []);
+    return false;
+  }
+  if (_scanner.getToken() !== 17) {
+    handleError(9, [], []);
+  }
+  return true;
+}
+function getNodeType(value) {
+  switch (typeof value) {
+    case "boolean":
+      return "boolean";
+    case "number":
+      return "number";
+    case "string":
+      return "string";
+    case "object": {
+      if (!value) {
+        return "null";
+      } else if (Array.isArray(value)) {
+        return "array";
+      }
+      return "object";
+    }
+    default:
+      return "null";
+  }
+}
+var ParseOptions;
+var init_parser = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/parser.js"() {
+    "use strict";
+    init_scanner();
+    (function(ParseOptions2) {
+      ParseOptions2.DEFAULT = {
+        allowTrailingComma: false
+      };
+    })(ParseOptions || (ParseOptions = {}));
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/impl/edit.js
+var init_edit = __esm({
+  "node_modules/jsonc-parser/lib/esm/impl/edit.js"() {
+    "use strict";
+    init_format();
+    init_parser();
+  }
+});
+
+// node_modules/jsonc-parser/lib/esm/main.js
+function printParseErrorCode(code) {
+  switch (code) {
+    case 1:
+      return "InvalidSymbol";
+    case 2:
+      return "InvalidNumberFormat";
+    case 3:
+      return "PropertyNameExpected";
+    case 4:
+      return "ValueExpected";
+    case 5:
+      return "ColonExpected";
+    case 6:
+      return "CommaExpected";
+    case 7:
+      return "CloseBraceExpected";
+    case 8:
+      return "CloseBracketExpected";
+    case 9:
+      return "EndOfFileExpected";
+    case 10:
+      return "InvalidCommentToken";
+    case 11:
+      return "UnexpectedEndOfComment";
+    case 12:
+      return "UnexpectedEndOfString";
+    case 13:
+      return "UnexpectedEndOfNumber";
+    case 14:
+      return "InvalidUnicode";
+    case 15:
+      return "InvalidEscapeCharacter";
+    case 16:
+      return "InvalidCharacter";
+  }
+  return "<unknown ParseErrorCode>";
+}
+var ScanError, SyntaxKind, parseTree2, ParseErrorCode;
+var init_main = __esm({
+  "node_modules/jsonc-parser/lib/esm/main.js"() {
+    "use strict";
+    init_format();
+    init_edit();
+    init_scanner();
+    init_parser();
+    (function(ScanError2) {
+      ScanError2[ScanError2["None"] = 0] = "None";
+      ScanError2[ScanError2["UnexpectedEndOfComment"] = 1] = "UnexpectedEndOfComment";
+      ScanError2[ScanError2["UnexpectedEndOfString"] = 2] = "UnexpectedEndOfString";
+      ScanError2[ScanError2["UnexpectedEndOfNumber"] = 3] = "UnexpectedEndOfNumber";
+      ScanError2[ScanError2["InvalidUnicode"] = 4] = "InvalidUnicode";
+      ScanError2[ScanError2["InvalidEscapeCharacter"] = 5] = "InvalidEscapeCharacter";
+      ScanError2[ScanError2["InvalidCharacter"] = 6] = "InvalidCharacter";
+    })(ScanError || (ScanError = {}));
+    (function(SyntaxKind2) {
+      SyntaxKind2[SyntaxKind2["OpenBraceToken"] = 1] = "OpenBraceToken";
+      SyntaxKind2[SyntaxKind2["CloseBraceToken"] = 2] = "CloseBraceToken";
+      SyntaxKind2[SyntaxKind2["OpenBracketToken"] = 3] = "OpenBracketToken";
+      SyntaxKind2[SyntaxKind2["CloseBracketToken"] = 4] = "CloseBracketToken";
+      SyntaxKind2[SyntaxKind2["CommaToken"] = 5] = "CommaToken";
+      SyntaxKind2[SyntaxKind2["ColonToken"] = 6] = "ColonToken";
+      SyntaxKind2[SyntaxKind2["NullKeyword"] = 7] = "NullKeyword";
+      SyntaxKind2[SyntaxKind2["TrueKeyword"] = 8] = "TrueKeyword";
+      SyntaxKind2[SyntaxKind2["FalseKeyword"] = 9] = "FalseKeyword";
+      SyntaxKind2[SyntaxKind2["StringLiteral"] = 10] = "StringLiteral";
+      SyntaxKind2[SyntaxKind2["NumericLiteral"] = 11] = "NumericLiteral";
+      SyntaxKind2[SyntaxKind2["LineCommentTrivia"] = 12] = "LineCommentTrivia";
+      SyntaxKind2[SyntaxKind2["BlockCommentTrivia"] = 13] = "BlockCommentTrivia";
+      SyntaxKind2[SyntaxKind2["LineBreakTrivia"] = 14] = "LineBreakTrivia";
+      SyntaxKind2[SyntaxKind2["Trivia"] = 15] = "Trivia";
+      SyntaxKind2[SyntaxKind2["Unknown"] = 16] = "Unknown";
+      SyntaxKind2[SyntaxKind2["EOF"] = 17] = "EOF";
+    })(SyntaxKind || (SyntaxKind = {}));
+    parseTree2 = parseTree;
+    (function(ParseErrorCode2) {
+      ParseErrorCode2[ParseErrorCode2["InvalidSymbol"] = 1] = "InvalidSymbol";
+      ParseErrorCode2[ParseErrorCode2["InvalidNumberFormat"] = 2] = "InvalidNumberFormat";
+      ParseErrorCode2[ParseErrorCode2["PropertyNameExpected"] = 3] = "PropertyNameExpected";
+      ParseErrorCode2[ParseErrorCode2["ValueExpected"] = 4] = "ValueExpected";
+      ParseErrorCode2[ParseErrorCode2["ColonExpected"] = 5] = "ColonExpected";
+      ParseErrorCode2[ParseErrorCode2["CommaExpected"] = 6] = "CommaExpected";
+      ParseErrorCode2[ParseErrorCode2["CloseBraceExpected"] = 7] = "CloseBraceExpected";
+      ParseErrorCode2[ParseErrorCode2["CloseBracketExpected"] = 8] = "CloseBracketExpected";
+      ParseErrorCode2[ParseErrorCode2["EndOfFileExpected"] = 9] = "EndOfFileExpected";
+      ParseErrorCode2[ParseErrorCode2["InvalidCommentToken"] = 10] = "InvalidCommentToken";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfComment"] = 11] = "UnexpectedEndOfComment";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfString"] = 12] = "UnexpectedEndOfString";
+      ParseErrorCode2[ParseErrorCode2["UnexpectedEndOfNumber"] = 13] = "UnexpectedEndOfNumber";
+      ParseErrorCode2[ParseErrorCode2["InvalidUnicode"] = 14] = "InvalidUnicode";
+      ParseErrorCode2[ParseErrorCode2["InvalidEscapeCharacter"] = 15] = "InvalidEscapeCharacter";
+      ParseErrorCode2[ParseErrorCode2["InvalidCharacter"] = 16] = "InvalidCharacter";
+    })(ParseErrorCode || (ParseErrorCode = {}));
+  }
+});
+
+// packages/core/dist/parse/nesting.js
+function nestingMessage(limit) {
+  return `The document is nested more than ${limit} levels deep; refusing to parse it (hostile or generated file?).`;
+}
+function findJsonNestingExcess(text, limit = MAX_NESTING) {
+  const open2 = new Uint8Array(limit + 1);
+  let depth = 0;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === BACKSLASH)
+          i++;
+        else if (d === QUOTE || d === LF || d === CR)
+          break;
+      }
+    } else if (c === SLASH && text.charCodeAt(i + 1) === SLASH) {
+      const eol = text.indexOf("\n", i);
+      i = eol === -1 ? n : eol;
+    } else if (c === SLASH && text.charCodeAt(i + 1) === STAR) {
+      const end = text.indexOf("*/", i + 2);
+      i = end === -1 ? n : end + 1;
+    } else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
+      if (depth === limit)
+        return { offset: i, limit };
+      open2[depth++] = c;
+    } else if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && depth > 0 && open2[depth - 1] === c - 2) {
+      depth--;
+    }
+  }
+  return void 0;
+}
+function findHclNestingExcess(text, limit = MAX_NESTING) {
+  const open2 = new Uint8Array(limit + 1);
+  let depth = 0;
+  let inString = false;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH)
+        i++;
+      else if (c === QUOTE || c === LF)
+        inString = false;
+      else if ((c === 36 || c === 37) && text.charCodeAt(i + 1) === OPEN_CURLY && text.charCodeAt(i - 1) !== c) {
+        if (depth === limit)
+          return { offset: i, limit };
+        open2[depth++] = INTERPOLATION;
+        inString = false;
+        i++;
+      }
+    } else if (c === QUOTE) {
+      inString = true;
+    } else if (c === HASH || c === SLASH && text.charCodeAt(i + 1) === SLASH) {
+      const eol = text.indexOf("\n", i);
+      i = eol === -1 ? n : eol;
+    } else if (c === SLASH && text.charCodeAt(i + 1) === STAR) {
+      const end = text.indexOf("*/", i + 2);
+      i = end === -1 ? n : end + 1;
+    } else if (c === 60 && text.charCodeAt(i + 1) === 60) {
+      HEREDOC.lastIndex = i;
+      const m = HEREDOC.exec(text);
+      if (m) {
+        const end = new RegExp(`\\n[ \\t]*${m[1]}[ \\t]*(?:\\r?\\n|$)`, "g");
+        end.lastIndex = i + m[0].length - 1;
+        const close = end.exec(text);
+        i = close ? close.index + close[0].length - 1 : n;
+      }
+    } else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
+      if (depth === limit)
+        return { offset: i, limit };
+      open2[depth++] = c;
+    } else if (c === CLOSE_CURLY && depth > 0 && open2[depth - 1] === INTERPOLATION) {
+      depth--;
+      inString = true;
+    } else if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && depth > 0 && open2[depth - 1] === c - 2) {
+      depth--;
+    }
+  }
+  return void 0;
+}
+function findYamlNestingExcess(text, limit = MAX_NESTING) {
+  const n = text.length;
+  const cols = [];
+  const seqs = [];
+  const flow = new Uint8Array(limit + 1);
+  let flowDepth = 0;
+  let quote2 = 0;
+  let scalarStart = true;
+  let inBlockScalar = false;
+  let blockScalarParent = -1;
+  const startBlockScalar = () => {
+    inBlockScalar = true;
+    blockScalarParent = cols.length ? cols[cols.length - 1] : -1;
+  };
+  let pos = 0;
+  const push2 = (col, seq2, at) => {
+    while (cols.length) {
+      const top = cols.length - 1;
+      if (cols[top] > col || cols[top] === col && !(seq2 && !seqs[top])) {
+        cols.pop();
+        seqs.pop();
+      } else
+        break;
+    }
+    cols.push(col);
+    seqs.push(seq2);
+    return cols.length + flowDepth > limit ? (excess = { offset: at, limit }, true) : false;
+  };
+  let excess;
+  const scanInline = (i, end) => {
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (quote2) {
+        if (quote2 === QUOTE) {
+          if (c === BACKSLASH) {
+            i += 2;
+            continue;
+          }
+          if (c === QUOTE)
+            quote2 = 0;
+        } else if (c === APOS) {
+          if (text.charCodeAt(i + 1) === APOS) {
+            i += 2;
+            continue;
+          }
+          quote2 = 0;
+        }
+        i++;
+        if (!quote2 && flowDepth === 0)
+          return end;
+        continue;
+      }
+      if ((c === QUOTE || c === APOS) && scalarStart) {
+        quote2 = c;
+      } else if (c === HASH && (i === 0 || isBlankOrEnd(text, i - 1))) {
+        return end;
+      } else if (c === OPEN_SQUARE || c === OPEN_CURLY) {
+        if (cols.length + flowDepth >= limit) {
+          excess = { offset: i, limit };
+          return end;
+        }
+        flow[flowDepth++] = c;
+      } else if ((c === CLOSE_SQUARE || c === CLOSE_CURLY) && flowDepth > 0 && flow[flowDepth - 1] === c - 2) {
+        flowDepth--;
+        if (flowDepth === 0)
+          return end;
+      }
+      if (!isBlank(c))
+        scalarStart = c === OPEN_SQUARE || c === OPEN_CURLY || c === 44 || c === COLON || c === QUESTION;
+      i++;
+    }
+    return end;
+  };
+  while (pos < n && !excess) {
+    let eol = text.indexOf("\n", pos);
+    if (eol === -1)
+      eol = n;
+    let i = pos;
+    while (i < eol && text.charCodeAt(i) === SPACE)
+      i++;
+    const indent = i - pos;
+    const blankLine = i >= eol || text.charCodeAt(i) === CR;
+    if (quote2 || flowDepth) {
+      scanInline(i, eol);
+      pos = eol + 1;
+      continue;
+    }
+    if (inBlockScalar) {
+      if (blankLine || indent > blockScalarParent) {
+        pos = eol + 1;
+        continue;
+      }
+      inBlockScalar = false;
+    }
+    if (blankLine || text.charCodeAt(i) === HASH) {
+      pos = eol + 1;
+      continue;
+    }
+    if (indent === 0 && (text.startsWith("---", i) || text.startsWith("...", i)) && isBlankOrEnd(text, i + 3)) {
+      cols.length = 0;
+      seqs.length = 0;
+      i += 3;
+      while (i < eol && isBlank(text.charCodeAt(i)))
+        i++;
+      if (i >= eol || text.charCodeAt(i) === CR || text.charCodeAt(i) === HASH) {
+        pos = eol + 1;
+        continue;
+      }
+    } else if (indent === 0 && text.charCodeAt(i) === 37) {
+      pos = eol + 1;
+      continue;
+    }
+    for (; ; ) {
+      const c2 = text.charCodeAt(i);
+      if ((c2 === DASH || c2 === QUESTION || c2 === COLON) && isBlankOrEnd(text, i + 1, eol)) {
+        if (push2(i - pos, c2 === DASH, i))
+          break;
+        i++;
+        while (i < eol && isBlank(text.charCodeAt(i)))
+          i++;
+      } else
+        break;
+    }
+    if (excess)
+      break;
+    i = skipProperties(text, i, eol);
+    const c = text.charCodeAt(i);
+    if (i >= eol || c === CR || c === HASH) {
+      pos = eol + 1;
+      continue;
+    }
+    if (c === OPEN_SQUARE || c === OPEN_CURLY || c === QUOTE || c === APOS) {
+      const keyColon = c === QUOTE || c === APOS ? quotedKeyColon(text, i, eol) : -1;
+      if (keyColon !== -1) {
+        if (push2(i - pos, false, i))
+          break;
+        i = valueStart(text, keyColon + 1, eol);
+      }
+    } else if (c === PIPE || c === GT) {
+      startBlockScalar();
+      pos = eol + 1;
+      continue;
+    } else {
+      const colon = plainKeyColon(text, i, eol);
+      if (colon === -1) {
+        pos = eol + 1;
+        continue;
+      }
+      if (push2(i - pos, false, i))
+        break;
+      i = valueStart(text, colon + 1, eol);
+    }
+    const v = text.charCodeAt(i);
+    if (i < eol && (v === PIPE || v === GT))
+      startBlockScalar();
+    else if (i < eol && (v === OPEN_SQUARE || v === OPEN_CURLY || v === QUOTE || v === APOS)) {
+      scalarStart = true;
+      scanInline(i, eol);
+    }
+    pos = eol + 1;
+  }
+  return excess;
+}
+function isBlank(c) {
+  return c === SPACE || c === TAB;
+}
+function isBlankOrEnd(text, i, end = text.length) {
+  if (i >= end)
+    return true;
+  const c = text.charCodeAt(i);
+  return c === SPACE || c === TAB || c === CR || c === LF;
+}
+function skipProperties(text, i, eol) {
+  for (; ; ) {
+    const c = text.charCodeAt(i);
+    if (i >= eol || c !== 38 && c !== 33)
+      return i;
+    while (i < eol && !isBlank(text.charCodeAt(i)) && text.charCodeAt(i) !== CR)
+      i++;
+    while (i < eol && isBlank(text.charCodeAt(i)))
+      i++;
+  }
+}
+function valueStart(text, i, eol) {
+  while (i < eol && isBlank(text.charCodeAt(i)))
+    i++;
+  return skipProperties(text, i, eol);
+}
+function plainKeyColon(text, i, eol) {
+  for (let j = i; j < eol; j++) {
+    const c = text.charCodeAt(j);
+    if (c === COLON && isBlankOrEnd(text, j + 1, eol))
+      return j;
+    if (c === HASH && j > i && isBlank(text.charCodeAt(j - 1)))
+      return -1;
+  }
+  return -1;
+}
+function quotedKeyColon(text, i, eol) {
+  const q = text.charCodeAt(i);
+  let j = i + 1;
+  for (; j < eol; j++) {
+    const c = text.charCodeAt(j);
+    if (q === QUOTE && c === BACKSLASH) {
+      j++;
+      continue;
+    }
+    if (c === q) {
+      if (q === APOS && text.charCodeAt(j + 1) === APOS) {
+        j++;
+        continue;
+      }
+      break;
+    }
+  }
+  if (j >= eol)
+    return -1;
+  j++;
+  while (j < eol && isBlank(text.charCodeAt(j)))
+    j++;
+  return text.charCodeAt(j) === COLON && isBlankOrEnd(text, j + 1, eol) ? j : -1;
+}
+var MAX_NESTING, OPEN_SQUARE, CLOSE_SQUARE, OPEN_CURLY, CLOSE_CURLY, QUOTE, APOS, BACKSLASH, SLASH, STAR, HASH, LF, CR, SPACE, TAB, DASH, QUESTION, COLON, PIPE, GT, INTERPOLATION, HEREDOC;
+var init_nesting = __esm({
+  "packages/core/dist/parse/nesting.js"() {
+    "use strict";
+    MAX_NESTING = 256;
+    OPEN_SQUARE = 91;
+    CLOSE_SQUARE = 93;
+    OPEN_CURLY = 123;
+    CLOSE_CURLY = 125;
+    QUOTE = 34;
+    APOS = 39;
+    BACKSLASH = 92;
+    SLASH = 47;
+    STAR = 42;
+    HASH = 35;
+    LF = 10;
+    CR = 13;
+    SPACE = 32;
+    TAB = 9;
+    DASH = 45;
+    QUESTION = 63;
+    COLON = 58;
+    PIPE = 124;
+    GT = 62;
+    INTERPOLATION = 1;
+    HEREDOC = /<<-?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
+  }
+});
+
+// packages/core/dist/parse/parse-json.js
+function parseJson(text) {
+  const deep = findJsonNestingExcess(text);
+  if (deep) {
+    return { root: null, errors: [{ message: nestingMessage(deep.limit), range: [deep.offset, deep.offset + 1] }] };
+  }
+  const errs = [];
+  const tree = parseTree2(text, errs, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const errors = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const e of errs) {
+    const code = printParseErrorCode(e.error);
+    const problem = { message: `${MESSAGES[code] ?? code} (invalid JSON)`, range: [e.offset, e.offset + e.length] };
+    const key = `${problem.message}@${e.offset}`;
+    if (!seen.has(key))
+      errors.push(problem);
+    seen.add(key);
+  }
+  if (errors.length || !tree)
+    return { root: null, errors: errors.length ? errors : [{ message: "Empty JSON document", range: [0, 0] }] };
+  const root = convert(tree);
+  return { root, errors: findDuplicateKeys(root) };
+}
+function convert(n) {
+  const range = [n.offset, n.offset + n.length];
+  switch (n.type) {
+    case "object": {
+      const pairs2 = [];
+      for (const prop of n.children ?? []) {
+        const [k, v] = prop.children ?? [];
+        if (!k)
+          continue;
+        const key = { type: "scalar", range: [k.offset, k.offset + k.length], value: String(k.value), style: "json" };
+        const value = v ? convert(v) : null;
+        pairs2.push({ key, value, range: [prop.offset, prop.offset + prop.length] });
+      }
+      return { type: "map", range, pairs: pairs2, flow: true };
+    }
+    case "array":
+      return { type: "seq", range, items: (n.children ?? []).map(convert), flow: true };
+    default:
+      return { type: "scalar", range, value: n.value, style: "json" };
+  }
+}
+function findDuplicateKeys(root) {
+  const problems = [];
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop();
+    if (n.type === "map") {
+      const seen = /* @__PURE__ */ new Set();
+      for (const p of n.pairs) {
+        if (seen.has(p.key.value))
+          problems.push({ message: `Duplicate key "${p.key.value}"`, range: p.key.range });
+        seen.add(p.key.value);
+        if (p.value)
+          stack.push(p.value);
+      }
+    } else if (n.type === "seq")
+      stack.push(...n.items);
+  }
+  return problems;
+}
+var MESSAGES;
+var init_parse_json = __esm({
+  "packages/core/dist/parse/parse-json.js"() {
+    "use strict";
+    init_main();
+    init_nesting();
+    MESSAGES = {
+      InvalidSymbol: "Invalid symbol",
+      InvalidNumberFormat: "Invalid number",
+      PropertyNameExpected: "Property name expected",
+      ValueExpected: "Value expected",
+      ColonExpected: "Colon expected",
+      CommaExpected: "Comma expected",
+      CloseBraceExpected: "Closing brace `}` expected",
+      CloseBracketExpected: "Closing bracket `]` expected",
+      EndOfFileExpected: "End of file expected",
+      InvalidCommentToken: "Comments are not allowed in JSON",
+      UnexpectedEndOfComment: "Unexpected end of comment",
+      UnexpectedEndOfString: "Unterminated string",
+      UnexpectedEndOfNumber: "Unexpected end of number",
+      InvalidUnicode: "Invalid unicode escape",
+      InvalidEscapeCharacter: "Invalid escape character",
+      InvalidCharacter: "Invalid character"
+    };
   }
 });
 
@@ -30783,16 +32485,16 @@ function requireSchema() {
   return schema;
 }
 function requireStr() {
-  if (hasRequiredStr) return str;
+  if (hasRequiredStr) return str2;
   hasRequiredStr = 1;
   const Type2 = requireType();
-  str = new Type2("tag:yaml.org,2002:str", {
+  str2 = new Type2("tag:yaml.org,2002:str", {
     kind: "scalar",
     construct: function(data) {
       return data !== null ? data : "";
     }
   });
-  return str;
+  return str2;
 }
 function requireSeq() {
   if (hasRequiredSeq) return seq;
@@ -33470,7 +35172,7 @@ function requireJsYaml() {
   jsYaml.safeDump = renamed("safeDump", "dump");
   return jsYaml;
 }
-var jsYaml, loader, common, hasRequiredCommon, exception, hasRequiredException, snippet, hasRequiredSnippet, type, hasRequiredType, schema, hasRequiredSchema, str, hasRequiredStr, seq, hasRequiredSeq, map, hasRequiredMap, failsafe, hasRequiredFailsafe, _null, hasRequired_null, bool, hasRequiredBool, int, hasRequiredInt, float, hasRequiredFloat, json, hasRequiredJson, core, hasRequiredCore, timestamp, hasRequiredTimestamp, merge, hasRequiredMerge, binary, hasRequiredBinary, omap, hasRequiredOmap, pairs, hasRequiredPairs, set, hasRequiredSet, _default, hasRequired_default, hasRequiredLoader, dumper, hasRequiredDumper, hasRequiredJsYaml, jsYamlExports, yaml, Type, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, DEFAULT_SCHEMA, load, loadAll, dump, YAMLException, types, safeLoad, safeLoadAll, safeDump;
+var jsYaml, loader, common, hasRequiredCommon, exception, hasRequiredException, snippet, hasRequiredSnippet, type, hasRequiredType, schema, hasRequiredSchema, str2, hasRequiredStr, seq, hasRequiredSeq, map, hasRequiredMap, failsafe, hasRequiredFailsafe, _null, hasRequired_null, bool, hasRequiredBool, int, hasRequiredInt, float, hasRequiredFloat, json, hasRequiredJson, core, hasRequiredCore, timestamp, hasRequiredTimestamp, merge, hasRequiredMerge, binary, hasRequiredBinary, omap, hasRequiredOmap, pairs, hasRequiredPairs, set, hasRequiredSet, _default, hasRequired_default, hasRequiredLoader, dumper, hasRequiredDumper, hasRequiredJsYaml, jsYamlExports, yaml, Type, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, DEFAULT_SCHEMA, load, loadAll, dump, YAMLException, types, safeLoad, safeLoadAll, safeDump;
 var init_js_yaml = __esm({
   "node_modules/js-yaml/dist/js-yaml.mjs"() {
     jsYaml = {};
@@ -33793,7 +35495,7 @@ function parseYaml(text, fast = true) {
     return { root: merges ? resolveMergeKeys(quick.root) : quick.root, placeholders, errors, comments: findDirectiveComments(text) };
   let doc;
   try {
-    doc = (0, import_yaml.parseDocument)(masked, { uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: false });
+    doc = (0, import_yaml2.parseDocument)(masked, { uniqueKeys: true, prettyErrors: false, strict: true, stringKeys: false });
   } catch (e) {
     return { root: null, placeholders, errors: [{ message: describeCrash(e), range: [0, 0] }], comments: [] };
   }
@@ -33817,7 +35519,7 @@ function multipleDocuments(text, pos) {
   let count = 0;
   const starts = [];
   try {
-    for (const d of (0, import_yaml.parseAllDocuments)(text)) {
+    for (const d of (0, import_yaml2.parseAllDocuments)(text)) {
       count++;
       if (d.range)
         starts.push(d.range[0]);
@@ -33919,17 +35621,17 @@ function findDirectiveComments(text) {
   if (text.indexOf("cxlint-") === -1)
     return [];
   const out = [];
-  DIRECTIVE.lastIndex = 0;
+  DIRECTIVE2.lastIndex = 0;
   let m;
-  while (m = DIRECTIVE.exec(text))
+  while (m = DIRECTIVE2.exec(text))
     out.push({ offset: m.index, text: m[0] });
   return out;
 }
-var import_yaml, MAX_ALIASES, MAX_ALIAS_EXPANSION, STYLES, MERGE_KEY, AliasLimitError, Converter, DIRECTIVE;
+var import_yaml2, MAX_ALIASES, MAX_ALIAS_EXPANSION, STYLES, MERGE_KEY, AliasLimitError, Converter, DIRECTIVE2;
 var init_parse_yaml = __esm({
   "packages/core/dist/parse/parse-yaml.js"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    import_yaml2 = __toESM(require_dist(), 1);
     init_nodes();
     init_substitutions();
     init_yaml_fast();
@@ -33965,7 +35667,7 @@ var init_parse_yaml = __esm({
       convert(n) {
         if (!n)
           return null;
-        if ((0, import_yaml.isAlias)(n)) {
+        if ((0, import_yaml2.isAlias)(n)) {
           const range2 = rangeOf(n);
           if (++this.aliases > MAX_ALIASES)
             throw new AliasLimitError(`More than ${MAX_ALIASES} YAML aliases: refusing to expand (alias bomb?).`, range2);
@@ -33986,12 +35688,12 @@ var init_parse_yaml = __esm({
           return converted;
         }
         const range = rangeOf(n);
-        if ((0, import_yaml.isMap)(n)) {
+        if ((0, import_yaml2.isMap)(n)) {
           const out = { type: "map", range, pairs: [], flow: n.flow };
           this.done.set(n, out);
           this.open.add(out);
           for (const item of n.items) {
-            if (!(0, import_yaml.isPair)(item))
+            if (!(0, import_yaml2.isPair)(item))
               continue;
             const key = this.keyNode(item.key, range[0]);
             const value = this.convert(item.value);
@@ -34003,7 +35705,7 @@ var init_parse_yaml = __esm({
           this.open.delete(out);
           return out;
         }
-        if ((0, import_yaml.isSeq)(n)) {
+        if ((0, import_yaml2.isSeq)(n)) {
           const out = { type: "seq", range, items: [], flow: n.flow };
           this.done.set(n, out);
           this.open.add(out);
@@ -34017,7 +35719,7 @@ var init_parse_yaml = __esm({
           this.open.delete(out);
           return out;
         }
-        if ((0, import_yaml.isScalar)(n)) {
+        if ((0, import_yaml2.isScalar)(n)) {
           const s = this.scalar(n, range);
           this.done.set(n, s);
           return s;
@@ -34025,7 +35727,7 @@ var init_parse_yaml = __esm({
         return null;
       }
       keyNode(k, fallback) {
-        if (k && (0, import_yaml.isScalar)(k))
+        if (k && (0, import_yaml2.isScalar)(k))
           return this.scalar(k, rangeOf(k));
         const range = k ? rangeOf(k) : [fallback, fallback];
         return { type: "scalar", range, value: null, style: "plain" };
@@ -34044,18 +35746,12 @@ var init_parse_yaml = __esm({
         return node;
       }
     };
-    DIRECTIVE = /#\s*cxlint-(disable-next-line|disable-line|disable|enable)\b([^\n]*)/g;
+    DIRECTIVE2 = /#\s*cxlint-(disable-next-line|disable-line|disable|enable)\b([^\n]*)/g;
   }
 });
 
 // packages/core/dist/parse/parse-file.js
-function registerKindParser(kind, parser) {
-  extraParsers.set(kind, parser);
-}
-function kindParser(kind) {
-  return extraParsers.get(kind);
-}
-function parseFile(path, raw, kind, prepared) {
+function parseFile(path, raw, kind, prepared, parsers = DEFAULT_PARSERS) {
   const source = new SourceText(raw);
   const text = source.text;
   const file = {
@@ -34081,15 +35777,19 @@ function parseFile(path, raw, kind, prepared) {
           range: [j.root.range[0], j.root.range[0] + 1]
         });
       }
-    } else {
-      extraParsers.get(file.kind)?.parse(file, prepared);
+    } else if (file.kind !== "unknown") {
+      const parser = parsers[file.kind] ?? DEFAULT_PARSERS[file.kind];
+      if (parser)
+        parser.parse(file, prepared);
+      else
+        file.errors.push({ message: `no parser for ${file.kind} files was given to this linter, so nothing in it was checked.`, range: [0, 0] });
     }
   } catch (e) {
     file.errors.push({ message: `Could not parse: ${e?.message ?? e}`, range: [0, 0] });
   }
   return file;
 }
-var extraParsers;
+var DEFAULT_PARSERS;
 var init_parse_file = __esm({
   "packages/core/dist/parse/parse-file.js"() {
     "use strict";
@@ -34097,3673 +35797,8 @@ var init_parse_file = __esm({
     init_detect_kind();
     init_parse_json();
     init_parse_yaml();
-    extraParsers = /* @__PURE__ */ new Map();
-  }
-});
-
-// node_modules/universalify/index.js
-var require_universalify = __commonJS({
-  "node_modules/universalify/index.js"(exports) {
-    "use strict";
-    exports.fromCallback = function(fn) {
-      return Object.defineProperty(function(...args) {
-        if (typeof args[args.length - 1] === "function") fn.apply(this, args);
-        else {
-          return new Promise((resolve7, reject) => {
-            args.push((err, res) => err != null ? reject(err) : resolve7(res));
-            fn.apply(this, args);
-          });
-        }
-      }, "name", { value: fn.name });
-    };
-    exports.fromPromise = function(fn) {
-      return Object.defineProperty(function(...args) {
-        const cb = args[args.length - 1];
-        if (typeof cb !== "function") return fn.apply(this, args);
-        else {
-          args.pop();
-          fn.apply(this, args).then((r) => cb(null, r), cb);
-        }
-      }, "name", { value: fn.name });
-    };
-  }
-});
-
-// node_modules/graceful-fs/polyfills.js
-var require_polyfills = __commonJS({
-  "node_modules/graceful-fs/polyfills.js"(exports, module) {
-    var constants3 = __require("constants");
-    var origCwd = process.cwd;
-    var cwd = null;
-    var platform2 = process.env.GRACEFUL_FS_PLATFORM || process.platform;
-    process.cwd = function() {
-      if (!cwd)
-        cwd = origCwd.call(process);
-      return cwd;
-    };
-    try {
-      process.cwd();
-    } catch (er) {
-    }
-    if (typeof process.chdir === "function") {
-      chdir = process.chdir;
-      process.chdir = function(d) {
-        cwd = null;
-        chdir.call(process, d);
-      };
-      if (Object.setPrototypeOf) Object.setPrototypeOf(process.chdir, chdir);
-    }
-    var chdir;
-    module.exports = patch;
-    function patch(fs4) {
-      if (constants3.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
-        patchLchmod(fs4);
-      }
-      if (!fs4.lutimes) {
-        patchLutimes(fs4);
-      }
-      fs4.chown = chownFix(fs4.chown);
-      fs4.fchown = chownFix(fs4.fchown);
-      fs4.lchown = chownFix(fs4.lchown);
-      fs4.chmod = chmodFix(fs4.chmod);
-      fs4.fchmod = chmodFix(fs4.fchmod);
-      fs4.lchmod = chmodFix(fs4.lchmod);
-      fs4.chownSync = chownFixSync(fs4.chownSync);
-      fs4.fchownSync = chownFixSync(fs4.fchownSync);
-      fs4.lchownSync = chownFixSync(fs4.lchownSync);
-      fs4.chmodSync = chmodFixSync(fs4.chmodSync);
-      fs4.fchmodSync = chmodFixSync(fs4.fchmodSync);
-      fs4.lchmodSync = chmodFixSync(fs4.lchmodSync);
-      fs4.stat = statFix(fs4.stat);
-      fs4.fstat = statFix(fs4.fstat);
-      fs4.lstat = statFix(fs4.lstat);
-      fs4.statSync = statFixSync(fs4.statSync);
-      fs4.fstatSync = statFixSync(fs4.fstatSync);
-      fs4.lstatSync = statFixSync(fs4.lstatSync);
-      if (fs4.chmod && !fs4.lchmod) {
-        fs4.lchmod = function(path, mode, cb) {
-          if (cb) process.nextTick(cb);
-        };
-        fs4.lchmodSync = function() {
-        };
-      }
-      if (fs4.chown && !fs4.lchown) {
-        fs4.lchown = function(path, uid, gid, cb) {
-          if (cb) process.nextTick(cb);
-        };
-        fs4.lchownSync = function() {
-        };
-      }
-      if (platform2 === "win32") {
-        fs4.rename = typeof fs4.rename !== "function" ? fs4.rename : (function(fs$rename) {
-          function rename2(from, to, cb) {
-            var start = Date.now();
-            var backoff = 0;
-            fs$rename(from, to, function CB(er) {
-              if (er && (er.code === "EACCES" || er.code === "EPERM" || er.code === "EBUSY") && Date.now() - start < 6e4) {
-                setTimeout(function() {
-                  fs4.stat(to, function(stater, st) {
-                    if (stater && stater.code === "ENOENT")
-                      fs$rename(from, to, CB);
-                    else
-                      cb(er);
-                  });
-                }, backoff);
-                if (backoff < 100)
-                  backoff += 10;
-                return;
-              }
-              if (cb) cb(er);
-            });
-          }
-          if (Object.setPrototypeOf) Object.setPrototypeOf(rename2, fs$rename);
-          return rename2;
-        })(fs4.rename);
-      }
-      fs4.read = typeof fs4.read !== "function" ? fs4.read : (function(fs$read) {
-        function read(fd, buffer, offset, length, position, callback_) {
-          var callback;
-          if (callback_ && typeof callback_ === "function") {
-            var eagCounter = 0;
-            callback = function(er, _, __) {
-              if (er && er.code === "EAGAIN" && eagCounter < 10) {
-                eagCounter++;
-                return fs$read.call(fs4, fd, buffer, offset, length, position, callback);
-              }
-              callback_.apply(this, arguments);
-            };
-          }
-          return fs$read.call(fs4, fd, buffer, offset, length, position, callback);
-        }
-        if (Object.setPrototypeOf) Object.setPrototypeOf(read, fs$read);
-        return read;
-      })(fs4.read);
-      fs4.readSync = typeof fs4.readSync !== "function" ? fs4.readSync : /* @__PURE__ */ (function(fs$readSync) {
-        return function(fd, buffer, offset, length, position) {
-          var eagCounter = 0;
-          while (true) {
-            try {
-              return fs$readSync.call(fs4, fd, buffer, offset, length, position);
-            } catch (er) {
-              if (er.code === "EAGAIN" && eagCounter < 10) {
-                eagCounter++;
-                continue;
-              }
-              throw er;
-            }
-          }
-        };
-      })(fs4.readSync);
-      function patchLchmod(fs5) {
-        fs5.lchmod = function(path, mode, callback) {
-          fs5.open(
-            path,
-            constants3.O_WRONLY | constants3.O_SYMLINK,
-            mode,
-            function(err, fd) {
-              if (err) {
-                if (callback) callback(err);
-                return;
-              }
-              fs5.fchmod(fd, mode, function(err2) {
-                fs5.close(fd, function(err22) {
-                  if (callback) callback(err2 || err22);
-                });
-              });
-            }
-          );
-        };
-        fs5.lchmodSync = function(path, mode) {
-          var fd = fs5.openSync(path, constants3.O_WRONLY | constants3.O_SYMLINK, mode);
-          var threw = true;
-          var ret;
-          try {
-            ret = fs5.fchmodSync(fd, mode);
-            threw = false;
-          } finally {
-            if (threw) {
-              try {
-                fs5.closeSync(fd);
-              } catch (er) {
-              }
-            } else {
-              fs5.closeSync(fd);
-            }
-          }
-          return ret;
-        };
-      }
-      function patchLutimes(fs5) {
-        if (constants3.hasOwnProperty("O_SYMLINK") && fs5.futimes) {
-          fs5.lutimes = function(path, at, mt, cb) {
-            fs5.open(path, constants3.O_SYMLINK, function(er, fd) {
-              if (er) {
-                if (cb) cb(er);
-                return;
-              }
-              fs5.futimes(fd, at, mt, function(er2) {
-                fs5.close(fd, function(er22) {
-                  if (cb) cb(er2 || er22);
-                });
-              });
-            });
-          };
-          fs5.lutimesSync = function(path, at, mt) {
-            var fd = fs5.openSync(path, constants3.O_SYMLINK);
-            var ret;
-            var threw = true;
-            try {
-              ret = fs5.futimesSync(fd, at, mt);
-              threw = false;
-            } finally {
-              if (threw) {
-                try {
-                  fs5.closeSync(fd);
-                } catch (er) {
-                }
-              } else {
-                fs5.closeSync(fd);
-              }
-            }
-            return ret;
-          };
-        } else if (fs5.futimes) {
-          fs5.lutimes = function(_a, _b, _c, cb) {
-            if (cb) process.nextTick(cb);
-          };
-          fs5.lutimesSync = function() {
-          };
-        }
-      }
-      function chmodFix(orig) {
-        if (!orig) return orig;
-        return function(target, mode, cb) {
-          return orig.call(fs4, target, mode, function(er) {
-            if (chownErOk(er)) er = null;
-            if (cb) cb.apply(this, arguments);
-          });
-        };
-      }
-      function chmodFixSync(orig) {
-        if (!orig) return orig;
-        return function(target, mode) {
-          try {
-            return orig.call(fs4, target, mode);
-          } catch (er) {
-            if (!chownErOk(er)) throw er;
-          }
-        };
-      }
-      function chownFix(orig) {
-        if (!orig) return orig;
-        return function(target, uid, gid, cb) {
-          return orig.call(fs4, target, uid, gid, function(er) {
-            if (chownErOk(er)) er = null;
-            if (cb) cb.apply(this, arguments);
-          });
-        };
-      }
-      function chownFixSync(orig) {
-        if (!orig) return orig;
-        return function(target, uid, gid) {
-          try {
-            return orig.call(fs4, target, uid, gid);
-          } catch (er) {
-            if (!chownErOk(er)) throw er;
-          }
-        };
-      }
-      function statFix(orig) {
-        if (!orig) return orig;
-        return function(target, options, cb) {
-          if (typeof options === "function") {
-            cb = options;
-            options = null;
-          }
-          function callback(er, stats) {
-            if (stats) {
-              if (stats.uid < 0) stats.uid += 4294967296;
-              if (stats.gid < 0) stats.gid += 4294967296;
-            }
-            if (cb) cb.apply(this, arguments);
-          }
-          return options ? orig.call(fs4, target, options, callback) : orig.call(fs4, target, callback);
-        };
-      }
-      function statFixSync(orig) {
-        if (!orig) return orig;
-        return function(target, options) {
-          var stats = options ? orig.call(fs4, target, options) : orig.call(fs4, target);
-          if (stats) {
-            if (stats.uid < 0) stats.uid += 4294967296;
-            if (stats.gid < 0) stats.gid += 4294967296;
-          }
-          return stats;
-        };
-      }
-      function chownErOk(er) {
-        if (!er)
-          return true;
-        if (er.code === "ENOSYS")
-          return true;
-        var nonroot = !process.getuid || process.getuid() !== 0;
-        if (nonroot) {
-          if (er.code === "EINVAL" || er.code === "EPERM")
-            return true;
-        }
-        return false;
-      }
-    }
-  }
-});
-
-// node_modules/graceful-fs/legacy-streams.js
-var require_legacy_streams = __commonJS({
-  "node_modules/graceful-fs/legacy-streams.js"(exports, module) {
-    var Stream = __require("stream").Stream;
-    module.exports = legacy;
-    function legacy(fs4) {
-      return {
-        ReadStream,
-        WriteStream
-      };
-      function ReadStream(path, options) {
-        if (!(this instanceof ReadStream)) return new ReadStream(path, options);
-        Stream.call(this);
-        var self2 = this;
-        this.path = path;
-        this.fd = null;
-        this.readable = true;
-        this.paused = false;
-        this.flags = "r";
-        this.mode = 438;
-        this.bufferSize = 64 * 1024;
-        options = options || {};
-        var keys = Object.keys(options);
-        for (var index2 = 0, length = keys.length; index2 < length; index2++) {
-          var key = keys[index2];
-          this[key] = options[key];
-        }
-        if (this.encoding) this.setEncoding(this.encoding);
-        if (this.start !== void 0) {
-          if ("number" !== typeof this.start) {
-            throw TypeError("start must be a Number");
-          }
-          if (this.end === void 0) {
-            this.end = Infinity;
-          } else if ("number" !== typeof this.end) {
-            throw TypeError("end must be a Number");
-          }
-          if (this.start > this.end) {
-            throw new Error("start must be <= end");
-          }
-          this.pos = this.start;
-        }
-        if (this.fd !== null) {
-          process.nextTick(function() {
-            self2._read();
-          });
-          return;
-        }
-        fs4.open(this.path, this.flags, this.mode, function(err, fd) {
-          if (err) {
-            self2.emit("error", err);
-            self2.readable = false;
-            return;
-          }
-          self2.fd = fd;
-          self2.emit("open", fd);
-          self2._read();
-        });
-      }
-      function WriteStream(path, options) {
-        if (!(this instanceof WriteStream)) return new WriteStream(path, options);
-        Stream.call(this);
-        this.path = path;
-        this.fd = null;
-        this.writable = true;
-        this.flags = "w";
-        this.encoding = "binary";
-        this.mode = 438;
-        this.bytesWritten = 0;
-        options = options || {};
-        var keys = Object.keys(options);
-        for (var index2 = 0, length = keys.length; index2 < length; index2++) {
-          var key = keys[index2];
-          this[key] = options[key];
-        }
-        if (this.start !== void 0) {
-          if ("number" !== typeof this.start) {
-            throw TypeError("start must be a Number");
-          }
-          if (this.start < 0) {
-            throw new Error("start must be >= zero");
-          }
-          this.pos = this.start;
-        }
-        this.busy = false;
-        this._queue = [];
-        if (this.fd === null) {
-          this._open = fs4.open;
-          this._queue.push([this._open, this.path, this.flags, this.mode, void 0]);
-          this.flush();
-        }
-      }
-    }
-  }
-});
-
-// node_modules/graceful-fs/clone.js
-var require_clone = __commonJS({
-  "node_modules/graceful-fs/clone.js"(exports, module) {
-    "use strict";
-    module.exports = clone;
-    var getPrototypeOf = Object.getPrototypeOf || function(obj) {
-      return obj.__proto__;
-    };
-    function clone(obj) {
-      if (obj === null || typeof obj !== "object")
-        return obj;
-      if (obj instanceof Object)
-        var copy = { __proto__: getPrototypeOf(obj) };
-      else
-        var copy = /* @__PURE__ */ Object.create(null);
-      Object.getOwnPropertyNames(obj).forEach(function(key) {
-        Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(obj, key));
-      });
-      return copy;
-    }
-  }
-});
-
-// node_modules/graceful-fs/graceful-fs.js
-var require_graceful_fs = __commonJS({
-  "node_modules/graceful-fs/graceful-fs.js"(exports, module) {
-    var fs4 = __require("fs");
-    var polyfills = require_polyfills();
-    var legacy = require_legacy_streams();
-    var clone = require_clone();
-    var util = __require("util");
-    var gracefulQueue;
-    var previousSymbol;
-    if (typeof Symbol === "function" && typeof Symbol.for === "function") {
-      gracefulQueue = Symbol.for("graceful-fs.queue");
-      previousSymbol = Symbol.for("graceful-fs.previous");
-    } else {
-      gracefulQueue = "___graceful-fs.queue";
-      previousSymbol = "___graceful-fs.previous";
-    }
-    function noop4() {
-    }
-    function publishQueue(context3, queue2) {
-      Object.defineProperty(context3, gracefulQueue, {
-        get: function() {
-          return queue2;
-        }
-      });
-    }
-    var debug2 = noop4;
-    if (util.debuglog)
-      debug2 = util.debuglog("gfs4");
-    else if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || ""))
-      debug2 = function() {
-        var m = util.format.apply(util, arguments);
-        m = "GFS4: " + m.split(/\n/).join("\nGFS4: ");
-        console.error(m);
-      };
-    if (!fs4[gracefulQueue]) {
-      queue = global[gracefulQueue] || [];
-      publishQueue(fs4, queue);
-      fs4.close = (function(fs$close) {
-        function close(fd, cb) {
-          return fs$close.call(fs4, fd, function(err) {
-            if (!err) {
-              resetQueue();
-            }
-            if (typeof cb === "function")
-              cb.apply(this, arguments);
-          });
-        }
-        Object.defineProperty(close, previousSymbol, {
-          value: fs$close
-        });
-        return close;
-      })(fs4.close);
-      fs4.closeSync = (function(fs$closeSync) {
-        function closeSync2(fd) {
-          fs$closeSync.apply(fs4, arguments);
-          resetQueue();
-        }
-        Object.defineProperty(closeSync2, previousSymbol, {
-          value: fs$closeSync
-        });
-        return closeSync2;
-      })(fs4.closeSync);
-      if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || "")) {
-        process.on("exit", function() {
-          debug2(fs4[gracefulQueue]);
-          __require("assert").equal(fs4[gracefulQueue].length, 0);
-        });
-      }
-    }
-    var queue;
-    if (!global[gracefulQueue]) {
-      publishQueue(global, fs4[gracefulQueue]);
-    }
-    module.exports = patch(clone(fs4));
-    if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs4.__patched) {
-      module.exports = patch(fs4);
-      fs4.__patched = true;
-    }
-    function patch(fs5) {
-      polyfills(fs5);
-      fs5.gracefulify = patch;
-      fs5.createReadStream = createReadStream;
-      fs5.createWriteStream = createWriteStream;
-      var fs$readFile = fs5.readFile;
-      fs5.readFile = readFile;
-      function readFile(path, options, cb) {
-        if (typeof options === "function")
-          cb = options, options = null;
-        return go$readFile(path, options, cb);
-        function go$readFile(path2, options2, cb2, startTime) {
-          return fs$readFile(path2, options2, function(err) {
-            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$readFile, [path2, options2, cb2], err, startTime || Date.now(), Date.now()]);
-            else {
-              if (typeof cb2 === "function")
-                cb2.apply(this, arguments);
-            }
-          });
-        }
-      }
-      var fs$writeFile = fs5.writeFile;
-      fs5.writeFile = writeFile2;
-      function writeFile2(path, data, options, cb) {
-        if (typeof options === "function")
-          cb = options, options = null;
-        return go$writeFile(path, data, options, cb);
-        function go$writeFile(path2, data2, options2, cb2, startTime) {
-          return fs$writeFile(path2, data2, options2, function(err) {
-            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$writeFile, [path2, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
-            else {
-              if (typeof cb2 === "function")
-                cb2.apply(this, arguments);
-            }
-          });
-        }
-      }
-      var fs$appendFile = fs5.appendFile;
-      if (fs$appendFile)
-        fs5.appendFile = appendFile2;
-      function appendFile2(path, data, options, cb) {
-        if (typeof options === "function")
-          cb = options, options = null;
-        return go$appendFile(path, data, options, cb);
-        function go$appendFile(path2, data2, options2, cb2, startTime) {
-          return fs$appendFile(path2, data2, options2, function(err) {
-            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$appendFile, [path2, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
-            else {
-              if (typeof cb2 === "function")
-                cb2.apply(this, arguments);
-            }
-          });
-        }
-      }
-      var fs$copyFile = fs5.copyFile;
-      if (fs$copyFile)
-        fs5.copyFile = copyFile2;
-      function copyFile2(src, dest, flags, cb) {
-        if (typeof flags === "function") {
-          cb = flags;
-          flags = 0;
-        }
-        return go$copyFile(src, dest, flags, cb);
-        function go$copyFile(src2, dest2, flags2, cb2, startTime) {
-          return fs$copyFile(src2, dest2, flags2, function(err) {
-            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$copyFile, [src2, dest2, flags2, cb2], err, startTime || Date.now(), Date.now()]);
-            else {
-              if (typeof cb2 === "function")
-                cb2.apply(this, arguments);
-            }
-          });
-        }
-      }
-      var fs$readdir = fs5.readdir;
-      fs5.readdir = readdir2;
-      var noReaddirOptionVersions = /^v[0-5]\./;
-      function readdir2(path, options, cb) {
-        if (typeof options === "function")
-          cb = options, options = null;
-        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path2, options2, cb2, startTime) {
-          return fs$readdir(path2, fs$readdirCallback(
-            path2,
-            options2,
-            cb2,
-            startTime
-          ));
-        } : function go$readdir2(path2, options2, cb2, startTime) {
-          return fs$readdir(path2, options2, fs$readdirCallback(
-            path2,
-            options2,
-            cb2,
-            startTime
-          ));
-        };
-        return go$readdir(path, options, cb);
-        function fs$readdirCallback(path2, options2, cb2, startTime) {
-          return function(err, files) {
-            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([
-                go$readdir,
-                [path2, options2, cb2],
-                err,
-                startTime || Date.now(),
-                Date.now()
-              ]);
-            else {
-              if (files && files.sort)
-                files.sort();
-              if (typeof cb2 === "function")
-                cb2.call(this, err, files);
-            }
-          };
-        }
-      }
-      if (process.version.substr(0, 4) === "v0.8") {
-        var legStreams = legacy(fs5);
-        ReadStream = legStreams.ReadStream;
-        WriteStream = legStreams.WriteStream;
-      }
-      var fs$ReadStream = fs5.ReadStream;
-      if (fs$ReadStream) {
-        ReadStream.prototype = Object.create(fs$ReadStream.prototype);
-        ReadStream.prototype.open = ReadStream$open;
-      }
-      var fs$WriteStream = fs5.WriteStream;
-      if (fs$WriteStream) {
-        WriteStream.prototype = Object.create(fs$WriteStream.prototype);
-        WriteStream.prototype.open = WriteStream$open;
-      }
-      Object.defineProperty(fs5, "ReadStream", {
-        get: function() {
-          return ReadStream;
-        },
-        set: function(val) {
-          ReadStream = val;
-        },
-        enumerable: true,
-        configurable: true
-      });
-      Object.defineProperty(fs5, "WriteStream", {
-        get: function() {
-          return WriteStream;
-        },
-        set: function(val) {
-          WriteStream = val;
-        },
-        enumerable: true,
-        configurable: true
-      });
-      var FileReadStream = ReadStream;
-      Object.defineProperty(fs5, "FileReadStream", {
-        get: function() {
-          return FileReadStream;
-        },
-        set: function(val) {
-          FileReadStream = val;
-        },
-        enumerable: true,
-        configurable: true
-      });
-      var FileWriteStream = WriteStream;
-      Object.defineProperty(fs5, "FileWriteStream", {
-        get: function() {
-          return FileWriteStream;
-        },
-        set: function(val) {
-          FileWriteStream = val;
-        },
-        enumerable: true,
-        configurable: true
-      });
-      function ReadStream(path, options) {
-        if (this instanceof ReadStream)
-          return fs$ReadStream.apply(this, arguments), this;
-        else
-          return ReadStream.apply(Object.create(ReadStream.prototype), arguments);
-      }
-      function ReadStream$open() {
-        var that = this;
-        open2(that.path, that.flags, that.mode, function(err, fd) {
-          if (err) {
-            if (that.autoClose)
-              that.destroy();
-            that.emit("error", err);
-          } else {
-            that.fd = fd;
-            that.emit("open", fd);
-            that.read();
-          }
-        });
-      }
-      function WriteStream(path, options) {
-        if (this instanceof WriteStream)
-          return fs$WriteStream.apply(this, arguments), this;
-        else
-          return WriteStream.apply(Object.create(WriteStream.prototype), arguments);
-      }
-      function WriteStream$open() {
-        var that = this;
-        open2(that.path, that.flags, that.mode, function(err, fd) {
-          if (err) {
-            that.destroy();
-            that.emit("error", err);
-          } else {
-            that.fd = fd;
-            that.emit("open", fd);
-          }
-        });
-      }
-      function createReadStream(path, options) {
-        return new fs5.ReadStream(path, options);
-      }
-      function createWriteStream(path, options) {
-        return new fs5.WriteStream(path, options);
-      }
-      var fs$open = fs5.open;
-      fs5.open = open2;
-      function open2(path, flags, mode, cb) {
-        if (typeof mode === "function")
-          cb = mode, mode = null;
-        return go$open(path, flags, mode, cb);
-        function go$open(path2, flags2, mode2, cb2, startTime) {
-          return fs$open(path2, flags2, mode2, function(err, fd) {
-            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
-              enqueue([go$open, [path2, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
-            else {
-              if (typeof cb2 === "function")
-                cb2.apply(this, arguments);
-            }
-          });
-        }
-      }
-      return fs5;
-    }
-    function enqueue(elem) {
-      debug2("ENQUEUE", elem[0].name, elem[1]);
-      fs4[gracefulQueue].push(elem);
-      retry2();
-    }
-    var retryTimer;
-    function resetQueue() {
-      var now = Date.now();
-      for (var i = 0; i < fs4[gracefulQueue].length; ++i) {
-        if (fs4[gracefulQueue][i].length > 2) {
-          fs4[gracefulQueue][i][3] = now;
-          fs4[gracefulQueue][i][4] = now;
-        }
-      }
-      retry2();
-    }
-    function retry2() {
-      clearTimeout(retryTimer);
-      retryTimer = void 0;
-      if (fs4[gracefulQueue].length === 0)
-        return;
-      var elem = fs4[gracefulQueue].shift();
-      var fn = elem[0];
-      var args = elem[1];
-      var err = elem[2];
-      var startTime = elem[3];
-      var lastTime = elem[4];
-      if (startTime === void 0) {
-        debug2("RETRY", fn.name, args);
-        fn.apply(null, args);
-      } else if (Date.now() - startTime >= 6e4) {
-        debug2("TIMEOUT", fn.name, args);
-        var cb = args.pop();
-        if (typeof cb === "function")
-          cb.call(null, err);
-      } else {
-        var sinceAttempt = Date.now() - lastTime;
-        var sinceStart = Math.max(lastTime - startTime, 1);
-        var desiredDelay = Math.min(sinceStart * 1.2, 100);
-        if (sinceAttempt >= desiredDelay) {
-          debug2("RETRY", fn.name, args);
-          fn.apply(null, args.concat([startTime]));
-        } else {
-          fs4[gracefulQueue].push(elem);
-        }
-      }
-      if (retryTimer === void 0) {
-        retryTimer = setTimeout(retry2, 0);
-      }
-    }
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/fs/index.js
-var require_fs = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/fs/index.js"(exports) {
-    "use strict";
-    var u = require_universalify().fromCallback;
-    var fs4 = require_graceful_fs();
-    var api = [
-      "access",
-      "appendFile",
-      "chmod",
-      "chown",
-      "close",
-      "copyFile",
-      "cp",
-      "fchmod",
-      "fchown",
-      "fdatasync",
-      "fstat",
-      "fsync",
-      "ftruncate",
-      "futimes",
-      "glob",
-      "lchmod",
-      "lchown",
-      "lutimes",
-      "link",
-      "lstat",
-      "mkdir",
-      "mkdtemp",
-      "open",
-      "opendir",
-      "readdir",
-      "readFile",
-      "readlink",
-      "realpath",
-      "rename",
-      "rm",
-      "rmdir",
-      "stat",
-      "statfs",
-      "symlink",
-      "truncate",
-      "unlink",
-      "utimes",
-      "writeFile"
-    ].filter((key) => {
-      return typeof fs4[key] === "function";
-    });
-    Object.assign(exports, fs4);
-    api.forEach((method) => {
-      exports[method] = u(fs4[method]);
-    });
-    exports.exists = function(filename, callback) {
-      if (typeof callback === "function") {
-        return fs4.exists(filename, callback);
-      }
-      return new Promise((resolve7) => {
-        return fs4.exists(filename, resolve7);
-      });
-    };
-    exports.read = function(fd, buffer, offset, length, position, callback) {
-      if (typeof callback === "function") {
-        return fs4.read(fd, buffer, offset, length, position, callback);
-      }
-      return new Promise((resolve7, reject) => {
-        fs4.read(fd, buffer, offset, length, position, (err, bytesRead, buffer2) => {
-          if (err) return reject(err);
-          resolve7({ bytesRead, buffer: buffer2 });
-        });
-      });
-    };
-    exports.write = function(fd, buffer, ...args) {
-      if (typeof args[args.length - 1] === "function") {
-        return fs4.write(fd, buffer, ...args);
-      }
-      return new Promise((resolve7, reject) => {
-        fs4.write(fd, buffer, ...args, (err, bytesWritten, buffer2) => {
-          if (err) return reject(err);
-          resolve7({ bytesWritten, buffer: buffer2 });
-        });
-      });
-    };
-    exports.readv = function(fd, buffers, ...args) {
-      if (typeof args[args.length - 1] === "function") {
-        return fs4.readv(fd, buffers, ...args);
-      }
-      return new Promise((resolve7, reject) => {
-        fs4.readv(fd, buffers, ...args, (err, bytesRead, buffers2) => {
-          if (err) return reject(err);
-          resolve7({ bytesRead, buffers: buffers2 });
-        });
-      });
-    };
-    exports.writev = function(fd, buffers, ...args) {
-      if (typeof args[args.length - 1] === "function") {
-        return fs4.writev(fd, buffers, ...args);
-      }
-      return new Promise((resolve7, reject) => {
-        fs4.writev(fd, buffers, ...args, (err, bytesWritten, buffers2) => {
-          if (err) return reject(err);
-          resolve7({ bytesWritten, buffers: buffers2 });
-        });
-      });
-    };
-    if (typeof fs4.realpath.native === "function") {
-      exports.realpath.native = u(fs4.realpath.native);
-    } else {
-      process.emitWarning(
-        "fs.realpath.native is not a function. Is fs being monkey-patched?",
-        "Warning",
-        "fs-extra-WARN0003"
-      );
-    }
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/mkdirs/utils.js
-var require_utils3 = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/mkdirs/utils.js"(exports, module) {
-    "use strict";
-    var path = __require("path");
-    module.exports.checkPath = function checkPath(pth) {
-      if (process.platform === "win32") {
-        const pathHasInvalidWinCharacters = /[<>:"|?*]/.test(pth.replace(path.parse(pth).root, ""));
-        if (pathHasInvalidWinCharacters) {
-          const error2 = new Error(`Path contains invalid characters: ${pth}`);
-          error2.code = "EINVAL";
-          throw error2;
-        }
-      }
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/mkdirs/make-dir.js
-var require_make_dir = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/mkdirs/make-dir.js"(exports, module) {
-    "use strict";
-    var fs4 = require_fs();
-    var { checkPath } = require_utils3();
-    var getMode = (options) => {
-      const defaults2 = { mode: 511 };
-      if (typeof options === "number") return options;
-      return { ...defaults2, ...options }.mode;
-    };
-    module.exports.makeDir = async (dir, options) => {
-      checkPath(dir);
-      return fs4.mkdir(dir, {
-        mode: getMode(options),
-        recursive: true
-      });
-    };
-    module.exports.makeDirSync = (dir, options) => {
-      checkPath(dir);
-      return fs4.mkdirSync(dir, {
-        mode: getMode(options),
-        recursive: true
-      });
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/mkdirs/index.js
-var require_mkdirs = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/mkdirs/index.js"(exports, module) {
-    "use strict";
-    var u = require_universalify().fromPromise;
-    var { makeDir: _makeDir, makeDirSync } = require_make_dir();
-    var makeDir = u(_makeDir);
-    module.exports = {
-      mkdirs: makeDir,
-      mkdirsSync: makeDirSync,
-      // alias
-      mkdirp: makeDir,
-      mkdirpSync: makeDirSync,
-      ensureDir: makeDir,
-      ensureDirSync: makeDirSync
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/path-exists/index.js
-var require_path_exists = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/path-exists/index.js"(exports, module) {
-    "use strict";
-    var u = require_universalify().fromPromise;
-    var fs4 = require_fs();
-    function pathExists(path) {
-      return fs4.access(path).then(() => true).catch(() => false);
-    }
-    module.exports = {
-      pathExists: u(pathExists),
-      pathExistsSync: fs4.existsSync
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/util/utimes.js
-var require_utimes = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/util/utimes.js"(exports, module) {
-    "use strict";
-    var fs4 = require_fs();
-    var u = require_universalify().fromPromise;
-    async function utimesMillis(path, atime, mtime) {
-      const fd = await fs4.open(path, "r+");
-      let closeErr = null;
-      try {
-        await fs4.futimes(fd, atime, mtime);
-      } finally {
-        try {
-          await fs4.close(fd);
-        } catch (e) {
-          closeErr = e;
-        }
-      }
-      if (closeErr) {
-        throw closeErr;
-      }
-    }
-    function utimesMillisSync(path, atime, mtime) {
-      const fd = fs4.openSync(path, "r+");
-      fs4.futimesSync(fd, atime, mtime);
-      return fs4.closeSync(fd);
-    }
-    module.exports = {
-      utimesMillis: u(utimesMillis),
-      utimesMillisSync
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/util/stat.js
-var require_stat = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/util/stat.js"(exports, module) {
-    "use strict";
-    var fs4 = require_fs();
-    var path = __require("path");
-    var u = require_universalify().fromPromise;
-    function getStats(src, dest, opts) {
-      const statFunc = opts.dereference ? (file) => fs4.stat(file, { bigint: true }) : (file) => fs4.lstat(file, { bigint: true });
-      return Promise.all([
-        statFunc(src),
-        statFunc(dest).catch((err) => {
-          if (err.code === "ENOENT") return null;
-          throw err;
-        })
-      ]).then(([srcStat, destStat]) => ({ srcStat, destStat }));
-    }
-    function getStatsSync(src, dest, opts) {
-      let destStat;
-      const statFunc = opts.dereference ? (file) => fs4.statSync(file, { bigint: true }) : (file) => fs4.lstatSync(file, { bigint: true });
-      const srcStat = statFunc(src);
-      try {
-        destStat = statFunc(dest);
-      } catch (err) {
-        if (err.code === "ENOENT") return { srcStat, destStat: null };
-        throw err;
-      }
-      return { srcStat, destStat };
-    }
-    async function checkPaths(src, dest, funcName, opts) {
-      const { srcStat, destStat } = await getStats(src, dest, opts);
-      if (destStat) {
-        if (areIdentical(srcStat, destStat)) {
-          const srcBaseName = path.basename(src);
-          const destBaseName = path.basename(dest);
-          if (funcName === "move" && srcBaseName !== destBaseName && srcBaseName.toLowerCase() === destBaseName.toLowerCase()) {
-            return { srcStat, destStat, isChangingCase: true };
-          }
-          throw new Error("Source and destination must not be the same.");
-        }
-        if (srcStat.isDirectory() && !destStat.isDirectory()) {
-          throw new Error(`Cannot overwrite non-directory '${dest}' with directory '${src}'.`);
-        }
-        if (!srcStat.isDirectory() && destStat.isDirectory()) {
-          throw new Error(`Cannot overwrite directory '${dest}' with non-directory '${src}'.`);
-        }
-      }
-      if (srcStat.isDirectory() && isSrcSubdir(src, dest)) {
-        throw new Error(errMsg(src, dest, funcName));
-      }
-      return { srcStat, destStat };
-    }
-    function checkPathsSync(src, dest, funcName, opts) {
-      const { srcStat, destStat } = getStatsSync(src, dest, opts);
-      if (destStat) {
-        if (areIdentical(srcStat, destStat)) {
-          const srcBaseName = path.basename(src);
-          const destBaseName = path.basename(dest);
-          if (funcName === "move" && srcBaseName !== destBaseName && srcBaseName.toLowerCase() === destBaseName.toLowerCase()) {
-            return { srcStat, destStat, isChangingCase: true };
-          }
-          throw new Error("Source and destination must not be the same.");
-        }
-        if (srcStat.isDirectory() && !destStat.isDirectory()) {
-          throw new Error(`Cannot overwrite non-directory '${dest}' with directory '${src}'.`);
-        }
-        if (!srcStat.isDirectory() && destStat.isDirectory()) {
-          throw new Error(`Cannot overwrite directory '${dest}' with non-directory '${src}'.`);
-        }
-      }
-      if (srcStat.isDirectory() && isSrcSubdir(src, dest)) {
-        throw new Error(errMsg(src, dest, funcName));
-      }
-      return { srcStat, destStat };
-    }
-    async function checkParentPaths(src, srcStat, dest, funcName) {
-      const srcParent = path.resolve(path.dirname(src));
-      const destParent = path.resolve(path.dirname(dest));
-      if (destParent === srcParent || destParent === path.parse(destParent).root) return;
-      let destStat;
-      try {
-        destStat = await fs4.stat(destParent, { bigint: true });
-      } catch (err) {
-        if (err.code === "ENOENT") return;
-        throw err;
-      }
-      if (areIdentical(srcStat, destStat)) {
-        throw new Error(errMsg(src, dest, funcName));
-      }
-      return checkParentPaths(src, srcStat, destParent, funcName);
-    }
-    function checkParentPathsSync(src, srcStat, dest, funcName) {
-      const srcParent = path.resolve(path.dirname(src));
-      const destParent = path.resolve(path.dirname(dest));
-      if (destParent === srcParent || destParent === path.parse(destParent).root) return;
-      let destStat;
-      try {
-        destStat = fs4.statSync(destParent, { bigint: true });
-      } catch (err) {
-        if (err.code === "ENOENT") return;
-        throw err;
-      }
-      if (areIdentical(srcStat, destStat)) {
-        throw new Error(errMsg(src, dest, funcName));
-      }
-      return checkParentPathsSync(src, srcStat, destParent, funcName);
-    }
-    function areIdentical(srcStat, destStat) {
-      return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
-    }
-    function isSrcSubdir(src, dest) {
-      const srcArr = path.resolve(src).split(path.sep).filter((i) => i);
-      const destArr = path.resolve(dest).split(path.sep).filter((i) => i);
-      return srcArr.every((cur, i) => destArr[i] === cur);
-    }
-    function errMsg(src, dest, funcName) {
-      return `Cannot ${funcName} '${src}' to a subdirectory of itself, '${dest}'.`;
-    }
-    module.exports = {
-      // checkPaths
-      checkPaths: u(checkPaths),
-      checkPathsSync,
-      // checkParent
-      checkParentPaths: u(checkParentPaths),
-      checkParentPathsSync,
-      // Misc
-      isSrcSubdir,
-      areIdentical
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/copy/copy.js
-var require_copy = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/copy/copy.js"(exports, module) {
-    "use strict";
-    var fs4 = require_fs();
-    var path = __require("path");
-    var { mkdirs } = require_mkdirs();
-    var { pathExists } = require_path_exists();
-    var { utimesMillis } = require_utimes();
-    var stat2 = require_stat();
-    async function copy(src, dest, opts = {}) {
-      if (typeof opts === "function") {
-        opts = { filter: opts };
-      }
-      opts.clobber = "clobber" in opts ? !!opts.clobber : true;
-      opts.overwrite = "overwrite" in opts ? !!opts.overwrite : opts.clobber;
-      if (opts.preserveTimestamps && process.arch === "ia32") {
-        process.emitWarning(
-          "Using the preserveTimestamps option in 32-bit node is not recommended;\n\n	see https://github.com/jprichardson/node-fs-extra/issues/269",
-          "Warning",
-          "fs-extra-WARN0001"
-        );
-      }
-      const { srcStat, destStat } = await stat2.checkPaths(src, dest, "copy", opts);
-      await stat2.checkParentPaths(src, srcStat, dest, "copy");
-      const include = await runFilter(src, dest, opts);
-      if (!include) return;
-      const destParent = path.dirname(dest);
-      const dirExists = await pathExists(destParent);
-      if (!dirExists) {
-        await mkdirs(destParent);
-      }
-      await getStatsAndPerformCopy(destStat, src, dest, opts);
-    }
-    async function runFilter(src, dest, opts) {
-      if (!opts.filter) return true;
-      return opts.filter(src, dest);
-    }
-    async function getStatsAndPerformCopy(destStat, src, dest, opts) {
-      const statFn = opts.dereference ? fs4.stat : fs4.lstat;
-      const srcStat = await statFn(src);
-      if (srcStat.isDirectory()) return onDir(srcStat, destStat, src, dest, opts);
-      if (srcStat.isFile() || srcStat.isCharacterDevice() || srcStat.isBlockDevice()) return onFile(srcStat, destStat, src, dest, opts);
-      if (srcStat.isSymbolicLink()) return onLink(destStat, src, dest, opts);
-      if (srcStat.isSocket()) throw new Error(`Cannot copy a socket file: ${src}`);
-      if (srcStat.isFIFO()) throw new Error(`Cannot copy a FIFO pipe: ${src}`);
-      throw new Error(`Unknown file: ${src}`);
-    }
-    async function onFile(srcStat, destStat, src, dest, opts) {
-      if (!destStat) return copyFile2(srcStat, src, dest, opts);
-      if (opts.overwrite) {
-        await fs4.unlink(dest);
-        return copyFile2(srcStat, src, dest, opts);
-      }
-      if (opts.errorOnExist) {
-        throw new Error(`'${dest}' already exists`);
-      }
-    }
-    async function copyFile2(srcStat, src, dest, opts) {
-      await fs4.copyFile(src, dest);
-      if (opts.preserveTimestamps) {
-        if (fileIsNotWritable(srcStat.mode)) {
-          await makeFileWritable(dest, srcStat.mode);
-        }
-        const updatedSrcStat = await fs4.stat(src);
-        await utimesMillis(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
-      }
-      return fs4.chmod(dest, srcStat.mode);
-    }
-    function fileIsNotWritable(srcMode) {
-      return (srcMode & 128) === 0;
-    }
-    function makeFileWritable(dest, srcMode) {
-      return fs4.chmod(dest, srcMode | 128);
-    }
-    async function onDir(srcStat, destStat, src, dest, opts) {
-      if (!destStat) {
-        await fs4.mkdir(dest);
-      }
-      const promises3 = [];
-      for await (const item of await fs4.opendir(src)) {
-        const srcItem = path.join(src, item.name);
-        const destItem = path.join(dest, item.name);
-        promises3.push(
-          runFilter(srcItem, destItem, opts).then((include) => {
-            if (include) {
-              return stat2.checkPaths(srcItem, destItem, "copy", opts).then(({ destStat: destStat2 }) => {
-                return getStatsAndPerformCopy(destStat2, srcItem, destItem, opts);
-              });
-            }
-          })
-        );
-      }
-      await Promise.all(promises3);
-      if (!destStat) {
-        await fs4.chmod(dest, srcStat.mode);
-      }
-    }
-    async function onLink(destStat, src, dest, opts) {
-      let resolvedSrc = await fs4.readlink(src);
-      if (opts.dereference) {
-        resolvedSrc = path.resolve(process.cwd(), resolvedSrc);
-      }
-      if (!destStat) {
-        return fs4.symlink(resolvedSrc, dest);
-      }
-      let resolvedDest = null;
-      try {
-        resolvedDest = await fs4.readlink(dest);
-      } catch (e) {
-        if (e.code === "EINVAL" || e.code === "UNKNOWN") return fs4.symlink(resolvedSrc, dest);
-        throw e;
-      }
-      if (opts.dereference) {
-        resolvedDest = path.resolve(process.cwd(), resolvedDest);
-      }
-      if (stat2.isSrcSubdir(resolvedSrc, resolvedDest)) {
-        throw new Error(`Cannot copy '${resolvedSrc}' to a subdirectory of itself, '${resolvedDest}'.`);
-      }
-      if (stat2.isSrcSubdir(resolvedDest, resolvedSrc)) {
-        throw new Error(`Cannot overwrite '${resolvedDest}' with '${resolvedSrc}'.`);
-      }
-      await fs4.unlink(dest);
-      return fs4.symlink(resolvedSrc, dest);
-    }
-    module.exports = copy;
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/copy/copy-sync.js
-var require_copy_sync = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/copy/copy-sync.js"(exports, module) {
-    "use strict";
-    var fs4 = require_graceful_fs();
-    var path = __require("path");
-    var mkdirsSync = require_mkdirs().mkdirsSync;
-    var utimesMillisSync = require_utimes().utimesMillisSync;
-    var stat2 = require_stat();
-    function copySync(src, dest, opts) {
-      if (typeof opts === "function") {
-        opts = { filter: opts };
-      }
-      opts = opts || {};
-      opts.clobber = "clobber" in opts ? !!opts.clobber : true;
-      opts.overwrite = "overwrite" in opts ? !!opts.overwrite : opts.clobber;
-      if (opts.preserveTimestamps && process.arch === "ia32") {
-        process.emitWarning(
-          "Using the preserveTimestamps option in 32-bit node is not recommended;\n\n	see https://github.com/jprichardson/node-fs-extra/issues/269",
-          "Warning",
-          "fs-extra-WARN0002"
-        );
-      }
-      const { srcStat, destStat } = stat2.checkPathsSync(src, dest, "copy", opts);
-      stat2.checkParentPathsSync(src, srcStat, dest, "copy");
-      if (opts.filter && !opts.filter(src, dest)) return;
-      const destParent = path.dirname(dest);
-      if (!fs4.existsSync(destParent)) mkdirsSync(destParent);
-      return getStats(destStat, src, dest, opts);
-    }
-    function getStats(destStat, src, dest, opts) {
-      const statSync4 = opts.dereference ? fs4.statSync : fs4.lstatSync;
-      const srcStat = statSync4(src);
-      if (srcStat.isDirectory()) return onDir(srcStat, destStat, src, dest, opts);
-      else if (srcStat.isFile() || srcStat.isCharacterDevice() || srcStat.isBlockDevice()) return onFile(srcStat, destStat, src, dest, opts);
-      else if (srcStat.isSymbolicLink()) return onLink(destStat, src, dest, opts);
-      else if (srcStat.isSocket()) throw new Error(`Cannot copy a socket file: ${src}`);
-      else if (srcStat.isFIFO()) throw new Error(`Cannot copy a FIFO pipe: ${src}`);
-      throw new Error(`Unknown file: ${src}`);
-    }
-    function onFile(srcStat, destStat, src, dest, opts) {
-      if (!destStat) return copyFile2(srcStat, src, dest, opts);
-      return mayCopyFile(srcStat, src, dest, opts);
-    }
-    function mayCopyFile(srcStat, src, dest, opts) {
-      if (opts.overwrite) {
-        fs4.unlinkSync(dest);
-        return copyFile2(srcStat, src, dest, opts);
-      } else if (opts.errorOnExist) {
-        throw new Error(`'${dest}' already exists`);
-      }
-    }
-    function copyFile2(srcStat, src, dest, opts) {
-      fs4.copyFileSync(src, dest);
-      if (opts.preserveTimestamps) handleTimestamps(srcStat.mode, src, dest);
-      return setDestMode(dest, srcStat.mode);
-    }
-    function handleTimestamps(srcMode, src, dest) {
-      if (fileIsNotWritable(srcMode)) makeFileWritable(dest, srcMode);
-      return setDestTimestamps(src, dest);
-    }
-    function fileIsNotWritable(srcMode) {
-      return (srcMode & 128) === 0;
-    }
-    function makeFileWritable(dest, srcMode) {
-      return setDestMode(dest, srcMode | 128);
-    }
-    function setDestMode(dest, srcMode) {
-      return fs4.chmodSync(dest, srcMode);
-    }
-    function setDestTimestamps(src, dest) {
-      const updatedSrcStat = fs4.statSync(src);
-      return utimesMillisSync(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
-    }
-    function onDir(srcStat, destStat, src, dest, opts) {
-      if (!destStat) return mkDirAndCopy(srcStat.mode, src, dest, opts);
-      return copyDir(src, dest, opts);
-    }
-    function mkDirAndCopy(srcMode, src, dest, opts) {
-      fs4.mkdirSync(dest);
-      copyDir(src, dest, opts);
-      return setDestMode(dest, srcMode);
-    }
-    function copyDir(src, dest, opts) {
-      const dir = fs4.opendirSync(src);
-      try {
-        let dirent;
-        while ((dirent = dir.readSync()) !== null) {
-          copyDirItem(dirent.name, src, dest, opts);
-        }
-      } finally {
-        dir.closeSync();
-      }
-    }
-    function copyDirItem(item, src, dest, opts) {
-      const srcItem = path.join(src, item);
-      const destItem = path.join(dest, item);
-      if (opts.filter && !opts.filter(srcItem, destItem)) return;
-      const { destStat } = stat2.checkPathsSync(srcItem, destItem, "copy", opts);
-      return getStats(destStat, srcItem, destItem, opts);
-    }
-    function onLink(destStat, src, dest, opts) {
-      let resolvedSrc = fs4.readlinkSync(src);
-      if (opts.dereference) {
-        resolvedSrc = path.resolve(process.cwd(), resolvedSrc);
-      }
-      if (!destStat) {
-        return fs4.symlinkSync(resolvedSrc, dest);
-      } else {
-        let resolvedDest;
-        try {
-          resolvedDest = fs4.readlinkSync(dest);
-        } catch (err) {
-          if (err.code === "EINVAL" || err.code === "UNKNOWN") return fs4.symlinkSync(resolvedSrc, dest);
-          throw err;
-        }
-        if (opts.dereference) {
-          resolvedDest = path.resolve(process.cwd(), resolvedDest);
-        }
-        if (stat2.isSrcSubdir(resolvedSrc, resolvedDest)) {
-          throw new Error(`Cannot copy '${resolvedSrc}' to a subdirectory of itself, '${resolvedDest}'.`);
-        }
-        if (stat2.isSrcSubdir(resolvedDest, resolvedSrc)) {
-          throw new Error(`Cannot overwrite '${resolvedDest}' with '${resolvedSrc}'.`);
-        }
-        return copyLink(resolvedSrc, dest);
-      }
-    }
-    function copyLink(resolvedSrc, dest) {
-      fs4.unlinkSync(dest);
-      return fs4.symlinkSync(resolvedSrc, dest);
-    }
-    module.exports = copySync;
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/copy/index.js
-var require_copy2 = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/copy/index.js"(exports, module) {
-    "use strict";
-    var u = require_universalify().fromPromise;
-    module.exports = {
-      copy: u(require_copy()),
-      copySync: require_copy_sync()
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/remove/index.js
-var require_remove = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/remove/index.js"(exports, module) {
-    "use strict";
-    var fs4 = require_graceful_fs();
-    var u = require_universalify().fromCallback;
-    function remove(path, callback) {
-      fs4.rm(path, { recursive: true, force: true }, callback);
-    }
-    function removeSync(path) {
-      fs4.rmSync(path, { recursive: true, force: true });
-    }
-    module.exports = {
-      remove: u(remove),
-      removeSync
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/empty/index.js
-var require_empty = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/empty/index.js"(exports, module) {
-    "use strict";
-    var u = require_universalify().fromPromise;
-    var fs4 = require_fs();
-    var path = __require("path");
-    var mkdir2 = require_mkdirs();
-    var remove = require_remove();
-    var emptyDir = u(async function emptyDir2(dir) {
-      let items;
-      try {
-        items = await fs4.readdir(dir);
-      } catch {
-        return mkdir2.mkdirs(dir);
-      }
-      return Promise.all(items.map((item) => remove.remove(path.join(dir, item))));
-    });
-    function emptyDirSync(dir) {
-      let items;
-      try {
-        items = fs4.readdirSync(dir);
-      } catch {
-        return mkdir2.mkdirsSync(dir);
-      }
-      items.forEach((item) => {
-        item = path.join(dir, item);
-        remove.removeSync(item);
-      });
-    }
-    module.exports = {
-      emptyDirSync,
-      emptydirSync: emptyDirSync,
-      emptyDir,
-      emptydir: emptyDir
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/file.js
-var require_file2 = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/file.js"(exports, module) {
-    "use strict";
-    var u = require_universalify().fromPromise;
-    var path = __require("path");
-    var fs4 = require_fs();
-    var mkdir2 = require_mkdirs();
-    async function createFile(file) {
-      let stats;
-      try {
-        stats = await fs4.stat(file);
-      } catch {
-      }
-      if (stats && stats.isFile()) return;
-      const dir = path.dirname(file);
-      let dirStats = null;
-      try {
-        dirStats = await fs4.stat(dir);
-      } catch (err) {
-        if (err.code === "ENOENT") {
-          await mkdir2.mkdirs(dir);
-          await fs4.writeFile(file, "");
-          return;
-        } else {
-          throw err;
-        }
-      }
-      if (dirStats.isDirectory()) {
-        await fs4.writeFile(file, "");
-      } else {
-        await fs4.readdir(dir);
-      }
-    }
-    function createFileSync(file) {
-      let stats;
-      try {
-        stats = fs4.statSync(file);
-      } catch {
-      }
-      if (stats && stats.isFile()) return;
-      const dir = path.dirname(file);
-      try {
-        if (!fs4.statSync(dir).isDirectory()) {
-          fs4.readdirSync(dir);
-        }
-      } catch (err) {
-        if (err && err.code === "ENOENT") mkdir2.mkdirsSync(dir);
-        else throw err;
-      }
-      fs4.writeFileSync(file, "");
-    }
-    module.exports = {
-      createFile: u(createFile),
-      createFileSync
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/link.js
-var require_link = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/link.js"(exports, module) {
-    "use strict";
-    var u = require_universalify().fromPromise;
-    var path = __require("path");
-    var fs4 = require_fs();
-    var mkdir2 = require_mkdirs();
-    var { pathExists } = require_path_exists();
-    var { areIdentical } = require_stat();
-    async function createLink(srcpath, dstpath) {
-      let dstStat;
-      try {
-        dstStat = await fs4.lstat(dstpath);
-      } catch {
-      }
-      let srcStat;
-      try {
-        srcStat = await fs4.lstat(srcpath);
-      } catch (err) {
-        err.message = err.message.replace("lstat", "ensureLink");
-        throw err;
-      }
-      if (dstStat && areIdentical(srcStat, dstStat)) return;
-      const dir = path.dirname(dstpath);
-      const dirExists = await pathExists(dir);
-      if (!dirExists) {
-        await mkdir2.mkdirs(dir);
-      }
-      await fs4.link(srcpath, dstpath);
-    }
-    function createLinkSync(srcpath, dstpath) {
-      let dstStat;
-      try {
-        dstStat = fs4.lstatSync(dstpath);
-      } catch {
-      }
-      try {
-        const srcStat = fs4.lstatSync(srcpath);
-        if (dstStat && areIdentical(srcStat, dstStat)) return;
-      } catch (err) {
-        err.message = err.message.replace("lstat", "ensureLink");
-        throw err;
-      }
-      const dir = path.dirname(dstpath);
-      const dirExists = fs4.existsSync(dir);
-      if (dirExists) return fs4.linkSync(srcpath, dstpath);
-      mkdir2.mkdirsSync(dir);
-      return fs4.linkSync(srcpath, dstpath);
-    }
-    module.exports = {
-      createLink: u(createLink),
-      createLinkSync
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/symlink-paths.js
-var require_symlink_paths = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/symlink-paths.js"(exports, module) {
-    "use strict";
-    var path = __require("path");
-    var fs4 = require_fs();
-    var { pathExists } = require_path_exists();
-    var u = require_universalify().fromPromise;
-    async function symlinkPaths(srcpath, dstpath) {
-      if (path.isAbsolute(srcpath)) {
-        try {
-          await fs4.lstat(srcpath);
-        } catch (err) {
-          err.message = err.message.replace("lstat", "ensureSymlink");
-          throw err;
-        }
-        return {
-          toCwd: srcpath,
-          toDst: srcpath
-        };
-      }
-      const dstdir = path.dirname(dstpath);
-      const relativeToDst = path.join(dstdir, srcpath);
-      const exists2 = await pathExists(relativeToDst);
-      if (exists2) {
-        return {
-          toCwd: relativeToDst,
-          toDst: srcpath
-        };
-      }
-      try {
-        await fs4.lstat(srcpath);
-      } catch (err) {
-        err.message = err.message.replace("lstat", "ensureSymlink");
-        throw err;
-      }
-      return {
-        toCwd: srcpath,
-        toDst: path.relative(dstdir, srcpath)
-      };
-    }
-    function symlinkPathsSync(srcpath, dstpath) {
-      if (path.isAbsolute(srcpath)) {
-        const exists3 = fs4.existsSync(srcpath);
-        if (!exists3) throw new Error("absolute srcpath does not exist");
-        return {
-          toCwd: srcpath,
-          toDst: srcpath
-        };
-      }
-      const dstdir = path.dirname(dstpath);
-      const relativeToDst = path.join(dstdir, srcpath);
-      const exists2 = fs4.existsSync(relativeToDst);
-      if (exists2) {
-        return {
-          toCwd: relativeToDst,
-          toDst: srcpath
-        };
-      }
-      const srcExists = fs4.existsSync(srcpath);
-      if (!srcExists) throw new Error("relative srcpath does not exist");
-      return {
-        toCwd: srcpath,
-        toDst: path.relative(dstdir, srcpath)
-      };
-    }
-    module.exports = {
-      symlinkPaths: u(symlinkPaths),
-      symlinkPathsSync
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/symlink-type.js
-var require_symlink_type = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/symlink-type.js"(exports, module) {
-    "use strict";
-    var fs4 = require_fs();
-    var u = require_universalify().fromPromise;
-    async function symlinkType(srcpath, type2) {
-      if (type2) return type2;
-      let stats;
-      try {
-        stats = await fs4.lstat(srcpath);
-      } catch {
-        return "file";
-      }
-      return stats && stats.isDirectory() ? "dir" : "file";
-    }
-    function symlinkTypeSync(srcpath, type2) {
-      if (type2) return type2;
-      let stats;
-      try {
-        stats = fs4.lstatSync(srcpath);
-      } catch {
-        return "file";
-      }
-      return stats && stats.isDirectory() ? "dir" : "file";
-    }
-    module.exports = {
-      symlinkType: u(symlinkType),
-      symlinkTypeSync
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/symlink.js
-var require_symlink = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/symlink.js"(exports, module) {
-    "use strict";
-    var u = require_universalify().fromPromise;
-    var path = __require("path");
-    var fs4 = require_fs();
-    var { mkdirs, mkdirsSync } = require_mkdirs();
-    var { symlinkPaths, symlinkPathsSync } = require_symlink_paths();
-    var { symlinkType, symlinkTypeSync } = require_symlink_type();
-    var { pathExists } = require_path_exists();
-    var { areIdentical } = require_stat();
-    async function createSymlink(srcpath, dstpath, type2) {
-      let stats;
-      try {
-        stats = await fs4.lstat(dstpath);
-      } catch {
-      }
-      if (stats && stats.isSymbolicLink()) {
-        const [srcStat, dstStat] = await Promise.all([
-          fs4.stat(srcpath),
-          fs4.stat(dstpath)
-        ]);
-        if (areIdentical(srcStat, dstStat)) return;
-      }
-      const relative5 = await symlinkPaths(srcpath, dstpath);
-      srcpath = relative5.toDst;
-      const toType = await symlinkType(relative5.toCwd, type2);
-      const dir = path.dirname(dstpath);
-      if (!await pathExists(dir)) {
-        await mkdirs(dir);
-      }
-      return fs4.symlink(srcpath, dstpath, toType);
-    }
-    function createSymlinkSync(srcpath, dstpath, type2) {
-      let stats;
-      try {
-        stats = fs4.lstatSync(dstpath);
-      } catch {
-      }
-      if (stats && stats.isSymbolicLink()) {
-        const srcStat = fs4.statSync(srcpath);
-        const dstStat = fs4.statSync(dstpath);
-        if (areIdentical(srcStat, dstStat)) return;
-      }
-      const relative5 = symlinkPathsSync(srcpath, dstpath);
-      srcpath = relative5.toDst;
-      type2 = symlinkTypeSync(relative5.toCwd, type2);
-      const dir = path.dirname(dstpath);
-      const exists2 = fs4.existsSync(dir);
-      if (exists2) return fs4.symlinkSync(srcpath, dstpath, type2);
-      mkdirsSync(dir);
-      return fs4.symlinkSync(srcpath, dstpath, type2);
-    }
-    module.exports = {
-      createSymlink: u(createSymlink),
-      createSymlinkSync
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/index.js
-var require_ensure = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/index.js"(exports, module) {
-    "use strict";
-    var { createFile, createFileSync } = require_file2();
-    var { createLink, createLinkSync } = require_link();
-    var { createSymlink, createSymlinkSync } = require_symlink();
-    module.exports = {
-      // file
-      createFile,
-      createFileSync,
-      ensureFile: createFile,
-      ensureFileSync: createFileSync,
-      // link
-      createLink,
-      createLinkSync,
-      ensureLink: createLink,
-      ensureLinkSync: createLinkSync,
-      // symlink
-      createSymlink,
-      createSymlinkSync,
-      ensureSymlink: createSymlink,
-      ensureSymlinkSync: createSymlinkSync
-    };
-  }
-});
-
-// node_modules/jsonfile/utils.js
-var require_utils4 = __commonJS({
-  "node_modules/jsonfile/utils.js"(exports, module) {
-    function stringify(obj, { EOL: EOL6 = "\n", finalEOL = true, replacer = null, spaces } = {}) {
-      const EOF = finalEOL ? EOL6 : "";
-      const str3 = JSON.stringify(obj, replacer, spaces);
-      if (str3 === void 0) {
-        throw new TypeError(`Converting ${typeof obj} value to JSON is not supported`);
-      }
-      return str3.replace(/\n/g, EOL6) + EOF;
-    }
-    function stripBom(content) {
-      if (Buffer.isBuffer(content)) content = content.toString("utf8");
-      return content.replace(/^\uFEFF/, "");
-    }
-    module.exports = { stringify, stripBom };
-  }
-});
-
-// node_modules/jsonfile/index.js
-var require_jsonfile = __commonJS({
-  "node_modules/jsonfile/index.js"(exports, module) {
-    var _fs;
-    try {
-      _fs = require_graceful_fs();
-    } catch (_) {
-      _fs = __require("fs");
-    }
-    var universalify = require_universalify();
-    var { stringify, stripBom } = require_utils4();
-    async function _readFile(file, options = {}) {
-      if (typeof options === "string") {
-        options = { encoding: options };
-      }
-      const fs4 = options.fs || _fs;
-      const shouldThrow = "throws" in options ? options.throws : true;
-      let data = await universalify.fromCallback(fs4.readFile)(file, options);
-      data = stripBom(data);
-      let obj;
-      try {
-        obj = JSON.parse(data, options ? options.reviver : null);
-      } catch (err) {
-        if (shouldThrow) {
-          err.message = `${file}: ${err.message}`;
-          throw err;
-        } else {
-          return null;
-        }
-      }
-      return obj;
-    }
-    var readFile = universalify.fromPromise(_readFile);
-    function readFileSync5(file, options = {}) {
-      if (typeof options === "string") {
-        options = { encoding: options };
-      }
-      const fs4 = options.fs || _fs;
-      const shouldThrow = "throws" in options ? options.throws : true;
-      try {
-        let content = fs4.readFileSync(file, options);
-        content = stripBom(content);
-        return JSON.parse(content, options.reviver);
-      } catch (err) {
-        if (shouldThrow) {
-          err.message = `${file}: ${err.message}`;
-          throw err;
-        } else {
-          return null;
-        }
-      }
-    }
-    async function _writeFile(file, obj, options = {}) {
-      const fs4 = options.fs || _fs;
-      const str3 = stringify(obj, options);
-      await universalify.fromCallback(fs4.writeFile)(file, str3, options);
-    }
-    var writeFile2 = universalify.fromPromise(_writeFile);
-    function writeFileSync2(file, obj, options = {}) {
-      const fs4 = options.fs || _fs;
-      const str3 = stringify(obj, options);
-      return fs4.writeFileSync(file, str3, options);
-    }
-    module.exports = {
-      readFile,
-      readFileSync: readFileSync5,
-      writeFile: writeFile2,
-      writeFileSync: writeFileSync2
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/json/jsonfile.js
-var require_jsonfile2 = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/json/jsonfile.js"(exports, module) {
-    "use strict";
-    var jsonFile = require_jsonfile();
-    module.exports = {
-      // jsonfile exports
-      readJson: jsonFile.readFile,
-      readJsonSync: jsonFile.readFileSync,
-      writeJson: jsonFile.writeFile,
-      writeJsonSync: jsonFile.writeFileSync
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/output-file/index.js
-var require_output_file = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/output-file/index.js"(exports, module) {
-    "use strict";
-    var u = require_universalify().fromPromise;
-    var fs4 = require_fs();
-    var path = __require("path");
-    var mkdir2 = require_mkdirs();
-    var pathExists = require_path_exists().pathExists;
-    async function outputFile(file, data, encoding = "utf-8") {
-      const dir = path.dirname(file);
-      if (!await pathExists(dir)) {
-        await mkdir2.mkdirs(dir);
-      }
-      return fs4.writeFile(file, data, encoding);
-    }
-    function outputFileSync(file, ...args) {
-      const dir = path.dirname(file);
-      if (!fs4.existsSync(dir)) {
-        mkdir2.mkdirsSync(dir);
-      }
-      fs4.writeFileSync(file, ...args);
-    }
-    module.exports = {
-      outputFile: u(outputFile),
-      outputFileSync
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/json/output-json.js
-var require_output_json = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/json/output-json.js"(exports, module) {
-    "use strict";
-    var { stringify } = require_utils4();
-    var { outputFile } = require_output_file();
-    async function outputJson(file, data, options = {}) {
-      const str3 = stringify(data, options);
-      await outputFile(file, str3, options);
-    }
-    module.exports = outputJson;
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/json/output-json-sync.js
-var require_output_json_sync = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/json/output-json-sync.js"(exports, module) {
-    "use strict";
-    var { stringify } = require_utils4();
-    var { outputFileSync } = require_output_file();
-    function outputJsonSync(file, data, options) {
-      const str3 = stringify(data, options);
-      outputFileSync(file, str3, options);
-    }
-    module.exports = outputJsonSync;
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/json/index.js
-var require_json = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/json/index.js"(exports, module) {
-    "use strict";
-    var u = require_universalify().fromPromise;
-    var jsonFile = require_jsonfile2();
-    jsonFile.outputJson = u(require_output_json());
-    jsonFile.outputJsonSync = require_output_json_sync();
-    jsonFile.outputJSON = jsonFile.outputJson;
-    jsonFile.outputJSONSync = jsonFile.outputJsonSync;
-    jsonFile.writeJSON = jsonFile.writeJson;
-    jsonFile.writeJSONSync = jsonFile.writeJsonSync;
-    jsonFile.readJSON = jsonFile.readJson;
-    jsonFile.readJSONSync = jsonFile.readJsonSync;
-    module.exports = jsonFile;
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/move/move.js
-var require_move = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/move/move.js"(exports, module) {
-    "use strict";
-    var fs4 = require_fs();
-    var path = __require("path");
-    var { copy } = require_copy2();
-    var { remove } = require_remove();
-    var { mkdirp } = require_mkdirs();
-    var { pathExists } = require_path_exists();
-    var stat2 = require_stat();
-    async function move(src, dest, opts = {}) {
-      const overwrite = opts.overwrite || opts.clobber || false;
-      const { srcStat, isChangingCase = false } = await stat2.checkPaths(src, dest, "move", opts);
-      await stat2.checkParentPaths(src, srcStat, dest, "move");
-      const destParent = path.dirname(dest);
-      const parsedParentPath = path.parse(destParent);
-      if (parsedParentPath.root !== destParent) {
-        await mkdirp(destParent);
-      }
-      return doRename(src, dest, overwrite, isChangingCase);
-    }
-    async function doRename(src, dest, overwrite, isChangingCase) {
-      if (!isChangingCase) {
-        if (overwrite) {
-          await remove(dest);
-        } else if (await pathExists(dest)) {
-          throw new Error("dest already exists.");
-        }
-      }
-      try {
-        await fs4.rename(src, dest);
-      } catch (err) {
-        if (err.code !== "EXDEV") {
-          throw err;
-        }
-        await moveAcrossDevice(src, dest, overwrite);
-      }
-    }
-    async function moveAcrossDevice(src, dest, overwrite) {
-      const opts = {
-        overwrite,
-        errorOnExist: true,
-        preserveTimestamps: true
-      };
-      await copy(src, dest, opts);
-      return remove(src);
-    }
-    module.exports = move;
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/move/move-sync.js
-var require_move_sync = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/move/move-sync.js"(exports, module) {
-    "use strict";
-    var fs4 = require_graceful_fs();
-    var path = __require("path");
-    var copySync = require_copy2().copySync;
-    var removeSync = require_remove().removeSync;
-    var mkdirpSync = require_mkdirs().mkdirpSync;
-    var stat2 = require_stat();
-    function moveSync(src, dest, opts) {
-      opts = opts || {};
-      const overwrite = opts.overwrite || opts.clobber || false;
-      const { srcStat, isChangingCase = false } = stat2.checkPathsSync(src, dest, "move", opts);
-      stat2.checkParentPathsSync(src, srcStat, dest, "move");
-      if (!isParentRoot(dest)) mkdirpSync(path.dirname(dest));
-      return doRename(src, dest, overwrite, isChangingCase);
-    }
-    function isParentRoot(dest) {
-      const parent = path.dirname(dest);
-      const parsedPath = path.parse(parent);
-      return parsedPath.root === parent;
-    }
-    function doRename(src, dest, overwrite, isChangingCase) {
-      if (isChangingCase) return rename2(src, dest, overwrite);
-      if (overwrite) {
-        removeSync(dest);
-        return rename2(src, dest, overwrite);
-      }
-      if (fs4.existsSync(dest)) throw new Error("dest already exists.");
-      return rename2(src, dest, overwrite);
-    }
-    function rename2(src, dest, overwrite) {
-      try {
-        fs4.renameSync(src, dest);
-      } catch (err) {
-        if (err.code !== "EXDEV") throw err;
-        return moveAcrossDevice(src, dest, overwrite);
-      }
-    }
-    function moveAcrossDevice(src, dest, overwrite) {
-      const opts = {
-        overwrite,
-        errorOnExist: true,
-        preserveTimestamps: true
-      };
-      copySync(src, dest, opts);
-      return removeSync(src);
-    }
-    module.exports = moveSync;
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/move/index.js
-var require_move2 = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/move/index.js"(exports, module) {
-    "use strict";
-    var u = require_universalify().fromPromise;
-    module.exports = {
-      move: u(require_move()),
-      moveSync: require_move_sync()
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/index.js
-var require_lib = __commonJS({
-  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/index.js"(exports, module) {
-    "use strict";
-    module.exports = {
-      // Export promiseified graceful-fs:
-      ...require_fs(),
-      // Export extra methods:
-      ...require_copy2(),
-      ...require_empty(),
-      ...require_ensure(),
-      ...require_json(),
-      ...require_mkdirs(),
-      ...require_move2(),
-      ...require_output_file(),
-      ...require_path_exists(),
-      ...require_remove()
-    };
-  }
-});
-
-// node_modules/@cdktf/hcl2json/lib/deepmerge.js
-var require_deepmerge = __commonJS({
-  "node_modules/@cdktf/hcl2json/lib/deepmerge.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.deepMerge = void 0;
-    function deepMerge(target, ...sources) {
-      for (const source of sources) {
-        if (typeof source !== "object" || typeof target !== "object") {
-          throw new Error(`Invalid usage. Both source (${JSON.stringify(source)}) and target (${JSON.stringify(target)}) must be objects`);
-        }
-        for (const key of Object.keys(source)) {
-          const value = source[key];
-          if (typeof value === "object" && value != null && !Array.isArray(value)) {
-            if (typeof target[key] !== "object") {
-              target[key] = {};
-            }
-            deepMerge(target[key], value);
-            const output = target[key];
-            if (typeof output === "object" && Object.keys(output).length === 0) {
-              delete target[key];
-            }
-          } else if (typeof value === "object" && value != null && Array.isArray(value)) {
-            if (Array.isArray(target[key])) {
-              target[key] = [...target[key], ...value];
-            } else {
-              target[key] = value;
-            }
-          } else if (value === void 0) {
-            delete target[key];
-          } else {
-            target[key] = value;
-          }
-        }
-      }
-      return target;
-    }
-    exports.deepMerge = deepMerge;
-  }
-});
-
-// node_modules/@cdktf/hcl2json/lib/syntax-tree.js
-var require_syntax_tree = __commonJS({
-  "node_modules/@cdktf/hcl2json/lib/syntax-tree.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getChildWithValue = exports.isIndexTraversalPart = exports.isNameTraversalPart = exports.isObjectExpression = exports.isTupleExpression = exports.isBinaryOpExpression = exports.isUnaryOpExpression = exports.isConditionalExpression = exports.isSplatExpression = exports.isIndexExpression = exports.isLiteralValueExpression = exports.isRelativeTraversalExpression = exports.isScopeTraversalExpression = exports.isFunctionCallExpression = exports.isTemplateExpression = exports.isTemplateWrapExpression = exports.isForExpression = void 0;
-    function isForExpression(ast) {
-      return ast.type === "for";
-    }
-    exports.isForExpression = isForExpression;
-    function isTemplateWrapExpression(ast) {
-      return ast.type === "templateWrap";
-    }
-    exports.isTemplateWrapExpression = isTemplateWrapExpression;
-    function isTemplateExpression(ast) {
-      return ast.type === "template";
-    }
-    exports.isTemplateExpression = isTemplateExpression;
-    function isFunctionCallExpression(ast) {
-      return ast.type === "function";
-    }
-    exports.isFunctionCallExpression = isFunctionCallExpression;
-    function isScopeTraversalExpression(ast) {
-      return ast.type === "scopeTraversal";
-    }
-    exports.isScopeTraversalExpression = isScopeTraversalExpression;
-    function isRelativeTraversalExpression(ast) {
-      return ast.type === "relativeTraversal";
-    }
-    exports.isRelativeTraversalExpression = isRelativeTraversalExpression;
-    function isLiteralValueExpression(ast) {
-      return ast.type === "literalValue";
-    }
-    exports.isLiteralValueExpression = isLiteralValueExpression;
-    function isIndexExpression(ast) {
-      return ast.type === "index";
-    }
-    exports.isIndexExpression = isIndexExpression;
-    function isSplatExpression(ast) {
-      return ast.type === "splat";
-    }
-    exports.isSplatExpression = isSplatExpression;
-    function isConditionalExpression(ast) {
-      return ast.type === "conditional";
-    }
-    exports.isConditionalExpression = isConditionalExpression;
-    function isUnaryOpExpression(ast) {
-      return ast.type === "unaryOp";
-    }
-    exports.isUnaryOpExpression = isUnaryOpExpression;
-    function isBinaryOpExpression(ast) {
-      return ast.type === "binaryOp";
-    }
-    exports.isBinaryOpExpression = isBinaryOpExpression;
-    function isTupleExpression(ast) {
-      return ast.type === "tuple";
-    }
-    exports.isTupleExpression = isTupleExpression;
-    function isObjectExpression(part) {
-      return part.type === "object";
-    }
-    exports.isObjectExpression = isObjectExpression;
-    function isNameTraversalPart(part) {
-      return part.type === "nameTraversal";
-    }
-    exports.isNameTraversalPart = isNameTraversalPart;
-    function isIndexTraversalPart(part) {
-      return part.type === "indexTraversal";
-    }
-    exports.isIndexTraversalPart = isIndexTraversalPart;
-    function getChildWithValue(node, value) {
-      if (!node.children) {
-        return null;
-      }
-      return node.children.find((child) => {
-        if (!child.meta)
-          return false;
-        return child.meta.value === value;
-      });
-    }
-    exports.getChildWithValue = getChildWithValue;
-  }
-});
-
-// node_modules/@cdktf/hcl2json/lib/references.js
-var require_references = __commonJS({
-  "node_modules/@cdktf/hcl2json/lib/references.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.findAllReferencesInAst = exports.traversalToReference = void 0;
-    var syntax_tree_1 = require_syntax_tree();
-    function traversalToReference(traversalExpression, localVariables2) {
-      const meta = traversalExpression.meta;
-      function onlyTakeTraversalPartsUntilFirstBracketPropertyAccess(traversals) {
-        let filtered = [];
-        let index2 = 0;
-        for (const traversal of traversals) {
-          if ("segment" in traversal) {
-            if (index2 === 0) {
-              if (localVariables2 === null || localVariables2 === void 0 ? void 0 : localVariables2.includes(traversal.segment)) {
-                return [];
-              }
-            }
-            filtered.push(traversal);
-          } else {
-            return filtered;
-          }
-        }
-        return filtered;
-      }
-      const filteredParts = onlyTakeTraversalPartsUntilFirstBracketPropertyAccess(meta.traversal);
-      if (filteredParts.length === 0) {
-        return null;
-      }
-      const startPosition = filteredParts[0].range.start.byte;
-      const endPosition = filteredParts[filteredParts.length - 1].range.end.byte;
-      return {
-        value: filteredParts.map((part) => part.segment).join("."),
-        startPosition,
-        endPosition
-      };
-    }
-    exports.traversalToReference = traversalToReference;
-    function findAllReferencesInAst(input, entry, localVariables2) {
-      if (!entry) {
-        return [];
-      }
-      switch (entry.type) {
-        case "scopeTraversal": {
-          const reference = traversalToReference(entry, localVariables2);
-          if (reference)
-            return [reference];
-          return [];
-        }
-        case "for": {
-          const meta = entry.meta;
-          const additionalLocalVariables = [
-            meta.keyVar,
-            meta.valVar,
-            ...localVariables2 || []
-          ];
-          return [
-            ...findAllReferencesInAst(input, (0, syntax_tree_1.getChildWithValue)(entry, meta.collectionExpression), additionalLocalVariables),
-            ...findAllReferencesInAst(input, (0, syntax_tree_1.getChildWithValue)(entry, meta.conditionalExpression), additionalLocalVariables)
-          ];
-        }
-        default:
-          return entry.children.map((child) => findAllReferencesInAst(input, child, localVariables2)).flat();
-      }
-    }
-    exports.findAllReferencesInAst = findAllReferencesInAst;
-  }
-});
-
-// node_modules/@cdktf/hcl2json/lib/util.js
-var require_util9 = __commonJS({
-  "node_modules/@cdktf/hcl2json/lib/util.js"(exports) {
-    "use strict";
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.wrapTerraformExpression = exports.replaceQuotes = void 0;
-    function replaceQuotes(input) {
-      const fullyQuotedMatch = /^(\s*")(.*)("\s*)$/.exec(input);
-      const hasTemplate = /(?<!\$)\$\{/.test(input);
-      if (fullyQuotedMatch !== null && !hasTemplate) {
-        return `${fullyQuotedMatch[1]}${fullyQuotedMatch[2].replace(/"/g, `\\"`)}${fullyQuotedMatch[3]}`;
-      }
-      return input;
-    }
-    exports.replaceQuotes = replaceQuotes;
-    function wrapTerraformExpression(input) {
-      input = replaceQuotes(input);
-      if (!isNaN(Number(input))) {
-        return { wrap: input, wrapOffset: 0 };
-      }
-      if (input === "true" || input === "false") {
-        return { wrap: input, wrapOffset: 0 };
-      }
-      if (input.startsWith(`"`)) {
-        if (input.indexOf("\n") >= 0) {
-          const trimWrapped = input.substring(1, input.length - 1);
-          return {
-            wrap: `<<EOE
-${trimWrapped}
-EOE
-`,
-            wrapOffset: 5
-          };
-        }
-        return { wrap: input, wrapOffset: 0 };
-      }
-      if (input.startsWith("[") || input.startsWith("{")) {
-        return { wrap: input, wrapOffset: 0 };
-      }
-      if (input.startsWith("<<")) {
-        if (!input.endsWith("\n")) {
-          return { wrap: input + "\n", wrapOffset: 0 };
-        }
-        return { wrap: input, wrapOffset: 0 };
-      }
-      return { wrap: `"${input}"`, wrapOffset: 1 };
-    }
-    exports.wrapTerraformExpression = wrapTerraformExpression;
-  }
-});
-
-// node_modules/@cdktf/hcl2json/wasm/wasm_exec.js
-var require_wasm_exec = __commonJS({
-  "node_modules/@cdktf/hcl2json/wasm/wasm_exec.js"() {
-    "use strict";
-    (() => {
-      const enosys = () => {
-        const err = new Error("not implemented");
-        err.code = "ENOSYS";
-        return err;
-      };
-      if (!globalThis.fs) {
-        let outputBuf = "";
-        globalThis.fs = {
-          constants: { O_WRONLY: -1, O_RDWR: -1, O_CREAT: -1, O_TRUNC: -1, O_APPEND: -1, O_EXCL: -1 },
-          // unused
-          writeSync(fd, buf) {
-            outputBuf += decoder2.decode(buf);
-            const nl = outputBuf.lastIndexOf("\n");
-            if (nl != -1) {
-              console.log(outputBuf.substr(0, nl));
-              outputBuf = outputBuf.substr(nl + 1);
-            }
-            return buf.length;
-          },
-          write(fd, buf, offset, length, position, callback) {
-            if (offset !== 0 || length !== buf.length || position !== null) {
-              callback(enosys());
-              return;
-            }
-            const n = this.writeSync(fd, buf);
-            callback(null, n);
-          },
-          chmod(path, mode, callback) {
-            callback(enosys());
-          },
-          chown(path, uid, gid, callback) {
-            callback(enosys());
-          },
-          close(fd, callback) {
-            callback(enosys());
-          },
-          fchmod(fd, mode, callback) {
-            callback(enosys());
-          },
-          fchown(fd, uid, gid, callback) {
-            callback(enosys());
-          },
-          fstat(fd, callback) {
-            callback(enosys());
-          },
-          fsync(fd, callback) {
-            callback(null);
-          },
-          ftruncate(fd, length, callback) {
-            callback(enosys());
-          },
-          lchown(path, uid, gid, callback) {
-            callback(enosys());
-          },
-          link(path, link, callback) {
-            callback(enosys());
-          },
-          lstat(path, callback) {
-            callback(enosys());
-          },
-          mkdir(path, perm, callback) {
-            callback(enosys());
-          },
-          open(path, flags, mode, callback) {
-            callback(enosys());
-          },
-          read(fd, buffer, offset, length, position, callback) {
-            callback(enosys());
-          },
-          readdir(path, callback) {
-            callback(enosys());
-          },
-          readlink(path, callback) {
-            callback(enosys());
-          },
-          rename(from, to, callback) {
-            callback(enosys());
-          },
-          rmdir(path, callback) {
-            callback(enosys());
-          },
-          stat(path, callback) {
-            callback(enosys());
-          },
-          symlink(path, link, callback) {
-            callback(enosys());
-          },
-          truncate(path, length, callback) {
-            callback(enosys());
-          },
-          unlink(path, callback) {
-            callback(enosys());
-          },
-          utimes(path, atime, mtime, callback) {
-            callback(enosys());
-          }
-        };
-      }
-      if (!globalThis.process) {
-        globalThis.process = {
-          getuid() {
-            return -1;
-          },
-          getgid() {
-            return -1;
-          },
-          geteuid() {
-            return -1;
-          },
-          getegid() {
-            return -1;
-          },
-          getgroups() {
-            throw enosys();
-          },
-          pid: -1,
-          ppid: -1,
-          umask() {
-            throw enosys();
-          },
-          cwd() {
-            throw enosys();
-          },
-          chdir() {
-            throw enosys();
-          }
-        };
-      }
-      if (!globalThis.crypto) {
-        throw new Error("globalThis.crypto is not available, polyfill required (crypto.getRandomValues only)");
-      }
-      if (!globalThis.performance) {
-        throw new Error("globalThis.performance is not available, polyfill required (performance.now only)");
-      }
-      if (!globalThis.TextEncoder) {
-        throw new Error("globalThis.TextEncoder is not available, polyfill required");
-      }
-      if (!globalThis.TextDecoder) {
-        throw new Error("globalThis.TextDecoder is not available, polyfill required");
-      }
-      const encoder = new TextEncoder("utf-8");
-      const decoder2 = new TextDecoder("utf-8");
-      globalThis.Go = class {
-        constructor() {
-          this.argv = ["js"];
-          this.env = {};
-          this.exit = (code) => {
-            if (code !== 0) {
-              console.warn("exit code:", code);
-            }
-          };
-          this._exitPromise = new Promise((resolve7) => {
-            this._resolveExitPromise = resolve7;
-          });
-          this._pendingEvent = null;
-          this._scheduledTimeouts = /* @__PURE__ */ new Map();
-          this._nextCallbackTimeoutID = 1;
-          const setInt64 = (addr, v) => {
-            this.mem.setUint32(addr + 0, v, true);
-            this.mem.setUint32(addr + 4, Math.floor(v / 4294967296), true);
-          };
-          const getInt64 = (addr) => {
-            const low = this.mem.getUint32(addr + 0, true);
-            const high = this.mem.getInt32(addr + 4, true);
-            return low + high * 4294967296;
-          };
-          const loadValue = (addr) => {
-            const f = this.mem.getFloat64(addr, true);
-            if (f === 0) {
-              return void 0;
-            }
-            if (!isNaN(f)) {
-              return f;
-            }
-            const id28 = this.mem.getUint32(addr, true);
-            return this._values[id28];
-          };
-          const storeValue = (addr, v) => {
-            const nanHead = 2146959360;
-            if (typeof v === "number" && v !== 0) {
-              if (isNaN(v)) {
-                this.mem.setUint32(addr + 4, nanHead, true);
-                this.mem.setUint32(addr, 0, true);
-                return;
-              }
-              this.mem.setFloat64(addr, v, true);
-              return;
-            }
-            if (v === void 0) {
-              this.mem.setFloat64(addr, 0, true);
-              return;
-            }
-            let id28 = this._ids.get(v);
-            if (id28 === void 0) {
-              id28 = this._idPool.pop();
-              if (id28 === void 0) {
-                id28 = this._values.length;
-              }
-              this._values[id28] = v;
-              this._goRefCounts[id28] = 0;
-              this._ids.set(v, id28);
-            }
-            this._goRefCounts[id28]++;
-            let typeFlag = 0;
-            switch (typeof v) {
-              case "object":
-                if (v !== null) {
-                  typeFlag = 1;
-                }
-                break;
-              case "string":
-                typeFlag = 2;
-                break;
-              case "symbol":
-                typeFlag = 3;
-                break;
-              case "function":
-                typeFlag = 4;
-                break;
-            }
-            this.mem.setUint32(addr + 4, nanHead | typeFlag, true);
-            this.mem.setUint32(addr, id28, true);
-          };
-          const loadSlice = (addr) => {
-            const array = getInt64(addr + 0);
-            const len = getInt64(addr + 8);
-            return new Uint8Array(this._inst.exports.mem.buffer, array, len);
-          };
-          const loadSliceOfValues = (addr) => {
-            const array = getInt64(addr + 0);
-            const len = getInt64(addr + 8);
-            const a = new Array(len);
-            for (let i = 0; i < len; i++) {
-              a[i] = loadValue(array + i * 8);
-            }
-            return a;
-          };
-          const loadString = (addr) => {
-            const saddr = getInt64(addr + 0);
-            const len = getInt64(addr + 8);
-            return decoder2.decode(new DataView(this._inst.exports.mem.buffer, saddr, len));
-          };
-          const timeOrigin = Date.now() - performance.now();
-          this.importObject = {
-            go: {
-              // Go's SP does not change as long as no Go code is running. Some operations (e.g. calls, getters and setters)
-              // may synchronously trigger a Go event handler. This makes Go code get executed in the middle of the imported
-              // function. A goroutine can switch to a new stack if the current stack is too small (see morestack function).
-              // This changes the SP, thus we have to update the SP used by the imported function.
-              // func wasmExit(code int32)
-              "runtime.wasmExit": (sp) => {
-                sp >>>= 0;
-                const code = this.mem.getInt32(sp + 8, true);
-                this.exited = true;
-                delete this._inst;
-                delete this._values;
-                delete this._goRefCounts;
-                delete this._ids;
-                delete this._idPool;
-                this.exit(code);
-              },
-              // func wasmWrite(fd uintptr, p unsafe.Pointer, n int32)
-              "runtime.wasmWrite": (sp) => {
-                sp >>>= 0;
-                const fd = getInt64(sp + 8);
-                const p = getInt64(sp + 16);
-                const n = this.mem.getInt32(sp + 24, true);
-                fs.writeSync(fd, new Uint8Array(this._inst.exports.mem.buffer, p, n));
-              },
-              // func resetMemoryDataView()
-              "runtime.resetMemoryDataView": (sp) => {
-                sp >>>= 0;
-                this.mem = new DataView(this._inst.exports.mem.buffer);
-              },
-              // func nanotime1() int64
-              "runtime.nanotime1": (sp) => {
-                sp >>>= 0;
-                setInt64(sp + 8, (timeOrigin + performance.now()) * 1e6);
-              },
-              // func walltime() (sec int64, nsec int32)
-              "runtime.walltime": (sp) => {
-                sp >>>= 0;
-                const msec = (/* @__PURE__ */ new Date()).getTime();
-                setInt64(sp + 8, msec / 1e3);
-                this.mem.setInt32(sp + 16, msec % 1e3 * 1e6, true);
-              },
-              // func scheduleTimeoutEvent(delay int64) int32
-              "runtime.scheduleTimeoutEvent": (sp) => {
-                sp >>>= 0;
-                const id28 = this._nextCallbackTimeoutID;
-                this._nextCallbackTimeoutID++;
-                this._scheduledTimeouts.set(id28, setTimeout(
-                  () => {
-                    this._resume();
-                    while (this._scheduledTimeouts.has(id28)) {
-                      console.warn("scheduleTimeoutEvent: missed timeout event");
-                      this._resume();
-                    }
-                  },
-                  getInt64(sp + 8) + 1
-                  // setTimeout has been seen to fire up to 1 millisecond early
-                ));
-                this.mem.setInt32(sp + 16, id28, true);
-              },
-              // func clearTimeoutEvent(id int32)
-              "runtime.clearTimeoutEvent": (sp) => {
-                sp >>>= 0;
-                const id28 = this.mem.getInt32(sp + 8, true);
-                clearTimeout(this._scheduledTimeouts.get(id28));
-                this._scheduledTimeouts.delete(id28);
-              },
-              // func getRandomData(r []byte)
-              "runtime.getRandomData": (sp) => {
-                sp >>>= 0;
-                crypto.getRandomValues(loadSlice(sp + 8));
-              },
-              // func finalizeRef(v ref)
-              "syscall/js.finalizeRef": (sp) => {
-                sp >>>= 0;
-                const id28 = this.mem.getUint32(sp + 8, true);
-                this._goRefCounts[id28]--;
-                if (this._goRefCounts[id28] === 0) {
-                  const v = this._values[id28];
-                  this._values[id28] = null;
-                  this._ids.delete(v);
-                  this._idPool.push(id28);
-                }
-              },
-              // func stringVal(value string) ref
-              "syscall/js.stringVal": (sp) => {
-                sp >>>= 0;
-                storeValue(sp + 24, loadString(sp + 8));
-              },
-              // func valueGet(v ref, p string) ref
-              "syscall/js.valueGet": (sp) => {
-                sp >>>= 0;
-                const result = Reflect.get(loadValue(sp + 8), loadString(sp + 16));
-                sp = this._inst.exports.getsp() >>> 0;
-                storeValue(sp + 32, result);
-              },
-              // func valueSet(v ref, p string, x ref)
-              "syscall/js.valueSet": (sp) => {
-                sp >>>= 0;
-                Reflect.set(loadValue(sp + 8), loadString(sp + 16), loadValue(sp + 32));
-              },
-              // func valueDelete(v ref, p string)
-              "syscall/js.valueDelete": (sp) => {
-                sp >>>= 0;
-                Reflect.deleteProperty(loadValue(sp + 8), loadString(sp + 16));
-              },
-              // func valueIndex(v ref, i int) ref
-              "syscall/js.valueIndex": (sp) => {
-                sp >>>= 0;
-                storeValue(sp + 24, Reflect.get(loadValue(sp + 8), getInt64(sp + 16)));
-              },
-              // valueSetIndex(v ref, i int, x ref)
-              "syscall/js.valueSetIndex": (sp) => {
-                sp >>>= 0;
-                Reflect.set(loadValue(sp + 8), getInt64(sp + 16), loadValue(sp + 24));
-              },
-              // func valueCall(v ref, m string, args []ref) (ref, bool)
-              "syscall/js.valueCall": (sp) => {
-                sp >>>= 0;
-                try {
-                  const v = loadValue(sp + 8);
-                  const m = Reflect.get(v, loadString(sp + 16));
-                  const args = loadSliceOfValues(sp + 32);
-                  const result = Reflect.apply(m, v, args);
-                  sp = this._inst.exports.getsp() >>> 0;
-                  storeValue(sp + 56, result);
-                  this.mem.setUint8(sp + 64, 1);
-                } catch (err) {
-                  sp = this._inst.exports.getsp() >>> 0;
-                  storeValue(sp + 56, err);
-                  this.mem.setUint8(sp + 64, 0);
-                }
-              },
-              // func valueInvoke(v ref, args []ref) (ref, bool)
-              "syscall/js.valueInvoke": (sp) => {
-                sp >>>= 0;
-                try {
-                  const v = loadValue(sp + 8);
-                  const args = loadSliceOfValues(sp + 16);
-                  const result = Reflect.apply(v, void 0, args);
-                  sp = this._inst.exports.getsp() >>> 0;
-                  storeValue(sp + 40, result);
-                  this.mem.setUint8(sp + 48, 1);
-                } catch (err) {
-                  sp = this._inst.exports.getsp() >>> 0;
-                  storeValue(sp + 40, err);
-                  this.mem.setUint8(sp + 48, 0);
-                }
-              },
-              // func valueNew(v ref, args []ref) (ref, bool)
-              "syscall/js.valueNew": (sp) => {
-                sp >>>= 0;
-                try {
-                  const v = loadValue(sp + 8);
-                  const args = loadSliceOfValues(sp + 16);
-                  const result = Reflect.construct(v, args);
-                  sp = this._inst.exports.getsp() >>> 0;
-                  storeValue(sp + 40, result);
-                  this.mem.setUint8(sp + 48, 1);
-                } catch (err) {
-                  sp = this._inst.exports.getsp() >>> 0;
-                  storeValue(sp + 40, err);
-                  this.mem.setUint8(sp + 48, 0);
-                }
-              },
-              // func valueLength(v ref) int
-              "syscall/js.valueLength": (sp) => {
-                sp >>>= 0;
-                setInt64(sp + 16, parseInt(loadValue(sp + 8).length));
-              },
-              // valuePrepareString(v ref) (ref, int)
-              "syscall/js.valuePrepareString": (sp) => {
-                sp >>>= 0;
-                const str3 = encoder.encode(String(loadValue(sp + 8)));
-                storeValue(sp + 16, str3);
-                setInt64(sp + 24, str3.length);
-              },
-              // valueLoadString(v ref, b []byte)
-              "syscall/js.valueLoadString": (sp) => {
-                sp >>>= 0;
-                const str3 = loadValue(sp + 8);
-                loadSlice(sp + 16).set(str3);
-              },
-              // func valueInstanceOf(v ref, t ref) bool
-              "syscall/js.valueInstanceOf": (sp) => {
-                sp >>>= 0;
-                this.mem.setUint8(sp + 24, loadValue(sp + 8) instanceof loadValue(sp + 16) ? 1 : 0);
-              },
-              // func copyBytesToGo(dst []byte, src ref) (int, bool)
-              "syscall/js.copyBytesToGo": (sp) => {
-                sp >>>= 0;
-                const dst = loadSlice(sp + 8);
-                const src = loadValue(sp + 32);
-                if (!(src instanceof Uint8Array || src instanceof Uint8ClampedArray)) {
-                  this.mem.setUint8(sp + 48, 0);
-                  return;
-                }
-                const toCopy = src.subarray(0, dst.length);
-                dst.set(toCopy);
-                setInt64(sp + 40, toCopy.length);
-                this.mem.setUint8(sp + 48, 1);
-              },
-              // func copyBytesToJS(dst ref, src []byte) (int, bool)
-              "syscall/js.copyBytesToJS": (sp) => {
-                sp >>>= 0;
-                const dst = loadValue(sp + 8);
-                const src = loadSlice(sp + 16);
-                if (!(dst instanceof Uint8Array || dst instanceof Uint8ClampedArray)) {
-                  this.mem.setUint8(sp + 48, 0);
-                  return;
-                }
-                const toCopy = src.subarray(0, dst.length);
-                dst.set(toCopy);
-                setInt64(sp + 40, toCopy.length);
-                this.mem.setUint8(sp + 48, 1);
-              },
-              "debug": (value) => {
-                console.log(value);
-              }
-            }
-          };
-        }
-        async run(instance) {
-          if (!(instance instanceof WebAssembly.Instance)) {
-            throw new Error("Go.run: WebAssembly.Instance expected");
-          }
-          this._inst = instance;
-          this.mem = new DataView(this._inst.exports.mem.buffer);
-          this._values = [
-            // JS values that Go currently has references to, indexed by reference id
-            NaN,
-            0,
-            null,
-            true,
-            false,
-            globalThis,
-            this
-          ];
-          this._goRefCounts = new Array(this._values.length).fill(Infinity);
-          this._ids = /* @__PURE__ */ new Map([
-            // mapping from JS values to reference ids
-            [0, 1],
-            [null, 2],
-            [true, 3],
-            [false, 4],
-            [globalThis, 5],
-            [this, 6]
-          ]);
-          this._idPool = [];
-          this.exited = false;
-          let offset = 4096;
-          const strPtr = (str3) => {
-            const ptr = offset;
-            const bytes = encoder.encode(str3 + "\0");
-            new Uint8Array(this.mem.buffer, offset, bytes.length).set(bytes);
-            offset += bytes.length;
-            if (offset % 8 !== 0) {
-              offset += 8 - offset % 8;
-            }
-            return ptr;
-          };
-          const argc = this.argv.length;
-          const argvPtrs = [];
-          this.argv.forEach((arg) => {
-            argvPtrs.push(strPtr(arg));
-          });
-          argvPtrs.push(0);
-          const keys = Object.keys(this.env).sort();
-          keys.forEach((key) => {
-            argvPtrs.push(strPtr(`${key}=${this.env[key]}`));
-          });
-          argvPtrs.push(0);
-          const argv = offset;
-          argvPtrs.forEach((ptr) => {
-            this.mem.setUint32(offset, ptr, true);
-            this.mem.setUint32(offset + 4, 0, true);
-            offset += 8;
-          });
-          const wasmMinDataAddr = 4096 + 8192;
-          if (offset >= wasmMinDataAddr) {
-            throw new Error("total length of command line and environment variables exceeds limit");
-          }
-          this._inst.exports.run(argc, argv);
-          if (this.exited) {
-            this._resolveExitPromise();
-          }
-          await this._exitPromise;
-        }
-        _resume() {
-          if (this.exited) {
-            throw new Error("Go program has already exited");
-          }
-          this._inst.exports.resume();
-          if (this.exited) {
-            this._resolveExitPromise();
-          }
-        }
-        _makeFuncWrapper(id28) {
-          const go = this;
-          return function() {
-            const event = { id: id28, this: this, args: arguments };
-            go._pendingEvent = event;
-            go._resume();
-            return event.result;
-          };
-        }
-      };
-    })();
-  }
-});
-
-// node_modules/@cdktf/hcl2json/wasm/bridge_wasm_exec.js
-var require_bridge_wasm_exec = __commonJS({
-  "node_modules/@cdktf/hcl2json/wasm/bridge_wasm_exec.js"() {
-    "use strict";
-    globalThis.require = __require;
-    globalThis.fs = __require("fs");
-    globalThis.TextEncoder = __require("util").TextEncoder;
-    globalThis.TextDecoder = __require("util").TextDecoder;
-    globalThis.performance ??= __require("performance");
-    if (!globalThis.crypto) {
-      const crypto3 = __require("crypto");
-      globalThis.crypto = {
-        getRandomValues(b) {
-          return crypto3.randomFillSync(b);
-        }
-      };
-    }
-    require_wasm_exec();
-  }
-});
-
-// node_modules/@cdktf/hcl2json/lib/bridge.js
-var require_bridge = __commonJS({
-  "node_modules/@cdktf/hcl2json/lib/bridge.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || function(mod) {
-      if (mod && mod.__esModule) return mod;
-      var result = {};
-      if (mod != null) {
-        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
-      }
-      __setModuleDefault(result, mod);
-      return result;
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.getExpressionAst = exports.getReferencesInExpression = exports.convertFiles = exports.parse = void 0;
-    var fs4 = __importStar(require_lib());
-    var path_1 = __require("path");
-    var deepmerge_1 = require_deepmerge();
-    var zlib_1 = __require("zlib");
-    var references_1 = require_references();
-    var util_1 = require_util9();
-    var jsRoot = {};
-    function sleep() {
-      return new Promise((resolve7) => {
-        setTimeout(resolve7, 0);
-      });
-    }
-    function goBridge(getBytes) {
-      let ready = false;
-      async function init() {
-        await Promise.resolve().then(() => __importStar(require_bridge_wasm_exec()));
-        const go = new global.Go();
-        const bytes = await getBytes;
-        const result = await WebAssembly.instantiate(bytes, go.importObject);
-        global.__parse_terraform_config_wasm__ = jsRoot;
-        void go.run(result.instance);
-        ready = true;
-      }
-      init().catch((error2) => {
-        throw error2;
-      });
-      const proxy = new Proxy({}, {
-        get: (_, key) => {
-          return async (...args) => {
-            while (!ready) {
-              await sleep();
-            }
-            if (!(key in jsRoot)) {
-              throw new Error(`There is nothing defined with the name "${key.toString()}"`);
-            }
-            if (typeof jsRoot[key] !== "function") {
-              return jsRoot[key];
-            }
-            return new Promise((resolve7, reject) => {
-              const cb = (err, ...msg) => (
-                // eslint-disable-next-line @typescript-eslint/ban-ts-comment
-                // @ts-ignore
-                err ? reject(new Error(err)) : resolve7(...msg)
-              );
-              const run2 = () => {
-                jsRoot[key].apply(void 0, [...args, cb]);
-              };
-              run2();
-            });
-          };
-        }
-      });
-      return proxy;
-    }
-    var loadWasm = async () => {
-      return (0, zlib_1.gunzipSync)(await fs4.readFile((0, path_1.join)(__cxlintBundleDir, "hcl2json.wasm.gz")));
-    };
-    var wasm = goBridge(loadWasm());
-    async function parse5(filename, contents) {
-      const res = await wasm.parse(filename, contents);
-      return JSON.parse(res);
-    }
-    exports.parse = parse5;
-    async function convertFiles(workingDirectory) {
-      let tfFileContents = "";
-      const tfJSONFileContents = [];
-      for (const file of fs4.readdirSync(workingDirectory)) {
-        const filePath = (0, path_1.resolve)(workingDirectory, file);
-        if (!fs4.lstatSync(filePath).isDirectory()) {
-          if (file.match(/\.tf$/)) {
-            tfFileContents += fs4.readFileSync(filePath, "utf-8");
-            tfFileContents += "\n";
-          } else if (file.match(/\.tf\.json$/)) {
-            tfJSONFileContents.push(JSON.parse(fs4.readFileSync(filePath, "utf-8")));
-          }
-        }
-      }
-      if (tfFileContents === "" && tfJSONFileContents.length === 0) {
-        console.error(`No '.tf' or '.tf.json' files found in ${workingDirectory}`);
-        return {};
-      }
-      return (0, deepmerge_1.deepMerge)(await parse5("hcl2json.tf", tfFileContents), ...tfJSONFileContents);
-    }
-    exports.convertFiles = convertFiles;
-    async function getReferencesInExpression(filename, expression) {
-      let offset = 0;
-      let quoteWrappedExpression = expression;
-      if (!expression.startsWith('"')) {
-        quoteWrappedExpression = `"${expression}"`;
-        offset = 1;
-      }
-      const { wrap: wrappedExpression, wrapOffset: startOffset } = (0, util_1.wrapTerraformExpression)(`${quoteWrappedExpression}`);
-      offset += startOffset;
-      const ast = await getExpressionAst(filename, wrappedExpression);
-      if (!ast) {
-        return [];
-      }
-      const refs = (0, references_1.findAllReferencesInAst)(expression, ast);
-      if (wrappedExpression === expression) {
-        return refs;
-      }
-      return refs.map((ref) => {
-        return {
-          ...ref,
-          startPosition: ref.startPosition - offset,
-          endPosition: ref.endPosition - offset
-        };
-      });
-    }
-    exports.getReferencesInExpression = getReferencesInExpression;
-    async function getExpressionAst(filename, expression) {
-      const res = await wasm.getExpressionAst(filename, expression);
-      const ast = JSON.parse(res);
-      if (!ast) {
-        return null;
-      }
-      return ast;
-    }
-    exports.getExpressionAst = getExpressionAst;
-  }
-});
-
-// node_modules/@cdktf/hcl2json/lib/index.js
-var require_lib2 = __commonJS({
-  "node_modules/@cdktf/hcl2json/lib/index.js"(exports) {
-    "use strict";
-    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      var desc = Object.getOwnPropertyDescriptor(m, k);
-      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-        desc = { enumerable: true, get: function() {
-          return m[k];
-        } };
-      }
-      Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-      if (k2 === void 0) k2 = k;
-      o[k2] = m[k];
-    }));
-    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
-      Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-      o["default"] = v;
-    });
-    var __importStar = exports && exports.__importStar || function(mod) {
-      if (mod && mod.__esModule) return mod;
-      var result = {};
-      if (mod != null) {
-        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
-      }
-      __setModuleDefault(result, mod);
-      return result;
-    };
-    Object.defineProperty(exports, "__esModule", { value: true });
-    exports.TFExpressionSyntaxTree = exports.wrapTerraformExpression = exports.getExpressionAst = exports.getReferencesInExpression = exports.convertFiles = exports.parse = void 0;
-    var bridge_1 = require_bridge();
-    Object.defineProperty(exports, "parse", { enumerable: true, get: function() {
-      return bridge_1.parse;
-    } });
-    Object.defineProperty(exports, "convertFiles", { enumerable: true, get: function() {
-      return bridge_1.convertFiles;
-    } });
-    Object.defineProperty(exports, "getReferencesInExpression", { enumerable: true, get: function() {
-      return bridge_1.getReferencesInExpression;
-    } });
-    Object.defineProperty(exports, "getExpressionAst", { enumerable: true, get: function() {
-      return bridge_1.getExpressionAst;
-    } });
-    var util_1 = require_util9();
-    Object.defineProperty(exports, "wrapTerraformExpression", { enumerable: true, get: function() {
-      return util_1.wrapTerraformExpression;
-    } });
-    exports.TFExpressionSyntaxTree = __importStar(require_syntax_tree());
-  }
-});
-
-// packages/core/dist/parse/terraform.js
-async function loadHcl2json() {
-  const v8 = await import("node:v8");
-  v8.setFlagsFromString("--liftoff-only");
-  return Promise.resolve().then(() => __toESM(require_lib2(), 1));
-}
-function hclToJson(path, text) {
-  const run2 = parsing.then(async () => {
-    hcl2json ??= loadHcl2json();
-    return (await hcl2json).parse(path, text);
-  });
-  parsing = run2.catch(() => void 0);
-  return run2;
-}
-function rememberDecoded(expr, value) {
-  if (decodedByExpression.size >= MAX_DECODED)
-    decodedByExpression.delete(decodedByExpression.keys().next().value);
-  decodedByExpression.set(expr, value);
-}
-async function prepareTerraform(path, raw) {
-  const text = raw.charCodeAt(0) === 65279 ? raw.slice(1) : raw;
-  const remembered = preparedByText.get(text);
-  if (remembered instanceof Error)
-    throw remembered;
-  if (remembered)
-    return remembered;
-  let doc;
-  try {
-    const json2 = await hclToJson(path, text);
-    doc = { json: json2, jsonencoded: /* @__PURE__ */ new Map() };
-    await decodeJsonencodes(json2, doc.jsonencoded);
-  } catch (e) {
-    const error2 = e instanceof Error ? e : new Error(String(e));
-    remember(text, error2);
-    throw error2;
-  }
-  remember(text, doc);
-  return doc;
-}
-function remember(text, value) {
-  if (preparedByText.size >= MAX_REMEMBERED)
-    preparedByText.delete(preparedByText.keys().next().value);
-  preparedByText.set(text, value);
-}
-async function decodeJsonencodes(json2, out) {
-  const found = /* @__PURE__ */ new Set();
-  const visit3 = (v) => {
-    if (typeof v === "string") {
-      if (v.startsWith("${jsonencode(") && JSONENCODE.test(v))
-        found.add(v);
-    } else if (Array.isArray(v))
-      v.forEach(visit3);
-    else if (v && typeof v === "object")
-      Object.values(v).forEach(visit3);
-  };
-  visit3(json2);
-  const exprs = [];
-  for (const e of found) {
-    if (!decodedByExpression.has(e))
-      exprs.push(e);
-    else if (decodedByExpression.get(e) !== void 0)
-      out.set(e, decodedByExpression.get(e));
-  }
-  if (!exprs.length)
-    return;
-  const batch = exprs.map((e, i) => `v${i} = ${JSONENCODE.exec(e)[1]}
-`).join("");
-  try {
-    const parsed = await hclToJson("jsonencode.tf", batch);
-    exprs.forEach((e, i) => {
-      out.set(e, parsed[`v${i}`]);
-      rememberDecoded(e, parsed[`v${i}`]);
-    });
-    return;
-  } catch {
-  }
-  for (const expr of exprs) {
-    try {
-      const parsed = await hclToJson("jsonencode.tf", `v = ${JSONENCODE.exec(expr)[1]}
-`);
-      out.set(expr, parsed.v);
-      rememberDecoded(expr, parsed.v);
-    } catch {
-      rememberDecoded(expr, void 0);
-    }
-  }
-}
-function syntaxErrors(file, error2) {
-  const text = String(error2.message ?? error2).replace(/^parse config: \[/, "").replace(/\]$/, "");
-  const out = [];
-  const at = /(?:^|\s)[^\s:]+:(\d+),(\d+)-(?:(\d+),)?(\d+): ([^;]+)(?:;\s*([\s\S]*?))?(?=\s+[^\s:]+:\d+,\d+-|$)/g;
-  let m;
-  while (m = at.exec(text)) {
-    const start = file.source.offsetAt({ line: Number(m[1]), column: Number(m[2]) });
-    const end = file.source.offsetAt({ line: Number(m[3] ?? m[1]), column: Number(m[4]) });
-    out.push({ message: `${m[5].trim()}${m[6] ? `: ${m[6].trim()}` : ""}`, range: [start, Math.max(start, end)] });
-  }
-  if (!out.length)
-    out.push({ message: text, range: [0, 0] });
-  return out;
-}
-function terraformDocument(file) {
-  return file.extra?.terraform;
-}
-var hcl2json, parsing, JSONENCODE, preparedByText, MAX_REMEMBERED, decodedByExpression, MAX_DECODED;
-var init_terraform = __esm({
-  "packages/core/dist/parse/terraform.js"() {
-    "use strict";
-    init_parse_file();
-    parsing = Promise.resolve();
-    JSONENCODE = /^\$\{jsonencode\(([\s\S]*)\)\}$/;
-    preparedByText = /* @__PURE__ */ new Map();
-    MAX_REMEMBERED = 256;
-    decodedByExpression = /* @__PURE__ */ new Map();
-    MAX_DECODED = 1024;
-    registerKindParser("terraform", {
-      prepare: prepareTerraform,
-      parse(file, prepared) {
-        const result = prepared ?? preparedByText.get(file.source.text);
-        if (result instanceof Error) {
-          file.errors.push(...syntaxErrors(file, result));
-          return;
-        }
-        if (!result) {
-          file.errors.push({
-            message: "Terraform files are read by an asynchronous parser: lint them with lintFilesAsync (the CLI and the action do).",
-            range: [0, 0]
-          });
-          return;
-        }
-        file.extra = { ...file.extra, terraform: result };
-      }
-    });
-  }
-});
-
-// packages/core/dist/model/terraform.js
-import { posix } from "node:path";
-function terraformResources(file) {
-  const hit = resourceCache.get(file);
-  if (hit)
-    return hit;
-  const out = [];
-  const doc = terraformDocument(file);
-  const resources = doc?.json.resource;
-  if (resources) {
-    const text = file.source.text;
-    const blockStarts = topLevelBlockStarts(text);
-    for (const [type2, byName] of Object.entries(resources)) {
-      for (const [name, bodies] of Object.entries(byName ?? {})) {
-        const header = findHeader(text, type2, name);
-        const next = blockStarts.find((s) => s > header[0]) ?? text.length;
-        const close = text.lastIndexOf("}", next - 1);
-        const range = [header[0], close > header[1] ? close + 1 : next];
-        for (const body of Array.isArray(bodies) ? bodies : [bodies])
-          out.push({ type: type2, name, file, body: body ?? {}, headerRange: header, range });
-      }
-    }
-  }
-  resourceCache.set(file, out);
-  return out;
-}
-function topLevelBlockStarts(text) {
-  const starts = [];
-  BLOCK_START.lastIndex = 0;
-  let m;
-  while (m = BLOCK_START.exec(text))
-    starts.push(m.index);
-  return starts;
-}
-function escapeRegExp(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function findHeader(text, type2, name) {
-  const re = new RegExp(`resource\\s+"${escapeRegExp(type2)}"\\s+"${escapeRegExp(name)}"`);
-  const m = re.exec(text);
-  return m ? [m.index, m.index + m[0].length] : [0, 0];
-}
-function findAttribute(resource, path) {
-  const text = resource.file.source.text;
-  let from = resource.headerRange[1];
-  const end = resource.range[1];
-  for (let i = 0; i < path.length; i++) {
-    const last = i === path.length - 1;
-    const re = new RegExp(`(?<![\\w-])"?${escapeRegExp(path[i])}"?\\s*(=(?!=)|\\{)`, "g");
-    re.lastIndex = from;
-    const m = re.exec(text);
-    if (!m || m.index >= end)
-      return void 0;
-    const keyRange = [m.index + (text[m.index] === '"' ? 1 : 0), m.index + (text[m.index] === '"' ? 1 : 0) + path[i].length];
-    from = m.index + m[0].length;
-    if (!last)
-      continue;
-    let start = from;
-    while (start < end && (text[start] === " " || text[start] === "	"))
-      start++;
-    if (m[1] === "{")
-      return { keyRange, valueRange: [m.index + m[0].length - 1, end] };
-    return { keyRange, valueRange: [start, valueEnd(text, start, end)] };
-  }
-  return void 0;
-}
-function valueEnd(text, start, limit) {
-  const ch = text[start];
-  if (ch === '"') {
-    for (let i = start + 1; i < limit; i++) {
-      if (text[i] === "\\")
-        i++;
-      else if (text[i] === '"')
-        return i + 1;
-      else if (text[i] === "\n")
-        return i;
-    }
-    return limit;
-  }
-  const heredoc = /^<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(text.slice(start, start + 80));
-  if (heredoc) {
-    const term = new RegExp(`^[ \\t]*${escapeRegExp(heredoc[1])}[ \\t]*$`, "m");
-    const body = start + heredoc[0].length;
-    const m = term.exec(text.slice(body, limit));
-    return m ? body + m.index + m[0].length : limit;
-  }
-  if (ch === "{" || ch === "[" || text.startsWith("jsonencode(", start)) {
-    let depth = 0;
-    for (let i = start; i < limit; i++) {
-      const c = text[i];
-      if (c === '"') {
-        i = valueEnd(text, i, limit) - 1;
-        continue;
-      }
-      if (c === "{" || c === "[" || c === "(")
-        depth++;
-      else if (c === "}" || c === "]" || c === ")") {
-        depth--;
-        if (depth === 0)
-          return i + 1;
-      }
-    }
-    return limit;
-  }
-  const nl = text.indexOf("\n", start);
-  let stop = nl === -1 || nl > limit ? limit : nl;
-  while (stop > start && /\s/.test(text[stop - 1]))
-    stop--;
-  return stop;
-}
-function hclLiteral(value) {
-  if (typeof value === "number" || typeof value === "boolean")
-    return String(value);
-  if (typeof value !== "string")
-    return void 0;
-  if (/(?<!\$)\$\{|(?<!%)%\{/.test(value))
-    return void 0;
-  return value.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
-}
-function variableReference(value) {
-  if (typeof value !== "string")
-    return void 0;
-  return /^\$\{var\.([A-Za-z_][\w-]*)\}$/.exec(value)?.[1];
-}
-function block(value) {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && typeof v === "object" ? v : void 0;
-}
-function posixDir(path) {
-  const d = posix.dirname(path);
-  return d === "." ? "" : d;
-}
-function joinPath(dir, rel) {
-  const j = posix.normalize(dir ? `${dir}/${rel}` : rel);
-  return j.startsWith("./") ? j.slice(2) : j;
-}
-function ancestors(dir) {
-  const out = [dir];
-  let d = dir;
-  while (d && d !== "." && d !== "/") {
-    d = posixDir(d);
-    out.push(d);
-  }
-  return [...new Set(out)];
-}
-function resolveFilepath(project, tfPath, filepath) {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(filepath))
-    return { status: "remote" };
-  const tfDir = posixDir(tfPath);
-  const inModule = /\$\{\s*path\.module\s*\}/.test(filepath);
-  let p = filepath.replace(/\$\{\s*path\.module\s*\}/g, tfDir || ".");
-  p = p.replace(/^\$\{\s*path\.(?:root|cwd)\s*\}\/?/, "");
-  if (!p.includes("${")) {
-    const literal = hclLiteral(p) ?? p;
-    if (literal.startsWith("/") || inModule) {
-      const path = joinPath("", literal);
-      return project.file(path) ? { status: "resolved", paths: [path] } : { status: "missing", expected: path };
-    }
-    for (const base of ancestors(tfDir)) {
-      const candidate = joinPath(base, literal);
-      if (project.file(candidate))
-        return { status: "resolved", paths: [candidate] };
-    }
-    const suffix2 = `/${joinPath("", literal)}`;
-    const elsewhere = project.files.filter((f) => `/${f.path}`.endsWith(suffix2)).map((f) => f.path);
-    if (elsewhere.length)
-      return { status: "resolved", paths: elsewhere };
-    return { status: "missing", expected: joinPath(tfDir, literal) };
-  }
-  const tail = p.slice(p.lastIndexOf("}") + 1);
-  if (!tail.includes("/") || tail.length < 2)
-    return { status: "unknown" };
-  const prefix = tfDir ? `${tfDir}/` : "";
-  const suffix = tail.startsWith("/") ? tail : `/${tail}`;
-  const paths = project.files.filter((f) => f.path.startsWith(prefix) && `/${f.path}`.endsWith(suffix)).map((f) => f.path);
-  return paths.length ? { status: "resolved", paths } : { status: "unknown" };
-}
-function readFlowResource(project, resource) {
-  const raw = resource.body.filepath;
-  const filepath = typeof raw === "string" ? raw : void 0;
-  const subs = resource.body.substitutions;
-  const substitutions = subs && typeof subs === "object" && !Array.isArray(subs) ? Object.keys(subs) : subs === void 0 ? [] : void 0;
-  const target = filepath === void 0 ? { status: "none" } : resolveFilepath(project, resource.file.path, filepath);
-  return { resource, filepath, target, substitutions };
-}
-function terraformFlows(project) {
-  return project.index("terraform:flows", (p) => p.filesOfKind("terraform").flatMap((file) => terraformResources(file).filter((r) => r.type === "genesyscloud_flow").map((r) => readFlowResource(p, r))));
-}
-function terraformFlowsIn(project, file) {
-  return terraformFlows(project).filter((f) => f.resource.file === file);
-}
-function deployedByTerraform(project, flow) {
-  return substitutionsByFlow(project).has(flow.path);
-}
-function substitutionsByFlow(project) {
-  return project.index("terraform:substitutions-by-flow", (p) => {
-    const out = /* @__PURE__ */ new Map();
-    for (const flow of terraformFlows(p)) {
-      if (flow.target.status !== "resolved")
-        continue;
-      for (const path of flow.target.paths) {
-        if (!out.has(path))
-          out.set(path, /* @__PURE__ */ new Set());
-        const names = out.get(path);
-        if (!names)
-          continue;
-        if (!flow.substitutions)
-          out.set(path, void 0);
-        else
-          for (const k of flow.substitutions)
-            names.add(k);
-      }
-    }
-    return out;
-  });
-}
-function substitutionValues(project, flow) {
-  return project.index(`terraform:substitution-values:${flow.path}`, (p) => {
-    const out = /* @__PURE__ */ new Map();
-    for (const f of terraformFlows(p)) {
-      if (f.target.status !== "resolved" || !f.target.paths.includes(flow.path))
-        continue;
-      const subs = f.resource.body.substitutions;
-      if (!subs || typeof subs !== "object" || Array.isArray(subs))
-        continue;
-      for (const [key, raw] of Object.entries(subs)) {
-        const variable = variableReference(raw);
-        const values = variable ? variableValues(p, posixDir(f.resource.file.path), variable) : [hclLiteral(raw)].filter((v) => v !== void 0);
-        if (values.length)
-          out.set(key, [...out.get(key) ?? [], ...values]);
-      }
-    }
-    return out;
-  });
-}
-function generatedFilePaths(project) {
-  return project.index("terraform:generated-files", (p) => {
-    const out = /* @__PURE__ */ new Set();
-    for (const file of p.filesOfKind("terraform")) {
-      for (const r of terraformResources(file)) {
-        if (r.type !== "local_file")
-          continue;
-        const name = hclLiteral(typeof r.body.filename === "string" ? r.body.filename.replace(/\$\{\s*path\.module\s*\}/g, posixDir(file.path) || ".") : void 0);
-        if (name)
-          for (const base of ancestors(posixDir(file.path)))
-            out.add(joinPath(base, name));
-      }
-    }
-    return out;
-  });
-}
-function variableValues(project, moduleDir, variable) {
-  const values = project.index("terraform:variable-values", (p) => {
-    const byDirVar = /* @__PURE__ */ new Map();
-    const add = (dir, name, v) => {
-      const lit = hclLiteral(v);
-      if (lit === void 0)
-        return;
-      const key = `${dir}\0${name}`;
-      if (!byDirVar.has(key))
-        byDirVar.set(key, /* @__PURE__ */ new Set());
-      byDirVar.get(key).add(lit);
-    };
-    for (const file of p.filesOfKind("terraform")) {
-      const json2 = terraformDocument(file)?.json;
-      if (!json2)
-        continue;
-      const dir = posixDir(file.path);
-      for (const [name, decls] of Object.entries(json2.variable ?? {}))
-        add(dir, name, block(decls)?.default);
-      for (const calls of Object.values(json2.module ?? {})) {
-        const args = block(calls);
-        const source = hclLiteral(args?.source);
-        if (!args || !source || !/^\.\.?\//.test(source))
-          continue;
-        const target = joinPath(dir, source).replace(/\/$/, "");
-        for (const [name, v] of Object.entries(args))
-          if (name !== "source")
-            add(target, name, v);
-      }
-    }
-    return byDirVar;
-  });
-  return [...values.get(`${moduleDir}\0${variable}`) ?? []];
-}
-function possibleValues(project, file, value) {
-  const lit = hclLiteral(value);
-  if (lit !== void 0)
-    return [lit];
-  const v = variableReference(value);
-  return v ? variableValues(project, posixDir(file.path), v) : [];
-}
-function readIntegrationAction(project, resource) {
-  const b = resource.body;
-  const doc = terraformDocument(resource.file);
-  const decode = (v) => typeof v === "string" ? doc?.jsonencoded.get(v) : v && typeof v === "object" ? v : void 0;
-  const req = block(b.config_request);
-  const res = block(b.config_response);
-  const str3 = (v) => typeof v === "string" ? v : void 0;
-  const obj = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-  const secure = hclLiteral(b.secure);
-  return {
-    resource,
-    names: possibleValues(project, resource.file, b.name),
-    nameExpression: str3(b.name),
-    categories: possibleValues(project, resource.file, b.category),
-    categoryExpression: str3(b.category),
-    integrationId: str3(b.integration_id),
-    secure: secure === "true" ? true : secure === "false" ? false : void 0,
-    contractInput: decode(b.contract_input),
-    contractOutput: decode(b.contract_output),
-    configRequest: req && {
-      requestUrlTemplate: str3(req.request_url_template),
-      requestType: str3(req.request_type),
-      requestTemplate: str3(req.request_template),
-      headers: obj(req.headers)
-    },
-    configResponse: res && {
-      translationMap: obj(res.translation_map),
-      translationMapDefaults: obj(res.translation_map_defaults),
-      successTemplate: str3(res.success_template)
-    }
-  };
-}
-function terraformIntegrationActions(project) {
-  return project.index("terraform:integration-actions", (p) => p.filesOfKind("terraform").flatMap((file) => terraformResources(file).filter((r) => r.type === "genesyscloud_integration_action").map((r) => readIntegrationAction(p, r))));
-}
-function isTerraformReference(expression) {
-  const m = /^\s*([A-Za-z_][\w-]*)\s*(\(|\.|\[)?/.exec(expression);
-  if (!m)
-    return true;
-  if (TF_ROOTS.has(m[1]))
-    return true;
-  if (m[2] === "(")
-    return true;
-  return m[2] === "." && m[1].includes("_");
-}
-function isFlowFilePath(path) {
-  return FLOW_EXTENSIONS.includes(extensionOf(path));
-}
-var TF_ROOTS, resourceCache, BLOCK_START;
-var init_terraform2 = __esm({
-  "packages/core/dist/model/terraform.js"() {
-    "use strict";
-    init_detect_kind();
-    init_terraform();
-    init_project();
-    TF_ROOTS = /* @__PURE__ */ new Set(["var", "local", "module", "data", "path", "each", "count", "self", "terraform"]);
-    resourceCache = /* @__PURE__ */ new WeakMap();
-    BLOCK_START = /^(?:resource|data|module|locals|variable|output|provider|terraform|moved|import|check|removed)\b/gm;
-    registerProjectContributor({
-      substitutionsFor(flow, project) {
-        const byFlow = substitutionsByFlow(project);
-        if (!byFlow.has(flow.path))
-          return void 0;
-        return byFlow.get(flow.path) ?? void 0;
-      }
-    });
+    init_terraform_document();
+    DEFAULT_PARSERS = { terraform: terraformDocumentParser };
   }
 });
 
@@ -37821,9 +35856,315 @@ var init_rule = __esm({
   }
 });
 
+// packages/core/dist/rules/check-meta.js
+function checkRules(rules) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const rule of rules) {
+    const meta = rule?.meta;
+    const id28 = typeof meta?.id === "string" ? meta.id : "";
+    const fail = (problem) => {
+      throw new RuleMetaError(id28, problem);
+    };
+    if (!meta || typeof rule.check !== "function")
+      fail("a rule is `{ meta, check(context) }` (use defineRule).");
+    if (!ID.test(id28))
+      fail(`the id must be \`area/name\` in lower-case kebab case (the rule lives at src/rules/<area>/<name>.ts), got ${JSON.stringify(meta.id)}.`);
+    if (seen.has(id28))
+      fail("two rules have this id.");
+    seen.add(id28);
+    if (!SEVERITIES.has(meta.severity))
+      fail(`meta.severity must be "error" or "warn", got ${JSON.stringify(meta.severity)}.`);
+    if (!Array.isArray(meta.kinds) || !meta.kinds.length)
+      fail("meta.kinds must list the file kinds the rule runs on.");
+    if (typeof meta.docs?.url !== "string")
+      fail("meta.docs.url is missing.");
+    if (meta.docs.url.startsWith(DOCS_BASE) && meta.docs.url !== ruleDocsUrl(id28)) {
+      fail(`meta.docs.url ${meta.docs.url} does not match the id (expected ${ruleDocsUrl(id28)}).`);
+    }
+    const messages = Object.entries(meta.messages ?? {});
+    if (!messages.length)
+      fail("meta.messages is empty: every report names a messageId.");
+    for (const [messageId, template] of messages) {
+      if (typeof template !== "string" || !template.trim())
+        fail(`message "${messageId}" is empty.`);
+      const t = template.trim();
+      if (!SENTENCE_START.test(t) || !SENTENCE_END.test(t)) {
+        fail(`message "${messageId}" must be a whole sentence (a capital or placeholder first, a full stop last): ${JSON.stringify(template)}.`);
+      }
+    }
+  }
+  return rules;
+}
+function checkReport(rule, d) {
+  const { meta } = rule;
+  if (d.fix && !meta.fixable)
+    throw new RuleMetaError(meta.id, "reported a fix, but meta.fixable is not set.");
+  if (d.suggest?.length && !meta.hasSuggestions)
+    throw new RuleMetaError(meta.id, "reported suggestions, but meta.hasSuggestions is not set.");
+  checkFilled(rule, d.messageId, d.data);
+  for (const s of d.suggest ?? []) {
+    if (meta.messages[s.messageId] === void 0)
+      throw new RuleMetaError(meta.id, `suggested with unknown messageId "${s.messageId}".`);
+    checkFilled(rule, s.messageId, s.data);
+  }
+}
+function checkFilled(rule, messageId, data) {
+  for (const m of (rule.meta.messages[messageId] ?? "").matchAll(PLACEHOLDER2)) {
+    if (!data || !(m[1] in data))
+      throw new RuleMetaError(rule.meta.id, `message "${messageId}" needs data.${m[1]}, which the report did not give.`);
+  }
+}
+var ID, PLACEHOLDER2, SENTENCE_START, SENTENCE_END, SEVERITIES, RuleMetaError;
+var init_check_meta = __esm({
+  "packages/core/dist/rules/check-meta.js"() {
+    "use strict";
+    init_rule();
+    ID = /^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/;
+    PLACEHOLDER2 = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
+    SENTENCE_START = /^[A-Z`'"({]/;
+    SENTENCE_END = /[.?!)]$/;
+    SEVERITIES = /* @__PURE__ */ new Set(["error", "warn"]);
+    RuleMetaError = class extends Error {
+      constructor(ruleId, problem) {
+        super(`Rule ${ruleId || "(no id)"}: ${problem}`);
+        this.name = "RuleMetaError";
+      }
+    };
+  }
+});
+
+// packages/core/dist/linter.js
+function createLinter(linterOptions) {
+  const linterRules = checkRules(linterOptions.rules);
+  const parsers = { ...linterOptions.parsers };
+  const contributors = [...linterOptions.contributors ?? []];
+  const parse6 = (path, text, kind, prepared) => parseFile(path, text, kind, prepared, parsers);
+  const checked = new WeakSet([linterOptions.rules]);
+  const checkedRules = (rules) => {
+    if (!checked.has(rules)) {
+      checkRules(rules);
+      checked.add(rules);
+    }
+    return rules;
+  };
+  function lintText2(text, path, options = {}) {
+    return lintFiles2([{ path, text }], { ...options, isTarget: void 0 })[0];
+  }
+  function lintFiles2(inputs, options = {}) {
+    const rules = options.rules ? checkedRules(options.rules) : linterRules;
+    const rulesById = new Map(rules.map((r) => [r.meta.id, r]));
+    const single = options.configFor ? void 0 : compileConfig(options.config ?? {}, rules);
+    const configFor = options.configFor ?? ((path) => ({ matcher: single, relPath: path }));
+    const settings = options.settings ?? options.config?.settings;
+    const maxFileSize = options.maxFileSize ?? (typeof settings?.maxFileSize === "number" ? settings.maxFileSize : DEFAULT_MAX_FILE_SIZE);
+    const parsed = inputs.map((input, i) => {
+      options.onProgress?.("parsing", i, inputs.length);
+      const { matcher, relPath } = configFor(input.path);
+      if (matcher.isIgnored(relPath))
+        return { input, ignored: true };
+      if (input.readError !== void 0 || input.text === void 0)
+        return { input, ignored: false };
+      const size = utf8SizeOver(input.text, maxFileSize);
+      if (size !== void 0) {
+        if (detectKind(input.path, input.text.slice(0, 64 * 1024)) === "unknown")
+          return { input, ignored: false, tooLargeNotOurs: true };
+        return { input: { ...input, readError: tooLargeMessage(size, maxFileSize) }, ignored: false };
+      }
+      return { input, file: input.parsed ?? parse6(input.path, input.text, void 0, input.prepared), ignored: false };
+    });
+    const projectSettings = options.settings ?? options.config?.settings ?? {};
+    let project = new Project(parsed.flatMap((p) => p.file ? [p.file] : []), projectSettings, contributors);
+    const deployed = deployedMistypedFlows(parsed, project);
+    if (deployed.length) {
+      for (const p of deployed)
+        p.file = parse6(p.input.path, p.input.text, "flow");
+      project = new Project(parsed.flatMap((p) => p.file ? [p.file] : []), projectSettings, contributors);
+    }
+    const results = [];
+    const targets = options.isTarget ? parsed.filter((p) => options.isTarget(p.input.path)) : parsed;
+    for (const { input, file, ignored, tooLargeNotOurs } of targets) {
+      options.onProgress?.("linting", results.length, targets.length);
+      if (ignored || tooLargeNotOurs) {
+        results.push(countResult({ filePath: input.path, kind: "unknown", messages: [], skipped: ignored ? "ignored" : "not-ours" }));
+        continue;
+      }
+      if (!file) {
+        results.push(readErrorResult(input));
+        continue;
+      }
+      if (file.kind === "unknown") {
+        if (isCandidatePath(input.path) && file.source.text.trim() === "")
+          results.push(emptyFileResult(input.path));
+        else
+          results.push(countResult({ filePath: input.path, kind: "unknown", messages: [], skipped: "not-ours" }));
+        continue;
+      }
+      const messages = file.errors.length ? parseErrorMessages(file) : runRules(file, project, configFor(input.path).matcher.rulesFor(configFor(input.path).relPath), rulesById);
+      results.push(countResult({ filePath: input.path, kind: file.kind, messages, ...options.includeSource ? { source: file.source.text } : {} }));
+    }
+    return results;
+  }
+  async function lintFilesAsync2(inputs, options = {}) {
+    return lintFiles2(await Promise.all(inputs.map(prepareInput2)), options);
+  }
+  async function prepareInput2(input) {
+    if (input.text === void 0 || input.readError !== void 0)
+      return input;
+    const kind = detectKind(input.path, input.text);
+    const parser = parsers[kind];
+    if (!parser?.prepare)
+      return input;
+    const deep = kind === "terraform" ? findHclNestingExcess(input.text) : void 0;
+    if (deep) {
+      const line = new SourceText(input.text).positionAt(deep.offset).line;
+      return { path: input.path, readError: nestingMessage(deep.limit), readErrorLine: line };
+    }
+    try {
+      return { ...input, prepared: await parser.prepare(input.path, input.text) };
+    } catch (e) {
+      return { ...input, prepared: e instanceof Error ? e : new Error(String(e)) };
+    }
+  }
+  return { rules: linterRules, parsers, contributors, lintText: lintText2, lintFiles: lintFiles2, lintFilesAsync: lintFilesAsync2, prepareInput: prepareInput2, parseFile: parse6 };
+}
+function deployedMistypedFlows(parsed, project) {
+  const candidates = parsed.filter((p) => p.file?.kind === "unknown" && FLOW_EXTENSIONS.includes(extensionOf(p.input.path)) && mistypedFlowTypeKey(p.file.source.text) !== void 0);
+  if (!candidates.length || !project.filesOfKind("terraform").length)
+    return [];
+  const deployedPaths = new Set(terraformFlows(project).flatMap((f) => f.target.status === "resolved" ? f.target.paths : []));
+  return candidates.filter((p) => deployedPaths.has(p.input.path));
+}
+function readErrorResult(input) {
+  const line = input.readErrorLine ?? 1;
+  return countResult({
+    filePath: input.path,
+    kind: "unknown",
+    messages: [{ ruleId: null, severity: 2, fatal: true, message: input.readError ?? "File could not be read.", line, column: 1, endLine: line, endColumn: 1, range: [0, 0] }]
+  });
+}
+function emptyFileResult(path) {
+  return countResult({
+    filePath: path,
+    kind: "unknown",
+    messages: [{ ruleId: null, severity: 1, message: "File is empty: there is no flow, data action or Terraform in it to lint.", line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] }]
+  });
+}
+function clampRange(range, length) {
+  const start = Math.min(Math.max(0, range[0] || 0), length);
+  return [start, Math.min(Math.max(start, range[1] || 0), length)];
+}
+function parseErrorMessages(file) {
+  return file.errors.map((problem) => {
+    const e = { ...problem, range: clampRange(problem.range, file.source.text.length) };
+    const start = file.source.positionAt(e.range[0]);
+    const end = file.source.positionAt(e.range[1]);
+    return {
+      ruleId: null,
+      severity: 2,
+      fatal: true,
+      message: `Parse error: ${e.message}`,
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      range: e.range
+    };
+  });
+}
+function interpolate(template, data) {
+  if (!data)
+    return template;
+  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (m, k) => k in data ? String(data[k]) : m);
+}
+function runRules(file, project, enabled, rulesById) {
+  const messages = [];
+  const directives = readDirectives(file);
+  const text = file.source.text;
+  for (const [id28, setting] of enabled) {
+    const rule = rulesById.get(id28);
+    if (!rule || !rule.meta.kinds.includes(file.kind))
+      continue;
+    const context3 = {
+      ruleId: id28,
+      file,
+      get project() {
+        if (!rule.meta.crossFile)
+          throw new Error(`Rule ${id28} reads the project (other files) but its meta does not set crossFile: true`);
+        return project;
+      },
+      text,
+      options: setting.options,
+      report(d) {
+        const range = clampRange(d.range ?? d.node?.range ?? [0, 0], text.length);
+        const start = file.source.positionAt(range[0]);
+        if (directives.isDisabled(id28, start.line))
+          return;
+        const end = file.source.positionAt(range[1]);
+        const template = rule.meta.messages[d.messageId];
+        if (template === void 0)
+          throw new Error(`Rule ${id28} reported unknown messageId "${d.messageId}"`);
+        checkReport(rule, d);
+        const diagnostic = {
+          ruleId: id28,
+          severity: setting.severity,
+          message: interpolate(template, d.data),
+          line: start.line,
+          column: start.column,
+          endLine: end.line,
+          endColumn: end.column,
+          range: [range[0], range[1]],
+          messageId: d.messageId
+        };
+        if (d.related?.length)
+          diagnostic.related = d.related.map((r) => ({ ...r }));
+        if (d.identity)
+          diagnostic.identity = d.identity;
+        if (d.fix)
+          diagnostic.fix = mergeEdits(text, d.fix);
+        if (d.suggest?.length) {
+          diagnostic.suggestions = d.suggest.map((s) => ({ messageId: s.messageId, desc: interpolate(rule.meta.messages[s.messageId] ?? s.messageId, s.data), fix: mergeEdits(text, s.fix) }));
+        }
+        messages.push(diagnostic);
+      }
+    };
+    try {
+      rule.check(context3);
+    } catch (e) {
+      messages.push({
+        ruleId: id28,
+        severity: 2,
+        message: `Internal error in rule ${id28}: ${e?.message ?? String(e)}. Please report it; other rules still ran.`,
+        line: 1,
+        column: 1,
+        endLine: 1,
+        endColumn: 1,
+        range: [0, 0]
+      });
+    }
+  }
+  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
+}
+var init_linter = __esm({
+  "packages/core/dist/linter.js"() {
+    "use strict";
+    init_diagnostics();
+    init_resolve();
+    init_directives();
+    init_text_edits();
+    init_project();
+    init_parse_file();
+    init_detect_kind();
+    init_terraform();
+    init_nesting();
+    init_source_text();
+    init_size_limit();
+    init_check_meta();
+  }
+});
+
 // packages/core/dist/model/flow-variables.js
 function declaredVariables(file) {
-  const hit = cache2.get(file);
+  const hit = cache4.get(file);
   if (hit)
     return hit;
   const out = /* @__PURE__ */ new Map();
@@ -37846,26 +36187,26 @@ function declaredVariables(file) {
       }
     });
   }
-  cache2.set(file, out);
+  cache4.set(file, out);
   return out;
 }
-var DECLARATION, cache2;
+var DECLARATION, cache4;
 var init_flow_variables = __esm({
   "packages/core/dist/model/flow-variables.js"() {
     "use strict";
     init_nodes();
     DECLARATION = /^([a-z][A-Za-z]*)Variable$/;
-    cache2 = /* @__PURE__ */ new WeakMap();
+    cache4 = /* @__PURE__ */ new WeakMap();
   }
 });
 
 // packages/core/dist/model/flow.js
 function flowModel(file) {
-  const hit = cache3.get(file);
+  const hit = cache5.get(file);
   if (hit)
     return hit;
   const model = { refTargets: [], refs: [], items: [], variableTexts: [] };
-  cache3.set(file, model);
+  cache5.set(file, model);
   const root = file.root;
   if (file.kind !== "flow" || !isMap(root) || !root.pairs.length)
     return model;
@@ -37911,7 +36252,7 @@ function parseRef(text) {
     return void 0;
   return { flowType: m[1], kind: m[3], refId: m[4], refIdStart: text.indexOf("[") + 1 };
 }
-var REF_KINDS, CONTAINERS, cache3;
+var REF_KINDS, CONTAINERS, cache5;
 var init_flow = __esm({
   "packages/core/dist/model/flow.js"() {
     "use strict";
@@ -37925,63 +36266,13 @@ var init_flow = __esm({
       variables: "variable",
       statements: "statement"
     };
-    cache3 = /* @__PURE__ */ new WeakMap();
+    cache5 = /* @__PURE__ */ new WeakMap();
   }
 });
 
-// packages/core/dist/parse/string-offsets.js
-function valueIndexToOffset(source, node, index2) {
-  const [start, end] = node.range;
-  if (node.style === "plain" || node.style === "block")
-    return Math.min(start + index2, end);
-  const quote2 = source[start];
-  let src = start + 1;
-  let i = 0;
-  while (i < index2 && src < end - 1) {
-    const ch = source[src];
-    if (quote2 === "'" && ch === "'" && source[src + 1] === "'") {
-      src += 2;
-      i += 1;
-      continue;
-    }
-    if (quote2 === '"' && ch === "\\") {
-      const next = source[src + 1];
-      if (next === "u") {
-        src += 6;
-        i += 1;
-        continue;
-      }
-      if (next === "x") {
-        src += 4;
-        i += 1;
-        continue;
-      }
-      if (next === "U") {
-        src += 10;
-        i += 2;
-        continue;
-      }
-      src += 2;
-      i += 1;
-      continue;
-    }
-    src += 1;
-    i += 1;
-  }
-  return src;
-}
-function valueRangeToSource(source, node, from, to) {
-  return [valueIndexToOffset(source, node, from), valueIndexToOffset(source, node, to)];
-}
-var init_string_offsets = __esm({
-  "packages/core/dist/parse/string-offsets.js"() {
-    "use strict";
-  }
-});
-
-// packages/core/dist/rules/flow/variable-scope.js
+// packages/core/dist/model/flow-scope.js
 function variableReferences(file) {
-  const hit = cache4.get(file);
+  const hit = cache6.get(file);
   if (hit)
     return hit;
   const out = [];
@@ -38010,7 +36301,7 @@ function variableReferences(file) {
       });
     }
   }
-  cache4.set(file, out);
+  cache6.set(file, out);
   return out;
 }
 function sourceRange(text, scalar, value, index2, token) {
@@ -38051,45 +36342,13 @@ function flowScope(file) {
   scopeCache.set(file, scope);
   return scope;
 }
-function checkDeclarations(context3, declared2, checkCase) {
-  for (const decl of declared2.values()) {
-    const node = decl.nameNode;
-    if (node.hasSubstitution)
-      continue;
-    const name = decl.name;
-    const dot = name.indexOf(".");
-    const prefix = dot === -1 ? "" : name.slice(0, dot);
-    const canonical = CANONICAL.get(prefix.toLowerCase());
-    if (canonical && canonical === prefix)
-      continue;
-    const at = valueIndexToOffset(context3.text, node, 0);
-    if (canonical) {
-      if (!checkCase)
-        continue;
-      const edit = { range: [at, at + prefix.length], text: canonical };
-      context3.report({ node, messageId: "wrongCase", data: { written: name, canonical: `${canonical}.${name.slice(dot + 1)}`, prefix: canonical }, fix: edit });
-      continue;
-    }
-    if (dot !== -1)
-      continue;
-    context3.report({
-      node,
-      messageId: "noPrefix",
-      data: { name },
-      suggest: PREFIXES.map((p) => ({ messageId: "usePrefix", data: { fixed: `${p}.${name}` }, fix: { range: [at, at], text: `${p}.` } }))
-    });
-  }
-}
-var id, PREFIXES, CANONICAL, BUILT_IN_FLOW_VARIABLES, REFERENCE, cache4, variable_scope_default, scopeCache;
-var init_variable_scope = __esm({
-  "packages/core/dist/rules/flow/variable-scope.js"() {
+var PREFIXES, CANONICAL, BUILT_IN_FLOW_VARIABLES, REFERENCE, cache6, scopeCache;
+var init_flow_scope = __esm({
+  "packages/core/dist/model/flow-scope.js"() {
     "use strict";
     init_flow_variables();
     init_flow();
     init_string_offsets();
-    init_rule();
-    init_closest_name();
-    id = "flow/variable-scope";
     PREFIXES = ["Flow", "State", "Task"];
     CANONICAL = new Map(PREFIXES.map((p) => [p.toLowerCase(), p]));
     BUILT_IN_FLOW_VARIABLES = new Set([
@@ -38103,58 +36362,7 @@ var init_variable_scope = __esm({
       "HoldPrompt"
     ].map((n) => n.toLowerCase()));
     REFERENCE = /(?<![\w.$])(flow|state|task)\.([A-Za-z_][A-Za-z0-9_]*)/gi;
-    cache4 = /* @__PURE__ */ new WeakMap();
-    variable_scope_default = defineRule({
-      meta: {
-        id,
-        description: "Flow variables carry a Flow./State./Task. prefix in its canonical case and are declared before use.",
-        severity: "warn",
-        kinds: ["flow"],
-        fixable: true,
-        hasSuggestions: true,
-        docs: { url: ruleDocsUrl(id), recommended: true },
-        schema: {
-          type: "object",
-          properties: { checkCase: { type: "boolean", description: "Also report a scope prefix in the wrong case (`flow.x`), which works at run time." } },
-          additionalProperties: false
-        },
-        defaultOptions: { checkCase: false },
-        strictOptions: { checkCase: true },
-        messages: {
-          noPrefix: "Variable `{{name}}` has no scope prefix; Archy needs `Flow.{{name}}`, `State.{{name}}` or `Task.{{name}}`.",
-          wrongCase: "`{{written}}` should be written `{{canonical}}` (the scope prefix is `{{prefix}}`).",
-          undeclared: "`{{name}}` is read but never declared or assigned in this flow, so it is NOT_SET at run time{{hint}}.",
-          usePrefix: "Rename to `{{fixed}}`.",
-          useDeclared: "Use the declared `{{fixed}}`."
-        }
-      },
-      check(context3) {
-        const checkCase = context3.options.checkCase === true;
-        const declared2 = declaredVariables(context3.file);
-        checkDeclarations(context3, declared2, checkCase);
-        const scope = flowScope(context3.file);
-        for (const ref of variableReferences(context3.file)) {
-          const canonicalPrefix = ref.canonical.slice(0, ref.canonical.indexOf("."));
-          if (checkCase && ref.prefix !== canonicalPrefix) {
-            context3.report({
-              range: ref.range,
-              messageId: "wrongCase",
-              data: { written: `${ref.prefix}.${ref.name}`, canonical: ref.canonical, prefix: canonicalPrefix },
-              fix: { range: ref.prefixRange, text: canonicalPrefix }
-            });
-          }
-          if (ref.kind !== "exp" || scope.knows(ref.canonical))
-            continue;
-          const closest3 = closestKey(ref.canonical, scope.known.filter((k) => k.toLowerCase().startsWith(`${canonicalPrefix.toLowerCase()}.`)));
-          context3.report({
-            range: ref.range,
-            messageId: "undeclared",
-            data: { name: ref.canonical, hint: closest3 ? ` (did you mean \`${closest3}\`?)` : "" },
-            suggest: closest3 ? [{ messageId: "useDeclared", data: { fixed: closest3 }, fix: { range: ref.range, text: closest3 } }] : void 0
-          });
-        }
-      }
-    });
+    cache6 = /* @__PURE__ */ new WeakMap();
     scopeCache = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -38219,1052 +36427,6 @@ var init_key_fixes = __esm({
   "packages/core/dist/rules/participant-data/key-fixes.js"() {
     "use strict";
     init_yaml_edits();
-  }
-});
-
-// packages/core/dist/model/call-data.js
-function isTemplatedName(key) {
-  if (key.hasSubstitution)
-    return true;
-  const v = String(key.value ?? "");
-  return v.includes("{{") || v.includes("${");
-}
-function firstEntry(map2) {
-  return map2?.pairs[0];
-}
-function entries(map2) {
-  if (!isMap(map2))
-    return [];
-  return map2.pairs.map((pair) => ({
-    pair,
-    key: pair.key,
-    name: isTemplatedName(pair.key) ? void 0 : String(pair.key.value),
-    value: readFlowValue(pair.value)
-  }));
-}
-function callDataActions(file) {
-  const hit = cache5.get(file);
-  if (hit)
-    return hit;
-  const found = [];
-  if (file.kind === "flow" && file.root) {
-    walk(file.root, (node) => {
-      if (node.type !== "map")
-        return;
-      for (const pair of node.pairs) {
-        if (!CALL_DATA_KEYS.has(String(pair.key.value)) || !isMap(pair.value))
-          continue;
-        const action = pair.value;
-        const categoryPair = getPair(action, "category");
-        if (!categoryPair)
-          continue;
-        const label = get(action, "name");
-        const catEntry = isMap(categoryPair.value) ? firstEntry(categoryPair.value) : void 0;
-        const dataActionMap = catEntry && get(catEntry.value, "dataAction");
-        const actionPair = isMap(dataActionMap) ? firstEntry(dataActionMap) : void 0;
-        const body = isMap(actionPair?.value) ? actionPair.value : void 0;
-        const outputsPair = getPair(action, "outputs");
-        const outcomes = {};
-        for (const o of ["success", "failure", "timeout"]) {
-          const p = getPair(outputsPair?.value, o);
-          if (p)
-            outcomes[o] = p;
-        }
-        const inputsPair = getPair(body, "inputs");
-        const successOutputsPair = getPair(body, "successOutputs");
-        const failureOutputsPair = getPair(body, "failureOutputs");
-        found.push({
-          file,
-          actionKey: pair.key,
-          action,
-          label: isScalar(label) && label.value !== null ? String(label.value) : void 0,
-          categoryPair,
-          categoryKey: catEntry?.key,
-          category: catEntry && !isTemplatedName(catEntry.key) ? String(catEntry.key.value) : void 0,
-          actionPair,
-          actionName: actionPair && !isTemplatedName(actionPair.key) ? String(actionPair.key.value) : void 0,
-          body,
-          inputsPair,
-          inputs: entries(inputsPair?.value),
-          successOutputsPair,
-          successOutputs: entries(successOutputsPair?.value),
-          failureOutputsPair,
-          failureOutputs: entries(failureOutputsPair?.value),
-          outputsPair,
-          outcomes
-        });
-      }
-    });
-  }
-  cache5.set(file, found);
-  return found;
-}
-function outcomeHasActions(call, outcome) {
-  const p = call.outcomes[outcome];
-  if (!p)
-    return false;
-  const actions = get(p.value, "actions");
-  return !!actions && actions.type === "seq" && actions.items.length > 0;
-}
-var CALL_DATA_KEYS, CALL_DATA_FAILURE_OUTPUTS, cache5;
-var init_call_data = __esm({
-  "packages/core/dist/model/call-data.js"() {
-    "use strict";
-    init_nodes();
-    init_values();
-    CALL_DATA_KEYS = /* @__PURE__ */ new Set(["callData", "callDataSecure"]);
-    CALL_DATA_FAILURE_OUTPUTS = {
-      verified: [
-        "errorCode",
-        "status",
-        "correlationId",
-        "entityId",
-        "entityName",
-        "userMessage",
-        "userParamsMessage",
-        "userParams.key",
-        "userParams.value",
-        "details.errorCode",
-        "details.fieldName",
-        "details.entityId",
-        "details.entityName"
-      ],
-      unverified: ["userParams", "details"]
-    };
-    cache5 = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// packages/core/dist/model/velocity.js
-function readIdent(t, i) {
-  if (i >= t.length || !IDENT_START.test(t[i]))
-    return i;
-  let j = i + 1;
-  while (j < t.length && IDENT.test(t[j]))
-    j++;
-  while (j > i + 1 && t[j - 1] === "-")
-    j--;
-  return j;
-}
-function skipBalanced(t, open2) {
-  const close = t[open2] === "(" ? ")" : "]";
-  const openCh = t[open2];
-  let depth = 0;
-  for (let i = open2; i < t.length; i++) {
-    const c = t[i];
-    if (c === '"' || c === "'") {
-      const q = c;
-      i++;
-      while (i < t.length && t[i] !== q)
-        i++;
-      continue;
-    }
-    if (c === openCh)
-      depth++;
-    else if (c === close) {
-      depth--;
-      if (depth === 0)
-        return i + 1;
-    }
-  }
-  return -1;
-}
-function refsInArgs(t, from, to) {
-  const out = [];
-  let i = from;
-  while (i < to) {
-    if (t[i] === "'") {
-      i++;
-      while (i < to && t[i] !== "'")
-        i++;
-      i++;
-      continue;
-    }
-    if (t[i] === "$") {
-      const r = readReference(t, i);
-      if (r && r.end <= to) {
-        out.push(r);
-        i = r.end;
-        continue;
-      }
-    }
-    i++;
-  }
-  return out;
-}
-function readReference(t, start) {
-  let i = start + 1;
-  let silent = false;
-  if (t[i] === "!") {
-    silent = true;
-    i++;
-  }
-  let braced = false;
-  if (t[i] === "{") {
-    braced = true;
-    i++;
-  }
-  const idEnd = readIdent(t, i);
-  if (idEnd === i)
-    return void 0;
-  const root = t.slice(i, idEnd);
-  i = idEnd;
-  const path = [];
-  let call;
-  const args = [];
-  for (; ; ) {
-    if (t[i] === "." && IDENT_START.test(t[i + 1] ?? "")) {
-      const e = readIdent(t, i + 1);
-      const name = t.slice(i + 1, e);
-      if (t[e] === "(") {
-        const close = skipBalanced(t, e);
-        if (close === -1)
-          break;
-        if (!call)
-          call = [root, ...path, name].join(".");
-        args.push(...refsInArgs(t, e + 1, close - 1));
-        i = close;
-        continue;
-      }
-      if (!call)
-        path.push(name);
-      i = e;
-      continue;
-    }
-    if (t[i] === "[") {
-      const close = skipBalanced(t, i);
-      if (close === -1)
-        break;
-      args.push(...refsInArgs(t, i + 1, close - 1));
-      i = close;
-      continue;
-    }
-    break;
-  }
-  if (braced) {
-    if (t[i] !== "}")
-      return void 0;
-    i++;
-  }
-  return { start, end: i, silent, braced, root, path, call, args };
-}
-function scanVelocity(t) {
-  const refs = [];
-  const directives = [];
-  let i = 0;
-  while (i < t.length) {
-    const c = t[i];
-    if (c === "\\" && t[i + 1] === "$") {
-      i += 2;
-      continue;
-    }
-    if (c === "$") {
-      const r = readReference(t, i);
-      if (r) {
-        refs.push(r);
-        i = r.end;
-        continue;
-      }
-      i++;
-      continue;
-    }
-    if (c === "#") {
-      if (t[i + 1] === "#") {
-        const nl = t.indexOf("\n", i);
-        const end = nl === -1 ? t.length : nl;
-        directives.push({ start: i, end, name: "comment", refs: [] });
-        i = end;
-        continue;
-      }
-      if (t[i + 1] === "*") {
-        const close = t.indexOf("*#", i + 2);
-        const end = close === -1 ? t.length : close + 2;
-        directives.push({ start: i, end, name: "comment", refs: [] });
-        i = end;
-        continue;
-      }
-      const m = DIRECTIVE2.exec(t.slice(i, i + 12));
-      if (m) {
-        const word = m[1] ?? m[2];
-        let end = i + m[0].length;
-        const d = {
-          start: i,
-          end,
-          name: ["if", "elseif", "else", "end", "foreach", "set", "macro", "define"].includes(word) ? word : "other",
-          refs: []
-        };
-        let j = end;
-        while (t[j] === " " || t[j] === "	")
-          j++;
-        if (t[j] === "(" && word !== "else" && word !== "end") {
-          const close = skipBalanced(t, j);
-          if (close !== -1) {
-            d.refs = refsInArgs(t, j + 1, close - 1);
-            end = close;
-            if (word === "set" || word === "foreach") {
-              const v = /^\s*\$!?\{?([A-Za-z][A-Za-z0-9_-]*)/.exec(t.slice(j + 1, close));
-              if (v)
-                d.variable = v[1];
-            }
-          }
-        }
-        d.end = end;
-        directives.push(d);
-        i = end;
-        continue;
-      }
-    }
-    i++;
-  }
-  return { refs, directives };
-}
-function allReferences(scan) {
-  const out = [];
-  const add = (r) => {
-    out.push(r);
-    r.args.forEach(add);
-  };
-  scan.refs.forEach(add);
-  for (const d of scan.directives)
-    d.refs.forEach(add);
-  return out;
-}
-function localVariables(scan) {
-  return new Set(scan.directives.flatMap((d) => d.variable ? [d.variable] : []));
-}
-function isInputRef(r) {
-  return r.root.toLowerCase() === "input" && r.path.length > 0;
-}
-function blockShapes(directives) {
-  const shapes = /* @__PURE__ */ new Map();
-  const stack = [];
-  for (const d of directives) {
-    if (d.name === "if" || d.name === "foreach" || d.name === "macro" || d.name === "define") {
-      const shape = { branches: 1, hasElse: false };
-      shapes.set(d, shape);
-      stack.push(shape);
-    } else if ((d.name === "elseif" || d.name === "else") && stack.length) {
-      const top = stack[stack.length - 1];
-      top.branches++;
-      if (d.name === "else")
-        top.hasElse = true;
-    } else if (d.name === "end")
-      stack.pop();
-  }
-  return shapes;
-}
-function branchPrinted(block2, choice) {
-  if (block2.kind === "other")
-    return false;
-  if (choice === "all")
-    return true;
-  if (choice === "first")
-    return block2.branch === 0;
-  return block2.kind === "if" && block2.hasElse && block2.branch === block2.branches - 1;
-}
-function renderTemplate(t, scan, choice) {
-  const shapes = blockShapes(scan.directives);
-  const events = [
-    ...scan.refs.map((ref) => ({ at: ref.start, end: ref.end, ref })),
-    ...scan.directives.map((directive) => ({ at: directive.start, end: directive.end, directive }))
-  ].sort((a, b) => a.at - b.at);
-  const stack = [];
-  const printing = () => stack.every((b) => b.printing);
-  let text = "";
-  const map2 = [];
-  const placed = [];
-  const stubs = /* @__PURE__ */ new Map();
-  let inString = false;
-  let escape2 = false;
-  const emitText = (from, to) => {
-    if (!printing())
-      return;
-    for (let i = from; i < to; i++) {
-      const c = t[i];
-      text += c;
-      map2.push(i);
-      if (escape2) {
-        escape2 = false;
-        continue;
-      }
-      if (inString && c === "\\") {
-        escape2 = true;
-        continue;
-      }
-      if (c === '"')
-        inString = !inString;
-    }
-  };
-  let pos = 0;
-  for (const e of events) {
-    if (e.at < pos)
-      continue;
-    emitText(pos, e.at);
-    pos = e.end;
-    if ("ref" in e) {
-      if (!printing())
-        continue;
-      placed.push({ ref: e.ref, inString });
-      stubs.set(text.length, e.ref);
-      text += inString ? "x" : WILDCARD;
-      map2.push(e.ref.start);
-      continue;
-    }
-    const d = e.directive;
-    if (d.name === "if" || d.name === "foreach" || d.name === "macro" || d.name === "define") {
-      const kind = d.name === "if" ? "if" : d.name === "foreach" ? "foreach" : "other";
-      const block2 = { ...shapes.get(d) ?? { branches: 1, hasElse: false }, kind, branch: 0, printing: false };
-      block2.printing = branchPrinted(block2, choice);
-      stack.push(block2);
-    } else if ((d.name === "elseif" || d.name === "else") && stack.length) {
-      const top = stack[stack.length - 1];
-      top.branch++;
-      top.printing = branchPrinted(top, choice);
-    } else if (d.name === "end") {
-      stack.pop();
-    }
-  }
-  emitText(pos, t.length);
-  map2.push(t.length);
-  return { text, map: map2, placed, stubs };
-}
-var IDENT_START, IDENT, DIRECTIVE_WORDS, DIRECTIVE2, WILDCARD, JSON_ESCAPES;
-var init_velocity = __esm({
-  "packages/core/dist/model/velocity.js"() {
-    "use strict";
-    IDENT_START = /[A-Za-z]/;
-    IDENT = /[A-Za-z0-9_-]/;
-    DIRECTIVE_WORDS = "if|elseif|else|end|foreach|set|macro|define|break|stop|parse|include|evaluate";
-    DIRECTIVE2 = new RegExp(`^#(?:\\{(${DIRECTIVE_WORDS})\\}|(${DIRECTIVE_WORDS})(?![A-Za-z0-9_]))`);
-    WILDCARD = "";
-    JSON_ESCAPES = /* @__PURE__ */ new Set(["esc.jsonString", "esc.jsonEncode", "esc.json", "esc.java", "esc.javascript"]);
-  }
-});
-
-// packages/core/dist/model/stubbed-json.js
-function parseStubbedJson(text) {
-  let i = 0;
-  const fail = (message, kind = "other", at = i) => {
-    throw new Fail({ index: at, message, kind });
-  };
-  const ws = () => {
-    while (i < text.length && (text[i] === " " || text[i] === "	" || text[i] === "\n" || text[i] === "\r"))
-      i++;
-  };
-  const describe2 = (at) => at >= text.length ? "the end of the body" : text[at] === WILDCARD ? "a template reference" : `\`${text[at]}\``;
-  const wild = () => {
-    const start = i;
-    while (text[i] === WILDCARD)
-      i++;
-    return { type: "wild", start, end: i };
-  };
-  const str3 = () => {
-    const start = i;
-    i++;
-    let value2 = "";
-    while (i < text.length) {
-      const c = text[i];
-      if (c === '"') {
-        i++;
-        return { type: "string", start, end: i, value: value2 };
-      }
-      if (c === "\\") {
-        const n = text[i + 1];
-        if (n === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-            fail("Invalid \\u escape in a JSON string");
-          value2 += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-          i += 6;
-          continue;
-        }
-        if (!n || !'"\\/bfnrt'.includes(n))
-          fail(`Invalid escape \`\\${n ?? ""}\` in a JSON string`);
-        value2 += n;
-        i += 2;
-        continue;
-      }
-      if (c.charCodeAt(0) < 32) {
-        fail(c === "\n" ? "Raw line break inside a JSON string (write `\\n`)" : "Raw control character inside a JSON string", "control-char");
-      }
-      value2 += c;
-      i++;
-    }
-    return fail("Unterminated JSON string", "other", start);
-  };
-  const value = () => {
-    ws();
-    const c = text[i];
-    if (c === WILDCARD)
-      return wild();
-    if (c === "{")
-      return obj();
-    if (c === "[")
-      return arr();
-    if (c === '"')
-      return str3();
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 64));
-    if (m && m[0] !== "-") {
-      const start = i;
-      i += m[0].length;
-      return { type: "number", start, end: i, value: m[0] };
-    }
-    for (const lit of LITERALS) {
-      if (text.startsWith(lit, i)) {
-        const start = i;
-        i += lit.length;
-        return { type: "literal", start, end: i, value: lit };
-      }
-    }
-    return fail(`Expected a JSON value, found ${describe2(i)}`);
-  };
-  const obj = () => {
-    const start = i;
-    i++;
-    const members = [];
-    ws();
-    if (text[i] === "}") {
-      i++;
-      return { type: "object", start, end: i, members };
-    }
-    for (; ; ) {
-      ws();
-      if (text[i] === WILDCARD) {
-        const w = wild();
-        ws();
-        if (text[i] === ":") {
-          i++;
-          members.push({ key: w, value: value() });
-        }
-      } else if (text[i] === '"') {
-        const key = str3();
-        ws();
-        if (text[i] !== ":")
-          fail(`Expected \`:\` after the property name, found ${describe2(i)}`);
-        i++;
-        members.push({ key, value: value() });
-      } else if (text[i] === "}" && members.length) {
-        return fail("Trailing comma before `}`", "trailing-comma", lastComma);
-      } else {
-        fail(`Expected a property name in double quotes, found ${describe2(i)}`);
-      }
-      ws();
-      if (text[i] === ",") {
-        lastComma = i;
-        i++;
-        continue;
-      }
-      if (text[i] === "}") {
-        i++;
-        return { type: "object", start, end: i, members };
-      }
-      if (text[i] === WILDCARD)
-        continue;
-      if (text[i] === '"')
-        fail("Missing comma between properties", "missing-comma", endOfPrevious());
-      fail(`Expected \`,\` or \`}\` after a property, found ${describe2(i)}`);
-    }
-  };
-  const arr = () => {
-    const start = i;
-    i++;
-    const items = [];
-    ws();
-    if (text[i] === "]") {
-      i++;
-      return { type: "array", start, end: i, items };
-    }
-    for (; ; ) {
-      ws();
-      if (text[i] === "]" && items.length)
-        return fail("Trailing comma before `]`", "trailing-comma", lastComma);
-      items.push(value());
-      ws();
-      if (text[i] === ",") {
-        lastComma = i;
-        i++;
-        continue;
-      }
-      if (text[i] === "]") {
-        i++;
-        return { type: "array", start, end: i, items };
-      }
-      if (text[i] === WILDCARD)
-        continue;
-      if (text[i] === '"' || text[i] === "{" || text[i] === "[")
-        fail("Missing comma between array elements", "missing-comma", endOfPrevious());
-      fail(`Expected \`,\` or \`]\` after an element, found ${describe2(i)}`);
-    }
-  };
-  let lastComma = 0;
-  const endOfPrevious = () => {
-    let j = i;
-    while (j > 0 && /\s/.test(text[j - 1]))
-      j--;
-    return j;
-  };
-  try {
-    ws();
-    if (i >= text.length)
-      return { ok: true, root: null };
-    const root = value();
-    ws();
-    while (text[i] === WILDCARD) {
-      wild();
-      ws();
-    }
-    if (i < text.length)
-      fail(`Unexpected ${describe2(i)} after the JSON body`);
-    return { ok: true, root };
-  } catch (e) {
-    if (e instanceof Fail)
-      return { ok: false, error: e.info };
-    throw e;
-  }
-}
-var Fail, LITERALS;
-var init_stubbed_json = __esm({
-  "packages/core/dist/model/stubbed-json.js"() {
-    "use strict";
-    init_velocity();
-    Fail = class extends Error {
-      info;
-      constructor(info2) {
-        super(info2.message);
-        this.info = info2;
-      }
-    };
-    LITERALS = ["true", "false", "null"];
-  }
-});
-
-// packages/core/dist/model/data-actions.js
-function stripExportSuffix(name) {
-  return name.replace(EXPORT_SUFFIX, "").trim();
-}
-function detachedTemplate(text, range) {
-  return { node: { type: "scalar", range, value: text, style: "json" }, text, scan: scanVelocity(text) };
-}
-function field(node) {
-  if (!isScalar(node) || typeof node.value !== "string")
-    return void 0;
-  return { node, text: node.value, scan: scanVelocity(node.value) };
-}
-function str2(node) {
-  return isScalar(node) && typeof node.value === "string" ? node.value : void 0;
-}
-function dataActionOf(file) {
-  if (cache6.has(file))
-    return cache6.get(file) ?? void 0;
-  let def = null;
-  if (file.kind === "data-action" && isMap(file.root)) {
-    const root = file.root;
-    const config = get(root, "config");
-    const request2 = get(config, "request");
-    const response = get(config, "response");
-    const contract = get(root, "contract");
-    const nameNode = get(root, "name");
-    const name = str2(nameNode);
-    const requestTypeNode = get(request2, "requestType");
-    const inputSchemaNode = get(get(contract, "input"), "inputSchema") ?? void 0;
-    const successSchemaNode = get(get(contract, "output"), "successSchema") ?? void 0;
-    const headers = get(request2, "headers");
-    const tm = get(response, "translationMap");
-    const tmd = get(response, "translationMapDefaults");
-    const secure = get(root, "secure");
-    def = {
-      file,
-      origin: "json",
-      name,
-      baseName: name === void 0 ? void 0 : stripExportSuffix(name),
-      nameNode: isScalar(nameNode) ? nameNode : void 0,
-      integrationType: str2(get(root, "integrationType")),
-      requestType: str2(requestTypeNode)?.toUpperCase(),
-      requestTypeNode: isScalar(requestTypeNode) ? requestTypeNode : void 0,
-      url: field(get(request2, "requestUrlTemplate")),
-      body: field(get(request2, "requestTemplate")),
-      bodyPair: getPair(request2, "requestTemplate"),
-      headers: isMap(headers) ? headers : void 0,
-      translationMap: isMap(tm) ? tm : void 0,
-      translationMapDefaults: isMap(tmd) ? tmd : void 0,
-      successTemplate: field(get(response, "successTemplate")),
-      inputSchemaNode,
-      successSchemaNode,
-      inputSchema: inputSchemaNode ? toJS(inputSchemaNode) : void 0,
-      successSchema: successSchemaNode ? toJS(successSchemaNode) : void 0,
-      secure: isScalar(secure) && typeof secure.value === "boolean" ? secure.value : void 0
-    };
-  }
-  cache6.set(file, def);
-  return def ?? void 0;
-}
-function templateRange(file, tpl, from, to) {
-  return [valueIndexToOffset(file.source.text, tpl.node, from), valueIndexToOffset(file.source.text, tpl.node, to)];
-}
-function jsonStringBody(s) {
-  return JSON.stringify(s).slice(1, -1);
-}
-function wrapReference(file, tpl, ref, open2) {
-  const [a, b] = templateRange(file, tpl, ref.start, ref.end);
-  return [
-    { range: [a, a], text: open2 },
-    { range: [b, b], text: ")" }
-  ];
-}
-function headerValue(def, name) {
-  for (const p of def.headers?.pairs ?? []) {
-    if (String(p.key.value).toLowerCase() === name.toLowerCase())
-      return str2(p.value);
-  }
-  return void 0;
-}
-function sendsJson(def) {
-  const ct = headerValue(def, "Content-Type");
-  return ct === void 0 || /json/i.test(ct) || /\$/.test(ct);
-}
-function bodyJson(tpl) {
-  const hit = bodyCache.get(tpl);
-  if (hit)
-    return hit;
-  const choices = tpl.scan.directives.some((d) => d.name !== "comment") ? ["first", "last", "all"] : ["all"];
-  const variants = choices.map((choice) => {
-    const rendered = renderTemplate(tpl.text, tpl.scan, choice);
-    return { choice, rendered, parse: parseStubbedJson(rendered.text) };
-  });
-  const ok = variants.find((v) => v.parse.ok);
-  const out = { variants, parsed: ok && ok.parse.ok ? { rendered: ok.rendered, root: ok.parse.root } : void 0 };
-  bodyCache.set(tpl, out);
-  return out;
-}
-function isParticipantAttributesAction(def) {
-  return def.requestType === "PATCH" && !!def.url && PARTICIPANT_ATTRIBUTES_URL.test(def.url.text);
-}
-function participantAttributeEntries(def) {
-  if (!def.body || !isParticipantAttributesAction(def))
-    return void 0;
-  const body = bodyJson(def.body).parsed;
-  if (!body || body.root?.type !== "object")
-    return void 0;
-  const member = body.root.members.find((m) => m.key.type === "string" && m.key.value === "attributes");
-  if (!member)
-    return void 0;
-  const attributes = member.value;
-  if (attributes.type !== "object")
-    return { rendered: body.rendered, attributes, entries: [] };
-  const entries2 = attributes.members.map((m) => {
-    let literalKey2;
-    if (m.key.type === "string") {
-      let templated = false;
-      for (let i = m.key.start; i < m.key.end; i++)
-        if (body.rendered.stubs.has(i))
-          templated = true;
-      if (!templated)
-        literalKey2 = m.key.value;
-    }
-    return { key: m.key, value: m.value, literalKey: literalKey2 };
-  });
-  return { rendered: body.rendered, attributes, entries: entries2 };
-}
-function renderedRange(file, tpl, rendered, from, to) {
-  const a = rendered.map[from] ?? tpl.text.length;
-  const last = to - 1;
-  const stub = rendered.stubs.get(last);
-  const b = to <= from ? a : stub ? stub.end : (rendered.map[last] ?? tpl.text.length - 1) + 1;
-  return templateRange(file, tpl, a, b);
-}
-function terraformDataActions(project) {
-  return terraformIntegrationActions(project).flatMap((a) => {
-    const base = {
-      file: a.resource.file,
-      origin: "terraform",
-      integrationType: void 0,
-      requestType: a.configRequest?.requestType?.toUpperCase(),
-      inputSchema: a.contractInput,
-      successSchema: a.contractOutput,
-      secure: a.secure
-    };
-    if (!a.names.length)
-      return [{ ...base }];
-    return a.names.map((name) => ({ ...base, name, baseName: stripExportSuffix(name) }));
-  });
-}
-function dataActionIndex(project) {
-  return project.index("data-actions", () => {
-    const all = [];
-    for (const f of project.filesOfKind("data-action")) {
-      const d = dataActionOf(f);
-      if (d)
-        all.push(d);
-    }
-    all.push(...terraformDataActions(project));
-    const byName = /* @__PURE__ */ new Map();
-    let hasUnknownNames = false;
-    for (const d of all) {
-      if (d.baseName === void 0) {
-        hasUnknownNames = true;
-        continue;
-      }
-      const list = byName.get(d.baseName);
-      if (list)
-        list.push(d);
-      else
-        byName.set(d.baseName, [d]);
-    }
-    return { all, byName, hasUnknownNames };
-  });
-}
-function findDataActions(index2, name) {
-  const exact = index2.byName.get(stripExportSuffix(name));
-  if (exact)
-    return exact;
-  const lower = stripExportSuffix(name).toLowerCase();
-  for (const [k, v] of index2.byName)
-    if (k.toLowerCase() === lower)
-      return v;
-  return [];
-}
-function unescapeHcl(s) {
-  return s.replace(/\$\$\{/g, "${");
-}
-function terraformParticipantKeys(file) {
-  const out = [];
-  for (const r of terraformResources(file)) {
-    if (r.type !== "genesyscloud_integration_action")
-      continue;
-    const block2 = r.body.config_request;
-    const req = Array.isArray(block2) ? block2[0] : block2;
-    const template = typeof req?.request_template === "string" ? unescapeHcl(req.request_template) : void 0;
-    const url = typeof req?.request_url_template === "string" ? unescapeHcl(req.request_url_template) : void 0;
-    const method = typeof req?.request_type === "string" ? req.request_type.toUpperCase() : void 0;
-    if (!template || !url || method !== "PATCH" || !PARTICIPANT_ATTRIBUTES_URL.test(url))
-      continue;
-    const body = bodyJson(detachedTemplate(template, r.range)).parsed;
-    if (body?.root?.type !== "object")
-      continue;
-    const attributes = body.root.members.find((m) => m.key.type === "string" && m.key.value === "attributes")?.value;
-    if (attributes?.type !== "object")
-      continue;
-    const where = findAttribute(r, ["config_request", "request_template"])?.valueRange ?? r.headerRange;
-    for (const m of attributes.members) {
-      if (m.key.type !== "string" || m.key.value === "")
-        continue;
-      let templated = false;
-      for (let i = m.key.start; i < m.key.end; i++)
-        if (body.rendered.stubs.has(i))
-          templated = true;
-      if (templated)
-        continue;
-      const at = file.source.text.slice(where[0], where[1]).indexOf(m.key.value);
-      const range = at === -1 ? where : [where[0] + at, where[0] + at + m.key.value.length];
-      out.push({ key: m.key.value, file, range, origin: "terraform" });
-    }
-  }
-  return out;
-}
-function asObject(v) {
-  return v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-}
-function schemaProperties(schema3) {
-  return asObject(asObject(schema3)?.properties);
-}
-function inputProperty(def, name) {
-  return asObject(schemaProperties(def.inputSchema)?.[name]);
-}
-function inputNeedsNoEscaping(def, name, idPattern) {
-  if (idPattern?.test(name))
-    return true;
-  const prop = inputProperty(def, name);
-  if (!prop)
-    return false;
-  const types2 = [].concat(prop.type ?? []);
-  if (types2.length && types2.every((t) => t === "integer" || t === "number" || t === "boolean"))
-    return true;
-  if (typeof prop.format === "string" && SAFE_FORMATS.has(prop.format))
-    return true;
-  if (Array.isArray(prop.enum) && prop.enum.length && prop.enum.every((v) => typeof v !== "string" || /^[A-Za-z0-9_.-]*$/.test(v)))
-    return true;
-  return false;
-}
-function schemaExcludesJsonSpecials(def, name) {
-  const prop = inputProperty(def, name);
-  if (!prop)
-    return false;
-  const types2 = [].concat(prop.type ?? []);
-  if (types2.length && types2.every((t) => t === "integer" || t === "number" || t === "boolean"))
-    return true;
-  if (typeof prop.format === "string" && prop.format !== "")
-    return true;
-  if (Array.isArray(prop.enum) && prop.enum.length && prop.enum.every((v) => typeof v !== "string" || !/["\\\n]/.test(v)))
-    return true;
-  if (typeof prop.pattern === "string")
-    return patternExcludesJsonSpecials(prop.pattern);
-  return false;
-}
-function patternExcludesJsonSpecials(pattern) {
-  if (!pattern.startsWith("^") || !pattern.endsWith("$"))
-    return false;
-  if (/\\[SWDs"\\]|\[\^|"|(?<!\\)\./.test(pattern))
-    return false;
-  return true;
-}
-function idPatternOption(options) {
-  const p = options.idPattern === void 0 ? DEFAULT_ID_PATTERN : options.idPattern;
-  return typeof p === "string" && p !== "" ? new RegExp(p, "i") : void 0;
-}
-var EXPORT_SUFFIX, cache6, BODY_METHODS, bodyCache, PARTICIPANT_ATTRIBUTES_URL, DEFAULT_ID_PATTERN, SAFE_FORMATS, ID_PATTERN_OPTION;
-var init_data_actions = __esm({
-  "packages/core/dist/model/data-actions.js"() {
-    "use strict";
-    init_nodes();
-    init_string_offsets();
-    init_project();
-    init_terraform2();
-    init_stubbed_json();
-    init_velocity();
-    EXPORT_SUFFIX = /\s+-\s+Exported\s+\d{4}-\d{2}-\d{2}\s+@\s+\d{1,2}:\d{2}\s*$/;
-    cache6 = /* @__PURE__ */ new WeakMap();
-    BODY_METHODS = /* @__PURE__ */ new Set(["POST", "PUT", "PATCH"]);
-    bodyCache = /* @__PURE__ */ new WeakMap();
-    PARTICIPANT_ATTRIBUTES_URL = /\/participants\/[^/]+\/attributes\/?(?:\?|$)/;
-    registerProjectContributor({
-      participantKeysSet(file) {
-        if (file.kind === "terraform")
-          return terraformParticipantKeys(file);
-        const def = dataActionOf(file);
-        if (!def?.body)
-          return [];
-        const found = participantAttributeEntries(def);
-        if (!found)
-          return [];
-        const out = [];
-        for (const e of found.entries) {
-          if (e.literalKey === void 0 || e.literalKey === "")
-            continue;
-          out.push({ key: e.literalKey, file, range: renderedRange(file, def.body, found.rendered, e.key.start + 1, e.key.end - 1), origin: "data-action" });
-        }
-        return out;
-      }
-    });
-    DEFAULT_ID_PATTERN = "(?:id|ids)$";
-    SAFE_FORMATS = /* @__PURE__ */ new Set(["uuid", "date", "date-time", "time", "integer", "int32", "int64"]);
-    ID_PATTERN_OPTION = {
-      type: "object",
-      properties: { idPattern: { type: "string", format: "regex", description: 'Input names treated as Genesys ids (GUIDs), never escaped; "" to check every input.' } },
-      additionalProperties: false
-    };
-  }
-});
-
-// packages/core/dist/model/set-attribute-calls.js
-function keysSetThroughDataActions(file, project) {
-  if (file.kind !== "flow")
-    return [];
-  const calls = callDataActions(file);
-  if (!calls.length)
-    return [];
-  const index2 = dataActionIndex(project);
-  const out = [];
-  for (const call of calls) {
-    if (call.actionName === void 0)
-      continue;
-    for (const def of findDataActions(index2, call.actionName)) {
-      for (const input of keyInputs(def)) {
-        const entry = call.inputs.find((e) => e.name === input);
-        const value = entry?.value;
-        if (!value?.scalar || value.kind !== "lit" && value.kind !== "bare" || !value.text)
-          continue;
-        out.push({ key: value.text, file, range: value.scalar.range, origin: "flow" });
-      }
-    }
-  }
-  return out;
-}
-function keyInputs(def) {
-  const found = participantAttributeEntries(def);
-  if (!found)
-    return [];
-  const names = [];
-  for (const e of found.entries) {
-    const name = soleInput(e.key, found.rendered);
-    if (name)
-      names.push(name);
-  }
-  return names;
-}
-function inputOf(ref) {
-  if (!ref)
-    return void 0;
-  if (ref.root === "input" && ref.path.length === 1 && !ref.call)
-    return ref.path[0];
-  return ref.call === "esc.jsonString" && ref.args.length === 1 ? inputOf(ref.args[0]) : void 0;
-}
-function soleInput(node, rendered) {
-  if (node.type !== "string" || node.end - node.start !== 3)
-    return void 0;
-  return inputOf(rendered.stubs.get(node.start + 1));
-}
-function setAttributeInputs(def) {
-  const url = def.url && URL_INPUTS.exec(def.url.text.trim());
-  const found = participantAttributeEntries(def);
-  if (!url || !found || found.entries.length !== 1)
-    return void 0;
-  const key = soleInput(found.entries[0].key, found.rendered);
-  const value = soleInput(found.entries[0].value, found.rendered);
-  if (!key || !value)
-    return void 0;
-  const inputs = { conversationId: url[1], participantId: url[2], key, value };
-  const props = schemaProperties(def.inputSchema);
-  if (!props || !Object.values(inputs).every((n) => Object.hasOwn(props, n)))
-    return void 0;
-  return inputs;
-}
-function requiredInputs(schema3) {
-  const r = schema3?.required;
-  return Array.isArray(r) ? r.filter((x) => typeof x === "string") : [];
-}
-function setAttributeActions(project) {
-  return project.index("set-attribute-actions", (p) => {
-    const out = [];
-    for (const def of dataActionIndex(p).all) {
-      if (def.origin !== "json" || def.baseName === void 0)
-        continue;
-      const inputs = setAttributeInputs(def);
-      if (inputs)
-        out.push({ def, name: def.baseName, inputs, required: requiredInputs(def.inputSchema) });
-    }
-    for (const a of terraformIntegrationActions(p)) {
-      const req = a.configRequest;
-      if (!req?.requestUrlTemplate || !req.requestTemplate || !a.names.length)
-        continue;
-      const range = a.resource.headerRange;
-      const def = {
-        file: a.resource.file,
-        origin: "terraform",
-        requestType: req.requestType?.toUpperCase(),
-        url: detachedTemplate(unescapeHcl(req.requestUrlTemplate), range),
-        body: detachedTemplate(unescapeHcl(req.requestTemplate), range),
-        inputSchema: a.contractInput,
-        successSchema: a.contractOutput
-      };
-      const inputs = setAttributeInputs(def);
-      if (!inputs)
-        continue;
-      const category = a.categories.length === 1 ? a.categories[0] : void 0;
-      for (const name of a.names)
-        out.push({ def: { ...def, name, baseName: stripExportSuffix(name) }, name: stripExportSuffix(name), category, inputs, required: requiredInputs(a.contractInput) });
-    }
-    return out;
-  });
-}
-var URL_INPUTS;
-var init_set_attribute_calls = __esm({
-  "packages/core/dist/model/set-attribute-calls.js"() {
-    "use strict";
-    init_call_data();
-    init_data_actions();
-    init_project();
-    init_terraform2();
-    registerProjectContributor({ participantKeysSet: keysSetThroughDataActions });
-    URL_INPUTS = /\/conversations\/\$!?\{input\.([A-Za-z_]\w*)\}\/participants\/\$!?\{input\.([A-Za-z_]\w*)\}\/attributes\/?$/;
   }
 });
 
@@ -39372,7 +36534,7 @@ var init_set_attribute_suggestion = __esm({
   }
 });
 
-// packages/core/dist/rules/participant-data/key-parts.js
+// packages/core/dist/model/participant-key-parts.js
 function templateParts(text) {
   const parts = [];
   TEMPLATE.lastIndex = 0;
@@ -39462,8 +36624,8 @@ function keyFromTemplate(text, parts) {
   return parts.length ? keyFromExpression(parts[parts.length - 1].inner) : void 0;
 }
 var TEMPLATE, BUILT_IN_SCOPES, ARCHITECT_REFERENCE, SCOPES;
-var init_key_parts = __esm({
-  "packages/core/dist/rules/participant-data/key-parts.js"() {
+var init_participant_key_parts = __esm({
+  "packages/core/dist/model/participant-key-parts.js"() {
     "use strict";
     TEMPLATE = /\{\{([^{}]*)\}\}|\$!?\{([^{}]*)\}/g;
     BUILT_IN_SCOPES = ["Call", "Email", "Message", "Chat", "Session", "Slot", "Memory", "Utterance", "Callback", "Conversation"];
@@ -39472,92 +36634,7 @@ var init_key_parts = __esm({
   }
 });
 
-// packages/core/dist/rules/participant-data/key-looks-like-variable.js
-function looksLikeVariable(key) {
-  return USER_SCOPE.test(key) || BUILT_IN_SCOPE.test(key);
-}
-var id2, USER_SCOPE, BUILT_IN_SCOPE, key_looks_like_variable_default;
-var init_key_looks_like_variable = __esm({
-  "packages/core/dist/rules/participant-data/key-looks-like-variable.js"() {
-    "use strict";
-    init_participant_data();
-    init_rule();
-    init_key_fixes();
-    init_key_parts();
-    init_variable_scope();
-    init_closest_name();
-    init_read_never_set();
-    id2 = "participant-data/key-looks-like-variable";
-    USER_SCOPE = /^(?:flow|state|task)(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/i;
-    BUILT_IN_SCOPE = new RegExp(`^(?:${BUILT_IN_SCOPES.join("|")})(?:\\.[A-Za-z_][A-Za-z0-9_]*)+$`);
-    key_looks_like_variable_default = defineRule({
-      meta: {
-        id: id2,
-        description: "A literal participant data key that looks like a variable (`Flow.x`, `flow.input.x`, `Call.Ani`) is stored as that text, not the variable's value.",
-        severity: "warn",
-        kinds: ["flow"],
-        hasSuggestions: true,
-        docs: { url: ruleDocsUrl(id2), recommended: true },
-        messages: {
-          looksLikeVariable: '{{op}} Participant Data attribute name `{{key}}` looks like a variable, but a literal name is stored as written: the attribute is called "{{key}}", not the value of `{{expression}}`.',
-          renameKey: "Rename the key to `{{key}}`.",
-          moveIntoValue: "Use the key `{{key}}` and store `{{expression}}` as its value."
-        }
-      },
-      check(context3) {
-        for (const attr of participantAttributes(context3.file)) {
-          const name = attr.name;
-          if (!name || name.kind !== "lit" && name.kind !== "bare" || !name.scalar || name.text === void 0)
-            continue;
-          const key = name.text.trim();
-          if (!looksLikeVariable(key) || templateParts(key).length)
-            continue;
-          const expression = toFlowExpression(key);
-          const lastSegment = key.slice(key.lastIndexOf(".") + 1);
-          const op = attr.op === "set" ? "Set" : "Get";
-          const suggest = [];
-          if (attr.op === "get") {
-            const set2 = knownKeys(context3.project);
-            const key2 = set2.has(lastSegment) ? lastSegment : closestKey(lastSegment, set2);
-            if (key2)
-              suggest.push({ messageId: "renameKey", data: { key: key2 }, fix: renameKeyEdits(attr, key2) });
-          } else {
-            if (isEmptyValue(attr.value) && flowScope(context3.file).knows(expression)) {
-              suggest.push({ messageId: "moveIntoValue", data: { key: lastSegment, expression }, fix: moveIntoValueEdits(context3, attr, lastSegment, expression) });
-            }
-            suggest.push({ messageId: "renameKey", data: { key: lastSegment }, fix: renameKeyEdits(attr, lastSegment) });
-          }
-          context3.report({ node: name.scalar, messageId: "looksLikeVariable", data: { op, key, expression }, suggest });
-        }
-      }
-    });
-  }
-});
-
-// packages/core/dist/rules/participant-data/read-never-set.js
-function flowType(file) {
-  return isMap(file.root) ? String(file.root.pairs[0]?.key.value) : void 0;
-}
-function dynamicWriters(project) {
-  return project.index("participant-data/dynamic-writers", (p) => {
-    const out = /* @__PURE__ */ new Map();
-    for (const file of p.filesOfKind("flow")) {
-      for (const attr of participantAttributes(file)) {
-        if (attr.op !== "set" || !attr.name)
-          continue;
-        const key = intendedKey(p, attr);
-        if (key === void 0 || out.has(key))
-          continue;
-        const node = attr.name.scalar ?? attr.name.node;
-        out.set(key, { file, range: node.range, text: attr.name.text ?? "" });
-      }
-    }
-    return out;
-  });
-}
-function lowerKnownKeys(project) {
-  return project.index("participant-data/known-keys-lower", (p) => new Set([...knownKeys(p)].map((k) => k.toLowerCase())));
-}
+// packages/core/dist/model/participant-keys.js
 function knownKeys(project) {
   return project.index("participant-data/known-keys", (p) => {
     const keys = new Set(p.participantKeysSet().keys());
@@ -39566,98 +36643,6 @@ function knownKeys(project) {
     return keys;
   });
 }
-var id3, CLIENT_FLOW_TYPES, read_never_set_default;
-var init_read_never_set = __esm({
-  "packages/core/dist/rules/participant-data/read-never-set.js"() {
-    "use strict";
-    init_nodes();
-    init_participant_data();
-    init_closest_name();
-    init_rule();
-    init_key_fixes();
-    init_key_parts();
-    init_key_looks_like_variable();
-    init_literal_key();
-    init_set_attribute_calls();
-    id3 = "participant-data/read-never-set";
-    CLIENT_FLOW_TYPES = /* @__PURE__ */ new Set(["inboundChat", "inqueueChat", "inboundShortMessage", "inqueueShortMessage", "digitalBot", "digitalBotFlow"]);
-    read_never_set_default = defineRule({
-      meta: {
-        id: id3,
-        description: "A participant data key read by Get Participant Data that no flow, data action or config in the project sets.",
-        severity: "warn",
-        kinds: ["flow"],
-        hasSuggestions: true,
-        crossFile: true,
-        docs: { url: ruleDocsUrl(id3), recommended: true },
-        schema: {
-          type: "object",
-          additionalProperties: false,
-          properties: { clientFlows: { enum: ["near-miss", "report"] } }
-        },
-        defaultOptions: { clientFlows: "near-miss" },
-        messages: {
-          neverSet: "Get Participant Data reads `{{key}}`, but no flow, data action or config in this project sets it, so the variable stays empty at run time. If something outside the repository sets it, add it to `settings.knownParticipantKeys`.",
-          neverSetClosest: "Get Participant Data reads `{{key}}`, but no flow, data action or config in this project sets it (keys are case-sensitive); did you mean `{{closest}}`?",
-          setOnlyDynamically: 'Get Participant Data reads `{{key}}`, which is only "set" through a dynamic key (`{{written}}`, see the related location) that is stored literally or rejected; fix that key (participant-data/literal-key) and this read works.',
-          useClosest: "Read `{{closest}}` instead."
-        }
-      },
-      check(context3) {
-        const known = knownKeys(context3.project);
-        const lowerKnown = lowerKnownKeys(context3.project);
-        const nearMissOnly = context3.options.clientFlows !== "report" && CLIENT_FLOW_TYPES.has(flowType(context3.file) ?? "");
-        for (const attr of participantAttributes(context3.file)) {
-          if (attr.op !== "get" || !attr.name?.scalar)
-            continue;
-          const key = literalKey(attr);
-          if (key === void 0 || key.trim() === "" || templateParts(key).length)
-            continue;
-          if (looksLikeVariable(key.trim()))
-            continue;
-          if (known.has(key))
-            continue;
-          if (lowerKnown.has(key.toLowerCase()))
-            continue;
-          const broken = dynamicWriters(context3.project).get(key);
-          if (broken) {
-            const start = broken.file.source.positionAt(broken.range[0]);
-            const end = broken.file.source.positionAt(broken.range[1]);
-            context3.report({
-              node: attr.name.scalar,
-              messageId: "setOnlyDynamically",
-              data: { key, written: broken.text },
-              related: [{
-                path: broken.file.path,
-                line: start.line,
-                column: start.column,
-                endLine: end.line,
-                endColumn: end.column,
-                message: `The dynamic key \`${broken.text}\` meant to set \`${key}\` (participant-data/literal-key).`
-              }]
-            });
-            continue;
-          }
-          const closest3 = closestKey(key, known);
-          if (closest3 === void 0) {
-            if (nearMissOnly)
-              continue;
-            context3.report({ node: attr.name.scalar, messageId: "neverSet", data: { key } });
-            continue;
-          }
-          context3.report({
-            node: attr.name.scalar,
-            messageId: "neverSetClosest",
-            data: { key, closest: closest3 },
-            suggest: [{ messageId: "useClosest", data: { closest: closest3 }, fix: renameKeyEdits(attr, closest3) }]
-          });
-        }
-      }
-    });
-  }
-});
-
-// packages/core/dist/rules/participant-data/literal-key.js
 function undeclaredTemplates(project, file, text) {
   const declared2 = project.substitutionsFor(file).names;
   return templateParts(text).filter((p) => !(p.syntax === "braces" && declared2.has(p.inner)));
@@ -39675,6 +36660,20 @@ function intendedKey(project, attr) {
   const parts = undeclaredTemplates(project, attr.file, name.text);
   return parts.length ? keyFromTemplate(name.text, parts) : void 0;
 }
+function looksLikeVariable(key) {
+  return USER_SCOPE.test(key) || BUILT_IN_SCOPE.test(key);
+}
+var USER_SCOPE, BUILT_IN_SCOPE;
+var init_participant_keys = __esm({
+  "packages/core/dist/model/participant-keys.js"() {
+    "use strict";
+    init_participant_key_parts();
+    USER_SCOPE = /^(?:flow|state|task)(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/i;
+    BUILT_IN_SCOPE = new RegExp(`^(?:${BUILT_IN_SCOPES.join("|")})(?:\\.[A-Za-z_][A-Za-z0-9_]*)+$`);
+  }
+});
+
+// packages/core/dist/rules/participant-data/literal-key.js
 function checkAttribute(context3, attr) {
   const name = attr.name;
   if (!name || !attr.namePair)
@@ -39757,28 +36756,29 @@ function report(context3, attr, node, bad) {
     suggest.push(...dataAction);
   context3.report({ node, messageId: bad.messageId, data: { ...bad.data, example: example ? ` (for example \`${example}\`)` : "" }, suggest });
 }
-var id4, literal_key_default, OP;
+var id, literal_key_default, OP;
 var init_literal_key = __esm({
   "packages/core/dist/rules/participant-data/literal-key.js"() {
     "use strict";
     init_participant_data();
     init_rule();
     init_closest_name();
-    init_variable_scope();
+    init_flow_scope();
     init_key_fixes();
     init_set_attribute_suggestion();
-    init_key_parts();
-    init_read_never_set();
-    id4 = "participant-data/literal-key";
+    init_participant_key_parts();
+    init_participant_keys();
+    id = "participant-data/literal-key";
     literal_key_default = defineRule({
       meta: {
-        id: id4,
+        id,
         description: "Participant data attribute names must be literal strings, not expressions, variables or templates.",
         severity: "error",
         kinds: ["flow"],
         fixable: true,
         hasSuggestions: true,
-        docs: { url: ruleDocsUrl(id4), recommended: true },
+        crossFile: true,
+        docs: { url: ruleDocsUrl(id), recommended: true },
         messages: {
           constantKey: "{{op}} Participant Data attribute name is the constant expression `{{text}}`; attribute names must be literal strings. Write the literal key `{{key}}`.",
           dynamicKey: "{{op}} Participant Data attribute name is {{what}} `{{text}}`; attribute names must be literal strings. Choose a literal key{{example}} and put the dynamic part in the value; for a key that really must be dynamic, use the Set-Participant-Attribute data action (PATCH /api/v2/conversations/{conversationId}/participants/{participantId}/attributes).",
@@ -39795,6 +36795,177 @@ var init_literal_key = __esm({
       }
     });
     OP = { set: "Set", get: "Get" };
+  }
+});
+
+// packages/core/dist/rules/participant-data/key-looks-like-variable.js
+var id2, key_looks_like_variable_default;
+var init_key_looks_like_variable = __esm({
+  "packages/core/dist/rules/participant-data/key-looks-like-variable.js"() {
+    "use strict";
+    init_participant_data();
+    init_rule();
+    init_key_fixes();
+    init_participant_key_parts();
+    init_flow_scope();
+    init_closest_name();
+    init_participant_keys();
+    id2 = "participant-data/key-looks-like-variable";
+    key_looks_like_variable_default = defineRule({
+      meta: {
+        id: id2,
+        description: "A literal participant data key that looks like a variable (`Flow.x`, `flow.input.x`, `Call.Ani`) is stored as that text, not the variable's value.",
+        severity: "warn",
+        kinds: ["flow"],
+        hasSuggestions: true,
+        crossFile: true,
+        docs: { url: ruleDocsUrl(id2), recommended: true },
+        messages: {
+          looksLikeVariable: '{{op}} Participant Data attribute name `{{key}}` looks like a variable, but a literal name is stored as written: the attribute is called "{{key}}", not the value of `{{expression}}`.',
+          renameKey: "Rename the key to `{{key}}`.",
+          moveIntoValue: "Use the key `{{key}}` and store `{{expression}}` as its value."
+        }
+      },
+      check(context3) {
+        for (const attr of participantAttributes(context3.file)) {
+          const name = attr.name;
+          if (!name || name.kind !== "lit" && name.kind !== "bare" || !name.scalar || name.text === void 0)
+            continue;
+          const key = name.text.trim();
+          if (!looksLikeVariable(key) || templateParts(key).length)
+            continue;
+          const expression = toFlowExpression(key);
+          const lastSegment = key.slice(key.lastIndexOf(".") + 1);
+          const op = attr.op === "set" ? "Set" : "Get";
+          const suggest = [];
+          if (attr.op === "get") {
+            const set2 = knownKeys(context3.project);
+            const key2 = set2.has(lastSegment) ? lastSegment : closestKey(lastSegment, set2);
+            if (key2)
+              suggest.push({ messageId: "renameKey", data: { key: key2 }, fix: renameKeyEdits(attr, key2) });
+          } else {
+            if (isEmptyValue(attr.value) && flowScope(context3.file).knows(expression)) {
+              suggest.push({ messageId: "moveIntoValue", data: { key: lastSegment, expression }, fix: moveIntoValueEdits(context3, attr, lastSegment, expression) });
+            }
+            suggest.push({ messageId: "renameKey", data: { key: lastSegment }, fix: renameKeyEdits(attr, lastSegment) });
+          }
+          context3.report({ node: name.scalar, messageId: "looksLikeVariable", data: { op, key, expression }, suggest });
+        }
+      }
+    });
+  }
+});
+
+// packages/core/dist/rules/participant-data/read-never-set.js
+function flowType(file) {
+  return isMap(file.root) ? String(file.root.pairs[0]?.key.value) : void 0;
+}
+function dynamicWriters(project) {
+  return project.index("participant-data/dynamic-writers", (p) => {
+    const out = /* @__PURE__ */ new Map();
+    for (const file of p.filesOfKind("flow")) {
+      for (const attr of participantAttributes(file)) {
+        if (attr.op !== "set" || !attr.name)
+          continue;
+        const key = intendedKey(p, attr);
+        if (key === void 0 || out.has(key))
+          continue;
+        const node = attr.name.scalar ?? attr.name.node;
+        out.set(key, { file, range: node.range, text: attr.name.text ?? "" });
+      }
+    }
+    return out;
+  });
+}
+function lowerKnownKeys(project) {
+  return project.index("participant-data/known-keys-lower", (p) => new Set([...knownKeys(p)].map((k) => k.toLowerCase())));
+}
+var id3, CLIENT_FLOW_TYPES, read_never_set_default;
+var init_read_never_set = __esm({
+  "packages/core/dist/rules/participant-data/read-never-set.js"() {
+    "use strict";
+    init_nodes();
+    init_participant_data();
+    init_closest_name();
+    init_rule();
+    init_key_fixes();
+    init_participant_key_parts();
+    init_participant_keys();
+    id3 = "participant-data/read-never-set";
+    CLIENT_FLOW_TYPES = /* @__PURE__ */ new Set(["inboundChat", "inqueueChat", "inboundShortMessage", "inqueueShortMessage", "digitalBot", "digitalBotFlow"]);
+    read_never_set_default = defineRule({
+      meta: {
+        id: id3,
+        description: "A participant data key read by Get Participant Data that no flow, data action or config in the project sets.",
+        severity: "warn",
+        kinds: ["flow"],
+        hasSuggestions: true,
+        crossFile: true,
+        docs: { url: ruleDocsUrl(id3), recommended: true },
+        schema: {
+          type: "object",
+          additionalProperties: false,
+          properties: { clientFlows: { enum: ["near-miss", "report"] } }
+        },
+        defaultOptions: { clientFlows: "near-miss" },
+        messages: {
+          neverSet: "Get Participant Data reads `{{key}}`, but no flow, data action or config in this project sets it, so the variable stays empty at run time. If something outside the repository sets it, add it to `settings.knownParticipantKeys`.",
+          neverSetClosest: "Get Participant Data reads `{{key}}`, but no flow, data action or config in this project sets it (keys are case-sensitive); did you mean `{{closest}}`?",
+          setOnlyDynamically: 'Get Participant Data reads `{{key}}`, which is only "set" through a dynamic key (`{{written}}`, see the related location) that is stored literally or rejected; fix that key (participant-data/literal-key) and this read works.',
+          useClosest: "Read `{{closest}}` instead."
+        }
+      },
+      check(context3) {
+        const known = knownKeys(context3.project);
+        const lowerKnown = lowerKnownKeys(context3.project);
+        const nearMissOnly = context3.options.clientFlows !== "report" && CLIENT_FLOW_TYPES.has(flowType(context3.file) ?? "");
+        for (const attr of participantAttributes(context3.file)) {
+          if (attr.op !== "get" || !attr.name?.scalar)
+            continue;
+          const key = literalKey(attr);
+          if (key === void 0 || key.trim() === "" || templateParts(key).length)
+            continue;
+          if (looksLikeVariable(key.trim()))
+            continue;
+          if (known.has(key))
+            continue;
+          if (lowerKnown.has(key.toLowerCase()))
+            continue;
+          const broken = dynamicWriters(context3.project).get(key);
+          if (broken) {
+            const start = broken.file.source.positionAt(broken.range[0]);
+            const end = broken.file.source.positionAt(broken.range[1]);
+            context3.report({
+              node: attr.name.scalar,
+              messageId: "setOnlyDynamically",
+              data: { key, written: broken.text },
+              related: [{
+                path: broken.file.path,
+                line: start.line,
+                column: start.column,
+                endLine: end.line,
+                endColumn: end.column,
+                message: `The dynamic key \`${broken.text}\` meant to set \`${key}\` (participant-data/literal-key).`
+              }]
+            });
+            continue;
+          }
+          const closest3 = closestKey(key, known);
+          if (closest3 === void 0) {
+            if (nearMissOnly)
+              continue;
+            context3.report({ node: attr.name.scalar, messageId: "neverSet", data: { key } });
+            continue;
+          }
+          context3.report({
+            node: attr.name.scalar,
+            messageId: "neverSetClosest",
+            data: { key, closest: closest3 },
+            suggest: [{ messageId: "useClosest", data: { closest: closest3 }, fix: renameKeyEdits(attr, closest3) }]
+          });
+        }
+      }
+    });
   }
 });
 
@@ -39849,7 +37020,7 @@ function caseDrift(project) {
     return out;
   });
 }
-var id5, key_case_drift_default;
+var id4, key_case_drift_default;
 var init_key_case_drift = __esm({
   "packages/core/dist/rules/participant-data/key-case-drift.js"() {
     "use strict";
@@ -39857,16 +37028,16 @@ var init_key_case_drift = __esm({
     init_rule();
     init_key_fixes();
     init_set_attribute_calls();
-    id5 = "participant-data/key-case-drift";
+    id4 = "participant-data/key-case-drift";
     key_case_drift_default = defineRule({
       meta: {
-        id: id5,
+        id: id4,
         description: "The same participant data key spelled with different letter case across the project.",
         severity: "warn",
         kinds: ["flow"],
         hasSuggestions: true,
         crossFile: true,
-        docs: { url: ruleDocsUrl(id5), recommended: true },
+        docs: { url: ruleDocsUrl(id4), recommended: true },
         messages: {
           caseDrift: "Participant data key `{{key}}` is spelled `{{preferred}}` elsewhere in the project ({{others}}); keys are case-sensitive, so these are different attributes.",
           usePreferred: "Use the spelling `{{preferred}}`."
@@ -39897,7 +37068,7 @@ var init_key_case_drift = __esm({
 });
 
 // packages/core/dist/rules/participant-data/value-type.js
-var id6, TO_STRING_TYPES, DEFAULT_MAX_VALUE_LENGTH, BOT_MAX_VALUE_LENGTH, BOT_FLOW_TYPES, value_type_default;
+var id5, TO_STRING_TYPES, PLAIN_TEXT_TYPES, DEFAULT_MAX_VALUE_LENGTH, BOT_MAX_VALUE_LENGTH, BOT_FLOW_TYPES, value_type_default;
 var init_value_type = __esm({
   "packages/core/dist/rules/participant-data/value-type.js"() {
     "use strict";
@@ -39906,20 +37077,22 @@ var init_value_type = __esm({
     init_flow();
     init_participant_data();
     init_rule();
-    init_key_parts();
-    id6 = "participant-data/value-type";
+    init_participant_key_parts();
+    id5 = "participant-data/value-type";
     TO_STRING_TYPES = /* @__PURE__ */ new Set(["integer", "decimal", "boolean", "date", "dateTime", "time", "duration", "currency"]);
+    PLAIN_TEXT_TYPES = /* @__PURE__ */ new Set(["integer", "decimal", "boolean"]);
     DEFAULT_MAX_VALUE_LENGTH = 2e3;
     BOT_MAX_VALUE_LENGTH = 256;
     BOT_FLOW_TYPES = /* @__PURE__ */ new Set(["bot", "digitalBot", "voiceBot"]);
     value_type_default = defineRule({
       meta: {
-        id: id6,
+        id: id5,
         description: "Set Participant Data values must be strings: convert non-string variables with ToString(...), quote non-string literals, keep literals short.",
         severity: "warn",
         kinds: ["flow"],
         fixable: true,
-        docs: { url: ruleDocsUrl(id6), recommended: true },
+        hasSuggestions: true,
+        docs: { url: ruleDocsUrl(id5), recommended: true },
         schema: {
           type: "object",
           additionalProperties: false,
@@ -39929,6 +37102,7 @@ var init_value_type = __esm({
         messages: {
           notString: "Set Participant Data value `{{expression}}` is of type {{type}}; participant data values are strings. Wrap it in `ToString({{expression}})`.",
           notStringNoConversion: "Set Participant Data value `{{expression}}` is of type {{type}}; participant data values are strings. Convert it to a string expression first.",
+          wrapToString: "Wrap it in `ToString({{expression}})` (or convert it in the format its readers expect).",
           literalNotString: 'Set Participant Data literal value `{{text}}` is a {{type}}, not a string; quote it so it is stored as the text "{{text}}".',
           tooLong: "Set Participant Data literal value is {{length}} characters long, over {{max}} (maxValueLength); long values risk being rejected or cut. Store a reference (an id) instead.",
           tooLongForBot: "Set Participant Data literal value is {{length}} characters long; in a bot flow an attribute value may be at most 256 characters, and a longer one ends the bot session on its error path. Store a reference (an id) instead."
@@ -39951,11 +37125,14 @@ var init_value_type = __esm({
             if (!declared2 || declared2.type === "string")
               continue;
             if (!declared2.isCollection && TO_STRING_TYPES.has(declared2.type)) {
+              const toString = replaceFlowValue(value, "exp", `ToString(${expression})`);
+              const certain = PLAIN_TEXT_TYPES.has(declared2.type);
               context3.report({
                 node: scalar,
                 messageId: "notString",
                 data: { expression, type: declared2.type },
-                fix: replaceFlowValue(value, "exp", `ToString(${expression})`)
+                fix: certain ? toString : void 0,
+                suggest: certain ? [] : [{ messageId: "wrapToString", data: { expression }, fix: toString }]
               });
             } else {
               context3.report({ node: scalar, messageId: "notStringNoConversion", data: { expression, type: declared2.type } });
@@ -47246,1637 +44423,33 @@ var init_generated = __esm({
   }
 });
 
-// packages/schema/schemas/archy-flow.schema.json
-var archy_flow_schema_default;
+// packages/schema/dist/generated/archy-flow-schema.js
+var schema2, archy_flow_schema_default;
 var init_archy_flow_schema = __esm({
-  "packages/schema/schemas/archy-flow.schema.json"() {
-    archy_flow_schema_default = {
-      $schema: "http://json-schema.org/draft-07/schema#",
-      $id: "https://github.com/cxlint/cxlint/raw/main/packages/schema/schemas/archy-flow.schema.json",
-      title: "Genesys Cloud Archy flow (YAML)",
-      description: "The structure of an Archy flow file as cxlint understands it: the flow-type key, the flow's fields and the actions cxlint models (other actions and fields are accepted). Use it in editors with `# yaml-language-server: $schema=https://github.com/cxlint/cxlint/raw/main/packages/schema/schemas/archy-flow.schema.json`.",
-      type: "object",
-      minProperties: 1,
-      maxProperties: 1,
-      properties: {
-        inboundCall: {
-          $ref: "#/definitions/flow"
-        },
-        inboundEmail: {
-          $ref: "#/definitions/flow"
-        },
-        inboundShortMessage: {
-          $ref: "#/definitions/flow"
-        },
-        inboundChat: {
-          $ref: "#/definitions/flow"
-        },
-        inqueueCall: {
-          $ref: "#/definitions/flow"
-        },
-        inqueueEmail: {
-          $ref: "#/definitions/flow"
-        },
-        inqueueShortMessage: {
-          $ref: "#/definitions/flow"
-        },
-        outboundCall: {
-          $ref: "#/definitions/flow"
-        },
-        secureCall: {
-          $ref: "#/definitions/flow"
-        },
-        workflow: {
-          $ref: "#/definitions/flow"
-        },
-        workitem: {
-          $ref: "#/definitions/flow"
-        },
-        commonModule: {
-          $ref: "#/definitions/flow"
-        },
-        bot: {
-          $ref: "#/definitions/flow"
-        },
-        botFlow: {
-          $ref: "#/definitions/flow"
-        },
-        digitalBot: {
-          $ref: "#/definitions/flow"
-        },
-        digitalBotFlow: {
-          $ref: "#/definitions/flow"
-        },
-        voicemail: {
-          $ref: "#/definitions/flow"
-        },
-        surveyInvite: {
-          $ref: "#/definitions/flow"
-        },
-        voiceSurvey: {
-          $ref: "#/definitions/flow"
-        },
-        inqueueChat: {
-          $ref: "#/definitions/flow"
-        }
-      },
-      additionalProperties: false,
-      definitions: {
-        text: {
-          type: [
-            "string",
-            "number",
-            "boolean"
-          ],
-          description: "Plain text (may hold a {{substitution}})."
-        },
-        value: {
-          description: "An Archy value: `lit:` (literal), `exp:` (expression), `var:` (variable), `noValue: true`, `tts:`. A bare scalar is accepted where Archy accepts one.",
-          type: [
-            "object",
-            "string",
-            "number",
-            "boolean",
-            "null"
-          ],
-          minProperties: 1,
-          properties: {
-            lit: {},
-            exp: {
-              type: [
-                "string",
-                "number",
-                "boolean"
-              ]
-            },
-            var: {
-              type: "string"
-            },
-            noValue: {
-              type: "boolean"
-            },
-            tts: {}
-          }
-        },
-        variableRef: {
-          type: "string",
-          description: "A variable: `Flow.x`, `State.x` or `Task.x`."
-        },
-        outputs: {
-          type: "object",
-          description: "Output paths of an action, each with its own `actions:` (bot intents are a list).",
-          additionalProperties: {
-            type: [
-              "object",
-              "array",
-              "null"
-            ],
-            properties: {
-              actions: {
-                $ref: "#/definitions/actionList"
-              }
-            }
-          }
-        },
-        actionList: {
-          type: [
-            "array",
-            "null"
-          ],
-          items: {
-            $ref: "#/definitions/action"
-          }
-        },
-        variableList: {
-          type: [
-            "array",
-            "null"
-          ],
-          items: {
-            $ref: "#/definitions/variableItem"
-          }
-        },
-        variableItem: {
-          type: "object",
-          minProperties: 1,
-          maxProperties: 1,
-          description: "One declared variable: `stringVariable: {name: Flow.x, initialValue: …}`.",
-          additionalProperties: {
-            type: "object",
-            required: [
-              "name"
-            ],
-            properties: {
-              name: {
-                $ref: "#/definitions/variableRef"
-              },
-              initialValue: {
-                $ref: "#/definitions/value"
-              },
-              isInput: {
-                type: "boolean"
-              },
-              isOutput: {
-                type: "boolean"
-              },
-              description: {
-                $ref: "#/definitions/text"
-              }
-            }
-          }
-        },
-        action: {
-          type: "object",
-          minProperties: 1,
-          maxProperties: 1,
-          description: "One action: a one-key map whose key is the action type. Actions cxlint does not model are accepted as they are.",
-          properties: {
-            setParticipantData: {
-              type: "object",
-              description: "Set Participant Data: each attribute name must be a literal string.",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                attributes: {
-                  type: "array",
-                  minItems: 1,
-                  items: {
-                    type: "object",
-                    required: [
-                      "attribute"
-                    ],
-                    additionalProperties: false,
-                    properties: {
-                      attribute: {
-                        type: "object",
-                        required: [
-                          "name"
-                        ],
-                        additionalProperties: false,
-                        properties: {
-                          name: {
-                            $ref: "#/definitions/value"
-                          },
-                          value: {
-                            $ref: "#/definitions/value"
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              },
-              required: [
-                "attributes"
-              ],
-              additionalProperties: false
-            },
-            getParticipantData: {
-              type: "object",
-              description: "Get Participant Data: reads attributes into variables.",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                attributes: {
-                  type: "array",
-                  minItems: 1,
-                  items: {
-                    type: "object",
-                    required: [
-                      "attribute"
-                    ],
-                    additionalProperties: false,
-                    properties: {
-                      attribute: {
-                        type: "object",
-                        required: [
-                          "name"
-                        ],
-                        additionalProperties: false,
-                        properties: {
-                          name: {
-                            $ref: "#/definitions/value"
-                          },
-                          variable: {
-                            $ref: "#/definitions/variableRef"
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              },
-              required: [
-                "attributes"
-              ],
-              additionalProperties: false
-            },
-            setConversationData: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                conversationId: {
-                  $ref: "#/definitions/value"
-                },
-                participantId: {
-                  $ref: "#/definitions/value"
-                },
-                attributes: {
-                  type: "array",
-                  items: {
-                    type: "object",
-                    required: [
-                      "attribute"
-                    ],
-                    additionalProperties: false,
-                    properties: {
-                      attribute: {
-                        type: "object",
-                        required: [
-                          "name"
-                        ],
-                        additionalProperties: false,
-                        properties: {
-                          name: {
-                            $ref: "#/definitions/value"
-                          },
-                          value: {
-                            $ref: "#/definitions/value"
-                          }
-                        }
-                      }
-                    }
-                  }
-                },
-                outputs: {
-                  $ref: "#/definitions/outputs"
-                }
-              },
-              required: [
-                "attributes"
-              ]
-            },
-            getConversationData: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                conversationId: {
-                  $ref: "#/definitions/value"
-                },
-                participantId: {
-                  $ref: "#/definitions/value"
-                },
-                attributes: {
-                  type: "array",
-                  items: {
-                    type: "object",
-                    required: [
-                      "attribute"
-                    ],
-                    additionalProperties: false,
-                    properties: {
-                      attribute: {
-                        type: "object",
-                        required: [
-                          "name"
-                        ],
-                        additionalProperties: false,
-                        properties: {
-                          name: {
-                            $ref: "#/definitions/value"
-                          },
-                          variable: {
-                            $ref: "#/definitions/variableRef"
-                          }
-                        }
-                      }
-                    }
-                  }
-                },
-                outputs: {
-                  $ref: "#/definitions/outputs"
-                }
-              },
-              required: [
-                "attributes"
-              ]
-            },
-            callData: {
-              type: "object",
-              description: "Call Data Action.",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                category: {
-                  type: "object",
-                  minProperties: 1,
-                  description: "`<integration category>: {dataAction: {<action name>: {inputs, successOutputs, failureOutputs}}}`",
-                  additionalProperties: {
-                    type: "object",
-                    required: [
-                      "dataAction"
-                    ],
-                    properties: {
-                      dataAction: {
-                        type: "object",
-                        minProperties: 1,
-                        additionalProperties: {
-                          type: [
-                            "object",
-                            "null"
-                          ],
-                          description: "`inputs`, `successOutputs`, `failureOutputs` of one data action call.",
-                          properties: {
-                            inputs: {
-                              type: [
-                                "object",
-                                "null"
-                              ],
-                              additionalProperties: {
-                                $ref: "#/definitions/value"
-                              }
-                            },
-                            successOutputs: {
-                              type: [
-                                "object",
-                                "null"
-                              ],
-                              additionalProperties: {
-                                $ref: "#/definitions/value"
-                              }
-                            },
-                            failureOutputs: {
-                              type: [
-                                "object",
-                                "null"
-                              ],
-                              additionalProperties: {
-                                $ref: "#/definitions/value"
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                },
-                outputs: {
-                  $ref: "#/definitions/outputs"
-                },
-                timeout: {
-                  $ref: "#/definitions/value"
-                },
-                processingPrompt: {
-                  $ref: "#/definitions/value"
-                }
-              },
-              required: [
-                "category"
-              ]
-            },
-            decision: {
-              type: "object",
-              description: "Decision: `outputs.yes` / `outputs.no`.",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                condition: {
-                  $ref: "#/definitions/value"
-                },
-                outputs: {
-                  $ref: "#/definitions/outputs"
-                }
-              },
-              required: [
-                "condition"
-              ],
-              additionalProperties: false
-            },
-            transferToAcd: {
-              type: "object",
-              description: "Transfer to ACD.",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                targetQueue: {
-                  $ref: "#/definitions/value"
-                },
-                priority: {
-                  $ref: "#/definitions/value"
-                },
-                preferredAgents: {
-                  $ref: "#/definitions/value"
-                },
-                languageSkill: {
-                  $ref: "#/definitions/value"
-                },
-                acdSkills: {},
-                directAgent: {
-                  $ref: "#/definitions/value"
-                },
-                appendSkills: {},
-                preTransferAudio: {},
-                failureTransferAudio: {},
-                outputs: {
-                  $ref: "#/definitions/outputs"
-                },
-                failureOutputs: {}
-              }
-            },
-            disconnect: {
-              type: "object",
-              description: "Disconnect.",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                none: {}
-              }
-            },
-            loop: {
-              type: "object",
-              description: "Loop: `outputs.loop.actions` runs loopCount times.",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                currentIndex: {
-                  $ref: "#/definitions/value"
-                },
-                loopCount: {
-                  $ref: "#/definitions/value"
-                },
-                outputs: {
-                  $ref: "#/definitions/outputs"
-                }
-              },
-              required: [
-                "loopCount"
-              ]
-            },
-            loopNext: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            loopExit: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            callTask: {
-              type: "object",
-              description: "Call Task (a reusable task by refId).",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                targetTaskRef: {
-                  type: "string"
-                },
-                inputs: {},
-                outputs: {}
-              },
-              required: [
-                "targetTaskRef"
-              ]
-            },
-            jumpToTask: {
-              type: "object",
-              description: "Jump to Task.",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                targetTaskRef: {
-                  type: "string"
-                }
-              },
-              required: [
-                "targetTaskRef"
-              ],
-              additionalProperties: false
-            },
-            jumpToMenu: {
-              type: "object",
-              description: "Jump to Menu.",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                targetMenuRef: {
-                  type: "string"
-                }
-              },
-              required: [
-                "targetMenuRef"
-              ],
-              additionalProperties: false
-            },
-            changeState: {
-              type: "object",
-              description: "Change State.",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                targetStateRef: {
-                  type: "string"
-                }
-              },
-              required: [
-                "targetStateRef"
-              ]
-            },
-            updateData: {
-              type: "object",
-              description: "Update Data.",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                statements: {
-                  type: "array",
-                  items: {
-                    type: "object",
-                    minProperties: 1,
-                    maxProperties: 1,
-                    additionalProperties: {
-                      type: "object",
-                      properties: {
-                        variable: {
-                          $ref: "#/definitions/variableRef"
-                        },
-                        value: {
-                          $ref: "#/definitions/value"
-                        }
-                      }
-                    }
-                  }
-                }
-              },
-              required: [
-                "statements"
-              ],
-              additionalProperties: false
-            },
-            switch: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                evaluate: {
-                  type: "object",
-                  properties: {
-                    firstTrue: {
-                      type: "object",
-                      properties: {
-                        default: {
-                          type: [
-                            "object",
-                            "null"
-                          ],
-                          properties: {
-                            actions: {
-                              $ref: "#/definitions/actionList"
-                            }
-                          }
-                        },
-                        cases: {
-                          type: "array",
-                          items: {
-                            type: "object",
-                            properties: {
-                              case: {
-                                type: "object",
-                                properties: {
-                                  value: {
-                                    $ref: "#/definitions/value"
-                                  },
-                                  actions: {
-                                    $ref: "#/definitions/actionList"
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            },
-            playAudio: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                audio: {}
-              }
-            },
-            communicate: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                communication: {}
-              }
-            },
-            sendResponse: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                messageBody: {}
-              }
-            },
-            endWorkflow: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                exitReason: {
-                  $ref: "#/definitions/value"
-                }
-              }
-            },
-            endTask: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                outputPath: {}
-              }
-            },
-            endState: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            dataTableLookup: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                lookupValue: {
-                  $ref: "#/definitions/value"
-                },
-                dataTable: {},
-                outputs: {
-                  $ref: "#/definitions/outputs"
-                }
-              }
-            },
-            evaluateSchedule: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                outputs: {
-                  $ref: "#/definitions/outputs"
-                }
-              }
-            },
-            evaluateScheduleGroup: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                outputs: {
-                  $ref: "#/definitions/outputs"
-                }
-              }
-            },
-            findQueue: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                findName: {
-                  $ref: "#/definitions/value"
-                },
-                findResult: {
-                  $ref: "#/definitions/value"
-                },
-                outputs: {
-                  $ref: "#/definitions/outputs"
-                }
-              }
-            },
-            findQueueById: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                findId: {
-                  $ref: "#/definitions/value"
-                },
-                findResult: {
-                  $ref: "#/definitions/value"
-                },
-                outputs: {
-                  $ref: "#/definitions/outputs"
-                }
-              }
-            },
-            collectInput: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                outputs: {
-                  $ref: "#/definitions/outputs"
-                }
-              }
-            },
-            askForBoolean: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                outputs: {
-                  $ref: "#/definitions/outputs"
-                }
-              }
-            },
-            askForIntent: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                outputs: {
-                  $ref: "#/definitions/outputs"
-                }
-              }
-            },
-            askForSlot: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                outputs: {
-                  $ref: "#/definitions/outputs"
-                }
-              }
-            },
-            transferToFlow: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                targetFlow: {}
-              }
-            },
-            transferToFlowSecure: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                targetFlow: {},
-                outputs: {
-                  $ref: "#/definitions/outputs"
-                }
-              }
-            },
-            transferToVoicemail: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                outputs: {
-                  $ref: "#/definitions/outputs"
-                }
-              }
-            },
-            getExternalContact: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                outputs: {
-                  $ref: "#/definitions/outputs"
-                }
-              }
-            },
-            wait: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                duration: {
-                  $ref: "#/definitions/value"
-                }
-              }
-            },
-            holdMusic: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            playEstimatedWaitTime: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            sendAutoReply: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            setScreenPop: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            callBotFlow: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            exitBotFlow: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            clearSlot: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            addFlowMilestone: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            callCommonModule: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            callLambda: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            createCallback: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            dialByExtension: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            findGroup: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            findGroupById: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            findLanguageSkill: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            findSchedule: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            findScheduleGroup: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            findSkill: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            findUser: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            findUserById: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            findEmergencyGroup: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            getExternalOrganization: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            initializeFlowOutcome: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            setFlowOutcome: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            playPositionInQueue: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            previousMenu: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            repeatMenu: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            setExternalTag: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            setLanguage: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            setUUIData: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            setWrapupCode: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            transferToGroup: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            transferToNumber: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            transferToUser: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            recordAudio: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            sendAgentlessOutboundMessage: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            callDigitalBotFlow: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            exitDigitalBotFlow: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            askForYesNo: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            digitalMenu: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            setSecureData: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            getSecureData: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            createWorkitem: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            updateWorkitem: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            getWorkitem: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            callDataSecure: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            enableParticipantRecord: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            disableParticipantRecord: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            }
-          }
-        },
-        menuChoice: {
-          type: "object",
-          minProperties: 1,
-          maxProperties: 1,
-          description: "One menu choice (`menuTask`, `menuDisconnect`, `menuJumpToTask`, …).",
-          properties: {
-            menuTask: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                dtmf: {},
-                globalDtmf: {},
-                task: {
-                  $ref: "#/definitions/taskBody"
-                }
-              }
-            },
-            menuJumpToTask: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                dtmf: {},
-                targetTaskRef: {
-                  type: "string"
-                }
-              },
-              required: [
-                "targetTaskRef"
-              ]
-            },
-            menuJumpToMenu: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                dtmf: {},
-                targetMenuRef: {
-                  type: "string"
-                }
-              },
-              required: [
-                "targetMenuRef"
-              ]
-            },
-            menuSubMenu: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                dtmf: {},
-                menu: {
-                  $ref: "#/definitions/menuBody"
-                }
-              }
-            },
-            menuDisconnect: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                dtmf: {}
-              }
-            },
-            menuTransferToAcd: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                },
-                dtmf: {},
-                targetQueue: {
-                  $ref: "#/definitions/value"
-                }
-              }
-            },
-            menuPreviousMenu: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            menuRepeatMenu: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            menuTransferToUser: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            menuTransferToNumber: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            menuTransferToGroup: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            menuTransferToVoicemail: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            menuTransferToFlow: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            },
-            menuDialByExtension: {
-              type: "object",
-              properties: {
-                name: {
-                  $ref: "#/definitions/text"
-                }
-              }
-            }
-          }
-        },
-        taskBody: {
-          type: "object",
-          description: "A task: `refId` names it for `targetTaskRef` / `startUpRef`.",
-          properties: {
-            name: {
-              $ref: "#/definitions/text"
-            },
-            refId: {
-              type: "string"
-            },
-            actions: {
-              $ref: "#/definitions/actionList"
-            },
-            variables: {
-              $ref: "#/definitions/variableList"
-            }
-          }
-        },
-        stateBody: {
-          type: "object",
-          description: "A state (workflows, message and email flows).",
-          properties: {
-            name: {
-              $ref: "#/definitions/text"
-            },
-            refId: {
-              type: "string"
-            },
-            actions: {
-              $ref: "#/definitions/actionList"
-            },
-            variables: {
-              $ref: "#/definitions/variableList"
-            }
-          }
-        },
-        menuBody: {
-          type: "object",
-          description: "A menu (call flows).",
-          properties: {
-            name: {
-              $ref: "#/definitions/text"
-            },
-            refId: {
-              type: "string"
-            },
-            audio: {},
-            choices: {
-              type: [
-                "array",
-                "null"
-              ],
-              items: {
-                $ref: "#/definitions/menuChoice"
-              }
-            }
-          }
-        },
-        botBody: {
-          type: "object",
-          description: "A bot (bot flows).",
-          properties: {
-            name: {
-              $ref: "#/definitions/text"
-            },
-            refId: {
-              type: "string"
-            },
-            actions: {
-              $ref: "#/definitions/actionList"
-            }
-          }
-        },
-        flow: {
-          type: "object",
-          required: [
-            "name",
-            "defaultLanguage"
-          ],
-          description: "The flow body under its type key.",
-          properties: {
-            name: {
-              $ref: "#/definitions/text"
-            },
-            division: {
-              $ref: "#/definitions/text"
-            },
-            description: {
-              $ref: "#/definitions/text"
-            },
-            startUpRef: {
-              type: "string",
-              description: "`/inboundCall/menus/menu[Main Menu_10]` or `./menus/menu[mainMenu]`: the refId in brackets must exist."
-            },
-            defaultLanguage: {
-              $ref: "#/definitions/text"
-            },
-            supportedLanguages: {
-              type: "object"
-            },
-            variables: {
-              $ref: "#/definitions/variableList"
-            },
-            initialGreeting: {
-              $ref: "#/definitions/value"
-            },
-            startUpTaskActions: {
-              $ref: "#/definitions/actionList"
-            },
-            menus: {
-              type: "array",
-              items: {
-                type: "object",
-                required: [
-                  "menu"
-                ],
-                additionalProperties: false,
-                properties: {
-                  menu: {
-                    $ref: "#/definitions/menuBody"
-                  }
-                }
-              }
-            },
-            tasks: {
-              type: "array",
-              items: {
-                type: "object",
-                required: [
-                  "task"
-                ],
-                additionalProperties: false,
-                properties: {
-                  task: {
-                    $ref: "#/definitions/taskBody"
-                  }
-                }
-              }
-            },
-            states: {
-              type: "array",
-              items: {
-                type: "object",
-                required: [
-                  "state"
-                ],
-                additionalProperties: false,
-                properties: {
-                  state: {
-                    $ref: "#/definitions/stateBody"
-                  }
-                }
-              }
-            },
-            bots: {
-              type: "array",
-              items: {
-                type: "object",
-                required: [
-                  "bot"
-                ],
-                additionalProperties: false,
-                properties: {
-                  bot: {
-                    $ref: "#/definitions/botBody"
-                  }
-                }
-              }
-            },
-            settingsErrorHandling: {
-              type: "object"
-            }
-          }
-        }
-      }
-    };
+  "packages/schema/dist/generated/archy-flow-schema.js"() {
+    "use strict";
+    schema2 = { "$schema": "http://json-schema.org/draft-07/schema#", "$id": "https://github.com/cxlint/cxlint/raw/main/packages/schema/schemas/archy-flow.schema.json", "title": "Genesys Cloud Archy flow (YAML)", "description": "The structure of an Archy flow file as cxlint understands it: the flow-type key, the flow's fields and the actions cxlint models (other actions and fields are accepted). Use it in editors with `# yaml-language-server: $schema=https://github.com/cxlint/cxlint/raw/main/packages/schema/schemas/archy-flow.schema.json`.", "type": "object", "minProperties": 1, "maxProperties": 1, "properties": { "inboundCall": { "$ref": "#/definitions/flow" }, "inboundEmail": { "$ref": "#/definitions/flow" }, "inboundShortMessage": { "$ref": "#/definitions/flow" }, "inboundChat": { "$ref": "#/definitions/flow" }, "inqueueCall": { "$ref": "#/definitions/flow" }, "inqueueEmail": { "$ref": "#/definitions/flow" }, "inqueueShortMessage": { "$ref": "#/definitions/flow" }, "outboundCall": { "$ref": "#/definitions/flow" }, "secureCall": { "$ref": "#/definitions/flow" }, "workflow": { "$ref": "#/definitions/flow" }, "workitem": { "$ref": "#/definitions/flow" }, "commonModule": { "$ref": "#/definitions/flow" }, "bot": { "$ref": "#/definitions/flow" }, "botFlow": { "$ref": "#/definitions/flow" }, "digitalBot": { "$ref": "#/definitions/flow" }, "digitalBotFlow": { "$ref": "#/definitions/flow" }, "voicemail": { "$ref": "#/definitions/flow" }, "surveyInvite": { "$ref": "#/definitions/flow" }, "voiceSurvey": { "$ref": "#/definitions/flow" }, "inqueueChat": { "$ref": "#/definitions/flow" } }, "additionalProperties": false, "definitions": { "text": { "type": ["string", "number", "boolean"], "description": "Plain text (may hold a {{substitution}})." }, "value": { "description": "An Archy value: `lit:` (literal), `exp:` (expression), `var:` (variable), `noValue: true`, `tts:`. A bare scalar is accepted where Archy accepts one.", "type": ["object", "string", "number", "boolean", "null"], "minProperties": 1, "properties": { "lit": {}, "exp": { "type": ["string", "number", "boolean"] }, "var": { "type": "string" }, "noValue": { "type": "boolean" }, "tts": {} } }, "variableRef": { "type": "string", "description": "A variable: `Flow.x`, `State.x` or `Task.x`." }, "outputs": { "type": "object", "description": "Output paths of an action, each with its own `actions:` (bot intents are a list).", "additionalProperties": { "type": ["object", "array", "null"], "properties": { "actions": { "$ref": "#/definitions/actionList" } } } }, "actionList": { "type": ["array", "null"], "items": { "$ref": "#/definitions/action" } }, "variableList": { "type": ["array", "null"], "items": { "$ref": "#/definitions/variableItem" } }, "variableItem": { "type": "object", "minProperties": 1, "maxProperties": 1, "description": "One declared variable: `stringVariable: {name: Flow.x, initialValue: …}`.", "additionalProperties": { "type": "object", "required": ["name"], "properties": { "name": { "$ref": "#/definitions/variableRef" }, "initialValue": { "$ref": "#/definitions/value" }, "isInput": { "type": "boolean" }, "isOutput": { "type": "boolean" }, "description": { "$ref": "#/definitions/text" } } } }, "action": { "type": "object", "minProperties": 1, "maxProperties": 1, "description": "One action: a one-key map whose key is the action type. Actions cxlint does not model are accepted as they are.", "properties": { "setParticipantData": { "type": "object", "description": "Set Participant Data: each attribute name must be a literal string.", "properties": { "name": { "$ref": "#/definitions/text" }, "attributes": { "type": "array", "minItems": 1, "items": { "type": "object", "required": ["attribute"], "additionalProperties": false, "properties": { "attribute": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "$ref": "#/definitions/value" }, "value": { "$ref": "#/definitions/value" } } } } } } }, "required": ["attributes"], "additionalProperties": false }, "getParticipantData": { "type": "object", "description": "Get Participant Data: reads attributes into variables.", "properties": { "name": { "$ref": "#/definitions/text" }, "attributes": { "type": "array", "minItems": 1, "items": { "type": "object", "required": ["attribute"], "additionalProperties": false, "properties": { "attribute": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "$ref": "#/definitions/value" }, "variable": { "$ref": "#/definitions/variableRef" } } } } } } }, "required": ["attributes"], "additionalProperties": false }, "setConversationData": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "conversationId": { "$ref": "#/definitions/value" }, "participantId": { "$ref": "#/definitions/value" }, "attributes": { "type": "array", "items": { "type": "object", "required": ["attribute"], "additionalProperties": false, "properties": { "attribute": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "$ref": "#/definitions/value" }, "value": { "$ref": "#/definitions/value" } } } } } }, "outputs": { "$ref": "#/definitions/outputs" } }, "required": ["attributes"] }, "getConversationData": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "conversationId": { "$ref": "#/definitions/value" }, "participantId": { "$ref": "#/definitions/value" }, "attributes": { "type": "array", "items": { "type": "object", "required": ["attribute"], "additionalProperties": false, "properties": { "attribute": { "type": "object", "required": ["name"], "additionalProperties": false, "properties": { "name": { "$ref": "#/definitions/value" }, "variable": { "$ref": "#/definitions/variableRef" } } } } } }, "outputs": { "$ref": "#/definitions/outputs" } }, "required": ["attributes"] }, "callData": { "type": "object", "description": "Call Data Action.", "properties": { "name": { "$ref": "#/definitions/text" }, "category": { "type": "object", "minProperties": 1, "description": "`<integration category>: {dataAction: {<action name>: {inputs, successOutputs, failureOutputs}}}`", "additionalProperties": { "type": "object", "required": ["dataAction"], "properties": { "dataAction": { "type": "object", "minProperties": 1, "additionalProperties": { "type": ["object", "null"], "description": "`inputs`, `successOutputs`, `failureOutputs` of one data action call.", "properties": { "inputs": { "type": ["object", "null"], "additionalProperties": { "$ref": "#/definitions/value" } }, "successOutputs": { "type": ["object", "null"], "additionalProperties": { "$ref": "#/definitions/value" } }, "failureOutputs": { "type": ["object", "null"], "additionalProperties": { "$ref": "#/definitions/value" } } } } } } } }, "outputs": { "$ref": "#/definitions/outputs" }, "timeout": { "$ref": "#/definitions/value" }, "processingPrompt": { "$ref": "#/definitions/value" } }, "required": ["category"] }, "decision": { "type": "object", "description": "Decision: `outputs.yes` / `outputs.no`.", "properties": { "name": { "$ref": "#/definitions/text" }, "condition": { "$ref": "#/definitions/value" }, "outputs": { "$ref": "#/definitions/outputs" } }, "required": ["condition"], "additionalProperties": false }, "transferToAcd": { "type": "object", "description": "Transfer to ACD.", "properties": { "name": { "$ref": "#/definitions/text" }, "targetQueue": { "$ref": "#/definitions/value" }, "priority": { "$ref": "#/definitions/value" }, "preferredAgents": { "$ref": "#/definitions/value" }, "languageSkill": { "$ref": "#/definitions/value" }, "acdSkills": {}, "directAgent": { "$ref": "#/definitions/value" }, "appendSkills": {}, "preTransferAudio": {}, "failureTransferAudio": {}, "outputs": { "$ref": "#/definitions/outputs" }, "failureOutputs": {} } }, "disconnect": { "type": "object", "description": "Disconnect.", "properties": { "name": { "$ref": "#/definitions/text" }, "none": {} } }, "loop": { "type": "object", "description": "Loop: `outputs.loop.actions` runs loopCount times.", "properties": { "name": { "$ref": "#/definitions/text" }, "currentIndex": { "$ref": "#/definitions/value" }, "loopCount": { "$ref": "#/definitions/value" }, "outputs": { "$ref": "#/definitions/outputs" } }, "required": ["loopCount"] }, "loopNext": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "loopExit": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "callTask": { "type": "object", "description": "Call Task (a reusable task by refId).", "properties": { "name": { "$ref": "#/definitions/text" }, "targetTaskRef": { "type": "string" }, "inputs": {}, "outputs": {} }, "required": ["targetTaskRef"] }, "jumpToTask": { "type": "object", "description": "Jump to Task.", "properties": { "name": { "$ref": "#/definitions/text" }, "targetTaskRef": { "type": "string" } }, "required": ["targetTaskRef"], "additionalProperties": false }, "jumpToMenu": { "type": "object", "description": "Jump to Menu.", "properties": { "name": { "$ref": "#/definitions/text" }, "targetMenuRef": { "type": "string" } }, "required": ["targetMenuRef"], "additionalProperties": false }, "changeState": { "type": "object", "description": "Change State.", "properties": { "name": { "$ref": "#/definitions/text" }, "targetStateRef": { "type": "string" } }, "required": ["targetStateRef"] }, "updateData": { "type": "object", "description": "Update Data.", "properties": { "name": { "$ref": "#/definitions/text" }, "statements": { "type": "array", "items": { "type": "object", "minProperties": 1, "maxProperties": 1, "additionalProperties": { "type": "object", "properties": { "variable": { "$ref": "#/definitions/variableRef" }, "value": { "$ref": "#/definitions/value" } } } } } }, "required": ["statements"], "additionalProperties": false }, "switch": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "evaluate": { "type": "object", "properties": { "firstTrue": { "type": "object", "properties": { "default": { "type": ["object", "null"], "properties": { "actions": { "$ref": "#/definitions/actionList" } } }, "cases": { "type": "array", "items": { "type": "object", "properties": { "case": { "type": "object", "properties": { "value": { "$ref": "#/definitions/value" }, "actions": { "$ref": "#/definitions/actionList" } } } } } } } } } } } }, "playAudio": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "audio": {} } }, "communicate": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "communication": {} } }, "sendResponse": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "messageBody": {} } }, "endWorkflow": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "exitReason": { "$ref": "#/definitions/value" } } }, "endTask": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "outputPath": {} } }, "endState": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "dataTableLookup": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "lookupValue": { "$ref": "#/definitions/value" }, "dataTable": {}, "outputs": { "$ref": "#/definitions/outputs" } } }, "evaluateSchedule": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "outputs": { "$ref": "#/definitions/outputs" } } }, "evaluateScheduleGroup": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "outputs": { "$ref": "#/definitions/outputs" } } }, "findQueue": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "findName": { "$ref": "#/definitions/value" }, "findResult": { "$ref": "#/definitions/value" }, "outputs": { "$ref": "#/definitions/outputs" } } }, "findQueueById": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "findId": { "$ref": "#/definitions/value" }, "findResult": { "$ref": "#/definitions/value" }, "outputs": { "$ref": "#/definitions/outputs" } } }, "collectInput": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "outputs": { "$ref": "#/definitions/outputs" } } }, "askForBoolean": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "outputs": { "$ref": "#/definitions/outputs" } } }, "askForIntent": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "outputs": { "$ref": "#/definitions/outputs" } } }, "askForSlot": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "outputs": { "$ref": "#/definitions/outputs" } } }, "transferToFlow": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "targetFlow": {} } }, "transferToFlowSecure": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "targetFlow": {}, "outputs": { "$ref": "#/definitions/outputs" } } }, "transferToVoicemail": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "outputs": { "$ref": "#/definitions/outputs" } } }, "getExternalContact": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "outputs": { "$ref": "#/definitions/outputs" } } }, "wait": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "duration": { "$ref": "#/definitions/value" } } }, "holdMusic": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "playEstimatedWaitTime": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "sendAutoReply": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "setScreenPop": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "callBotFlow": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "exitBotFlow": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "clearSlot": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "addFlowMilestone": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "callCommonModule": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "callLambda": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "createCallback": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "dialByExtension": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "findGroup": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "findGroupById": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "findLanguageSkill": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "findSchedule": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "findScheduleGroup": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "findSkill": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "findUser": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "findUserById": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "findEmergencyGroup": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "getExternalOrganization": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "initializeFlowOutcome": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "setFlowOutcome": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "playPositionInQueue": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "previousMenu": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "repeatMenu": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "setExternalTag": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "setLanguage": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "setUUIData": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "setWrapupCode": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "transferToGroup": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "transferToNumber": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "transferToUser": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "recordAudio": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "sendAgentlessOutboundMessage": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "callDigitalBotFlow": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "exitDigitalBotFlow": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "askForYesNo": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "digitalMenu": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "setSecureData": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "getSecureData": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "createWorkitem": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "updateWorkitem": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "getWorkitem": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "callDataSecure": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "enableParticipantRecord": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "disableParticipantRecord": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } } } }, "menuChoice": { "type": "object", "minProperties": 1, "maxProperties": 1, "description": "One menu choice (`menuTask`, `menuDisconnect`, `menuJumpToTask`, …).", "properties": { "menuTask": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "dtmf": {}, "globalDtmf": {}, "task": { "$ref": "#/definitions/taskBody" } } }, "menuJumpToTask": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "dtmf": {}, "targetTaskRef": { "type": "string" } }, "required": ["targetTaskRef"] }, "menuJumpToMenu": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "dtmf": {}, "targetMenuRef": { "type": "string" } }, "required": ["targetMenuRef"] }, "menuSubMenu": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "dtmf": {}, "menu": { "$ref": "#/definitions/menuBody" } } }, "menuDisconnect": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "dtmf": {} } }, "menuTransferToAcd": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" }, "dtmf": {}, "targetQueue": { "$ref": "#/definitions/value" } } }, "menuPreviousMenu": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "menuRepeatMenu": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "menuTransferToUser": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "menuTransferToNumber": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "menuTransferToGroup": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "menuTransferToVoicemail": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "menuTransferToFlow": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } }, "menuDialByExtension": { "type": "object", "properties": { "name": { "$ref": "#/definitions/text" } } } } }, "taskBody": { "type": "object", "description": "A task: `refId` names it for `targetTaskRef` / `startUpRef`.", "properties": { "name": { "$ref": "#/definitions/text" }, "refId": { "type": "string" }, "actions": { "$ref": "#/definitions/actionList" }, "variables": { "$ref": "#/definitions/variableList" } } }, "stateBody": { "type": "object", "description": "A state (workflows, message and email flows).", "properties": { "name": { "$ref": "#/definitions/text" }, "refId": { "type": "string" }, "actions": { "$ref": "#/definitions/actionList" }, "variables": { "$ref": "#/definitions/variableList" } } }, "menuBody": { "type": "object", "description": "A menu (call flows).", "properties": { "name": { "$ref": "#/definitions/text" }, "refId": { "type": "string" }, "audio": {}, "choices": { "type": ["array", "null"], "items": { "$ref": "#/definitions/menuChoice" } } } }, "botBody": { "type": "object", "description": "A bot (bot flows).", "properties": { "name": { "$ref": "#/definitions/text" }, "refId": { "type": "string" }, "actions": { "$ref": "#/definitions/actionList" } } }, "flow": { "type": "object", "required": ["name", "defaultLanguage"], "description": "The flow body under its type key.", "properties": { "name": { "$ref": "#/definitions/text" }, "division": { "$ref": "#/definitions/text" }, "description": { "$ref": "#/definitions/text" }, "startUpRef": { "type": "string", "description": "`/inboundCall/menus/menu[Main Menu_10]` or `./menus/menu[mainMenu]`: the refId in brackets must exist." }, "defaultLanguage": { "$ref": "#/definitions/text" }, "supportedLanguages": { "type": "object" }, "variables": { "$ref": "#/definitions/variableList" }, "initialGreeting": { "$ref": "#/definitions/value" }, "startUpTaskActions": { "$ref": "#/definitions/actionList" }, "menus": { "type": "array", "items": { "type": "object", "required": ["menu"], "additionalProperties": false, "properties": { "menu": { "$ref": "#/definitions/menuBody" } } } }, "tasks": { "type": "array", "items": { "type": "object", "required": ["task"], "additionalProperties": false, "properties": { "task": { "$ref": "#/definitions/taskBody" } } } }, "states": { "type": "array", "items": { "type": "object", "required": ["state"], "additionalProperties": false, "properties": { "state": { "$ref": "#/definitions/stateBody" } } } }, "bots": { "type": "array", "items": { "type": "object", "required": ["bot"], "additionalProperties": false, "properties": { "bot": { "$ref": "#/definitions/botBody" } } } }, "settingsErrorHandling": { "type": "object" } } } } };
+    archy_flow_schema_default = schema2;
   }
 });
 
 // packages/schema/dist/archy-flow.js
-var schema2, archyFlowSchema, archyFlowTypes, archyActionNames, archyMenuChoiceNames;
+var schema3, archyFlowSchema, archyFlowTypes, archyActionNames, archyMenuChoiceNames;
 var init_archy_flow2 = __esm({
   "packages/schema/dist/archy-flow.js"() {
     "use strict";
     init_archy_flow_schema();
-    schema2 = archy_flow_schema_default;
-    archyFlowSchema = schema2;
-    archyFlowTypes = Object.keys(schema2.properties);
-    archyActionNames = Object.keys(schema2.definitions.action.properties);
-    archyMenuChoiceNames = Object.keys(schema2.definitions.menuChoice.properties);
+    schema3 = archy_flow_schema_default;
+    archyFlowSchema = schema3;
+    archyFlowTypes = Object.keys(schema3.properties);
+    archyActionNames = Object.keys(schema3.definitions.action.properties);
+    archyMenuChoiceNames = Object.keys(schema3.definitions.menuChoice.properties);
   }
 });
 
-// packages/schema/dist/index.js
-var init_dist = __esm({
-  "packages/schema/dist/index.js"() {
+// packages/schema/dist/validators.js
+var init_validators = __esm({
+  "packages/schema/dist/validators.js"() {
     "use strict";
     init_generated();
     init_archy_flow2();
@@ -48949,8 +44522,8 @@ function labelOf(pointer) {
 }
 function schemaParent(schemaPath) {
   const steps = schemaPath.replace(/^#\/?/, "").split("/").filter(Boolean).slice(0, -1);
-  const schema3 = archyFlowSchema;
-  const roots = [schema3, ...Object.values(schema3.definitions)];
+  const schema4 = archyFlowSchema;
+  const roots = [schema4, ...Object.values(schema4.definitions)];
   for (const start of roots) {
     let cur = start;
     for (const s of steps)
@@ -49009,17 +44582,17 @@ function article(type2) {
 function englishList(items) {
   return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
-var id7, VARIABLE_TYPES, KNOWN, KNOWN_SETS, schema_default;
+var id6, VARIABLE_TYPES, KNOWN, KNOWN_SETS, schema_default;
 var init_schema = __esm({
   "packages/core/dist/rules/flow/schema.js"() {
     "use strict";
-    init_dist();
+    init_validators();
     init_flow();
     init_nodes();
     init_pointer();
     init_rule();
     init_closest_name();
-    id7 = "flow/schema";
+    id6 = "flow/schema";
     VARIABLE_TYPES = [
       "stringVariable",
       "integerVariable",
@@ -49063,13 +44636,13 @@ var init_schema = __esm({
     KNOWN_SETS = new Map(Object.entries(KNOWN).map(([k, v]) => [k, new Set(v?.names ?? [])]));
     schema_default = defineRule({
       meta: {
-        id: id7,
+        id: id6,
         description: "Flow structure matches the Archy flow schema; misspelt action names get the closest known name.",
         severity: "error",
         kinds: ["flow"],
         fixable: true,
         hasSuggestions: true,
-        docs: { url: ruleDocsUrl(id7), recommended: true },
+        docs: { url: ruleDocsUrl(id6), recommended: true },
         messages: {
           unknownItem: "Unknown {{what}} `{{name}}`: did you mean `{{closest}}`? Archy rejects the flow (names are case-sensitive).",
           unknownKey: "`{{parent}}` has no field `{{name}}`{{hint}}; Archy rejects or ignores it.",
@@ -49108,23 +44681,23 @@ var init_schema = __esm({
 });
 
 // packages/core/dist/rules/flow/flow-type-key.js
-var id8, flow_type_key_default;
+var id7, flow_type_key_default;
 var init_flow_type_key = __esm({
   "packages/core/dist/rules/flow/flow-type-key.js"() {
     "use strict";
     init_flow();
     init_detect_kind();
     init_rule();
-    id8 = "flow/flow-type-key";
+    id7 = "flow/flow-type-key";
     flow_type_key_default = defineRule({
       meta: {
-        id: id8,
+        id: id7,
         description: "The top-level key of a flow file must be an Archy flow type, spelt and cased exactly (`inboundCall`, not `InboundCall`).",
         severity: "error",
         kinds: ["flow"],
         fixable: true,
         hasSuggestions: true,
-        docs: { url: ruleDocsUrl(id8), recommended: true },
+        docs: { url: ruleDocsUrl(id7), recommended: true },
         messages: {
           wrongCase: "`{{key}}` is not an Archy flow type: flow types are case-sensitive, and this flow is `{{type}}`. Archy does not recognise the file as a flow, so it is not published; write `{{type}}`.",
           misspelt: "`{{key}}` is not an Archy flow type (did you mean `{{type}}`?). Archy does not recognise the file as a flow, so it is not published; the rest of the file was checked as `{{type}}`.",
@@ -49154,7 +44727,7 @@ var init_flow_type_key = __esm({
 });
 
 // packages/core/dist/rules/flow/ref-resolves.js
-var id9, PLURAL, ref_resolves_default;
+var id8, PLURAL, ref_resolves_default;
 var init_ref_resolves = __esm({
   "packages/core/dist/rules/flow/ref-resolves.js"() {
     "use strict";
@@ -49162,16 +44735,16 @@ var init_ref_resolves = __esm({
     init_string_offsets();
     init_rule();
     init_closest_name();
-    id9 = "flow/ref-resolves";
+    id8 = "flow/ref-resolves";
     PLURAL = { menu: "menus", task: "tasks", state: "states", bot: "bots" };
     ref_resolves_default = defineRule({
       meta: {
-        id: id9,
+        id: id8,
         description: "startUpRef, targetTaskRef and menu/state refs must name an existing refId.",
         severity: "error",
         kinds: ["flow"],
         hasSuggestions: true,
-        docs: { url: ruleDocsUrl(id9), recommended: true },
+        docs: { url: ruleDocsUrl(id8), recommended: true },
         messages: {
           unresolved: "`{{key}}` names {{kind}} `{{refId}}`, but no {{kind}} in this flow has that refId{{hint}}.",
           wrongFlowType: "`{{key}}` points into `/{{refType}}/…`, but this is an `{{flowType}}` flow; use `/{{flowType}}/{{plural}}/{{kind}}[{{refId}}]` or `./{{plural}}/{{kind}}[{{refId}}]`.",
@@ -49202,14 +44775,14 @@ var init_ref_resolves = __esm({
           }
           const { kind, refId } = parsed;
           if (parsed.flowType && model.flowType && parsed.flowType !== model.flowType) {
-            const relative5 = `./${PLURAL[kind]}/${kind}[${refId}]`;
+            const relative6 = `./${PLURAL[kind]}/${kind}[${refId}]`;
             const exists2 = model.refTargets.some((t) => t.kind === kind && t.refId === refId);
             context3.report({
               node: ref.scalar,
               messageId: "wrongFlowType",
               data: { key: ref.key, refType: parsed.flowType, flowType: model.flowType, plural: PLURAL[kind], kind, refId },
               // A relative ref works in any flow type (a flow copied from another type keeps its old absolute refs).
-              suggest: exists2 ? [{ messageId: "useRelative", data: { relative: relative5 }, fix: { range: ref.scalar.range, text: JSON.stringify(relative5) } }] : void 0
+              suggest: exists2 ? [{ messageId: "useRelative", data: { relative: relative6 }, fix: { range: ref.scalar.range, text: JSON.stringify(relative6) } }] : void 0
             });
             continue;
           }
@@ -49225,6 +44798,100 @@ var init_ref_resolves = __esm({
             messageId: "unresolved",
             data: { key: ref.key, kind, refId, hint: closest3 ? ` (did you mean \`${closest3}\`?)` : ids.length ? "" : ` (the flow has no ${PLURAL[kind]})` },
             suggest: closest3 && inPlace && !/["'\\]/.test(closest3) ? [{ messageId: "useClosest", data: { closest: closest3 }, fix: { range: [start, end], text: closest3 } }] : void 0
+          });
+        }
+      }
+    });
+  }
+});
+
+// packages/core/dist/rules/flow/variable-scope.js
+function checkDeclarations(context3, declared2, checkCase) {
+  for (const decl of declared2.values()) {
+    const node = decl.nameNode;
+    if (node.hasSubstitution)
+      continue;
+    const name = decl.name;
+    const dot = name.indexOf(".");
+    const prefix = dot === -1 ? "" : name.slice(0, dot);
+    const canonical = CANONICAL.get(prefix.toLowerCase());
+    if (canonical && canonical === prefix)
+      continue;
+    const at = valueIndexToOffset(context3.text, node, 0);
+    if (canonical) {
+      if (!checkCase)
+        continue;
+      const edit = { range: [at, at + prefix.length], text: canonical };
+      context3.report({ node, messageId: "wrongCase", data: { written: name, canonical: `${canonical}.${name.slice(dot + 1)}`, prefix: canonical }, fix: edit });
+      continue;
+    }
+    if (dot !== -1)
+      continue;
+    context3.report({
+      node,
+      messageId: "noPrefix",
+      data: { name },
+      suggest: PREFIXES.map((p) => ({ messageId: "usePrefix", data: { fixed: `${p}.${name}` }, fix: { range: [at, at], text: `${p}.` } }))
+    });
+  }
+}
+var id9, variable_scope_default;
+var init_variable_scope = __esm({
+  "packages/core/dist/rules/flow/variable-scope.js"() {
+    "use strict";
+    init_flow_variables();
+    init_flow_scope();
+    init_string_offsets();
+    init_rule();
+    init_closest_name();
+    id9 = "flow/variable-scope";
+    variable_scope_default = defineRule({
+      meta: {
+        id: id9,
+        description: "Flow variables carry a Flow./State./Task. prefix in its canonical case and are declared before use.",
+        severity: "warn",
+        kinds: ["flow"],
+        fixable: true,
+        hasSuggestions: true,
+        docs: { url: ruleDocsUrl(id9), recommended: true },
+        schema: {
+          type: "object",
+          properties: { checkCase: { type: "boolean", description: "Also report a scope prefix in the wrong case (`flow.x`), which works at run time." } },
+          additionalProperties: false
+        },
+        defaultOptions: { checkCase: false },
+        strictOptions: { checkCase: true },
+        messages: {
+          noPrefix: "Variable `{{name}}` has no scope prefix; Archy needs `Flow.{{name}}`, `State.{{name}}` or `Task.{{name}}`.",
+          wrongCase: "`{{written}}` should be written `{{canonical}}` (the scope prefix is `{{prefix}}`).",
+          undeclared: "`{{name}}` is read but never declared or assigned in this flow, so it is NOT_SET at run time{{hint}}.",
+          usePrefix: "Rename to `{{fixed}}`.",
+          useDeclared: "Use the declared `{{fixed}}`."
+        }
+      },
+      check(context3) {
+        const checkCase = context3.options.checkCase === true;
+        const declared2 = declaredVariables(context3.file);
+        checkDeclarations(context3, declared2, checkCase);
+        const scope = flowScope(context3.file);
+        for (const ref of variableReferences(context3.file)) {
+          const canonicalPrefix = ref.canonical.slice(0, ref.canonical.indexOf("."));
+          if (checkCase && ref.prefix !== canonicalPrefix) {
+            context3.report({
+              range: ref.range,
+              messageId: "wrongCase",
+              data: { written: `${ref.prefix}.${ref.name}`, canonical: ref.canonical, prefix: canonicalPrefix },
+              fix: { range: ref.prefixRange, text: canonicalPrefix }
+            });
+          }
+          if (ref.kind !== "exp" || scope.knows(ref.canonical))
+            continue;
+          const closest3 = closestKey(ref.canonical, scope.known.filter((k) => k.toLowerCase().startsWith(`${canonicalPrefix.toLowerCase()}.`)));
+          context3.report({
+            range: ref.range,
+            messageId: "undeclared",
+            data: { name: ref.canonical, hint: closest3 ? ` (did you mean \`${closest3}\`?)` : "" },
+            suggest: closest3 ? [{ messageId: "useDeclared", data: { fixed: closest3 }, fix: { range: ref.range, text: closest3 } }] : void 0
           });
         }
       }
@@ -49256,7 +44923,7 @@ var init_substitution_undefined = __esm({
     "use strict";
     init_rule();
     init_closest_name();
-    init_terraform2();
+    init_terraform();
     init_participant_data();
     id10 = "flow/substitution-undefined";
     substitution_undefined_default = defineRule({
@@ -49354,7 +45021,7 @@ var init_substitution_unquoted = __esm({
     "use strict";
     init_rule();
     init_nodes();
-    init_terraform2();
+    init_terraform();
     id11 = "flow/substitution-unquoted";
     substitution_unquoted_default = defineRule({
       meta: {
@@ -49363,6 +45030,7 @@ var init_substitution_unquoted = __esm({
         severity: "warn",
         kinds: ["flow"],
         fixable: true,
+        crossFile: true,
         docs: { url: ruleDocsUrl(id11), recommended: true },
         messages: {
           breaks: "`{{text}}` is unquoted, and Terraform substitutes `{{value}}` for `{{key}}`: {{why}}, so Archy reads another document than the one meant. Quote it: `{{quoted}}`.",
@@ -49466,7 +45134,7 @@ var id12, NOT_TEMPLATES, INTERPOLATION2, dollar_escape_default;
 var init_dollar_escape = __esm({
   "packages/core/dist/rules/terraform/dollar-escape.js"() {
     "use strict";
-    init_terraform2();
+    init_terraform();
     init_rule();
     id12 = "terraform/dollar-escape";
     NOT_TEMPLATES = /* @__PURE__ */ new Set(["contract_input", "contract_output", "name", "category", "integration_id", "secure", "depends_on"]);
@@ -49502,7 +45170,7 @@ var id13, flow_filepath_default;
 var init_flow_filepath = __esm({
   "packages/core/dist/rules/terraform/flow-filepath.js"() {
     "use strict";
-    init_terraform2();
+    init_terraform();
     init_rule();
     id13 = "terraform/flow-filepath";
     flow_filepath_default = defineRule({
@@ -49548,7 +45216,6 @@ var init_flow_filepath = __esm({
 });
 
 // packages/core/dist/rules/terraform/file-content-hash.js
-import { posix as posix2 } from "node:path";
 function removeLine(text, start, end) {
   const lineStart = text.lastIndexOf("\n", start - 1) + 1;
   if (text.slice(lineStart, start).trim() !== "")
@@ -49569,13 +45236,13 @@ function providerConstraint(project, file) {
         out.push({ path: f.path, text });
     return out;
   });
-  for (let dir = posix2.dirname(file.path); ; dir = posix2.dirname(dir)) {
-    const here = all.filter((c) => posix2.dirname(c.path) === dir);
+  for (let dir = posix.dirname(file.path); ; dir = posix.dirname(dir)) {
+    const here = all.filter((c) => posix.dirname(c.path) === dir);
     if (here.length) {
       const chosen = here.find((c) => admitsAtLeast(c.text, READ_ONLY_SINCE) !== false) ?? here[0];
       return { text: chosen.text, path: chosen.path, admits: admitsAtLeast(chosen.text, READ_ONLY_SINCE) };
     }
-    if (dir === "." || dir === "/" || dir === "" || posix2.dirname(dir) === dir)
+    if (dir === "." || dir === "/" || dir === "" || posix.dirname(dir) === dir)
       return {};
   }
 }
@@ -49613,8 +45280,14 @@ function compare(a, b) {
   return 0;
 }
 function admitsAtLeast(constraint, floor) {
-  let lower = { v: floor, inclusive: true };
-  let upper;
+  return admits(constraint, { v: floor, inclusive: true });
+}
+function admitsBelow(constraint, ceiling) {
+  return admits(constraint, { v: [0, 0, 0], inclusive: true }, { v: ceiling, inclusive: false });
+}
+function admits(constraint, floor, ceiling) {
+  let lower = floor;
+  let upper = ceiling;
   const raise = (v, inclusive) => {
     const c2 = compare(v, lower.v);
     if (c2 > 0 || c2 === 0 && !inclusive)
@@ -49667,15 +45340,17 @@ function admitsAtLeast(constraint, floor) {
   const c = compare(lower.v, upper.v);
   return c < 0 || c === 0 && lower.inclusive && upper.inclusive;
 }
-var id14, READ_ONLY_SINCE, file_content_hash_default;
+var id14, READ_ONLY_SINCE, OPTIONAL_SINCE, file_content_hash_default;
 var init_file_content_hash = __esm({
   "packages/core/dist/rules/terraform/file-content-hash.js"() {
     "use strict";
+    init_posix_path();
+    init_terraform_document();
     init_terraform();
-    init_terraform2();
     init_rule();
     id14 = "terraform/file-content-hash";
     READ_ONLY_SINCE = [1, 68, 5];
+    OPTIONAL_SINCE = [1, 68, 0];
     file_content_hash_default = defineRule({
       meta: {
         id: id14,
@@ -49688,7 +45363,8 @@ var init_file_content_hash = __esm({
         docs: { url: ruleDocsUrl(id14), recommended: true },
         messages: {
           readOnly: "`file_content_hash` is computed by the provider since v1.68.5 and cannot be configured: `terraform plan` rejects it, and {{constraint}}. Remove it (the provider hashes the file itself), or use `update_trigger_hash` to control updates.",
-          renameToTrigger: "Rename it to `update_trigger_hash` (updates still follow this hash)."
+          renameToTrigger: "Rename it to `update_trigger_hash` (updates still follow this hash).",
+          removeIt: "Remove it (right on provider v1.68.0 and later; up to v1.67 the attribute is required, so check the version your lock file installs)."
         }
       },
       check(context3) {
@@ -49707,12 +45383,14 @@ var init_file_content_hash = __esm({
             continue;
           const described = constraint.text === void 0 ? "no `required_providers` constraint for mypurecloud/genesyscloud in this module or the folders above it limits the version, so `terraform init` installs the newest provider" : `the constraint \`${constraint.text}\` (${constraint.path}) admits v1.68.5 and later`;
           const removal = removeLine(context3.text, at.keyRange[0], at.valueRange[1]);
+          const rename2 = { messageId: "renameToTrigger", fix: { range: at.keyRange, text: "update_trigger_hash" } };
+          const certain = constraint.text !== void 0 && admitsBelow(constraint.text, OPTIONAL_SINCE) === false;
           context3.report({
             range: [at.keyRange[0], at.valueRange[1]],
             messageId: "readOnly",
             data: { constraint: described },
-            fix: removal,
-            suggest: [{ messageId: "renameToTrigger", fix: { range: at.keyRange, text: "update_trigger_hash" } }]
+            fix: certain ? removal : void 0,
+            suggest: certain || !removal ? [rename2] : [{ messageId: "removeIt", fix: removal }, rename2]
           });
         }
       }
@@ -49771,7 +45449,7 @@ var init_action_exists = __esm({
     "use strict";
     init_call_data();
     init_data_actions();
-    init_terraform2();
+    init_terraform();
     init_yaml_edits();
     init_closest_name();
     init_rule();
@@ -49786,7 +45464,8 @@ var init_action_exists = __esm({
         crossFile: true,
         docs: { url: ruleDocsUrl(id15), recommended: true },
         messages: {
-          unknown: "Call Data Action `{{label}}` calls `{{name}}`, which no data action in the repository defines{{hint}}",
+          unknown: "Call Data Action `{{label}}` calls `{{name}}`, which no data action in the repository defines.",
+          unknownClosest: "Call Data Action `{{label}}` calls `{{name}}`, which no data action in the repository defines; did you mean `{{closest}}`?",
           rename: "Call `{{name}}` instead.",
           wrongCategory: "Call Data Action `{{label}}` calls `{{name}}` in the category `{{category}}`, but Terraform defines `{{name}}` in {{expected}}.",
           useCategory: "Use the category `{{category}}`."
@@ -49812,8 +45491,8 @@ var init_action_exists = __esm({
           const suggest = best ? [{ messageId: "rename", data: { name: best }, fix: { range: call.actionPair.key.range, text: yamlScalar(best) } }] : [];
           context3.report({
             node: call.actionPair.key,
-            messageId: "unknown",
-            data: { label: call.label ?? "callData", name: call.actionName, hint: best ? `; did you mean \`${best}\`?` : "." },
+            messageId: best ? "unknownClosest" : "unknown",
+            data: { label: call.label ?? "callData", name: call.actionName, ...best ? { closest: best } : {} },
             suggest
           });
         }
@@ -50842,7 +46521,7 @@ var require_codegen = __commonJS({
 });
 
 // node_modules/ajv/dist/compile/util.js
-var require_util10 = __commonJS({
+var require_util9 = __commonJS({
   "node_modules/ajv/dist/compile/util.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -50856,52 +46535,52 @@ var require_util10 = __commonJS({
       return hash2;
     }
     exports.toHash = toHash;
-    function alwaysValidSchema(it, schema3) {
-      if (typeof schema3 == "boolean")
-        return schema3;
-      if (Object.keys(schema3).length === 0)
+    function alwaysValidSchema(it, schema4) {
+      if (typeof schema4 == "boolean")
+        return schema4;
+      if (Object.keys(schema4).length === 0)
         return true;
-      checkUnknownRules(it, schema3);
-      return !schemaHasRules(schema3, it.self.RULES.all);
+      checkUnknownRules(it, schema4);
+      return !schemaHasRules(schema4, it.self.RULES.all);
     }
     exports.alwaysValidSchema = alwaysValidSchema;
-    function checkUnknownRules(it, schema3 = it.schema) {
+    function checkUnknownRules(it, schema4 = it.schema) {
       const { opts, self: self2 } = it;
       if (!opts.strictSchema)
         return;
-      if (typeof schema3 === "boolean")
+      if (typeof schema4 === "boolean")
         return;
       const rules = self2.RULES.keywords;
-      for (const key in schema3) {
+      for (const key in schema4) {
         if (!rules[key])
           checkStrictMode(it, `unknown keyword: "${key}"`);
       }
     }
     exports.checkUnknownRules = checkUnknownRules;
-    function schemaHasRules(schema3, rules) {
-      if (typeof schema3 == "boolean")
-        return !schema3;
-      for (const key in schema3)
+    function schemaHasRules(schema4, rules) {
+      if (typeof schema4 == "boolean")
+        return !schema4;
+      for (const key in schema4)
         if (rules[key])
           return true;
       return false;
     }
     exports.schemaHasRules = schemaHasRules;
-    function schemaHasRulesButRef(schema3, RULES) {
-      if (typeof schema3 == "boolean")
-        return !schema3;
-      for (const key in schema3)
+    function schemaHasRulesButRef(schema4, RULES) {
+      if (typeof schema4 == "boolean")
+        return !schema4;
+      for (const key in schema4)
         if (key !== "$ref" && RULES.all[key])
           return true;
       return false;
     }
     exports.schemaHasRulesButRef = schemaHasRulesButRef;
-    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema3, keyword, $data) {
+    function schemaRefOrVal({ topSchemaRef, schemaPath }, schema4, keyword, $data) {
       if (!$data) {
-        if (typeof schema3 == "number" || typeof schema3 == "boolean")
-          return schema3;
-        if (typeof schema3 == "string")
-          return (0, codegen_1._)`${schema3}`;
+        if (typeof schema4 == "number" || typeof schema4 == "boolean")
+          return schema4;
+        if (typeof schema4 == "string")
+          return (0, codegen_1._)`${schema4}`;
       }
       return (0, codegen_1._)`${topSchemaRef}${schemaPath}${(0, codegen_1.getProperty)(keyword)}`;
     }
@@ -51054,7 +46733,7 @@ var require_errors3 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var names_1 = require_names();
     exports.keywordError = {
       message: ({ keyword }) => (0, codegen_1.str)`must pass "${keyword}" keyword validation`
@@ -51182,10 +46861,10 @@ var require_boolSchema = __commonJS({
       message: "boolean schema is false"
     };
     function topBoolOrEmptySchema(it) {
-      const { gen, schema: schema3, validateName } = it;
-      if (schema3 === false) {
+      const { gen, schema: schema4, validateName } = it;
+      if (schema4 === false) {
         falseSchemaError(it, false);
-      } else if (typeof schema3 == "object" && schema3.$async === true) {
+      } else if (typeof schema4 == "object" && schema4.$async === true) {
         gen.return(names_1.default.data);
       } else {
         gen.assign((0, codegen_1._)`${validateName}.errors`, null);
@@ -51194,8 +46873,8 @@ var require_boolSchema = __commonJS({
     }
     exports.topBoolOrEmptySchema = topBoolOrEmptySchema;
     function boolOrEmptySchema(it, valid) {
-      const { gen, schema: schema3 } = it;
-      if (schema3 === false) {
+      const { gen, schema: schema4 } = it;
+      if (schema4 === false) {
         gen.var(valid, false);
         falseSchemaError(it);
       } else {
@@ -51257,18 +46936,18 @@ var require_applicability = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.shouldUseRule = exports.shouldUseGroup = exports.schemaHasRulesForType = void 0;
-    function schemaHasRulesForType({ schema: schema3, self: self2 }, type2) {
+    function schemaHasRulesForType({ schema: schema4, self: self2 }, type2) {
       const group = self2.RULES.types[type2];
-      return group && group !== true && shouldUseGroup(schema3, group);
+      return group && group !== true && shouldUseGroup(schema4, group);
     }
     exports.schemaHasRulesForType = schemaHasRulesForType;
-    function shouldUseGroup(schema3, group) {
-      return group.rules.some((rule) => shouldUseRule(schema3, rule));
+    function shouldUseGroup(schema4, group) {
+      return group.rules.some((rule) => shouldUseRule(schema4, rule));
     }
     exports.shouldUseGroup = shouldUseGroup;
-    function shouldUseRule(schema3, rule) {
+    function shouldUseRule(schema4, rule) {
       var _a;
-      return schema3[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema3[kwd] !== void 0));
+      return schema4[rule.keyword] !== void 0 || ((_a = rule.definition.implements) === null || _a === void 0 ? void 0 : _a.some((kwd) => schema4[kwd] !== void 0));
     }
     exports.shouldUseRule = shouldUseRule;
   }
@@ -51284,23 +46963,23 @@ var require_dataType = __commonJS({
     var applicability_1 = require_applicability();
     var errors_1 = require_errors3();
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var DataType;
     (function(DataType2) {
       DataType2[DataType2["Correct"] = 0] = "Correct";
       DataType2[DataType2["Wrong"] = 1] = "Wrong";
     })(DataType || (exports.DataType = DataType = {}));
-    function getSchemaTypes(schema3) {
-      const types2 = getJSONTypes(schema3.type);
+    function getSchemaTypes(schema4) {
+      const types2 = getJSONTypes(schema4.type);
       const hasNull = types2.includes("null");
       if (hasNull) {
-        if (schema3.nullable === false)
+        if (schema4.nullable === false)
           throw new Error("type: null contradicts nullable: false");
       } else {
-        if (!types2.length && schema3.nullable !== void 0) {
+        if (!types2.length && schema4.nullable !== void 0) {
           throw new Error('"nullable" cannot be used without "type"');
         }
-        if (schema3.nullable === true)
+        if (schema4.nullable === true)
           types2.push("null");
       }
       return types2;
@@ -51432,8 +47111,8 @@ var require_dataType = __commonJS({
     }
     exports.checkDataTypes = checkDataTypes;
     var typeError = {
-      message: ({ schema: schema3 }) => `must be ${schema3}`,
-      params: ({ schema: schema3, schemaValue }) => typeof schema3 == "string" ? (0, codegen_1._)`{type: ${schema3}}` : (0, codegen_1._)`{type: ${schemaValue}}`
+      message: ({ schema: schema4 }) => `must be ${schema4}`,
+      params: ({ schema: schema4, schemaValue }) => typeof schema4 == "string" ? (0, codegen_1._)`{type: ${schema4}}` : (0, codegen_1._)`{type: ${schemaValue}}`
     };
     function reportTypeError(it) {
       const cxt = getTypeErrorContext(it);
@@ -51441,16 +47120,16 @@ var require_dataType = __commonJS({
     }
     exports.reportTypeError = reportTypeError;
     function getTypeErrorContext(it) {
-      const { gen, data, schema: schema3 } = it;
-      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema3, "type");
+      const { gen, data, schema: schema4 } = it;
+      const schemaCode = (0, util_1.schemaRefOrVal)(it, schema4, "type");
       return {
         gen,
         keyword: "type",
         data,
-        schema: schema3.type,
+        schema: schema4.type,
         schemaCode,
         schemaValue: schemaCode,
-        parentSchema: schema3,
+        parentSchema: schema4,
         params: {},
         it
       };
@@ -51465,7 +47144,7 @@ var require_defaults = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.assignDefaults = void 0;
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     function assignDefaults(it, ty) {
       const { properties, items } = it.schema;
       if (ty === "object" && properties) {
@@ -51502,9 +47181,9 @@ var require_code2 = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var names_1 = require_names();
-    var util_2 = require_util10();
+    var util_2 = require_util9();
     function checkReportMissingProp(cxt, prop) {
       const { gen, data, it } = cxt;
       gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -51603,15 +47282,15 @@ var require_code2 = __commonJS({
     }
     exports.validateArray = validateArray;
     function validateUnion(cxt) {
-      const { gen, schema: schema3, keyword, it } = cxt;
-      if (!Array.isArray(schema3))
+      const { gen, schema: schema4, keyword, it } = cxt;
+      if (!Array.isArray(schema4))
         throw new Error("ajv implementation error");
-      const alwaysValid = schema3.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
+      const alwaysValid = schema4.some((sch) => (0, util_1.alwaysValidSchema)(it, sch));
       if (alwaysValid && !it.opts.unevaluated)
         return;
       const valid = gen.let("valid", false);
       const schValid = gen.name("_valid");
-      gen.block(() => schema3.forEach((_sch, i) => {
+      gen.block(() => schema4.forEach((_sch, i) => {
         const schCxt = cxt.subschema({
           keyword,
           schemaProp: i,
@@ -51639,8 +47318,8 @@ var require_keyword = __commonJS({
     var code_1 = require_code2();
     var errors_1 = require_errors3();
     function macroKeywordCode(cxt, def) {
-      const { gen, keyword, schema: schema3, parentSchema, it } = cxt;
-      const macroSchema = def.macro.call(it.self, schema3, parentSchema, it);
+      const { gen, keyword, schema: schema4, parentSchema, it } = cxt;
+      const macroSchema = def.macro.call(it.self, schema4, parentSchema, it);
       const schemaRef = useKeyword(gen, keyword, macroSchema);
       if (it.opts.validateSchema !== false)
         it.self.validateSchema(macroSchema, true);
@@ -51657,9 +47336,9 @@ var require_keyword = __commonJS({
     exports.macroKeywordCode = macroKeywordCode;
     function funcKeywordCode(cxt, def) {
       var _a;
-      const { gen, keyword, schema: schema3, parentSchema, $data, it } = cxt;
+      const { gen, keyword, schema: schema4, parentSchema, $data, it } = cxt;
       checkAsyncKeyword(it, def);
-      const validate = !$data && def.compile ? def.compile.call(it.self, schema3, parentSchema, it) : def.validate;
+      const validate = !$data && def.compile ? def.compile.call(it.self, schema4, parentSchema, it) : def.validate;
       const validateRef = useKeyword(gen, keyword, validate);
       const valid = gen.let("valid");
       cxt.block$data(valid, validateKeyword);
@@ -51719,20 +47398,20 @@ var require_keyword = __commonJS({
         throw new Error(`keyword "${keyword}" failed to compile`);
       return gen.scopeValue("keyword", typeof result == "function" ? { ref: result } : { ref: result, code: (0, codegen_1.stringify)(result) });
     }
-    function validSchemaType(schema3, schemaType, allowUndefined = false) {
-      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema3) : st === "object" ? schema3 && typeof schema3 == "object" && !Array.isArray(schema3) : typeof schema3 == st || allowUndefined && typeof schema3 == "undefined");
+    function validSchemaType(schema4, schemaType, allowUndefined = false) {
+      return !schemaType.length || schemaType.some((st) => st === "array" ? Array.isArray(schema4) : st === "object" ? schema4 && typeof schema4 == "object" && !Array.isArray(schema4) : typeof schema4 == st || allowUndefined && typeof schema4 == "undefined");
     }
     exports.validSchemaType = validSchemaType;
-    function validateKeywordUsage({ schema: schema3, opts, self: self2, errSchemaPath }, def, keyword) {
+    function validateKeywordUsage({ schema: schema4, opts, self: self2, errSchemaPath }, def, keyword) {
       if (Array.isArray(def.keyword) ? !def.keyword.includes(keyword) : def.keyword !== keyword) {
         throw new Error("ajv implementation error");
       }
       const deps = def.dependencies;
-      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema3, kwd))) {
+      if (deps === null || deps === void 0 ? void 0 : deps.some((kwd) => !Object.prototype.hasOwnProperty.call(schema4, kwd))) {
         throw new Error(`parent schema must have dependencies of ${keyword}: ${deps.join(",")}`);
       }
       if (def.validateSchema) {
-        const valid = def.validateSchema(schema3[keyword]);
+        const valid = def.validateSchema(schema4[keyword]);
         if (!valid) {
           const msg = `keyword "${keyword}" value is invalid at path "${errSchemaPath}": ` + self2.errorsText(def.validateSchema.errors);
           if (opts.validateSchema === "log")
@@ -51753,9 +47432,9 @@ var require_subschema = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
-    function getSubschema(it, { keyword, schemaProp, schema: schema3, schemaPath, errSchemaPath, topSchemaRef }) {
-      if (keyword !== void 0 && schema3 !== void 0) {
+    var util_1 = require_util9();
+    function getSubschema(it, { keyword, schemaProp, schema: schema4, schemaPath, errSchemaPath, topSchemaRef }) {
+      if (keyword !== void 0 && schema4 !== void 0) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
       }
       if (keyword !== void 0) {
@@ -51770,12 +47449,12 @@ var require_subschema = __commonJS({
           errSchemaPath: `${it.errSchemaPath}/${keyword}/${(0, util_1.escapeFragment)(schemaProp)}`
         };
       }
-      if (schema3 !== void 0) {
+      if (schema4 !== void 0) {
         if (schemaPath === void 0 || errSchemaPath === void 0 || topSchemaRef === void 0) {
           throw new Error('"schemaPath", "errSchemaPath" and "topSchemaRef" are required with "schema"');
         }
         return {
-          schema: schema3,
+          schema: schema4,
           schemaPath,
           topSchemaRef,
           errSchemaPath
@@ -51868,7 +47547,7 @@ var require_fast_deep_equal = __commonJS({
 var require_json_schema_traverse = __commonJS({
   "node_modules/json-schema-traverse/index.js"(exports, module) {
     "use strict";
-    var traverse = module.exports = function(schema3, opts, cb) {
+    var traverse = module.exports = function(schema4, opts, cb) {
       if (typeof opts == "function") {
         cb = opts;
         opts = {};
@@ -51878,7 +47557,7 @@ var require_json_schema_traverse = __commonJS({
       };
       var post = cb.post || function() {
       };
-      _traverse(opts, pre, post, schema3, "", schema3);
+      _traverse(opts, pre, post, schema4, "", schema4);
     };
     traverse.keywords = {
       additionalItems: true,
@@ -51924,26 +47603,26 @@ var require_json_schema_traverse = __commonJS({
       maxProperties: true,
       minProperties: true
     };
-    function _traverse(opts, pre, post, schema3, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
-      if (schema3 && typeof schema3 == "object" && !Array.isArray(schema3)) {
-        pre(schema3, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
-        for (var key in schema3) {
-          var sch = schema3[key];
+    function _traverse(opts, pre, post, schema4, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex) {
+      if (schema4 && typeof schema4 == "object" && !Array.isArray(schema4)) {
+        pre(schema4, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        for (var key in schema4) {
+          var sch = schema4[key];
           if (Array.isArray(sch)) {
             if (key in traverse.arrayKeywords) {
               for (var i = 0; i < sch.length; i++)
-                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema3, i);
+                _traverse(opts, pre, post, sch[i], jsonPtr + "/" + key + "/" + i, rootSchema, jsonPtr, key, schema4, i);
             }
           } else if (key in traverse.propsKeywords) {
             if (sch && typeof sch == "object") {
               for (var prop in sch)
-                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema3, prop);
+                _traverse(opts, pre, post, sch[prop], jsonPtr + "/" + key + "/" + escapeJsonPtr(prop), rootSchema, jsonPtr, key, schema4, prop);
             }
           } else if (key in traverse.keywords || opts.allKeys && !(key in traverse.skipKeywords)) {
-            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema3);
+            _traverse(opts, pre, post, sch, jsonPtr + "/" + key, rootSchema, jsonPtr, key, schema4);
           }
         }
-        post(schema3, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
+        post(schema4, jsonPtr, rootSchema, parentJsonPtr, parentKeyword, parentSchema, keyIndex);
       }
     }
     function escapeJsonPtr(str3) {
@@ -51958,7 +47637,7 @@ var require_resolve = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var equal = require_fast_deep_equal();
     var traverse = require_json_schema_traverse();
     var SIMPLE_INLINED = /* @__PURE__ */ new Set([
@@ -51979,14 +47658,14 @@ var require_resolve = __commonJS({
       "enum",
       "const"
     ]);
-    function inlineRef(schema3, limit = true) {
-      if (typeof schema3 == "boolean")
+    function inlineRef(schema4, limit = true) {
+      if (typeof schema4 == "boolean")
         return true;
       if (limit === true)
-        return !hasRef(schema3);
+        return !hasRef(schema4);
       if (!limit)
         return false;
-      return countKeys(schema3) <= limit;
+      return countKeys(schema4) <= limit;
     }
     exports.inlineRef = inlineRef;
     var REF_KEYWORDS = /* @__PURE__ */ new Set([
@@ -51996,11 +47675,11 @@ var require_resolve = __commonJS({
       "$dynamicRef",
       "$dynamicAnchor"
     ]);
-    function hasRef(schema3) {
-      for (const key in schema3) {
+    function hasRef(schema4) {
+      for (const key in schema4) {
         if (REF_KEYWORDS.has(key))
           return true;
-        const sch = schema3[key];
+        const sch = schema4[key];
         if (Array.isArray(sch) && sch.some(hasRef))
           return true;
         if (typeof sch == "object" && hasRef(sch))
@@ -52008,24 +47687,24 @@ var require_resolve = __commonJS({
       }
       return false;
     }
-    function countKeys(schema3) {
+    function countKeys(schema4) {
       let count = 0;
-      for (const key in schema3) {
+      for (const key in schema4) {
         if (key === "$ref")
           return Infinity;
         count++;
         if (SIMPLE_INLINED.has(key))
           continue;
-        if (typeof schema3[key] == "object") {
-          (0, util_1.eachItem)(schema3[key], (sch) => count += countKeys(sch));
+        if (typeof schema4[key] == "object") {
+          (0, util_1.eachItem)(schema4[key], (sch) => count += countKeys(sch));
         }
         if (count === Infinity)
           return Infinity;
       }
       return count;
     }
-    function getFullPath(resolver, id28 = "", normalize2) {
-      if (normalize2 !== false)
+    function getFullPath(resolver, id28 = "", normalize3) {
+      if (normalize3 !== false)
         id28 = normalizeId(id28);
       const p = resolver.parse(id28);
       return _getFullPath(resolver, p);
@@ -52047,16 +47726,16 @@ var require_resolve = __commonJS({
     }
     exports.resolveUrl = resolveUrl;
     var ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
-    function getSchemaRefs(schema3, baseId) {
-      if (typeof schema3 == "boolean")
+    function getSchemaRefs(schema4, baseId) {
+      if (typeof schema4 == "boolean")
         return {};
       const { schemaId, uriResolver } = this.opts;
-      const schId = normalizeId(schema3[schemaId] || baseId);
+      const schId = normalizeId(schema4[schemaId] || baseId);
       const baseIds = { "": schId };
       const pathPrefix = getFullPath(uriResolver, schId, false);
       const localRefs = {};
       const schemaRefs = /* @__PURE__ */ new Set();
-      traverse(schema3, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
+      traverse(schema4, { allKeys: true }, (sch, jsonPtr, _, parentJsonPtr) => {
         if (parentJsonPtr === void 0)
           return;
         const fullPath = pathPrefix + jsonPtr;
@@ -52124,7 +47803,7 @@ var require_validate = __commonJS({
     var codegen_1 = require_codegen();
     var names_1 = require_names();
     var resolve_1 = require_resolve();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var errors_1 = require_errors3();
     function validateFunctionCode(it) {
       if (isSchemaObj(it)) {
@@ -52137,15 +47816,15 @@ var require_validate = __commonJS({
       validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
     }
     exports.validateFunctionCode = validateFunctionCode;
-    function validateFunction({ gen, validateName, schema: schema3, schemaEnv, opts }, body) {
+    function validateFunction({ gen, validateName, schema: schema4, schemaEnv, opts }, body) {
       if (opts.code.es5) {
         gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
-          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema3, opts)}`);
+          gen.code((0, codegen_1._)`"use strict"; ${funcSourceUrl(schema4, opts)}`);
           destructureValCxtES5(gen, opts);
           gen.code(body);
         });
       } else {
-        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema3, opts)).code(body));
+        gen.func(validateName, (0, codegen_1._)`${names_1.default.data}, ${destructureValCxt(opts)}`, schemaEnv.$async, () => gen.code(funcSourceUrl(schema4, opts)).code(body));
       }
     }
     function destructureValCxt(opts) {
@@ -52169,9 +47848,9 @@ var require_validate = __commonJS({
       });
     }
     function topSchemaObjCode(it) {
-      const { schema: schema3, opts, gen } = it;
+      const { schema: schema4, opts, gen } = it;
       validateFunction(it, () => {
-        if (opts.$comment && schema3.$comment)
+        if (opts.$comment && schema4.$comment)
           commentKeyword(it);
         checkNoDefault(it);
         gen.let(names_1.default.vErrors, null);
@@ -52189,8 +47868,8 @@ var require_validate = __commonJS({
       gen.if((0, codegen_1._)`${it.evaluated}.dynamicProps`, () => gen.assign((0, codegen_1._)`${it.evaluated}.props`, (0, codegen_1._)`undefined`));
       gen.if((0, codegen_1._)`${it.evaluated}.dynamicItems`, () => gen.assign((0, codegen_1._)`${it.evaluated}.items`, (0, codegen_1._)`undefined`));
     }
-    function funcSourceUrl(schema3, opts) {
-      const schId = typeof schema3 == "object" && schema3[opts.schemaId];
+    function funcSourceUrl(schema4, opts) {
+      const schId = typeof schema4 == "object" && schema4[opts.schemaId];
       return schId && (opts.code.source || opts.code.process) ? (0, codegen_1._)`/*# sourceURL=${schId} */` : codegen_1.nil;
     }
     function subschemaCode(it, valid) {
@@ -52203,10 +47882,10 @@ var require_validate = __commonJS({
       }
       (0, boolSchema_1.boolOrEmptySchema)(it, valid);
     }
-    function schemaCxtHasRules({ schema: schema3, self: self2 }) {
-      if (typeof schema3 == "boolean")
-        return !schema3;
-      for (const key in schema3)
+    function schemaCxtHasRules({ schema: schema4, self: self2 }) {
+      if (typeof schema4 == "boolean")
+        return !schema4;
+      for (const key in schema4)
         if (self2.RULES.all[key])
           return true;
       return false;
@@ -52215,8 +47894,8 @@ var require_validate = __commonJS({
       return typeof it.schema != "boolean";
     }
     function subSchemaObjCode(it, valid) {
-      const { schema: schema3, gen, opts } = it;
-      if (opts.$comment && schema3.$comment)
+      const { schema: schema4, gen, opts } = it;
+      if (opts.$comment && schema4.$comment)
         commentKeyword(it);
       updateContext(it);
       checkAsyncSchema(it);
@@ -52236,14 +47915,14 @@ var require_validate = __commonJS({
       schemaKeywords(it, types2, !checkedTypes, errsCount);
     }
     function checkRefsAndKeywords(it) {
-      const { schema: schema3, errSchemaPath, opts, self: self2 } = it;
-      if (schema3.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema3, self2.RULES)) {
+      const { schema: schema4, errSchemaPath, opts, self: self2 } = it;
+      if (schema4.$ref && opts.ignoreKeywordsWithRef && (0, util_1.schemaHasRulesButRef)(schema4, self2.RULES)) {
         self2.logger.warn(`$ref: keywords ignored in schema at path "${errSchemaPath}"`);
       }
     }
     function checkNoDefault(it) {
-      const { schema: schema3, opts } = it;
-      if (schema3.default !== void 0 && opts.useDefaults && opts.strictSchema) {
+      const { schema: schema4, opts } = it;
+      if (schema4.default !== void 0 && opts.useDefaults && opts.strictSchema) {
         (0, util_1.checkStrictMode)(it, "default is ignored in the schema root");
       }
     }
@@ -52256,8 +47935,8 @@ var require_validate = __commonJS({
       if (it.schema.$async && !it.schemaEnv.$async)
         throw new Error("async schema in sync schema");
     }
-    function commentKeyword({ gen, schemaEnv, schema: schema3, errSchemaPath, opts }) {
-      const msg = schema3.$comment;
+    function commentKeyword({ gen, schemaEnv, schema: schema4, errSchemaPath, opts }) {
+      const msg = schema4.$comment;
       if (opts.$comment === true) {
         gen.code((0, codegen_1._)`${names_1.default.self}.logger.log(${msg})`);
       } else if (typeof opts.$comment == "function") {
@@ -52284,9 +47963,9 @@ var require_validate = __commonJS({
         gen.assign((0, codegen_1._)`${evaluated}.items`, items);
     }
     function schemaKeywords(it, types2, typeErrors, errsCount) {
-      const { gen, schema: schema3, data, allErrors, opts, self: self2 } = it;
+      const { gen, schema: schema4, data, allErrors, opts, self: self2 } = it;
       const { RULES } = self2;
-      if (schema3.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema3, RULES))) {
+      if (schema4.$ref && (opts.ignoreKeywordsWithRef || !(0, util_1.schemaHasRulesButRef)(schema4, RULES))) {
         gen.block(() => keywordCode(it, "$ref", RULES.all.$ref.definition));
         return;
       }
@@ -52298,7 +47977,7 @@ var require_validate = __commonJS({
         groupKeywords(RULES.post);
       });
       function groupKeywords(group) {
-        if (!(0, applicability_1.shouldUseGroup)(schema3, group))
+        if (!(0, applicability_1.shouldUseGroup)(schema4, group))
           return;
         if (group.type) {
           gen.if((0, dataType_2.checkDataType)(group.type, data, opts.strictNumbers));
@@ -52316,12 +47995,12 @@ var require_validate = __commonJS({
       }
     }
     function iterateKeywords(it, group) {
-      const { gen, schema: schema3, opts: { useDefaults } } = it;
+      const { gen, schema: schema4, opts: { useDefaults } } = it;
       if (useDefaults)
         (0, defaults_1.assignDefaults)(it, group.type);
       gen.block(() => {
         for (const rule of group.rules) {
-          if ((0, applicability_1.shouldUseRule)(schema3, rule)) {
+          if ((0, applicability_1.shouldUseRule)(schema4, rule)) {
             keywordCode(it, rule.keyword, rule.definition, group.type);
           }
         }
@@ -52659,24 +48338,24 @@ var require_compile = __commonJS({
     var validation_error_1 = require_validation_error();
     var names_1 = require_names();
     var resolve_1 = require_resolve();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var validate_1 = require_validate();
     var SchemaEnv = class {
       constructor(env) {
         var _a;
         this.refs = {};
         this.dynamicAnchors = {};
-        let schema3;
+        let schema4;
         if (typeof env.schema == "object")
-          schema3 = env.schema;
+          schema4 = env.schema;
         this.schema = env.schema;
         this.schemaId = env.schemaId;
         this.root = env.root || this;
-        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema3 === null || schema3 === void 0 ? void 0 : schema3[env.schemaId || "$id"]);
+        this.baseId = (_a = env.baseId) !== null && _a !== void 0 ? _a : (0, resolve_1.normalizeId)(schema4 === null || schema4 === void 0 ? void 0 : schema4[env.schemaId || "$id"]);
         this.schemaPath = env.schemaPath;
         this.localRefs = env.localRefs;
         this.meta = env.meta;
-        this.$async = schema3 === null || schema3 === void 0 ? void 0 : schema3.$async;
+        this.$async = schema4 === null || schema4 === void 0 ? void 0 : schema4.$async;
         this.refs = {};
       }
     };
@@ -52773,12 +48452,12 @@ var require_compile = __commonJS({
       const schOrFunc = root.refs[ref];
       if (schOrFunc)
         return schOrFunc;
-      let _sch = resolve7.call(this, root, ref);
+      let _sch = resolve8.call(this, root, ref);
       if (_sch === void 0) {
-        const schema3 = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
+        const schema4 = (_a = root.localRefs) === null || _a === void 0 ? void 0 : _a[ref];
         const { schemaId } = this.opts;
-        if (schema3)
-          _sch = new SchemaEnv({ schema: schema3, schemaId, root, baseId });
+        if (schema4)
+          _sch = new SchemaEnv({ schema: schema4, schemaId, root, baseId });
       }
       if (_sch === void 0)
         return;
@@ -52800,7 +48479,7 @@ var require_compile = __commonJS({
     function sameSchemaEnv(s1, s2) {
       return s1.schema === s2.schema && s1.root === s2.root && s1.baseId === s2.baseId;
     }
-    function resolve7(root, ref) {
+    function resolve8(root, ref) {
       let sch;
       while (typeof (sch = this.refs[ref]) == "string")
         ref = sch;
@@ -52826,12 +48505,12 @@ var require_compile = __commonJS({
       if (!schOrRef.validate)
         compileSchema.call(this, schOrRef);
       if (id28 === (0, resolve_1.normalizeId)(ref)) {
-        const { schema: schema3 } = schOrRef;
+        const { schema: schema4 } = schOrRef;
         const { schemaId } = this.opts;
-        const schId = schema3[schemaId];
+        const schId = schema4[schemaId];
         if (schId)
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
-        return new SchemaEnv({ schema: schema3, schemaId, root, baseId });
+        return new SchemaEnv({ schema: schema4, schemaId, root, baseId });
       }
       return getJsonPointer.call(this, p, schOrRef);
     }
@@ -52843,29 +48522,29 @@ var require_compile = __commonJS({
       "dependencies",
       "definitions"
     ]);
-    function getJsonPointer(parsedRef, { baseId, schema: schema3, root }) {
+    function getJsonPointer(parsedRef, { baseId, schema: schema4, root }) {
       var _a;
       if (((_a = parsedRef.fragment) === null || _a === void 0 ? void 0 : _a[0]) !== "/")
         return;
       for (const part of parsedRef.fragment.slice(1).split("/")) {
-        if (typeof schema3 === "boolean")
+        if (typeof schema4 === "boolean")
           return;
-        const partSchema = schema3[(0, util_1.unescapeFragment)(part)];
+        const partSchema = schema4[(0, util_1.unescapeFragment)(part)];
         if (partSchema === void 0)
           return;
-        schema3 = partSchema;
-        const schId = typeof schema3 === "object" && schema3[this.opts.schemaId];
+        schema4 = partSchema;
+        const schId = typeof schema4 === "object" && schema4[this.opts.schemaId];
         if (!PREVENT_SCOPE_CHANGE.has(part) && schId) {
           baseId = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schId);
         }
       }
       let env;
-      if (typeof schema3 != "boolean" && schema3.$ref && !(0, util_1.schemaHasRulesButRef)(schema3, this.RULES)) {
-        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema3.$ref);
+      if (typeof schema4 != "boolean" && schema4.$ref && !(0, util_1.schemaHasRulesButRef)(schema4, this.RULES)) {
+        const $ref = (0, resolve_1.resolveUrl)(this.opts.uriResolver, baseId, schema4.$ref);
         env = resolveSchema.call(this, root, $ref);
       }
       const { schemaId } = this.opts;
-      env = env || new SchemaEnv({ schema: schema3, schemaId, root, baseId });
+      env = env || new SchemaEnv({ schema: schema4, schemaId, root, baseId });
       if (env.schema !== env.root.schema)
         return env;
       return void 0;
@@ -52893,7 +48572,7 @@ var require_data = __commonJS({
 });
 
 // node_modules/fast-uri/lib/utils.js
-var require_utils5 = __commonJS({
+var require_utils3 = __commonJS({
   "node_modules/fast-uri/lib/utils.js"(exports, module) {
     "use strict";
     var isUUID = RegExp.prototype.test.bind(/^[\da-f]{8}-[\da-f]{4}-[\da-f]{4}-[\da-f]{4}-[\da-f]{12}$/iu);
@@ -53430,7 +49109,7 @@ var require_utils5 = __commonJS({
 var require_schemes = __commonJS({
   "node_modules/fast-uri/lib/schemes.js"(exports, module) {
     "use strict";
-    var { isUUID } = require_utils5();
+    var { isUUID } = require_utils3();
     var URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu;
     var supportedSchemeNames = (
       /** @type {const} */
@@ -53641,7 +49320,7 @@ var require_schemes = __commonJS({
 var require_fast_uri = __commonJS({
   "node_modules/fast-uri/index.js"(exports, module) {
     "use strict";
-    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils5();
+    var { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = require_utils3();
     var { SCHEMES, getSchemeHandler } = require_schemes();
     var VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u;
     var MALFORMED_SCHEME_ERROR = "URI scheme is malformed.";
@@ -53654,17 +49333,17 @@ var require_fast_uri = __commonJS({
       }
       return stringScheme;
     }
-    function normalize2(uri, options) {
+    function normalize3(uri, options) {
       if (typeof uri === "string") {
         uri = /** @type {T} */
-        normalizeString(uri, options);
+        normalizeString2(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse5(serialize(uri, options), options);
+        parse6(serialize(uri, options), options);
       }
       return uri;
     }
-    function resolve7(baseURI, relativeURI, options) {
+    function resolve8(baseURI, relativeURI, options) {
       const schemelessOptions = options ? Object.assign({ scheme: "null" }, options) : { scheme: "null" };
       const {
         parsed: baseParsed,
@@ -53700,50 +49379,50 @@ var require_fast_uri = __commonJS({
       schemelessOptions.skipEscape = true;
       return serialize(resolved, schemelessOptions);
     }
-    function resolveComponent(base, relative5, options, skipNormalization) {
+    function resolveComponent(base, relative6, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse5(serialize(base, options), options);
-        relative5 = parse5(serialize(relative5, options), options);
+        base = parse6(serialize(base, options), options);
+        relative6 = parse6(serialize(relative6, options), options);
       }
       options = options || {};
-      if (!options.tolerant && relative5.scheme) {
-        target.scheme = relative5.scheme;
-        target.userinfo = relative5.userinfo;
-        target.host = relative5.host;
-        target.port = relative5.port;
-        target.path = removeDotSegments(relative5.path || "");
-        target.query = relative5.query;
+      if (!options.tolerant && relative6.scheme) {
+        target.scheme = relative6.scheme;
+        target.userinfo = relative6.userinfo;
+        target.host = relative6.host;
+        target.port = relative6.port;
+        target.path = removeDotSegments(relative6.path || "");
+        target.query = relative6.query;
       } else {
-        if (relative5.userinfo !== void 0 || relative5.host !== void 0 || relative5.port !== void 0) {
-          target.userinfo = relative5.userinfo;
-          target.host = relative5.host;
-          target.port = relative5.port;
-          target.path = removeDotSegments(relative5.path || "");
-          target.query = relative5.query;
+        if (relative6.userinfo !== void 0 || relative6.host !== void 0 || relative6.port !== void 0) {
+          target.userinfo = relative6.userinfo;
+          target.host = relative6.host;
+          target.port = relative6.port;
+          target.path = removeDotSegments(relative6.path || "");
+          target.query = relative6.query;
         } else {
-          if (!relative5.path) {
+          if (!relative6.path) {
             target.path = base.path;
-            if (relative5.query !== void 0) {
-              target.query = relative5.query;
+            if (relative6.query !== void 0) {
+              target.query = relative6.query;
             } else {
               target.query = base.query;
             }
           } else {
-            if (relative5.path[0] === "/") {
-              target.path = removeDotSegments(relative5.path);
+            if (relative6.path[0] === "/") {
+              target.path = removeDotSegments(relative6.path);
             } else {
               const baseHasAuthority = base.userinfo !== void 0 || base.host !== void 0 || base.port !== void 0;
               if (baseHasAuthority && !base.path) {
-                target.path = "/" + relative5.path;
+                target.path = "/" + relative6.path;
               } else if (!base.path) {
-                target.path = relative5.path;
+                target.path = relative6.path;
               } else {
-                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative5.path;
+                target.path = base.path.slice(0, base.path.lastIndexOf("/") + 1) + relative6.path;
               }
               target.path = base.scheme === void 0 && !baseHasAuthority && target.path[0] !== "/" ? removeDotSegmentsRelative(target.path) : removeDotSegments(target.path);
             }
-            target.query = relative5.query;
+            target.query = relative6.query;
           }
           target.userinfo = base.userinfo;
           target.host = base.host;
@@ -53751,7 +49430,7 @@ var require_fast_uri = __commonJS({
         }
         target.scheme = base.scheme;
       }
-      target.fragment = relative5.fragment;
+      target.fragment = relative6.fragment;
       return target;
     }
     function equal(uriA, uriB, options) {
@@ -54022,10 +49701,10 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse5(uri, opts) {
+    function parse6(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
-    function normalizeString(uri, opts) {
+    function normalizeString2(uri, opts) {
       return normalizeStringWithStatus(uri, opts).normalized;
     }
     function normalizeStringWithStatus(uri, opts) {
@@ -54054,12 +49733,12 @@ var require_fast_uri = __commonJS({
     }
     var fastUri = {
       SCHEMES,
-      normalize: normalize2,
-      resolve: resolve7,
+      normalize: normalize3,
+      resolve: resolve8,
       resolveComponent,
       equal,
       serialize,
-      parse: parse5
+      parse: parse6
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -54114,7 +49793,7 @@ var require_core = __commonJS({
     var codegen_2 = require_codegen();
     var resolve_1 = require_resolve();
     var dataType_1 = require_dataType();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var $dataRefSchema = require_data();
     var uri_1 = require_uri();
     var defaultRegExp = (str3, flags) => new RegExp(str3, flags);
@@ -54247,16 +49926,16 @@ var require_core = __commonJS({
           this.errors = v.errors;
         return valid;
       }
-      compile(schema3, _meta) {
-        const sch = this._addSchema(schema3, _meta);
+      compile(schema4, _meta) {
+        const sch = this._addSchema(schema4, _meta);
         return sch.validate || this._compileSchemaEnv(sch);
       }
-      compileAsync(schema3, meta) {
+      compileAsync(schema4, meta) {
         if (typeof this.opts.loadSchema != "function") {
           throw new Error("options.loadSchema should be a function");
         }
         const { loadSchema } = this.opts;
-        return runCompileAsync.call(this, schema3, meta);
+        return runCompileAsync.call(this, schema4, meta);
         async function runCompileAsync(_schema, _meta) {
           await loadMetaSchema.call(this, _schema.$schema);
           const sch = this._addSchema(_schema, _meta);
@@ -54302,37 +49981,37 @@ var require_core = __commonJS({
         }
       }
       // Adds schema to the instance
-      addSchema(schema3, key, _meta, _validateSchema = this.opts.validateSchema) {
-        if (Array.isArray(schema3)) {
-          for (const sch of schema3)
+      addSchema(schema4, key, _meta, _validateSchema = this.opts.validateSchema) {
+        if (Array.isArray(schema4)) {
+          for (const sch of schema4)
             this.addSchema(sch, void 0, _meta, _validateSchema);
           return this;
         }
         let id28;
-        if (typeof schema3 === "object") {
+        if (typeof schema4 === "object") {
           const { schemaId } = this.opts;
-          id28 = schema3[schemaId];
+          id28 = schema4[schemaId];
           if (id28 !== void 0 && typeof id28 != "string") {
             throw new Error(`schema ${schemaId} must be string`);
           }
         }
         key = (0, resolve_1.normalizeId)(key || id28);
         this._checkUnique(key);
-        this.schemas[key] = this._addSchema(schema3, _meta, key, _validateSchema, true);
+        this.schemas[key] = this._addSchema(schema4, _meta, key, _validateSchema, true);
         return this;
       }
       // Add schema that will be used to validate other schemas
       // options in META_IGNORE_OPTIONS are alway set to false
-      addMetaSchema(schema3, key, _validateSchema = this.opts.validateSchema) {
-        this.addSchema(schema3, key, true, _validateSchema);
+      addMetaSchema(schema4, key, _validateSchema = this.opts.validateSchema) {
+        this.addSchema(schema4, key, true, _validateSchema);
         return this;
       }
       //  Validate schema against its meta-schema
-      validateSchema(schema3, throwOrLogError) {
-        if (typeof schema3 == "boolean")
+      validateSchema(schema4, throwOrLogError) {
+        if (typeof schema4 == "boolean")
           return true;
         let $schema;
-        $schema = schema3.$schema;
+        $schema = schema4.$schema;
         if ($schema !== void 0 && typeof $schema != "string") {
           throw new Error("$schema must be a string");
         }
@@ -54342,7 +50021,7 @@ var require_core = __commonJS({
           this.errors = null;
           return true;
         }
-        const valid = this.validate($schema, schema3);
+        const valid = this.validate($schema, schema4);
         if (!valid && throwOrLogError) {
           const message = "schema is invalid: " + this.errorsText();
           if (this.opts.validateSchema === "log")
@@ -54461,10 +50140,10 @@ var require_core = __commonJS({
         return this;
       }
       // Add format
-      addFormat(name, format3) {
-        if (typeof format3 == "string")
-          format3 = new RegExp(format3);
-        this.formats[name] = format3;
+      addFormat(name, format4) {
+        if (typeof format4 == "string")
+          format4 = new RegExp(format4);
+        this.formats[name] = format4;
         return this;
       }
       errorsText(errors = this.errors, { separator = ", ", dataVar = "data" } = {}) {
@@ -54485,9 +50164,9 @@ var require_core = __commonJS({
             if (typeof rule != "object")
               continue;
             const { $data } = rule.definition;
-            const schema3 = keywords[key];
-            if ($data && schema3)
-              keywords[key] = schemaOrData(schema3);
+            const schema4 = keywords[key];
+            if ($data && schema4)
+              keywords[key] = schemaOrData(schema4);
           }
         }
         return metaSchema;
@@ -54505,23 +50184,23 @@ var require_core = __commonJS({
           }
         }
       }
-      _addSchema(schema3, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
+      _addSchema(schema4, meta, baseId, validateSchema = this.opts.validateSchema, addSchema = this.opts.addUsedSchema) {
         let id28;
         const { schemaId } = this.opts;
-        if (typeof schema3 == "object") {
-          id28 = schema3[schemaId];
+        if (typeof schema4 == "object") {
+          id28 = schema4[schemaId];
         } else {
           if (this.opts.jtd)
             throw new Error("schema must be object");
-          else if (typeof schema3 != "boolean")
+          else if (typeof schema4 != "boolean")
             throw new Error("schema must be object or boolean");
         }
-        let sch = this._cache.get(schema3);
+        let sch = this._cache.get(schema4);
         if (sch !== void 0)
           return sch;
         baseId = (0, resolve_1.normalizeId)(id28 || baseId);
-        const localRefs = resolve_1.getSchemaRefs.call(this, schema3, baseId);
-        sch = new compile_1.SchemaEnv({ schema: schema3, schemaId, meta, baseId, localRefs });
+        const localRefs = resolve_1.getSchemaRefs.call(this, schema4, baseId);
+        sch = new compile_1.SchemaEnv({ schema: schema4, schemaId, meta, baseId, localRefs });
         this._cache.set(sch.schema, sch);
         if (addSchema && !baseId.startsWith("#")) {
           if (baseId)
@@ -54529,7 +50208,7 @@ var require_core = __commonJS({
           this.refs[baseId] = sch;
         }
         if (validateSchema)
-          this.validateSchema(schema3, true);
+          this.validateSchema(schema4, true);
         return sch;
       }
       _checkUnique(id28) {
@@ -54582,9 +50261,9 @@ var require_core = __commonJS({
     }
     function addInitialFormats() {
       for (const name in this.opts.formats) {
-        const format3 = this.opts.formats[name];
-        if (format3)
-          this.addFormat(name, format3);
+        const format4 = this.opts.formats[name];
+        if (format4)
+          this.addFormat(name, format4);
       }
     }
     function addInitialKeywords(defs) {
@@ -54683,8 +50362,8 @@ var require_core = __commonJS({
     var $dataRef = {
       $ref: "https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#"
     };
-    function schemaOrData(schema3) {
-      return { anyOf: [schema3, $dataRef] };
+    function schemaOrData(schema4) {
+      return { anyOf: [schema4, $dataRef] };
     }
   }
 });
@@ -54715,7 +50394,7 @@ var require_ref = __commonJS({
     var codegen_1 = require_codegen();
     var names_1 = require_names();
     var compile_1 = require_compile();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var def = {
       keyword: "$ref",
       schemaType: "string",
@@ -54913,7 +50592,7 @@ var require_limitLength = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var ucs2length_1 = require_ucs2length();
     var error2 = {
       message({ keyword, schemaCode }) {
@@ -54945,7 +50624,7 @@ var require_pattern = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var codegen_1 = require_codegen();
     var error2 = {
       message: ({ schemaCode }) => (0, codegen_1.str)`must match pattern "${schemaCode}"`,
@@ -54958,7 +50637,7 @@ var require_pattern = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, data, $data, schema: schema3, schemaCode, it } = cxt;
+        const { gen, data, $data, schema: schema4, schemaCode, it } = cxt;
         const u = it.opts.unicodeRegExp ? "u" : "";
         if ($data) {
           const { regExp } = it.opts.code;
@@ -54967,7 +50646,7 @@ var require_pattern = __commonJS({
           gen.try(() => gen.assign(valid, (0, codegen_1._)`${regExpCode}(${schemaCode}, ${u}).test(${data})`), () => gen.assign(valid, false));
           cxt.fail$data((0, codegen_1._)`!${valid}`);
         } else {
-          const regExp = (0, code_1.usePattern)(cxt, schema3);
+          const regExp = (0, code_1.usePattern)(cxt, schema4);
           cxt.fail$data((0, codegen_1._)`!${regExp}.test(${data})`);
         }
       }
@@ -55012,7 +50691,7 @@ var require_required = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var error2 = {
       message: ({ params: { missingProperty } }) => (0, codegen_1.str)`must have required property '${missingProperty}'`,
       params: ({ params: { missingProperty } }) => (0, codegen_1._)`{missingProperty: ${missingProperty}}`
@@ -55024,11 +50703,11 @@ var require_required = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, schema: schema3, schemaCode, data, $data, it } = cxt;
+        const { gen, schema: schema4, schemaCode, data, $data, it } = cxt;
         const { opts } = it;
-        if (!$data && schema3.length === 0)
+        if (!$data && schema4.length === 0)
           return;
-        const useLoop = schema3.length >= opts.loopRequired;
+        const useLoop = schema4.length >= opts.loopRequired;
         if (it.allErrors)
           allErrorsMode();
         else
@@ -55036,7 +50715,7 @@ var require_required = __commonJS({
         if (opts.strictRequired) {
           const props = cxt.parentSchema.properties;
           const { definedProperties } = cxt.it;
-          for (const requiredKey of schema3) {
+          for (const requiredKey of schema4) {
             if ((props === null || props === void 0 ? void 0 : props[requiredKey]) === void 0 && !definedProperties.has(requiredKey)) {
               const schemaPath = it.schemaEnv.baseId + it.errSchemaPath;
               const msg = `required property "${requiredKey}" is not defined at "${schemaPath}" (strictRequired)`;
@@ -55048,7 +50727,7 @@ var require_required = __commonJS({
           if (useLoop || $data) {
             cxt.block$data(codegen_1.nil, loopAllRequired);
           } else {
-            for (const prop of schema3) {
+            for (const prop of schema4) {
               (0, code_1.checkReportMissingProp)(cxt, prop);
             }
           }
@@ -55060,7 +50739,7 @@ var require_required = __commonJS({
             cxt.block$data(valid, () => loopUntilMissing(missing, valid));
             cxt.ok(valid);
           } else {
-            gen.if((0, code_1.checkMissingProp)(cxt, schema3, missing));
+            gen.if((0, code_1.checkMissingProp)(cxt, schema4, missing));
             (0, code_1.reportMissingProp)(cxt, missing);
             gen.else();
           }
@@ -55134,7 +50813,7 @@ var require_uniqueItems = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var dataType_1 = require_dataType();
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var equal_1 = require_equal();
     var error2 = {
       message: ({ params: { i, j } }) => (0, codegen_1.str)`must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
@@ -55147,8 +50826,8 @@ var require_uniqueItems = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, data, $data, schema: schema3, parentSchema, schemaCode, it } = cxt;
-        if (!$data && !schema3)
+        const { gen, data, $data, schema: schema4, parentSchema, schemaCode, it } = cxt;
+        if (!$data && !schema4)
           return;
         const valid = gen.let("valid");
         const itemTypes = parentSchema.items ? (0, dataType_1.getSchemaTypes)(parentSchema.items) : [];
@@ -55200,7 +50879,7 @@ var require_const = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var equal_1 = require_equal();
     var error2 = {
       message: "must be equal to constant",
@@ -55211,11 +50890,11 @@ var require_const = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, data, $data, schemaCode, schema: schema3 } = cxt;
-        if ($data || schema3 && typeof schema3 == "object") {
+        const { gen, data, $data, schemaCode, schema: schema4 } = cxt;
+        if ($data || schema4 && typeof schema4 == "object") {
           cxt.fail$data((0, codegen_1._)`!${(0, util_1.useFunc)(gen, equal_1.default)}(${data}, ${schemaCode})`);
         } else {
-          cxt.fail((0, codegen_1._)`${schema3} !== ${data}`);
+          cxt.fail((0, codegen_1._)`${schema4} !== ${data}`);
         }
       }
     };
@@ -55229,7 +50908,7 @@ var require_enum = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var equal_1 = require_equal();
     var error2 = {
       message: "must be equal to one of the allowed values",
@@ -55241,10 +50920,10 @@ var require_enum = __commonJS({
       $data: true,
       error: error2,
       code(cxt) {
-        const { gen, data, $data, schema: schema3, schemaCode, it } = cxt;
-        if (!$data && schema3.length === 0)
+        const { gen, data, $data, schema: schema4, schemaCode, it } = cxt;
+        if (!$data && schema4.length === 0)
           throw new Error("enum must have non-empty array");
-        const useLoop = schema3.length >= it.opts.loopEnum;
+        const useLoop = schema4.length >= it.opts.loopEnum;
         let eql;
         const getEql = () => eql !== null && eql !== void 0 ? eql : eql = (0, util_1.useFunc)(gen, equal_1.default);
         let valid;
@@ -55252,10 +50931,10 @@ var require_enum = __commonJS({
           valid = gen.let("valid");
           cxt.block$data(valid, loopEnum);
         } else {
-          if (!Array.isArray(schema3))
+          if (!Array.isArray(schema4))
             throw new Error("ajv implementation error");
           const vSchema = gen.const("vSchema", schemaCode);
-          valid = (0, codegen_1.or)(...schema3.map((_x, i) => equalCode(vSchema, i)));
+          valid = (0, codegen_1.or)(...schema4.map((_x, i) => equalCode(vSchema, i)));
         }
         cxt.pass(valid);
         function loopEnum() {
@@ -55263,7 +50942,7 @@ var require_enum = __commonJS({
           gen.forOf("v", schemaCode, (v) => gen.if((0, codegen_1._)`${getEql()}(${data}, ${v})`, () => gen.assign(valid, true).break()));
         }
         function equalCode(vSchema, i) {
-          const sch = schema3[i];
+          const sch = schema4[i];
           return typeof sch === "object" && sch !== null ? (0, codegen_1._)`${getEql()}(${data}, ${vSchema}[${i}])` : (0, codegen_1._)`${data} === ${sch}`;
         }
       }
@@ -55317,7 +50996,7 @@ var require_additionalItems = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateAdditionalItems = void 0;
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var error2 = {
       message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
       params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
@@ -55339,13 +51018,13 @@ var require_additionalItems = __commonJS({
       }
     };
     function validateAdditionalItems(cxt, items) {
-      const { gen, schema: schema3, data, keyword, it } = cxt;
+      const { gen, schema: schema4, data, keyword, it } = cxt;
       it.items = true;
       const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-      if (schema3 === false) {
+      if (schema4 === false) {
         cxt.setParams({ len: items.length });
         cxt.pass((0, codegen_1._)`${len} <= ${items.length}`);
-      } else if (typeof schema3 == "object" && !(0, util_1.alwaysValidSchema)(it, schema3)) {
+      } else if (typeof schema4 == "object" && !(0, util_1.alwaysValidSchema)(it, schema4)) {
         const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items.length}`);
         gen.if((0, codegen_1.not)(valid), () => validateItems(valid));
         cxt.ok(valid);
@@ -55370,7 +51049,7 @@ var require_items = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateTuple = void 0;
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var code_1 = require_code2();
     var def = {
       keyword: "items",
@@ -55378,11 +51057,11 @@ var require_items = __commonJS({
       schemaType: ["object", "array", "boolean"],
       before: "uniqueItems",
       code(cxt) {
-        const { schema: schema3, it } = cxt;
-        if (Array.isArray(schema3))
-          return validateTuple(cxt, "additionalItems", schema3);
+        const { schema: schema4, it } = cxt;
+        if (Array.isArray(schema4))
+          return validateTuple(cxt, "additionalItems", schema4);
         it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema3))
+        if ((0, util_1.alwaysValidSchema)(it, schema4))
           return;
         cxt.ok((0, code_1.validateArray)(cxt));
       }
@@ -55443,7 +51122,7 @@ var require_items2020 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var code_1 = require_code2();
     var additionalItems_1 = require_additionalItems();
     var error2 = {
@@ -55457,10 +51136,10 @@ var require_items2020 = __commonJS({
       before: "uniqueItems",
       error: error2,
       code(cxt) {
-        const { schema: schema3, parentSchema, it } = cxt;
+        const { schema: schema4, parentSchema, it } = cxt;
         const { prefixItems } = parentSchema;
         it.items = true;
-        if ((0, util_1.alwaysValidSchema)(it, schema3))
+        if ((0, util_1.alwaysValidSchema)(it, schema4))
           return;
         if (prefixItems)
           (0, additionalItems_1.validateAdditionalItems)(cxt, prefixItems);
@@ -55478,7 +51157,7 @@ var require_contains = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var error2 = {
       message: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1.str)`must contain at least ${min} valid item(s)` : (0, codegen_1.str)`must contain at least ${min} and no more than ${max} valid item(s)`,
       params: ({ params: { min, max } }) => max === void 0 ? (0, codegen_1._)`{minContains: ${min}}` : (0, codegen_1._)`{minContains: ${min}, maxContains: ${max}}`
@@ -55491,7 +51170,7 @@ var require_contains = __commonJS({
       trackErrors: true,
       error: error2,
       code(cxt) {
-        const { gen, schema: schema3, parentSchema, data, it } = cxt;
+        const { gen, schema: schema4, parentSchema, data, it } = cxt;
         let min;
         let max;
         const { minContains, maxContains } = parentSchema;
@@ -55512,7 +51191,7 @@ var require_contains = __commonJS({
           cxt.fail();
           return;
         }
-        if ((0, util_1.alwaysValidSchema)(it, schema3)) {
+        if ((0, util_1.alwaysValidSchema)(it, schema4)) {
           let cond = (0, codegen_1._)`${len} >= ${min}`;
           if (max !== void 0)
             cond = (0, codegen_1._)`${cond} && ${len} <= ${max}`;
@@ -55573,7 +51252,7 @@ var require_dependencies = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var code_1 = require_code2();
     exports.error = {
       message: ({ params: { property, depsCount, deps } }) => {
@@ -55597,14 +51276,14 @@ var require_dependencies = __commonJS({
         validateSchemaDeps(cxt, schDeps);
       }
     };
-    function splitDependencies({ schema: schema3 }) {
+    function splitDependencies({ schema: schema4 }) {
       const propertyDeps = {};
       const schemaDeps = {};
-      for (const key in schema3) {
+      for (const key in schema4) {
         if (key === "__proto__")
           continue;
-        const deps = Array.isArray(schema3[key]) ? propertyDeps : schemaDeps;
-        deps[key] = schema3[key];
+        const deps = Array.isArray(schema4[key]) ? propertyDeps : schemaDeps;
+        deps[key] = schema4[key];
       }
       return [propertyDeps, schemaDeps];
     }
@@ -55666,7 +51345,7 @@ var require_propertyNames = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var error2 = {
       message: "property name must be valid",
       params: ({ params }) => (0, codegen_1._)`{propertyName: ${params.propertyName}}`
@@ -55677,8 +51356,8 @@ var require_propertyNames = __commonJS({
       schemaType: ["object", "boolean"],
       error: error2,
       code(cxt) {
-        const { gen, schema: schema3, data, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema3))
+        const { gen, schema: schema4, data, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema4))
           return;
         const valid = gen.name("valid");
         gen.forIn("key", data, (key) => {
@@ -55711,7 +51390,7 @@ var require_additionalProperties = __commonJS({
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
     var names_1 = require_names();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var error2 = {
       message: "must NOT have additional properties",
       params: ({ params }) => (0, codegen_1._)`{additionalProperty: ${params.additionalProperty}}`
@@ -55724,12 +51403,12 @@ var require_additionalProperties = __commonJS({
       trackErrors: true,
       error: error2,
       code(cxt) {
-        const { gen, schema: schema3, parentSchema, data, errsCount, it } = cxt;
+        const { gen, schema: schema4, parentSchema, data, errsCount, it } = cxt;
         if (!errsCount)
           throw new Error("ajv implementation error");
         const { allErrors, opts } = it;
         it.props = true;
-        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema3))
+        if (opts.removeAdditional !== "all" && (0, util_1.alwaysValidSchema)(it, schema4))
           return;
         const props = (0, code_1.allSchemaProperties)(parentSchema.properties);
         const patProps = (0, code_1.allSchemaProperties)(parentSchema.patternProperties);
@@ -55762,18 +51441,18 @@ var require_additionalProperties = __commonJS({
           gen.code((0, codegen_1._)`delete ${data}[${key}]`);
         }
         function additionalPropertyCode(key) {
-          if (opts.removeAdditional === "all" || opts.removeAdditional && schema3 === false) {
+          if (opts.removeAdditional === "all" || opts.removeAdditional && schema4 === false) {
             deleteAdditional(key);
             return;
           }
-          if (schema3 === false) {
+          if (schema4 === false) {
             cxt.setParams({ additionalProperty: key });
             cxt.error();
             if (!allErrors)
               gen.break();
             return;
           }
-          if (typeof schema3 == "object" && !(0, util_1.alwaysValidSchema)(it, schema3)) {
+          if (typeof schema4 == "object" && !(0, util_1.alwaysValidSchema)(it, schema4)) {
             const valid = gen.name("valid");
             if (opts.removeAdditional === "failing") {
               applyAdditionalSchema(key, valid, false);
@@ -55816,25 +51495,25 @@ var require_properties = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var validate_1 = require_validate();
     var code_1 = require_code2();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var additionalProperties_1 = require_additionalProperties();
     var def = {
       keyword: "properties",
       type: "object",
       schemaType: "object",
       code(cxt) {
-        const { gen, schema: schema3, parentSchema, data, it } = cxt;
+        const { gen, schema: schema4, parentSchema, data, it } = cxt;
         if (it.opts.removeAdditional === "all" && parentSchema.additionalProperties === void 0) {
           additionalProperties_1.default.code(new validate_1.KeywordCxt(it, additionalProperties_1.default, "additionalProperties"));
         }
-        const allProps = (0, code_1.allSchemaProperties)(schema3);
+        const allProps = (0, code_1.allSchemaProperties)(schema4);
         for (const prop of allProps) {
           it.definedProperties.add(prop);
         }
         if (it.opts.unevaluated && allProps.length && it.props !== true) {
           it.props = util_1.mergeEvaluated.props(gen, (0, util_1.toHash)(allProps), it.props);
         }
-        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema3[p]));
+        const properties = allProps.filter((p) => !(0, util_1.alwaysValidSchema)(it, schema4[p]));
         if (properties.length === 0)
           return;
         const valid = gen.name("valid");
@@ -55852,7 +51531,7 @@ var require_properties = __commonJS({
           cxt.ok(valid);
         }
         function hasDefault(prop) {
-          return it.opts.useDefaults && !it.compositeRule && schema3[prop].default !== void 0;
+          return it.opts.useDefaults && !it.compositeRule && schema4[prop].default !== void 0;
         }
         function applyPropertySchema(prop) {
           cxt.subschema({
@@ -55874,17 +51553,17 @@ var require_patternProperties = __commonJS({
     Object.defineProperty(exports, "__esModule", { value: true });
     var code_1 = require_code2();
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
-    var util_2 = require_util10();
+    var util_1 = require_util9();
+    var util_2 = require_util9();
     var def = {
       keyword: "patternProperties",
       type: "object",
       schemaType: "object",
       code(cxt) {
-        const { gen, schema: schema3, data, parentSchema, it } = cxt;
+        const { gen, schema: schema4, data, parentSchema, it } = cxt;
         const { opts } = it;
-        const patterns = (0, code_1.allSchemaProperties)(schema3);
-        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema3[p]));
+        const patterns = (0, code_1.allSchemaProperties)(schema4);
+        const alwaysValidPatterns = patterns.filter((p) => (0, util_1.alwaysValidSchema)(it, schema4[p]));
         if (patterns.length === 0 || alwaysValidPatterns.length === patterns.length && (!it.opts.unevaluated || it.props === true)) {
           return;
         }
@@ -55946,14 +51625,14 @@ var require_not = __commonJS({
   "node_modules/ajv/dist/vocabularies/applicator/not.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var def = {
       keyword: "not",
       schemaType: ["object", "boolean"],
       trackErrors: true,
       code(cxt) {
-        const { gen, schema: schema3, it } = cxt;
-        if ((0, util_1.alwaysValidSchema)(it, schema3)) {
+        const { gen, schema: schema4, it } = cxt;
+        if ((0, util_1.alwaysValidSchema)(it, schema4)) {
           cxt.fail();
           return;
         }
@@ -55995,7 +51674,7 @@ var require_oneOf = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var error2 = {
       message: "must match exactly one schema in oneOf",
       params: ({ params }) => (0, codegen_1._)`{passingSchemas: ${params.passing}}`
@@ -56006,12 +51685,12 @@ var require_oneOf = __commonJS({
       trackErrors: true,
       error: error2,
       code(cxt) {
-        const { gen, schema: schema3, parentSchema, it } = cxt;
-        if (!Array.isArray(schema3))
+        const { gen, schema: schema4, parentSchema, it } = cxt;
+        if (!Array.isArray(schema4))
           throw new Error("ajv implementation error");
         if (it.opts.discriminator && parentSchema.discriminator)
           return;
-        const schArr = schema3;
+        const schArr = schema4;
         const valid = gen.let("valid", false);
         const passing = gen.let("passing", null);
         const schValid = gen.name("_valid");
@@ -56052,16 +51731,16 @@ var require_allOf = __commonJS({
   "node_modules/ajv/dist/vocabularies/applicator/allOf.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var def = {
       keyword: "allOf",
       schemaType: "array",
       code(cxt) {
-        const { gen, schema: schema3, it } = cxt;
-        if (!Array.isArray(schema3))
+        const { gen, schema: schema4, it } = cxt;
+        if (!Array.isArray(schema4))
           throw new Error("ajv implementation error");
         const valid = gen.name("valid");
-        schema3.forEach((sch, i) => {
+        schema4.forEach((sch, i) => {
           if ((0, util_1.alwaysValidSchema)(it, sch))
             return;
           const schCxt = cxt.subschema({ keyword: "allOf", schemaProp: i }, valid);
@@ -56080,7 +51759,7 @@ var require_if = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var error2 = {
       message: ({ params }) => (0, codegen_1.str)`must match "${params.ifClause}" schema`,
       params: ({ params }) => (0, codegen_1._)`{failingKeyword: ${params.ifClause}}`
@@ -56136,8 +51815,8 @@ var require_if = __commonJS({
       }
     };
     function hasSchema(it, keyword) {
-      const schema3 = it.schema[keyword];
-      return schema3 !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema3);
+      const schema4 = it.schema[keyword];
+      return schema4 !== void 0 && !(0, util_1.alwaysValidSchema)(it, schema4);
     }
     exports.default = def;
   }
@@ -56148,7 +51827,7 @@ var require_thenElse = __commonJS({
   "node_modules/ajv/dist/vocabularies/applicator/thenElse.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var def = {
       keyword: ["then", "else"],
       schemaType: ["object", "boolean"],
@@ -56226,7 +51905,7 @@ var require_format = __commonJS({
       $data: true,
       error: error2,
       code(cxt, ruleType) {
-        const { gen, data, $data, schema: schema3, schemaCode, it } = cxt;
+        const { gen, data, $data, schema: schema4, schemaCode, it } = cxt;
         const { opts, errSchemaPath, schemaEnv, self: self2 } = it;
         if (!opts.validateFormats)
           return;
@@ -56241,29 +51920,29 @@ var require_format = __commonJS({
           });
           const fDef = gen.const("fDef", (0, codegen_1._)`${fmts}[${schemaCode}]`);
           const fType = gen.let("fType");
-          const format3 = gen.let("format");
-          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format3, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format3, fDef));
+          const format4 = gen.let("format");
+          gen.if((0, codegen_1._)`typeof ${fDef} == "object" && !(${fDef} instanceof RegExp)`, () => gen.assign(fType, (0, codegen_1._)`${fDef}.type || "string"`).assign(format4, (0, codegen_1._)`${fDef}.validate`), () => gen.assign(fType, (0, codegen_1._)`"string"`).assign(format4, fDef));
           cxt.fail$data((0, codegen_1.or)(unknownFmt(), invalidFmt()));
           function unknownFmt() {
             if (opts.strictSchema === false)
               return codegen_1.nil;
-            return (0, codegen_1._)`${schemaCode} && !${format3}`;
+            return (0, codegen_1._)`${schemaCode} && !${format4}`;
           }
           function invalidFmt() {
-            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format3}(${data}) : ${format3}(${data}))` : (0, codegen_1._)`${format3}(${data})`;
-            const validData = (0, codegen_1._)`(typeof ${format3} == "function" ? ${callFormat} : ${format3}.test(${data}))`;
-            return (0, codegen_1._)`${format3} && ${format3} !== true && ${fType} === ${ruleType} && !${validData}`;
+            const callFormat = schemaEnv.$async ? (0, codegen_1._)`(${fDef}.async ? await ${format4}(${data}) : ${format4}(${data}))` : (0, codegen_1._)`${format4}(${data})`;
+            const validData = (0, codegen_1._)`(typeof ${format4} == "function" ? ${callFormat} : ${format4}.test(${data}))`;
+            return (0, codegen_1._)`${format4} && ${format4} !== true && ${fType} === ${ruleType} && !${validData}`;
           }
         }
         function validateFormat() {
-          const formatDef = self2.formats[schema3];
+          const formatDef = self2.formats[schema4];
           if (!formatDef) {
             unknownFormat();
             return;
           }
           if (formatDef === true)
             return;
-          const [fmtType, format3, fmtRef] = getFormat(formatDef);
+          const [fmtType, format4, fmtRef] = getFormat(formatDef);
           if (fmtType === ruleType)
             cxt.pass(validCondition());
           function unknownFormat() {
@@ -56273,12 +51952,12 @@ var require_format = __commonJS({
             }
             throw new Error(unknownMsg());
             function unknownMsg() {
-              return `unknown format "${schema3}" ignored in schema at path "${errSchemaPath}"`;
+              return `unknown format "${schema4}" ignored in schema at path "${errSchemaPath}"`;
             }
           }
           function getFormat(fmtDef) {
-            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema3)}` : void 0;
-            const fmt = gen.scopeValue("formats", { key: schema3, ref: fmtDef, code });
+            const code = fmtDef instanceof RegExp ? (0, codegen_1.regexpCode)(fmtDef) : opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(schema4)}` : void 0;
+            const fmt = gen.scopeValue("formats", { key: schema4, ref: fmtDef, code });
             if (typeof fmtDef == "object" && !(fmtDef instanceof RegExp)) {
               return [fmtDef.type || "string", fmtDef.validate, (0, codegen_1._)`${fmt}.validate`];
             }
@@ -56290,7 +51969,7 @@ var require_format = __commonJS({
                 throw new Error("async format in sync schema");
               return (0, codegen_1._)`await ${fmtRef}(${data})`;
             }
-            return typeof format3 == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
+            return typeof format4 == "function" ? (0, codegen_1._)`${fmtRef}(${data})` : (0, codegen_1._)`${fmtRef}.test(${data})`;
           }
         }
       }
@@ -56305,8 +51984,8 @@ var require_format2 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var format_1 = require_format();
-    var format3 = [format_1.default];
-    exports.default = format3;
+    var format4 = [format_1.default];
+    exports.default = format4;
   }
 });
 
@@ -56378,7 +52057,7 @@ var require_discriminator = __commonJS({
     var types_1 = require_types();
     var compile_1 = require_compile();
     var ref_error_1 = require_ref_error();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var error2 = {
       message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag ? `tag "${tagName}" must be string` : `value of tag "${tagName}" must be in oneOf`,
       params: ({ params: { discrError, tag, tagName } }) => (0, codegen_1._)`{error: ${discrError}, tag: ${tagName}, tagValue: ${tag}}`
@@ -56389,15 +52068,15 @@ var require_discriminator = __commonJS({
       schemaType: "object",
       error: error2,
       code(cxt) {
-        const { gen, data, schema: schema3, parentSchema, it } = cxt;
+        const { gen, data, schema: schema4, parentSchema, it } = cxt;
         const { oneOf: oneOf2 } = parentSchema;
         if (!it.opts.discriminator) {
           throw new Error("discriminator: requires discriminator option");
         }
-        const tagName = schema3.propertyName;
+        const tagName = schema4.propertyName;
         if (typeof tagName != "string")
           throw new Error("discriminator: requires propertyName");
-        if (schema3.mapping)
+        if (schema4.mapping)
           throw new Error("discriminator: mapping is not supported");
         if (!oneOf2)
           throw new Error("discriminator: requires oneOf keyword");
@@ -56725,10 +52404,10 @@ var require_dynamicAnchor = __commonJS({
     }
     exports.dynamicAnchor = dynamicAnchor;
     function _getValidate(cxt) {
-      const { schemaEnv, schema: schema3, self: self2 } = cxt.it;
+      const { schemaEnv, schema: schema4, self: self2 } = cxt.it;
       const { root, baseId, localRefs, meta } = schemaEnv.root;
       const { schemaId } = self2.opts;
-      const sch = new compile_1.SchemaEnv({ schema: schema3, schemaId, root, baseId, localRefs, meta });
+      const sch = new compile_1.SchemaEnv({ schema: schema4, schemaId, root, baseId, localRefs, meta });
       compile_1.compileSchema.call(self2, sch);
       return (0, ref_1.getValidate)(cxt, sch);
     }
@@ -56788,7 +52467,7 @@ var require_recursiveAnchor = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var dynamicAnchor_1 = require_dynamicAnchor();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var def = {
       keyword: "$recursiveAnchor",
       schemaType: "boolean",
@@ -56870,7 +52549,7 @@ var require_limitContains = __commonJS({
   "node_modules/ajv/dist/vocabularies/validation/limitContains.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var def = {
       keyword: ["maxContains", "minContains"],
       type: "array",
@@ -56904,7 +52583,7 @@ var require_unevaluatedProperties = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var names_1 = require_names();
     var error2 = {
       message: "must NOT have unevaluated properties",
@@ -56917,7 +52596,7 @@ var require_unevaluatedProperties = __commonJS({
       trackErrors: true,
       error: error2,
       code(cxt) {
-        const { gen, schema: schema3, data, errsCount, it } = cxt;
+        const { gen, schema: schema4, data, errsCount, it } = cxt;
         if (!errsCount)
           throw new Error("ajv implementation error");
         const { allErrors, props } = it;
@@ -56929,14 +52608,14 @@ var require_unevaluatedProperties = __commonJS({
         it.props = true;
         cxt.ok((0, codegen_1._)`${errsCount} === ${names_1.default.errors}`);
         function unevaluatedPropCode(key) {
-          if (schema3 === false) {
+          if (schema4 === false) {
             cxt.setParams({ unevaluatedProperty: key });
             cxt.error();
             if (!allErrors)
               gen.break();
             return;
           }
-          if (!(0, util_1.alwaysValidSchema)(it, schema3)) {
+          if (!(0, util_1.alwaysValidSchema)(it, schema4)) {
             const valid = gen.name("valid");
             cxt.subschema({
               keyword: "unevaluatedProperties",
@@ -56970,7 +52649,7 @@ var require_unevaluatedItems = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     var codegen_1 = require_codegen();
-    var util_1 = require_util10();
+    var util_1 = require_util9();
     var error2 = {
       message: ({ params: { len } }) => (0, codegen_1.str)`must NOT have more than ${len} items`,
       params: ({ params: { len } }) => (0, codegen_1._)`{limit: ${len}}`
@@ -56981,15 +52660,15 @@ var require_unevaluatedItems = __commonJS({
       schemaType: ["boolean", "object"],
       error: error2,
       code(cxt) {
-        const { gen, schema: schema3, data, it } = cxt;
+        const { gen, schema: schema4, data, it } = cxt;
         const items = it.items || 0;
         if (items === true)
           return;
         const len = gen.const("len", (0, codegen_1._)`${data}.length`);
-        if (schema3 === false) {
+        if (schema4 === false) {
           cxt.setParams({ len: items });
           cxt.fail((0, codegen_1._)`${len} > ${items}`);
-        } else if (typeof schema3 == "object" && !(0, util_1.alwaysValidSchema)(it, schema3)) {
+        } else if (typeof schema4 == "object" && !(0, util_1.alwaysValidSchema)(it, schema4)) {
           const valid = gen.var("valid", (0, codegen_1._)`${len} <= ${items}`);
           gen.if((0, codegen_1.not)(valid), () => validateItems(valid, items));
           cxt.ok(valid);
@@ -57369,7 +53048,7 @@ var require_json_schema_2019_09 = __commonJS({
     var applicator = require_applicator2();
     var content = require_content();
     var core2 = require_core3();
-    var format3 = require_format3();
+    var format4 = require_format3();
     var metadata = require_meta_data();
     var validation = require_validation2();
     var META_SUPPORT_DATA = ["/properties"];
@@ -57380,7 +53059,7 @@ var require_json_schema_2019_09 = __commonJS({
         applicator,
         content,
         core2,
-        with$data(this, format3),
+        with$data(this, format4),
         metadata,
         with$data(this, validation)
       ].forEach((sch) => this.addMetaSchema(sch, void 0, false));
@@ -57879,7 +53558,7 @@ var require_json_schema_2020_12 = __commonJS({
     var unevaluated = require_unevaluated2();
     var content = require_content2();
     var core2 = require_core4();
-    var format3 = require_format_annotation();
+    var format4 = require_format_annotation();
     var metadata = require_meta_data2();
     var validation = require_validation3();
     var META_SUPPORT_DATA = ["/properties"];
@@ -57891,7 +53570,7 @@ var require_json_schema_2020_12 = __commonJS({
         unevaluated,
         content,
         core2,
-        with$data(this, format3),
+        with$data(this, format4),
         metadata,
         with$data(this, validation)
       ].forEach((sch) => this.addMetaSchema(sch, void 0, false));
@@ -58590,17 +54269,17 @@ var require_limit = __commonJS({
           cxt.fail$data((0, codegen_1.or)((0, codegen_1._)`typeof ${fmt} != "object"`, (0, codegen_1._)`${fmt} instanceof RegExp`, (0, codegen_1._)`typeof ${fmt}.compare != "function"`, compareCode(fmt)));
         }
         function validateFormat() {
-          const format3 = fCxt.schema;
-          const fmtDef = self2.formats[format3];
+          const format4 = fCxt.schema;
+          const fmtDef = self2.formats[format4];
           if (!fmtDef || fmtDef === true)
             return;
           if (typeof fmtDef != "object" || fmtDef instanceof RegExp || typeof fmtDef.compare != "function") {
-            throw new Error(`"${keyword}": format "${format3}" does not define "compare" function`);
+            throw new Error(`"${keyword}": format "${format4}" does not define "compare" function`);
           }
           const fmt = gen.scopeValue("formats", {
-            key: format3,
+            key: format4,
             ref: fmtDef,
-            code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format3)}` : void 0
+            code: opts.code.formats ? (0, codegen_1._)`${opts.code.formats}${(0, codegen_1.getProperty)(format4)}` : void 0
           });
           cxt.fail$data(compareCode(fmt));
         }
@@ -58674,8 +54353,8 @@ function ajvFor(draft) {
   }
   return ajv2;
 }
-function schemaDraft(schema3) {
-  const s = schema3 && typeof schema3 === "object" ? String(schema3.$schema ?? "") : "";
+function schemaDraft(schema4) {
+  const s = schema4 && typeof schema4 === "object" ? String(schema4.$schema ?? "") : "";
   if (/draft-04/.test(s))
     return "04";
   if (/2020-12/.test(s))
@@ -58684,41 +54363,41 @@ function schemaDraft(schema3) {
     return "2019";
   return "07";
 }
-function remember2(cache8, key, value) {
+function remember(cache8, key, value) {
   if (cache8.size >= MAX_CACHE)
     cache8.delete(cache8.keys().next().value);
   cache8.set(key, value);
   return value;
 }
-function contractSchemaProblems(schema3) {
-  const key = JSON.stringify(schema3);
+function contractSchemaProblems(schema4) {
+  const key = JSON.stringify(schema4);
   const hit = problemsCache.get(key);
   if (hit)
     return hit;
-  const ajv2 = ajvFor(schemaDraft(schema3));
+  const ajv2 = ajvFor(schemaDraft(schema4));
   let problems = [];
   try {
-    if (ajv2.validateSchema(schema3) !== true) {
+    if (ajv2.validateSchema(schema4) !== true) {
       problems = onePerPlace(ajv2.errors ?? []).map((e) => ({ instancePath: e.instancePath, message: describeSchemaError(e) }));
     }
   } catch (e) {
     problems = [{ instancePath: "", message: e.message }];
   }
-  return remember2(problemsCache, key, problems);
+  return remember(problemsCache, key, problems);
 }
-function contractValidator(schema3) {
-  const key = JSON.stringify(schema3);
+function contractValidator(schema4) {
+  const key = JSON.stringify(schema4);
   if (validatorCache.has(key))
     return validatorCache.get(key) ?? void 0;
   let validate = null;
-  if (!contractSchemaProblems(schema3).length) {
+  if (!contractSchemaProblems(schema4).length) {
     try {
-      validate = ajvFor(schemaDraft(schema3)).compile(schema3);
+      validate = ajvFor(schemaDraft(schema4)).compile(schema4);
     } catch {
       validate = null;
     }
   }
-  remember2(validatorCache, key, validate);
+  remember(validatorCache, key, validate);
   return validate ?? void 0;
 }
 function onePerPlace(errors) {
@@ -58815,17 +54494,17 @@ function checkCall(context3, call, def) {
   checkLiterals(context3, call, def, action);
   checkOutputs(context3, call, def, action);
 }
-function placeholderFor(schema3) {
-  const t = [].concat(schema3?.type ?? "string")[0];
+function placeholderFor(schema4) {
+  const t = [].concat(schema4?.type ?? "string")[0];
   return t === "integer" || t === "number" ? "0" : t === "boolean" ? "false" : '""';
 }
-function addInput(context3, call, name, schema3) {
+function addInput(context3, call, name, schema4) {
   const inputs = call.inputsPair?.value;
   if (!isMap(inputs) || inputs.flow || !inputs.pairs.length)
     return [];
   const last = inputs.pairs[inputs.pairs.length - 1];
   const edit = insertFlowValuePair(context3.file.source, inputs, last, yamlScalar(name), "lit", "\0");
-  edit.text = edit.text.replace(JSON.stringify("\0"), placeholderFor(schema3));
+  edit.text = edit.text.replace(JSON.stringify("\0"), placeholderFor(schema4));
   return [{ messageId: "addInput", data: { name }, fix: edit }];
 }
 function describeType(v) {
@@ -58862,8 +54541,8 @@ function checkLiterals(context3, call, def, action) {
     context3.report({ node: e.value.scalar, messageId: "wrongType", data: { name, action, problem, actual: describeType(value) }, suggest });
   }
 }
-function convertLiteral(value, schema3) {
-  const types2 = [].concat(schema3?.type ?? []);
+function convertLiteral(value, schema4) {
+  const types2 = [].concat(schema4?.type ?? []);
   if (types2.includes("string") && (typeof value === "number" || typeof value === "boolean"))
     return { value: String(value), text: JSON.stringify(String(value)) };
   if ((types2.includes("integer") || types2.includes("number")) && typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value.trim())) {
@@ -58876,10 +54555,10 @@ function convertLiteral(value, schema3) {
   }
   return void 0;
 }
-function flattenOutputs(schema3, prefix = "", out = [], depth = 0) {
-  if (schema3?.type === "array")
-    return flattenOutputs(schema3.items, prefix, out, depth + 1);
-  const props = schemaProperties(schema3);
+function flattenOutputs(schema4, prefix = "", out = [], depth = 0) {
+  if (schema4?.type === "array")
+    return flattenOutputs(schema4.items, prefix, out, depth + 1);
+  const props = schemaProperties(schema4);
   if (!props || depth > 8)
     return out;
   for (const [k, sub] of Object.entries(props)) {
@@ -58918,8 +54597,8 @@ function checkFailureOutputs(context3, call) {
     const best = suggest[0]?.data?.name;
     context3.report({
       node: e.key,
-      messageId: "unknownFailureOutput",
-      data: { name: e.name, hint: best ? `; did you mean \`${best}\`?` : ` (failure outputs: ${nameList([...FAILURE_OUTPUTS])}).` },
+      messageId: best ? "unknownFailureOutputClosest" : "unknownFailureOutput",
+      data: best ? { name: e.name, closest: best } : { name: e.name, outputs: nameList([...FAILURE_OUTPUTS]) },
       suggest
     });
   }
@@ -58951,7 +54630,8 @@ var init_contract = __esm({
           requiredNoValue: "Data action `{{action}}` requires the input `{{name}}`, but it is set to no value.",
           wrongType: "Input `{{name}}` of `{{action}}` {{problem}}, but the literal is {{actual}}.",
           unknownOutput: "`{{name}}` is not an output of data action `{{action}}` (outputs: {{known}}).",
-          unknownFailureOutput: "`{{name}}` is not a failure output of a Call Data Action{{hint}}",
+          unknownFailureOutput: "`{{name}}` is not a failure output of a Call Data Action (failure outputs: {{outputs}}).",
+          unknownFailureOutputClosest: "`{{name}}` is not a failure output of a Call Data Action; did you mean `{{closest}}`?",
           rename: "Use `{{name}}`.",
           addInput: "Add the input `{{name}}` (fill in its value).",
           convert: "Write the literal as `{{text}}`."
@@ -58979,10 +54659,17 @@ var init_contract = __esm({
 
 // packages/core/dist/rules/call-data/handles-failure.js
 function readVariables(file) {
-  const out = /* @__PURE__ */ new Set();
-  for (const r of variableReferences(file))
-    if (r.kind === "exp")
-      out.add(r.canonical.toLowerCase());
+  const out = /* @__PURE__ */ new Map();
+  for (const r of variableReferences(file)) {
+    if (r.kind !== "exp")
+      continue;
+    const key = r.canonical.toLowerCase();
+    const at = out.get(key);
+    if (at)
+      at.push(r.range);
+    else
+      out.set(key, [r.range]);
+  }
   return out;
 }
 function copyFailureToTimeout(context3, call) {
@@ -59013,7 +54700,7 @@ var init_handles_failure = __esm({
     "use strict";
     init_call_data();
     init_rule();
-    init_variable_scope();
+    init_flow_scope();
     id17 = "call-data/handles-failure";
     handles_failure_default = defineRule({
       meta: {
@@ -59039,7 +54726,9 @@ var init_handles_failure = __esm({
         const all = context3.options.checkFireAndForget === true;
         const read = readVariables(context3.file);
         for (const call of callDataActions(context3.file)) {
-          const used = call.successOutputs.filter((o) => o.value?.kind === "var" && o.value.text !== void 0 && read.has(o.value.text.trim().toLowerCase()));
+          const success = call.outcomes.success?.range;
+          const readOutside = (name) => (read.get(name) ?? []).some(([a, b]) => !success || a < success[0] || b > success[1]);
+          const used = call.successOutputs.filter((o) => o.value?.kind === "var" && o.value.text !== void 0 && readOutside(o.value.text.trim().toLowerCase()));
           if (!all && used.length === 0)
             continue;
           const failure = outcomeHasActions(call, "failure");
@@ -59075,7 +54764,7 @@ function reportUnescapedInput(context3, def, tpl, ref, open2, idPattern, message
   context3.report({
     range: templateRange(context3.file, tpl, ref.start, ref.end),
     messageId,
-    data: { ref: tpl.text.slice(ref.start, ref.end), input: ref.path.join(".") },
+    data: { ref: tpl.text.slice(ref.start, ref.end), input: ref.path.join("."), escaped: escapedText(open2, ref, tpl.text.slice(ref.start, ref.end)) },
     fix: wrapReference(context3.file, tpl, ref, open2)
   });
 }
@@ -59121,7 +54810,7 @@ var init_json_escape = __esm({
         fixable: true,
         docs: { url: ruleDocsUrl(id18), recommended: true },
         messages: {
-          unescaped: '`{{ref}}` is printed inside a JSON string without escaping; a `"`, `\\` or line break in `{{input}}` makes the request body invalid JSON. Write `$esc.jsonString({{ref}})`.'
+          unescaped: '`{{ref}}` is printed inside a JSON string without escaping; a `"`, `\\` or line break in `{{input}}` makes the request body invalid JSON. Write `{{escaped}}`.'
         },
         schema: {
           ...ID_PATTERN_OPTION,
@@ -59201,8 +54890,8 @@ var init_url_escape = __esm({
         fixable: true,
         docs: { url: ruleDocsUrl(id19), recommended: true },
         messages: {
-          unescapedPath: "`{{ref}}` is printed into the URL path without escaping; a space, `/`, `?`, `#` or `%` in `{{input}}` changes the request URL. Write `$esc.uriEncode({{ref}})` (`$esc.url` is form encoding: a space becomes `+`, which a path keeps as a plus sign).",
-          unescapedQuery: "`{{ref}}` is printed into the URL query without escaping; a space, `&`, `#` or `+` in `{{input}}` changes the request URL. Write `$esc.url({{ref}})` (or `$esc.uriEncode`).",
+          unescapedPath: "`{{ref}}` is printed into the URL path without escaping; a space, `/`, `?`, `#` or `%` in `{{input}}` changes the request URL. Write `{{escaped}}` (`$esc.url` is form encoding: a space becomes `+`, which a path keeps as a plus sign).",
+          unescapedQuery: "`{{ref}}` is printed into the URL query without escaping; a space, `&`, `#` or `+` in `{{input}}` changes the request URL. Write `{{escaped}}` (or `$esc.uriEncode`).",
           literalCall: "`{{call}}` after `{{ref}}` is printed as text, not called: the braces end the reference. Move it inside: `{{fixed}}`."
         },
         schema: ID_PATTERN_OPTION,
@@ -59333,10 +55022,11 @@ var init_get_with_body = __esm({
         description: "GET and DELETE data actions ignore `requestTemplate`; a custom body is never sent.",
         severity: "warn",
         kinds: ["data-action"],
-        fixable: true,
+        hasSuggestions: true,
         docs: { url: ruleDocsUrl(id21), recommended: true },
         messages: {
-          ignored: "{{method}} requests send no body, so this `requestTemplate` is ignored and the inputs it uses never reach the service. Put them in `requestUrlTemplate` (query or path) and reset the template to `${input.rawRequest}`."
+          ignored: "{{method}} requests send no body, so this `requestTemplate` is ignored and the inputs it uses never reach the service. Put them in `requestUrlTemplate` (query or path) and reset the template to `${input.rawRequest}`.",
+          reset: "Reset the template to `${input.rawRequest}` (after moving what it carries into the URL)."
         }
       },
       check(context3) {
@@ -59349,7 +55039,9 @@ var init_get_with_body = __esm({
           node: def.body.node,
           messageId: "ignored",
           data: { method: def.requestType },
-          fix: { range: def.body.node.range, text: '"${input.rawRequest}"' }
+          // A suggestion, not a fix: resetting deletes the only record of what the author meant to send (the inputs
+          // still have to go into the URL, by hand), and for DELETE that no body is sent is not documented.
+          suggest: [{ messageId: "reset", fix: { range: def.body.node.range, text: '"${input.rawRequest}"' } }]
         });
       }
     });
@@ -61311,7 +57003,7 @@ var id24, participant_attributes_default2;
 var init_participant_attributes2 = __esm({
   "packages/core/dist/rules/data-action/participant-attributes.js"() {
     "use strict";
-    init_dist();
+    init_validators();
     init_data_actions();
     init_velocity();
     init_rule();
@@ -61333,10 +57025,10 @@ var init_participant_attributes2 = __esm({
         defaultOptions: { checkTemplatedKeys: false },
         strictOptions: { checkTemplatedKeys: true },
         messages: {
-          unescapedValue: 'Participant attribute `{{key}}` takes its value from `{{ref}}` inside a JSON string without escaping; a `"`, `\\` or line break in `{{input}}` makes the PATCH body invalid JSON (400). Write `$esc.jsonString({{ref}})`.',
+          unescapedValue: 'Participant attribute `{{key}}` takes its value from `{{ref}}` inside a JSON string without escaping; a `"`, `\\` or line break in `{{input}}` makes the PATCH body invalid JSON (400). Write `{{escaped}}`.',
           nonString: "Participant attribute `{{key}}` has a {{type}} value; participant data values are strings, so the PATCH is rejected (400). Quote it.",
-          unquotedRef: 'Participant attribute `{{key}}` takes its value from `{{ref}}` without quotes; unless the input already holds a quoted JSON string the body is invalid or the value is not a string. Write `"$esc.jsonString({{ref}})"`.',
-          templatedKey: 'The attribute key `{{ref}}` is templated without escaping; a `"` or `\\` in `{{input}}` breaks the request body. Write `$esc.jsonString({{ref}})`.',
+          unquotedRef: 'Participant attribute `{{key}}` takes its value from `{{ref}}` without quotes; unless the input already holds a quoted JSON string the body is invalid or the value is not a string. Write `"{{escaped}}"`.',
+          templatedKey: 'The attribute key `{{ref}}` is templated without escaping; a `"` or `\\` in `{{input}}` breaks the request body. Write `{{escaped}}`.',
           shape: 'The participant-attributes body {{problem}}; the API takes `{"attributes": {"key": "value"}}`.',
           quoteValue: "Quote the value: `{{text}}`.",
           escapeRef: "Use `{{text}}`."
@@ -61363,8 +57055,8 @@ var init_participant_attributes2 = __esm({
             context3.report({
               range: renderedRange(context3.file, body, rendered, i, i + 1),
               messageId: "templatedKey",
-              data: { ref: text, input: ref.path.join(".") || ref.root },
-              suggest: [{ messageId: "escapeRef", data: { text: `$esc.jsonString(${text})` }, fix: wrapReference(context3.file, body, ref, "$esc.jsonString(") }]
+              data: { ref: text, input: ref.path.join(".") || ref.root, escaped: escapedText("$esc.jsonString(", ref, text) },
+              suggest: [{ messageId: "escapeRef", data: { text: escapedText("$esc.jsonString(", ref, text) }, fix: wrapReference(context3.file, body, ref, "$esc.jsonString(") }]
             });
           }
           const v = e.value;
@@ -61377,7 +57069,7 @@ var init_participant_attributes2 = __esm({
               context3.report({
                 range: renderedRange(context3.file, body, rendered, i, i + 1),
                 messageId: "unescapedValue",
-                data: { key: keyText, ref: text, input: ref.path.join(".") },
+                data: { key: keyText, ref: text, input: ref.path.join("."), escaped: escapedText("$esc.jsonString(", ref, text) },
                 fix: wrapReference(context3.file, body, ref, "$esc.jsonString(")
               });
             }
@@ -61396,9 +57088,9 @@ var init_participant_attributes2 = __esm({
               continue;
             const text = body.text.slice(ref.start, ref.end);
             const [a, b] = range(v);
-            const fixed = `"$esc.jsonString(${text})"`;
+            const fixed = `"${escapedText("$esc.jsonString(", ref, text)}"`;
             const edit = { range: [a, b], text: JSON.stringify(fixed).slice(1, -1) };
-            context3.report({ range: [a, b], messageId: "unquotedRef", data: { key: keyText, ref: text }, suggest: [{ messageId: "escapeRef", data: { text: fixed }, fix: edit }] });
+            context3.report({ range: [a, b], messageId: "unquotedRef", data: { key: keyText, ref: text, escaped: escapedText("$esc.jsonString(", ref, text) }, suggest: [{ messageId: "escapeRef", data: { text: fixed }, fix: edit }] });
           }
         }
         const root = shapeOf(found.attributes, entries2.length);
@@ -61522,8 +57214,8 @@ function checkArray(context3, def, text, ref, refText, path, props) {
   });
 }
 function checkKeys(context3, def, rendered, props) {
-  const schema3 = def.successSchema;
-  if (schema3?.additionalProperties === true)
+  const schema4 = def.successSchema;
+  if (schema4?.additionalProperties === true)
     return;
   const parsed = parseStubbedJson(rendered.text);
   if (!parsed.ok || parsed.root?.type !== "object")
@@ -61672,55 +57364,6 @@ var init_escape_misuse = __esm({
   }
 });
 
-// packages/core/dist/model/archy-options.js
-function archyOptionsSubstitutions(project) {
-  return project.index("archy-options:substitutions", (p) => {
-    const wanted = p.settings.archyOptionsFiles?.filter((x) => typeof x === "string") ?? [];
-    if (!wanted.length)
-      return void 0;
-    let found = false;
-    const names = /* @__PURE__ */ new Set();
-    for (const entry of wanted) {
-      const file = findProjectFile(p, entry);
-      if (!file)
-        continue;
-      found = true;
-      for (const k of substitutionKeys(file))
-        names.add(k);
-    }
-    return found ? [...names] : void 0;
-  });
-}
-function normalize(path) {
-  return path.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
-}
-function findProjectFile(project, entry) {
-  const want = normalize(entry);
-  return project.file(want) ?? project.files.find((f) => normalize(f.path).endsWith(`/${want}`));
-}
-function substitutionKeys(file) {
-  try {
-    const doc = (0, import_yaml2.parse)(file.source.text);
-    const subs = doc?.substitutions;
-    return subs && typeof subs === "object" && !Array.isArray(subs) ? Object.keys(subs) : [];
-  } catch {
-    return [];
-  }
-}
-var import_yaml2;
-var init_archy_options = __esm({
-  "packages/core/dist/model/archy-options.js"() {
-    "use strict";
-    import_yaml2 = __toESM(require_dist(), 1);
-    init_project();
-    registerProjectContributor({
-      substitutionsFor(_flow, project) {
-        return archyOptionsSubstitutions(project);
-      }
-    });
-  }
-});
-
 // packages/core/dist/rules/index.js
 var builtInRules;
 var init_rules = __esm({
@@ -61753,9 +57396,6 @@ var init_rules = __esm({
     init_input_undeclared();
     init_success_template();
     init_escape_misuse();
-    init_terraform();
-    init_terraform2();
-    init_archy_options();
     builtInRules = [
       literal_key_default,
       key_looks_like_variable_default,
@@ -61788,215 +57428,3319 @@ var init_rules = __esm({
   }
 });
 
-// packages/core/dist/lint.js
-function lintFiles(inputs, options = {}) {
-  const rules = options.rules ?? builtInRules;
-  const rulesById = new Map(rules.map((r) => [r.meta.id, r]));
-  const single = options.configFor ? void 0 : compileConfig(options.config ?? {}, rules);
-  const configFor = options.configFor ?? ((path) => ({ matcher: single, relPath: path }));
-  const settings = options.settings ?? options.config?.settings;
-  const maxFileSize = options.maxFileSize ?? (typeof settings?.maxFileSize === "number" ? settings.maxFileSize : DEFAULT_MAX_FILE_SIZE);
-  const parsed = inputs.map((input, i) => {
-    options.onProgress?.("parsing", i, inputs.length);
-    const { matcher, relPath } = configFor(input.path);
-    if (matcher.isIgnored(relPath))
-      return { input, ignored: true };
-    if (input.readError !== void 0 || input.text === void 0)
-      return { input, ignored: false };
-    const size = utf8SizeOver(input.text, maxFileSize);
-    if (size !== void 0) {
-      if (detectKind(input.path, input.text.slice(0, 64 * 1024)) === "unknown")
-        return { input, ignored: false, tooLargeNotOurs: true };
-      return { input: { ...input, readError: tooLargeMessage(size, maxFileSize) }, ignored: false };
-    }
-    return { input, file: input.parsed ?? parseFile(input.path, input.text, void 0, input.prepared), ignored: false };
-  });
-  const projectSettings = options.settings ?? options.config?.settings ?? {};
-  let project = new Project(parsed.flatMap((p) => p.file ? [p.file] : []), projectSettings);
-  const deployed = deployedMistypedFlows(parsed, project);
-  if (deployed.length) {
-    for (const p of deployed)
-      p.file = parseFile(p.input.path, p.input.text, "flow");
-    project = new Project(parsed.flatMap((p) => p.file ? [p.file] : []), projectSettings);
+// packages/core/dist/formatters/json.js
+var init_json = __esm({
+  "packages/core/dist/formatters/json.js"() {
+    "use strict";
   }
-  const results = [];
-  const targets = options.isTarget ? parsed.filter((p) => options.isTarget(p.input.path)) : parsed;
-  for (const { input, file, ignored, tooLargeNotOurs } of targets) {
-    options.onProgress?.("linting", results.length, targets.length);
-    if (ignored || tooLargeNotOurs) {
-      results.push(countResult({ filePath: input.path, kind: "unknown", messages: [], skipped: ignored ? "ignored" : "not-ours" }));
-      continue;
-    }
-    if (!file) {
-      results.push(readErrorResult(input));
-      continue;
-    }
-    if (file.kind === "unknown") {
-      if (isCandidatePath(input.path) && file.source.text.trim() === "")
-        results.push(emptyFileResult(input.path));
-      else
-        results.push(countResult({ filePath: input.path, kind: "unknown", messages: [], skipped: "not-ours" }));
-      continue;
-    }
-    const messages = file.errors.length ? parseErrorMessages(file) : runRules(file, project, configFor(input.path).matcher.rulesFor(configFor(input.path).relPath), rulesById);
-    results.push(countResult({ filePath: input.path, kind: file.kind, messages, ...options.includeSource ? { source: file.source.text } : {} }));
-  }
-  return results;
-}
-async function lintFilesAsync(inputs, options = {}) {
-  return lintFiles(await Promise.all(inputs.map(prepareInput)), options);
-}
-async function prepareInput(input) {
-  if (input.text === void 0 || input.readError !== void 0)
-    return input;
-  const kind = detectKind(input.path, input.text);
-  const parser = kindParser(kind);
-  if (!parser?.prepare)
-    return input;
-  const deep = kind === "terraform" ? findHclNestingExcess(input.text) : void 0;
-  if (deep) {
-    const line = new SourceText(input.text).positionAt(deep.offset).line;
-    return { path: input.path, readError: nestingMessage(deep.limit), readErrorLine: line };
-  }
-  try {
-    return { ...input, prepared: await parser.prepare(input.path, input.text) };
-  } catch (e) {
-    return { ...input, prepared: e instanceof Error ? e : new Error(String(e)) };
-  }
-}
-function deployedMistypedFlows(parsed, project) {
-  const candidates = parsed.filter((p) => p.file?.kind === "unknown" && FLOW_EXTENSIONS.includes(extensionOf(p.input.path)) && mistypedFlowTypeKey(p.file.source.text) !== void 0);
-  if (!candidates.length || !project.filesOfKind("terraform").length)
-    return [];
-  const deployedPaths = new Set(terraformFlows(project).flatMap((f) => f.target.status === "resolved" ? f.target.paths : []));
-  return candidates.filter((p) => deployedPaths.has(p.input.path));
-}
-function readErrorResult(input) {
-  const line = input.readErrorLine ?? 1;
-  return countResult({
-    filePath: input.path,
-    kind: "unknown",
-    messages: [{ ruleId: null, severity: 2, fatal: true, message: input.readError ?? "File could not be read.", line, column: 1, endLine: line, endColumn: 1, range: [0, 0] }]
-  });
-}
-function emptyFileResult(path) {
-  return countResult({
-    filePath: path,
-    kind: "unknown",
-    messages: [{ ruleId: null, severity: 1, message: "File is empty: there is no flow, data action or Terraform in it to lint.", line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] }]
-  });
-}
-function clampRange(range, length) {
-  const start = Math.min(Math.max(0, range[0] || 0), length);
-  return [start, Math.min(Math.max(start, range[1] || 0), length)];
-}
-function parseErrorMessages(file) {
-  return file.errors.map((problem) => {
-    const e = { ...problem, range: clampRange(problem.range, file.source.text.length) };
-    const start = file.source.positionAt(e.range[0]);
-    const end = file.source.positionAt(e.range[1]);
-    return {
-      ruleId: null,
-      severity: 2,
-      fatal: true,
-      message: `Parse error: ${e.message}`,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      range: e.range
-    };
-  });
-}
-function interpolate(template, data) {
-  if (!data)
-    return template;
-  return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (m, k) => k in data ? String(data[k]) : m);
-}
-function runRules(file, project, enabled, rulesById) {
-  const messages = [];
-  const directives = readDirectives(file);
-  const text = file.source.text;
-  for (const [id28, setting] of enabled) {
-    const rule = rulesById.get(id28);
-    if (!rule || !rule.meta.kinds.includes(file.kind))
-      continue;
-    const context3 = {
-      ruleId: id28,
-      file,
-      project,
-      text,
-      options: setting.options,
-      report(d) {
-        const range = clampRange(d.range ?? d.node?.range ?? [0, 0], text.length);
-        const start = file.source.positionAt(range[0]);
-        if (directives.isDisabled(id28, start.line))
-          return;
-        const end = file.source.positionAt(range[1]);
-        const template = rule.meta.messages[d.messageId];
-        if (template === void 0)
-          throw new Error(`Rule ${id28} reported unknown messageId "${d.messageId}"`);
-        const diagnostic = {
-          ruleId: id28,
-          severity: setting.severity,
-          message: interpolate(template, d.data),
-          line: start.line,
-          column: start.column,
-          endLine: end.line,
-          endColumn: end.column,
-          range: [range[0], range[1]],
-          messageId: d.messageId
-        };
-        if (d.related?.length)
-          diagnostic.related = d.related.map((r) => ({ ...r }));
-        if (d.identity)
-          diagnostic.identity = d.identity;
-        if (d.fix)
-          diagnostic.fix = mergeEdits(text, d.fix);
-        if (d.suggest?.length) {
-          diagnostic.suggestions = d.suggest.map((s) => ({ messageId: s.messageId, desc: interpolate(rule.meta.messages[s.messageId] ?? s.messageId, s.data), fix: mergeEdits(text, s.fix) }));
+});
+
+// node_modules/universalify/index.js
+var require_universalify = __commonJS({
+  "node_modules/universalify/index.js"(exports) {
+    "use strict";
+    exports.fromCallback = function(fn) {
+      return Object.defineProperty(function(...args) {
+        if (typeof args[args.length - 1] === "function") fn.apply(this, args);
+        else {
+          return new Promise((resolve8, reject) => {
+            args.push((err, res) => err != null ? reject(err) : resolve8(res));
+            fn.apply(this, args);
+          });
         }
-        messages.push(diagnostic);
-      }
+      }, "name", { value: fn.name });
+    };
+    exports.fromPromise = function(fn) {
+      return Object.defineProperty(function(...args) {
+        const cb = args[args.length - 1];
+        if (typeof cb !== "function") return fn.apply(this, args);
+        else {
+          args.pop();
+          fn.apply(this, args).then((r) => cb(null, r), cb);
+        }
+      }, "name", { value: fn.name });
+    };
+  }
+});
+
+// node_modules/graceful-fs/polyfills.js
+var require_polyfills = __commonJS({
+  "node_modules/graceful-fs/polyfills.js"(exports, module) {
+    var constants3 = __require("constants");
+    var origCwd = process.cwd;
+    var cwd = null;
+    var platform2 = process.env.GRACEFUL_FS_PLATFORM || process.platform;
+    process.cwd = function() {
+      if (!cwd)
+        cwd = origCwd.call(process);
+      return cwd;
     };
     try {
-      rule.check(context3);
-    } catch (e) {
-      messages.push({
-        ruleId: id28,
-        severity: 2,
-        message: `Internal error in rule ${id28}: ${e?.message ?? String(e)}. Please report it; other rules still ran.`,
-        line: 1,
-        column: 1,
-        endLine: 1,
-        endColumn: 1,
-        range: [0, 0]
-      });
+      process.cwd();
+    } catch (er) {
+    }
+    if (typeof process.chdir === "function") {
+      chdir = process.chdir;
+      process.chdir = function(d) {
+        cwd = null;
+        chdir.call(process, d);
+      };
+      if (Object.setPrototypeOf) Object.setPrototypeOf(process.chdir, chdir);
+    }
+    var chdir;
+    module.exports = patch;
+    function patch(fs4) {
+      if (constants3.hasOwnProperty("O_SYMLINK") && process.version.match(/^v0\.6\.[0-2]|^v0\.5\./)) {
+        patchLchmod(fs4);
+      }
+      if (!fs4.lutimes) {
+        patchLutimes(fs4);
+      }
+      fs4.chown = chownFix(fs4.chown);
+      fs4.fchown = chownFix(fs4.fchown);
+      fs4.lchown = chownFix(fs4.lchown);
+      fs4.chmod = chmodFix(fs4.chmod);
+      fs4.fchmod = chmodFix(fs4.fchmod);
+      fs4.lchmod = chmodFix(fs4.lchmod);
+      fs4.chownSync = chownFixSync(fs4.chownSync);
+      fs4.fchownSync = chownFixSync(fs4.fchownSync);
+      fs4.lchownSync = chownFixSync(fs4.lchownSync);
+      fs4.chmodSync = chmodFixSync(fs4.chmodSync);
+      fs4.fchmodSync = chmodFixSync(fs4.fchmodSync);
+      fs4.lchmodSync = chmodFixSync(fs4.lchmodSync);
+      fs4.stat = statFix(fs4.stat);
+      fs4.fstat = statFix(fs4.fstat);
+      fs4.lstat = statFix(fs4.lstat);
+      fs4.statSync = statFixSync(fs4.statSync);
+      fs4.fstatSync = statFixSync(fs4.fstatSync);
+      fs4.lstatSync = statFixSync(fs4.lstatSync);
+      if (fs4.chmod && !fs4.lchmod) {
+        fs4.lchmod = function(path, mode, cb) {
+          if (cb) process.nextTick(cb);
+        };
+        fs4.lchmodSync = function() {
+        };
+      }
+      if (fs4.chown && !fs4.lchown) {
+        fs4.lchown = function(path, uid, gid, cb) {
+          if (cb) process.nextTick(cb);
+        };
+        fs4.lchownSync = function() {
+        };
+      }
+      if (platform2 === "win32") {
+        fs4.rename = typeof fs4.rename !== "function" ? fs4.rename : (function(fs$rename) {
+          function rename2(from, to, cb) {
+            var start = Date.now();
+            var backoff = 0;
+            fs$rename(from, to, function CB(er) {
+              if (er && (er.code === "EACCES" || er.code === "EPERM" || er.code === "EBUSY") && Date.now() - start < 6e4) {
+                setTimeout(function() {
+                  fs4.stat(to, function(stater, st) {
+                    if (stater && stater.code === "ENOENT")
+                      fs$rename(from, to, CB);
+                    else
+                      cb(er);
+                  });
+                }, backoff);
+                if (backoff < 100)
+                  backoff += 10;
+                return;
+              }
+              if (cb) cb(er);
+            });
+          }
+          if (Object.setPrototypeOf) Object.setPrototypeOf(rename2, fs$rename);
+          return rename2;
+        })(fs4.rename);
+      }
+      fs4.read = typeof fs4.read !== "function" ? fs4.read : (function(fs$read) {
+        function read(fd, buffer, offset, length, position, callback_) {
+          var callback;
+          if (callback_ && typeof callback_ === "function") {
+            var eagCounter = 0;
+            callback = function(er, _, __) {
+              if (er && er.code === "EAGAIN" && eagCounter < 10) {
+                eagCounter++;
+                return fs$read.call(fs4, fd, buffer, offset, length, position, callback);
+              }
+              callback_.apply(this, arguments);
+            };
+          }
+          return fs$read.call(fs4, fd, buffer, offset, length, position, callback);
+        }
+        if (Object.setPrototypeOf) Object.setPrototypeOf(read, fs$read);
+        return read;
+      })(fs4.read);
+      fs4.readSync = typeof fs4.readSync !== "function" ? fs4.readSync : /* @__PURE__ */ (function(fs$readSync) {
+        return function(fd, buffer, offset, length, position) {
+          var eagCounter = 0;
+          while (true) {
+            try {
+              return fs$readSync.call(fs4, fd, buffer, offset, length, position);
+            } catch (er) {
+              if (er.code === "EAGAIN" && eagCounter < 10) {
+                eagCounter++;
+                continue;
+              }
+              throw er;
+            }
+          }
+        };
+      })(fs4.readSync);
+      function patchLchmod(fs5) {
+        fs5.lchmod = function(path, mode, callback) {
+          fs5.open(
+            path,
+            constants3.O_WRONLY | constants3.O_SYMLINK,
+            mode,
+            function(err, fd) {
+              if (err) {
+                if (callback) callback(err);
+                return;
+              }
+              fs5.fchmod(fd, mode, function(err2) {
+                fs5.close(fd, function(err22) {
+                  if (callback) callback(err2 || err22);
+                });
+              });
+            }
+          );
+        };
+        fs5.lchmodSync = function(path, mode) {
+          var fd = fs5.openSync(path, constants3.O_WRONLY | constants3.O_SYMLINK, mode);
+          var threw = true;
+          var ret;
+          try {
+            ret = fs5.fchmodSync(fd, mode);
+            threw = false;
+          } finally {
+            if (threw) {
+              try {
+                fs5.closeSync(fd);
+              } catch (er) {
+              }
+            } else {
+              fs5.closeSync(fd);
+            }
+          }
+          return ret;
+        };
+      }
+      function patchLutimes(fs5) {
+        if (constants3.hasOwnProperty("O_SYMLINK") && fs5.futimes) {
+          fs5.lutimes = function(path, at, mt, cb) {
+            fs5.open(path, constants3.O_SYMLINK, function(er, fd) {
+              if (er) {
+                if (cb) cb(er);
+                return;
+              }
+              fs5.futimes(fd, at, mt, function(er2) {
+                fs5.close(fd, function(er22) {
+                  if (cb) cb(er2 || er22);
+                });
+              });
+            });
+          };
+          fs5.lutimesSync = function(path, at, mt) {
+            var fd = fs5.openSync(path, constants3.O_SYMLINK);
+            var ret;
+            var threw = true;
+            try {
+              ret = fs5.futimesSync(fd, at, mt);
+              threw = false;
+            } finally {
+              if (threw) {
+                try {
+                  fs5.closeSync(fd);
+                } catch (er) {
+                }
+              } else {
+                fs5.closeSync(fd);
+              }
+            }
+            return ret;
+          };
+        } else if (fs5.futimes) {
+          fs5.lutimes = function(_a, _b, _c, cb) {
+            if (cb) process.nextTick(cb);
+          };
+          fs5.lutimesSync = function() {
+          };
+        }
+      }
+      function chmodFix(orig) {
+        if (!orig) return orig;
+        return function(target, mode, cb) {
+          return orig.call(fs4, target, mode, function(er) {
+            if (chownErOk(er)) er = null;
+            if (cb) cb.apply(this, arguments);
+          });
+        };
+      }
+      function chmodFixSync(orig) {
+        if (!orig) return orig;
+        return function(target, mode) {
+          try {
+            return orig.call(fs4, target, mode);
+          } catch (er) {
+            if (!chownErOk(er)) throw er;
+          }
+        };
+      }
+      function chownFix(orig) {
+        if (!orig) return orig;
+        return function(target, uid, gid, cb) {
+          return orig.call(fs4, target, uid, gid, function(er) {
+            if (chownErOk(er)) er = null;
+            if (cb) cb.apply(this, arguments);
+          });
+        };
+      }
+      function chownFixSync(orig) {
+        if (!orig) return orig;
+        return function(target, uid, gid) {
+          try {
+            return orig.call(fs4, target, uid, gid);
+          } catch (er) {
+            if (!chownErOk(er)) throw er;
+          }
+        };
+      }
+      function statFix(orig) {
+        if (!orig) return orig;
+        return function(target, options, cb) {
+          if (typeof options === "function") {
+            cb = options;
+            options = null;
+          }
+          function callback(er, stats) {
+            if (stats) {
+              if (stats.uid < 0) stats.uid += 4294967296;
+              if (stats.gid < 0) stats.gid += 4294967296;
+            }
+            if (cb) cb.apply(this, arguments);
+          }
+          return options ? orig.call(fs4, target, options, callback) : orig.call(fs4, target, callback);
+        };
+      }
+      function statFixSync(orig) {
+        if (!orig) return orig;
+        return function(target, options) {
+          var stats = options ? orig.call(fs4, target, options) : orig.call(fs4, target);
+          if (stats) {
+            if (stats.uid < 0) stats.uid += 4294967296;
+            if (stats.gid < 0) stats.gid += 4294967296;
+          }
+          return stats;
+        };
+      }
+      function chownErOk(er) {
+        if (!er)
+          return true;
+        if (er.code === "ENOSYS")
+          return true;
+        var nonroot = !process.getuid || process.getuid() !== 0;
+        if (nonroot) {
+          if (er.code === "EINVAL" || er.code === "EPERM")
+            return true;
+        }
+        return false;
+      }
     }
   }
-  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
+});
+
+// node_modules/graceful-fs/legacy-streams.js
+var require_legacy_streams = __commonJS({
+  "node_modules/graceful-fs/legacy-streams.js"(exports, module) {
+    var Stream = __require("stream").Stream;
+    module.exports = legacy;
+    function legacy(fs4) {
+      return {
+        ReadStream,
+        WriteStream
+      };
+      function ReadStream(path, options) {
+        if (!(this instanceof ReadStream)) return new ReadStream(path, options);
+        Stream.call(this);
+        var self2 = this;
+        this.path = path;
+        this.fd = null;
+        this.readable = true;
+        this.paused = false;
+        this.flags = "r";
+        this.mode = 438;
+        this.bufferSize = 64 * 1024;
+        options = options || {};
+        var keys = Object.keys(options);
+        for (var index2 = 0, length = keys.length; index2 < length; index2++) {
+          var key = keys[index2];
+          this[key] = options[key];
+        }
+        if (this.encoding) this.setEncoding(this.encoding);
+        if (this.start !== void 0) {
+          if ("number" !== typeof this.start) {
+            throw TypeError("start must be a Number");
+          }
+          if (this.end === void 0) {
+            this.end = Infinity;
+          } else if ("number" !== typeof this.end) {
+            throw TypeError("end must be a Number");
+          }
+          if (this.start > this.end) {
+            throw new Error("start must be <= end");
+          }
+          this.pos = this.start;
+        }
+        if (this.fd !== null) {
+          process.nextTick(function() {
+            self2._read();
+          });
+          return;
+        }
+        fs4.open(this.path, this.flags, this.mode, function(err, fd) {
+          if (err) {
+            self2.emit("error", err);
+            self2.readable = false;
+            return;
+          }
+          self2.fd = fd;
+          self2.emit("open", fd);
+          self2._read();
+        });
+      }
+      function WriteStream(path, options) {
+        if (!(this instanceof WriteStream)) return new WriteStream(path, options);
+        Stream.call(this);
+        this.path = path;
+        this.fd = null;
+        this.writable = true;
+        this.flags = "w";
+        this.encoding = "binary";
+        this.mode = 438;
+        this.bytesWritten = 0;
+        options = options || {};
+        var keys = Object.keys(options);
+        for (var index2 = 0, length = keys.length; index2 < length; index2++) {
+          var key = keys[index2];
+          this[key] = options[key];
+        }
+        if (this.start !== void 0) {
+          if ("number" !== typeof this.start) {
+            throw TypeError("start must be a Number");
+          }
+          if (this.start < 0) {
+            throw new Error("start must be >= zero");
+          }
+          this.pos = this.start;
+        }
+        this.busy = false;
+        this._queue = [];
+        if (this.fd === null) {
+          this._open = fs4.open;
+          this._queue.push([this._open, this.path, this.flags, this.mode, void 0]);
+          this.flush();
+        }
+      }
+    }
+  }
+});
+
+// node_modules/graceful-fs/clone.js
+var require_clone = __commonJS({
+  "node_modules/graceful-fs/clone.js"(exports, module) {
+    "use strict";
+    module.exports = clone;
+    var getPrototypeOf = Object.getPrototypeOf || function(obj) {
+      return obj.__proto__;
+    };
+    function clone(obj) {
+      if (obj === null || typeof obj !== "object")
+        return obj;
+      if (obj instanceof Object)
+        var copy = { __proto__: getPrototypeOf(obj) };
+      else
+        var copy = /* @__PURE__ */ Object.create(null);
+      Object.getOwnPropertyNames(obj).forEach(function(key) {
+        Object.defineProperty(copy, key, Object.getOwnPropertyDescriptor(obj, key));
+      });
+      return copy;
+    }
+  }
+});
+
+// node_modules/graceful-fs/graceful-fs.js
+var require_graceful_fs = __commonJS({
+  "node_modules/graceful-fs/graceful-fs.js"(exports, module) {
+    var fs4 = __require("fs");
+    var polyfills = require_polyfills();
+    var legacy = require_legacy_streams();
+    var clone = require_clone();
+    var util = __require("util");
+    var gracefulQueue;
+    var previousSymbol;
+    if (typeof Symbol === "function" && typeof Symbol.for === "function") {
+      gracefulQueue = Symbol.for("graceful-fs.queue");
+      previousSymbol = Symbol.for("graceful-fs.previous");
+    } else {
+      gracefulQueue = "___graceful-fs.queue";
+      previousSymbol = "___graceful-fs.previous";
+    }
+    function noop4() {
+    }
+    function publishQueue(context3, queue2) {
+      Object.defineProperty(context3, gracefulQueue, {
+        get: function() {
+          return queue2;
+        }
+      });
+    }
+    var debug2 = noop4;
+    if (util.debuglog)
+      debug2 = util.debuglog("gfs4");
+    else if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || ""))
+      debug2 = function() {
+        var m = util.format.apply(util, arguments);
+        m = "GFS4: " + m.split(/\n/).join("\nGFS4: ");
+        console.error(m);
+      };
+    if (!fs4[gracefulQueue]) {
+      queue = global[gracefulQueue] || [];
+      publishQueue(fs4, queue);
+      fs4.close = (function(fs$close) {
+        function close(fd, cb) {
+          return fs$close.call(fs4, fd, function(err) {
+            if (!err) {
+              resetQueue();
+            }
+            if (typeof cb === "function")
+              cb.apply(this, arguments);
+          });
+        }
+        Object.defineProperty(close, previousSymbol, {
+          value: fs$close
+        });
+        return close;
+      })(fs4.close);
+      fs4.closeSync = (function(fs$closeSync) {
+        function closeSync2(fd) {
+          fs$closeSync.apply(fs4, arguments);
+          resetQueue();
+        }
+        Object.defineProperty(closeSync2, previousSymbol, {
+          value: fs$closeSync
+        });
+        return closeSync2;
+      })(fs4.closeSync);
+      if (/\bgfs4\b/i.test(process.env.NODE_DEBUG || "")) {
+        process.on("exit", function() {
+          debug2(fs4[gracefulQueue]);
+          __require("assert").equal(fs4[gracefulQueue].length, 0);
+        });
+      }
+    }
+    var queue;
+    if (!global[gracefulQueue]) {
+      publishQueue(global, fs4[gracefulQueue]);
+    }
+    module.exports = patch(clone(fs4));
+    if (process.env.TEST_GRACEFUL_FS_GLOBAL_PATCH && !fs4.__patched) {
+      module.exports = patch(fs4);
+      fs4.__patched = true;
+    }
+    function patch(fs5) {
+      polyfills(fs5);
+      fs5.gracefulify = patch;
+      fs5.createReadStream = createReadStream;
+      fs5.createWriteStream = createWriteStream;
+      var fs$readFile = fs5.readFile;
+      fs5.readFile = readFile;
+      function readFile(path, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        return go$readFile(path, options, cb);
+        function go$readFile(path2, options2, cb2, startTime) {
+          return fs$readFile(path2, options2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$readFile, [path2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$writeFile = fs5.writeFile;
+      fs5.writeFile = writeFile2;
+      function writeFile2(path, data, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        return go$writeFile(path, data, options, cb);
+        function go$writeFile(path2, data2, options2, cb2, startTime) {
+          return fs$writeFile(path2, data2, options2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$writeFile, [path2, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$appendFile = fs5.appendFile;
+      if (fs$appendFile)
+        fs5.appendFile = appendFile2;
+      function appendFile2(path, data, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        return go$appendFile(path, data, options, cb);
+        function go$appendFile(path2, data2, options2, cb2, startTime) {
+          return fs$appendFile(path2, data2, options2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$appendFile, [path2, data2, options2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$copyFile = fs5.copyFile;
+      if (fs$copyFile)
+        fs5.copyFile = copyFile2;
+      function copyFile2(src, dest, flags, cb) {
+        if (typeof flags === "function") {
+          cb = flags;
+          flags = 0;
+        }
+        return go$copyFile(src, dest, flags, cb);
+        function go$copyFile(src2, dest2, flags2, cb2, startTime) {
+          return fs$copyFile(src2, dest2, flags2, function(err) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$copyFile, [src2, dest2, flags2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      var fs$readdir = fs5.readdir;
+      fs5.readdir = readdir2;
+      var noReaddirOptionVersions = /^v[0-5]\./;
+      function readdir2(path, options, cb) {
+        if (typeof options === "function")
+          cb = options, options = null;
+        var go$readdir = noReaddirOptionVersions.test(process.version) ? function go$readdir2(path2, options2, cb2, startTime) {
+          return fs$readdir(path2, fs$readdirCallback(
+            path2,
+            options2,
+            cb2,
+            startTime
+          ));
+        } : function go$readdir2(path2, options2, cb2, startTime) {
+          return fs$readdir(path2, options2, fs$readdirCallback(
+            path2,
+            options2,
+            cb2,
+            startTime
+          ));
+        };
+        return go$readdir(path, options, cb);
+        function fs$readdirCallback(path2, options2, cb2, startTime) {
+          return function(err, files) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([
+                go$readdir,
+                [path2, options2, cb2],
+                err,
+                startTime || Date.now(),
+                Date.now()
+              ]);
+            else {
+              if (files && files.sort)
+                files.sort();
+              if (typeof cb2 === "function")
+                cb2.call(this, err, files);
+            }
+          };
+        }
+      }
+      if (process.version.substr(0, 4) === "v0.8") {
+        var legStreams = legacy(fs5);
+        ReadStream = legStreams.ReadStream;
+        WriteStream = legStreams.WriteStream;
+      }
+      var fs$ReadStream = fs5.ReadStream;
+      if (fs$ReadStream) {
+        ReadStream.prototype = Object.create(fs$ReadStream.prototype);
+        ReadStream.prototype.open = ReadStream$open;
+      }
+      var fs$WriteStream = fs5.WriteStream;
+      if (fs$WriteStream) {
+        WriteStream.prototype = Object.create(fs$WriteStream.prototype);
+        WriteStream.prototype.open = WriteStream$open;
+      }
+      Object.defineProperty(fs5, "ReadStream", {
+        get: function() {
+          return ReadStream;
+        },
+        set: function(val) {
+          ReadStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      Object.defineProperty(fs5, "WriteStream", {
+        get: function() {
+          return WriteStream;
+        },
+        set: function(val) {
+          WriteStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      var FileReadStream = ReadStream;
+      Object.defineProperty(fs5, "FileReadStream", {
+        get: function() {
+          return FileReadStream;
+        },
+        set: function(val) {
+          FileReadStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      var FileWriteStream = WriteStream;
+      Object.defineProperty(fs5, "FileWriteStream", {
+        get: function() {
+          return FileWriteStream;
+        },
+        set: function(val) {
+          FileWriteStream = val;
+        },
+        enumerable: true,
+        configurable: true
+      });
+      function ReadStream(path, options) {
+        if (this instanceof ReadStream)
+          return fs$ReadStream.apply(this, arguments), this;
+        else
+          return ReadStream.apply(Object.create(ReadStream.prototype), arguments);
+      }
+      function ReadStream$open() {
+        var that = this;
+        open2(that.path, that.flags, that.mode, function(err, fd) {
+          if (err) {
+            if (that.autoClose)
+              that.destroy();
+            that.emit("error", err);
+          } else {
+            that.fd = fd;
+            that.emit("open", fd);
+            that.read();
+          }
+        });
+      }
+      function WriteStream(path, options) {
+        if (this instanceof WriteStream)
+          return fs$WriteStream.apply(this, arguments), this;
+        else
+          return WriteStream.apply(Object.create(WriteStream.prototype), arguments);
+      }
+      function WriteStream$open() {
+        var that = this;
+        open2(that.path, that.flags, that.mode, function(err, fd) {
+          if (err) {
+            that.destroy();
+            that.emit("error", err);
+          } else {
+            that.fd = fd;
+            that.emit("open", fd);
+          }
+        });
+      }
+      function createReadStream(path, options) {
+        return new fs5.ReadStream(path, options);
+      }
+      function createWriteStream(path, options) {
+        return new fs5.WriteStream(path, options);
+      }
+      var fs$open = fs5.open;
+      fs5.open = open2;
+      function open2(path, flags, mode, cb) {
+        if (typeof mode === "function")
+          cb = mode, mode = null;
+        return go$open(path, flags, mode, cb);
+        function go$open(path2, flags2, mode2, cb2, startTime) {
+          return fs$open(path2, flags2, mode2, function(err, fd) {
+            if (err && (err.code === "EMFILE" || err.code === "ENFILE"))
+              enqueue([go$open, [path2, flags2, mode2, cb2], err, startTime || Date.now(), Date.now()]);
+            else {
+              if (typeof cb2 === "function")
+                cb2.apply(this, arguments);
+            }
+          });
+        }
+      }
+      return fs5;
+    }
+    function enqueue(elem) {
+      debug2("ENQUEUE", elem[0].name, elem[1]);
+      fs4[gracefulQueue].push(elem);
+      retry2();
+    }
+    var retryTimer;
+    function resetQueue() {
+      var now = Date.now();
+      for (var i = 0; i < fs4[gracefulQueue].length; ++i) {
+        if (fs4[gracefulQueue][i].length > 2) {
+          fs4[gracefulQueue][i][3] = now;
+          fs4[gracefulQueue][i][4] = now;
+        }
+      }
+      retry2();
+    }
+    function retry2() {
+      clearTimeout(retryTimer);
+      retryTimer = void 0;
+      if (fs4[gracefulQueue].length === 0)
+        return;
+      var elem = fs4[gracefulQueue].shift();
+      var fn = elem[0];
+      var args = elem[1];
+      var err = elem[2];
+      var startTime = elem[3];
+      var lastTime = elem[4];
+      if (startTime === void 0) {
+        debug2("RETRY", fn.name, args);
+        fn.apply(null, args);
+      } else if (Date.now() - startTime >= 6e4) {
+        debug2("TIMEOUT", fn.name, args);
+        var cb = args.pop();
+        if (typeof cb === "function")
+          cb.call(null, err);
+      } else {
+        var sinceAttempt = Date.now() - lastTime;
+        var sinceStart = Math.max(lastTime - startTime, 1);
+        var desiredDelay = Math.min(sinceStart * 1.2, 100);
+        if (sinceAttempt >= desiredDelay) {
+          debug2("RETRY", fn.name, args);
+          fn.apply(null, args.concat([startTime]));
+        } else {
+          fs4[gracefulQueue].push(elem);
+        }
+      }
+      if (retryTimer === void 0) {
+        retryTimer = setTimeout(retry2, 0);
+      }
+    }
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/fs/index.js
+var require_fs = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/fs/index.js"(exports) {
+    "use strict";
+    var u = require_universalify().fromCallback;
+    var fs4 = require_graceful_fs();
+    var api = [
+      "access",
+      "appendFile",
+      "chmod",
+      "chown",
+      "close",
+      "copyFile",
+      "cp",
+      "fchmod",
+      "fchown",
+      "fdatasync",
+      "fstat",
+      "fsync",
+      "ftruncate",
+      "futimes",
+      "glob",
+      "lchmod",
+      "lchown",
+      "lutimes",
+      "link",
+      "lstat",
+      "mkdir",
+      "mkdtemp",
+      "open",
+      "opendir",
+      "readdir",
+      "readFile",
+      "readlink",
+      "realpath",
+      "rename",
+      "rm",
+      "rmdir",
+      "stat",
+      "statfs",
+      "symlink",
+      "truncate",
+      "unlink",
+      "utimes",
+      "writeFile"
+    ].filter((key) => {
+      return typeof fs4[key] === "function";
+    });
+    Object.assign(exports, fs4);
+    api.forEach((method) => {
+      exports[method] = u(fs4[method]);
+    });
+    exports.exists = function(filename, callback) {
+      if (typeof callback === "function") {
+        return fs4.exists(filename, callback);
+      }
+      return new Promise((resolve8) => {
+        return fs4.exists(filename, resolve8);
+      });
+    };
+    exports.read = function(fd, buffer, offset, length, position, callback) {
+      if (typeof callback === "function") {
+        return fs4.read(fd, buffer, offset, length, position, callback);
+      }
+      return new Promise((resolve8, reject) => {
+        fs4.read(fd, buffer, offset, length, position, (err, bytesRead, buffer2) => {
+          if (err) return reject(err);
+          resolve8({ bytesRead, buffer: buffer2 });
+        });
+      });
+    };
+    exports.write = function(fd, buffer, ...args) {
+      if (typeof args[args.length - 1] === "function") {
+        return fs4.write(fd, buffer, ...args);
+      }
+      return new Promise((resolve8, reject) => {
+        fs4.write(fd, buffer, ...args, (err, bytesWritten, buffer2) => {
+          if (err) return reject(err);
+          resolve8({ bytesWritten, buffer: buffer2 });
+        });
+      });
+    };
+    exports.readv = function(fd, buffers, ...args) {
+      if (typeof args[args.length - 1] === "function") {
+        return fs4.readv(fd, buffers, ...args);
+      }
+      return new Promise((resolve8, reject) => {
+        fs4.readv(fd, buffers, ...args, (err, bytesRead, buffers2) => {
+          if (err) return reject(err);
+          resolve8({ bytesRead, buffers: buffers2 });
+        });
+      });
+    };
+    exports.writev = function(fd, buffers, ...args) {
+      if (typeof args[args.length - 1] === "function") {
+        return fs4.writev(fd, buffers, ...args);
+      }
+      return new Promise((resolve8, reject) => {
+        fs4.writev(fd, buffers, ...args, (err, bytesWritten, buffers2) => {
+          if (err) return reject(err);
+          resolve8({ bytesWritten, buffers: buffers2 });
+        });
+      });
+    };
+    if (typeof fs4.realpath.native === "function") {
+      exports.realpath.native = u(fs4.realpath.native);
+    } else {
+      process.emitWarning(
+        "fs.realpath.native is not a function. Is fs being monkey-patched?",
+        "Warning",
+        "fs-extra-WARN0003"
+      );
+    }
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/mkdirs/utils.js
+var require_utils4 = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/mkdirs/utils.js"(exports, module) {
+    "use strict";
+    var path = __require("path");
+    module.exports.checkPath = function checkPath(pth) {
+      if (process.platform === "win32") {
+        const pathHasInvalidWinCharacters = /[<>:"|?*]/.test(pth.replace(path.parse(pth).root, ""));
+        if (pathHasInvalidWinCharacters) {
+          const error2 = new Error(`Path contains invalid characters: ${pth}`);
+          error2.code = "EINVAL";
+          throw error2;
+        }
+      }
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/mkdirs/make-dir.js
+var require_make_dir = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/mkdirs/make-dir.js"(exports, module) {
+    "use strict";
+    var fs4 = require_fs();
+    var { checkPath } = require_utils4();
+    var getMode = (options) => {
+      const defaults2 = { mode: 511 };
+      if (typeof options === "number") return options;
+      return { ...defaults2, ...options }.mode;
+    };
+    module.exports.makeDir = async (dir, options) => {
+      checkPath(dir);
+      return fs4.mkdir(dir, {
+        mode: getMode(options),
+        recursive: true
+      });
+    };
+    module.exports.makeDirSync = (dir, options) => {
+      checkPath(dir);
+      return fs4.mkdirSync(dir, {
+        mode: getMode(options),
+        recursive: true
+      });
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/mkdirs/index.js
+var require_mkdirs = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/mkdirs/index.js"(exports, module) {
+    "use strict";
+    var u = require_universalify().fromPromise;
+    var { makeDir: _makeDir, makeDirSync } = require_make_dir();
+    var makeDir = u(_makeDir);
+    module.exports = {
+      mkdirs: makeDir,
+      mkdirsSync: makeDirSync,
+      // alias
+      mkdirp: makeDir,
+      mkdirpSync: makeDirSync,
+      ensureDir: makeDir,
+      ensureDirSync: makeDirSync
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/path-exists/index.js
+var require_path_exists = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/path-exists/index.js"(exports, module) {
+    "use strict";
+    var u = require_universalify().fromPromise;
+    var fs4 = require_fs();
+    function pathExists(path) {
+      return fs4.access(path).then(() => true).catch(() => false);
+    }
+    module.exports = {
+      pathExists: u(pathExists),
+      pathExistsSync: fs4.existsSync
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/util/utimes.js
+var require_utimes = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/util/utimes.js"(exports, module) {
+    "use strict";
+    var fs4 = require_fs();
+    var u = require_universalify().fromPromise;
+    async function utimesMillis(path, atime, mtime) {
+      const fd = await fs4.open(path, "r+");
+      let closeErr = null;
+      try {
+        await fs4.futimes(fd, atime, mtime);
+      } finally {
+        try {
+          await fs4.close(fd);
+        } catch (e) {
+          closeErr = e;
+        }
+      }
+      if (closeErr) {
+        throw closeErr;
+      }
+    }
+    function utimesMillisSync(path, atime, mtime) {
+      const fd = fs4.openSync(path, "r+");
+      fs4.futimesSync(fd, atime, mtime);
+      return fs4.closeSync(fd);
+    }
+    module.exports = {
+      utimesMillis: u(utimesMillis),
+      utimesMillisSync
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/util/stat.js
+var require_stat = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/util/stat.js"(exports, module) {
+    "use strict";
+    var fs4 = require_fs();
+    var path = __require("path");
+    var u = require_universalify().fromPromise;
+    function getStats(src, dest, opts) {
+      const statFunc = opts.dereference ? (file) => fs4.stat(file, { bigint: true }) : (file) => fs4.lstat(file, { bigint: true });
+      return Promise.all([
+        statFunc(src),
+        statFunc(dest).catch((err) => {
+          if (err.code === "ENOENT") return null;
+          throw err;
+        })
+      ]).then(([srcStat, destStat]) => ({ srcStat, destStat }));
+    }
+    function getStatsSync(src, dest, opts) {
+      let destStat;
+      const statFunc = opts.dereference ? (file) => fs4.statSync(file, { bigint: true }) : (file) => fs4.lstatSync(file, { bigint: true });
+      const srcStat = statFunc(src);
+      try {
+        destStat = statFunc(dest);
+      } catch (err) {
+        if (err.code === "ENOENT") return { srcStat, destStat: null };
+        throw err;
+      }
+      return { srcStat, destStat };
+    }
+    async function checkPaths(src, dest, funcName, opts) {
+      const { srcStat, destStat } = await getStats(src, dest, opts);
+      if (destStat) {
+        if (areIdentical(srcStat, destStat)) {
+          const srcBaseName = path.basename(src);
+          const destBaseName = path.basename(dest);
+          if (funcName === "move" && srcBaseName !== destBaseName && srcBaseName.toLowerCase() === destBaseName.toLowerCase()) {
+            return { srcStat, destStat, isChangingCase: true };
+          }
+          throw new Error("Source and destination must not be the same.");
+        }
+        if (srcStat.isDirectory() && !destStat.isDirectory()) {
+          throw new Error(`Cannot overwrite non-directory '${dest}' with directory '${src}'.`);
+        }
+        if (!srcStat.isDirectory() && destStat.isDirectory()) {
+          throw new Error(`Cannot overwrite directory '${dest}' with non-directory '${src}'.`);
+        }
+      }
+      if (srcStat.isDirectory() && isSrcSubdir(src, dest)) {
+        throw new Error(errMsg(src, dest, funcName));
+      }
+      return { srcStat, destStat };
+    }
+    function checkPathsSync(src, dest, funcName, opts) {
+      const { srcStat, destStat } = getStatsSync(src, dest, opts);
+      if (destStat) {
+        if (areIdentical(srcStat, destStat)) {
+          const srcBaseName = path.basename(src);
+          const destBaseName = path.basename(dest);
+          if (funcName === "move" && srcBaseName !== destBaseName && srcBaseName.toLowerCase() === destBaseName.toLowerCase()) {
+            return { srcStat, destStat, isChangingCase: true };
+          }
+          throw new Error("Source and destination must not be the same.");
+        }
+        if (srcStat.isDirectory() && !destStat.isDirectory()) {
+          throw new Error(`Cannot overwrite non-directory '${dest}' with directory '${src}'.`);
+        }
+        if (!srcStat.isDirectory() && destStat.isDirectory()) {
+          throw new Error(`Cannot overwrite directory '${dest}' with non-directory '${src}'.`);
+        }
+      }
+      if (srcStat.isDirectory() && isSrcSubdir(src, dest)) {
+        throw new Error(errMsg(src, dest, funcName));
+      }
+      return { srcStat, destStat };
+    }
+    async function checkParentPaths(src, srcStat, dest, funcName) {
+      const srcParent = path.resolve(path.dirname(src));
+      const destParent = path.resolve(path.dirname(dest));
+      if (destParent === srcParent || destParent === path.parse(destParent).root) return;
+      let destStat;
+      try {
+        destStat = await fs4.stat(destParent, { bigint: true });
+      } catch (err) {
+        if (err.code === "ENOENT") return;
+        throw err;
+      }
+      if (areIdentical(srcStat, destStat)) {
+        throw new Error(errMsg(src, dest, funcName));
+      }
+      return checkParentPaths(src, srcStat, destParent, funcName);
+    }
+    function checkParentPathsSync(src, srcStat, dest, funcName) {
+      const srcParent = path.resolve(path.dirname(src));
+      const destParent = path.resolve(path.dirname(dest));
+      if (destParent === srcParent || destParent === path.parse(destParent).root) return;
+      let destStat;
+      try {
+        destStat = fs4.statSync(destParent, { bigint: true });
+      } catch (err) {
+        if (err.code === "ENOENT") return;
+        throw err;
+      }
+      if (areIdentical(srcStat, destStat)) {
+        throw new Error(errMsg(src, dest, funcName));
+      }
+      return checkParentPathsSync(src, srcStat, destParent, funcName);
+    }
+    function areIdentical(srcStat, destStat) {
+      return destStat.ino && destStat.dev && destStat.ino === srcStat.ino && destStat.dev === srcStat.dev;
+    }
+    function isSrcSubdir(src, dest) {
+      const srcArr = path.resolve(src).split(path.sep).filter((i) => i);
+      const destArr = path.resolve(dest).split(path.sep).filter((i) => i);
+      return srcArr.every((cur, i) => destArr[i] === cur);
+    }
+    function errMsg(src, dest, funcName) {
+      return `Cannot ${funcName} '${src}' to a subdirectory of itself, '${dest}'.`;
+    }
+    module.exports = {
+      // checkPaths
+      checkPaths: u(checkPaths),
+      checkPathsSync,
+      // checkParent
+      checkParentPaths: u(checkParentPaths),
+      checkParentPathsSync,
+      // Misc
+      isSrcSubdir,
+      areIdentical
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/copy/copy.js
+var require_copy = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/copy/copy.js"(exports, module) {
+    "use strict";
+    var fs4 = require_fs();
+    var path = __require("path");
+    var { mkdirs } = require_mkdirs();
+    var { pathExists } = require_path_exists();
+    var { utimesMillis } = require_utimes();
+    var stat2 = require_stat();
+    async function copy(src, dest, opts = {}) {
+      if (typeof opts === "function") {
+        opts = { filter: opts };
+      }
+      opts.clobber = "clobber" in opts ? !!opts.clobber : true;
+      opts.overwrite = "overwrite" in opts ? !!opts.overwrite : opts.clobber;
+      if (opts.preserveTimestamps && process.arch === "ia32") {
+        process.emitWarning(
+          "Using the preserveTimestamps option in 32-bit node is not recommended;\n\n	see https://github.com/jprichardson/node-fs-extra/issues/269",
+          "Warning",
+          "fs-extra-WARN0001"
+        );
+      }
+      const { srcStat, destStat } = await stat2.checkPaths(src, dest, "copy", opts);
+      await stat2.checkParentPaths(src, srcStat, dest, "copy");
+      const include = await runFilter(src, dest, opts);
+      if (!include) return;
+      const destParent = path.dirname(dest);
+      const dirExists = await pathExists(destParent);
+      if (!dirExists) {
+        await mkdirs(destParent);
+      }
+      await getStatsAndPerformCopy(destStat, src, dest, opts);
+    }
+    async function runFilter(src, dest, opts) {
+      if (!opts.filter) return true;
+      return opts.filter(src, dest);
+    }
+    async function getStatsAndPerformCopy(destStat, src, dest, opts) {
+      const statFn = opts.dereference ? fs4.stat : fs4.lstat;
+      const srcStat = await statFn(src);
+      if (srcStat.isDirectory()) return onDir(srcStat, destStat, src, dest, opts);
+      if (srcStat.isFile() || srcStat.isCharacterDevice() || srcStat.isBlockDevice()) return onFile(srcStat, destStat, src, dest, opts);
+      if (srcStat.isSymbolicLink()) return onLink(destStat, src, dest, opts);
+      if (srcStat.isSocket()) throw new Error(`Cannot copy a socket file: ${src}`);
+      if (srcStat.isFIFO()) throw new Error(`Cannot copy a FIFO pipe: ${src}`);
+      throw new Error(`Unknown file: ${src}`);
+    }
+    async function onFile(srcStat, destStat, src, dest, opts) {
+      if (!destStat) return copyFile2(srcStat, src, dest, opts);
+      if (opts.overwrite) {
+        await fs4.unlink(dest);
+        return copyFile2(srcStat, src, dest, opts);
+      }
+      if (opts.errorOnExist) {
+        throw new Error(`'${dest}' already exists`);
+      }
+    }
+    async function copyFile2(srcStat, src, dest, opts) {
+      await fs4.copyFile(src, dest);
+      if (opts.preserveTimestamps) {
+        if (fileIsNotWritable(srcStat.mode)) {
+          await makeFileWritable(dest, srcStat.mode);
+        }
+        const updatedSrcStat = await fs4.stat(src);
+        await utimesMillis(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
+      }
+      return fs4.chmod(dest, srcStat.mode);
+    }
+    function fileIsNotWritable(srcMode) {
+      return (srcMode & 128) === 0;
+    }
+    function makeFileWritable(dest, srcMode) {
+      return fs4.chmod(dest, srcMode | 128);
+    }
+    async function onDir(srcStat, destStat, src, dest, opts) {
+      if (!destStat) {
+        await fs4.mkdir(dest);
+      }
+      const promises3 = [];
+      for await (const item of await fs4.opendir(src)) {
+        const srcItem = path.join(src, item.name);
+        const destItem = path.join(dest, item.name);
+        promises3.push(
+          runFilter(srcItem, destItem, opts).then((include) => {
+            if (include) {
+              return stat2.checkPaths(srcItem, destItem, "copy", opts).then(({ destStat: destStat2 }) => {
+                return getStatsAndPerformCopy(destStat2, srcItem, destItem, opts);
+              });
+            }
+          })
+        );
+      }
+      await Promise.all(promises3);
+      if (!destStat) {
+        await fs4.chmod(dest, srcStat.mode);
+      }
+    }
+    async function onLink(destStat, src, dest, opts) {
+      let resolvedSrc = await fs4.readlink(src);
+      if (opts.dereference) {
+        resolvedSrc = path.resolve(process.cwd(), resolvedSrc);
+      }
+      if (!destStat) {
+        return fs4.symlink(resolvedSrc, dest);
+      }
+      let resolvedDest = null;
+      try {
+        resolvedDest = await fs4.readlink(dest);
+      } catch (e) {
+        if (e.code === "EINVAL" || e.code === "UNKNOWN") return fs4.symlink(resolvedSrc, dest);
+        throw e;
+      }
+      if (opts.dereference) {
+        resolvedDest = path.resolve(process.cwd(), resolvedDest);
+      }
+      if (stat2.isSrcSubdir(resolvedSrc, resolvedDest)) {
+        throw new Error(`Cannot copy '${resolvedSrc}' to a subdirectory of itself, '${resolvedDest}'.`);
+      }
+      if (stat2.isSrcSubdir(resolvedDest, resolvedSrc)) {
+        throw new Error(`Cannot overwrite '${resolvedDest}' with '${resolvedSrc}'.`);
+      }
+      await fs4.unlink(dest);
+      return fs4.symlink(resolvedSrc, dest);
+    }
+    module.exports = copy;
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/copy/copy-sync.js
+var require_copy_sync = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/copy/copy-sync.js"(exports, module) {
+    "use strict";
+    var fs4 = require_graceful_fs();
+    var path = __require("path");
+    var mkdirsSync = require_mkdirs().mkdirsSync;
+    var utimesMillisSync = require_utimes().utimesMillisSync;
+    var stat2 = require_stat();
+    function copySync(src, dest, opts) {
+      if (typeof opts === "function") {
+        opts = { filter: opts };
+      }
+      opts = opts || {};
+      opts.clobber = "clobber" in opts ? !!opts.clobber : true;
+      opts.overwrite = "overwrite" in opts ? !!opts.overwrite : opts.clobber;
+      if (opts.preserveTimestamps && process.arch === "ia32") {
+        process.emitWarning(
+          "Using the preserveTimestamps option in 32-bit node is not recommended;\n\n	see https://github.com/jprichardson/node-fs-extra/issues/269",
+          "Warning",
+          "fs-extra-WARN0002"
+        );
+      }
+      const { srcStat, destStat } = stat2.checkPathsSync(src, dest, "copy", opts);
+      stat2.checkParentPathsSync(src, srcStat, dest, "copy");
+      if (opts.filter && !opts.filter(src, dest)) return;
+      const destParent = path.dirname(dest);
+      if (!fs4.existsSync(destParent)) mkdirsSync(destParent);
+      return getStats(destStat, src, dest, opts);
+    }
+    function getStats(destStat, src, dest, opts) {
+      const statSync4 = opts.dereference ? fs4.statSync : fs4.lstatSync;
+      const srcStat = statSync4(src);
+      if (srcStat.isDirectory()) return onDir(srcStat, destStat, src, dest, opts);
+      else if (srcStat.isFile() || srcStat.isCharacterDevice() || srcStat.isBlockDevice()) return onFile(srcStat, destStat, src, dest, opts);
+      else if (srcStat.isSymbolicLink()) return onLink(destStat, src, dest, opts);
+      else if (srcStat.isSocket()) throw new Error(`Cannot copy a socket file: ${src}`);
+      else if (srcStat.isFIFO()) throw new Error(`Cannot copy a FIFO pipe: ${src}`);
+      throw new Error(`Unknown file: ${src}`);
+    }
+    function onFile(srcStat, destStat, src, dest, opts) {
+      if (!destStat) return copyFile2(srcStat, src, dest, opts);
+      return mayCopyFile(srcStat, src, dest, opts);
+    }
+    function mayCopyFile(srcStat, src, dest, opts) {
+      if (opts.overwrite) {
+        fs4.unlinkSync(dest);
+        return copyFile2(srcStat, src, dest, opts);
+      } else if (opts.errorOnExist) {
+        throw new Error(`'${dest}' already exists`);
+      }
+    }
+    function copyFile2(srcStat, src, dest, opts) {
+      fs4.copyFileSync(src, dest);
+      if (opts.preserveTimestamps) handleTimestamps(srcStat.mode, src, dest);
+      return setDestMode(dest, srcStat.mode);
+    }
+    function handleTimestamps(srcMode, src, dest) {
+      if (fileIsNotWritable(srcMode)) makeFileWritable(dest, srcMode);
+      return setDestTimestamps(src, dest);
+    }
+    function fileIsNotWritable(srcMode) {
+      return (srcMode & 128) === 0;
+    }
+    function makeFileWritable(dest, srcMode) {
+      return setDestMode(dest, srcMode | 128);
+    }
+    function setDestMode(dest, srcMode) {
+      return fs4.chmodSync(dest, srcMode);
+    }
+    function setDestTimestamps(src, dest) {
+      const updatedSrcStat = fs4.statSync(src);
+      return utimesMillisSync(dest, updatedSrcStat.atime, updatedSrcStat.mtime);
+    }
+    function onDir(srcStat, destStat, src, dest, opts) {
+      if (!destStat) return mkDirAndCopy(srcStat.mode, src, dest, opts);
+      return copyDir(src, dest, opts);
+    }
+    function mkDirAndCopy(srcMode, src, dest, opts) {
+      fs4.mkdirSync(dest);
+      copyDir(src, dest, opts);
+      return setDestMode(dest, srcMode);
+    }
+    function copyDir(src, dest, opts) {
+      const dir = fs4.opendirSync(src);
+      try {
+        let dirent;
+        while ((dirent = dir.readSync()) !== null) {
+          copyDirItem(dirent.name, src, dest, opts);
+        }
+      } finally {
+        dir.closeSync();
+      }
+    }
+    function copyDirItem(item, src, dest, opts) {
+      const srcItem = path.join(src, item);
+      const destItem = path.join(dest, item);
+      if (opts.filter && !opts.filter(srcItem, destItem)) return;
+      const { destStat } = stat2.checkPathsSync(srcItem, destItem, "copy", opts);
+      return getStats(destStat, srcItem, destItem, opts);
+    }
+    function onLink(destStat, src, dest, opts) {
+      let resolvedSrc = fs4.readlinkSync(src);
+      if (opts.dereference) {
+        resolvedSrc = path.resolve(process.cwd(), resolvedSrc);
+      }
+      if (!destStat) {
+        return fs4.symlinkSync(resolvedSrc, dest);
+      } else {
+        let resolvedDest;
+        try {
+          resolvedDest = fs4.readlinkSync(dest);
+        } catch (err) {
+          if (err.code === "EINVAL" || err.code === "UNKNOWN") return fs4.symlinkSync(resolvedSrc, dest);
+          throw err;
+        }
+        if (opts.dereference) {
+          resolvedDest = path.resolve(process.cwd(), resolvedDest);
+        }
+        if (stat2.isSrcSubdir(resolvedSrc, resolvedDest)) {
+          throw new Error(`Cannot copy '${resolvedSrc}' to a subdirectory of itself, '${resolvedDest}'.`);
+        }
+        if (stat2.isSrcSubdir(resolvedDest, resolvedSrc)) {
+          throw new Error(`Cannot overwrite '${resolvedDest}' with '${resolvedSrc}'.`);
+        }
+        return copyLink(resolvedSrc, dest);
+      }
+    }
+    function copyLink(resolvedSrc, dest) {
+      fs4.unlinkSync(dest);
+      return fs4.symlinkSync(resolvedSrc, dest);
+    }
+    module.exports = copySync;
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/copy/index.js
+var require_copy2 = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/copy/index.js"(exports, module) {
+    "use strict";
+    var u = require_universalify().fromPromise;
+    module.exports = {
+      copy: u(require_copy()),
+      copySync: require_copy_sync()
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/remove/index.js
+var require_remove = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/remove/index.js"(exports, module) {
+    "use strict";
+    var fs4 = require_graceful_fs();
+    var u = require_universalify().fromCallback;
+    function remove(path, callback) {
+      fs4.rm(path, { recursive: true, force: true }, callback);
+    }
+    function removeSync(path) {
+      fs4.rmSync(path, { recursive: true, force: true });
+    }
+    module.exports = {
+      remove: u(remove),
+      removeSync
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/empty/index.js
+var require_empty = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/empty/index.js"(exports, module) {
+    "use strict";
+    var u = require_universalify().fromPromise;
+    var fs4 = require_fs();
+    var path = __require("path");
+    var mkdir2 = require_mkdirs();
+    var remove = require_remove();
+    var emptyDir = u(async function emptyDir2(dir) {
+      let items;
+      try {
+        items = await fs4.readdir(dir);
+      } catch {
+        return mkdir2.mkdirs(dir);
+      }
+      return Promise.all(items.map((item) => remove.remove(path.join(dir, item))));
+    });
+    function emptyDirSync(dir) {
+      let items;
+      try {
+        items = fs4.readdirSync(dir);
+      } catch {
+        return mkdir2.mkdirsSync(dir);
+      }
+      items.forEach((item) => {
+        item = path.join(dir, item);
+        remove.removeSync(item);
+      });
+    }
+    module.exports = {
+      emptyDirSync,
+      emptydirSync: emptyDirSync,
+      emptyDir,
+      emptydir: emptyDir
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/file.js
+var require_file2 = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/file.js"(exports, module) {
+    "use strict";
+    var u = require_universalify().fromPromise;
+    var path = __require("path");
+    var fs4 = require_fs();
+    var mkdir2 = require_mkdirs();
+    async function createFile(file) {
+      let stats;
+      try {
+        stats = await fs4.stat(file);
+      } catch {
+      }
+      if (stats && stats.isFile()) return;
+      const dir = path.dirname(file);
+      let dirStats = null;
+      try {
+        dirStats = await fs4.stat(dir);
+      } catch (err) {
+        if (err.code === "ENOENT") {
+          await mkdir2.mkdirs(dir);
+          await fs4.writeFile(file, "");
+          return;
+        } else {
+          throw err;
+        }
+      }
+      if (dirStats.isDirectory()) {
+        await fs4.writeFile(file, "");
+      } else {
+        await fs4.readdir(dir);
+      }
+    }
+    function createFileSync(file) {
+      let stats;
+      try {
+        stats = fs4.statSync(file);
+      } catch {
+      }
+      if (stats && stats.isFile()) return;
+      const dir = path.dirname(file);
+      try {
+        if (!fs4.statSync(dir).isDirectory()) {
+          fs4.readdirSync(dir);
+        }
+      } catch (err) {
+        if (err && err.code === "ENOENT") mkdir2.mkdirsSync(dir);
+        else throw err;
+      }
+      fs4.writeFileSync(file, "");
+    }
+    module.exports = {
+      createFile: u(createFile),
+      createFileSync
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/link.js
+var require_link = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/link.js"(exports, module) {
+    "use strict";
+    var u = require_universalify().fromPromise;
+    var path = __require("path");
+    var fs4 = require_fs();
+    var mkdir2 = require_mkdirs();
+    var { pathExists } = require_path_exists();
+    var { areIdentical } = require_stat();
+    async function createLink(srcpath, dstpath) {
+      let dstStat;
+      try {
+        dstStat = await fs4.lstat(dstpath);
+      } catch {
+      }
+      let srcStat;
+      try {
+        srcStat = await fs4.lstat(srcpath);
+      } catch (err) {
+        err.message = err.message.replace("lstat", "ensureLink");
+        throw err;
+      }
+      if (dstStat && areIdentical(srcStat, dstStat)) return;
+      const dir = path.dirname(dstpath);
+      const dirExists = await pathExists(dir);
+      if (!dirExists) {
+        await mkdir2.mkdirs(dir);
+      }
+      await fs4.link(srcpath, dstpath);
+    }
+    function createLinkSync(srcpath, dstpath) {
+      let dstStat;
+      try {
+        dstStat = fs4.lstatSync(dstpath);
+      } catch {
+      }
+      try {
+        const srcStat = fs4.lstatSync(srcpath);
+        if (dstStat && areIdentical(srcStat, dstStat)) return;
+      } catch (err) {
+        err.message = err.message.replace("lstat", "ensureLink");
+        throw err;
+      }
+      const dir = path.dirname(dstpath);
+      const dirExists = fs4.existsSync(dir);
+      if (dirExists) return fs4.linkSync(srcpath, dstpath);
+      mkdir2.mkdirsSync(dir);
+      return fs4.linkSync(srcpath, dstpath);
+    }
+    module.exports = {
+      createLink: u(createLink),
+      createLinkSync
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/symlink-paths.js
+var require_symlink_paths = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/symlink-paths.js"(exports, module) {
+    "use strict";
+    var path = __require("path");
+    var fs4 = require_fs();
+    var { pathExists } = require_path_exists();
+    var u = require_universalify().fromPromise;
+    async function symlinkPaths(srcpath, dstpath) {
+      if (path.isAbsolute(srcpath)) {
+        try {
+          await fs4.lstat(srcpath);
+        } catch (err) {
+          err.message = err.message.replace("lstat", "ensureSymlink");
+          throw err;
+        }
+        return {
+          toCwd: srcpath,
+          toDst: srcpath
+        };
+      }
+      const dstdir = path.dirname(dstpath);
+      const relativeToDst = path.join(dstdir, srcpath);
+      const exists2 = await pathExists(relativeToDst);
+      if (exists2) {
+        return {
+          toCwd: relativeToDst,
+          toDst: srcpath
+        };
+      }
+      try {
+        await fs4.lstat(srcpath);
+      } catch (err) {
+        err.message = err.message.replace("lstat", "ensureSymlink");
+        throw err;
+      }
+      return {
+        toCwd: srcpath,
+        toDst: path.relative(dstdir, srcpath)
+      };
+    }
+    function symlinkPathsSync(srcpath, dstpath) {
+      if (path.isAbsolute(srcpath)) {
+        const exists3 = fs4.existsSync(srcpath);
+        if (!exists3) throw new Error("absolute srcpath does not exist");
+        return {
+          toCwd: srcpath,
+          toDst: srcpath
+        };
+      }
+      const dstdir = path.dirname(dstpath);
+      const relativeToDst = path.join(dstdir, srcpath);
+      const exists2 = fs4.existsSync(relativeToDst);
+      if (exists2) {
+        return {
+          toCwd: relativeToDst,
+          toDst: srcpath
+        };
+      }
+      const srcExists = fs4.existsSync(srcpath);
+      if (!srcExists) throw new Error("relative srcpath does not exist");
+      return {
+        toCwd: srcpath,
+        toDst: path.relative(dstdir, srcpath)
+      };
+    }
+    module.exports = {
+      symlinkPaths: u(symlinkPaths),
+      symlinkPathsSync
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/symlink-type.js
+var require_symlink_type = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/symlink-type.js"(exports, module) {
+    "use strict";
+    var fs4 = require_fs();
+    var u = require_universalify().fromPromise;
+    async function symlinkType(srcpath, type2) {
+      if (type2) return type2;
+      let stats;
+      try {
+        stats = await fs4.lstat(srcpath);
+      } catch {
+        return "file";
+      }
+      return stats && stats.isDirectory() ? "dir" : "file";
+    }
+    function symlinkTypeSync(srcpath, type2) {
+      if (type2) return type2;
+      let stats;
+      try {
+        stats = fs4.lstatSync(srcpath);
+      } catch {
+        return "file";
+      }
+      return stats && stats.isDirectory() ? "dir" : "file";
+    }
+    module.exports = {
+      symlinkType: u(symlinkType),
+      symlinkTypeSync
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/symlink.js
+var require_symlink = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/symlink.js"(exports, module) {
+    "use strict";
+    var u = require_universalify().fromPromise;
+    var path = __require("path");
+    var fs4 = require_fs();
+    var { mkdirs, mkdirsSync } = require_mkdirs();
+    var { symlinkPaths, symlinkPathsSync } = require_symlink_paths();
+    var { symlinkType, symlinkTypeSync } = require_symlink_type();
+    var { pathExists } = require_path_exists();
+    var { areIdentical } = require_stat();
+    async function createSymlink(srcpath, dstpath, type2) {
+      let stats;
+      try {
+        stats = await fs4.lstat(dstpath);
+      } catch {
+      }
+      if (stats && stats.isSymbolicLink()) {
+        const [srcStat, dstStat] = await Promise.all([
+          fs4.stat(srcpath),
+          fs4.stat(dstpath)
+        ]);
+        if (areIdentical(srcStat, dstStat)) return;
+      }
+      const relative6 = await symlinkPaths(srcpath, dstpath);
+      srcpath = relative6.toDst;
+      const toType = await symlinkType(relative6.toCwd, type2);
+      const dir = path.dirname(dstpath);
+      if (!await pathExists(dir)) {
+        await mkdirs(dir);
+      }
+      return fs4.symlink(srcpath, dstpath, toType);
+    }
+    function createSymlinkSync(srcpath, dstpath, type2) {
+      let stats;
+      try {
+        stats = fs4.lstatSync(dstpath);
+      } catch {
+      }
+      if (stats && stats.isSymbolicLink()) {
+        const srcStat = fs4.statSync(srcpath);
+        const dstStat = fs4.statSync(dstpath);
+        if (areIdentical(srcStat, dstStat)) return;
+      }
+      const relative6 = symlinkPathsSync(srcpath, dstpath);
+      srcpath = relative6.toDst;
+      type2 = symlinkTypeSync(relative6.toCwd, type2);
+      const dir = path.dirname(dstpath);
+      const exists2 = fs4.existsSync(dir);
+      if (exists2) return fs4.symlinkSync(srcpath, dstpath, type2);
+      mkdirsSync(dir);
+      return fs4.symlinkSync(srcpath, dstpath, type2);
+    }
+    module.exports = {
+      createSymlink: u(createSymlink),
+      createSymlinkSync
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/index.js
+var require_ensure = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/ensure/index.js"(exports, module) {
+    "use strict";
+    var { createFile, createFileSync } = require_file2();
+    var { createLink, createLinkSync } = require_link();
+    var { createSymlink, createSymlinkSync } = require_symlink();
+    module.exports = {
+      // file
+      createFile,
+      createFileSync,
+      ensureFile: createFile,
+      ensureFileSync: createFileSync,
+      // link
+      createLink,
+      createLinkSync,
+      ensureLink: createLink,
+      ensureLinkSync: createLinkSync,
+      // symlink
+      createSymlink,
+      createSymlinkSync,
+      ensureSymlink: createSymlink,
+      ensureSymlinkSync: createSymlinkSync
+    };
+  }
+});
+
+// node_modules/jsonfile/utils.js
+var require_utils5 = __commonJS({
+  "node_modules/jsonfile/utils.js"(exports, module) {
+    function stringify(obj, { EOL: EOL6 = "\n", finalEOL = true, replacer = null, spaces } = {}) {
+      const EOF = finalEOL ? EOL6 : "";
+      const str3 = JSON.stringify(obj, replacer, spaces);
+      if (str3 === void 0) {
+        throw new TypeError(`Converting ${typeof obj} value to JSON is not supported`);
+      }
+      return str3.replace(/\n/g, EOL6) + EOF;
+    }
+    function stripBom(content) {
+      if (Buffer.isBuffer(content)) content = content.toString("utf8");
+      return content.replace(/^\uFEFF/, "");
+    }
+    module.exports = { stringify, stripBom };
+  }
+});
+
+// node_modules/jsonfile/index.js
+var require_jsonfile = __commonJS({
+  "node_modules/jsonfile/index.js"(exports, module) {
+    var _fs;
+    try {
+      _fs = require_graceful_fs();
+    } catch (_) {
+      _fs = __require("fs");
+    }
+    var universalify = require_universalify();
+    var { stringify, stripBom } = require_utils5();
+    async function _readFile(file, options = {}) {
+      if (typeof options === "string") {
+        options = { encoding: options };
+      }
+      const fs4 = options.fs || _fs;
+      const shouldThrow = "throws" in options ? options.throws : true;
+      let data = await universalify.fromCallback(fs4.readFile)(file, options);
+      data = stripBom(data);
+      let obj;
+      try {
+        obj = JSON.parse(data, options ? options.reviver : null);
+      } catch (err) {
+        if (shouldThrow) {
+          err.message = `${file}: ${err.message}`;
+          throw err;
+        } else {
+          return null;
+        }
+      }
+      return obj;
+    }
+    var readFile = universalify.fromPromise(_readFile);
+    function readFileSync5(file, options = {}) {
+      if (typeof options === "string") {
+        options = { encoding: options };
+      }
+      const fs4 = options.fs || _fs;
+      const shouldThrow = "throws" in options ? options.throws : true;
+      try {
+        let content = fs4.readFileSync(file, options);
+        content = stripBom(content);
+        return JSON.parse(content, options.reviver);
+      } catch (err) {
+        if (shouldThrow) {
+          err.message = `${file}: ${err.message}`;
+          throw err;
+        } else {
+          return null;
+        }
+      }
+    }
+    async function _writeFile(file, obj, options = {}) {
+      const fs4 = options.fs || _fs;
+      const str3 = stringify(obj, options);
+      await universalify.fromCallback(fs4.writeFile)(file, str3, options);
+    }
+    var writeFile2 = universalify.fromPromise(_writeFile);
+    function writeFileSync2(file, obj, options = {}) {
+      const fs4 = options.fs || _fs;
+      const str3 = stringify(obj, options);
+      return fs4.writeFileSync(file, str3, options);
+    }
+    module.exports = {
+      readFile,
+      readFileSync: readFileSync5,
+      writeFile: writeFile2,
+      writeFileSync: writeFileSync2
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/json/jsonfile.js
+var require_jsonfile2 = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/json/jsonfile.js"(exports, module) {
+    "use strict";
+    var jsonFile = require_jsonfile();
+    module.exports = {
+      // jsonfile exports
+      readJson: jsonFile.readFile,
+      readJsonSync: jsonFile.readFileSync,
+      writeJson: jsonFile.writeFile,
+      writeJsonSync: jsonFile.writeFileSync
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/output-file/index.js
+var require_output_file = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/output-file/index.js"(exports, module) {
+    "use strict";
+    var u = require_universalify().fromPromise;
+    var fs4 = require_fs();
+    var path = __require("path");
+    var mkdir2 = require_mkdirs();
+    var pathExists = require_path_exists().pathExists;
+    async function outputFile(file, data, encoding = "utf-8") {
+      const dir = path.dirname(file);
+      if (!await pathExists(dir)) {
+        await mkdir2.mkdirs(dir);
+      }
+      return fs4.writeFile(file, data, encoding);
+    }
+    function outputFileSync(file, ...args) {
+      const dir = path.dirname(file);
+      if (!fs4.existsSync(dir)) {
+        mkdir2.mkdirsSync(dir);
+      }
+      fs4.writeFileSync(file, ...args);
+    }
+    module.exports = {
+      outputFile: u(outputFile),
+      outputFileSync
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/json/output-json.js
+var require_output_json = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/json/output-json.js"(exports, module) {
+    "use strict";
+    var { stringify } = require_utils5();
+    var { outputFile } = require_output_file();
+    async function outputJson(file, data, options = {}) {
+      const str3 = stringify(data, options);
+      await outputFile(file, str3, options);
+    }
+    module.exports = outputJson;
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/json/output-json-sync.js
+var require_output_json_sync = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/json/output-json-sync.js"(exports, module) {
+    "use strict";
+    var { stringify } = require_utils5();
+    var { outputFileSync } = require_output_file();
+    function outputJsonSync(file, data, options) {
+      const str3 = stringify(data, options);
+      outputFileSync(file, str3, options);
+    }
+    module.exports = outputJsonSync;
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/json/index.js
+var require_json = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/json/index.js"(exports, module) {
+    "use strict";
+    var u = require_universalify().fromPromise;
+    var jsonFile = require_jsonfile2();
+    jsonFile.outputJson = u(require_output_json());
+    jsonFile.outputJsonSync = require_output_json_sync();
+    jsonFile.outputJSON = jsonFile.outputJson;
+    jsonFile.outputJSONSync = jsonFile.outputJsonSync;
+    jsonFile.writeJSON = jsonFile.writeJson;
+    jsonFile.writeJSONSync = jsonFile.writeJsonSync;
+    jsonFile.readJSON = jsonFile.readJson;
+    jsonFile.readJSONSync = jsonFile.readJsonSync;
+    module.exports = jsonFile;
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/move/move.js
+var require_move = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/move/move.js"(exports, module) {
+    "use strict";
+    var fs4 = require_fs();
+    var path = __require("path");
+    var { copy } = require_copy2();
+    var { remove } = require_remove();
+    var { mkdirp } = require_mkdirs();
+    var { pathExists } = require_path_exists();
+    var stat2 = require_stat();
+    async function move(src, dest, opts = {}) {
+      const overwrite = opts.overwrite || opts.clobber || false;
+      const { srcStat, isChangingCase = false } = await stat2.checkPaths(src, dest, "move", opts);
+      await stat2.checkParentPaths(src, srcStat, dest, "move");
+      const destParent = path.dirname(dest);
+      const parsedParentPath = path.parse(destParent);
+      if (parsedParentPath.root !== destParent) {
+        await mkdirp(destParent);
+      }
+      return doRename(src, dest, overwrite, isChangingCase);
+    }
+    async function doRename(src, dest, overwrite, isChangingCase) {
+      if (!isChangingCase) {
+        if (overwrite) {
+          await remove(dest);
+        } else if (await pathExists(dest)) {
+          throw new Error("dest already exists.");
+        }
+      }
+      try {
+        await fs4.rename(src, dest);
+      } catch (err) {
+        if (err.code !== "EXDEV") {
+          throw err;
+        }
+        await moveAcrossDevice(src, dest, overwrite);
+      }
+    }
+    async function moveAcrossDevice(src, dest, overwrite) {
+      const opts = {
+        overwrite,
+        errorOnExist: true,
+        preserveTimestamps: true
+      };
+      await copy(src, dest, opts);
+      return remove(src);
+    }
+    module.exports = move;
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/move/move-sync.js
+var require_move_sync = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/move/move-sync.js"(exports, module) {
+    "use strict";
+    var fs4 = require_graceful_fs();
+    var path = __require("path");
+    var copySync = require_copy2().copySync;
+    var removeSync = require_remove().removeSync;
+    var mkdirpSync = require_mkdirs().mkdirpSync;
+    var stat2 = require_stat();
+    function moveSync(src, dest, opts) {
+      opts = opts || {};
+      const overwrite = opts.overwrite || opts.clobber || false;
+      const { srcStat, isChangingCase = false } = stat2.checkPathsSync(src, dest, "move", opts);
+      stat2.checkParentPathsSync(src, srcStat, dest, "move");
+      if (!isParentRoot(dest)) mkdirpSync(path.dirname(dest));
+      return doRename(src, dest, overwrite, isChangingCase);
+    }
+    function isParentRoot(dest) {
+      const parent = path.dirname(dest);
+      const parsedPath = path.parse(parent);
+      return parsedPath.root === parent;
+    }
+    function doRename(src, dest, overwrite, isChangingCase) {
+      if (isChangingCase) return rename2(src, dest, overwrite);
+      if (overwrite) {
+        removeSync(dest);
+        return rename2(src, dest, overwrite);
+      }
+      if (fs4.existsSync(dest)) throw new Error("dest already exists.");
+      return rename2(src, dest, overwrite);
+    }
+    function rename2(src, dest, overwrite) {
+      try {
+        fs4.renameSync(src, dest);
+      } catch (err) {
+        if (err.code !== "EXDEV") throw err;
+        return moveAcrossDevice(src, dest, overwrite);
+      }
+    }
+    function moveAcrossDevice(src, dest, overwrite) {
+      const opts = {
+        overwrite,
+        errorOnExist: true,
+        preserveTimestamps: true
+      };
+      copySync(src, dest, opts);
+      return removeSync(src);
+    }
+    module.exports = moveSync;
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/move/index.js
+var require_move2 = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/move/index.js"(exports, module) {
+    "use strict";
+    var u = require_universalify().fromPromise;
+    module.exports = {
+      move: u(require_move()),
+      moveSync: require_move_sync()
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/@cdktf/hcl2json/node_modules/fs-extra/lib/index.js"(exports, module) {
+    "use strict";
+    module.exports = {
+      // Export promiseified graceful-fs:
+      ...require_fs(),
+      // Export extra methods:
+      ...require_copy2(),
+      ...require_empty(),
+      ...require_ensure(),
+      ...require_json(),
+      ...require_mkdirs(),
+      ...require_move2(),
+      ...require_output_file(),
+      ...require_path_exists(),
+      ...require_remove()
+    };
+  }
+});
+
+// node_modules/@cdktf/hcl2json/lib/deepmerge.js
+var require_deepmerge = __commonJS({
+  "node_modules/@cdktf/hcl2json/lib/deepmerge.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.deepMerge = void 0;
+    function deepMerge(target, ...sources) {
+      for (const source of sources) {
+        if (typeof source !== "object" || typeof target !== "object") {
+          throw new Error(`Invalid usage. Both source (${JSON.stringify(source)}) and target (${JSON.stringify(target)}) must be objects`);
+        }
+        for (const key of Object.keys(source)) {
+          const value = source[key];
+          if (typeof value === "object" && value != null && !Array.isArray(value)) {
+            if (typeof target[key] !== "object") {
+              target[key] = {};
+            }
+            deepMerge(target[key], value);
+            const output = target[key];
+            if (typeof output === "object" && Object.keys(output).length === 0) {
+              delete target[key];
+            }
+          } else if (typeof value === "object" && value != null && Array.isArray(value)) {
+            if (Array.isArray(target[key])) {
+              target[key] = [...target[key], ...value];
+            } else {
+              target[key] = value;
+            }
+          } else if (value === void 0) {
+            delete target[key];
+          } else {
+            target[key] = value;
+          }
+        }
+      }
+      return target;
+    }
+    exports.deepMerge = deepMerge;
+  }
+});
+
+// node_modules/@cdktf/hcl2json/lib/syntax-tree.js
+var require_syntax_tree = __commonJS({
+  "node_modules/@cdktf/hcl2json/lib/syntax-tree.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getChildWithValue = exports.isIndexTraversalPart = exports.isNameTraversalPart = exports.isObjectExpression = exports.isTupleExpression = exports.isBinaryOpExpression = exports.isUnaryOpExpression = exports.isConditionalExpression = exports.isSplatExpression = exports.isIndexExpression = exports.isLiteralValueExpression = exports.isRelativeTraversalExpression = exports.isScopeTraversalExpression = exports.isFunctionCallExpression = exports.isTemplateExpression = exports.isTemplateWrapExpression = exports.isForExpression = void 0;
+    function isForExpression(ast) {
+      return ast.type === "for";
+    }
+    exports.isForExpression = isForExpression;
+    function isTemplateWrapExpression(ast) {
+      return ast.type === "templateWrap";
+    }
+    exports.isTemplateWrapExpression = isTemplateWrapExpression;
+    function isTemplateExpression(ast) {
+      return ast.type === "template";
+    }
+    exports.isTemplateExpression = isTemplateExpression;
+    function isFunctionCallExpression(ast) {
+      return ast.type === "function";
+    }
+    exports.isFunctionCallExpression = isFunctionCallExpression;
+    function isScopeTraversalExpression(ast) {
+      return ast.type === "scopeTraversal";
+    }
+    exports.isScopeTraversalExpression = isScopeTraversalExpression;
+    function isRelativeTraversalExpression(ast) {
+      return ast.type === "relativeTraversal";
+    }
+    exports.isRelativeTraversalExpression = isRelativeTraversalExpression;
+    function isLiteralValueExpression(ast) {
+      return ast.type === "literalValue";
+    }
+    exports.isLiteralValueExpression = isLiteralValueExpression;
+    function isIndexExpression(ast) {
+      return ast.type === "index";
+    }
+    exports.isIndexExpression = isIndexExpression;
+    function isSplatExpression(ast) {
+      return ast.type === "splat";
+    }
+    exports.isSplatExpression = isSplatExpression;
+    function isConditionalExpression(ast) {
+      return ast.type === "conditional";
+    }
+    exports.isConditionalExpression = isConditionalExpression;
+    function isUnaryOpExpression(ast) {
+      return ast.type === "unaryOp";
+    }
+    exports.isUnaryOpExpression = isUnaryOpExpression;
+    function isBinaryOpExpression(ast) {
+      return ast.type === "binaryOp";
+    }
+    exports.isBinaryOpExpression = isBinaryOpExpression;
+    function isTupleExpression(ast) {
+      return ast.type === "tuple";
+    }
+    exports.isTupleExpression = isTupleExpression;
+    function isObjectExpression(part) {
+      return part.type === "object";
+    }
+    exports.isObjectExpression = isObjectExpression;
+    function isNameTraversalPart(part) {
+      return part.type === "nameTraversal";
+    }
+    exports.isNameTraversalPart = isNameTraversalPart;
+    function isIndexTraversalPart(part) {
+      return part.type === "indexTraversal";
+    }
+    exports.isIndexTraversalPart = isIndexTraversalPart;
+    function getChildWithValue(node, value) {
+      if (!node.children) {
+        return null;
+      }
+      return node.children.find((child) => {
+        if (!child.meta)
+          return false;
+        return child.meta.value === value;
+      });
+    }
+    exports.getChildWithValue = getChildWithValue;
+  }
+});
+
+// node_modules/@cdktf/hcl2json/lib/references.js
+var require_references = __commonJS({
+  "node_modules/@cdktf/hcl2json/lib/references.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.findAllReferencesInAst = exports.traversalToReference = void 0;
+    var syntax_tree_1 = require_syntax_tree();
+    function traversalToReference(traversalExpression, localVariables2) {
+      const meta = traversalExpression.meta;
+      function onlyTakeTraversalPartsUntilFirstBracketPropertyAccess(traversals) {
+        let filtered = [];
+        let index2 = 0;
+        for (const traversal of traversals) {
+          if ("segment" in traversal) {
+            if (index2 === 0) {
+              if (localVariables2 === null || localVariables2 === void 0 ? void 0 : localVariables2.includes(traversal.segment)) {
+                return [];
+              }
+            }
+            filtered.push(traversal);
+          } else {
+            return filtered;
+          }
+        }
+        return filtered;
+      }
+      const filteredParts = onlyTakeTraversalPartsUntilFirstBracketPropertyAccess(meta.traversal);
+      if (filteredParts.length === 0) {
+        return null;
+      }
+      const startPosition = filteredParts[0].range.start.byte;
+      const endPosition = filteredParts[filteredParts.length - 1].range.end.byte;
+      return {
+        value: filteredParts.map((part) => part.segment).join("."),
+        startPosition,
+        endPosition
+      };
+    }
+    exports.traversalToReference = traversalToReference;
+    function findAllReferencesInAst(input, entry, localVariables2) {
+      if (!entry) {
+        return [];
+      }
+      switch (entry.type) {
+        case "scopeTraversal": {
+          const reference = traversalToReference(entry, localVariables2);
+          if (reference)
+            return [reference];
+          return [];
+        }
+        case "for": {
+          const meta = entry.meta;
+          const additionalLocalVariables = [
+            meta.keyVar,
+            meta.valVar,
+            ...localVariables2 || []
+          ];
+          return [
+            ...findAllReferencesInAst(input, (0, syntax_tree_1.getChildWithValue)(entry, meta.collectionExpression), additionalLocalVariables),
+            ...findAllReferencesInAst(input, (0, syntax_tree_1.getChildWithValue)(entry, meta.conditionalExpression), additionalLocalVariables)
+          ];
+        }
+        default:
+          return entry.children.map((child) => findAllReferencesInAst(input, child, localVariables2)).flat();
+      }
+    }
+    exports.findAllReferencesInAst = findAllReferencesInAst;
+  }
+});
+
+// node_modules/@cdktf/hcl2json/lib/util.js
+var require_util10 = __commonJS({
+  "node_modules/@cdktf/hcl2json/lib/util.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.wrapTerraformExpression = exports.replaceQuotes = void 0;
+    function replaceQuotes(input) {
+      const fullyQuotedMatch = /^(\s*")(.*)("\s*)$/.exec(input);
+      const hasTemplate = /(?<!\$)\$\{/.test(input);
+      if (fullyQuotedMatch !== null && !hasTemplate) {
+        return `${fullyQuotedMatch[1]}${fullyQuotedMatch[2].replace(/"/g, `\\"`)}${fullyQuotedMatch[3]}`;
+      }
+      return input;
+    }
+    exports.replaceQuotes = replaceQuotes;
+    function wrapTerraformExpression(input) {
+      input = replaceQuotes(input);
+      if (!isNaN(Number(input))) {
+        return { wrap: input, wrapOffset: 0 };
+      }
+      if (input === "true" || input === "false") {
+        return { wrap: input, wrapOffset: 0 };
+      }
+      if (input.startsWith(`"`)) {
+        if (input.indexOf("\n") >= 0) {
+          const trimWrapped = input.substring(1, input.length - 1);
+          return {
+            wrap: `<<EOE
+${trimWrapped}
+EOE
+`,
+            wrapOffset: 5
+          };
+        }
+        return { wrap: input, wrapOffset: 0 };
+      }
+      if (input.startsWith("[") || input.startsWith("{")) {
+        return { wrap: input, wrapOffset: 0 };
+      }
+      if (input.startsWith("<<")) {
+        if (!input.endsWith("\n")) {
+          return { wrap: input + "\n", wrapOffset: 0 };
+        }
+        return { wrap: input, wrapOffset: 0 };
+      }
+      return { wrap: `"${input}"`, wrapOffset: 1 };
+    }
+    exports.wrapTerraformExpression = wrapTerraformExpression;
+  }
+});
+
+// node_modules/@cdktf/hcl2json/wasm/wasm_exec.js
+var require_wasm_exec = __commonJS({
+  "node_modules/@cdktf/hcl2json/wasm/wasm_exec.js"() {
+    "use strict";
+    (() => {
+      const enosys = () => {
+        const err = new Error("not implemented");
+        err.code = "ENOSYS";
+        return err;
+      };
+      if (!globalThis.fs) {
+        let outputBuf = "";
+        globalThis.fs = {
+          constants: { O_WRONLY: -1, O_RDWR: -1, O_CREAT: -1, O_TRUNC: -1, O_APPEND: -1, O_EXCL: -1 },
+          // unused
+          writeSync(fd, buf) {
+            outputBuf += decoder2.decode(buf);
+            const nl = outputBuf.lastIndexOf("\n");
+            if (nl != -1) {
+              console.log(outputBuf.substr(0, nl));
+              outputBuf = outputBuf.substr(nl + 1);
+            }
+            return buf.length;
+          },
+          write(fd, buf, offset, length, position, callback) {
+            if (offset !== 0 || length !== buf.length || position !== null) {
+              callback(enosys());
+              return;
+            }
+            const n = this.writeSync(fd, buf);
+            callback(null, n);
+          },
+          chmod(path, mode, callback) {
+            callback(enosys());
+          },
+          chown(path, uid, gid, callback) {
+            callback(enosys());
+          },
+          close(fd, callback) {
+            callback(enosys());
+          },
+          fchmod(fd, mode, callback) {
+            callback(enosys());
+          },
+          fchown(fd, uid, gid, callback) {
+            callback(enosys());
+          },
+          fstat(fd, callback) {
+            callback(enosys());
+          },
+          fsync(fd, callback) {
+            callback(null);
+          },
+          ftruncate(fd, length, callback) {
+            callback(enosys());
+          },
+          lchown(path, uid, gid, callback) {
+            callback(enosys());
+          },
+          link(path, link, callback) {
+            callback(enosys());
+          },
+          lstat(path, callback) {
+            callback(enosys());
+          },
+          mkdir(path, perm, callback) {
+            callback(enosys());
+          },
+          open(path, flags, mode, callback) {
+            callback(enosys());
+          },
+          read(fd, buffer, offset, length, position, callback) {
+            callback(enosys());
+          },
+          readdir(path, callback) {
+            callback(enosys());
+          },
+          readlink(path, callback) {
+            callback(enosys());
+          },
+          rename(from, to, callback) {
+            callback(enosys());
+          },
+          rmdir(path, callback) {
+            callback(enosys());
+          },
+          stat(path, callback) {
+            callback(enosys());
+          },
+          symlink(path, link, callback) {
+            callback(enosys());
+          },
+          truncate(path, length, callback) {
+            callback(enosys());
+          },
+          unlink(path, callback) {
+            callback(enosys());
+          },
+          utimes(path, atime, mtime, callback) {
+            callback(enosys());
+          }
+        };
+      }
+      if (!globalThis.process) {
+        globalThis.process = {
+          getuid() {
+            return -1;
+          },
+          getgid() {
+            return -1;
+          },
+          geteuid() {
+            return -1;
+          },
+          getegid() {
+            return -1;
+          },
+          getgroups() {
+            throw enosys();
+          },
+          pid: -1,
+          ppid: -1,
+          umask() {
+            throw enosys();
+          },
+          cwd() {
+            throw enosys();
+          },
+          chdir() {
+            throw enosys();
+          }
+        };
+      }
+      if (!globalThis.crypto) {
+        throw new Error("globalThis.crypto is not available, polyfill required (crypto.getRandomValues only)");
+      }
+      if (!globalThis.performance) {
+        throw new Error("globalThis.performance is not available, polyfill required (performance.now only)");
+      }
+      if (!globalThis.TextEncoder) {
+        throw new Error("globalThis.TextEncoder is not available, polyfill required");
+      }
+      if (!globalThis.TextDecoder) {
+        throw new Error("globalThis.TextDecoder is not available, polyfill required");
+      }
+      const encoder = new TextEncoder("utf-8");
+      const decoder2 = new TextDecoder("utf-8");
+      globalThis.Go = class {
+        constructor() {
+          this.argv = ["js"];
+          this.env = {};
+          this.exit = (code) => {
+            if (code !== 0) {
+              console.warn("exit code:", code);
+            }
+          };
+          this._exitPromise = new Promise((resolve8) => {
+            this._resolveExitPromise = resolve8;
+          });
+          this._pendingEvent = null;
+          this._scheduledTimeouts = /* @__PURE__ */ new Map();
+          this._nextCallbackTimeoutID = 1;
+          const setInt64 = (addr, v) => {
+            this.mem.setUint32(addr + 0, v, true);
+            this.mem.setUint32(addr + 4, Math.floor(v / 4294967296), true);
+          };
+          const getInt64 = (addr) => {
+            const low = this.mem.getUint32(addr + 0, true);
+            const high = this.mem.getInt32(addr + 4, true);
+            return low + high * 4294967296;
+          };
+          const loadValue = (addr) => {
+            const f = this.mem.getFloat64(addr, true);
+            if (f === 0) {
+              return void 0;
+            }
+            if (!isNaN(f)) {
+              return f;
+            }
+            const id28 = this.mem.getUint32(addr, true);
+            return this._values[id28];
+          };
+          const storeValue = (addr, v) => {
+            const nanHead = 2146959360;
+            if (typeof v === "number" && v !== 0) {
+              if (isNaN(v)) {
+                this.mem.setUint32(addr + 4, nanHead, true);
+                this.mem.setUint32(addr, 0, true);
+                return;
+              }
+              this.mem.setFloat64(addr, v, true);
+              return;
+            }
+            if (v === void 0) {
+              this.mem.setFloat64(addr, 0, true);
+              return;
+            }
+            let id28 = this._ids.get(v);
+            if (id28 === void 0) {
+              id28 = this._idPool.pop();
+              if (id28 === void 0) {
+                id28 = this._values.length;
+              }
+              this._values[id28] = v;
+              this._goRefCounts[id28] = 0;
+              this._ids.set(v, id28);
+            }
+            this._goRefCounts[id28]++;
+            let typeFlag = 0;
+            switch (typeof v) {
+              case "object":
+                if (v !== null) {
+                  typeFlag = 1;
+                }
+                break;
+              case "string":
+                typeFlag = 2;
+                break;
+              case "symbol":
+                typeFlag = 3;
+                break;
+              case "function":
+                typeFlag = 4;
+                break;
+            }
+            this.mem.setUint32(addr + 4, nanHead | typeFlag, true);
+            this.mem.setUint32(addr, id28, true);
+          };
+          const loadSlice = (addr) => {
+            const array = getInt64(addr + 0);
+            const len = getInt64(addr + 8);
+            return new Uint8Array(this._inst.exports.mem.buffer, array, len);
+          };
+          const loadSliceOfValues = (addr) => {
+            const array = getInt64(addr + 0);
+            const len = getInt64(addr + 8);
+            const a = new Array(len);
+            for (let i = 0; i < len; i++) {
+              a[i] = loadValue(array + i * 8);
+            }
+            return a;
+          };
+          const loadString = (addr) => {
+            const saddr = getInt64(addr + 0);
+            const len = getInt64(addr + 8);
+            return decoder2.decode(new DataView(this._inst.exports.mem.buffer, saddr, len));
+          };
+          const timeOrigin = Date.now() - performance.now();
+          this.importObject = {
+            go: {
+              // Go's SP does not change as long as no Go code is running. Some operations (e.g. calls, getters and setters)
+              // may synchronously trigger a Go event handler. This makes Go code get executed in the middle of the imported
+              // function. A goroutine can switch to a new stack if the current stack is too small (see morestack function).
+              // This changes the SP, thus we have to update the SP used by the imported function.
+              // func wasmExit(code int32)
+              "runtime.wasmExit": (sp) => {
+                sp >>>= 0;
+                const code = this.mem.getInt32(sp + 8, true);
+                this.exited = true;
+                delete this._inst;
+                delete this._values;
+                delete this._goRefCounts;
+                delete this._ids;
+                delete this._idPool;
+                this.exit(code);
+              },
+              // func wasmWrite(fd uintptr, p unsafe.Pointer, n int32)
+              "runtime.wasmWrite": (sp) => {
+                sp >>>= 0;
+                const fd = getInt64(sp + 8);
+                const p = getInt64(sp + 16);
+                const n = this.mem.getInt32(sp + 24, true);
+                fs.writeSync(fd, new Uint8Array(this._inst.exports.mem.buffer, p, n));
+              },
+              // func resetMemoryDataView()
+              "runtime.resetMemoryDataView": (sp) => {
+                sp >>>= 0;
+                this.mem = new DataView(this._inst.exports.mem.buffer);
+              },
+              // func nanotime1() int64
+              "runtime.nanotime1": (sp) => {
+                sp >>>= 0;
+                setInt64(sp + 8, (timeOrigin + performance.now()) * 1e6);
+              },
+              // func walltime() (sec int64, nsec int32)
+              "runtime.walltime": (sp) => {
+                sp >>>= 0;
+                const msec = (/* @__PURE__ */ new Date()).getTime();
+                setInt64(sp + 8, msec / 1e3);
+                this.mem.setInt32(sp + 16, msec % 1e3 * 1e6, true);
+              },
+              // func scheduleTimeoutEvent(delay int64) int32
+              "runtime.scheduleTimeoutEvent": (sp) => {
+                sp >>>= 0;
+                const id28 = this._nextCallbackTimeoutID;
+                this._nextCallbackTimeoutID++;
+                this._scheduledTimeouts.set(id28, setTimeout(
+                  () => {
+                    this._resume();
+                    while (this._scheduledTimeouts.has(id28)) {
+                      console.warn("scheduleTimeoutEvent: missed timeout event");
+                      this._resume();
+                    }
+                  },
+                  getInt64(sp + 8) + 1
+                  // setTimeout has been seen to fire up to 1 millisecond early
+                ));
+                this.mem.setInt32(sp + 16, id28, true);
+              },
+              // func clearTimeoutEvent(id int32)
+              "runtime.clearTimeoutEvent": (sp) => {
+                sp >>>= 0;
+                const id28 = this.mem.getInt32(sp + 8, true);
+                clearTimeout(this._scheduledTimeouts.get(id28));
+                this._scheduledTimeouts.delete(id28);
+              },
+              // func getRandomData(r []byte)
+              "runtime.getRandomData": (sp) => {
+                sp >>>= 0;
+                crypto.getRandomValues(loadSlice(sp + 8));
+              },
+              // func finalizeRef(v ref)
+              "syscall/js.finalizeRef": (sp) => {
+                sp >>>= 0;
+                const id28 = this.mem.getUint32(sp + 8, true);
+                this._goRefCounts[id28]--;
+                if (this._goRefCounts[id28] === 0) {
+                  const v = this._values[id28];
+                  this._values[id28] = null;
+                  this._ids.delete(v);
+                  this._idPool.push(id28);
+                }
+              },
+              // func stringVal(value string) ref
+              "syscall/js.stringVal": (sp) => {
+                sp >>>= 0;
+                storeValue(sp + 24, loadString(sp + 8));
+              },
+              // func valueGet(v ref, p string) ref
+              "syscall/js.valueGet": (sp) => {
+                sp >>>= 0;
+                const result = Reflect.get(loadValue(sp + 8), loadString(sp + 16));
+                sp = this._inst.exports.getsp() >>> 0;
+                storeValue(sp + 32, result);
+              },
+              // func valueSet(v ref, p string, x ref)
+              "syscall/js.valueSet": (sp) => {
+                sp >>>= 0;
+                Reflect.set(loadValue(sp + 8), loadString(sp + 16), loadValue(sp + 32));
+              },
+              // func valueDelete(v ref, p string)
+              "syscall/js.valueDelete": (sp) => {
+                sp >>>= 0;
+                Reflect.deleteProperty(loadValue(sp + 8), loadString(sp + 16));
+              },
+              // func valueIndex(v ref, i int) ref
+              "syscall/js.valueIndex": (sp) => {
+                sp >>>= 0;
+                storeValue(sp + 24, Reflect.get(loadValue(sp + 8), getInt64(sp + 16)));
+              },
+              // valueSetIndex(v ref, i int, x ref)
+              "syscall/js.valueSetIndex": (sp) => {
+                sp >>>= 0;
+                Reflect.set(loadValue(sp + 8), getInt64(sp + 16), loadValue(sp + 24));
+              },
+              // func valueCall(v ref, m string, args []ref) (ref, bool)
+              "syscall/js.valueCall": (sp) => {
+                sp >>>= 0;
+                try {
+                  const v = loadValue(sp + 8);
+                  const m = Reflect.get(v, loadString(sp + 16));
+                  const args = loadSliceOfValues(sp + 32);
+                  const result = Reflect.apply(m, v, args);
+                  sp = this._inst.exports.getsp() >>> 0;
+                  storeValue(sp + 56, result);
+                  this.mem.setUint8(sp + 64, 1);
+                } catch (err) {
+                  sp = this._inst.exports.getsp() >>> 0;
+                  storeValue(sp + 56, err);
+                  this.mem.setUint8(sp + 64, 0);
+                }
+              },
+              // func valueInvoke(v ref, args []ref) (ref, bool)
+              "syscall/js.valueInvoke": (sp) => {
+                sp >>>= 0;
+                try {
+                  const v = loadValue(sp + 8);
+                  const args = loadSliceOfValues(sp + 16);
+                  const result = Reflect.apply(v, void 0, args);
+                  sp = this._inst.exports.getsp() >>> 0;
+                  storeValue(sp + 40, result);
+                  this.mem.setUint8(sp + 48, 1);
+                } catch (err) {
+                  sp = this._inst.exports.getsp() >>> 0;
+                  storeValue(sp + 40, err);
+                  this.mem.setUint8(sp + 48, 0);
+                }
+              },
+              // func valueNew(v ref, args []ref) (ref, bool)
+              "syscall/js.valueNew": (sp) => {
+                sp >>>= 0;
+                try {
+                  const v = loadValue(sp + 8);
+                  const args = loadSliceOfValues(sp + 16);
+                  const result = Reflect.construct(v, args);
+                  sp = this._inst.exports.getsp() >>> 0;
+                  storeValue(sp + 40, result);
+                  this.mem.setUint8(sp + 48, 1);
+                } catch (err) {
+                  sp = this._inst.exports.getsp() >>> 0;
+                  storeValue(sp + 40, err);
+                  this.mem.setUint8(sp + 48, 0);
+                }
+              },
+              // func valueLength(v ref) int
+              "syscall/js.valueLength": (sp) => {
+                sp >>>= 0;
+                setInt64(sp + 16, parseInt(loadValue(sp + 8).length));
+              },
+              // valuePrepareString(v ref) (ref, int)
+              "syscall/js.valuePrepareString": (sp) => {
+                sp >>>= 0;
+                const str3 = encoder.encode(String(loadValue(sp + 8)));
+                storeValue(sp + 16, str3);
+                setInt64(sp + 24, str3.length);
+              },
+              // valueLoadString(v ref, b []byte)
+              "syscall/js.valueLoadString": (sp) => {
+                sp >>>= 0;
+                const str3 = loadValue(sp + 8);
+                loadSlice(sp + 16).set(str3);
+              },
+              // func valueInstanceOf(v ref, t ref) bool
+              "syscall/js.valueInstanceOf": (sp) => {
+                sp >>>= 0;
+                this.mem.setUint8(sp + 24, loadValue(sp + 8) instanceof loadValue(sp + 16) ? 1 : 0);
+              },
+              // func copyBytesToGo(dst []byte, src ref) (int, bool)
+              "syscall/js.copyBytesToGo": (sp) => {
+                sp >>>= 0;
+                const dst = loadSlice(sp + 8);
+                const src = loadValue(sp + 32);
+                if (!(src instanceof Uint8Array || src instanceof Uint8ClampedArray)) {
+                  this.mem.setUint8(sp + 48, 0);
+                  return;
+                }
+                const toCopy = src.subarray(0, dst.length);
+                dst.set(toCopy);
+                setInt64(sp + 40, toCopy.length);
+                this.mem.setUint8(sp + 48, 1);
+              },
+              // func copyBytesToJS(dst ref, src []byte) (int, bool)
+              "syscall/js.copyBytesToJS": (sp) => {
+                sp >>>= 0;
+                const dst = loadValue(sp + 8);
+                const src = loadSlice(sp + 16);
+                if (!(dst instanceof Uint8Array || dst instanceof Uint8ClampedArray)) {
+                  this.mem.setUint8(sp + 48, 0);
+                  return;
+                }
+                const toCopy = src.subarray(0, dst.length);
+                dst.set(toCopy);
+                setInt64(sp + 40, toCopy.length);
+                this.mem.setUint8(sp + 48, 1);
+              },
+              "debug": (value) => {
+                console.log(value);
+              }
+            }
+          };
+        }
+        async run(instance) {
+          if (!(instance instanceof WebAssembly.Instance)) {
+            throw new Error("Go.run: WebAssembly.Instance expected");
+          }
+          this._inst = instance;
+          this.mem = new DataView(this._inst.exports.mem.buffer);
+          this._values = [
+            // JS values that Go currently has references to, indexed by reference id
+            NaN,
+            0,
+            null,
+            true,
+            false,
+            globalThis,
+            this
+          ];
+          this._goRefCounts = new Array(this._values.length).fill(Infinity);
+          this._ids = /* @__PURE__ */ new Map([
+            // mapping from JS values to reference ids
+            [0, 1],
+            [null, 2],
+            [true, 3],
+            [false, 4],
+            [globalThis, 5],
+            [this, 6]
+          ]);
+          this._idPool = [];
+          this.exited = false;
+          let offset = 4096;
+          const strPtr = (str3) => {
+            const ptr = offset;
+            const bytes = encoder.encode(str3 + "\0");
+            new Uint8Array(this.mem.buffer, offset, bytes.length).set(bytes);
+            offset += bytes.length;
+            if (offset % 8 !== 0) {
+              offset += 8 - offset % 8;
+            }
+            return ptr;
+          };
+          const argc = this.argv.length;
+          const argvPtrs = [];
+          this.argv.forEach((arg) => {
+            argvPtrs.push(strPtr(arg));
+          });
+          argvPtrs.push(0);
+          const keys = Object.keys(this.env).sort();
+          keys.forEach((key) => {
+            argvPtrs.push(strPtr(`${key}=${this.env[key]}`));
+          });
+          argvPtrs.push(0);
+          const argv = offset;
+          argvPtrs.forEach((ptr) => {
+            this.mem.setUint32(offset, ptr, true);
+            this.mem.setUint32(offset + 4, 0, true);
+            offset += 8;
+          });
+          const wasmMinDataAddr = 4096 + 8192;
+          if (offset >= wasmMinDataAddr) {
+            throw new Error("total length of command line and environment variables exceeds limit");
+          }
+          this._inst.exports.run(argc, argv);
+          if (this.exited) {
+            this._resolveExitPromise();
+          }
+          await this._exitPromise;
+        }
+        _resume() {
+          if (this.exited) {
+            throw new Error("Go program has already exited");
+          }
+          this._inst.exports.resume();
+          if (this.exited) {
+            this._resolveExitPromise();
+          }
+        }
+        _makeFuncWrapper(id28) {
+          const go = this;
+          return function() {
+            const event = { id: id28, this: this, args: arguments };
+            go._pendingEvent = event;
+            go._resume();
+            return event.result;
+          };
+        }
+      };
+    })();
+  }
+});
+
+// node_modules/@cdktf/hcl2json/wasm/bridge_wasm_exec.js
+var require_bridge_wasm_exec = __commonJS({
+  "node_modules/@cdktf/hcl2json/wasm/bridge_wasm_exec.js"() {
+    "use strict";
+    globalThis.require = __require;
+    globalThis.fs = __require("fs");
+    globalThis.TextEncoder = __require("util").TextEncoder;
+    globalThis.TextDecoder = __require("util").TextDecoder;
+    globalThis.performance ??= __require("performance");
+    if (!globalThis.crypto) {
+      const crypto3 = __require("crypto");
+      globalThis.crypto = {
+        getRandomValues(b) {
+          return crypto3.randomFillSync(b);
+        }
+      };
+    }
+    require_wasm_exec();
+  }
+});
+
+// node_modules/@cdktf/hcl2json/lib/bridge.js
+var require_bridge = __commonJS({
+  "node_modules/@cdktf/hcl2json/lib/bridge.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || function(mod) {
+      if (mod && mod.__esModule) return mod;
+      var result = {};
+      if (mod != null) {
+        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+      }
+      __setModuleDefault(result, mod);
+      return result;
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getExpressionAst = exports.getReferencesInExpression = exports.convertFiles = exports.parse = void 0;
+    var fs4 = __importStar(require_lib());
+    var path_1 = __require("path");
+    var deepmerge_1 = require_deepmerge();
+    var zlib_1 = __require("zlib");
+    var references_1 = require_references();
+    var util_1 = require_util10();
+    var jsRoot = {};
+    function sleep() {
+      return new Promise((resolve8) => {
+        setTimeout(resolve8, 0);
+      });
+    }
+    function goBridge(getBytes) {
+      let ready = false;
+      async function init() {
+        await Promise.resolve().then(() => __importStar(require_bridge_wasm_exec()));
+        const go = new global.Go();
+        const bytes = await getBytes;
+        const result = await WebAssembly.instantiate(bytes, go.importObject);
+        global.__parse_terraform_config_wasm__ = jsRoot;
+        void go.run(result.instance);
+        ready = true;
+      }
+      init().catch((error2) => {
+        throw error2;
+      });
+      const proxy = new Proxy({}, {
+        get: (_, key) => {
+          return async (...args) => {
+            while (!ready) {
+              await sleep();
+            }
+            if (!(key in jsRoot)) {
+              throw new Error(`There is nothing defined with the name "${key.toString()}"`);
+            }
+            if (typeof jsRoot[key] !== "function") {
+              return jsRoot[key];
+            }
+            return new Promise((resolve8, reject) => {
+              const cb = (err, ...msg) => (
+                // eslint-disable-next-line @typescript-eslint/ban-ts-comment
+                // @ts-ignore
+                err ? reject(new Error(err)) : resolve8(...msg)
+              );
+              const run2 = () => {
+                jsRoot[key].apply(void 0, [...args, cb]);
+              };
+              run2();
+            });
+          };
+        }
+      });
+      return proxy;
+    }
+    var loadWasm = async () => {
+      return (0, zlib_1.gunzipSync)(await fs4.readFile((0, path_1.join)(__cxlintBundleDir, "hcl2json.wasm.gz")));
+    };
+    var wasm = goBridge(loadWasm());
+    async function parse6(filename, contents) {
+      const res = await wasm.parse(filename, contents);
+      return JSON.parse(res);
+    }
+    exports.parse = parse6;
+    async function convertFiles(workingDirectory) {
+      let tfFileContents = "";
+      const tfJSONFileContents = [];
+      for (const file of fs4.readdirSync(workingDirectory)) {
+        const filePath = (0, path_1.resolve)(workingDirectory, file);
+        if (!fs4.lstatSync(filePath).isDirectory()) {
+          if (file.match(/\.tf$/)) {
+            tfFileContents += fs4.readFileSync(filePath, "utf-8");
+            tfFileContents += "\n";
+          } else if (file.match(/\.tf\.json$/)) {
+            tfJSONFileContents.push(JSON.parse(fs4.readFileSync(filePath, "utf-8")));
+          }
+        }
+      }
+      if (tfFileContents === "" && tfJSONFileContents.length === 0) {
+        console.error(`No '.tf' or '.tf.json' files found in ${workingDirectory}`);
+        return {};
+      }
+      return (0, deepmerge_1.deepMerge)(await parse6("hcl2json.tf", tfFileContents), ...tfJSONFileContents);
+    }
+    exports.convertFiles = convertFiles;
+    async function getReferencesInExpression(filename, expression) {
+      let offset = 0;
+      let quoteWrappedExpression = expression;
+      if (!expression.startsWith('"')) {
+        quoteWrappedExpression = `"${expression}"`;
+        offset = 1;
+      }
+      const { wrap: wrappedExpression, wrapOffset: startOffset } = (0, util_1.wrapTerraformExpression)(`${quoteWrappedExpression}`);
+      offset += startOffset;
+      const ast = await getExpressionAst(filename, wrappedExpression);
+      if (!ast) {
+        return [];
+      }
+      const refs = (0, references_1.findAllReferencesInAst)(expression, ast);
+      if (wrappedExpression === expression) {
+        return refs;
+      }
+      return refs.map((ref) => {
+        return {
+          ...ref,
+          startPosition: ref.startPosition - offset,
+          endPosition: ref.endPosition - offset
+        };
+      });
+    }
+    exports.getReferencesInExpression = getReferencesInExpression;
+    async function getExpressionAst(filename, expression) {
+      const res = await wasm.getExpressionAst(filename, expression);
+      const ast = JSON.parse(res);
+      if (!ast) {
+        return null;
+      }
+      return ast;
+    }
+    exports.getExpressionAst = getExpressionAst;
+  }
+});
+
+// node_modules/@cdktf/hcl2json/lib/index.js
+var require_lib2 = __commonJS({
+  "node_modules/@cdktf/hcl2json/lib/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || function(mod) {
+      if (mod && mod.__esModule) return mod;
+      var result = {};
+      if (mod != null) {
+        for (var k in mod) if (k !== "default" && Object.prototype.hasOwnProperty.call(mod, k)) __createBinding(result, mod, k);
+      }
+      __setModuleDefault(result, mod);
+      return result;
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.TFExpressionSyntaxTree = exports.wrapTerraformExpression = exports.getExpressionAst = exports.getReferencesInExpression = exports.convertFiles = exports.parse = void 0;
+    var bridge_1 = require_bridge();
+    Object.defineProperty(exports, "parse", { enumerable: true, get: function() {
+      return bridge_1.parse;
+    } });
+    Object.defineProperty(exports, "convertFiles", { enumerable: true, get: function() {
+      return bridge_1.convertFiles;
+    } });
+    Object.defineProperty(exports, "getReferencesInExpression", { enumerable: true, get: function() {
+      return bridge_1.getReferencesInExpression;
+    } });
+    Object.defineProperty(exports, "getExpressionAst", { enumerable: true, get: function() {
+      return bridge_1.getExpressionAst;
+    } });
+    var util_1 = require_util10();
+    Object.defineProperty(exports, "wrapTerraformExpression", { enumerable: true, get: function() {
+      return util_1.wrapTerraformExpression;
+    } });
+    exports.TFExpressionSyntaxTree = __importStar(require_syntax_tree());
+  }
+});
+
+// packages/core/dist/parse/terraform.js
+async function loadHcl2json() {
+  const v8 = await import("node:v8");
+  v8.setFlagsFromString("--liftoff-only");
+  return Promise.resolve().then(() => __toESM(require_lib2(), 1));
 }
+function hclToJson(path, text) {
+  const run2 = parsing.then(async () => {
+    hcl2json ??= loadHcl2json();
+    return (await hcl2json).parse(path, text);
+  });
+  parsing = run2.catch(() => void 0);
+  return run2;
+}
+function rememberDecoded(expr, value) {
+  if (decodedByExpression.size >= MAX_DECODED)
+    decodedByExpression.delete(decodedByExpression.keys().next().value);
+  decodedByExpression.set(expr, value);
+}
+async function prepareTerraform(path, raw) {
+  const text = raw.charCodeAt(0) === 65279 ? raw.slice(1) : raw;
+  const remembered = preparedByText.get(text);
+  if (remembered instanceof Error)
+    throw remembered;
+  if (remembered)
+    return remembered;
+  let doc;
+  try {
+    const json2 = await hclToJson(path, text);
+    doc = { json: json2, jsonencoded: /* @__PURE__ */ new Map() };
+    await decodeJsonencodes(json2, doc.jsonencoded);
+  } catch (e) {
+    const error2 = e instanceof Error ? e : new Error(String(e));
+    remember2(text, error2);
+    throw error2;
+  }
+  remember2(text, doc);
+  return doc;
+}
+function remember2(text, value) {
+  if (preparedByText.size >= MAX_REMEMBERED)
+    preparedByText.delete(preparedByText.keys().next().value);
+  preparedByText.set(text, value);
+}
+async function decodeJsonencodes(json2, out) {
+  const found = /* @__PURE__ */ new Set();
+  const visit3 = (v) => {
+    if (typeof v === "string") {
+      if (v.startsWith("${jsonencode(") && JSONENCODE.test(v))
+        found.add(v);
+    } else if (Array.isArray(v))
+      v.forEach(visit3);
+    else if (v && typeof v === "object")
+      Object.values(v).forEach(visit3);
+  };
+  visit3(json2);
+  const exprs = [];
+  for (const e of found) {
+    if (!decodedByExpression.has(e))
+      exprs.push(e);
+    else if (decodedByExpression.get(e) !== void 0)
+      out.set(e, decodedByExpression.get(e));
+  }
+  if (!exprs.length)
+    return;
+  const batch = exprs.map((e, i) => `v${i} = ${JSONENCODE.exec(e)[1]}
+`).join("");
+  try {
+    const parsed = await hclToJson("jsonencode.tf", batch);
+    exprs.forEach((e, i) => {
+      out.set(e, parsed[`v${i}`]);
+      rememberDecoded(e, parsed[`v${i}`]);
+    });
+    return;
+  } catch {
+  }
+  for (const expr of exprs) {
+    try {
+      const parsed = await hclToJson("jsonencode.tf", `v = ${JSONENCODE.exec(expr)[1]}
+`);
+      out.set(expr, parsed.v);
+      rememberDecoded(expr, parsed.v);
+    } catch {
+      rememberDecoded(expr, void 0);
+    }
+  }
+}
+var hcl2json, parsing, JSONENCODE, preparedByText, MAX_REMEMBERED, decodedByExpression, MAX_DECODED, terraformParser;
+var init_terraform2 = __esm({
+  "packages/core/dist/parse/terraform.js"() {
+    "use strict";
+    init_terraform_document();
+    init_terraform_document();
+    parsing = Promise.resolve();
+    JSONENCODE = /^\$\{jsonencode\(([\s\S]*)\)\}$/;
+    preparedByText = /* @__PURE__ */ new Map();
+    MAX_REMEMBERED = 256;
+    decodedByExpression = /* @__PURE__ */ new Map();
+    MAX_DECODED = 1024;
+    terraformParser = {
+      prepare: prepareTerraform,
+      parse(file, prepared) {
+        attachTerraformDocument(file, prepared ?? preparedByText.get(file.source.text));
+      }
+    };
+  }
+});
+
+// packages/core/dist/lint.js
+function lintFilesAsync(inputs, options = {}) {
+  return defaultLinter2.lintFilesAsync(inputs, options);
+}
+var nodeParsers, defaultLinter2;
 var init_lint = __esm({
   "packages/core/dist/lint.js"() {
     "use strict";
-    init_diagnostics();
-    init_resolve();
-    init_directives();
-    init_text_edits();
-    init_project();
-    init_parse_file();
-    init_detect_kind();
+    init_linter();
+    init_contributors();
     init_terraform2();
-    init_nesting();
-    init_source_text();
-    init_size_limit();
     init_rules();
+    init_linter();
+    nodeParsers = { terraform: terraformParser };
+    defaultLinter2 = createLinter({ rules: builtInRules, parsers: nodeParsers, contributors: builtInContributors });
+  }
+});
+
+// packages/schema/dist/index.js
+var init_dist2 = __esm({
+  "packages/schema/dist/index.js"() {
+    "use strict";
+    init_validators();
   }
 });
 
 // packages/core/dist/config/load.js
 import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname as dirname2, join as join2, resolve as resolve2 } from "node:path";
 function parseConfigText(text, filePath, rules) {
   const source = new SourceText(text);
   const isJson = filePath.endsWith(".json");
@@ -62094,20 +60838,20 @@ function regexProblem(pattern) {
   }
 }
 function optionsProblem(rule, options) {
-  const schema3 = rule.meta.schema;
-  if (!schema3) {
+  const schema4 = rule.meta.schema;
+  if (!schema4) {
     const empty = options !== null && typeof options === "object" && !Array.isArray(options) && Object.keys(options).length === 0;
     return empty ? void 0 : { message: "this rule takes no options; give only its severity (for example `error`)", pointer: "" };
   }
-  let validate = optionValidators.get(schema3);
+  let validate = optionValidators.get(schema4);
   if (!validate)
-    optionValidators.set(schema3, validate = ajv.compile(schema3));
+    optionValidators.set(schema4, validate = ajv.compile(schema4));
   if (validate(options))
     return void 0;
   const err = validate.errors[0];
   if (err.keyword === "additionalProperties") {
     const extra = String(err.params.additionalProperty);
-    const known = Object.keys(schema3.properties ?? {});
+    const known = Object.keys(schema4.properties ?? {});
     const close = closest2(extra, known);
     return { message: `\`${extra}\` is not an option${close ? ` (did you mean \`${close}\`?)` : known.length ? ` (options: ${known.join(", ")})` : ""}`, pointer: `${err.instancePath}/${escapePointer(extra)}` };
   }
@@ -62133,7 +60877,7 @@ function closest2(word, candidates) {
   return closestByEdits(word, candidates, Math.max(3, word.length / 3), false);
 }
 function loadConfigFile(filePath, rules) {
-  const abs = resolve(filePath);
+  const abs = resolve2(filePath);
   let size;
   try {
     const st = statSync(abs);
@@ -62158,11 +60902,11 @@ function loadConfigFile(filePath, rules) {
   } catch (e) {
     throw new ConfigError(`cannot read config: ${e.code ?? e.message}`, filePath);
   }
-  return { config: parseConfigText(text, filePath, rules), baseDir: dirname(abs), filePath: abs };
+  return { config: parseConfigText(text, filePath, rules), baseDir: dirname2(abs), filePath: abs };
 }
 function configFileIn(dir) {
   for (const name of CONFIG_FILE_NAMES) {
-    const candidate = join(dir, name);
+    const candidate = join2(dir, name);
     if (existsSync2(candidate) && statSync(candidate).isFile())
       return candidate;
   }
@@ -62170,7 +60914,7 @@ function configFileIn(dir) {
 }
 function configCascade(startDir, isRoot) {
   const out = [];
-  let dir = resolve(startDir);
+  let dir = resolve2(startDir);
   for (; ; ) {
     const file = configFileIn(dir);
     if (file) {
@@ -62178,9 +60922,9 @@ function configCascade(startDir, isRoot) {
       if (isRoot(file).root === true)
         return out;
     }
-    if (existsSync2(join(dir, ".git")))
+    if (existsSync2(join2(dir, ".git")))
       return out;
-    const parent = dirname(dir);
+    const parent = dirname2(dir);
     if (parent === dir)
       return out;
     dir = parent;
@@ -62190,7 +60934,7 @@ var import_ajv2, import_picomatch2, CONFIG_FILE_NAMES, ConfigError, escapePointe
 var init_load = __esm({
   "packages/core/dist/config/load.js"() {
     "use strict";
-    init_dist();
+    init_dist2();
     import_ajv2 = __toESM(require_ajv(), 1);
     import_picomatch2 = __toESM(require_picomatch2(), 1);
     init_nodes();
@@ -62479,17 +61223,17 @@ var require_ignore = __commonJS({
       }
     };
     var NEVER_MATCH = "[]";
-    var PLACEHOLDER2 = "\0";
+    var PLACEHOLDER3 = "\0";
     var REGEX_RESTORE_PLACEHOLDER = new RegExp(
-      `${PLACEHOLDER2}(\\d+)${PLACEHOLDER2}`,
+      `${PLACEHOLDER3}(\\d+)${PLACEHOLDER3}`,
       "g"
     );
     var TRAILING_WILDCARD = "";
     var TRAILING_DOUBLESTAR = "";
-    var isReserved = (char) => char === PLACEHOLDER2 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
+    var isReserved = (char) => char === PLACEHOLDER3 || char === TRAILING_WILDCARD || char === TRAILING_DOUBLESTAR;
     var extractBrackets = (pattern) => {
       const sources = [];
-      const hold = (source) => `${PLACEHOLDER2}${sources.push(source) - 1}${PLACEHOLDER2}`;
+      const hold = (source) => `${PLACEHOLDER3}${sources.push(source) - 1}${PLACEHOLDER3}`;
       const { length } = pattern;
       let out = EMPTY;
       let index2 = 0;
@@ -63061,11 +61805,11 @@ var require_ignore = __commonJS({
         const rules = this._rules;
         const { length } = rules;
         const shortcut = this._basenameCount * 2 >= length;
-        const basename = shortcut ? basenameOf(path) : path;
+        const basename2 = shortcut ? basenameOf(path) : path;
         for (let index2 = length - 1; index2 >= 0; index2--) {
           const rule = rules[index2];
           if (rule[mode].test(
-            shortcut && rule._basenameOnly ? basename : path
+            shortcut && rule._basenameOnly ? basename2 : path
           )) {
             const { negative } = rule;
             const ret = {
@@ -63223,7 +61967,7 @@ var require_ignore = __commonJS({
 
 // packages/core/dist/node/find-files.js
 import { readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import { isAbsolute, join as join2, relative, resolve as resolve2, sep } from "node:path";
+import { isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 function isGlob(path) {
   return import_picomatch3.default.scan(toPosix(path)).isGlob;
 }
@@ -63242,7 +61986,7 @@ function findFiles(paths, cwd, options = {}) {
   const missing = [];
   const walk2 = { out, unreadable: [], considered: options.debug ? [] : void 0 };
   for (const p of paths) {
-    const abs = resolve2(cwd, p);
+    const abs = resolve3(cwd, p);
     let st;
     try {
       st = statSync2(abs);
@@ -63266,11 +62010,11 @@ function findFiles(paths, cwd, options = {}) {
   return { files: [...out].sort(), missing, unreadableFolders: walk2.unreadable, ...walk2.considered ? { considered: walk2.considered } : {} };
 }
 function findGlob(pattern, cwd, walk2) {
-  const posix3 = toPosix(pattern);
-  const scan = import_picomatch3.default.scan(posix3);
-  const base = resolve2(cwd, scan.base || ".");
-  const absolute = isAbsolute(pattern);
-  const match = (0, import_picomatch3.default)(absolute ? posix3 : posix3.replace(/^\.\//, ""), { dot: true });
+  const posix2 = toPosix(pattern);
+  const scan = import_picomatch3.default.scan(posix2);
+  const base = resolve3(cwd, scan.base || ".");
+  const absolute = isAbsolute2(pattern);
+  const match = (0, import_picomatch3.default)(absolute ? posix2 : posix2.replace(/^\.\//, ""), { dot: true });
   const before = walk2.out.size;
   try {
     if (!statSync2(base).isDirectory())
@@ -63278,13 +62022,13 @@ function findGlob(pattern, cwd, walk2) {
   } catch {
     return false;
   }
-  walkDir(base, [], walk2, (abs) => match(absolute ? toPosix(abs) : toPosix(relative(cwd, abs))), pattern);
+  walkDir(base, [], walk2, (abs) => match(absolute ? toPosix(abs) : toPosix(relative2(cwd, abs))), pattern);
   return walk2.out.size > before;
 }
 function walkDir(dir, scopes, walk2, accept, glob) {
   let here = scopes;
   try {
-    const gi = readFileSync2(join2(dir, ".gitignore"), "utf8");
+    const gi = readFileSync2(join3(dir, ".gitignore"), "utf8");
     here = [...scopes, { dir, ig: (0, import_ignore.default)().add(gi) }];
   } catch {
   }
@@ -63297,15 +62041,15 @@ function walkDir(dir, scopes, walk2, accept, glob) {
     return;
   }
   for (const e of entries2) {
-    const abs = join2(dir, e.name);
+    const abs = join3(dir, e.name);
     if (ALWAYS_SKIPPED.has(e.name)) {
       walk2.considered?.push({ path: abs, taken: false, reason: `${e.name} is always skipped` });
       continue;
     }
     const isDir = e.isDirectory();
-    const ignoredBy = here.find((s) => s.ig.ignores(toPosix(relative(s.dir, abs)) + (isDir ? "/" : "")));
+    const ignoredBy = here.find((s) => s.ig.ignores(toPosix(relative2(s.dir, abs)) + (isDir ? "/" : "")));
     if (ignoredBy) {
-      walk2.considered?.push({ path: abs, taken: false, reason: `ignored by ${join2(ignoredBy.dir, ".gitignore")}` });
+      walk2.considered?.push({ path: abs, taken: false, reason: `ignored by ${join3(ignoredBy.dir, ".gitignore")}` });
       continue;
     }
     if (isDir) {
@@ -63336,16 +62080,16 @@ var init_find_files = __esm({
     init_detect_kind();
     init_read_file();
     ALWAYS_SKIPPED = /* @__PURE__ */ new Set(["node_modules", ".git", ".turbo", ".terraform"]);
-    toPosix = (p) => p.split(sep).join("/");
+    toPosix = (p) => p.split(sep2).join("/");
   }
 });
 
 // packages/core/dist/node/config-resolver.js
-import { dirname as dirname2, join as join3, relative as relative2, sep as sep2 } from "node:path";
+import { dirname as dirname3, join as join4, relative as relative3, sep as sep3 } from "node:path";
 function createConfigResolver(options) {
   const { cwd, rules, explicit, commandLine = {} } = options;
   const compile = (chain, nearestDir) => {
-    const layers = chain.map((l) => ({ config: l.config, prefix: toPosix2(relative2(l.baseDir, nearestDir)).replace(/(?<=.)$/, "/") }));
+    const layers = chain.map((l) => ({ config: l.config, prefix: toPosix2(relative3(l.baseDir, nearestDir)).replace(/(?<=.)$/, "/") }));
     if (!layers.length)
       layers.push({ config: {}, prefix: "" });
     if (commandLine.rules)
@@ -63356,7 +62100,7 @@ function createConfigResolver(options) {
     const ignored = (0, import_picomatch4.default)(commandLine.ignorePatterns, { dot: true });
     return {
       rulesFor: (relPath) => matcher.rulesFor(relPath),
-      isIgnored: (relPath) => matcher.isIgnored(relPath) || ignored(toPosix2(relative2(cwd, join3(nearestDir, relPath))))
+      isIgnored: (relPath) => matcher.isIgnored(relPath) || ignored(toPosix2(relative3(cwd, join4(nearestDir, relPath))))
     };
   };
   const files = /* @__PURE__ */ new Map();
@@ -63375,7 +62119,7 @@ function createConfigResolver(options) {
         loaded.set(key, { loaded: explicit, matcher: compile([explicit], explicit.baseDir) });
       return loaded.get(key);
     }
-    const dir = dirname2(abs);
+    const dir = dirname3(abs);
     let entry = dirEntry.get(dir);
     if (!entry) {
       const chain = configCascade(dir, (f) => load2(f).config).reverse().map(load2);
@@ -63398,7 +62142,7 @@ function createConfigResolver(options) {
     entryFor,
     configFor(abs) {
       const entry = entryFor(abs);
-      return { matcher: entry.matcher, relPath: toPosix2(relative2(entry.loaded.baseDir, abs)) };
+      return { matcher: entry.matcher, relPath: toPosix2(relative3(entry.loaded.baseDir, abs)) };
     },
     configFiles: () => explicit ? [...loaded.keys()] : [...files.keys()],
     // Project facts describe the whole repository, so every config's lists count. (Each config file read, not
@@ -63428,13 +62172,13 @@ var init_config_resolver = __esm({
     import_picomatch4 = __toESM(require_picomatch2(), 1);
     init_resolve();
     init_load();
-    toPosix2 = (p) => p.split(sep2).join("/");
+    toPosix2 = (p) => p.split(sep3).join("/");
   }
 });
 
 // packages/core/dist/node/lint-paths.js
 import { realpathSync } from "node:fs";
-import { relative as relative3, resolve as resolve3, sep as sep3 } from "node:path";
+import { relative as relative4, resolve as resolve4, sep as sep4 } from "node:path";
 function linksOutside(abs, cwd) {
   if (!isInside(abs, cwd))
     return false;
@@ -63454,30 +62198,30 @@ function linksOutside(abs, cwd) {
   }
 }
 async function lintPaths(paths, options = {}) {
-  const cwd = resolve3(options.cwd ?? process.cwd());
+  const cwd = resolve4(options.cwd ?? process.cwd());
   const rules = options.rules ?? builtInRules;
-  const explicit = options.config ?? (options.configFile ? loadConfigFile(resolve3(cwd, options.configFile), rules) : void 0);
+  const explicit = options.config ?? (options.configFile ? loadConfigFile(resolve4(cwd, options.configFile), rules) : void 0);
   const found = findFiles(paths, cwd, { debug: options.debug });
-  const unsaved = found.missing.filter((p) => options.texts?.has(resolve3(cwd, p)));
+  const unsaved = found.missing.filter((p) => options.texts?.has(resolve4(cwd, p)));
   if (unsaved.length) {
-    found.files.push(...unsaved.map((p) => resolve3(cwd, p)));
+    found.files.push(...unsaved.map((p) => resolve4(cwd, p)));
     found.missing = found.missing.filter((p) => !unsaved.includes(p));
   }
   const targets = new Set(found.files);
   const context3 = options.contextPaths ? findFiles(options.contextPaths, cwd).files : [];
-  const display = (abs) => toPosix3(relative3(cwd, abs)) || abs;
+  const display = (abs) => toPosix3(relative4(cwd, abs)) || abs;
   const all = [.../* @__PURE__ */ new Set([...found.files, ...context3])];
   const configs = createConfigResolver({ cwd, rules, explicit, commandLine: options.commandLine });
   const entryFor = configs.entryFor;
   const byDisplay = /* @__PURE__ */ new Map();
-  const named = new Set(paths.map((p) => resolve3(cwd, p)));
+  const named = new Set(paths.map((p) => resolve4(cwd, p)));
   const inputs = [];
   const unreadable = found.unreadableFolders.map((f) => display(f.path));
   const skippedBeforeLint = /* @__PURE__ */ new Map();
   let done = 0;
   for (const abs of all) {
     options.onProgress?.("reading", done++, all.length);
-    const display2 = toPosix3(relative3(cwd, abs)) || abs;
+    const display2 = toPosix3(relative4(cwd, abs)) || abs;
     byDisplay.set(display2, abs);
     const entry = entryFor(abs);
     const given = options.texts?.get(abs);
@@ -63555,8 +62299,8 @@ var init_lint_paths = __esm({
     init_config_resolver();
     init_detect_kind();
     init_config_resolver();
-    toPosix3 = (p) => p.split(sep3).join("/");
-    isInside = (path, root) => path === root || path.startsWith(root.endsWith(sep3) ? root : root + sep3);
+    toPosix3 = (p) => p.split(sep4).join("/");
+    isInside = (path, root) => path === root || path.startsWith(root.endsWith(sep4) ? root : root + sep4);
     realRoots = /* @__PURE__ */ new Map();
   }
 });
@@ -63567,6 +62311,7 @@ var init_fix_files = __esm({
     "use strict";
     init_lint_paths();
     init_detect_kind();
+    init_lint();
     init_parse_file();
     init_read_file();
     init_source_text();
@@ -63596,13 +62341,6 @@ var init_github = __esm({
   "packages/core/dist/formatters/github.js"() {
     "use strict";
     init_related();
-  }
-});
-
-// packages/core/dist/formatters/json.js
-var init_json = __esm({
-  "packages/core/dist/formatters/json.js"() {
-    "use strict";
   }
 });
 
@@ -63717,9 +62455,9 @@ function parseErrorDescriptor() {
   };
 }
 function artifactLocation(filePath) {
-  const posix3 = filePath.replace(/\\/g, "/");
-  const encoded = posix3.split("/").map(encodeURIComponent).join("/");
-  if (posix3.startsWith("/"))
+  const posix2 = filePath.replace(/\\/g, "/");
+  const encoded = posix2.split("/").map(encodeURIComponent).join("/");
+  if (posix2.startsWith("/"))
     return { uri: `file://${encoded}` };
   return { uri: encoded, uriBaseId: "%SRCROOT%" };
 }
@@ -63911,11 +62649,11 @@ var require_lib3 = __commonJS({
     })();
     var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P ? value : new P(function(resolve7) {
-          resolve7(value);
+        return value instanceof P ? value : new P(function(resolve8) {
+          resolve8(value);
         });
       }
-      return new (P || (P = Promise))(function(resolve7, reject) {
+      return new (P || (P = Promise))(function(resolve8, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -63931,7 +62669,7 @@ var require_lib3 = __commonJS({
           }
         }
         function step(result) {
-          result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+          result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
         }
         step((generator = generator.apply(thisArg, _arguments || [])).next());
       });
@@ -64018,26 +62756,26 @@ var require_lib3 = __commonJS({
       }
       readBody() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             let output = Buffer.alloc(0);
             this.message.on("data", (chunk) => {
               output = Buffer.concat([output, chunk]);
             });
             this.message.on("end", () => {
-              resolve7(output.toString());
+              resolve8(output.toString());
             });
           }));
         });
       }
       readBodyBuffer() {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8) => __awaiter3(this, void 0, void 0, function* () {
             const chunks = [];
             this.message.on("data", (chunk) => {
               chunks.push(chunk);
             });
             this.message.on("end", () => {
-              resolve7(Buffer.concat(chunks));
+              resolve8(Buffer.concat(chunks));
             });
           }));
         });
@@ -64245,14 +62983,14 @@ var require_lib3 = __commonJS({
        */
       requestRaw(info2, data) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => {
+          return new Promise((resolve8, reject) => {
             function callbackForResult(err, res) {
               if (err) {
                 reject(err);
               } else if (!res) {
                 reject(new Error("Unknown error"));
               } else {
-                resolve7(res);
+                resolve8(res);
               }
             }
             this.requestRawWithCallback(info2, data, callbackForResult);
@@ -64496,12 +63234,12 @@ var require_lib3 = __commonJS({
         return __awaiter3(this, void 0, void 0, function* () {
           retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
           const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-          return new Promise((resolve7) => setTimeout(() => resolve7(), ms));
+          return new Promise((resolve8) => setTimeout(() => resolve8(), ms));
         });
       }
       _processResponse(res, options) {
         return __awaiter3(this, void 0, void 0, function* () {
-          return new Promise((resolve7, reject) => __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve8, reject) => __awaiter3(this, void 0, void 0, function* () {
             const statusCode = res.message.statusCode || 0;
             const response = {
               statusCode,
@@ -64509,7 +63247,7 @@ var require_lib3 = __commonJS({
               headers: {}
             };
             if (statusCode === HttpCodes2.NotFound) {
-              resolve7(response);
+              resolve8(response);
             }
             function dateTimeDeserializer(key, value) {
               if (typeof value === "string") {
@@ -64548,7 +63286,7 @@ var require_lib3 = __commonJS({
               err.result = response.result;
               reject(err);
             } else {
-              resolve7(response);
+              resolve8(response);
             }
           }));
         });
@@ -64564,8 +63302,8 @@ var require_dist4 = __commonJS({
   "node_modules/@octokit/request/node_modules/content-type/dist/index.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
-    exports.format = format3;
-    exports.parse = parse5;
+    exports.format = format4;
+    exports.parse = parse6;
     var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
     var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     var QUOTE_REGEXP = /[\\"]/g;
@@ -64576,7 +63314,7 @@ var require_dist4 = __commonJS({
       C.prototype = /* @__PURE__ */ Object.create(null);
       return C;
     })();
-    function format3(obj) {
+    function format4(obj) {
       const { type: type2, parameters } = obj;
       if (!type2 || !TYPE_REGEXP.test(type2)) {
         throw new TypeError(`Invalid type: ${type2}`);
@@ -64592,7 +63330,7 @@ var require_dist4 = __commonJS({
       }
       return result;
     }
-    function parse5(header, options) {
+    function parse6(header, options) {
       const stopChar = options?.comma === true ? COMMA : 65536;
       const len = header.length;
       let index2 = skipOWS(header, options?.start ?? 0, len);
@@ -65151,8 +63889,8 @@ var require_light = __commonJS({
           return this.Promise.resolve();
         }
         yieldLoop(t = 0) {
-          return new this.Promise(function(resolve7, reject) {
-            return setTimeout(resolve7, t);
+          return new this.Promise(function(resolve8, reject) {
+            return setTimeout(resolve8, t);
           });
         }
         computePenalty() {
@@ -65363,15 +64101,15 @@ var require_light = __commonJS({
           return this._queue.length === 0;
         }
         async _tryToRun() {
-          var args, cb, error2, reject, resolve7, returned, task;
+          var args, cb, error2, reject, resolve8, returned, task;
           if (this._running < 1 && this._queue.length > 0) {
             this._running++;
-            ({ task, args, resolve: resolve7, reject } = this._queue.shift());
+            ({ task, args, resolve: resolve8, reject } = this._queue.shift());
             cb = await (async function() {
               try {
                 returned = await task(...args);
                 return function() {
-                  return resolve7(returned);
+                  return resolve8(returned);
                 };
               } catch (error1) {
                 error2 = error1;
@@ -65386,13 +64124,13 @@ var require_light = __commonJS({
           }
         }
         schedule(task, ...args) {
-          var promise, reject, resolve7;
-          resolve7 = reject = null;
+          var promise, reject, resolve8;
+          resolve8 = reject = null;
           promise = new this.Promise(function(_resolve, _reject) {
-            resolve7 = _resolve;
+            resolve8 = _resolve;
             return reject = _reject;
           });
-          this._queue.push({ task, args, resolve: resolve7, reject });
+          this._queue.push({ task, args, resolve: resolve8, reject });
           this._tryToRun();
           return promise;
         }
@@ -65793,14 +64531,14 @@ var require_light = __commonJS({
                 counts = this._states.counts;
                 return counts[0] + counts[1] + counts[2] + counts[3] === at;
               };
-              return new this.Promise((resolve7, reject) => {
+              return new this.Promise((resolve8, reject) => {
                 if (finished()) {
-                  return resolve7();
+                  return resolve8();
                 } else {
                   return this.on("done", () => {
                     if (finished()) {
                       this.removeAllListeners("done");
-                      return resolve7();
+                      return resolve8();
                     }
                   });
                 }
@@ -65893,9 +64631,9 @@ var require_light = __commonJS({
               options = parser$5.load(options, this.jobDefaults);
             }
             task = (...args2) => {
-              return new this.Promise(function(resolve7, reject) {
+              return new this.Promise(function(resolve8, reject) {
                 return fn(...args2, function(...args3) {
-                  return (args3[0] != null ? reject : resolve7)(args3);
+                  return (args3[0] != null ? reject : resolve8)(args3);
                 });
               });
             };
@@ -66183,11 +64921,11 @@ import { EOL as EOL3 } from "os";
 import { constants, promises } from "fs";
 var __awaiter = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -66203,7 +64941,7 @@ var __awaiter = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -66520,30 +65258,46 @@ function info(message) {
   process.stdout.write(message + os4.EOL);
 }
 
-// packages/core/dist/index.js
-init_diagnostics();
-init_lint();
-init_lint_paths();
-init_find_files();
-init_config_resolver();
+// packages/core/dist/universal.js
+init_linter();
+init_contributors();
 init_rules();
+init_diagnostics();
+init_linter();
+init_rules();
+init_check_meta();
 init_rule();
 init_parse_file();
+init_terraform_document();
 init_detect_kind();
 init_nodes();
 init_string_offsets();
 init_pointer();
 init_source_text();
-init_read_file();
 init_project();
+init_contributors();
 init_participant_data();
 init_values();
 init_flow();
 init_terraform();
-init_terraform2();
 init_resolve();
-init_load();
 init_text_edits();
+init_json();
+
+// packages/core/dist/version.js
+var VERSION = "0.1.0";
+
+// packages/core/dist/universal.js
+var defaultLinter = createLinter({ rules: builtInRules, contributors: builtInContributors });
+
+// packages/core/dist/index.js
+init_lint();
+init_lint_paths();
+init_find_files();
+init_config_resolver();
+init_read_file();
+init_terraform2();
+init_load();
 init_fix_files();
 init_unified_diff();
 init_formatters();
@@ -66554,9 +65308,6 @@ init_fingerprint();
 init_text_edits();
 init_lint();
 init_rules();
-
-// packages/core/dist/version.js
-var VERSION = "0.1.0";
 
 // packages/core/dist/cli/flags.js
 var ESLINT_FLAGS_HELP = `      --stdin              lint the text on standard input (needs --stdin-filename)
@@ -66674,14 +65425,14 @@ async function listChangedFiles(client, pr) {
 
 // packages/action/src/config-source.ts
 import { execFileSync } from "node:child_process";
-import { resolve as resolve4 } from "node:path";
+import { resolve as resolve5 } from "node:path";
 async function configFromBaseCommit(opts) {
   const candidates = opts.configPath ? [opts.configPath.replace(/^\.\//, "")] : CONFIG_FILE_NAMES;
   for (const path of candidates) {
     const text = await readAtCommit(opts, path) ?? void 0;
     if (text === void 0) continue;
     const origin = `${path}@${opts.baseSha.slice(0, 12)}`;
-    return { config: parseConfigText(text, origin, builtInRules), baseDir: opts.workspace, filePath: resolve4(opts.workspace, path), origin };
+    return { config: parseConfigText(text, origin, builtInRules), baseDir: opts.workspace, filePath: resolve5(opts.workspace, path), origin };
   }
   if (opts.configPath) throw new Error(`Config file ${opts.configPath} does not exist in the base commit ${opts.baseSha.slice(0, 12)}.`);
   return { config: {}, baseDir: opts.workspace, origin: "built-in defaults (no config in the base commit)" };
@@ -66813,11 +65564,11 @@ var httpClient = __toESM(require_lib3(), 1);
 var import_undici2 = __toESM(require_undici(), 1);
 var __awaiter2 = function(thisArg, _arguments, P, generator) {
   function adopt(value) {
-    return value instanceof P ? value : new P(function(resolve7) {
-      resolve7(value);
+    return value instanceof P ? value : new P(function(resolve8) {
+      resolve8(value);
     });
   }
-  return new (P || (P = Promise))(function(resolve7, reject) {
+  return new (P || (P = Promise))(function(resolve8, reject) {
     function fulfilled(value) {
       try {
         step(generator.next(value));
@@ -66833,7 +65584,7 @@ var __awaiter2 = function(thisArg, _arguments, P, generator) {
       }
     }
     function step(result) {
-      result.done ? resolve7(result.value) : adopt(result.value).then(fulfilled, rejected);
+      result.done ? resolve8(result.value) : adopt(result.value).then(fulfilled, rejected);
     }
     step((generator = generator.apply(thisArg, _arguments || [])).next());
   });
@@ -67230,7 +65981,7 @@ function expand(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse3(options) {
+function parse4(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -67254,7 +66005,7 @@ function parse3(options) {
   if (!isBinaryRequest) {
     if (options.mediaType.format) {
       headers.accept = headers.accept.split(/,/).map(
-        (format3) => format3.replace(
+        (format4) => format4.replace(
           /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
           `application/vnd$1$2.${options.mediaType.format}`
         )
@@ -67264,8 +66015,8 @@ function parse3(options) {
       if (options.mediaType.previews?.length) {
         const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
         headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format3 = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format3}`;
+          const format4 = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format4}`;
         }).join(",");
       }
     }
@@ -67294,7 +66045,7 @@ function parse3(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse3(merge2(defaults2, route, options));
+  return parse4(merge2(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge2(oldDefaults, newDefaults);
@@ -67303,7 +66054,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge2.bind(null, DEFAULTS2),
-    parse: parse3
+    parse: parse4
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
@@ -67979,8 +66730,8 @@ function withCustomRequest(customRequest) {
 
 // node_modules/@octokit/auth-token/dist-bundle/index.js
 var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep4 = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep4}${b64url}${sep4}${b64url}$`);
+var sep5 = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep5}${b64url}${sep5}${b64url}$`);
 var isJWT = jwtRE.test.bind(jwtRE);
 async function auth(token) {
   const isApp = isJWT(token);
@@ -71629,11 +70380,11 @@ async function postReview(client, pr, headSha, plan, all, landed) {
 
 // packages/action/src/sarif-output.ts
 import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname as dirname3, resolve as resolve5 } from "node:path";
+import { dirname as dirname4, resolve as resolve6 } from "node:path";
 import { pathToFileURL } from "node:url";
 function writeSarif(file, workspace, results) {
-  const abs = resolve5(workspace, file);
-  mkdirSync(dirname3(abs), { recursive: true });
+  const abs = resolve6(workspace, file);
+  mkdirSync(dirname4(abs), { recursive: true });
   writeFileSync(abs, formatSarif([...results], { rules: builtInRules, toolVersion: VERSION, baseUri: pathToFileURL(workspace).href }) + "\n");
   return abs;
 }
@@ -71671,8 +70422,8 @@ async function writeSummary(input) {
 // packages/action/src/targets.ts
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
 import { existsSync as existsSync4, statSync as statSync3 } from "node:fs";
-import { relative as relative4, resolve as resolve6, sep as sep5 } from "node:path";
-var toPosix4 = (p) => p.split(sep5).join("/");
+import { relative as relative5, resolve as resolve7, sep as sep6 } from "node:path";
+var toPosix4 = (p) => p.split(sep6).join("/");
 var clean = (p) => toPosix4(p).replace(/^\.\//, "").replace(/\/+$/, "");
 function pathMatcher(paths) {
   const tests = paths.map((raw) => {
@@ -71690,7 +70441,7 @@ function assertPathsExist(workspace, paths) {
 function workspaceTargets(workspace, paths) {
   const found = findFiles([...paths], workspace);
   if (found.missing.length) throw new InputError(missingPathsMessage(found.missing));
-  return { files: [...new Set(found.files.map((f) => toPosix4(relative4(workspace, f))))].sort(), missing: [] };
+  return { files: [...new Set(found.files.map((f) => toPosix4(relative5(workspace, f))))].sort(), missing: [] };
 }
 function changedTargets(workspace, changed, paths) {
   assertPathsExist(workspace, paths);
@@ -71698,7 +70449,7 @@ function changedTargets(workspace, changed, paths) {
   const out = [];
   for (const f of changed) {
     if (f.status === "removed" || !isCandidatePath(f.path) || !selected(f.path)) continue;
-    const abs = resolve6(workspace, f.path);
+    const abs = resolve7(workspace, f.path);
     if (!existsSync4(abs) || !statSync3(abs).isFile()) continue;
     const read = readSourceFile(abs, DEFAULT_MAX_FILE_SIZE);
     if (detectKind(f.path, read.text ?? read.head ?? "") === "unknown") continue;
