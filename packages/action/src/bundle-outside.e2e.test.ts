@@ -5,12 +5,12 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, isAbsolute, join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { ACTION_ROOT, BUNDLE, REPO_ROOT, runBundle, type RunResult } from './testing/fixture-repo.js';
+import { ACTION_ROOT, BUNDLE, REPO_ROOT, TEMPLATE_KEY_ACTION, flow, runBundle, type RunResult } from './testing/fixture-repo.js';
 
 const TOKEN = 'ghs_outsideTOKEN0123456789';
 const CLI = join(REPO_ROOT, 'packages', 'core', 'bin', 'cxlint.js');
@@ -119,4 +119,63 @@ describe('the committed bundle, copied outside the repository', () => {
     const computed = [...code.matchAll(/(?<![\w$.])(?:__)?require\d*\(\s*(?!["'`)])([^)]{0,40})\)/g)].map((m) => m[0]);
     expect(computed).toEqual([]);
   });
+});
+
+/** The CLI's findings on `paths` in `cwd`, as annotation keys (workspace-relative paths). */
+function cliKeys(cwd: string, paths: string[]): { code: number | null; stderr: string; keys: string[] } {
+  const cli = spawnSync(process.execPath, [CLI, '--format', 'json', ...paths], { cwd, encoding: 'utf8' });
+  const report = cli.stdout ? JSON.parse(cli.stdout) as { filePath: string; messages: { ruleId: string | null; severity: number; message: string; line: number; endLine?: number }[] }[] : [];
+  const keys = report.flatMap((r) => r.messages.map((m) => key(r.filePath, m.line, m.endLine ?? m.line, m.severity, m.ruleId, m.message))).sort();
+  return { code: cli.status, stderr: cli.stderr, keys };
+}
+
+describe('the `paths` input, through the committed bundle outside the repository', () => {
+  let workspace: string;
+  const push = { ref: 'refs/heads/main', after: '0'.repeat(40), repository: { full_name: 'acme/flows' } };
+  const runPaths = (paths: string) => runBundle({
+    workspace, eventName: 'push', event: push, token: TOKEN, bundle: outside.entry, actionYml: outside.actionYml, inputs: { paths },
+    env: { GITHUB_API_URL: 'http://127.0.0.1:9', GITHUB_GRAPHQL_URL: 'http://127.0.0.1:9/graphql' },
+  });
+
+  beforeAll(() => {
+    workspace = join(outside.root, 'paths-workspace');
+    // A real file name with spaces (Genesys flow names often have them), and two more flows with the same defect.
+    for (const name of ['Proactive callback offer', 'Proactive', 'other']) {
+      mkdirSync(join(workspace, 'flows'), { recursive: true });
+      writeFileSync(join(workspace, 'flows', `${name}.yaml`), flow(name, TEMPLATE_KEY_ACTION));
+    }
+    execFileSync('git', ['init', '-q', '-b', 'main', workspace]);
+  });
+
+  it('takes one entry per line, spaces inside a name, blank lines and surrounding spaces ignored: the CLI\'s findings', async () => {
+    const run = await runPaths('\n  flows/Proactive callback offer.yaml  \n\nflows/other.yaml\n');
+    const cli = cliKeys(workspace, ['flows/Proactive callback offer.yaml', 'flows/other.yaml']);
+    expect(cli.code, cli.stderr).toBe(1);
+    const files = new Set(cli.keys.map((k) => JSON.parse(k)[0]));
+    expect([...files].sort()).toEqual(['flows/Proactive callback offer.yaml', 'flows/other.yaml']);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(parseAnnotations(run.stdout)).toEqual(cli.keys);
+    // `flows/Proactive.yaml` is not named: a split on spaces would have linted it (and named a missing `callback`).
+    expect(run.stdout).not.toContain('Proactive.yaml');
+    expect(run.stdout).toContain('Linting 2 file(s)');
+  });
+
+  const mistakes: [string, string, string[]][] = [
+    ['a folder that does not exist (`flow` for `flows`)', 'flow', ['flow']],
+    ['a glob that matches nothing, next to a good entry', 'flows/other.yaml\nflows/*.json', ['flows/other.yaml', 'flows/*.json']],
+    ['a name with spaces that does not exist', 'flows/Proactive callback.yaml', ['flows/Proactive callback.yaml']],
+  ];
+  for (const [what, paths, argv] of mistakes) {
+    it(`${what} fails the step with the CLI's message, linting nothing`, async () => {
+      const cli = cliKeys(workspace, argv);
+      expect(cli.code).toBe(2);
+      expect(cli.stderr).toMatch(/^cxlint: (no such file or folder|no file matches the pattern): .*\n$/);
+      const run = await runPaths(paths);
+      expect(run.code, run.stdout + run.stderr).toBe(1);
+      // `core.setFailed` writes `::error::message`: the same words as the CLI's stderr line.
+      expect(run.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([`::error::${cli.stderr.trimEnd()}`]);
+      expect(run.stdout).not.toMatch(/Linting \d+ file/);
+      expect(run.summary).not.toMatch(/0 files? linted|The step passes/);
+    });
+  }
 });
