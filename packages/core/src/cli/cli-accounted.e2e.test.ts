@@ -1,7 +1,8 @@
 /**
  * Issue 11, "nothing silent": every case through the real `cxlint` spawned as a process, exit code and message
  * asserted. Unreadable files are tested as a non-root user (root reads a chmod-000 file anyway): as root, the
- * CLI is run through `setpriv` as `nobody`; where that is impossible those tests are skipped, saying why.
+ * CLI is run through `setpriv` as `nobody` (from a world-readable copy when the clone is in a folder `nobody` cannot
+ * enter, as a CI clone may be); where even that is impossible those tests are skipped, saying why.
  * Needs `npm run build` first (turbo's `test` depends on `build`).
  */
 import { spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { flowWith, setData } from '../testing/flow-fixtures.js';
 import { BIN, DIST, plainEnv, showRun, spawnCxlint, type Run } from '../testing/spawn-cli.js';
+import { nonRootCli } from '../testing/non-root.js';
 import { tempDirs } from '../testing/temp-dirs.js';
 
 const tempDir = tempDirs();
@@ -47,20 +49,9 @@ function json(run: Run): JsonResult[] {
 const byPath = (run: Run) => new Map(json(run).map((r) => [r.filePath, r]));
 const rulesOf = (r: JsonResult | undefined) => (r?.messages ?? []).map((m) => m.ruleId);
 
-/**
- * How to run the CLI as a user who is not root, or why that is impossible here. Root reads and writes files
- * whatever their mode, so permission tests mean nothing as root.
- */
-function nonRootPrefix(): { prefix: string[] } | { skip: string } {
-  if (process.getuid?.() !== 0) return { prefix: [] };
-  const setpriv = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
-  const probe = spawnSync(setpriv[0], [...setpriv.slice(1), process.execPath, BIN, '--version'], { encoding: 'utf8' });
-  if (probe.status === 0) return { prefix: setpriv };
-  return { skip: `running as root and \`setpriv\` cannot switch to uid 65534 (${probe.error?.message ?? probe.stderr.trim()}): permission tests would pass for the wrong reason` };
-}
-const asUser = nonRootPrefix();
+const asUser = nonRootCli();
 const USER_NOTE = 'skip' in asUser ? ` [SKIPPED: ${asUser.skip}]` : '';
-const asNobody = (cwd: string, ...args: string[]) => spawnCxlint(cwd, args, { prefix: 'prefix' in asUser ? asUser.prefix : [] });
+const asNobody = (cwd: string, ...args: string[]) => spawnCxlint(cwd, args, 'skip' in asUser ? {} : asUser);
 
 beforeAll(() => {
   if (!existsSync(DIST)) throw new Error(`${DIST} is missing: build @cxlint/core first (npx turbo run build --filter=@cxlint/core)`);
