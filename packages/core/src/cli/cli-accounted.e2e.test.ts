@@ -6,7 +6,7 @@
  * Needs `npm run build` first (turbo's `test` depends on `build`).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -97,6 +97,41 @@ describe('files that cannot be read fail the run (exit 2)', SLOW, () => {
     const [result] = json(run);
     expect(result.messages.map((m) => m.ruleId)).toEqual(['participant-data/literal-key']);
     expect(readFileSync(join(dir, 'flows/a.yaml'), 'utf8')).toBe(FIXABLE_KEY);
+  });
+});
+
+describe('paths that are neither file nor folder', SLOW, () => {
+  it('a named pipe (FIFO) named on the command line is exit 2 saying what it is, never "nothing found", and never blocks', () => {
+    const dir = repo({ 'flows/a.yaml': BAD_KEY });
+    const made = spawnSync('mkfifo', [join(dir, 'flows/pipe.yaml')]);
+    expect(made.status, String(made.stderr)).toBe(0);
+    const run = cxlint(dir, '--format', 'json', 'flows/pipe.yaml', 'flows/a.yaml');
+    expect(run.code, showRun(run)).toBe(2);
+    const results = byPath(run);
+    expect(results.get('flows/pipe.yaml')?.messages[0]).toMatchObject({
+      fatal: true,
+      message: 'Cannot read: it is a named pipe (FIFO), not a file or folder; cxlint lints files and folders (text from a pipe: --stdin --stdin-filename <path>).',
+    });
+    expect(rulesOf(results.get('flows/a.yaml'))).toEqual(['participant-data/literal-key']);
+    expect(run.stderr).toBe('cxlint: flows/pipe.yaml could not be read: nothing in it was checked, so the run fails\n');
+    // Met in a folder walk, a pipe is not a file of ours: skipped (with --debug saying so), and the walk does not hang.
+    const walk = cxlint(dir, '--debug', 'flows');
+    expect(walk.code, showRun(walk)).toBe(1);
+    expect(walk.stderr).toContain('cxlint: debug: flows/pipe.yaml: skipped: not a regular file');
+  });
+
+  it('a symbolic-link loop named on the command line is exit 2 with the OS error; in a folder it is not followed', () => {
+    const dir = repo({ 'flows/a.yaml': BAD_KEY });
+    symlinkSync('b.yaml', join(dir, 'flows/loop.yaml'));
+    symlinkSync('loop.yaml', join(dir, 'flows/b.yaml'));
+    symlinkSync('.', join(dir, 'flows/self'));
+    const named = cxlint(dir, '--format', 'json', 'flows/loop.yaml');
+    expect(named.code, showRun(named)).toBe(2);
+    expect(byPath(named).get('flows/loop.yaml')?.messages[0].message).toBe('Cannot read: ELOOP (too many symbolic links).');
+    const walk = cxlint(dir, '--debug', '--format', 'json', 'flows');
+    expect(walk.code, showRun(walk)).toBe(1);
+    expect(json(walk).map((r) => r.filePath)).toEqual(['flows/a.yaml']);
+    expect(walk.stderr).toContain('cxlint: debug: flows/loop.yaml: skipped: symbolic link found in a folder (not followed)');
   });
 });
 

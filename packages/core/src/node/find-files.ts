@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -78,8 +78,19 @@ export function findFiles(paths: string[], cwd: string, options: FindFilesOption
       out.add(abs);
       walk.considered?.push({ path: abs, taken: true, reason: 'named on the command line' });
     } else if (st.isDirectory()) walkDir(abs, [], walk, () => true);
+    else {
+      // A named pipe, socket or device named on the command line: never "nothing found" (reading a FIFO with no
+      // writer would also block forever).
+      const error = `it is ${specialFileKind(st)}, not a file or folder; cxlint lints files and folders (text from a pipe: --stdin --stdin-filename <path>)`;
+      walk.unreadable.push({ path: abs, error, named: true });
+      walk.considered?.push({ path: abs, taken: false, reason: error });
+    }
   }
   return { files: [...out].sort(), missing, unreadableFolders: walk.unreadable, ...(walk.considered ? { considered: walk.considered } : {}) };
+}
+
+function specialFileKind(st: Stats): string {
+  return st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() ? 'a character device' : st.isBlockDevice() ? 'a block device' : 'not a regular file';
 }
 
 interface Walk {
