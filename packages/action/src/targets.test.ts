@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintPaths } from '@cxlint/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from './inputs.js';
 import { changedTargets, pathMatcher, workspaceTargets } from './targets.js';
@@ -38,6 +42,19 @@ describe('targets', () => {
     expect(workspaceTargets(repo.dir, ['callbacks/Proactive callback offer.yaml']).files).toEqual(['callbacks/Proactive callback offer.yaml']);
     const changed = [{ path: 'callbacks/Proactive callback offer.yaml', status: 'modified' }];
     expect(changedTargets(repo.dir, changed, ['callbacks/Proactive callback offer.yaml'])).toEqual(['callbacks/Proactive callback offer.yaml']);
+  });
+  it('a named pipe in `paths` stays a target, and linting it is an error (never passed over as nothing)', async () => {
+    const pipe = join(repo.dir, 'flows/pipe.yaml');
+    execFileSync('mkfifo', [pipe]);
+    try {
+      const targets = workspaceTargets(repo.dir, ['flows/pipe.yaml', 'flows/a.yaml']).files;
+      expect(targets).toEqual(['flows/a.yaml', 'flows/pipe.yaml']);
+      const { results } = await lintPaths(targets, { cwd: repo.dir });
+      const piped = results.find((r) => r.filePath === 'flows/pipe.yaml');
+      expect(piped?.messages[0]).toMatchObject({ severity: 2, fatal: true, message: expect.stringMatching(/^Cannot read: it is a named pipe \(FIFO\)/) });
+    } finally {
+      rmSync(pipe);
+    }
   });
   it('an entry that names nothing fails, with the message the CLI prints (`paths: flow` for `flows`)', () => {
     // The CLI prints `cxlint: <message>`; the action fails the step with `cxlint: <message>` (main.ts).

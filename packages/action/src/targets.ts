@@ -31,11 +31,14 @@ export function assertPathsExist(workspace: string, paths: readonly string[]): v
 /**
  * Files of ours under `paths` (push, workflow_dispatch, `filter-mode: nofilter`), workspace-relative. Folders and
  * globs are expanded by the engine's own file finder, as on the command line. Throws for entries that name nothing.
+ * A folder that cannot be listed, or a named path that is not a file (a pipe), stays a target: linting it reports
+ * it as an error that fails the step, as the CLI does, instead of passing over it as empty.
  */
 export function workspaceTargets(workspace: string, paths: readonly string[]): { files: string[]; missing: string[] } {
   const found = findFiles([...paths], workspace);
   if (found.missing.length) throw new InputError(missingPathsMessage(found.missing));
-  return { files: [...new Set(found.files.map((f) => toPosix(relative(workspace, f))))].sort(), missing: [] };
+  const targets = [...found.files, ...found.unreadableFolders.map((f) => f.path)];
+  return { files: [...new Set(targets.map((f) => toPosix(relative(workspace, f))))].sort(), missing: [] };
 }
 
 /**
