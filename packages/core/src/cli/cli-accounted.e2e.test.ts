@@ -342,6 +342,26 @@ describe('user mistakes are exit 2 with the file, line and key — never "please
     expect(Date.now() - started).toBeLessThan(30_000);
   });
 
+  it('a config saved with a byte-order mark (UTF-8 or UTF-16) is read; UTF-16 without one, or a pipe, is exit 2 naming the file', () => {
+    const d = dir();
+    const text = 'extends: []\nrules:\n  participant-data/literal-key: warn\n';
+    writeFileSync(join(d, 'utf8bom.yml'), `\uFEFF${text}`);
+    writeFileSync(join(d, 'utf16.yml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    for (const config of ['utf8bom.yml', 'utf16.yml']) {
+      const run = cxlint(d, '--format', 'json', '-c', config, 'flows');
+      expect(run.code, `${config}\n${showRun(run)}`).toBe(0);
+      expect(json(run)[0].messages.map((m) => [m.ruleId, m.severity])).toEqual([['participant-data/literal-key', 1]]);
+    }
+    writeFileSync(join(d, 'nobom.yml'), Buffer.from(text, 'utf16le'));
+    const nobom = cxlint(d, '-c', 'nobom.yml', 'flows');
+    expect(nobom.code, showRun(nobom)).toBe(2);
+    expect(nobom.stderr).toBe(`cxlint: invalid config: ${join(d, 'nobom.yml')}: cannot read config: File looks like UTF-16 saved without a byte-order mark; save it as UTF-8 (or UTF-16 with a byte-order mark) to lint it.\n`);
+    expect(spawnSync('mkfifo', [join(d, 'pipe.yml')]).status).toBe(0);
+    const pipe = cxlint(d, '-c', 'pipe.yml', 'flows');
+    expect(pipe.code, showRun(pipe)).toBe(2);
+    expect(pipe.stderr).toBe(`cxlint: invalid config: ${join(d, 'pipe.yml')}: is not a regular file (a pipe or a device); a config is a YAML or JSON file\n`);
+  });
+
   it('-c <folder> says it is a folder', () => {
     const run = cxlint(dir(), '-c', 'flows', '.');
     expect(run.code, showRun(run)).toBe(2);
