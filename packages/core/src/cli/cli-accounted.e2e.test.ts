@@ -87,6 +87,24 @@ describe('files that cannot be read fail the run (exit 2)', SLOW, () => {
     expect(byPath(named).get('private/b.yaml')?.messages[0].message).toBe('Cannot read: EACCES (permission denied).');
   });
 
+  it.skipIf('skip' in asUser)(`an unreadable file or folder that the config ignores is not read, so it does not fail the run${USER_NOTE}`, () => {
+    const dir = repo({ 'flows/open.yaml': BAD_KEY, 'secret/x.yaml': BAD_KEY, 'locked/y.yaml': BAD_KEY, '.cxlint.yml': `${CONFIG}ignore:\n  - secret/**\n` });
+    chmodSync(join(dir, 'secret/x.yaml'), 0o000);
+    chmodSync(join(dir, 'locked'), 0o000);
+    try {
+      const ignored = asNobody(dir, '--format', 'json', '--ignore-pattern', 'locked/**', '.');
+      expect(ignored.code, showRun(ignored)).toBe(1);
+      expect(json(ignored).map((r) => r.filePath)).toEqual(['flows/open.yaml']);
+      expect(ignored.stderr).toBe('');
+      // Not ignored (--no-ignore): both are reported, and the run fails.
+      const all = asNobody(dir, '--format', 'json', '--no-ignore', '.');
+      expect(all.code, showRun(all)).toBe(2);
+      expect(all.stderr).toContain('cxlint: 2 files or folders could not be read (locked, secret/x.yaml)');
+    } finally {
+      chmodSync(join(dir, 'locked'), 0o755);
+    }
+  });
+
   it.skipIf('skip' in asUser)(`--fix that cannot write reports the original findings, the file and the OS error; exit 2${USER_NOTE}`, () => {
     // Owned by root, 0644: the `nobody` user reads it but cannot write it (another owner).
     const dir = repo({ 'flows/a.yaml': FIXABLE_KEY });
