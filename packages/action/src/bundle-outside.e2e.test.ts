@@ -160,6 +160,22 @@ describe('the `paths` input, through the committed bundle outside the repository
     expect(run.stdout).toContain('Linting 2 file(s)');
   });
 
+  it('`paths` that hold nothing of ours say so with the CLI\'s words (a warning, and in the summary), not "1 file linted"', async () => {
+    mkdirSync(join(workspace, '.github/workflows'), { recursive: true });
+    writeFileSync(join(workspace, '.github/workflows/ci.yml'), 'on: push\n');
+    mkdirSync(join(workspace, 'empty'));
+    writeFileSync(join(workspace, 'empty/.keep'), '');
+    for (const folder of ['.github', 'empty']) {
+      const cli = spawnSync(process.execPath, [CLI, folder], { cwd: workspace, encoding: 'utf8' });
+      expect(cli.status, cli.stderr).toBe(0);
+      const run = await runPaths(folder);
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toContain(`::warning::${cli.stderr.trimEnd()}`);
+      expect(run.summary).toContain('0 files linted.');
+      expect(run.summary).toContain(cli.stderr.trimEnd());
+    }
+  });
+
   const mistakes: [string, string, string[]][] = [
     ['a folder that does not exist (`flow` for `flows`)', 'flow', ['flow']],
     ['a glob that matches nothing, next to a good entry', 'flows/other.yaml\nflows/*.json', ['flows/other.yaml', 'flows/*.json']],

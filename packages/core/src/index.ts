@@ -5,7 +5,7 @@
 export * from './diagnostics.js';
 export { lintFiles, lintFilesAsync, lintText, prepareInput, type LintInput, type LintOptions } from './lint.js';
 export { lintPaths, type LintPathsOptions, type LintPathsResult } from './node/lint-paths.js';
-export { findFiles, missingPathsMessage } from './node/find-files.js';
+export { findFiles, missingPathsMessage, nothingFoundMessage } from './node/find-files.js';
 export { createConfigResolver, type ConfigResolver, type ConfigEntry } from './node/config-resolver.js';
 export { builtInRules, findRule } from './rules/index.js';
 export { defineRule, ruleDocsUrl, type Rule, type RuleContext, type RuleMeta, type ReportDescriptor } from './rules/rule.js';

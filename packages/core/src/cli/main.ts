@@ -78,7 +78,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const v = args.values;
   if (v.help) { io.stdout(HELP + '\n'); return 0; }
   if (v.version) { io.stdout(VERSION + '\n'); return 0; }
-  const { ConfigError, fixPaths, unifiedDiff, format, FORMAT_NAMES, lintPaths, missingPathsMessage } = await import('./engine.js');
+  const { ConfigError, fixPaths, unifiedDiff, format, FORMAT_NAMES, lintPaths, missingPathsMessage, nothingFoundMessage } = await import('./engine.js');
   const fmt = v.format as FormatName;
   if (!FORMAT_NAMES.includes(fmt)) {
     io.stderr(`cxlint: unknown format "${v.format}" (use ${FORMAT_NAMES.join(', ')})\n`);
@@ -164,9 +164,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } else if (report) io.stdout(report.endsWith('\n') ? report : report + '\n');
 
   if (!results.length && !run.unreadable.length) {
-    const { ignored } = run.skipped;
-    const why = ignored ? ` (${ignored} file${ignored === 1 ? ' is' : 's are'} ignored by the config's \`ignore\`)` : '';
-    io.stderr(`cxlint: no flow, data action or Terraform files found under ${paths.join(', ')}${why}\n`);
+    io.stderr(`cxlint: ${nothingFoundMessage(paths, run.skipped.ignored)}\n`);
   }
   // Fatal, as in ESLint: something that exists was not checked, so "no errors" cannot be claimed.
   if (run.unreadable.length) {

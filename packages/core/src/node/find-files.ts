@@ -52,6 +52,15 @@ export function missingPathsMessage(missing: readonly string[]): string {
 }
 
 /**
+ * The closing line of a run that linted nothing (an empty folder, a folder of other YAML), shared by the CLI and the
+ * action: silence would read as "all clear".
+ */
+export function nothingFoundMessage(paths: readonly string[], ignored = 0): string {
+  const why = ignored ? ` (${ignored} file${ignored === 1 ? ' is' : 's are'} ignored by the config's \`ignore\`)` : '';
+  return `no flow, data action or Terraform files found under ${paths.join(', ')}${why}`;
+}
+
+/**
  * Expands paths: directories recurse (skipping `node_modules`, `.git` and whatever `.gitignore` files say),
  * files given by name are always taken, globs (`'flows/**\/*.yaml'`, quoted so the shell leaves them) match
  * files under their base folder. Only extensions we read are kept from folders and globs. Folders that cannot
