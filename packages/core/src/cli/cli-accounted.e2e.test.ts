@@ -138,18 +138,24 @@ describe('paths that are neither file nor folder', SLOW, () => {
     expect(walk.stderr).toContain('cxlint: debug: flows/pipe.yaml: skipped: not a regular file');
   });
 
-  it('a symbolic-link loop named on the command line is exit 2 with the OS error; in a folder it is not followed', () => {
-    const dir = repo({ 'flows/a.yaml': BAD_KEY });
+  it('symbolic links: to a flow, linted (named or in a walk); looping or broken, reported with the OS error (exit 2); to a folder, not followed', () => {
+    const dir = repo({ 'flows/a.yaml': BAD_KEY, 'shared/main.yaml': BAD_KEY });
     symlinkSync('b.yaml', join(dir, 'flows/loop.yaml'));
     symlinkSync('loop.yaml', join(dir, 'flows/b.yaml'));
+    symlinkSync('../shared/main.yaml', join(dir, 'flows/current.yaml'));
     symlinkSync('.', join(dir, 'flows/self'));
     const named = cxlint(dir, '--format', 'json', 'flows/loop.yaml');
     expect(named.code, showRun(named)).toBe(2);
     expect(byPath(named).get('flows/loop.yaml')?.messages[0].message).toBe('Cannot read: ELOOP (too many symbolic links).');
     const walk = cxlint(dir, '--debug', '--format', 'json', 'flows');
-    expect(walk.code, showRun(walk)).toBe(1);
-    expect(json(walk).map((r) => r.filePath)).toEqual(['flows/a.yaml']);
-    expect(walk.stderr).toContain('cxlint: debug: flows/loop.yaml: skipped: symbolic link found in a folder (not followed)');
+    expect(walk.code, showRun(walk)).toBe(2);
+    const results = byPath(walk);
+    expect([...results.keys()]).toEqual(['flows/a.yaml', 'flows/b.yaml', 'flows/current.yaml', 'flows/loop.yaml']);
+    expect(rulesOf(results.get('flows/current.yaml'))).toEqual(['participant-data/literal-key']);
+    expect(results.get('flows/loop.yaml')?.messages[0]).toMatchObject({ fatal: true, message: 'Cannot read file: ELOOP (too many symbolic links).' });
+    expect(walk.stderr).toContain('cxlint: 2 files or folders could not be read (flows/b.yaml, flows/loop.yaml)');
+    expect(walk.stderr).toContain('cxlint: debug: flows/current.yaml: linted as flow (found in a folder, a symbolic link)');
+    expect(walk.stderr).toContain('cxlint: debug: flows/self: skipped: symbolic link to a folder (not followed)');
   });
 });
 

@@ -150,6 +150,18 @@ function walkDir(dir: string, scopes: Scope[], walk: Walk, accept: (abs: string)
       walk.considered?.push({ path: abs, taken: false, reason: `${e.name} is always skipped` });
       continue;
     }
+    // A link is judged by what it points to: a link to a file of ours is linted (ESLint treats skipping such links as
+    // a bug), a broken or looping one is taken so that its read error is reported; links to folders are not followed
+    // (a link to `..` would walk forever). lintPaths refuses links that lead outside the folder being linted.
+    let linkTo: 'file' | 'folder' | 'broken' | 'other' | undefined;
+    if (e.isSymbolicLink()) {
+      try {
+        const target = statSync(abs);
+        linkTo = target.isFile() ? 'file' : target.isDirectory() ? 'folder' : 'other';
+      } catch {
+        linkTo = 'broken';
+      }
+    }
     const isDir = e.isDirectory();
     const ignoredBy = here.find((s) => s.ig.ignores(toPosix(relative(s.dir, abs)) + (isDir ? '/' : '')));
     if (ignoredBy) {
@@ -160,8 +172,8 @@ function walkDir(dir: string, scopes: Scope[], walk: Walk, accept: (abs: string)
       walkDir(abs, here, walk, accept, glob);
       continue;
     }
-    if (!e.isFile()) {
-      walk.considered?.push({ path: abs, taken: false, reason: e.isSymbolicLink() ? 'symbolic link found in a folder (not followed)' : 'not a regular file' });
+    if (!e.isFile() && linkTo !== 'file' && linkTo !== 'broken') {
+      walk.considered?.push({ path: abs, taken: false, reason: linkTo === 'folder' ? 'symbolic link to a folder (not followed)' : 'not a regular file' });
       continue;
     }
     if (!isCandidatePath(e.name)) {
@@ -170,6 +182,7 @@ function walkDir(dir: string, scopes: Scope[], walk: Walk, accept: (abs: string)
     }
     if (!accept(abs)) continue;
     walk.out.add(abs);
-    walk.considered?.push({ path: abs, taken: true, reason: glob ? `matches ${glob}` : 'found in a folder' });
+    const link = linkTo === 'file' ? ', a symbolic link' : linkTo === 'broken' ? ', a symbolic link that leads nowhere' : '';
+    walk.considered?.push({ path: abs, taken: true, reason: `${glob ? `matches ${glob}` : 'found in a folder'}${link}` });
   }
 }
