@@ -356,6 +356,13 @@ describe('user mistakes are exit 2 with the file, line and key — never "please
     });
   }
 
+  it('an invalid --ignore-pattern glob is exit 2, as in a config (never a pattern that silently ignores nothing)', () => {
+    const run = cxlint(dir(), '--ignore-pattern', 'flows/[unclosed', '.');
+    expect(run.code, showRun(run)).toBe(2);
+    expect(run.stderr).toMatch(/^cxlint: --ignore-pattern "flows\/\[unclosed" is not a valid glob: it opens a bracket without the closing `\]`/);
+    expect(run.stdout).toBe('');
+  });
+
   it('a 10 MB config is refused unread', () => {
     const d = dir();
     writeFileSync(join(d, 'big.yml'), `rules: {}\n#${'x'.repeat(10 * 1024 * 1024)}\n`);

@@ -113,7 +113,7 @@ function pointerToPath(pointer: string): string {
 }
 
 /** Why a glob is not one picomatch can match as written (unbalanced brackets, braces or parentheses), if it is not. */
-function globProblem(glob: string): string | undefined {
+export function globProblem(glob: string): string | undefined {
   if (glob.trim() === '') return 'it is empty';
   try {
     picomatch.makeRe(glob, { strictBrackets: true, dot: true });
