@@ -105,6 +105,16 @@ describe('files that cannot be read fail the run (exit 2)', SLOW, () => {
     }
   });
 
+  it.skipIf('skip' in asUser)(`-o onto a file or into a folder the user may not write: exit 2 naming the path, before linting${USER_NOTE}`, () => {
+    const dir = repo({ 'flows/a.yaml': BAD_KEY, 'report.txt': '' }); // root's, 0644; the folder 0755
+    const file = asNobody(dir, '-o', 'report.txt', 'flows');
+    expect(file.code, showRun(file)).toBe(2);
+    expect(file.stderr).toBe('cxlint: cannot write the report to report.txt: cannot write to it: EACCES (permission denied)\n');
+    const folder = asNobody(dir, '-o', 'new.txt', 'flows');
+    expect(folder.code, showRun(folder)).toBe(2);
+    expect(folder.stderr).toBe(`cxlint: cannot write the report to new.txt: cannot create a file in ${dir}: EACCES (permission denied)\n`);
+  });
+
   it.skipIf('skip' in asUser)(`--fix that cannot write reports the original findings, the file and the OS error; exit 2${USER_NOTE}`, () => {
     // Owned by root, 0644: the `nobody` user reads it but cannot write it (another owner).
     const dir = repo({ 'flows/a.yaml': FIXABLE_KEY });

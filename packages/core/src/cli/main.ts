@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -186,9 +186,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 /** Why a report cannot be written to `path` (a missing folder, a folder in its place), checked before linting. */
 function outputFileProblem(path: string): string | undefined {
+  const notWritable = (target: string) => {
+    try {
+      accessSync(target, constants.W_OK);
+      return undefined;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `${code} (permission denied)` : undefined;
+    }
+  };
   try {
     if (statSync(path).isDirectory()) return 'it is a folder';
-    return undefined;
+    const denied = notWritable(path);
+    return denied && `cannot write to it: ${denied}`;
   } catch {
     /* does not exist yet: its folder must */
   }
@@ -198,7 +208,8 @@ function outputFileProblem(path: string): string | undefined {
     const code = (e as NodeJS.ErrnoException).code;
     return code === 'ENOENT' || code === 'ENOTDIR' ? `the folder ${dirname(path)} does not exist` : `cannot reach ${dirname(path)} (${code})`;
   }
-  return undefined;
+  const denied = notWritable(dirname(path));
+  return denied && `cannot create a file in ${dirname(path)}: ${denied}`;
 }
 
 /**
