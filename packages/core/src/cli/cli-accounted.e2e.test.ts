@@ -166,6 +166,16 @@ describe('paths that are neither file nor folder', SLOW, () => {
     expect(walk.stderr).toContain('cxlint: 2 files or folders could not be read (flows/b.yaml, flows/loop.yaml)');
     expect(walk.stderr).toContain('cxlint: debug: flows/current.yaml: linted as flow (found in a folder, a symbolic link)');
     expect(walk.stderr).toContain('cxlint: debug: flows/self: skipped: symbolic link to a folder (not followed)');
+    // A broken link is not "no such file": it is there, and leads nowhere.
+    const other = repo({});
+    mkdirSync(join(other, 'flows'), { mode: 0o755 });
+    symlinkSync('nowhere.yaml', join(other, 'flows/broken.yaml'));
+    for (const path of ['flows/broken.yaml', 'flows']) {
+      const run = cxlint(other, '--format', 'json', path);
+      expect(run.code, showRun(run)).toBe(2);
+      expect(byPath(run).get('flows/broken.yaml')?.messages[0].message).toMatch(/^Cannot read( file)?: ENOENT/);
+      expect(run.stderr).toBe('cxlint: flows/broken.yaml could not be read: nothing in it was checked, so the run fails\n');
+    }
   });
 });
 

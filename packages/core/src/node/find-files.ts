@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -77,7 +77,9 @@ export function findFiles(paths: string[], cwd: string, options: FindFilesOption
       st = statSync(abs);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (isGlob(p)) {
+      const brokenLink = code === 'ENOENT' && linkTarget(abs);
+      if (brokenLink) walk.unreadable.push({ path: abs, error: `ENOENT (a symbolic link to ${brokenLink}, which does not exist)`, named: true });
+      else if (isGlob(p)) {
         if (!findGlob(p, cwd, walk)) missing.push(p);
       } else if (code === 'ENOENT' || code === 'ENOTDIR') missing.push(p);
       else walk.unreadable.push({ path: abs, error: osErrorText(e as NodeJS.ErrnoException), named: true });
@@ -96,6 +98,15 @@ export function findFiles(paths: string[], cwd: string, options: FindFilesOption
     }
   }
   return { files: [...out].sort(), missing, unreadableFolders: walk.unreadable, ...(walk.considered ? { considered: walk.considered } : {}) };
+}
+
+/** Where a symbolic link points, or undefined when `abs` is not a link. */
+function linkTarget(abs: string): string | undefined {
+  try {
+    return readlinkSync(abs);
+  } catch {
+    return undefined;
+  }
 }
 
 function specialFileKind(st: Stats): string {
