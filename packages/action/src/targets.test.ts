@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { lintPaths } from '@cxlint/core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -54,6 +54,21 @@ describe('targets', () => {
       expect(piped?.messages[0]).toMatchObject({ severity: 2, fatal: true, message: expect.stringMatching(/^Cannot read: it is a named pipe \(FIFO\)/) });
     } finally {
       rmSync(pipe);
+    }
+  });
+  it('a changed file that is a looping or broken link is a target, and linting it reports the OS error', async () => {
+    symlinkSync('loop-b.yaml', join(repo.dir, 'flows/loop-a.yaml'));
+    symlinkSync('loop-a.yaml', join(repo.dir, 'flows/loop-b.yaml'));
+    symlinkSync('nowhere.yaml', join(repo.dir, 'flows/broken.yaml'));
+    try {
+      const changed = ['flows/loop-a.yaml', 'flows/broken.yaml', 'flows/gone.yaml', 'flows/a.yaml'].map((path) => ({ path, status: 'modified' }));
+      const targets = changedTargets(repo.dir, changed, ['flows']);
+      expect(targets).toEqual(['flows/a.yaml', 'flows/broken.yaml', 'flows/loop-a.yaml']);
+      const byPath = new Map((await lintPaths(targets, { cwd: repo.dir })).results.map((r) => [r.filePath, r.messages[0]]));
+      expect(byPath.get('flows/loop-a.yaml')).toMatchObject({ fatal: true, severity: 2, message: 'Cannot read: ELOOP (too many symbolic links).' });
+      expect(byPath.get('flows/broken.yaml')).toMatchObject({ fatal: true, severity: 2, message: 'Cannot read: ENOENT (a symbolic link to nowhere.yaml, which does not exist).' });
+    } finally {
+      for (const f of ['loop-a', 'loop-b', 'broken']) rmSync(join(repo.dir, `flows/${f}.yaml`));
     }
   });
   it('an entry that names nothing fails, with the message the CLI prints (`paths: flow` for `flows`)', () => {
