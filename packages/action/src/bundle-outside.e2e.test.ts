@@ -5,14 +5,14 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { relatedLines, type RelatedLocation } from '@cxlint/core';
 import { parse as parseYaml } from 'yaml';
 import { FakeGitHub } from './testing/fake-github.js';
-import { ACTION_ROOT, BUNDLE, FixtureRepo, REPO_ROOT, nodeModulesAbove, runBundle, type RunResult } from './testing/fixture-repo.js';
+import { ACTION_ROOT, BUNDLE, FixtureRepo, REPO_ROOT, TEMPLATE_KEY_ACTION, flow, nodeModulesAbove, runBundle, type RunResult } from './testing/fixture-repo.js';
 
 const TOKEN = 'ghs_outsideTOKEN0123456789';
 const CLI = join(REPO_ROOT, 'packages', 'core', 'bin', 'cxlint.js');
@@ -166,4 +166,78 @@ describe('the committed bundle, copied outside the repository, on a pull_request
       repo.cleanup();
     }
   }, 120_000);
+});
+
+/** The spawned CLI's exit code, stderr and findings on `paths` in `cwd`, as annotation keys. */
+function cliRun(cwd: string, paths: string[]): { code: number | null; stderr: string; keys: string[] } {
+  const cli = spawnSync(process.execPath, [CLI, '--format', 'json', ...paths], { cwd, encoding: 'utf8' });
+  const report = cli.stdout ? JSON.parse(cli.stdout) as CliReport : [];
+  return { code: cli.status, stderr: cli.stderr, keys: cliKeys(report, cwd, true) };
+}
+
+describe('the `paths` input, through the committed bundle outside the repository', () => {
+  let workspace: string;
+  const push = { ref: 'refs/heads/main', after: '0'.repeat(40), repository: { full_name: 'acme/flows' } };
+  const runPaths = (paths: string) => runBundle({
+    workspace, eventName: 'push', event: push, token: TOKEN, bundle: outside.entry, actionYml: outside.actionYml, inputs: { paths },
+    env: { GITHUB_API_URL: 'http://127.0.0.1:9', GITHUB_GRAPHQL_URL: 'http://127.0.0.1:9/graphql' },
+  });
+
+  beforeAll(() => {
+    workspace = join(outside.root, 'paths-workspace');
+    // A real file name with spaces (Genesys flow names often have them), and two more flows with the same defect.
+    for (const name of ['Proactive callback offer', 'Proactive', 'other']) {
+      mkdirSync(join(workspace, 'flows'), { recursive: true });
+      writeFileSync(join(workspace, 'flows', `${name}.yaml`), flow(name, TEMPLATE_KEY_ACTION));
+    }
+    execFileSync('git', ['init', '-q', '-b', 'main', workspace]);
+  });
+
+  it('takes one entry per line, spaces inside a name, blank lines and surrounding spaces ignored: the CLI\'s findings', async () => {
+    const run = await runPaths('\n  flows/Proactive callback offer.yaml  \n\nflows/other.yaml\n');
+    const cli = cliRun(workspace, ['flows/Proactive callback offer.yaml', 'flows/other.yaml']);
+    expect(cli.code, cli.stderr).toBe(1);
+    const files = new Set(cli.keys.map((k) => JSON.parse(k)[0]));
+    expect([...files].sort()).toEqual(['flows/Proactive callback offer.yaml', 'flows/other.yaml']);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
+    expect(parseAnnotations(run.stdout)).toEqual(cli.keys);
+    // `flows/Proactive.yaml` is not named: a split on spaces would have linted it (and named a missing `callback`).
+    expect(run.stdout).not.toContain('Proactive.yaml');
+    expect(run.stdout).toContain('Linting 2 file(s)');
+  });
+
+  it('`paths` that hold nothing of ours say so with the CLI\'s words (a warning, and in the summary), not "1 file linted"', async () => {
+    mkdirSync(join(workspace, '.github/workflows'), { recursive: true });
+    writeFileSync(join(workspace, '.github/workflows/ci.yml'), 'on: push\n');
+    mkdirSync(join(workspace, 'empty'));
+    writeFileSync(join(workspace, 'empty/.keep'), '');
+    for (const folder of ['.github', 'empty']) {
+      const cli = spawnSync(process.execPath, [CLI, folder], { cwd: workspace, encoding: 'utf8' });
+      expect(cli.status, cli.stderr).toBe(0);
+      const run = await runPaths(folder);
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(run.stdout).toContain(`::warning::${cli.stderr.trimEnd()}`);
+      expect(run.summary).toContain('0 files linted.');
+      expect(run.summary).toContain(cli.stderr.trimEnd());
+    }
+  });
+
+  const mistakes: [string, string, string[]][] = [
+    ['a folder that does not exist (`flow` for `flows`)', 'flow', ['flow']],
+    ['a glob that matches nothing, next to a good entry', 'flows/other.yaml\nflows/*.json', ['flows/other.yaml', 'flows/*.json']],
+    ['a name with spaces that does not exist', 'flows/Proactive callback.yaml', ['flows/Proactive callback.yaml']],
+  ];
+  for (const [what, paths, argv] of mistakes) {
+    it(`${what} fails the step with the CLI's message, linting nothing`, async () => {
+      const cli = cliRun(workspace, argv);
+      expect(cli.code).toBe(2);
+      expect(cli.stderr).toMatch(/^cxlint: (no such file or folder|no file matches the pattern): .*\n$/);
+      const run = await runPaths(paths);
+      expect(run.code, run.stdout + run.stderr).toBe(1);
+      // `core.setFailed` writes `::error::message`: the same words as the CLI's stderr line.
+      expect(run.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([`::error::${cli.stderr.trimEnd()}`]);
+      expect(run.stdout).not.toMatch(/Linting \d+ file/);
+      expect(run.summary).not.toMatch(/0 files? linted|The step passes/);
+    });
+  }
 });

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import * as core from '@actions/core';
-import { lintPaths, type LintPathsOptions, type LintResult } from '@cxlint/core';
+import { lintPaths, nothingFoundMessage, type LintPathsOptions, type LintResult } from '@cxlint/core';
 import { annotate } from './annotations.js';
 import { listChangedFiles, type ChangedFile, type PullRef } from './changed-files.js';
 import { configFromBaseCommit } from './config-source.js';
@@ -113,7 +113,14 @@ export async function execute(inputs: ActionInputs, ctx: RunContext): Promise<Ru
   }
   core.info(`Linting ${targets.length} file(s)${changed ? ` changed in PR #${ctx.pr!.number}` : ''}, with every flow, data action and Terraform file of the workspace as context.`);
 
-  const results: LintResult[] = targets.length ? (await lintPaths(targets, lintOptions)).results : [];
+  const lintRun = targets.length ? await lintPaths(targets, lintOptions) : undefined;
+  const results: LintResult[] = lintRun?.results ?? [];
+  if (!changed && !results.length) {
+    // As the CLI: `paths` that hold nothing of ours say so, rather than pass as "0 files linted".
+    const note = `cxlint: ${nothingFoundMessage(inputs.paths, lintRun?.skipped.ignored ?? 0)}`;
+    core.warning(note);
+    notes.push(note);
+  }
   const all = toFindings(results);
   const present = new Set(all.map((f) => f.fingerprint));
   const reported = changed
@@ -141,7 +148,8 @@ export async function execute(inputs: ActionInputs, ctx: RunContext): Promise<Ru
       notes.push(note);
     }
   }
-  await writeSummary({ findings: reported, filesLinted: targets.length, notes, verdict: decision.text });
+  // Files linted or reported (unreadable ones too), not those found and skipped as not ours or ignored.
+  await writeSummary({ findings: reported, filesLinted: results.length, notes, verdict: decision.text });
 
   core.setOutput('errors', counts.errors);
   core.setOutput('warnings', counts.warnings);

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { rmSync, symlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintPaths } from '@cxlint/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from './inputs.js';
 import { changedTargets, pathMatcher, workspaceTargets } from './targets.js';
@@ -38,6 +42,34 @@ describe('targets', () => {
     expect(workspaceTargets(repo.dir, ['callbacks/Proactive callback offer.yaml']).files).toEqual(['callbacks/Proactive callback offer.yaml']);
     const changed = [{ path: 'callbacks/Proactive callback offer.yaml', status: 'modified' }];
     expect(changedTargets(repo.dir, changed, ['callbacks/Proactive callback offer.yaml'])).toEqual(['callbacks/Proactive callback offer.yaml']);
+  });
+  it('a named pipe in `paths` stays a target, and linting it is an error (never passed over as nothing)', async () => {
+    const pipe = join(repo.dir, 'flows/pipe.yaml');
+    execFileSync('mkfifo', [pipe]);
+    try {
+      const targets = workspaceTargets(repo.dir, ['flows/pipe.yaml', 'flows/a.yaml']).files;
+      expect(targets).toEqual(['flows/a.yaml', 'flows/pipe.yaml']);
+      const { results } = await lintPaths(targets, { cwd: repo.dir });
+      const piped = results.find((r) => r.filePath === 'flows/pipe.yaml');
+      expect(piped?.messages[0]).toMatchObject({ severity: 2, fatal: true, message: expect.stringMatching(/^Cannot read: it is a named pipe \(FIFO\)/) });
+    } finally {
+      rmSync(pipe);
+    }
+  });
+  it('a changed file that is a looping or broken link is a target, and linting it reports the OS error', async () => {
+    symlinkSync('loop-b.yaml', join(repo.dir, 'flows/loop-a.yaml'));
+    symlinkSync('loop-a.yaml', join(repo.dir, 'flows/loop-b.yaml'));
+    symlinkSync('nowhere.yaml', join(repo.dir, 'flows/broken.yaml'));
+    try {
+      const changed = ['flows/loop-a.yaml', 'flows/broken.yaml', 'flows/gone.yaml', 'flows/a.yaml'].map((path) => ({ path, status: 'modified' }));
+      const targets = changedTargets(repo.dir, changed, ['flows']);
+      expect(targets).toEqual(['flows/a.yaml', 'flows/broken.yaml', 'flows/loop-a.yaml']);
+      const byPath = new Map((await lintPaths(targets, { cwd: repo.dir })).results.map((r) => [r.filePath, r.messages[0]]));
+      expect(byPath.get('flows/loop-a.yaml')).toMatchObject({ fatal: true, severity: 2, message: 'Cannot read: ELOOP (too many symbolic links).' });
+      expect(byPath.get('flows/broken.yaml')).toMatchObject({ fatal: true, severity: 2, message: 'Cannot read: ENOENT (a symbolic link to nowhere.yaml, which does not exist).' });
+    } finally {
+      for (const f of ['loop-a', 'loop-b', 'broken']) rmSync(join(repo.dir, `flows/${f}.yaml`));
+    }
   });
   it('an entry that names nothing fails, with the message the CLI prints (`paths: flow` for `flows`)', () => {
     // The CLI prints `cxlint: <message>`; the action fails the step with `cxlint: <message>` (main.ts).

@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { lstatSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { DEFAULT_MAX_FILE_SIZE, detectKind, findFiles, isCandidatePath, missingPathsMessage, readSourceFile } from '@cxlint/core';
@@ -31,11 +31,25 @@ export function assertPathsExist(workspace: string, paths: readonly string[]): v
 /**
  * Files of ours under `paths` (push, workflow_dispatch, `filter-mode: nofilter`), workspace-relative. Folders and
  * globs are expanded by the engine's own file finder, as on the command line. Throws for entries that name nothing.
+ * A folder that cannot be listed, or a named path that is not a file (a pipe), stays a target: linting it reports
+ * it as an error that fails the step, as the CLI does, instead of passing over it as empty.
  */
 export function workspaceTargets(workspace: string, paths: readonly string[]): { files: string[]; missing: string[] } {
   const found = findFiles([...paths], workspace);
   if (found.missing.length) throw new InputError(missingPathsMessage(found.missing));
-  return { files: [...new Set(found.files.map((f) => toPosix(relative(workspace, f))))].sort(), missing: [] };
+  const targets = [...found.files, ...found.unreadableFolders.map((f) => f.path)];
+  return { files: [...new Set(targets.map((f) => toPosix(relative(workspace, f))))].sort(), missing: [] };
+}
+
+/** Whether something (a file, or a link whatever it points to) is at `abs`; an error other than "missing" counts. */
+function presentInCheckout(abs: string): boolean {
+  try {
+    lstatSync(abs);
+    return true;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code !== 'ENOENT' && code !== 'ENOTDIR';
+  }
 }
 
 /**
@@ -50,9 +64,18 @@ export function changedTargets(workspace: string, changed: readonly ChangedFile[
   for (const f of changed) {
     if (f.status === 'removed' || !isCandidatePath(f.path) || !selected(f.path)) continue;
     const abs = resolve(workspace, f.path);
-    if (!existsSync(abs) || !statSync(abs).isFile()) continue;
+    let isFile: boolean;
+    try {
+      isFile = statSync(abs).isFile();
+    } catch {
+      // Not in the checkout: nothing to lint. A link that leads nowhere or loops, or a path the OS refuses, is
+      // linted all the same, so that its read error is reported instead of the file passing unseen.
+      if (presentInCheckout(abs)) out.push(f.path);
+      continue;
+    }
+    if (!isFile) continue;
     const read = readSourceFile(abs, DEFAULT_MAX_FILE_SIZE);
-    if (detectKind(f.path, read.text ?? read.head ?? '') === 'unknown') continue;
+    if (read.osError === undefined && detectKind(f.path, read.text ?? read.head ?? '') === 'unknown') continue;
     out.push(f.path);
   }
   return out.sort();

@@ -5,7 +5,7 @@
 export * from './universal.js';
 export { lintFiles, lintFilesAsync, lintText, prepareInput, defaultLinter, nodeParsers } from './lint.js';
 export { lintPaths, type LintPathsOptions, type LintPathsResult } from './node/lint-paths.js';
-export { findFiles, missingPathsMessage } from './node/find-files.js';
+export { findFiles, missingPathsMessage, nothingFoundMessage } from './node/find-files.js';
 export { createConfigResolver, type ConfigResolver, type ConfigEntry } from './node/config-resolver.js';
 export { readSourceFile, decodeSource, DEFAULT_MAX_FILE_SIZE } from './source/read-file.js';
 export { prepareTerraform, terraformParser } from './parse/terraform.js';

@@ -159,9 +159,13 @@ describe('symbolic links', () => {
     }
     expect(literalKeyLines([byPath.get('flows/alias.yaml')!])).toEqual([8]);
     expect(JSON.stringify(named.results)).not.toContain('ghp_secret');
-    // Walking the folder does not follow links at all.
+    // Walking the folder: a link to a file is judged like a named one (inside: linted; outside: reported, not read);
+    // a link to a folder is not followed.
     const walked = await lintPaths(['.'], { cwd: dir, includeSource: true });
-    expect(walked.results.map((r) => r.filePath).sort()).toEqual(['flow.yaml']);
+    expect(walked.results.map((r) => r.filePath).sort()).toEqual(['flow.yaml', 'flows/alias.yaml', 'flows/evil.yaml']);
+    const walkedByPath = new Map(walked.results.map((r) => [r.filePath, r]));
+    expect(walkedByPath.get('flows/evil.yaml')!.messages).toEqual([expect.objectContaining({ fatal: true, message: 'Symbolic link to a file outside the folder being linted; not read.' })]);
+    expect(literalKeyLines([walkedByPath.get('flows/alias.yaml')!])).toEqual([8]);
     expect(JSON.stringify(walked.results)).not.toContain('ghp_secret');
   });
 });

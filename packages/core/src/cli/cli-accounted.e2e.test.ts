@@ -1,16 +1,18 @@
 /**
  * Issue 11, "nothing silent": every case through the real `cxlint` spawned as a process, exit code and message
  * asserted. Unreadable files are tested as a non-root user (root reads a chmod-000 file anyway): as root, the
- * CLI is run through `setpriv` as `nobody`; where that is impossible those tests are skipped, saying why.
+ * CLI is run through `setpriv` as `nobody` (from a world-readable copy when the clone is in a folder `nobody` cannot
+ * enter, as a CI clone may be); where even that is impossible those tests are skipped, saying why.
  * Needs `npm run build` first (turbo's `test` depends on `build`).
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { flowWith, setData } from '../testing/flow-fixtures.js';
 import { BIN, DIST, plainEnv, showRun, spawnCxlint, type Run } from '../testing/spawn-cli.js';
+import { nonRootCli } from '../testing/non-root.js';
 import { tempDirs } from '../testing/temp-dirs.js';
 
 const tempDir = tempDirs();
@@ -47,20 +49,9 @@ function json(run: Run): JsonResult[] {
 const byPath = (run: Run) => new Map(json(run).map((r) => [r.filePath, r]));
 const rulesOf = (r: JsonResult | undefined) => (r?.messages ?? []).map((m) => m.ruleId);
 
-/**
- * How to run the CLI as a user who is not root, or why that is impossible here. Root reads and writes files
- * whatever their mode, so permission tests mean nothing as root.
- */
-function nonRootPrefix(): { prefix: string[] } | { skip: string } {
-  if (process.getuid?.() !== 0) return { prefix: [] };
-  const setpriv = ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'];
-  const probe = spawnSync(setpriv[0], [...setpriv.slice(1), process.execPath, BIN, '--version'], { encoding: 'utf8' });
-  if (probe.status === 0) return { prefix: setpriv };
-  return { skip: `running as root and \`setpriv\` cannot switch to uid 65534 (${probe.error?.message ?? probe.stderr.trim()}): permission tests would pass for the wrong reason` };
-}
-const asUser = nonRootPrefix();
+const asUser = nonRootCli();
 const USER_NOTE = 'skip' in asUser ? ` [SKIPPED: ${asUser.skip}]` : '';
-const asNobody = (cwd: string, ...args: string[]) => spawnCxlint(cwd, args, { prefix: 'prefix' in asUser ? asUser.prefix : [] });
+const asNobody = (cwd: string, ...args: string[]) => spawnCxlint(cwd, args, 'skip' in asUser ? {} : asUser);
 
 beforeAll(() => {
   if (!existsSync(DIST)) throw new Error(`${DIST} is missing: build @cxlint/core first (npx turbo run build --filter=@cxlint/core)`);
@@ -96,6 +87,34 @@ describe('files that cannot be read fail the run (exit 2)', SLOW, () => {
     expect(byPath(named).get('private/b.yaml')?.messages[0].message).toBe('Cannot read: EACCES (permission denied).');
   });
 
+  it.skipIf('skip' in asUser)(`an unreadable file or folder that the config ignores is not read, so it does not fail the run${USER_NOTE}`, () => {
+    const dir = repo({ 'flows/open.yaml': BAD_KEY, 'secret/x.yaml': BAD_KEY, 'locked/y.yaml': BAD_KEY, '.cxlint.yml': `${CONFIG}ignore:\n  - secret/**\n` });
+    chmodSync(join(dir, 'secret/x.yaml'), 0o000);
+    chmodSync(join(dir, 'locked'), 0o000);
+    try {
+      const ignored = asNobody(dir, '--format', 'json', '--ignore-pattern', 'locked/**', '.');
+      expect(ignored.code, showRun(ignored)).toBe(1);
+      expect(json(ignored).map((r) => r.filePath)).toEqual(['flows/open.yaml']);
+      expect(ignored.stderr).toBe('');
+      // Not ignored (--no-ignore): both are reported, and the run fails.
+      const all = asNobody(dir, '--format', 'json', '--no-ignore', '.');
+      expect(all.code, showRun(all)).toBe(2);
+      expect(all.stderr).toContain('cxlint: 2 files or folders could not be read (locked, secret/x.yaml)');
+    } finally {
+      chmodSync(join(dir, 'locked'), 0o755);
+    }
+  });
+
+  it.skipIf('skip' in asUser)(`-o onto a file or into a folder the user may not write: exit 2 naming the path, before linting${USER_NOTE}`, () => {
+    const dir = repo({ 'flows/a.yaml': BAD_KEY, 'report.txt': '' }); // root's, 0644; the folder 0755
+    const file = asNobody(dir, '-o', 'report.txt', 'flows');
+    expect(file.code, showRun(file)).toBe(2);
+    expect(file.stderr).toBe('cxlint: cannot write the report to report.txt: cannot write to it: EACCES (permission denied)\n');
+    const folder = asNobody(dir, '-o', 'new.txt', 'flows');
+    expect(folder.code, showRun(folder)).toBe(2);
+    expect(folder.stderr).toBe(`cxlint: cannot write the report to new.txt: cannot create a file in ${dir}: EACCES (permission denied)\n`);
+  });
+
   it.skipIf('skip' in asUser)(`--fix that cannot write reports the original findings, the file and the OS error; exit 2${USER_NOTE}`, () => {
     // Owned by root, 0644: the `nobody` user reads it but cannot write it (another owner).
     const dir = repo({ 'flows/a.yaml': FIXABLE_KEY });
@@ -106,6 +125,57 @@ describe('files that cannot be read fail the run (exit 2)', SLOW, () => {
     const [result] = json(run);
     expect(result.messages.map((m) => m.ruleId)).toEqual(['participant-data/literal-key']);
     expect(readFileSync(join(dir, 'flows/a.yaml'), 'utf8')).toBe(FIXABLE_KEY);
+  });
+});
+
+describe('paths that are neither file nor folder', SLOW, () => {
+  it('a named pipe (FIFO) named on the command line is exit 2 saying what it is, never "nothing found", and never blocks', () => {
+    const dir = repo({ 'flows/a.yaml': BAD_KEY });
+    const made = spawnSync('mkfifo', [join(dir, 'flows/pipe.yaml')]);
+    expect(made.status, String(made.stderr)).toBe(0);
+    const run = cxlint(dir, '--format', 'json', 'flows/pipe.yaml', 'flows/a.yaml');
+    expect(run.code, showRun(run)).toBe(2);
+    const results = byPath(run);
+    expect(results.get('flows/pipe.yaml')?.messages[0]).toMatchObject({
+      fatal: true,
+      message: 'Cannot read: it is a named pipe (FIFO), not a file or folder; cxlint lints files and folders (text from a pipe: --stdin --stdin-filename <path>).',
+    });
+    expect(rulesOf(results.get('flows/a.yaml'))).toEqual(['participant-data/literal-key']);
+    expect(run.stderr).toBe('cxlint: flows/pipe.yaml could not be read: nothing in it was checked, so the run fails\n');
+    // Met in a folder walk, a pipe is not a file of ours: skipped (with --debug saying so), and the walk does not hang.
+    const walk = cxlint(dir, '--debug', 'flows');
+    expect(walk.code, showRun(walk)).toBe(1);
+    expect(walk.stderr).toContain('cxlint: debug: flows/pipe.yaml: skipped: not a regular file');
+  });
+
+  it('symbolic links: to a flow, linted (named or in a walk); looping or broken, reported with the OS error (exit 2); to a folder, not followed', () => {
+    const dir = repo({ 'flows/a.yaml': BAD_KEY, 'shared/main.yaml': BAD_KEY });
+    symlinkSync('b.yaml', join(dir, 'flows/loop.yaml'));
+    symlinkSync('loop.yaml', join(dir, 'flows/b.yaml'));
+    symlinkSync('../shared/main.yaml', join(dir, 'flows/current.yaml'));
+    symlinkSync('.', join(dir, 'flows/self'));
+    const named = cxlint(dir, '--format', 'json', 'flows/loop.yaml');
+    expect(named.code, showRun(named)).toBe(2);
+    expect(byPath(named).get('flows/loop.yaml')?.messages[0].message).toBe('Cannot read: ELOOP (too many symbolic links).');
+    const walk = cxlint(dir, '--debug', '--format', 'json', 'flows');
+    expect(walk.code, showRun(walk)).toBe(2);
+    const results = byPath(walk);
+    expect([...results.keys()]).toEqual(['flows/a.yaml', 'flows/b.yaml', 'flows/current.yaml', 'flows/loop.yaml']);
+    expect(rulesOf(results.get('flows/current.yaml'))).toEqual(['participant-data/literal-key']);
+    expect(results.get('flows/loop.yaml')?.messages[0]).toMatchObject({ fatal: true, message: 'Cannot read file: ELOOP (too many symbolic links).' });
+    expect(walk.stderr).toContain('cxlint: 2 files or folders could not be read (flows/b.yaml, flows/loop.yaml)');
+    expect(walk.stderr).toContain('cxlint: debug: flows/current.yaml: linted as flow (found in a folder, a symbolic link)');
+    expect(walk.stderr).toContain('cxlint: debug: flows/self: skipped: symbolic link to a folder (not followed)');
+    // A broken link is not "no such file": it is there, and leads nowhere.
+    const other = repo({});
+    mkdirSync(join(other, 'flows'), { mode: 0o755 });
+    symlinkSync('nowhere.yaml', join(other, 'flows/broken.yaml'));
+    for (const path of ['flows/broken.yaml', 'flows']) {
+      const run = cxlint(other, '--format', 'json', path);
+      expect(run.code, showRun(run)).toBe(2);
+      expect(byPath(run).get('flows/broken.yaml')?.messages[0].message).toMatch(/^Cannot read( file)?: ENOENT/);
+      expect(run.stderr).toBe('cxlint: flows/broken.yaml could not be read: nothing in it was checked, so the run fails\n');
+    }
   });
 });
 
@@ -306,6 +376,13 @@ describe('user mistakes are exit 2 with the file, line and key — never "please
     });
   }
 
+  it('an invalid --ignore-pattern glob is exit 2, as in a config (never a pattern that silently ignores nothing)', () => {
+    const run = cxlint(dir(), '--ignore-pattern', 'flows/[unclosed', '.');
+    expect(run.code, showRun(run)).toBe(2);
+    expect(run.stderr).toMatch(/^cxlint: --ignore-pattern "flows\/\[unclosed" is not a valid glob: it opens a bracket without the closing `\]`/);
+    expect(run.stdout).toBe('');
+  });
+
   it('a 10 MB config is refused unread', () => {
     const d = dir();
     writeFileSync(join(d, 'big.yml'), `rules: {}\n#${'x'.repeat(10 * 1024 * 1024)}\n`);
@@ -314,6 +391,26 @@ describe('user mistakes are exit 2 with the file, line and key — never "please
     expect(run.code, showRun(run)).toBe(2);
     expect(run.stderr).toMatch(/big\.yml: config file is 10\.0 MB, over the 1 MB limit for a config; not read/);
     expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  it('a config saved with a byte-order mark (UTF-8 or UTF-16) is read; UTF-16 without one, or a pipe, is exit 2 naming the file', () => {
+    const d = dir();
+    const text = 'extends: []\nrules:\n  participant-data/literal-key: warn\n';
+    writeFileSync(join(d, 'utf8bom.yml'), `\uFEFF${text}`);
+    writeFileSync(join(d, 'utf16.yml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    for (const config of ['utf8bom.yml', 'utf16.yml']) {
+      const run = cxlint(d, '--format', 'json', '-c', config, 'flows');
+      expect(run.code, `${config}\n${showRun(run)}`).toBe(0);
+      expect(json(run)[0].messages.map((m) => [m.ruleId, m.severity])).toEqual([['participant-data/literal-key', 1]]);
+    }
+    writeFileSync(join(d, 'nobom.yml'), Buffer.from(text, 'utf16le'));
+    const nobom = cxlint(d, '-c', 'nobom.yml', 'flows');
+    expect(nobom.code, showRun(nobom)).toBe(2);
+    expect(nobom.stderr).toBe(`cxlint: invalid config: ${join(d, 'nobom.yml')}: cannot read config: File looks like UTF-16 saved without a byte-order mark; save it as UTF-8 (or UTF-16 with a byte-order mark) to lint it.\n`);
+    expect(spawnSync('mkfifo', [join(d, 'pipe.yml')]).status).toBe(0);
+    const pipe = cxlint(d, '-c', 'pipe.yml', 'flows');
+    expect(pipe.code, showRun(pipe)).toBe(2);
+    expect(pipe.stderr).toBe(`cxlint: invalid config: ${join(d, 'pipe.yml')}: is not a regular file (a pipe or a device); a config is a YAML or JSON file\n`);
   });
 
   it('-c <folder> says it is a folder', () => {

@@ -4,10 +4,10 @@ export { ConfigError } from '../config/load.js';
 export { fixPaths } from '../fix/fix-files.js';
 export { unifiedDiff } from '../fix/unified-diff.js';
 export { format, FORMAT_NAMES } from '../formatters/index.js';
-export { findFiles, missingPathsMessage } from '../node/find-files.js';
+export { findFiles, missingPathsMessage, nothingFoundMessage } from '../node/find-files.js';
 export { lintPaths } from '../node/lint-paths.js';
 // The ESLint-style flags (cli/flags.ts).
-export { loadConfigFile, parseConfigText } from '../config/load.js';
+export { globProblem, loadConfigFile, parseConfigText } from '../config/load.js';
 export { createConfigResolver } from '../node/config-resolver.js';
 export { builtInRules } from '../rules/index.js';
 export { parse as parseYamlValue } from 'yaml';

@@ -87,6 +87,14 @@ export async function commandLineConfig(v: EslintFlagValues): Promise<CommandLin
       throw new UsageError(`--rule: ${(e as Error).message.replace(/^--rule:\d+:\d+: /, '')}`);
     }
   }
+  if (ignorePatterns.length) {
+    // As an invalid glob in a config's `ignore` is: a pattern that can never match must not pass as ignoring nothing.
+    const { globProblem } = await import('./engine.js');
+    for (const pattern of ignorePatterns) {
+      const problem = globProblem(pattern);
+      if (problem) throw new UsageError(`--ignore-pattern "${pattern}" is not a valid glob: ${problem}`);
+    }
+  }
   return { rules, ignorePatterns, noIgnore: !!v['no-ignore'] };
 }
 

@@ -1,4 +1,4 @@
-import { statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, statSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -78,7 +78,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const v = args.values;
   if (v.help) { io.stdout(HELP + '\n'); return 0; }
   if (v.version) { io.stdout(VERSION + '\n'); return 0; }
-  const { ConfigError, fixPaths, unifiedDiff, format, FORMAT_NAMES, lintPaths, missingPathsMessage } = await import('./engine.js');
+  const { ConfigError, fixPaths, unifiedDiff, format, FORMAT_NAMES, lintPaths, missingPathsMessage, nothingFoundMessage } = await import('./engine.js');
   const fmt = v.format as FormatName;
   if (!FORMAT_NAMES.includes(fmt)) {
     io.stderr(`cxlint: unknown format "${v.format}" (use ${FORMAT_NAMES.join(', ')})\n`);
@@ -164,9 +164,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } else if (report) io.stdout(report.endsWith('\n') ? report : report + '\n');
 
   if (!results.length && !run.unreadable.length) {
-    const { ignored } = run.skipped;
-    const why = ignored ? ` (${ignored} file${ignored === 1 ? ' is' : 's are'} ignored by the config's \`ignore\`)` : '';
-    io.stderr(`cxlint: no flow, data action or Terraform files found under ${paths.join(', ')}${why}\n`);
+    io.stderr(`cxlint: ${nothingFoundMessage(paths, run.skipped.ignored)}\n`);
   }
   // Fatal, as in ESLint: something that exists was not checked, so "no errors" cannot be claimed.
   if (run.unreadable.length) {
@@ -188,9 +186,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 /** Why a report cannot be written to `path` (a missing folder, a folder in its place), checked before linting. */
 function outputFileProblem(path: string): string | undefined {
+  const notWritable = (target: string) => {
+    try {
+      accessSync(target, constants.W_OK);
+      return undefined;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      return code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? `${code} (permission denied)` : undefined;
+    }
+  };
   try {
     if (statSync(path).isDirectory()) return 'it is a folder';
-    return undefined;
+    const denied = notWritable(path);
+    return denied && `cannot write to it: ${denied}`;
   } catch {
     /* does not exist yet: its folder must */
   }
@@ -200,7 +208,8 @@ function outputFileProblem(path: string): string | undefined {
     const code = (e as NodeJS.ErrnoException).code;
     return code === 'ENOENT' || code === 'ENOTDIR' ? `the folder ${dirname(path)} does not exist` : `cannot reach ${dirname(path)} (${code})`;
   }
-  return undefined;
+  const denied = notWritable(dirname(path));
+  return denied && `cannot create a file in ${dirname(path)}: ${denied}`;
 }
 
 /**

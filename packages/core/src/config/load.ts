@@ -7,6 +7,7 @@ import { toJS } from '../parse/nodes.js';
 import { parseJson } from '../parse/parse-json.js';
 import { parseYaml } from '../parse/parse-yaml.js';
 import { nodeAtPointer } from '../parse/pointer.js';
+import { decodeSource, osErrorText } from '../source/read-file.js';
 import { SourceText } from '../source/source-text.js';
 import { closestByEdits } from '../rules/closest-name.js';
 import type { Rule } from '../rules/rule.js';
@@ -112,7 +113,7 @@ function pointerToPath(pointer: string): string {
 }
 
 /** Why a glob is not one picomatch can match as written (unbalanced brackets, braces or parentheses), if it is not. */
-function globProblem(glob: string): string | undefined {
+export function globProblem(glob: string): string | undefined {
   if (glob.trim() === '') return 'it is empty';
   try {
     picomatch.makeRe(glob, { strictBrackets: true, dot: true });
@@ -193,10 +194,12 @@ export function loadConfigFile(filePath: string, rules: readonly Rule[]): Loaded
     if (st.isDirectory()) {
       throw new ConfigError(`is a folder; --config takes a config file (${CONFIG_FILE_NAMES.join(', ')}), and without it the nearest one is used`, filePath);
     }
+    // A named pipe with no writer would block the run forever.
+    if (!st.isFile()) throw new ConfigError('is not a regular file (a pipe or a device); a config is a YAML or JSON file', filePath);
     size = st.size;
   } catch (e) {
     if (e instanceof ConfigError) throw e;
-    throw new ConfigError(`cannot read config: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, filePath);
+    throw new ConfigError(`cannot read config: ${osErrorText(e as NodeJS.ErrnoException)}`, filePath);
   }
   if (size > MAX_CONFIG_SIZE) {
     throw new ConfigError(`config file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 1 MB limit for a config; not read`, filePath);
@@ -205,12 +208,16 @@ export function loadConfigFile(filePath: string, rules: readonly Rule[]): Loaded
   if (!/\.(ya?ml|json)$/i.test(abs)) {
     throw new ConfigError('config files are YAML or JSON data (.cxlint.yml, .cxlint.yaml, .cxlint.json); JavaScript configs and plugins are never loaded', filePath);
   }
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(abs, 'utf8');
+    bytes = readFileSync(abs);
   } catch (e) {
-    throw new ConfigError(`cannot read config: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, filePath);
+    throw new ConfigError(`cannot read config: ${osErrorText(e as NodeJS.ErrnoException)}`, filePath);
   }
+  // As for linted files: a UTF-16 config saved by a Windows editor is read, not parsed as noise ("must be object").
+  const decoded = decodeSource(bytes);
+  if (decoded.text === undefined) throw new ConfigError(`cannot read config: ${decoded.error ?? 'not text'}`, filePath, decoded.errorLine);
+  const text = decoded.text;
   return { config: parseConfigText(text, filePath, rules), baseDir: dirname(abs), filePath: abs };
 }
 

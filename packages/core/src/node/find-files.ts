@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync, statSync, type Stats } from 'node:fs';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
@@ -52,6 +52,15 @@ export function missingPathsMessage(missing: readonly string[]): string {
 }
 
 /**
+ * The closing line of a run that linted nothing (an empty folder, a folder of other YAML), shared by the CLI and the
+ * action: silence would read as "all clear".
+ */
+export function nothingFoundMessage(paths: readonly string[], ignored = 0): string {
+  const why = ignored ? ` (${ignored} file${ignored === 1 ? ' is' : 's are'} ignored by the config's \`ignore\`)` : '';
+  return `no flow, data action or Terraform files found under ${paths.join(', ')}${why}`;
+}
+
+/**
  * Expands paths: directories recurse (skipping `node_modules`, `.git` and whatever `.gitignore` files say),
  * files given by name are always taken, globs (`'flows/**\/*.yaml'`, quoted so the shell leaves them) match
  * files under their base folder. Only extensions we read are kept from folders and globs. Folders that cannot
@@ -68,7 +77,9 @@ export function findFiles(paths: string[], cwd: string, options: FindFilesOption
       st = statSync(abs);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      if (isGlob(p)) {
+      const brokenLink = code === 'ENOENT' && linkTarget(abs);
+      if (brokenLink) walk.unreadable.push({ path: abs, error: `ENOENT (a symbolic link to ${brokenLink}, which does not exist)`, named: true });
+      else if (isGlob(p)) {
         if (!findGlob(p, cwd, walk)) missing.push(p);
       } else if (code === 'ENOENT' || code === 'ENOTDIR') missing.push(p);
       else walk.unreadable.push({ path: abs, error: osErrorText(e as NodeJS.ErrnoException), named: true });
@@ -78,8 +89,28 @@ export function findFiles(paths: string[], cwd: string, options: FindFilesOption
       out.add(abs);
       walk.considered?.push({ path: abs, taken: true, reason: 'named on the command line' });
     } else if (st.isDirectory()) walkDir(abs, [], walk, () => true);
+    else {
+      // A named pipe, socket or device named on the command line: never "nothing found" (reading a FIFO with no
+      // writer would also block forever).
+      const error = `it is ${specialFileKind(st)}, not a file or folder; cxlint lints files and folders (text from a pipe: --stdin --stdin-filename <path>)`;
+      walk.unreadable.push({ path: abs, error, named: true });
+      walk.considered?.push({ path: abs, taken: false, reason: error });
+    }
   }
   return { files: [...out].sort(), missing, unreadableFolders: walk.unreadable, ...(walk.considered ? { considered: walk.considered } : {}) };
+}
+
+/** Where a symbolic link points, or undefined when `abs` is not a link. */
+function linkTarget(abs: string): string | undefined {
+  try {
+    return readlinkSync(abs);
+  } catch {
+    return undefined;
+  }
+}
+
+function specialFileKind(st: Stats): string {
+  return st.isFIFO() ? 'a named pipe (FIFO)' : st.isSocket() ? 'a socket' : st.isCharacterDevice() ? 'a character device' : st.isBlockDevice() ? 'a block device' : 'not a regular file';
 }
 
 interface Walk {
@@ -130,6 +161,18 @@ function walkDir(dir: string, scopes: Scope[], walk: Walk, accept: (abs: string)
       walk.considered?.push({ path: abs, taken: false, reason: `${e.name} is always skipped` });
       continue;
     }
+    // A link is judged by what it points to: a link to a file of ours is linted (ESLint treats skipping such links as
+    // a bug), a broken or looping one is taken so that its read error is reported; links to folders are not followed
+    // (a link to `..` would walk forever). lintPaths refuses links that lead outside the folder being linted.
+    let linkTo: 'file' | 'folder' | 'broken' | 'other' | undefined;
+    if (e.isSymbolicLink()) {
+      try {
+        const target = statSync(abs);
+        linkTo = target.isFile() ? 'file' : target.isDirectory() ? 'folder' : 'other';
+      } catch {
+        linkTo = 'broken';
+      }
+    }
     const isDir = e.isDirectory();
     const ignoredBy = here.find((s) => s.ig.ignores(toPosix(relative(s.dir, abs)) + (isDir ? '/' : '')));
     if (ignoredBy) {
@@ -140,8 +183,8 @@ function walkDir(dir: string, scopes: Scope[], walk: Walk, accept: (abs: string)
       walkDir(abs, here, walk, accept, glob);
       continue;
     }
-    if (!e.isFile()) {
-      walk.considered?.push({ path: abs, taken: false, reason: e.isSymbolicLink() ? 'symbolic link found in a folder (not followed)' : 'not a regular file' });
+    if (!e.isFile() && linkTo !== 'file' && linkTo !== 'broken') {
+      walk.considered?.push({ path: abs, taken: false, reason: linkTo === 'folder' ? 'symbolic link to a folder (not followed)' : 'not a regular file' });
       continue;
     }
     if (!isCandidatePath(e.name)) {
@@ -150,6 +193,7 @@ function walkDir(dir: string, scopes: Scope[], walk: Walk, accept: (abs: string)
     }
     if (!accept(abs)) continue;
     walk.out.add(abs);
-    walk.considered?.push({ path: abs, taken: true, reason: glob ? `matches ${glob}` : 'found in a folder' });
+    const link = linkTo === 'file' ? ', a symbolic link' : linkTo === 'broken' ? ', a symbolic link that leads nowhere' : '';
+    walk.considered?.push({ path: abs, taken: true, reason: `${glob ? `matches ${glob}` : 'found in a folder'}${link}` });
   }
 }

@@ -98,7 +98,14 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
   const byDisplay = new Map<string, string>();
   const named = new Set(paths.map((p) => resolve(cwd, p)));
   const inputs: LintInput[] = [];
-  const unreadable = found.unreadableFolders.map((f) => display(f.path));
+  // What the config's `ignore` (or --ignore-pattern) ignores is not read, so a file or folder there that the OS
+  // refuses does not fail the run: ignoring it is how a user says it is not to be checked.
+  const ignoredByConfig = (abs: string, folder = false) => {
+    const { matcher, relPath } = configs.configFor(abs);
+    return matcher.isIgnored(relPath) || (folder && matcher.isIgnored(`${relPath}/`));
+  };
+  const unreadableFolders = found.unreadableFolders.filter((f) => !ignoredByConfig(f.path, !f.named));
+  const unreadable = unreadableFolders.map((f) => display(f.path));
   const skippedBeforeLint = new Map<string, string>();
   let done = 0;
   for (const abs of all) {
@@ -109,6 +116,10 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
     const given = options.texts?.get(abs);
     if (given !== undefined) {
       inputs.push({ path: display, text: given });
+      continue;
+    }
+    if (ignoredByConfig(abs)) {
+      inputs.push({ path: display, text: '' }); // reported as ignored by lintFiles, never read
       continue;
     }
     if (linksOutside(abs, cwd)) {
@@ -139,7 +150,7 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
     maxFileSize: Number.POSITIVE_INFINITY,
     onProgress: options.onProgress,
   });
-  const folderResults = found.unreadableFolders.map((f) => countResult({
+  const folderResults = unreadableFolders.map((f) => countResult({
     filePath: display(f.path),
     kind: 'unknown',
     messages: [{ ruleId: null, severity: 2, fatal: true, message: f.named ? `Cannot read: ${f.error}.` : `Cannot read folder: ${f.error}; the files in it are not linted.`, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] }],

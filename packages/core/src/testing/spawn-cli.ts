@@ -16,9 +16,12 @@ export function plainEnv(): NodeJS.ProcessEnv {
   return { ...env, NO_COLOR: '1' };
 }
 
-/** Runs `cxlint ...args` in `cwd`; `prefix` runs it through another command (`setpriv … node`, for a non-root user). */
-export function spawnCxlint(cwd: string, args: string[], options: { prefix?: string[]; input?: string } & Pick<SpawnSyncOptions, 'env'> = {}): Run {
-  const [cmd, ...rest] = [...(options.prefix ?? []), process.execPath, BIN, ...args];
+/**
+ * Runs `cxlint ...args` in `cwd`; `prefix` runs it through another command (`setpriv …`, for a non-root user), and
+ * `node` and `bin` run another copy of node or of the CLI (see `nonRootCli`).
+ */
+export function spawnCxlint(cwd: string, args: string[], options: { prefix?: string[]; node?: string; bin?: string; input?: string } & Pick<SpawnSyncOptions, 'env'> = {}): Run {
+  const [cmd, ...rest] = [...(options.prefix ?? []), options.node ?? process.execPath, options.bin ?? BIN, ...args];
   const r = spawnSync(cmd, rest, { cwd, encoding: 'utf8', env: options.env ?? plainEnv(), timeout: 60_000, input: options.input, maxBuffer: 64 * 1024 * 1024 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
