@@ -60738,6 +60738,143 @@ var init_dist2 = __esm({
   }
 });
 
+// packages/core/dist/source/read-file.js
+import { openSync, readSync, closeSync, fstatSync } from "node:fs";
+function readSourceFile(absPath, maxSize = DEFAULT_MAX_FILE_SIZE) {
+  let fd;
+  try {
+    fd = openSync(absPath, "r");
+    const size = fstatSync(fd).size;
+    if (size > maxSize) {
+      const head = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
+      const n = readSync(fd, head, 0, head.length, 0);
+      return { head: head.subarray(0, n).toString("utf8"), error: tooLargeMessage(size, maxSize) };
+    }
+    const buf = Buffer.allocUnsafe(size);
+    let read = 0;
+    while (read < size) {
+      const n = readSync(fd, buf, read, size - read, read);
+      if (n === 0)
+        break;
+      read += n;
+    }
+    return decodeSource(buf.subarray(0, read));
+  } catch (e) {
+    const err = e;
+    const reason = osErrorText(err);
+    return { error: `Cannot read file: ${reason}.`, osError: reason };
+  } finally {
+    if (fd !== void 0)
+      closeSync(fd);
+  }
+}
+function osErrorText(err) {
+  if (!err.code)
+    return err.message;
+  const words = err.code === "EACCES" || err.code === "EPERM" ? "permission denied" : err.code === "ENOENT" ? "no such file or folder" : err.code === "EISDIR" ? "is a folder" : err.code === "ENOTDIR" ? "a parent is not a folder" : err.code === "ELOOP" ? "too many symbolic links" : err.code === "EIO" ? "input/output error" : void 0;
+  return words ? `${err.code} (${words})` : err.code;
+}
+function bomOf(buf) {
+  return BOMS.find(([, mark]) => mark.every((b, i) => buf[i] === b))?.[0];
+}
+function decodeUtf32(buf, littleEndian) {
+  if (buf.length % 4 !== 0)
+    return void 0;
+  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const parts = [];
+  let chunk = [];
+  for (let i = 4; i < buf.length; i += 4) {
+    const cp = view.getUint32(i, littleEndian);
+    if (cp > 1114111 || cp >= 55296 && cp <= 57343)
+      return void 0;
+    chunk.push(cp);
+    if (chunk.length === 8192) {
+      parts.push(String.fromCodePoint(...chunk));
+      chunk = [];
+    }
+  }
+  parts.push(String.fromCodePoint(...chunk));
+  return parts.join("");
+}
+function decodeSource(buf) {
+  const bom = bomOf(buf);
+  if (bom) {
+    const text = bom.startsWith("utf-32") ? decodeUtf32(buf, bom === "utf-32le") : decodeUtf16(buf, bom);
+    if (text === void 0)
+      return { error: `File starts with a ${bom.toUpperCase()} byte-order mark but is not valid ${bom.toUpperCase()}; save it as UTF-8.`, head: "" };
+    return { text, encoding: bom, bom: true };
+  }
+  const probe = buf.subarray(0, 8e3);
+  if (probe.includes(0)) {
+    const head = Buffer.from(probe).toString("latin1");
+    if (looksLikeUtf16(probe))
+      return { error: "File looks like UTF-16 saved without a byte-order mark; save it as UTF-8 (or UTF-16 with a byte-order mark) to lint it.", head: head.replace(/\0/g, "") };
+    return { error: "Binary file (contains NUL bytes); not linted.", head };
+  }
+  try {
+    return { text: decoder.decode(buf), encoding: "utf-8", bom: buf[0] === 239 && buf[1] === 187 && buf[2] === 191 };
+  } catch {
+    const at = firstInvalidUtf8(buf);
+    let line = 1;
+    for (let i = 0; i < at; i++)
+      if (buf[i] === 10)
+        line++;
+    return { error: `File is not valid UTF-8 (first invalid byte at offset ${at}).`, errorLine: line, head: Buffer.from(buf.subarray(0, 64 * 1024)).toString("utf8") };
+  }
+}
+function decodeUtf16(buf, encoding) {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(buf);
+  } catch {
+    return void 0;
+  }
+}
+function looksLikeUtf16(probe) {
+  const n = probe.length - probe.length % 2;
+  if (n < 4)
+    return false;
+  let evenNul = 0, oddNul = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (probe[i] === 0)
+      evenNul++;
+    if (probe[i + 1] === 0)
+      oddNul++;
+  }
+  const half = n / 2;
+  return evenNul > half * 0.6 && oddNul === 0 || oddNul > half * 0.6 && evenNul === 0;
+}
+function firstInvalidUtf8(buf) {
+  let i = 0;
+  while (i < buf.length) {
+    const b = buf[i];
+    const len = b < 128 ? 1 : b >= 194 && b < 224 ? 2 : b >= 224 && b < 240 ? 3 : b >= 240 && b < 245 ? 4 : 0;
+    if (len === 0 || i + len > buf.length)
+      return i;
+    for (let k = 1; k < len; k++)
+      if ((buf[i + k] & 192) !== 128)
+        return i;
+    const b1 = buf[i + 1];
+    if (b === 224 && b1 < 160 || b === 237 && b1 > 159 || b === 240 && b1 < 144 || b === 244 && b1 > 143)
+      return i;
+    i += len;
+  }
+  return i;
+}
+var decoder, BOMS;
+var init_read_file = __esm({
+  "packages/core/dist/source/read-file.js"() {
+    "use strict";
+    init_size_limit();
+    decoder = new TextDecoder("utf-8", { fatal: true });
+    BOMS = [
+      ["utf-32le", [255, 254, 0, 0]],
+      ["utf-32be", [0, 0, 254, 255]],
+      ["utf-16le", [255, 254]],
+      ["utf-16be", [254, 255]]
+    ];
+  }
+});
+
 // packages/core/dist/config/load.js
 import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
 import { dirname as dirname2, join as join2, resolve as resolve2 } from "node:path";
@@ -60884,11 +61021,13 @@ function loadConfigFile(filePath, rules) {
     if (st.isDirectory()) {
       throw new ConfigError(`is a folder; --config takes a config file (${CONFIG_FILE_NAMES.join(", ")}), and without it the nearest one is used`, filePath);
     }
+    if (!st.isFile())
+      throw new ConfigError("is not a regular file (a pipe or a device); a config is a YAML or JSON file", filePath);
     size = st.size;
   } catch (e) {
     if (e instanceof ConfigError)
       throw e;
-    throw new ConfigError(`cannot read config: ${e.code ?? e.message}`, filePath);
+    throw new ConfigError(`cannot read config: ${osErrorText(e)}`, filePath);
   }
   if (size > MAX_CONFIG_SIZE) {
     throw new ConfigError(`config file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 1 MB limit for a config; not read`, filePath);
@@ -60896,12 +61035,16 @@ function loadConfigFile(filePath, rules) {
   if (!/\.(ya?ml|json)$/i.test(abs)) {
     throw new ConfigError("config files are YAML or JSON data (.cxlint.yml, .cxlint.yaml, .cxlint.json); JavaScript configs and plugins are never loaded", filePath);
   }
-  let text;
+  let bytes;
   try {
-    text = readFileSync(abs, "utf8");
+    bytes = readFileSync(abs);
   } catch (e) {
-    throw new ConfigError(`cannot read config: ${e.code ?? e.message}`, filePath);
+    throw new ConfigError(`cannot read config: ${osErrorText(e)}`, filePath);
   }
+  const decoded = decodeSource(bytes);
+  if (decoded.text === void 0)
+    throw new ConfigError(`cannot read config: ${decoded.error ?? "not text"}`, filePath, decoded.errorLine);
+  const text = decoded.text;
   return { config: parseConfigText(text, filePath, rules), baseDir: dirname2(abs), filePath: abs };
 }
 function configFileIn(dir) {
@@ -60941,6 +61084,7 @@ var init_load = __esm({
     init_parse_json();
     init_parse_yaml();
     init_pointer();
+    init_read_file();
     init_source_text();
     init_closest_name();
     CONFIG_FILE_NAMES = [".cxlint.yml", ".cxlint.yaml", ".cxlint.json"];
@@ -60961,143 +61105,6 @@ var init_load = __esm({
     ajv.addFormat("regex", { type: "string", validate: (s) => regexProblem(s) === void 0 });
     optionValidators = /* @__PURE__ */ new WeakMap();
     MAX_CONFIG_SIZE = 1024 * 1024;
-  }
-});
-
-// packages/core/dist/source/read-file.js
-import { openSync, readSync, closeSync, fstatSync } from "node:fs";
-function readSourceFile(absPath, maxSize = DEFAULT_MAX_FILE_SIZE) {
-  let fd;
-  try {
-    fd = openSync(absPath, "r");
-    const size = fstatSync(fd).size;
-    if (size > maxSize) {
-      const head = Buffer.allocUnsafe(Math.min(size, 64 * 1024));
-      const n = readSync(fd, head, 0, head.length, 0);
-      return { head: head.subarray(0, n).toString("utf8"), error: tooLargeMessage(size, maxSize) };
-    }
-    const buf = Buffer.allocUnsafe(size);
-    let read = 0;
-    while (read < size) {
-      const n = readSync(fd, buf, read, size - read, read);
-      if (n === 0)
-        break;
-      read += n;
-    }
-    return decodeSource(buf.subarray(0, read));
-  } catch (e) {
-    const err = e;
-    const reason = osErrorText(err);
-    return { error: `Cannot read file: ${reason}.`, osError: reason };
-  } finally {
-    if (fd !== void 0)
-      closeSync(fd);
-  }
-}
-function osErrorText(err) {
-  if (!err.code)
-    return err.message;
-  const words = err.code === "EACCES" || err.code === "EPERM" ? "permission denied" : err.code === "ENOENT" ? "no such file or folder" : err.code === "EISDIR" ? "is a folder" : err.code === "ENOTDIR" ? "a parent is not a folder" : err.code === "ELOOP" ? "too many symbolic links" : err.code === "EIO" ? "input/output error" : void 0;
-  return words ? `${err.code} (${words})` : err.code;
-}
-function bomOf(buf) {
-  return BOMS.find(([, mark]) => mark.every((b, i) => buf[i] === b))?.[0];
-}
-function decodeUtf32(buf, littleEndian) {
-  if (buf.length % 4 !== 0)
-    return void 0;
-  const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const parts = [];
-  let chunk = [];
-  for (let i = 4; i < buf.length; i += 4) {
-    const cp = view.getUint32(i, littleEndian);
-    if (cp > 1114111 || cp >= 55296 && cp <= 57343)
-      return void 0;
-    chunk.push(cp);
-    if (chunk.length === 8192) {
-      parts.push(String.fromCodePoint(...chunk));
-      chunk = [];
-    }
-  }
-  parts.push(String.fromCodePoint(...chunk));
-  return parts.join("");
-}
-function decodeSource(buf) {
-  const bom = bomOf(buf);
-  if (bom) {
-    const text = bom.startsWith("utf-32") ? decodeUtf32(buf, bom === "utf-32le") : decodeUtf16(buf, bom);
-    if (text === void 0)
-      return { error: `File starts with a ${bom.toUpperCase()} byte-order mark but is not valid ${bom.toUpperCase()}; save it as UTF-8.`, head: "" };
-    return { text, encoding: bom, bom: true };
-  }
-  const probe = buf.subarray(0, 8e3);
-  if (probe.includes(0)) {
-    const head = Buffer.from(probe).toString("latin1");
-    if (looksLikeUtf16(probe))
-      return { error: "File looks like UTF-16 saved without a byte-order mark; save it as UTF-8 (or UTF-16 with a byte-order mark) to lint it.", head: head.replace(/\0/g, "") };
-    return { error: "Binary file (contains NUL bytes); not linted.", head };
-  }
-  try {
-    return { text: decoder.decode(buf), encoding: "utf-8", bom: buf[0] === 239 && buf[1] === 187 && buf[2] === 191 };
-  } catch {
-    const at = firstInvalidUtf8(buf);
-    let line = 1;
-    for (let i = 0; i < at; i++)
-      if (buf[i] === 10)
-        line++;
-    return { error: `File is not valid UTF-8 (first invalid byte at offset ${at}).`, errorLine: line, head: Buffer.from(buf.subarray(0, 64 * 1024)).toString("utf8") };
-  }
-}
-function decodeUtf16(buf, encoding) {
-  try {
-    return new TextDecoder(encoding, { fatal: true }).decode(buf);
-  } catch {
-    return void 0;
-  }
-}
-function looksLikeUtf16(probe) {
-  const n = probe.length - probe.length % 2;
-  if (n < 4)
-    return false;
-  let evenNul = 0, oddNul = 0;
-  for (let i = 0; i < n; i += 2) {
-    if (probe[i] === 0)
-      evenNul++;
-    if (probe[i + 1] === 0)
-      oddNul++;
-  }
-  const half = n / 2;
-  return evenNul > half * 0.6 && oddNul === 0 || oddNul > half * 0.6 && evenNul === 0;
-}
-function firstInvalidUtf8(buf) {
-  let i = 0;
-  while (i < buf.length) {
-    const b = buf[i];
-    const len = b < 128 ? 1 : b >= 194 && b < 224 ? 2 : b >= 224 && b < 240 ? 3 : b >= 240 && b < 245 ? 4 : 0;
-    if (len === 0 || i + len > buf.length)
-      return i;
-    for (let k = 1; k < len; k++)
-      if ((buf[i + k] & 192) !== 128)
-        return i;
-    const b1 = buf[i + 1];
-    if (b === 224 && b1 < 160 || b === 237 && b1 > 159 || b === 240 && b1 < 144 || b === 244 && b1 > 143)
-      return i;
-    i += len;
-  }
-  return i;
-}
-var decoder, BOMS;
-var init_read_file = __esm({
-  "packages/core/dist/source/read-file.js"() {
-    "use strict";
-    init_size_limit();
-    decoder = new TextDecoder("utf-8", { fatal: true });
-    BOMS = [
-      ["utf-32le", [255, 254, 0, 0]],
-      ["utf-32be", [0, 0, 254, 255]],
-      ["utf-16le", [255, 254]],
-      ["utf-16be", [254, 255]]
-    ];
   }
 });
 
@@ -61966,7 +61973,7 @@ var require_ignore = __commonJS({
 });
 
 // packages/core/dist/node/find-files.js
-import { readdirSync, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { readdirSync, readFileSync as readFileSync2, readlinkSync, statSync as statSync2 } from "node:fs";
 import { isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
 function isGlob(path) {
   return import_picomatch3.default.scan(toPosix(path)).isGlob;
@@ -61981,6 +61988,10 @@ function missingPathsMessage(missing) {
     parts.push(`no file matches the pattern${globs.length === 1 ? "" : "s"}: ${globs.join(", ")}`);
   return parts.join("; ");
 }
+function nothingFoundMessage(paths, ignored = 0) {
+  const why = ignored ? ` (${ignored} file${ignored === 1 ? " is" : "s are"} ignored by the config's \`ignore\`)` : "";
+  return `no flow, data action or Terraform files found under ${paths.join(", ")}${why}`;
+}
 function findFiles(paths, cwd, options = {}) {
   const out = /* @__PURE__ */ new Set();
   const missing = [];
@@ -61992,7 +62003,10 @@ function findFiles(paths, cwd, options = {}) {
       st = statSync2(abs);
     } catch (e) {
       const code = e.code;
-      if (isGlob(p)) {
+      const brokenLink = code === "ENOENT" && linkTarget(abs);
+      if (brokenLink)
+        walk2.unreadable.push({ path: abs, error: `ENOENT (a symbolic link to ${brokenLink}, which does not exist)`, named: true });
+      else if (isGlob(p)) {
         if (!findGlob(p, cwd, walk2))
           missing.push(p);
       } else if (code === "ENOENT" || code === "ENOTDIR")
@@ -62006,8 +62020,23 @@ function findFiles(paths, cwd, options = {}) {
       walk2.considered?.push({ path: abs, taken: true, reason: "named on the command line" });
     } else if (st.isDirectory())
       walkDir(abs, [], walk2, () => true);
+    else {
+      const error2 = `it is ${specialFileKind(st)}, not a file or folder; cxlint lints files and folders (text from a pipe: --stdin --stdin-filename <path>)`;
+      walk2.unreadable.push({ path: abs, error: error2, named: true });
+      walk2.considered?.push({ path: abs, taken: false, reason: error2 });
+    }
   }
   return { files: [...out].sort(), missing, unreadableFolders: walk2.unreadable, ...walk2.considered ? { considered: walk2.considered } : {} };
+}
+function linkTarget(abs) {
+  try {
+    return readlinkSync(abs);
+  } catch {
+    return void 0;
+  }
+}
+function specialFileKind(st) {
+  return st.isFIFO() ? "a named pipe (FIFO)" : st.isSocket() ? "a socket" : st.isCharacterDevice() ? "a character device" : st.isBlockDevice() ? "a block device" : "not a regular file";
 }
 function findGlob(pattern, cwd, walk2) {
   const posix2 = toPosix(pattern);
@@ -62046,6 +62075,15 @@ function walkDir(dir, scopes, walk2, accept, glob) {
       walk2.considered?.push({ path: abs, taken: false, reason: `${e.name} is always skipped` });
       continue;
     }
+    let linkTo;
+    if (e.isSymbolicLink()) {
+      try {
+        const target = statSync2(abs);
+        linkTo = target.isFile() ? "file" : target.isDirectory() ? "folder" : "other";
+      } catch {
+        linkTo = "broken";
+      }
+    }
     const isDir = e.isDirectory();
     const ignoredBy = here.find((s) => s.ig.ignores(toPosix(relative2(s.dir, abs)) + (isDir ? "/" : "")));
     if (ignoredBy) {
@@ -62056,8 +62094,8 @@ function walkDir(dir, scopes, walk2, accept, glob) {
       walkDir(abs, here, walk2, accept, glob);
       continue;
     }
-    if (!e.isFile()) {
-      walk2.considered?.push({ path: abs, taken: false, reason: e.isSymbolicLink() ? "symbolic link found in a folder (not followed)" : "not a regular file" });
+    if (!e.isFile() && linkTo !== "file" && linkTo !== "broken") {
+      walk2.considered?.push({ path: abs, taken: false, reason: linkTo === "folder" ? "symbolic link to a folder (not followed)" : "not a regular file" });
       continue;
     }
     if (!isCandidatePath(e.name)) {
@@ -62068,7 +62106,8 @@ function walkDir(dir, scopes, walk2, accept, glob) {
     if (!accept(abs))
       continue;
     walk2.out.add(abs);
-    walk2.considered?.push({ path: abs, taken: true, reason: glob ? `matches ${glob}` : "found in a folder" });
+    const link = linkTo === "file" ? ", a symbolic link" : linkTo === "broken" ? ", a symbolic link that leads nowhere" : "";
+    walk2.considered?.push({ path: abs, taken: true, reason: `${glob ? `matches ${glob}` : "found in a folder"}${link}` });
   }
 }
 var import_ignore, import_picomatch3, ALWAYS_SKIPPED, toPosix;
@@ -62216,7 +62255,12 @@ async function lintPaths(paths, options = {}) {
   const byDisplay = /* @__PURE__ */ new Map();
   const named = new Set(paths.map((p) => resolve4(cwd, p)));
   const inputs = [];
-  const unreadable = found.unreadableFolders.map((f) => display(f.path));
+  const ignoredByConfig = (abs, folder = false) => {
+    const { matcher, relPath } = configs.configFor(abs);
+    return matcher.isIgnored(relPath) || folder && matcher.isIgnored(`${relPath}/`);
+  };
+  const unreadableFolders = found.unreadableFolders.filter((f) => !ignoredByConfig(f.path, !f.named));
+  const unreadable = unreadableFolders.map((f) => display(f.path));
   const skippedBeforeLint = /* @__PURE__ */ new Map();
   let done = 0;
   for (const abs of all) {
@@ -62227,6 +62271,10 @@ async function lintPaths(paths, options = {}) {
     const given = options.texts?.get(abs);
     if (given !== void 0) {
       inputs.push({ path: display2, text: given });
+      continue;
+    }
+    if (ignoredByConfig(abs)) {
+      inputs.push({ path: display2, text: "" });
       continue;
     }
     if (linksOutside(abs, cwd)) {
@@ -62256,7 +62304,7 @@ async function lintPaths(paths, options = {}) {
     maxFileSize: Number.POSITIVE_INFINITY,
     onProgress: options.onProgress
   });
-  const folderResults = found.unreadableFolders.map((f) => countResult({
+  const folderResults = unreadableFolders.map((f) => countResult({
     filePath: display(f.path),
     kind: "unknown",
     messages: [{ ruleId: null, severity: 2, fatal: true, message: f.named ? `Cannot read: ${f.error}.` : `Cannot read folder: ${f.error}; the files in it are not linted.`, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] }]
@@ -70421,7 +70469,7 @@ async function writeSummary(input) {
 
 // packages/action/src/targets.ts
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
-import { existsSync as existsSync4, statSync as statSync3 } from "node:fs";
+import { lstatSync, statSync as statSync3 } from "node:fs";
 import { relative as relative5, resolve as resolve7, sep as sep6 } from "node:path";
 var toPosix4 = (p) => p.split(sep6).join("/");
 var clean = (p) => toPosix4(p).replace(/^\.\//, "").replace(/\/+$/, "");
@@ -70441,7 +70489,17 @@ function assertPathsExist(workspace, paths) {
 function workspaceTargets(workspace, paths) {
   const found = findFiles([...paths], workspace);
   if (found.missing.length) throw new InputError(missingPathsMessage(found.missing));
-  return { files: [...new Set(found.files.map((f) => toPosix4(relative5(workspace, f))))].sort(), missing: [] };
+  const targets = [...found.files, ...found.unreadableFolders.map((f) => f.path)];
+  return { files: [...new Set(targets.map((f) => toPosix4(relative5(workspace, f))))].sort(), missing: [] };
+}
+function presentInCheckout(abs) {
+  try {
+    lstatSync(abs);
+    return true;
+  } catch (e) {
+    const code = e.code;
+    return code !== "ENOENT" && code !== "ENOTDIR";
+  }
 }
 function changedTargets(workspace, changed, paths) {
   assertPathsExist(workspace, paths);
@@ -70450,9 +70508,16 @@ function changedTargets(workspace, changed, paths) {
   for (const f of changed) {
     if (f.status === "removed" || !isCandidatePath(f.path) || !selected(f.path)) continue;
     const abs = resolve7(workspace, f.path);
-    if (!existsSync4(abs) || !statSync3(abs).isFile()) continue;
+    let isFile;
+    try {
+      isFile = statSync3(abs).isFile();
+    } catch {
+      if (presentInCheckout(abs)) out.push(f.path);
+      continue;
+    }
+    if (!isFile) continue;
     const read = readSourceFile(abs, DEFAULT_MAX_FILE_SIZE);
-    if (detectKind(f.path, read.text ?? read.head ?? "") === "unknown") continue;
+    if (read.osError === void 0 && detectKind(f.path, read.text ?? read.head ?? "") === "unknown") continue;
     out.push(f.path);
   }
   return out.sort();
@@ -70529,7 +70594,13 @@ async function execute(inputs, ctx) {
     targets = found.files;
   }
   info(`Linting ${targets.length} file(s)${changed ? ` changed in PR #${ctx.pr.number}` : ""}, with every flow, data action and Terraform file of the workspace as context.`);
-  const results = targets.length ? (await lintPaths(targets, lintOptions)).results : [];
+  const lintRun = targets.length ? await lintPaths(targets, lintOptions) : void 0;
+  const results = lintRun?.results ?? [];
+  if (!changed && !results.length) {
+    const note = `cxlint: ${nothingFoundMessage(inputs.paths, lintRun?.skipped.ignored ?? 0)}`;
+    warning(note);
+    notes.push(note);
+  }
   const all = toFindings(results);
   const present = new Set(all.map((f) => f.fingerprint));
   const reported = changed ? all.filter((f) => {
@@ -70552,7 +70623,7 @@ async function execute(inputs, ctx) {
       notes.push(note);
     }
   }
-  await writeSummary({ findings: reported, filesLinted: targets.length, notes, verdict: decision.text });
+  await writeSummary({ findings: reported, filesLinted: results.length, notes, verdict: decision.text });
   setOutput("errors", counts.errors);
   setOutput("warnings", counts.warnings);
   if (decision.fail) setFailed(`cxlint: ${decision.text}`);
