@@ -1,27 +1,41 @@
 import type { TextEdit } from '../diagnostics.js';
 import type { ParsedFile } from '../parse/parse-file.js';
 import { get, getPair, isMap, isScalar, toJS, type MapNode, type Node, type Pair, type ScalarNode } from '../parse/nodes.js';
+import { escapeHclTemplate, hclQuotedBody, readHclValue } from '../parse/hcl-values.js';
 import { valueIndexToOffset } from '../parse/string-offsets.js';
 import type { KeyOccurrence, Project } from './project.js';
 import { registerProjectContributor } from './project.js';
-import { findAttribute, terraformIntegrationActions, terraformResources } from './terraform.js';
+import { findAttribute, hclLiteral, terraformIntegrationActions, terraformResources, type TerraformResource } from './terraform.js';
 import { parseStubbedJson, type StubNode, type StubParse } from './stubbed-json.js';
 import { renderTemplate, scanVelocity, type BranchChoice, type Rendered, type VelocityRef, type VelocityScan } from './velocity.js';
 
-/** A Velocity template held in a JSON string of the file, with its scan done once. */
+/**
+ * A Velocity template held in a string of the file, with its scan done once: a JSON string (exported data
+ * action; node style `json`), a quoted HCL string (style `hcl`) or an HCL heredoc (style `heredoc`). The node's
+ * style says how an index of `text` maps back to the source and how inserted text must be written.
+ */
 export interface TemplateField {
   node: ScalarNode;
   text: string;
   scan: VelocityScan;
+  /**
+   * An HCL string with Terraform template syntax of its own (an unescaped `${var.x}` or `%{ for … }`): Terraform
+   * renders it before Genesys sees it, so the text the data action receives is known only in part.
+   */
+  terraformTemplate?: boolean;
 }
 
 /**
- * A custom data action as the linter sees it: from an exported data-action JSON file (with node ranges),
- * or from a Terraform `genesyscloud_integration_action` (contract only, without nodes).
+ * A custom data action as the linter sees it, whatever the format: an exported data-action JSON file, or a
+ * Terraform `genesyscloud_integration_action` (`config_request`, `config_response`, `contract_input`/`_output`
+ * read with positions in the `.tf` file; see `parse/hcl-values.ts`). Parts written as expressions the linter
+ * cannot read (`var.template`, `file(…)`) are undefined.
  */
 export interface DataActionDef {
   file: ParsedFile;
   origin: 'json' | 'terraform';
+  /** The `genesyscloud_integration_action` block (Terraform only). */
+  resource?: TerraformResource;
   /** The name as written (may carry ` - Exported 2024-10-28 @ 16:06`); undefined when not a literal. */
   name?: string;
   /** The name flows use: without the export suffix. */
@@ -70,6 +84,16 @@ function str(node: Node | null | undefined): string | undefined {
 }
 
 const cache = new WeakMap<ParsedFile, DataActionDef | null>();
+
+/**
+ * The data actions a file defines, in either format: the one of a data-action JSON file, or every
+ * `genesyscloud_integration_action` of a Terraform file. Rules of `data-action/*` run on both through this.
+ */
+export function dataActionsOf(file: ParsedFile): DataActionDef[] {
+  if (file.kind === 'terraform') return terraformDataActionsIn(file);
+  const def = dataActionOf(file);
+  return def ? [def] : [];
+}
 
 /** The data action a data-action JSON file defines (memoised per file); undefined for other files. */
 export function dataActionOf(file: ParsedFile): DataActionDef | undefined {
@@ -127,11 +151,31 @@ export function jsonStringBody(s: string): string {
   return JSON.stringify(s).slice(1, -1);
 }
 
-/** `${input.x}` → `<open>${input.x})`: two insertions inside the JSON string (nothing in them needs escaping). */
+/**
+ * `s` as it must be written inside this template's string so that the template receives `s`: JSON-escaped in a
+ * JSON string; in HCL also `${` → `$${` and `%{` → `%%{` (else Terraform interpolates it); in a heredoc only that.
+ */
+export function templateText(tpl: TemplateField, s: string): string {
+  if (tpl.node.style === 'hcl') return hclQuotedBody(s);
+  if (tpl.node.style === 'heredoc') return escapeHclTemplate(s);
+  return jsonStringBody(s);
+}
+
+/** A whole string value holding `s`, to replace the template's value with (`"$${input.rawRequest}"` in HCL). */
+export function templateLiteral(tpl: TemplateField, s: string): string {
+  return tpl.node.style === 'hcl' || tpl.node.style === 'heredoc' ? `"${hclQuotedBody(s)}"` : JSON.stringify(s);
+}
+
+/** The edit that replaces `[from, to)` of the template's text with `s`, written for the template's format. */
+export function templateEdit(file: ParsedFile, tpl: TemplateField, from: number, to: number, s: string): TextEdit {
+  return { range: templateRange(file, tpl, from, to), text: templateText(tpl, s) };
+}
+
+/** `${input.x}` → `<open>${input.x})`: two insertions inside the string (nothing in them needs escaping in JSON or HCL). */
 export function wrapReference(file: ParsedFile, tpl: TemplateField, ref: VelocityRef, open: string): TextEdit[] {
   const [a, b] = templateRange(file, tpl, ref.start, ref.end);
   return [
-    { range: [a, a], text: open },
+    { range: [a, a], text: templateText(tpl, open) },
     { range: [b, b], text: ')' },
   ];
 }
@@ -242,21 +286,94 @@ export interface DataActionIndex {
   hasUnknownNames: boolean;
 }
 
-/** `genesyscloud_integration_action` resources: a name known only at deploy time (no literal) stays unknown. */
+/**
+ * `genesyscloud_integration_action` resources of the project, as read from their own files, with the names a
+ * flow may call them by (a `var.x` name resolved through defaults and module arguments); a name known only at
+ * deploy time stays unknown.
+ */
 function terraformDataActions(project: Project): DataActionDef[] {
   return terraformIntegrationActions(project).flatMap((a): DataActionDef[] => {
-    const base = {
+    const def = terraformDataActionsIn(a.resource.file).find((d) => d.resource === a.resource);
+    const base: DataActionDef = def ?? {
       file: a.resource.file,
-      origin: 'terraform' as const,
-      integrationType: undefined,
+      origin: 'terraform',
+      resource: a.resource,
       requestType: a.configRequest?.requestType?.toUpperCase(),
       inputSchema: a.contractInput,
       successSchema: a.contractOutput,
       secure: a.secure,
     };
-    if (!a.names.length) return [{ ...base }];
-    return a.names.map((name) => ({ ...base, name, baseName: stripExportSuffix(name) }));
+    // Contracts written as an expression hcl2json's `jsonencode` decoding read but the positioned reader did not.
+    const merged: DataActionDef = { ...base, inputSchema: base.inputSchema ?? a.contractInput, successSchema: base.successSchema ?? a.contractOutput };
+    if (!a.names.length) return [{ ...merged, name: undefined, baseName: undefined }];
+    return a.names.map((name) => ({ ...merged, name, baseName: stripExportSuffix(name) }));
   });
+}
+
+const terraformCache = new WeakMap<ParsedFile, DataActionDef[]>();
+
+/** The data actions (`genesyscloud_integration_action`) of one Terraform file, with positions. Memoised per file. */
+export function terraformDataActionsIn(file: ParsedFile): DataActionDef[] {
+  const hit = terraformCache.get(file);
+  if (hit) return hit;
+  const out = terraformResources(file)
+    .filter((r) => r.type === 'genesyscloud_integration_action')
+    .map((r) => terraformDataAction(file, r));
+  terraformCache.set(file, out);
+  return out;
+}
+
+function hclNode(resource: TerraformResource, path: string[]): Node | undefined {
+  const at = findAttribute(resource, path);
+  if (!at) return undefined;
+  return readHclValue(resource.file.source.text, at.valueRange[0], resource.range[1])?.node;
+}
+
+/** `${` or `%{` not written as HCL's literal escape (`$${`, `%%{`). */
+const TERRAFORM_TEMPLATE = /(?<![$%])([$%])(?!\1)\{|^[$%]\{/;
+
+function hclTemplate(resource: TerraformResource, path: string[]): TemplateField | undefined {
+  const node = hclNode(resource, path);
+  if (!isScalar(node) || typeof node.value !== 'string') return undefined;
+  const raw = resource.file.source.text.slice(node.range[0], node.range[1]);
+  return { node, text: node.value, scan: scanVelocity(node.value), terraformTemplate: TERRAFORM_TEMPLATE.test(raw) };
+}
+
+function terraformDataAction(file: ParsedFile, r: TerraformResource): DataActionDef {
+  const name = hclLiteral(r.body.name);
+  const nameNode = hclNode(r, ['name']);
+  const requestTypeNode = hclNode(r, ['config_request', 'request_type']);
+  const requestType = isScalar(requestTypeNode) && typeof requestTypeNode.value === 'string' ? hclLiteral(requestTypeNode.value) : undefined;
+  const headers = hclNode(r, ['config_request', 'headers']);
+  const tm = hclNode(r, ['config_response', 'translation_map']);
+  const tmd = hclNode(r, ['config_response', 'translation_map_defaults']);
+  const inputSchemaNode = hclNode(r, ['contract_input']);
+  const successSchemaNode = hclNode(r, ['contract_output']);
+  const bodyAt = findAttribute(r, ['config_request', 'request_template']);
+  const body = hclTemplate(r, ['config_request', 'request_template']);
+  const secure = hclLiteral(r.body.secure);
+  return {
+    file,
+    origin: 'terraform',
+    resource: r,
+    name,
+    baseName: name === undefined ? undefined : stripExportSuffix(name),
+    nameNode: isScalar(nameNode) ? nameNode : undefined,
+    requestType: requestType?.toUpperCase(),
+    requestTypeNode: isScalar(requestTypeNode) ? requestTypeNode : undefined,
+    url: hclTemplate(r, ['config_request', 'request_url_template']),
+    body,
+    bodyPair: body && bodyAt ? { key: { type: 'scalar', range: bodyAt.keyRange, value: 'request_template', style: 'plain' }, value: body.node, range: [bodyAt.keyRange[0], body.node.range[1]] } : undefined,
+    headers: isMap(headers) ? headers : undefined,
+    translationMap: isMap(tm) ? tm : undefined,
+    translationMapDefaults: isMap(tmd) ? tmd : undefined,
+    successTemplate: hclTemplate(r, ['config_response', 'success_template']),
+    inputSchemaNode: isMap(inputSchemaNode) || isScalar(inputSchemaNode) ? inputSchemaNode : undefined,
+    successSchemaNode: isMap(successSchemaNode) || isScalar(successSchemaNode) ? successSchemaNode : undefined,
+    inputSchema: inputSchemaNode ? toJS(inputSchemaNode) : undefined,
+    successSchema: successSchemaNode ? toJS(successSchemaNode) : undefined,
+    secure: secure === 'true' ? true : secure === 'false' ? false : undefined,
+  };
 }
 
 export function dataActionIndex(project: Project): DataActionIndex {
@@ -291,18 +408,19 @@ export function findDataActions(index: DataActionIndex, name: string): DataActio
   return [];
 }
 
-// Participant-data keys a data action sets: a PATCH of participant attributes with literal keys.
+// Participant-data keys a data action sets: a PATCH of participant attributes with literal keys, in either format.
 registerProjectContributor({
   participantKeysSet(file: ParsedFile): KeyOccurrence[] {
-    if (file.kind === 'terraform') return terraformParticipantKeys(file);
-    const def = dataActionOf(file);
-    if (!def?.body) return [];
-    const found = participantAttributeEntries(def);
-    if (!found) return [];
     const out: KeyOccurrence[] = [];
-    for (const e of found.entries) {
-      if (e.literalKey === undefined || e.literalKey === '') continue;
-      out.push({ key: e.literalKey, file, range: renderedRange(file, def.body, found.rendered, e.key.start + 1, e.key.end - 1), origin: 'data-action' });
+    for (const def of dataActionsOf(file)) {
+      if (!def.body) continue;
+      const found = participantAttributeEntries(def);
+      if (!found) continue;
+      for (const e of found.entries) {
+        if (e.literalKey === undefined || e.literalKey === '') continue;
+        const range = renderedRange(file, def.body, found.rendered, e.key.start + 1, e.key.end - 1);
+        out.push({ key: e.literalKey, file, range, origin: def.origin === 'terraform' ? 'terraform' : 'data-action' });
+      }
     }
     return out;
   },
@@ -311,38 +429,6 @@ registerProjectContributor({
 /** HCL writes a literal `${` as `$${`; hcl2json keeps the escape. */
 export function unescapeHcl(s: string): string {
   return s.replace(/\$\$\{/g, '${');
-}
-
-/**
- * The same for `genesyscloud_integration_action` in Terraform. HCL strings carry no node positions here, so a
- * key is located by searching its text inside the `request_template` value (the whole value when not found).
- */
-function terraformParticipantKeys(file: ParsedFile): KeyOccurrence[] {
-  const out: KeyOccurrence[] = [];
-  for (const r of terraformResources(file)) {
-    if (r.type !== 'genesyscloud_integration_action') continue;
-    const block = r.body.config_request;
-    const req = (Array.isArray(block) ? block[0] : block) as Record<string, unknown> | undefined;
-    const template = typeof req?.request_template === 'string' ? unescapeHcl(req.request_template) : undefined;
-    const url = typeof req?.request_url_template === 'string' ? unescapeHcl(req.request_url_template) : undefined;
-    const method = typeof req?.request_type === 'string' ? req.request_type.toUpperCase() : undefined;
-    if (!template || !url || method !== 'PATCH' || !PARTICIPANT_ATTRIBUTES_URL.test(url)) continue;
-    const body = bodyJson(detachedTemplate(template, r.range)).parsed;
-    if (body?.root?.type !== 'object') continue;
-    const attributes = body.root.members.find((m) => m.key.type === 'string' && m.key.value === 'attributes')?.value;
-    if (attributes?.type !== 'object') continue;
-    const where = findAttribute(r, ['config_request', 'request_template'])?.valueRange ?? r.headerRange;
-    for (const m of attributes.members) {
-      if (m.key.type !== 'string' || m.key.value === '') continue;
-      let templated = false;
-      for (let i = m.key.start; i < m.key.end; i++) if (body.rendered.stubs.has(i)) templated = true;
-      if (templated) continue;
-      const at = file.source.text.slice(where[0], where[1]).indexOf(m.key.value);
-      const range: [number, number] = at === -1 ? where : [where[0] + at, where[0] + at + m.key.value.length];
-      out.push({ key: m.key.value, file, range, origin: 'terraform' });
-    }
-  }
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -4,7 +4,8 @@
  */
 export type Range = [number, number];
 
-export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'json';
+/** `hcl`: a quoted HCL string (Terraform); `heredoc`: an HCL heredoc (see `parse/hcl-values.ts`). */
+export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'json' | 'hcl' | 'heredoc';
 export type ScalarValue = string | number | boolean | null;
 
 export interface ScalarNode {

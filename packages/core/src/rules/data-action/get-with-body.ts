@@ -1,5 +1,5 @@
-import { dataActionOf } from '../../model/data-actions.js';
-import { defineRule, ruleDocsUrl } from '../rule.js';
+import { dataActionsOf, templateLiteral, type DataActionDef } from '../../model/data-actions.js';
+import { defineRule, ruleDocsUrl, type RuleContext } from '../rule.js';
 
 const id = 'data-action/get-with-body';
 
@@ -15,7 +15,7 @@ export default defineRule({
     id,
     description: 'GET and DELETE data actions ignore `requestTemplate`; a custom body is never sent.',
     severity: 'warn',
-    kinds: ['data-action'],
+    kinds: ['data-action', 'terraform'],
     fixable: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
@@ -24,14 +24,19 @@ export default defineRule({
     },
   },
   check(context) {
-    const def = dataActionOf(context.file);
-    if (!def?.body || (def.requestType !== 'GET' && def.requestType !== 'DELETE')) return;
-    if (def.body.text.trim() === '' || DEFAULT_TEMPLATE.test(def.body.text)) return;
-    context.report({
-      node: def.body.node,
-      messageId: 'ignored',
-      data: { method: def.requestType },
-      fix: { range: def.body.node.range, text: '"${input.rawRequest}"' },
-    });
+    // Exported JSON or Terraform HCL: one model (model/data-actions.ts), positions in the file's own syntax.
+    for (const def of dataActionsOf(context.file)) checkAction(context, def);
   },
 });
+
+function checkAction(context: RuleContext, def: DataActionDef): void {
+  if (!def.body || (def.requestType !== 'GET' && def.requestType !== 'DELETE')) return;
+  if (def.body.text.trim() === '' || DEFAULT_TEMPLATE.test(def.body.text)) return;
+  context.report({
+    node: def.body.node,
+    messageId: 'ignored',
+    data: { method: def.requestType },
+    // The whole value is replaced by a string literal: `"${input.rawRequest}"`, `"$${input.rawRequest}"` in HCL.
+    fix: { range: def.body.node.range, text: templateLiteral(def.body, '${input.rawRequest}') },
+  });
+}

@@ -1,4 +1,4 @@
-import { dataActionOf, jsonStringBody, schemaProperties, templateRange, type TemplateField } from '../../model/data-actions.js';
+import { templateText, schemaProperties, templateRange, type TemplateField, dataActionsOf, type DataActionDef } from '../../model/data-actions.js';
 import { isInputRef, type VelocityRef } from '../../model/velocity.js';
 import { closestKey } from '../closest-name.js';
 import { defineRule, ruleDocsUrl, type RuleContext } from '../rule.js';
@@ -20,7 +20,7 @@ export default defineRule({
     id,
     description: 'Every `${input.x}` printed in `requestUrlTemplate` or `requestTemplate` must be a property of `inputSchema`.',
     severity: 'error',
-    kinds: ['data-action'],
+    kinds: ['data-action', 'terraform'],
     hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
@@ -30,22 +30,26 @@ export default defineRule({
     },
   },
   check(context) {
-    const def = dataActionOf(context.file);
-    const props = schemaProperties(def?.inputSchema);
-    // Without a contract's properties there is nothing to compare with.
-    if (!def || !props) return;
-    const declared = Object.keys(props);
-    for (const tpl of [def.url, def.body]) {
-      if (!tpl) continue;
-      for (const ref of printed(tpl.scan.refs)) {
-        if (!isInputRef(ref)) continue;
-        const name = ref.path[0];
-        if (Object.hasOwn(props, name) || BUILT_IN_INPUTS.has(name)) continue;
-        report(context, tpl, ref, name, declared);
-      }
-    }
+    // Exported JSON or Terraform HCL: one model (model/data-actions.ts), positions in the file's own syntax.
+    for (const def of dataActionsOf(context.file)) checkAction(context, def);
   },
 });
+
+function checkAction(context: RuleContext, def: DataActionDef): void {
+  const props = schemaProperties(def?.inputSchema);
+  // Without a contract's properties there is nothing to compare with.
+  if (!def || !props) return;
+  const declared = Object.keys(props);
+  for (const tpl of [def.url, def.body]) {
+    if (!tpl) continue;
+    for (const ref of printed(tpl.scan.refs)) {
+      if (!isInputRef(ref)) continue;
+      const name = ref.path[0];
+      if (Object.hasOwn(props, name) || BUILT_IN_INPUTS.has(name)) continue;
+      report(context, tpl, ref, name, declared);
+    }
+  }
+}
 
 /** Printed references and the arguments of printed calls (`$esc.jsonString(${input.x})`), not `#if` conditions. */
 function printed(refs: VelocityRef[]): VelocityRef[] {
@@ -73,7 +77,7 @@ function report(context: RuleContext, tpl: TemplateField, ref: VelocityRef, name
       effect: ref.silent ? 'it prints nothing' : `Velocity prints the text \`${text}\` into the request`,
     },
     suggest: closest && nameStart !== -1
-      ? [{ messageId: 'useDeclared', data: { closest }, fix: { range: templateRange(context.file, tpl, nameStart, nameStart + name.length), text: jsonStringBody(closest) } }]
+      ? [{ messageId: 'useDeclared', data: { closest }, fix: { range: templateRange(context.file, tpl, nameStart, nameStart + name.length), text: templateText(tpl, closest) } }]
       : undefined,
   });
 }
