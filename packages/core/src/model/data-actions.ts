@@ -1,7 +1,7 @@
 import type { TextEdit } from '../diagnostics.js';
 import type { ParsedFile } from '../parse/parse-file.js';
 import { get, getPair, isMap, isScalar, toJS, type MapNode, type Node, type Pair, type ScalarNode } from '../parse/nodes.js';
-import { escapeHclTemplate, hclQuotedBody, readHclValue } from '../parse/hcl-values.js';
+import { escapeHclTemplate, hclQuotedBody, jsonencodeText, readHclValue, type JsonencodeScalar } from '../parse/hcl-values.js';
 import { valueIndexToOffset } from '../parse/string-offsets.js';
 import type { KeyOccurrence, Project } from './project.js';
 import { registerProjectContributor } from './project.js';
@@ -156,23 +156,45 @@ export function jsonStringBody(s: string): string {
  * JSON string; in HCL also `${` → `$${` and `%{` → `%%{` (else Terraform interpolates it); in a heredoc only that.
  */
 export function templateText(tpl: TemplateField, s: string): string {
-  if (tpl.node.style === 'hcl') return hclQuotedBody(s);
+  // Inside `jsonencode({…})` an edit lands in one of the object's HCL strings.
+  if (tpl.node.style === 'hcl' || tpl.node.style === 'jsonencode') return hclQuotedBody(s);
   if (tpl.node.style === 'heredoc') return escapeHclTemplate(s);
   return jsonStringBody(s);
 }
 
 /** A whole string value holding `s`, to replace the template's value with (`"$${input.rawRequest}"` in HCL). */
 export function templateLiteral(tpl: TemplateField, s: string): string {
-  return tpl.node.style === 'hcl' || tpl.node.style === 'heredoc' ? `"${hclQuotedBody(s)}"` : JSON.stringify(s);
+  return tpl.node.style === 'json' ? JSON.stringify(s) : `"${hclQuotedBody(s)}"`;
 }
 
-/** The edit that replaces `[from, to)` of the template's text with `s`, written for the template's format. */
-export function templateEdit(file: ParsedFile, tpl: TemplateField, from: number, to: number, s: string): TextEdit {
+/**
+ * Whether `[from, to)` of the template can be edited in the source: always, except in `jsonencode({…})`, where
+ * only text inside one of the object's HCL strings can (the quotes, commas and numbers are Terraform's output: a
+ * change there is a change to the HCL expression, which is the author's to make).
+ */
+export function isEditable(tpl: TemplateField, from: number, to: number): boolean {
+  if (tpl.node.style !== 'jsonencode') return true;
+  const { inside, exact } = tpl.node as JsonencodeScalar;
+  if (!inside[from] || !inside[to]) return false;
+  for (let i = from; i < to; i++) if (!exact[i]) return false;
+  return true;
+}
+
+/**
+ * The edit that replaces `[from, to)` of the template's text with `s`, written for the template's format;
+ * undefined where that part cannot be edited in the source (see `isEditable`).
+ */
+export function templateEdit(file: ParsedFile, tpl: TemplateField, from: number, to: number, s: string): TextEdit | undefined {
+  if (!isEditable(tpl, from, to)) return undefined;
   return { range: templateRange(file, tpl, from, to), text: templateText(tpl, s) };
 }
 
-/** `${input.x}` → `<open>${input.x})`: two insertions inside the string (nothing in them needs escaping in JSON or HCL). */
-export function wrapReference(file: ParsedFile, tpl: TemplateField, ref: VelocityRef, open: string): TextEdit[] {
+/**
+ * `${input.x}` → `<open>${input.x})`: two insertions inside the string (nothing in them needs escaping in JSON or
+ * HCL); undefined where the reference cannot be edited in the source.
+ */
+export function wrapReference(file: ParsedFile, tpl: TemplateField, ref: VelocityRef, open: string): TextEdit[] | undefined {
+  if (!isEditable(tpl, ref.start, ref.end)) return undefined;
   const [a, b] = templateRange(file, tpl, ref.start, ref.end);
   return [
     { range: [a, a], text: templateText(tpl, open) },
@@ -333,7 +355,17 @@ function hclNode(resource: TerraformResource, path: string[]): Node | undefined 
 const TERRAFORM_TEMPLATE = /(?<![$%])([$%])(?!\1)\{|^[$%]\{/;
 
 function hclTemplate(resource: TerraformResource, path: string[]): TemplateField | undefined {
-  const node = hclNode(resource, path);
+  const at = findAttribute(resource, path);
+  const text = resource.file.source.text;
+  const read = at && readHclValue(text, at.valueRange[0], resource.range[1]);
+  if (!at || !read) return undefined;
+  let node = read.node;
+  // `request_template = jsonencode({ … })`: the template is the JSON text Terraform makes of the object.
+  if (node.type !== 'scalar' && text.startsWith('jsonencode', at.valueRange[0])) {
+    const encoded = jsonencodeText(text, node, [at.valueRange[0], read.end]);
+    if (!encoded) return undefined;
+    return { node: encoded, text: encoded.value, scan: scanVelocity(encoded.value) };
+  }
   if (!isScalar(node) || typeof node.value !== 'string') return undefined;
   const raw = resource.file.source.text.slice(node.range[0], node.range[1]);
   return { node, text: node.value, scan: scanVelocity(node.value), terraformTemplate: TERRAFORM_TEMPLATE.test(raw) };

@@ -1,3 +1,4 @@
+import { valueIndexToOffset } from './string-offsets.js';
 import type { MapNode, Node, Pair, ScalarNode, SeqNode } from './nodes.js';
 
 /**
@@ -203,4 +204,85 @@ export function hclQuotedBody(s: string): string {
 /** `${` and `%{` as HCL writes them literally in any string or heredoc: `$${`, `%%{`. */
 export function escapeHclTemplate(s: string): string {
   return s.replace(/([$%])\{/g, '$1$1{');
+}
+
+export interface JsonencodeScalar extends ScalarNode {
+  style: 'jsonencode';
+  value: string;
+  /**
+   * For each index of `value` (and its end): the source offset of the place before that character, or -1 where it
+   * has none of its own (JSON punctuation, a number, a key: findings there point at the nearest place before).
+   */
+  offsets: number[];
+  /** For each index (and the end): whether the place before it is inside an HCL string, where text can be inserted. */
+  inside: boolean[];
+  /** For each character: whether it is a copy of one character of an HCL string (so it can be edited there). */
+  exact: boolean[];
+}
+
+/** JSON escapes as Terraform's `jsonencode` writes them (Go's encoding/json, HTML-safe). */
+function jsonChar(c: string): string {
+  const s = JSON.stringify(c).slice(1, -1);
+  if (c === '<' || c === '>' || c === '&' || c === '\u2028' || c === '\u2029') return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return s;
+}
+
+/**
+ * The text `jsonencode(<node>)` produces — compact, object keys sorted, as Terraform writes it — with where each
+ * character of a string value comes from in the source, so a `$${input.x}` inside `jsonencode({ body = "…" })`
+ * is found at its place and can be edited there. Undefined when the object holds something that is not a literal.
+ */
+export function jsonencodeText(source: string, node: Node, range: [number, number]): JsonencodeScalar | undefined {
+  let text = '';
+  const offsets: number[] = [];
+  const inside: boolean[] = [];
+  const exact: boolean[] = [];
+  const put = (s: string, at = -1, copies = false) => {
+    for (let i = 0; i < s.length; i++) {
+      offsets.push(i === 0 ? at : -1);
+      inside.push(copies && i === 0);
+      exact.push(copies && i === 0 && s.length === 1);
+    }
+    text += s;
+  };
+  const visit = (n: Node): boolean => {
+    if (n.type === 'map') {
+      put('{');
+      const pairs = [...n.pairs].sort((a, b) => (String(a.key.value) < String(b.key.value) ? -1 : String(a.key.value) > String(b.key.value) ? 1 : 0));
+      for (let i = 0; i < pairs.length; i++) {
+        if (i) put(',');
+        put(`${JSON.stringify(String(pairs[i].key.value))}:`);
+        if (!pairs[i].value || !visit(pairs[i].value!)) return false;
+      }
+      put('}');
+      return true;
+    }
+    if (n.type === 'seq') {
+      put('[');
+      for (let i = 0; i < n.items.length; i++) {
+        if (i) put(',');
+        if (!visit(n.items[i])) return false;
+      }
+      put(']');
+      return true;
+    }
+    if (typeof n.value !== 'string') {
+      put(JSON.stringify(n.value));
+      return true;
+    }
+    if (n.style !== 'hcl' || /(?<![$%])[$%](?![$%])\{/.test(source.slice(n.range[0], n.range[1]).replace(/\$\$\{|%%\{/g, ''))) return false;
+    put('"', n.range[0]);
+    const value = n.value;
+    for (let k = 0; k < value.length; k++) put(jsonChar(value[k]), valueIndexToOffset(source, n, k), true);
+    // The end of the string's content is a place an insertion can go (`${input.x}` → `…${input.x})`).
+    offsets.push(valueIndexToOffset(source, n, value.length));
+    inside.push(true);
+    exact.push(false);
+    text += '"';
+    return true;
+  };
+  if (!visit(node)) return undefined;
+  offsets.push(-1);
+  inside.push(false);
+  return { type: 'scalar', range, value: text, style: 'jsonencode', offsets, inside, exact };
 }

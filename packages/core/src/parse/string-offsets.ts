@@ -8,9 +8,13 @@ import type { ScalarNode } from './nodes.js';
 export function valueIndexToOffset(source: string, node: ScalarNode, index: number): number {
   const [start, end] = node.range;
   if (node.style === 'plain' || node.style === 'block') return Math.min(start + index, end);
-  if (node.style === 'heredoc') {
+  if (node.style === 'heredoc' || node.style === 'jsonencode') {
+    // Offsets computed when the value was read; -1 where a character has no place of its own in the source
+    // (JSON punctuation `jsonencode` writes): the nearest known place before it.
     const offsets = (node as ScalarNode & { offsets?: number[] }).offsets;
-    return offsets ? offsets[Math.min(index, offsets.length - 1)] : start;
+    if (!offsets) return start;
+    for (let i = Math.min(index, offsets.length - 1); i >= 0; i--) if (offsets[i] !== -1) return offsets[i];
+    return start;
   }
   const hcl = node.style === 'hcl';
   const quote = source[start];

@@ -1,4 +1,5 @@
 import { prepareTerraform } from '../parse/terraform.js';
+import type { InvalidCase, ValidCase } from './rule-tester.js';
 
 /**
  * Builds exported data-action JSON for rule tests, laid out the way Genesys exports it (two-space indent),
@@ -125,20 +126,13 @@ export function dataActionTf(parts: DataActionParts & { heredoc?: boolean } = {}
   ].join('\n') + '\n';
 }
 
-interface TerraformCase {
-  code: string;
-  filename?: string;
-  output?: string | null;
-  errors?: number | { suggestions?: { output: string }[] | null }[];
-}
-
 /**
  * Terraform rule cases, ready for RuleTester: HCL is read by an asynchronous parser, so every text a case lints
  * (the code, the fix output, each suggestion's output) is parsed first; each case lints as `main.tf`.
  */
-export async function terraformCases<T extends { valid: TerraformCase[]; invalid: TerraformCase[] }>(cases: T): Promise<T> {
+export async function terraformCases<T extends { valid: ValidCase[]; invalid: InvalidCase[] }>(cases: T): Promise<T> {
   const texts = new Set<string>();
-  for (const c of [...cases.valid, ...cases.invalid]) {
+  for (const c of [...cases.valid, ...cases.invalid] as InvalidCase[]) {
     c.filename ??= 'main.tf';
     texts.add(c.code);
     if (typeof c.output === 'string') texts.add(c.output);

@@ -1,4 +1,4 @@
-import { BODY_METHODS, inputProperty, templateText, sendsJson, templateRange, type DataActionDef, dataActionsOf } from '../../model/data-actions.js';
+import { BODY_METHODS, inputProperty, templateEdit, sendsJson, templateRange, type DataActionDef, dataActionsOf } from '../../model/data-actions.js';
 import { isInputRef, renderTemplate, type VelocityRef } from '../../model/velocity.js';
 import { defineRule, ruleDocsUrl, type RuleContext } from '../rule.js';
 
@@ -51,7 +51,7 @@ function checkAction(context: RuleContext, def: DataActionDef): void {
         messageId: 'javascript',
         data: { call },
         // Same intent, the right escape: certain.
-        fix: { range: templateRange(context.file, tpl, at, at + 'javascript'.length), text: 'jsonString' },
+        fix: templateEdit(context.file, tpl, at, at + 'javascript'.length, 'jsonString'),
       });
     } else if (method === 'esc.jsonstring' && !inString) {
       reportOutside(context, def, ref, call);
@@ -66,15 +66,15 @@ function reportOutside(context: RuleContext, def: DataActionDef, ref: VelocityRe
   const types = ([] as unknown[]).concat(prop?.type ?? []);
   // A number or boolean printed bare is valid JSON (jsonString leaves it as is): nothing to report.
   if (types.length && types.every((t) => t === 'integer' || t === 'number' || t === 'boolean')) return;
-  const edit = { range: templateRange(context.file, tpl, ref.start, ref.end), text: templateText(tpl, `"${call}"`) };
+  const edit = templateEdit(context.file, tpl, ref.start, ref.end, `"${call}"`);
   // Quoting is certain when the contract says the input is a string; otherwise what the value is meant to be is
   // the author's call.
   const isString = types.length > 0 && types.every((t) => t === 'string');
   context.report({
-    range: edit.range,
+    range: templateRange(context.file, tpl, ref.start, ref.end),
     messageId: 'jsonStringOutside',
     data: { call },
     fix: isString ? edit : undefined,
-    suggest: [{ messageId: 'addQuotes', data: { call }, fix: edit }],
+    suggest: edit ? [{ messageId: 'addQuotes', data: { call }, fix: edit }] : [],
   });
 }

@@ -1,7 +1,8 @@
-import { templateText, schemaProperties, templateRange, type TemplateField, dataActionsOf, type DataActionDef } from '../../model/data-actions.js';
+import { templateEdit, schemaProperties, templateRange, type TemplateField, dataActionsOf, type DataActionDef } from '../../model/data-actions.js';
 import { isInputRef, type VelocityRef } from '../../model/velocity.js';
 import { closestKey } from '../closest-name.js';
-import { defineRule, ruleDocsUrl, type RuleContext } from '../rule.js';
+import type { TextEdit } from '../../diagnostics.js';
+import { defineRule, ruleDocsUrl, type RuleContext, type SuggestionDescriptor } from '../rule.js';
 
 const id = 'data-action/input-undeclared';
 
@@ -76,8 +77,10 @@ function report(context: RuleContext, tpl: TemplateField, ref: VelocityRef, name
       hint: closest ? ` (did you mean \`${closest}\`?)` : '',
       effect: ref.silent ? 'it prints nothing' : `Velocity prints the text \`${text}\` into the request`,
     },
-    suggest: closest && nameStart !== -1
-      ? [{ messageId: 'useDeclared', data: { closest }, fix: { range: templateRange(context.file, tpl, nameStart, nameStart + name.length), text: templateText(tpl, closest) } }]
-      : undefined,
+    suggest: suggestions('useDeclared', { closest: closest ?? '' }, closest && nameStart !== -1 ? templateEdit(context.file, tpl, nameStart, nameStart + name.length, closest) : undefined),
   });
+}
+
+function suggestions(messageId: string, data: Record<string, string>, fix: TextEdit | undefined): SuggestionDescriptor[] | undefined {
+  return fix ? [{ messageId, data, fix }] : undefined;
 }

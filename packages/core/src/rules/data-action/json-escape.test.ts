@@ -90,6 +90,8 @@ tester.run(rule, {
 // file, fixes written as HCL (`$${` for Velocity's `${`, `\\"` inside a quoted string).
 
 const tfBody = (b: string, more: Parameters<typeof dataActionTf>[0] = {}) => dataActionTf({ body: b, ...more });
+// Terraform writes `{"count":1,"note":"x ${input.note}","to":{"id":"${input.conversationId}"}}` (keys sorted).
+const JSONENCODED = tfBody('-').replace('"-"', () => 'jsonencode({\n      note  = "x $${input.note}"\n      count = 1\n      to    = { id = "$${input.conversationId}" }\n    })');
 tester.run(
   rule,
   await terraformCases({
@@ -112,6 +114,12 @@ tester.run(
         code: tfBody('{\n  "note": "${input.note}"\n}', { heredoc: true }),
         errors: [{ messageId: 'unescaped', line: 10, column: 12, endLine: 10, endColumn: 26 }],
         output: tfBody('{\n  "note": "$esc.jsonString(${input.note})"\n}', { heredoc: true }),
+      },
+      {
+        name: 'Terraform: request_template = jsonencode({...}): found in the HCL string, fixed there',
+        code: JSONENCODED,
+        errors: [{ messageId: 'unescaped', ...positionOf(JSONENCODED, '$${input.note}') }],
+        output: JSONENCODED.replace('"x $${input.note}"', () => '"x $esc.jsonString($${input.note})"'),
       },
       {
         name: 'Terraform: the fix is written with $${ (checked as text)',

@@ -69,7 +69,7 @@ function checkAction(context: RuleContext, def: DataActionDef): void {
         range: renderedRange(context.file, body, rendered, i, i + 1),
         messageId: 'templatedKey',
         data: { ref: text, input: ref.path.join('.') || ref.root },
-        suggest: [{ messageId: 'escapeRef', data: { text: `$esc.jsonString(${text})` }, fix: wrapReference(context.file, body, ref, '$esc.jsonString(') }],
+        suggest: suggestion('escapeRef', { text: `$esc.jsonString(${text})` }, wrapReference(context.file, body, ref, '$esc.jsonString(')),
       });
     }
     const v = e.value;
@@ -92,7 +92,8 @@ function checkAction(context: RuleContext, def: DataActionDef): void {
       const suggest: SuggestionDescriptor[] = [];
       if (v.type === 'number' || v.type === 'literal') {
         // A number or `true`/`false`/`null` holds nothing to escape: only the quotes are written for the format.
-        suggest.push({ messageId: 'quoteValue', data: { text: `"${original}"` }, fix: { range: [a, b], text: templateText(body, `"${original}"`) } });
+        // Not inside `jsonencode({…})`: there the number is an HCL literal whose quoting is the author's edit.
+      if (body.node.style !== 'jsonencode') suggest.push({ messageId: 'quoteValue', data: { text: `"${original}"` }, fix: { range: [a, b], text: templateText(body, `"${original}"`) } });
       }
       context.report({ range: [a, b], messageId: 'nonString', data: { key: keyText, type: v.type === 'literal' ? original : v.type }, suggest });
     } else if (v.type === 'wild') {
@@ -128,4 +129,9 @@ function shapeOf(attributes: StubNode, count: number): unknown {
   if (attributes.type === 'wild') return undefined;
   if (attributes.type !== 'object') return attributes.type === 'string' ? 's' : [];
   return Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, 'v']));
+}
+
+/** One suggestion, or none when its edit cannot be made in the source (inside `jsonencode({…})` punctuation). */
+function suggestion(messageId: string, data: Record<string, string>, fix: TextEdit | TextEdit[] | undefined): SuggestionDescriptor[] {
+  return fix ? [{ messageId, data, fix }] : [];
 }

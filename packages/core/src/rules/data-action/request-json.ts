@@ -1,5 +1,5 @@
 import type { TextEdit } from '../../diagnostics.js';
-import { BODY_METHODS, bodyJson, sendsJson, templateRange, templateText, type TemplateField, dataActionsOf, type DataActionDef } from '../../model/data-actions.js';
+import { BODY_METHODS, bodyJson, sendsJson, templateRange, templateEdit, type TemplateField, dataActionsOf, type DataActionDef } from '../../model/data-actions.js';
 import { parseStubbedJson, type StubError } from '../../model/stubbed-json.js';
 import { renderTemplate, scanVelocity, type Rendered } from '../../model/velocity.js';
 import { defineRule, ruleDocsUrl, type RuleContext, type SuggestionDescriptor } from '../rule.js';
@@ -70,6 +70,7 @@ function suggestions(file: Parameters<typeof templateRange>[0], body: TemplateFi
   const corrected = body.text.slice(0, a) + text + body.text.slice(b);
   const after = parseStubbedJson(renderTemplate(corrected, scanVelocity(corrected), 'first').text);
   if (!after.ok && after.error.index <= error.index && after.error.kind === error.kind) return [];
-  const fix: TextEdit = { range: templateRange(file, body, a, b), text: templateText(body, text) };
+  const fix = templateEdit(file, body, a, b, text);
+  if (!fix) return [];
   return [{ messageId: candidate.messageId, fix }];
 }

@@ -71,6 +71,11 @@ tester.run(
         errors: [{ messageId: 'quoted', ...positionOf(tfTpl('{"state": "${state}"}'), '\\"$${state}\\"'), suggestions: [{ messageId: 'unquote', output: tfTpl('{"state": ${state}}') }] }],
       },
       {
+        name: 'Terraform: inside jsonencode({...}) the quotes are Terraform\'s: reported, no suggestion',
+        code: tfTpl('-').replace('success_template         = "-"', () => 'success_template         = jsonencode({ state = "$${state}" })'),
+        errors: [{ messageId: 'quoted', ...positionOf(tfTpl('-').replace('success_template         = "-"', () => 'success_template         = jsonencode({ state = "$${state}" })'), '"$${state}"'), suggestions: null }],
+      },
+      {
         name: 'Terraform: a key the success schema does not declare',
         code: tfTpl('{"stat": ${state}}', { successSchema: { type: 'object', properties: { state: { type: 'string' } }, additionalProperties: false } }),
         errors: [{ messageId: 'undeclaredKey', line: 14, column: 34 }],

@@ -1,4 +1,4 @@
-import { templateText, renderedRange, schemaProperties, templateRange, type DataActionDef, dataActionsOf } from '../../model/data-actions.js';
+import { templateEdit, renderedRange, schemaProperties, templateRange, type DataActionDef, dataActionsOf } from '../../model/data-actions.js';
 import { parseStubbedJson, type StubNode } from '../../model/stubbed-json.js';
 import { renderTemplate, type VelocityRef } from '../../model/velocity.js';
 import { isScalar } from '../../parse/nodes.js';
@@ -53,13 +53,15 @@ function checkAction(context: RuleContext, def: DataActionDef): void {
     if (ref.call || ref.path.length || !paths.has(ref.root)) continue;
     const text = tpl.text.slice(ref.start, ref.end);
     if (inString && tpl.text[ref.start - 1] === '"' && tpl.text[ref.end] === '"') {
+      const unquote = templateEdit(context.file, tpl, ref.start - 1, ref.end + 1, text);
       context.report({
         range: templateRange(context.file, tpl, ref.start - 1, ref.end + 1),
         messageId: 'quoted',
         data: { ref: text },
         // A suggestion, not a fix: that values arrive JSON-encoded is the platform's documented behaviour, but a
         // template that builds the quotes on purpose (a number printed as a string) is the author's call.
-        suggest: [{ messageId: 'unquote', data: { ref: text }, fix: { range: templateRange(context.file, tpl, ref.start - 1, ref.end + 1), text: templateText(tpl, text) } }],
+        // Inside `jsonencode({…})` the quotes are Terraform's output, not text to remove: no suggestion there.
+        suggest: unquote ? [{ messageId: 'unquote', data: { ref: text }, fix: unquote }] : [],
       });
       continue;
     }

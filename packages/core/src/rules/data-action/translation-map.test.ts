@@ -80,7 +80,7 @@ tester.run(
   await terraformCases({
     valid: [
       { name: 'Terraform: a mapped name', code: dataActionTf({ translationMap: { state: '$.state' }, successTemplate: '{"state": ${state}}' }) },
-      { name: 'Terraform: `${var.x}` is Terraform interpolation, not Velocity', code: dataActionTf({ translationMap: { state: '$.state' }, successTemplate: '{"state": ${state}}' }).replace('$${state}}"', '$${state}, \\"env\\": \\"${var.env}\\"}"') },
+      { name: 'Terraform: `${var.x}` is Terraform interpolation, not Velocity', code: dataActionTf({ translationMap: { state: '$.state' }, successTemplate: '{"state": ${state}}' }).replace('$${state}}"', () => '$${state}, \\"env\\": \\"${var.env}\\"}"') },
     ],
     invalid: [
       {

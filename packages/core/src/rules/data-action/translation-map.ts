@@ -1,5 +1,5 @@
 import { closest } from 'fastest-levenshtein';
-import { templateText, templateRange, dataActionsOf, type DataActionDef } from '../../model/data-actions.js';
+import { templateEdit, templateRange, dataActionsOf, type DataActionDef } from '../../model/data-actions.js';
 import { checkJsonPath } from '../../model/jsonpath.js';
 import { allReferences, localVariables } from '../../model/velocity.js';
 import { isScalar } from '../../parse/nodes.js';
@@ -66,9 +66,8 @@ function checkAction(context: RuleContext, def: DataActionDef): void {
     const rootStart = tpl.text.indexOf(ref.root, ref.start);
     const range = templateRange(context.file, tpl, ref.start, ref.end);
     const key = keyList.length ? closest(ref.root, keyList) : undefined;
-    const suggest: SuggestionDescriptor[] = key
-      ? [{ messageId: 'useKey', data: { key }, fix: { range: templateRange(context.file, tpl, rootStart, rootStart + ref.root.length), text: templateText(tpl, key) } }]
-      : [];
+    const edit = key ? templateEdit(context.file, tpl, rootStart, rootStart + ref.root.length, key) : undefined;
+    const suggest: SuggestionDescriptor[] = key && edit ? [{ messageId: 'useKey', data: { key }, fix: edit }] : [];
     const tag = `${ref.start}`;
     if (reported.has(tag)) continue;
     reported.add(tag);

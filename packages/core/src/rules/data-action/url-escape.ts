@@ -1,4 +1,4 @@
-import { ID_PATTERN_OPTION, idPatternOption, templateText, templateRange, dataActionsOf, type DataActionDef } from '../../model/data-actions.js';
+import { ID_PATTERN_OPTION, idPatternOption, templateEdit, templateRange, dataActionsOf, type DataActionDef } from '../../model/data-actions.js';
 import { isInputRef } from '../../model/velocity.js';
 import { defineRule, ruleDocsUrl, type RuleContext } from '../rule.js';
 import { reportUnescapedInput } from './unescaped-input.js';
@@ -65,7 +65,7 @@ function checkAction(context: RuleContext, def: DataActionDef): void {
           range: templateRange(context.file, url, ref.end, ref.end + close),
           messageId: 'literalCall',
           data: { call, ref: text, fixed },
-          fix: { range: templateRange(context.file, url, ref.start, ref.end + close), text: templateText(url, fixed) },
+          fix: templateEdit(context.file, url, ref.start, ref.end + close, fixed),
         });
         continue;
       }
