@@ -66,14 +66,6 @@ export function stripExportSuffix(name: string): string {
   return name.replace(EXPORT_SUFFIX, '').trim();
 }
 
-/**
- * A template that is not a JSON string of the file (a Terraform attribute, whose HCL strings carry no node
- * positions here): every position inside it maps to `range`.
- */
-export function detachedTemplate(text: string, range: [number, number]): TemplateField {
-  return { node: { type: 'scalar', range, value: text, style: 'json' }, text, scan: scanVelocity(text) };
-}
-
 function field(node: Node | null | undefined): TemplateField | undefined {
   if (!isScalar(node) || typeof node.value !== 'string') return undefined;
   return { node, text: node.value, scan: scanVelocity(node.value) };
@@ -168,12 +160,22 @@ export function templateLiteral(tpl: TemplateField, s: string): string {
 }
 
 /**
- * Whether `[from, to)` of the template can be edited in the source: always, except in `jsonencode({…})`, where
- * only text inside one of the object's HCL strings can (the quotes, commas and numbers are Terraform's output: a
- * change there is a change to the HCL expression, which is the author's to make).
+ * Whether `[from, to)` of the template can be edited in the source. Not in `jsonencode({…})` outside its HCL
+ * strings (the quotes, commas and numbers are Terraform's output: a change there is a change to the HCL
+ * expression, which is the author's to make). Not where HCL has an unescaped `${` (Terraform interpolation):
+ * `terraform/dollar-escape` fixes that first, and an edit at the same place would mix with its `$`
+ * (`$$esc.url(…)`); once escaped, the next `--fix` pass makes this edit.
  */
-export function isEditable(tpl: TemplateField, from: number, to: number): boolean {
-  if (tpl.node.style !== 'jsonencode') return true;
+export function isEditable(file: ParsedFile, tpl: TemplateField, from: number, to: number): boolean {
+  const style = tpl.node.style;
+  if (style === 'hcl' || style === 'heredoc' || style === 'jsonencode') {
+    const [a, b] = templateRange(file, tpl, from, to);
+    const text = file.source.text;
+    for (let i = Math.max(a - 1, 0); i < b; i++) {
+      if (text[i] === '$' && text[i + 1] === '{' && text[i - 1] !== '$' && i + 1 >= a) return false;
+    }
+  }
+  if (style !== 'jsonencode') return true;
   const { inside, exact } = tpl.node as JsonencodeScalar;
   if (!inside[from] || !inside[to]) return false;
   for (let i = from; i < to; i++) if (!exact[i]) return false;
@@ -185,7 +187,7 @@ export function isEditable(tpl: TemplateField, from: number, to: number): boolea
  * undefined where that part cannot be edited in the source (see `isEditable`).
  */
 export function templateEdit(file: ParsedFile, tpl: TemplateField, from: number, to: number, s: string): TextEdit | undefined {
-  if (!isEditable(tpl, from, to)) return undefined;
+  if (!isEditable(file, tpl, from, to)) return undefined;
   return { range: templateRange(file, tpl, from, to), text: templateText(tpl, s) };
 }
 
@@ -194,7 +196,7 @@ export function templateEdit(file: ParsedFile, tpl: TemplateField, from: number,
  * HCL); undefined where the reference cannot be edited in the source.
  */
 export function wrapReference(file: ParsedFile, tpl: TemplateField, ref: VelocityRef, open: string): TextEdit[] | undefined {
-  if (!isEditable(tpl, ref.start, ref.end)) return undefined;
+  if (!isEditable(file, tpl, ref.start, ref.end)) return undefined;
   const [a, b] = templateRange(file, tpl, ref.start, ref.end);
   return [
     { range: [a, a], text: templateText(tpl, open) },
@@ -457,11 +459,6 @@ registerProjectContributor({
     return out;
   },
 });
-
-/** HCL writes a literal `${` as `$${`; hcl2json keeps the escape. */
-export function unescapeHcl(s: string): string {
-  return s.replace(/\$\$\{/g, '${');
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Contract helpers.

@@ -90,6 +90,7 @@ tester.run(rule, {
 // file, fixes written as HCL (`$${` for Velocity's `${`, `\\"` inside a quoted string).
 
 const tfBody = (b: string, more: Parameters<typeof dataActionTf>[0] = {}) => dataActionTf({ body: b, ...more });
+const UNESCAPED = tfBody('{"note": "${input.note}"}').replace('$${input.note}', () => '${input.note}');
 // Terraform writes `{"count":1,"note":"x ${input.note}","to":{"id":"${input.conversationId}"}}` (keys sorted).
 const JSONENCODED = tfBody('-').replace('"-"', () => 'jsonencode({\n      note  = "x $${input.note}"\n      count = 1\n      to    = { id = "$${input.conversationId}" }\n    })');
 tester.run(
@@ -120,6 +121,14 @@ tester.run(
         code: JSONENCODED,
         errors: [{ messageId: 'unescaped', ...positionOf(JSONENCODED, '$${input.note}') }],
         output: JSONENCODED.replace('"x $${input.note}"', () => '"x $esc.jsonString($${input.note})"'),
+      },
+      {
+        // Written `${input.note}` it is Terraform interpolation: terraform/dollar-escape's fix (`$`) goes first, at the
+        // same place; a second insertion there would give `$$esc.jsonString(…)`. The next --fix pass wraps it.
+        name: 'Terraform: an unescaped `${` (Terraform interpolation) is reported without a fix',
+        code: UNESCAPED,
+        errors: [{ messageId: 'unescaped', ...positionOf(UNESCAPED, '${input.note}') }],
+        output: null,
       },
       {
         name: 'Terraform: the fix is written with $${ (checked as text)',
