@@ -28564,6 +28564,16 @@ function valueIndexToOffset(source, node, index2) {
   const [start, end] = node.range;
   if (node.style === "plain" || node.style === "block")
     return Math.min(start + index2, end);
+  if (node.style === "heredoc" || node.style === "jsonencode") {
+    const offsets = node.offsets;
+    if (!offsets)
+      return start;
+    for (let i2 = Math.min(index2, offsets.length - 1); i2 >= 0; i2--)
+      if (offsets[i2] !== -1)
+        return offsets[i2];
+    return start;
+  }
+  const hcl = node.style === "hcl";
   const quote2 = source[start];
   let src = start + 1;
   let i = 0;
@@ -28572,6 +28582,11 @@ function valueIndexToOffset(source, node, index2) {
     if (quote2 === "'" && ch === "'" && source[src + 1] === "'") {
       src += 2;
       i += 1;
+      continue;
+    }
+    if (hcl && (ch === "$" || ch === "%") && source[src + 1] === ch && source[src + 2] === "{") {
+      src += i + 1 === index2 ? 2 : 3;
+      i += 2;
       continue;
     }
     if (quote2 === '"' && ch === "\\") {
@@ -28606,6 +28621,276 @@ function valueRangeToSource(source, node, from, to) {
 var init_string_offsets = __esm({
   "packages/core/dist/parse/string-offsets.js"() {
     "use strict";
+  }
+});
+
+// packages/core/dist/parse/hcl-values.js
+function decodeHclQuoted(text, start, end) {
+  let out = "";
+  for (let i = start + 1; i < end - 1; i++) {
+    const c = text[i];
+    if (c === "\\") {
+      const n = text[i + 1];
+      if (n === "u" || n === "U") {
+        const len = n === "u" ? 4 : 8;
+        out += String.fromCodePoint(parseInt(text.slice(i + 2, i + 2 + len), 16) || 0);
+        i += 1 + len;
+      } else {
+        out += n === "n" ? "\n" : n === "r" ? "\r" : n === "t" ? "	" : n;
+        i++;
+      }
+    } else if ((c === "$" || c === "%") && text[i + 1] === c && text[i + 2] === "{") {
+      out += `${c}{`;
+      i += 2;
+    } else
+      out += c;
+  }
+  return out;
+}
+function quotedEnd(text, start, limit) {
+  let depth = 0;
+  for (let i = start + 1; i < limit; i++) {
+    const c = text[i];
+    if (c === "\\")
+      i++;
+    else if (c === "\n")
+      return -1;
+    else if ((c === "$" || c === "%") && text[i + 1] === "{" && text[i - 1] !== c) {
+      depth++;
+      i++;
+    } else if (c === "}" && depth)
+      depth--;
+    else if (c === '"' && !depth)
+      return i + 1;
+  }
+  return -1;
+}
+function readHeredoc(text, start, limit) {
+  HEREDOC.lastIndex = start;
+  const m = HEREDOC.exec(text);
+  if (!m)
+    return void 0;
+  const indented = m[1] === "-";
+  const lines = [];
+  let at = start + m[0].length;
+  let end = -1;
+  while (at < limit) {
+    const nl = text.indexOf("\n", at);
+    const lineEnd = nl === -1 || nl > limit ? limit : nl;
+    const line = text.slice(at, lineEnd).replace(/\r$/, "");
+    if (line.trim() === m[2]) {
+      end = lineEnd;
+      break;
+    }
+    lines.push([at, at + line.length]);
+    at = lineEnd + 1;
+  }
+  if (end === -1)
+    return void 0;
+  let strip = 0;
+  if (indented) {
+    const widths = lines.filter(([a, b]) => text.slice(a, b).trim() !== "").map(([a, b]) => /^[ \t]*/.exec(text.slice(a, b))[0].length);
+    strip = widths.length ? Math.min(...widths) : 0;
+  }
+  let value = "";
+  const offsets = [];
+  for (const [a, b] of lines) {
+    for (let i = Math.min(a + strip, b); i < b; i++) {
+      const c = text[i];
+      offsets.push(i);
+      if ((c === "$" || c === "%") && text[i + 1] === c && text[i + 2] === "{") {
+        value += `${c}{`;
+        offsets.push(i + 2);
+        i += 2;
+      } else
+        value += c;
+    }
+    value += "\n";
+    offsets.push(b);
+  }
+  offsets.push(end);
+  return { node: { type: "scalar", range: [start, end], value, style: "heredoc", offsets }, end };
+}
+function skipSpace(text, i, limit, newlines = true) {
+  while (i < limit) {
+    const c = text[i];
+    if (c === " " || c === "	" || c === "\r" || newlines && (c === "\n" || c === ","))
+      i++;
+    else if (c === "#" || c === "/" && text[i + 1] === "/") {
+      const nl = text.indexOf("\n", i);
+      i = nl === -1 ? limit : nl;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const close = text.indexOf("*/", i + 2);
+      i = close === -1 ? limit : close + 2;
+    } else
+      break;
+  }
+  return i;
+}
+function readHclValue(text, start, limit = text.length) {
+  const i = skipSpace(text, start, limit, false);
+  const c = text[i];
+  if (c === '"') {
+    const end = quotedEnd(text, i, limit);
+    if (end === -1)
+      return void 0;
+    return { node: { type: "scalar", range: [i, end], value: decodeHclQuoted(text, i, end), style: "hcl" }, end };
+  }
+  if (c === "<" && text[i + 1] === "<")
+    return readHeredoc(text, i, limit);
+  if (c === "{")
+    return readObject(text, i, limit);
+  if (c === "[")
+    return readTuple(text, i, limit);
+  NUMBER.lastIndex = i;
+  const num = NUMBER.exec(text);
+  if (num)
+    return { node: { type: "scalar", range: [i, i + num[0].length], value: Number(num[0]), style: "hcl" }, end: i + num[0].length };
+  WORD.lastIndex = i;
+  const word = WORD.exec(text)?.[0];
+  if (word === "jsonencode" && text[skipSpace(text, i + word.length, limit, false)] === "(") {
+    const inner = readHclValue(text, skipSpace(text, i + word.length, limit, false) + 1, limit);
+    if (!inner)
+      return void 0;
+    const close = skipSpace(text, inner.end, limit);
+    return text[close] === ")" ? { node: inner.node, end: close + 1 } : void 0;
+  }
+  const after = word ? text[skipSpace(text, i + word.length, limit, false)] : void 0;
+  if ((word === "true" || word === "false" || word === "null") && (after === void 0 || /[\s,}\])]/.test(after))) {
+    return { node: { type: "scalar", range: [i, i + word.length], value: word === "null" ? null : word === "true", style: "hcl" }, end: i + word.length };
+  }
+  return void 0;
+}
+function readObject(text, open2, limit) {
+  const pairs2 = [];
+  let i = open2 + 1;
+  for (; ; ) {
+    i = skipSpace(text, i, limit);
+    if (i >= limit)
+      return void 0;
+    if (text[i] === "}")
+      return { node: { type: "map", range: [open2, i + 1], pairs: pairs2 }, end: i + 1 };
+    let key;
+    if (text[i] === '"') {
+      const end = quotedEnd(text, i, limit);
+      if (end === -1)
+        return void 0;
+      key = { type: "scalar", range: [i, end], value: decodeHclQuoted(text, i, end), style: "hcl" };
+      i = end;
+    } else {
+      WORD.lastIndex = i;
+      const w = WORD.exec(text)?.[0];
+      if (!w)
+        return void 0;
+      key = { type: "scalar", range: [i, i + w.length], value: w, style: "plain" };
+      i += w.length;
+    }
+    i = skipSpace(text, i, limit, false);
+    if (text[i] !== "=" && text[i] !== ":")
+      return void 0;
+    const value = readHclValue(text, i + 1, limit);
+    if (!value)
+      return void 0;
+    pairs2.push({ key, value: value.node, range: [key.range[0], value.end] });
+    i = value.end;
+  }
+}
+function readTuple(text, open2, limit) {
+  const items = [];
+  let i = open2 + 1;
+  for (; ; ) {
+    i = skipSpace(text, i, limit);
+    if (i >= limit)
+      return void 0;
+    if (text[i] === "]")
+      return { node: { type: "seq", range: [open2, i + 1], items }, end: i + 1 };
+    const value = readHclValue(text, i, limit);
+    if (!value)
+      return void 0;
+    items.push(value.node);
+    i = value.end;
+  }
+}
+function hclQuotedBody(s) {
+  return escapeHclTemplate(JSON.stringify(s).slice(1, -1));
+}
+function escapeHclTemplate(s) {
+  return s.replace(/([$%])\{/g, "$1$1{");
+}
+function jsonChar(c) {
+  const s = JSON.stringify(c).slice(1, -1);
+  if (c === "<" || c === ">" || c === "&" || c === "\u2028" || c === "\u2029")
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  return s;
+}
+function jsonencodeText(source, node, range) {
+  let text = "";
+  const offsets = [];
+  const inside = [];
+  const exact = [];
+  const put = (s, at = -1, copies = false) => {
+    for (let i = 0; i < s.length; i++) {
+      offsets.push(i === 0 ? at : -1);
+      inside.push(copies && i === 0);
+      exact.push(copies && i === 0 && s.length === 1);
+    }
+    text += s;
+  };
+  const visit3 = (n) => {
+    if (n.type === "map") {
+      put("{");
+      const pairs2 = [...n.pairs].sort((a, b) => String(a.key.value) < String(b.key.value) ? -1 : String(a.key.value) > String(b.key.value) ? 1 : 0);
+      for (let i = 0; i < pairs2.length; i++) {
+        if (i)
+          put(",");
+        put(`${JSON.stringify(String(pairs2[i].key.value))}:`);
+        if (!pairs2[i].value || !visit3(pairs2[i].value))
+          return false;
+      }
+      put("}");
+      return true;
+    }
+    if (n.type === "seq") {
+      put("[");
+      for (let i = 0; i < n.items.length; i++) {
+        if (i)
+          put(",");
+        if (!visit3(n.items[i]))
+          return false;
+      }
+      put("]");
+      return true;
+    }
+    if (typeof n.value !== "string") {
+      put(JSON.stringify(n.value));
+      return true;
+    }
+    if (n.style !== "hcl" || /(?<![$%])[$%](?![$%])\{/.test(source.slice(n.range[0], n.range[1]).replace(/\$\$\{|%%\{/g, "")))
+      return false;
+    put('"', n.range[0]);
+    const value = n.value;
+    for (let k = 0; k < value.length; k++)
+      put(jsonChar(value[k]), valueIndexToOffset(source, n, k), true);
+    offsets.push(valueIndexToOffset(source, n, value.length));
+    inside.push(true);
+    exact.push(false);
+    text += '"';
+    return true;
+  };
+  if (!visit3(node))
+    return void 0;
+  offsets.push(-1);
+  inside.push(false);
+  return { type: "scalar", range, value: text, style: "jsonencode", offsets, inside, exact };
+}
+var HEREDOC, NUMBER, WORD;
+var init_hcl_values = __esm({
+  "packages/core/dist/parse/hcl-values.js"() {
+    "use strict";
+    init_string_offsets();
+    HEREDOC = /<<(-?)([A-Za-z_][\w-]*)[ \t]*\r?\n/y;
+    NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    WORD = /[A-Za-z_][\w-]*/y;
   }
 });
 
@@ -29902,9 +30187,6 @@ var init_stubbed_json = __esm({
 function stripExportSuffix(name) {
   return name.replace(EXPORT_SUFFIX, "").trim();
 }
-function detachedTemplate(text, range) {
-  return { node: { type: "scalar", range, value: text, style: "json" }, text, scan: scanVelocity(text) };
-}
 function field(node) {
   if (!isScalar(node) || typeof node.value !== "string")
     return void 0;
@@ -29912,6 +30194,12 @@ function field(node) {
 }
 function str(node) {
   return isScalar(node) && typeof node.value === "string" ? node.value : void 0;
+}
+function dataActionsOf(file) {
+  if (file.kind === "terraform")
+    return terraformDataActionsIn(file);
+  const def = dataActionOf(file);
+  return def ? [def] : [];
 }
 function dataActionOf(file) {
   if (cache.has(file))
@@ -29970,10 +30258,47 @@ function escapeOpening(open2, ref) {
 function escapedText(open2, ref, refText) {
   return `${escapeOpening(open2, ref)}${refText})`;
 }
+function templateText(tpl, s) {
+  if (tpl.node.style === "hcl" || tpl.node.style === "jsonencode")
+    return hclQuotedBody(s);
+  if (tpl.node.style === "heredoc")
+    return escapeHclTemplate(s);
+  return jsonStringBody(s);
+}
+function templateLiteral(tpl, s) {
+  return tpl.node.style === "json" ? JSON.stringify(s) : `"${hclQuotedBody(s)}"`;
+}
+function isEditable(file, tpl, from, to) {
+  const style = tpl.node.style;
+  if (style === "hcl" || style === "heredoc" || style === "jsonencode") {
+    const [a, b] = templateRange(file, tpl, from, to);
+    const text = file.source.text;
+    for (let i = Math.max(a - 1, 0); i < b; i++) {
+      if (text[i] === "$" && text[i + 1] === "{" && text[i - 1] !== "$" && i + 1 >= a)
+        return false;
+    }
+  }
+  if (style !== "jsonencode")
+    return true;
+  const { inside, exact } = tpl.node;
+  if (!inside[from] || !inside[to])
+    return false;
+  for (let i = from; i < to; i++)
+    if (!exact[i])
+      return false;
+  return true;
+}
+function templateEdit(file, tpl, from, to, s) {
+  if (!isEditable(file, tpl, from, to))
+    return void 0;
+  return { range: templateRange(file, tpl, from, to), text: templateText(tpl, s) };
+}
 function wrapReference(file, tpl, ref, open2) {
+  if (!isEditable(file, tpl, ref.start, ref.end))
+    return void 0;
   const [a, b] = templateRange(file, tpl, ref.start, ref.end);
   return [
-    { range: [a, a], text: escapeOpening(open2, ref) },
+    { range: [a, a], text: templateText(tpl, escapeOpening(open2, ref)) },
     { range: [b, b], text: ")" }
   ];
 }
@@ -30040,19 +30365,89 @@ function renderedRange(file, tpl, rendered, from, to) {
 }
 function terraformDataActions(project) {
   return terraformIntegrationActions(project).flatMap((a) => {
-    const base = {
+    const def = terraformDataActionsIn(a.resource.file).find((d) => d.resource === a.resource);
+    const base = def ?? {
       file: a.resource.file,
       origin: "terraform",
-      integrationType: void 0,
+      resource: a.resource,
       requestType: a.configRequest?.requestType?.toUpperCase(),
       inputSchema: a.contractInput,
       successSchema: a.contractOutput,
       secure: a.secure
     };
+    const merged = { ...base, inputSchema: base.inputSchema ?? a.contractInput, successSchema: base.successSchema ?? a.contractOutput };
     if (!a.names.length)
-      return [{ ...base }];
-    return a.names.map((name) => ({ ...base, name, baseName: stripExportSuffix(name) }));
+      return [{ ...merged, name: void 0, baseName: void 0 }];
+    return a.names.map((name) => ({ ...merged, name, baseName: stripExportSuffix(name) }));
   });
+}
+function terraformDataActionsIn(file) {
+  const hit = terraformCache.get(file);
+  if (hit)
+    return hit;
+  const out = terraformResources(file).filter((r) => r.type === "genesyscloud_integration_action").map((r) => terraformDataAction(file, r));
+  terraformCache.set(file, out);
+  return out;
+}
+function hclNode(resource, path) {
+  const at = findAttribute(resource, path);
+  if (!at)
+    return void 0;
+  return readHclValue(resource.file.source.text, at.valueRange[0], resource.range[1])?.node;
+}
+function hclTemplate(resource, path) {
+  const at = findAttribute(resource, path);
+  const text = resource.file.source.text;
+  const read = at && readHclValue(text, at.valueRange[0], resource.range[1]);
+  if (!at || !read)
+    return void 0;
+  let node = read.node;
+  if (node.type !== "scalar" && text.startsWith("jsonencode", at.valueRange[0])) {
+    const encoded = jsonencodeText(text, node, [at.valueRange[0], read.end]);
+    if (!encoded)
+      return void 0;
+    return { node: encoded, text: encoded.value, scan: scanVelocity(encoded.value) };
+  }
+  if (!isScalar(node) || typeof node.value !== "string")
+    return void 0;
+  const raw = resource.file.source.text.slice(node.range[0], node.range[1]);
+  return { node, text: node.value, scan: scanVelocity(node.value), terraformTemplate: TERRAFORM_TEMPLATE.test(raw) };
+}
+function terraformDataAction(file, r) {
+  const name = hclLiteral(r.body.name);
+  const nameNode = hclNode(r, ["name"]);
+  const requestTypeNode = hclNode(r, ["config_request", "request_type"]);
+  const requestType = isScalar(requestTypeNode) && typeof requestTypeNode.value === "string" ? hclLiteral(requestTypeNode.value) : void 0;
+  const headers = hclNode(r, ["config_request", "headers"]);
+  const tm = hclNode(r, ["config_response", "translation_map"]);
+  const tmd = hclNode(r, ["config_response", "translation_map_defaults"]);
+  const inputSchemaNode = hclNode(r, ["contract_input"]);
+  const successSchemaNode = hclNode(r, ["contract_output"]);
+  const bodyAt = findAttribute(r, ["config_request", "request_template"]);
+  const body = hclTemplate(r, ["config_request", "request_template"]);
+  const secure = hclLiteral(r.body.secure);
+  return {
+    file,
+    origin: "terraform",
+    resource: r,
+    name,
+    baseName: name === void 0 ? void 0 : stripExportSuffix(name),
+    nameNode: isScalar(nameNode) ? nameNode : void 0,
+    requestType: requestType?.toUpperCase(),
+    requestTypeNode: isScalar(requestTypeNode) ? requestTypeNode : void 0,
+    url: hclTemplate(r, ["config_request", "request_url_template"]),
+    body,
+    bodyPair: body && bodyAt ? { key: { type: "scalar", range: bodyAt.keyRange, value: "request_template", style: "plain" }, value: body.node, range: [bodyAt.keyRange[0], body.node.range[1]] } : void 0,
+    headers: isMap(headers) ? headers : void 0,
+    translationMap: isMap(tm) ? tm : void 0,
+    translationMapDefaults: isMap(tmd) ? tmd : void 0,
+    successTemplate: hclTemplate(r, ["config_response", "success_template"]),
+    inputSchemaNode: isMap(inputSchemaNode) || isScalar(inputSchemaNode) ? inputSchemaNode : void 0,
+    successSchemaNode: isMap(successSchemaNode) || isScalar(successSchemaNode) ? successSchemaNode : void 0,
+    inputSchema: inputSchemaNode ? toJS(inputSchemaNode) : void 0,
+    successSchema: successSchemaNode ? toJS(successSchemaNode) : void 0,
+    secure: secure === "true" ? true : secure === "false" ? false : void 0
+  };
 }
 function dataActionIndex(project) {
   return project.index("data-actions", () => {
@@ -30088,44 +30483,6 @@ function findDataActions(index2, name) {
     if (k.toLowerCase() === lower)
       return v;
   return [];
-}
-function unescapeHcl(s) {
-  return s.replace(/\$\$\{/g, "${");
-}
-function terraformParticipantKeys(file) {
-  const out = [];
-  for (const r of terraformResources(file)) {
-    if (r.type !== "genesyscloud_integration_action")
-      continue;
-    const block2 = r.body.config_request;
-    const req = Array.isArray(block2) ? block2[0] : block2;
-    const template = typeof req?.request_template === "string" ? unescapeHcl(req.request_template) : void 0;
-    const url = typeof req?.request_url_template === "string" ? unescapeHcl(req.request_url_template) : void 0;
-    const method = typeof req?.request_type === "string" ? req.request_type.toUpperCase() : void 0;
-    if (!template || !url || method !== "PATCH" || !PARTICIPANT_ATTRIBUTES_URL.test(url))
-      continue;
-    const body = bodyJson(detachedTemplate(template, r.range)).parsed;
-    if (body?.root?.type !== "object")
-      continue;
-    const attributes = body.root.members.find((m) => m.key.type === "string" && m.key.value === "attributes")?.value;
-    if (attributes?.type !== "object")
-      continue;
-    const where = findAttribute(r, ["config_request", "request_template"])?.valueRange ?? r.headerRange;
-    for (const m of attributes.members) {
-      if (m.key.type !== "string" || m.key.value === "")
-        continue;
-      let templated = false;
-      for (let i = m.key.start; i < m.key.end; i++)
-        if (body.rendered.stubs.has(i))
-          templated = true;
-      if (templated)
-        continue;
-      const at = file.source.text.slice(where[0], where[1]).indexOf(m.key.value);
-      const range = at === -1 ? where : [where[0] + at, where[0] + at + m.key.value.length];
-      out.push({ key: m.key.value, file, range, origin: "terraform" });
-    }
-  }
-  return out;
 }
 function asObject(v) {
   return v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
@@ -30177,11 +30534,12 @@ function idPatternOption(options) {
   const p = options.idPattern === void 0 ? DEFAULT_ID_PATTERN : options.idPattern;
   return typeof p === "string" && p !== "" ? new RegExp(p, "i") : void 0;
 }
-var EXPORT_SUFFIX, cache, BODY_METHODS, bodyCache, PARTICIPANT_ATTRIBUTES_URL, dataActionParticipantKeys, DEFAULT_ID_PATTERN, SAFE_FORMATS, ID_PATTERN_OPTION;
+var EXPORT_SUFFIX, cache, BODY_METHODS, bodyCache, PARTICIPANT_ATTRIBUTES_URL, terraformCache, TERRAFORM_TEMPLATE, dataActionParticipantKeys, DEFAULT_ID_PATTERN, SAFE_FORMATS, ID_PATTERN_OPTION;
 var init_data_actions = __esm({
   "packages/core/dist/model/data-actions.js"() {
     "use strict";
     init_nodes();
+    init_hcl_values();
     init_string_offsets();
     init_terraform();
     init_stubbed_json();
@@ -30191,21 +30549,23 @@ var init_data_actions = __esm({
     BODY_METHODS = /* @__PURE__ */ new Set(["POST", "PUT", "PATCH"]);
     bodyCache = /* @__PURE__ */ new WeakMap();
     PARTICIPANT_ATTRIBUTES_URL = /\/participants\/[^/]+\/attributes\/?(?:\?|$)/;
+    terraformCache = /* @__PURE__ */ new WeakMap();
+    TERRAFORM_TEMPLATE = /(?<![$%])([$%])(?!\1)\{|^[$%]\{/;
     dataActionParticipantKeys = {
       participantKeysSet(file) {
-        if (file.kind === "terraform")
-          return terraformParticipantKeys(file);
-        const def = dataActionOf(file);
-        if (!def?.body)
-          return [];
-        const found = participantAttributeEntries(def);
-        if (!found)
-          return [];
         const out = [];
-        for (const e of found.entries) {
-          if (e.literalKey === void 0 || e.literalKey === "")
+        for (const def of dataActionsOf(file)) {
+          if (!def.body)
             continue;
-          out.push({ key: e.literalKey, file, range: renderedRange(file, def.body, found.rendered, e.key.start + 1, e.key.end - 1), origin: "data-action" });
+          const found = participantAttributeEntries(def);
+          if (!found)
+            continue;
+          for (const e of found.entries) {
+            if (e.literalKey === void 0 || e.literalKey === "")
+              continue;
+            const range = renderedRange(file, def.body, found.rendered, e.key.start + 1, e.key.end - 1);
+            out.push({ key: e.literalKey, file, range, origin: def.origin === "terraform" ? "terraform" : "data-action" });
+          }
         }
         return out;
       }
@@ -30429,33 +30789,16 @@ function requiredInputs(schema4) {
 function setAttributeActions(project) {
   return project.index("set-attribute-actions", (p) => {
     const out = [];
+    const categories = new Map(terraformIntegrationActions(p).map((a) => [a.resource, a.categories]));
     for (const def of dataActionIndex(p).all) {
-      if (def.origin !== "json" || def.baseName === void 0)
+      if (def.baseName === void 0)
         continue;
-      const inputs = setAttributeInputs(def);
-      if (inputs)
-        out.push({ def, name: def.baseName, inputs, required: requiredInputs(def.inputSchema) });
-    }
-    for (const a of terraformIntegrationActions(p)) {
-      const req = a.configRequest;
-      if (!req?.requestUrlTemplate || !req.requestTemplate || !a.names.length)
-        continue;
-      const range = a.resource.headerRange;
-      const def = {
-        file: a.resource.file,
-        origin: "terraform",
-        requestType: req.requestType?.toUpperCase(),
-        url: detachedTemplate(unescapeHcl(req.requestUrlTemplate), range),
-        body: detachedTemplate(unescapeHcl(req.requestTemplate), range),
-        inputSchema: a.contractInput,
-        successSchema: a.contractOutput
-      };
       const inputs = setAttributeInputs(def);
       if (!inputs)
         continue;
-      const category = a.categories.length === 1 ? a.categories[0] : void 0;
-      for (const name of a.names)
-        out.push({ def: { ...def, name, baseName: stripExportSuffix(name) }, name: stripExportSuffix(name), category, inputs, required: requiredInputs(a.contractInput) });
+      const known = def.resource ? categories.get(def.resource) : void 0;
+      const category = known?.length === 1 ? known[0] : void 0;
+      out.push({ def, name: def.baseName, category, inputs, required: requiredInputs(def.inputSchema) });
     }
     return out;
   });
@@ -31771,8 +32114,8 @@ function findHclNestingExcess(text, limit = MAX_NESTING) {
       const end = text.indexOf("*/", i + 2);
       i = end === -1 ? n : end + 1;
     } else if (c === 60 && text.charCodeAt(i + 1) === 60) {
-      HEREDOC.lastIndex = i;
-      const m = HEREDOC.exec(text);
+      HEREDOC2.lastIndex = i;
+      const m = HEREDOC2.exec(text);
       if (m) {
         const end = new RegExp(`\\n[ \\t]*${m[1]}[ \\t]*(?:\\r?\\n|$)`, "g");
         end.lastIndex = i + m[0].length - 1;
@@ -32014,7 +32357,7 @@ function quotedKeyColon(text, i, eol) {
     j++;
   return text.charCodeAt(j) === COLON && isBlankOrEnd(text, j + 1, eol) ? j : -1;
 }
-var MAX_NESTING, OPEN_SQUARE, CLOSE_SQUARE, OPEN_CURLY, CLOSE_CURLY, QUOTE, APOS, BACKSLASH, SLASH, STAR, HASH, LF, CR, SPACE, TAB, DASH, QUESTION, COLON, PIPE, GT, INTERPOLATION, HEREDOC;
+var MAX_NESTING, OPEN_SQUARE, CLOSE_SQUARE, OPEN_CURLY, CLOSE_CURLY, QUOTE, APOS, BACKSLASH, SLASH, STAR, HASH, LF, CR, SPACE, TAB, DASH, QUESTION, COLON, PIPE, GT, INTERPOLATION, HEREDOC2;
 var init_nesting = __esm({
   "packages/core/dist/parse/nesting.js"() {
     "use strict";
@@ -32039,7 +32382,7 @@ var init_nesting = __esm({
     PIPE = 124;
     GT = 62;
     INTERPOLATION = 1;
-    HEREDOC = /<<-?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
+    HEREDOC2 = /<<-?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
   }
 });
 
@@ -54776,6 +55119,20 @@ var init_unescaped_input = __esm({
 });
 
 // packages/core/dist/rules/data-action/json-escape.js
+function checkAction(context3, def) {
+  if (!def?.body || !BODY_METHODS.has(def.requestType ?? "") || !sendsJson(def))
+    return;
+  const idPattern = idPatternOption(context3.options);
+  const all = context3.options.checkSchemaSafeInputs === true;
+  const needsNoEscaping = (d, name, ids) => Boolean(ids?.test(name)) || !all && schemaExcludesJsonSpecials(d, name);
+  const skip = participantKeyRefs(def);
+  const rendered = renderTemplate(def.body.text, def.body.scan, "all");
+  for (const { ref, inString } of rendered.placed) {
+    if (!inString || !isInputRef(ref) || ref.call || skip.has(ref.start))
+      continue;
+    reportUnescapedInput(context3, def, def.body, ref, "$esc.jsonString(", idPattern, "unescaped", needsNoEscaping);
+  }
+}
 function participantKeyRefs(def) {
   const found = participantAttributeEntries(def);
   const out = /* @__PURE__ */ new Set();
@@ -54806,7 +55163,7 @@ var init_json_escape = __esm({
         id: id18,
         description: "Inputs printed inside a JSON string of the request body must be escaped with `$esc.jsonString(...)`.",
         severity: "warn",
-        kinds: ["data-action"],
+        kinds: ["data-action", "terraform"],
         fixable: true,
         docs: { url: ruleDocsUrl(id18), recommended: true },
         messages: {
@@ -54823,25 +55180,46 @@ var init_json_escape = __esm({
         strictOptions: { checkSchemaSafeInputs: true }
       },
       check(context3) {
-        const def = dataActionOf(context3.file);
-        if (!def?.body || !BODY_METHODS.has(def.requestType ?? "") || !sendsJson(def))
-          return;
-        const idPattern = idPatternOption(context3.options);
-        const all = context3.options.checkSchemaSafeInputs === true;
-        const needsNoEscaping = (d, name, ids) => Boolean(ids?.test(name)) || !all && schemaExcludesJsonSpecials(d, name);
-        const skip = participantKeyRefs(def);
-        const rendered = renderTemplate(def.body.text, def.body.scan, "all");
-        for (const { ref, inString } of rendered.placed) {
-          if (!inString || !isInputRef(ref) || ref.call || skip.has(ref.start))
-            continue;
-          reportUnescapedInput(context3, def, def.body, ref, "$esc.jsonString(", idPattern, "unescaped", needsNoEscaping);
-        }
+        for (const def of dataActionsOf(context3.file))
+          checkAction(context3, def);
       }
     });
   }
 });
 
 // packages/core/dist/rules/data-action/url-escape.js
+function checkAction2(context3, def) {
+  const url = def?.url;
+  if (!def || !url || def.integrationType === "aws-lambda-data-actions" || /^\s*arn:/.test(url.text))
+    return;
+  const idPattern = idPatternOption(context3.options);
+  const authorityEnd = baseEnd(url.text);
+  const queryStart = url.text.indexOf("?", authorityEnd);
+  for (const ref of url.scan.refs) {
+    if (!isInputRef(ref))
+      continue;
+    const text = url.text.slice(ref.start, ref.end);
+    const after = url.text.slice(ref.end);
+    if (ref.braced && !ref.call && TRAILING_CALL.test(after)) {
+      const close = callEnd(after);
+      if (close > 0) {
+        const call = after.slice(0, close);
+        const fixed = `${text.slice(0, -1)}${call}}`;
+        context3.report({
+          range: templateRange(context3.file, url, ref.end, ref.end + close),
+          messageId: "literalCall",
+          data: { call, ref: text, fixed },
+          fix: templateEdit(context3.file, url, ref.start, ref.end + close, fixed)
+        });
+        continue;
+      }
+    }
+    if (ref.call || ref.start < authorityEnd)
+      continue;
+    const inQuery = queryStart !== -1 && ref.start > queryStart;
+    reportUnescapedInput(context3, def, url, ref, inQuery ? "$esc.url(" : "$esc.uriEncode(", idPattern, inQuery ? "unescapedQuery" : "unescapedPath");
+  }
+}
 function baseEnd(text) {
   const scheme = AUTHORITY.exec(text);
   if (scheme)
@@ -54886,7 +55264,7 @@ var init_url_escape = __esm({
         id: id19,
         description: "Inputs in `requestUrlTemplate` must be escaped: `$esc.uriEncode(...)` in the path, `$esc.url(...)` or `$esc.uriEncode(...)` in the query.",
         severity: "warn",
-        kinds: ["data-action"],
+        kinds: ["data-action", "terraform"],
         fixable: true,
         docs: { url: ruleDocsUrl(id19), recommended: true },
         messages: {
@@ -54898,43 +55276,36 @@ var init_url_escape = __esm({
         defaultOptions: {}
       },
       check(context3) {
-        const def = dataActionOf(context3.file);
-        const url = def?.url;
-        if (!def || !url || def.integrationType === "aws-lambda-data-actions" || /^\s*arn:/.test(url.text))
-          return;
-        const idPattern = idPatternOption(context3.options);
-        const authorityEnd = baseEnd(url.text);
-        const queryStart = url.text.indexOf("?", authorityEnd);
-        for (const ref of url.scan.refs) {
-          if (!isInputRef(ref))
-            continue;
-          const text = url.text.slice(ref.start, ref.end);
-          const after = url.text.slice(ref.end);
-          if (ref.braced && !ref.call && TRAILING_CALL.test(after)) {
-            const close = callEnd(after);
-            if (close > 0) {
-              const call = after.slice(0, close);
-              const fixed = `${text.slice(0, -1)}${call}}`;
-              context3.report({
-                range: templateRange(context3.file, url, ref.end, ref.end + close),
-                messageId: "literalCall",
-                data: { call, ref: text, fixed },
-                fix: { range: templateRange(context3.file, url, ref.start, ref.end + close), text: jsonStringBody(fixed) }
-              });
-              continue;
-            }
-          }
-          if (ref.call || ref.start < authorityEnd)
-            continue;
-          const inQuery = queryStart !== -1 && ref.start > queryStart;
-          reportUnescapedInput(context3, def, url, ref, inQuery ? "$esc.url(" : "$esc.uriEncode(", idPattern, inQuery ? "unescapedQuery" : "unescapedPath");
-        }
+        for (const def of dataActionsOf(context3.file))
+          checkAction2(context3, def);
       }
     });
   }
 });
 
 // packages/core/dist/rules/data-action/request-json.js
+function checkAction3(context3, def) {
+  const body = def?.body;
+  if (!def || !body || !BODY_METHODS.has(def.requestType ?? "") || !sendsJson(def))
+    return;
+  if (body.terraformTemplate)
+    return;
+  const json2 = bodyJson(body);
+  if (json2.parsed)
+    return;
+  const first = json2.variants[0];
+  if (first.parse.ok)
+    return;
+  const error2 = first.parse.error;
+  const at = first.rendered.map[Math.min(error2.index, first.rendered.map.length - 1)];
+  const range = templateRange(context3.file, body, at, Math.min(at + 1, body.text.length));
+  context3.report({
+    range,
+    messageId: "invalid",
+    data: { method: def.requestType ?? "", problem: error2.message },
+    suggest: suggestions(context3.file, body, first.rendered, error2)
+  });
+}
 function suggestions(file, body, rendered, error2) {
   let candidate;
   if (error2.kind === "missing-comma") {
@@ -54955,7 +55326,9 @@ function suggestions(file, body, rendered, error2) {
   const after = parseStubbedJson(renderTemplate(corrected, scanVelocity(corrected), "first").text);
   if (!after.ok && after.error.index <= error2.index && after.error.kind === error2.kind)
     return [];
-  const fix = { range: templateRange(file, body, a, b), text: JSON.stringify(text).slice(1, -1) };
+  const fix = templateEdit(file, body, a, b, text);
+  if (!fix)
+    return [];
   return [{ messageId: candidate.messageId, fix }];
 }
 var id20, request_json_default;
@@ -54972,7 +55345,7 @@ var init_request_json = __esm({
         id: id20,
         description: "The request body of POST/PUT/PATCH data actions must be valid JSON once Velocity references are filled in.",
         severity: "error",
-        kinds: ["data-action"],
+        kinds: ["data-action", "terraform"],
         hasSuggestions: true,
         docs: { url: ruleDocsUrl(id20), recommended: true },
         messages: {
@@ -54983,31 +55356,29 @@ var init_request_json = __esm({
         }
       },
       check(context3) {
-        const def = dataActionOf(context3.file);
-        const body = def?.body;
-        if (!def || !body || !BODY_METHODS.has(def.requestType ?? "") || !sendsJson(def))
-          return;
-        const json2 = bodyJson(body);
-        if (json2.parsed)
-          return;
-        const first = json2.variants[0];
-        if (first.parse.ok)
-          return;
-        const error2 = first.parse.error;
-        const at = first.rendered.map[Math.min(error2.index, first.rendered.map.length - 1)];
-        const range = templateRange(context3.file, body, at, Math.min(at + 1, body.text.length));
-        context3.report({
-          range,
-          messageId: "invalid",
-          data: { method: def.requestType ?? "", problem: error2.message },
-          suggest: suggestions(context3.file, body, first.rendered, error2)
-        });
+        for (const def of dataActionsOf(context3.file))
+          checkAction3(context3, def);
       }
     });
   }
 });
 
 // packages/core/dist/rules/data-action/get-with-body.js
+function checkAction4(context3, def) {
+  if (!def.body || def.requestType !== "GET" && def.requestType !== "DELETE")
+    return;
+  if (def.body.text.trim() === "" || DEFAULT_TEMPLATE.test(def.body.text))
+    return;
+  context3.report({
+    node: def.body.node,
+    messageId: "ignored",
+    data: { method: def.requestType },
+    // A suggestion, not a fix: resetting deletes the only record of what the author meant to send (the inputs
+    // still have to go into the URL, by hand), and for DELETE that no body is sent is not documented.
+    // The whole value becomes a string literal: `"${input.rawRequest}"`, `"$${input.rawRequest}"` in HCL.
+    suggest: [{ messageId: "reset", fix: { range: def.body.node.range, text: templateLiteral(def.body, "${input.rawRequest}") } }]
+  });
+}
 var id21, DEFAULT_TEMPLATE, get_with_body_default;
 var init_get_with_body = __esm({
   "packages/core/dist/rules/data-action/get-with-body.js"() {
@@ -55021,7 +55392,7 @@ var init_get_with_body = __esm({
         id: id21,
         description: "GET and DELETE data actions ignore `requestTemplate`; a custom body is never sent.",
         severity: "warn",
-        kinds: ["data-action"],
+        kinds: ["data-action", "terraform"],
         hasSuggestions: true,
         docs: { url: ruleDocsUrl(id21), recommended: true },
         messages: {
@@ -55030,19 +55401,8 @@ var init_get_with_body = __esm({
         }
       },
       check(context3) {
-        const def = dataActionOf(context3.file);
-        if (!def?.body || def.requestType !== "GET" && def.requestType !== "DELETE")
-          return;
-        if (def.body.text.trim() === "" || DEFAULT_TEMPLATE.test(def.body.text))
-          return;
-        context3.report({
-          node: def.body.node,
-          messageId: "ignored",
-          data: { method: def.requestType },
-          // A suggestion, not a fix: resetting deletes the only record of what the author meant to send (the inputs
-          // still have to go into the URL, by hand), and for DELETE that no body is sent is not documented.
-          suggest: [{ messageId: "reset", fix: { range: def.body.node.range, text: '"${input.rawRequest}"' } }]
-        });
+        for (const def of dataActionsOf(context3.file))
+          checkAction4(context3, def);
       }
     });
   }
@@ -56831,7 +57191,50 @@ var init_jsonpath = __esm({
 });
 
 // packages/core/dist/rules/data-action/translation-map.js
-var id22, BUILT_INS, translation_map_default;
+function checkAction5(context3, def) {
+  if (!def)
+    return;
+  const keys = /* @__PURE__ */ new Set();
+  for (const pair of def.translationMap?.pairs ?? []) {
+    keys.add(String(pair.key.value));
+    const v = pair.value;
+    if (!isScalar(v) || typeof v.value !== "string")
+      continue;
+    const problem = checkJsonPath(v.value);
+    if (!problem)
+      continue;
+    const range = valueRangeToSource(context3.text, v, problem.index, problem.index + Math.max(problem.length, 1));
+    context3.report({ range, messageId: "badPath", data: { key: String(pair.key.value), path: v.value, problem: problem.message } });
+  }
+  const tpl = def.successTemplate;
+  if (!tpl)
+    return;
+  const locals = localVariables(tpl.scan);
+  const keyList = [...keys];
+  const reported = /* @__PURE__ */ new Set();
+  for (const ref of allReferences(tpl.scan)) {
+    if (BUILT_INS.has(ref.root.toLowerCase()) || keys.has(ref.root) || locals.has(ref.root))
+      continue;
+    if (def.origin === "terraform" && TERRAFORM_ROOTS.has(ref.root))
+      continue;
+    const rootStart = tpl.text.indexOf(ref.root, ref.start);
+    const range = templateRange(context3.file, tpl, ref.start, ref.end);
+    const key = keyList.length ? closest(ref.root, keyList) : void 0;
+    const edit = key ? templateEdit(context3.file, tpl, rootStart, rootStart + ref.root.length, key) : void 0;
+    const suggest = key && edit ? [{ messageId: "useKey", data: { key }, fix: edit }] : [];
+    const tag = `${ref.start}`;
+    if (reported.has(tag))
+      continue;
+    reported.add(tag);
+    context3.report({
+      range,
+      messageId: "unmapped",
+      data: { ref: tpl.text.slice(ref.start, ref.end), known: keyList.length ? ` (keys: ${keyList.join(", ")})` : " (the map is empty)" },
+      suggest
+    });
+  }
+}
+var id22, BUILT_INS, TERRAFORM_ROOTS, translation_map_default;
 var init_translation_map = __esm({
   "packages/core/dist/rules/data-action/translation-map.js"() {
     "use strict";
@@ -56860,12 +57263,13 @@ var init_translation_map = __esm({
       "convert",
       "sorter"
     ]);
+    TERRAFORM_ROOTS = /* @__PURE__ */ new Set(["var", "local", "module", "data", "path", "each", "count", "self", "terraform"]);
     translation_map_default = defineRule({
       meta: {
         id: id22,
         description: "Translation-map paths must be valid JsonPath, and every `${name}` in `successTemplate` must be a translation-map key.",
         severity: "error",
-        kinds: ["data-action"],
+        kinds: ["data-action", "terraform"],
         hasSuggestions: true,
         docs: { url: ruleDocsUrl(id22), recommended: true },
         messages: {
@@ -56875,51 +57279,20 @@ var init_translation_map = __esm({
         }
       },
       check(context3) {
-        const def = dataActionOf(context3.file);
-        if (!def)
-          return;
-        const keys = /* @__PURE__ */ new Set();
-        for (const pair of def.translationMap?.pairs ?? []) {
-          keys.add(String(pair.key.value));
-          const v = pair.value;
-          if (!isScalar(v) || typeof v.value !== "string")
-            continue;
-          const problem = checkJsonPath(v.value);
-          if (!problem)
-            continue;
-          const range = valueRangeToSource(context3.text, v, problem.index, problem.index + Math.max(problem.length, 1));
-          context3.report({ range, messageId: "badPath", data: { key: String(pair.key.value), path: v.value, problem: problem.message } });
-        }
-        const tpl = def.successTemplate;
-        if (!tpl)
-          return;
-        const locals = localVariables(tpl.scan);
-        const keyList = [...keys];
-        const reported = /* @__PURE__ */ new Set();
-        for (const ref of allReferences(tpl.scan)) {
-          if (BUILT_INS.has(ref.root.toLowerCase()) || keys.has(ref.root) || locals.has(ref.root))
-            continue;
-          const rootStart = tpl.text.indexOf(ref.root, ref.start);
-          const range = templateRange(context3.file, tpl, ref.start, ref.end);
-          const key = keyList.length ? closest(ref.root, keyList) : void 0;
-          const suggest = key ? [{ messageId: "useKey", data: { key }, fix: { range: templateRange(context3.file, tpl, rootStart, rootStart + ref.root.length), text: jsonStringBody(key) } }] : [];
-          const tag = `${ref.start}`;
-          if (reported.has(tag))
-            continue;
-          reported.add(tag);
-          context3.report({
-            range,
-            messageId: "unmapped",
-            data: { ref: tpl.text.slice(ref.start, ref.end), known: keyList.length ? ` (keys: ${keyList.join(", ")})` : " (the map is empty)" },
-            suggest
-          });
-        }
+        for (const def of dataActionsOf(context3.file))
+          checkAction5(context3, def);
       }
     });
   }
 });
 
 // packages/core/dist/rules/data-action/contract-schema.js
+function checkAction6(context3, def) {
+  if (!def)
+    return;
+  checkSchema(context3, "inputSchema", "inputs", def.inputSchemaNode, def.inputSchema, ["object"]);
+  checkSchema(context3, "successSchema", "outputs", def.successSchemaNode, def.successSchema, ["object", "array"]);
+}
 function checkSchema(context3, which2, side, node, value, roots) {
   if (!node) {
     const contract = context3.file.root && isMap(context3.file.root) ? context3.file.root.pairs.find((p) => p.key.value === "contract") : void 0;
@@ -56962,7 +57335,7 @@ var init_contract_schema = __esm({
         id: id23,
         description: "`inputSchema` and `successSchema` must be valid JSON Schemas with an object at the root.",
         severity: "error",
-        kinds: ["data-action"],
+        kinds: ["data-action", "terraform"],
         docs: { url: ruleDocsUrl(id23), recommended: true },
         messages: {
           invalid: "{{which}} is not a valid JSON Schema: `{{at}}` {{problem}}.",
@@ -56971,17 +57344,77 @@ var init_contract_schema = __esm({
         }
       },
       check(context3) {
-        const def = dataActionOf(context3.file);
-        if (!def)
-          return;
-        checkSchema(context3, "inputSchema", "inputs", def.inputSchemaNode, def.inputSchema, ["object"]);
-        checkSchema(context3, "successSchema", "outputs", def.successSchemaNode, def.successSchema, ["object", "array"]);
+        for (const def of dataActionsOf(context3.file))
+          checkAction6(context3, def);
       }
     });
   }
 });
 
 // packages/core/dist/rules/data-action/participant-attributes.js
+function checkAction7(context3, def) {
+  const body = def?.body;
+  if (!def || !body)
+    return;
+  const found = participantAttributeEntries(def);
+  if (!found)
+    return;
+  const { rendered, entries: entries2 } = found;
+  const range = (n) => renderedRange(context3.file, body, rendered, n.start, n.end);
+  const checkKeys2 = context3.options.checkTemplatedKeys === true;
+  for (const e of entries2) {
+    const keyText = e.literalKey ?? templatedKeyText(body.text, rendered.stubs, e.key);
+    for (let i = checkKeys2 ? e.key.start : e.key.end; i < e.key.end; i++) {
+      const ref = rendered.stubs.get(i);
+      if (!ref || ref.call && JSON_ESCAPES.has(ref.call))
+        continue;
+      const text = body.text.slice(ref.start, ref.end);
+      context3.report({
+        range: renderedRange(context3.file, body, rendered, i, i + 1),
+        messageId: "templatedKey",
+        data: { ref: text, input: ref.path.join(".") || ref.root, escaped: escapedText("$esc.jsonString(", ref, text) },
+        suggest: suggestion("escapeRef", { text: escapedText("$esc.jsonString(", ref, text) }, wrapReference(context3.file, body, ref, "$esc.jsonString("))
+      });
+    }
+    const v = e.value;
+    if (v.type === "string") {
+      for (let i = v.start; i < v.end; i++) {
+        const ref = rendered.stubs.get(i);
+        if (!ref || ref.call || !isInputRef(ref))
+          continue;
+        const text = body.text.slice(ref.start, ref.end);
+        context3.report({
+          range: renderedRange(context3.file, body, rendered, i, i + 1),
+          messageId: "unescapedValue",
+          data: { key: keyText, ref: text, input: ref.path.join("."), escaped: escapedText("$esc.jsonString(", ref, text) },
+          fix: wrapReference(context3.file, body, ref, "$esc.jsonString(")
+        });
+      }
+    } else if (v.type === "number" || v.type === "literal" || v.type === "object" || v.type === "array") {
+      const [a, b] = range(v);
+      const original = context3.text.slice(a, b);
+      const suggest = [];
+      if (v.type === "number" || v.type === "literal") {
+        if (body.node.style !== "jsonencode")
+          suggest.push({ messageId: "quoteValue", data: { text: `"${original}"` }, fix: { range: [a, b], text: templateText(body, `"${original}"`) } });
+      }
+      context3.report({ range: [a, b], messageId: "nonString", data: { key: keyText, type: v.type === "literal" ? original : v.type }, suggest });
+    } else if (v.type === "wild") {
+      const ref = rendered.stubs.get(v.start);
+      if (!ref || v.end - v.start !== 1)
+        continue;
+      const text = body.text.slice(ref.start, ref.end);
+      const [a, b] = range(v);
+      const fixed = `"${escapedText("$esc.jsonString(", ref, text)}"`;
+      const edit = { range: [a, b], text: templateText(body, fixed) };
+      context3.report({ range: [a, b], messageId: "unquotedRef", data: { key: keyText, ref: text, escaped: escapedText("$esc.jsonString(", ref, text) }, suggest: [{ messageId: "escapeRef", data: { text: fixed }, fix: edit }] });
+    }
+  }
+  const root = shapeOf(found.attributes, entries2.length);
+  if (root && !participant_attributes_default({ attributes: root }) && found.attributes.type !== "wild") {
+    context3.report({ range: range(found.attributes), messageId: "shape", data: { problem: "`attributes` is not an object" } });
+  }
+}
 function templatedKeyText(text, stubs, key) {
   const refs = /* @__PURE__ */ new Set();
   for (let i = key.start; i < key.end; i++) {
@@ -56999,6 +57432,9 @@ function shapeOf(attributes, count) {
     return attributes.type === "string" ? "s" : [];
   return Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, "v"]));
 }
+function suggestion(messageId, data, fix) {
+  return fix ? [{ messageId, data, fix }] : [];
+}
 var id24, participant_attributes_default2;
 var init_participant_attributes2 = __esm({
   "packages/core/dist/rules/data-action/participant-attributes.js"() {
@@ -57013,7 +57449,7 @@ var init_participant_attributes2 = __esm({
         id: id24,
         description: "Participant-attributes request bodies must have string values and escaped templated keys.",
         severity: "error",
-        kinds: ["data-action"],
+        kinds: ["data-action", "terraform"],
         fixable: true,
         hasSuggestions: true,
         docs: { url: ruleDocsUrl(id24), recommended: true },
@@ -57035,74 +57471,32 @@ var init_participant_attributes2 = __esm({
         }
       },
       check(context3) {
-        const def = dataActionOf(context3.file);
-        const body = def?.body;
-        if (!def || !body)
-          return;
-        const found = participantAttributeEntries(def);
-        if (!found)
-          return;
-        const { rendered, entries: entries2 } = found;
-        const range = (n) => renderedRange(context3.file, body, rendered, n.start, n.end);
-        const checkKeys2 = context3.options.checkTemplatedKeys === true;
-        for (const e of entries2) {
-          const keyText = e.literalKey ?? templatedKeyText(body.text, rendered.stubs, e.key);
-          for (let i = checkKeys2 ? e.key.start : e.key.end; i < e.key.end; i++) {
-            const ref = rendered.stubs.get(i);
-            if (!ref || ref.call && JSON_ESCAPES.has(ref.call))
-              continue;
-            const text = body.text.slice(ref.start, ref.end);
-            context3.report({
-              range: renderedRange(context3.file, body, rendered, i, i + 1),
-              messageId: "templatedKey",
-              data: { ref: text, input: ref.path.join(".") || ref.root, escaped: escapedText("$esc.jsonString(", ref, text) },
-              suggest: [{ messageId: "escapeRef", data: { text: escapedText("$esc.jsonString(", ref, text) }, fix: wrapReference(context3.file, body, ref, "$esc.jsonString(") }]
-            });
-          }
-          const v = e.value;
-          if (v.type === "string") {
-            for (let i = v.start; i < v.end; i++) {
-              const ref = rendered.stubs.get(i);
-              if (!ref || ref.call || !isInputRef(ref))
-                continue;
-              const text = body.text.slice(ref.start, ref.end);
-              context3.report({
-                range: renderedRange(context3.file, body, rendered, i, i + 1),
-                messageId: "unescapedValue",
-                data: { key: keyText, ref: text, input: ref.path.join("."), escaped: escapedText("$esc.jsonString(", ref, text) },
-                fix: wrapReference(context3.file, body, ref, "$esc.jsonString(")
-              });
-            }
-          } else if (v.type === "number" || v.type === "literal" || v.type === "object" || v.type === "array") {
-            const [a, b] = range(v);
-            const original = context3.text.slice(a, b);
-            const suggest = [];
-            if (v.type === "number" || v.type === "literal") {
-              const quoted = `\\"${original}\\"`;
-              suggest.push({ messageId: "quoteValue", data: { text: `"${original}"` }, fix: { range: [a, b], text: quoted } });
-            }
-            context3.report({ range: [a, b], messageId: "nonString", data: { key: keyText, type: v.type === "literal" ? original : v.type }, suggest });
-          } else if (v.type === "wild") {
-            const ref = rendered.stubs.get(v.start);
-            if (!ref || v.end - v.start !== 1)
-              continue;
-            const text = body.text.slice(ref.start, ref.end);
-            const [a, b] = range(v);
-            const fixed = `"${escapedText("$esc.jsonString(", ref, text)}"`;
-            const edit = { range: [a, b], text: JSON.stringify(fixed).slice(1, -1) };
-            context3.report({ range: [a, b], messageId: "unquotedRef", data: { key: keyText, ref: text, escaped: escapedText("$esc.jsonString(", ref, text) }, suggest: [{ messageId: "escapeRef", data: { text: fixed }, fix: edit }] });
-          }
-        }
-        const root = shapeOf(found.attributes, entries2.length);
-        if (root && !participant_attributes_default({ attributes: root }) && found.attributes.type !== "wild") {
-          context3.report({ range: range(found.attributes), messageId: "shape", data: { problem: "`attributes` is not an object" } });
-        }
+        for (const def of dataActionsOf(context3.file))
+          checkAction7(context3, def);
       }
     });
   }
 });
 
 // packages/core/dist/rules/data-action/input-undeclared.js
+function checkAction8(context3, def) {
+  const props = schemaProperties(def?.inputSchema);
+  if (!def || !props)
+    return;
+  const declared2 = Object.keys(props);
+  for (const tpl of [def.url, def.body]) {
+    if (!tpl)
+      continue;
+    for (const ref of printed(tpl.scan.refs)) {
+      if (!isInputRef(ref))
+        continue;
+      const name = ref.path[0];
+      if (Object.hasOwn(props, name) || BUILT_IN_INPUTS.has(name))
+        continue;
+      report3(context3, tpl, ref, name, declared2);
+    }
+  }
+}
 function printed(refs) {
   const out = [];
   const add = (r) => {
@@ -57126,8 +57520,11 @@ function report3(context3, tpl, ref, name, declared2) {
       hint: closest3 ? ` (did you mean \`${closest3}\`?)` : "",
       effect: ref.silent ? "it prints nothing" : `Velocity prints the text \`${text}\` into the request`
     },
-    suggest: closest3 && nameStart !== -1 ? [{ messageId: "useDeclared", data: { closest: closest3 }, fix: { range: templateRange(context3.file, tpl, nameStart, nameStart + name.length), text: jsonStringBody(closest3) } }] : void 0
+    suggest: suggestions2("useDeclared", { closest: closest3 ?? "" }, closest3 && nameStart !== -1 ? templateEdit(context3.file, tpl, nameStart, nameStart + name.length, closest3) : void 0)
   });
+}
+function suggestions2(messageId, data, fix) {
+  return fix ? [{ messageId, data, fix }] : void 0;
 }
 var id25, BUILT_IN_INPUTS, input_undeclared_default;
 var init_input_undeclared = __esm({
@@ -57144,7 +57541,7 @@ var init_input_undeclared = __esm({
         id: id25,
         description: "Every `${input.x}` printed in `requestUrlTemplate` or `requestTemplate` must be a property of `inputSchema`.",
         severity: "error",
-        kinds: ["data-action"],
+        kinds: ["data-action", "terraform"],
         hasSuggestions: true,
         docs: { url: ruleDocsUrl(id25), recommended: true },
         messages: {
@@ -57153,29 +57550,44 @@ var init_input_undeclared = __esm({
         }
       },
       check(context3) {
-        const def = dataActionOf(context3.file);
-        const props = schemaProperties(def?.inputSchema);
-        if (!def || !props)
-          return;
-        const declared2 = Object.keys(props);
-        for (const tpl of [def.url, def.body]) {
-          if (!tpl)
-            continue;
-          for (const ref of printed(tpl.scan.refs)) {
-            if (!isInputRef(ref))
-              continue;
-            const name = ref.path[0];
-            if (Object.hasOwn(props, name) || BUILT_IN_INPUTS.has(name))
-              continue;
-            report3(context3, tpl, ref, name, declared2);
-          }
-        }
+        for (const def of dataActionsOf(context3.file))
+          checkAction8(context3, def);
       }
     });
   }
 });
 
 // packages/core/dist/rules/data-action/success-template.js
+function checkAction9(context3, def) {
+  const tpl = def?.successTemplate;
+  if (!def || !tpl)
+    return;
+  const paths = translationPaths(def);
+  const props = schemaProperties(def.successSchema);
+  const rendered = renderTemplate(tpl.text, tpl.scan, "all");
+  for (const { ref, inString } of rendered.placed) {
+    if (ref.call || ref.path.length || !paths.has(ref.root))
+      continue;
+    const text = tpl.text.slice(ref.start, ref.end);
+    if (inString && tpl.text[ref.start - 1] === '"' && tpl.text[ref.end] === '"') {
+      const unquote = templateEdit(context3.file, tpl, ref.start - 1, ref.end + 1, text);
+      context3.report({
+        range: templateRange(context3.file, tpl, ref.start - 1, ref.end + 1),
+        messageId: "quoted",
+        data: { ref: text },
+        // A suggestion, not a fix: that values arrive JSON-encoded is the platform's documented behaviour, but a
+        // template that builds the quotes on purpose (a number printed as a string) is the author's call.
+        // Inside `jsonencode({…})` the quotes are Terraform's output, not text to remove: no suggestion there.
+        suggest: unquote ? [{ messageId: "unquote", data: { ref: text }, fix: unquote }] : []
+      });
+      continue;
+    }
+    if (!inString && props)
+      checkArray(context3, def, tpl.text, ref, text, paths.get(ref.root), props);
+  }
+  if (props)
+    checkKeys(context3, def, rendered, props);
+}
 function translationPaths(def) {
   const out = /* @__PURE__ */ new Map();
   for (const pair of def.translationMap?.pairs ?? []) {
@@ -57251,7 +57663,7 @@ var init_success_template = __esm({
         id: id26,
         description: "`successTemplate` must insert translation-map values unquoted, unwrap arrays with `firstFromArray`, and only write keys the success schema declares.",
         severity: "error",
-        kinds: ["data-action"],
+        kinds: ["data-action", "terraform"],
         hasSuggestions: true,
         docs: { url: ruleDocsUrl(id26), recommended: true },
         messages: {
@@ -57262,39 +57674,38 @@ var init_success_template = __esm({
         }
       },
       check(context3) {
-        const def = dataActionOf(context3.file);
-        const tpl = def?.successTemplate;
-        if (!def || !tpl)
-          return;
-        const paths = translationPaths(def);
-        const props = schemaProperties(def.successSchema);
-        const rendered = renderTemplate(tpl.text, tpl.scan, "all");
-        for (const { ref, inString } of rendered.placed) {
-          if (ref.call || ref.path.length || !paths.has(ref.root))
-            continue;
-          const text = tpl.text.slice(ref.start, ref.end);
-          if (inString && tpl.text[ref.start - 1] === '"' && tpl.text[ref.end] === '"') {
-            context3.report({
-              range: templateRange(context3.file, tpl, ref.start - 1, ref.end + 1),
-              messageId: "quoted",
-              data: { ref: text },
-              // A suggestion, not a fix: that values arrive JSON-encoded is the platform's documented behaviour, but a
-              // template that builds the quotes on purpose (a number printed as a string) is the author's call.
-              suggest: [{ messageId: "unquote", data: { ref: text }, fix: { range: templateRange(context3.file, tpl, ref.start - 1, ref.end + 1), text: jsonStringBody(text) } }]
-            });
-            continue;
-          }
-          if (!inString && props)
-            checkArray(context3, def, tpl.text, ref, text, paths.get(ref.root), props);
-        }
-        if (props)
-          checkKeys(context3, def, rendered, props);
+        for (const def of dataActionsOf(context3.file))
+          checkAction9(context3, def);
       }
     });
   }
 });
 
 // packages/core/dist/rules/data-action/escape-misuse.js
+function checkAction10(context3, def) {
+  if (!def?.body || !BODY_METHODS.has(def.requestType ?? "") || !sendsJson(def))
+    return;
+  const tpl = def.body;
+  const rendered = renderTemplate(tpl.text, tpl.scan, "all");
+  for (const { ref, inString } of rendered.placed) {
+    if (!ref.call)
+      continue;
+    const call = tpl.text.slice(ref.start, ref.end);
+    const method = ref.call.toLowerCase();
+    if (method === "esc.javascript") {
+      const at = tpl.text.indexOf("javascript", ref.start);
+      context3.report({
+        range: templateRange(context3.file, tpl, ref.start, ref.end),
+        messageId: "javascript",
+        data: { call },
+        // Same intent, the right escape: certain.
+        fix: templateEdit(context3.file, tpl, at, at + "javascript".length, "jsonString")
+      });
+    } else if (method === "esc.jsonstring" && !inString) {
+      reportOutside(context3, def, ref, call);
+    }
+  }
+}
 function reportOutside(context3, def, ref, call) {
   const tpl = def.body;
   const arg = ref.args[0];
@@ -57302,14 +57713,14 @@ function reportOutside(context3, def, ref, call) {
   const types2 = [].concat(prop?.type ?? []);
   if (types2.length && types2.every((t) => t === "integer" || t === "number" || t === "boolean"))
     return;
-  const edit = { range: templateRange(context3.file, tpl, ref.start, ref.end), text: jsonStringBody(`"${call}"`) };
+  const edit = templateEdit(context3.file, tpl, ref.start, ref.end, `"${call}"`);
   const isString = types2.length > 0 && types2.every((t) => t === "string");
   context3.report({
-    range: edit.range,
+    range: templateRange(context3.file, tpl, ref.start, ref.end),
     messageId: "jsonStringOutside",
     data: { call },
     fix: isString ? edit : void 0,
-    suggest: [{ messageId: "addQuotes", data: { call }, fix: edit }]
+    suggest: edit ? [{ messageId: "addQuotes", data: { call }, fix: edit }] : []
   });
 }
 var id27, escape_misuse_default;
@@ -57325,7 +57736,7 @@ var init_escape_misuse = __esm({
         id: id27,
         description: "In a JSON request body, `$esc.jsonString(...)` belongs inside a JSON string, and `$esc.javascript(...)` is not a JSON escape.",
         severity: "error",
-        kinds: ["data-action"],
+        kinds: ["data-action", "terraform"],
         fixable: true,
         hasSuggestions: true,
         docs: { url: ruleDocsUrl(id27), recommended: true },
@@ -57336,29 +57747,8 @@ var init_escape_misuse = __esm({
         }
       },
       check(context3) {
-        const def = dataActionOf(context3.file);
-        if (!def?.body || !BODY_METHODS.has(def.requestType ?? "") || !sendsJson(def))
-          return;
-        const tpl = def.body;
-        const rendered = renderTemplate(tpl.text, tpl.scan, "all");
-        for (const { ref, inString } of rendered.placed) {
-          if (!ref.call)
-            continue;
-          const call = tpl.text.slice(ref.start, ref.end);
-          const method = ref.call.toLowerCase();
-          if (method === "esc.javascript") {
-            const at = tpl.text.indexOf("javascript", ref.start);
-            context3.report({
-              range: templateRange(context3.file, tpl, ref.start, ref.end),
-              messageId: "javascript",
-              data: { call },
-              // Same intent, the right escape: certain.
-              fix: { range: templateRange(context3.file, tpl, at, at + "javascript".length), text: "jsonString" }
-            });
-          } else if (method === "esc.jsonstring" && !inString) {
-            reportOutside(context3, def, ref, call);
-          }
-        }
+        for (const def of dataActionsOf(context3.file))
+          checkAction10(context3, def);
       }
     });
   }
@@ -70028,7 +70418,7 @@ var SEVERITY_LABEL = { 2: "**Error**", 1: "**Warning**" };
 function ruleLink(ruleId) {
   return ruleId ? `[${codeSpan(ruleId)}](${ruleDocsUrl(ruleId)})` : codeSpan("parse error");
 }
-function inlineCommentBody(f, suggestion, note) {
+function inlineCommentBody(f, suggestion2, note) {
   const build = (message, block2, extra) => {
     const parts = [`${SEVERITY_LABEL[f.severity]} · ${ruleLink(f.ruleId)}`, "", renderMessage(message)];
     const related = relatedLines2(f);
@@ -70038,7 +70428,7 @@ function inlineCommentBody(f, suggestion, note) {
     parts.push("", fingerprintMarker(f.fingerprint));
     return parts.join("\n");
   };
-  const body = build(clipMessage(f.message), suggestion, note);
+  const body = build(clipMessage(f.message), suggestion2, note);
   if (body.length <= INLINE_BODY_LIMIT) return body;
   return build(clipMessage(f.message), void 0, [note, "The suggested change is too long for a comment; `cxlint --fix` or the SARIF file has it."].filter(Boolean).join("\n\n"));
 }

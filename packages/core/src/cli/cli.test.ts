@@ -44,7 +44,7 @@ function snapshot(dir: string): Map<string, Buffer> {
   return out;
 }
 
-interface JsonResult { filePath: string; messages: { ruleId: string | null; message: string; fix?: unknown; fatal?: boolean }[] }
+interface JsonResult { filePath: string; messages: { ruleId: string | null; message: string; line: number; column: number; fix?: unknown; fatal?: boolean }[] }
 const keyOf = (r: JsonResult, m: JsonResult['messages'][number]) => `${r.filePath} ${m.ruleId} ${m.message}`;
 
 let dir: string;
@@ -203,7 +203,10 @@ describe('--fix on a copy of examples/', () => {
     const originals = snapshot(dir);
     const before: JsonResult[] = JSON.parse((await cli(['--format', 'json'], dir)).stdout);
     const fixable = before.flatMap((r) => r.messages.filter((m) => m.fix).map((m) => keyOf(r, m)));
-    const unfixable = before.flatMap((r) => r.messages.filter((m) => !m.fix).map((m) => keyOf(r, m)));
+    // A finding without a fix at the same place as one with a fix may be fixed by a later pass (a data-action edit in
+    // HCL waits for terraform/dollar-escape's `$${`, issue 13): only the others must stay.
+    const fixedAt = new Set(before.flatMap((r) => r.messages.filter((m) => m.fix).map((m) => `${r.filePath}:${m.line}:${m.column}`)));
+    const unfixable = before.flatMap((r) => r.messages.filter((m) => !m.fix && !fixedAt.has(`${r.filePath}:${m.line}:${m.column}`)).map((m) => keyOf(r, m)));
     expect(fixable.length).toBeGreaterThan(0);
     expect(unfixable.length).toBeGreaterThan(0);
 

@@ -79,6 +79,56 @@ const REAL_DEFECTS = [
   // data-action/participant-attributes: the public Set-Participant-Attribute module prints `$!{input.value}` (free
   // text) unescaped in the attribute's value (an error, owned by this rule; its templated key is strict-only).
   'GenesysCloudDevOps__public-api-set-participant-attribute-data-action-module/Set-Participant-Attribute.json:10:68 data-action/participant-attributes',
+  // Issue 13, data actions written in Terraform (`genesyscloud_integration_action`): the same rules, the same
+  // model. json-escape and participant-attributes: the Terraform twins of the exported actions above, flagged for
+  // the same unescaped inputs. translation-map: `.total` has no `$` root (as in JSON). The provider's own examples
+  // (`resource.tf`, `simplest_resource.tf`): `${input.service}` in the URL is neither declared in contract_input nor
+  // escaped, and success_template writes `name`/`build`, which contract_output (no additionalProperties) lacks.
+  'GenesysCloudBlueprints__architect-flow-public-api-blueprint/blueprint/files/modules/data-actions/main.tf:56:39 data-action/translation-map',
+  'GenesysCloudBlueprints__automatic-offer-callback-for-disconnected-call/terraform/modules/actions/create-callback/create-callback.tf:28:89 data-action/json-escape',
+  'GenesysCloudBlueprints__genesys-cloud-call-park/terraform/modules/data-actions/get-waiting-calls-in-specific-queue-based-on-external-tag/get-waiting-calls-in-specific-queue-based-on-external-tag.tf:54:49 data-action/json-escape',
+  'GenesysCloudBlueprints__genesys-cloud-call-park/terraform/modules/data-actions/get-waiting-calls-in-specific-queue-based-on-external-tag/get-waiting-calls-in-specific-queue-based-on-external-tag.tf:54:69 data-action/json-escape',
+  'GenesysCloudBlueprints__genesys-cloud-call-park/terraform/modules/data-actions/get-waiting-calls-in-specific-queue-based-on-external-tag/get-waiting-calls-in-specific-queue-based-on-external-tag.tf:54:1067 data-action/json-escape',
+  'GenesysCloudBlueprints__genesys-cloud-call-park/terraform/modules/data-actions/replace-participant-with-ani/replace-participant-with-ani.tf:29:49 data-action/json-escape',
+  'GenesysCloudBlueprints__genesys-cloud-call-park/terraform/modules/data-actions/update-external-tag-on-conversation/update-external-tag-on-conversation.tf:23:53 data-action/json-escape',
+  'GenesysCloudBlueprints__negative-sentiment-callback/terraform/modules/actions/create-scheduled-callback/create-scheduled-callback.tf:35:96 data-action/json-escape',
+  'GenesysCloudBlueprints__negative-sentiment-callback/terraform/modules/actions/create-scheduled-callback/create-scheduled-callback.tf:35:184 data-action/json-escape',
+  'GenesysCloudBlueprints__negative-sentiment-callback/terraform/modules/actions/send-chat-group-notif/send-chat-group-notif.tf:28:45 data-action/json-escape',
+  'GenesysCloudBlueprints__negative-sentiment-callback/terraform/modules/actions/send-chat-group-notif/send-chat-group-notif.tf:28:81 data-action/json-escape',
+  'GenesysCloudBlueprints__process-automation-trigger-with-salesforce/terraform/modules/action/create-case/create-case.tf:39:84 data-action/json-escape',
+  'GenesysCloudBlueprints__process-automation-trigger-with-salesforce/terraform/modules/action/create-case/create-case.tf:39:123 data-action/json-escape',
+  'GenesysCloudBlueprints__scheduling-bot-blueprint/modules/data-actions/create-booking/create-booking.tf:39:101 data-action/json-escape',
+  'GenesysCloudBlueprints__scheduling-bot-blueprint/modules/data-actions/create-booking/create-booking.tf:39:146 data-action/json-escape',
+  'GenesysCloudBlueprints__scheduling-bot-blueprint/modules/data-actions/get-bookable-slots/get-bookable-slots.tf:57:98 data-action/json-escape',
+  'GenesysCloudBlueprints__send-email-notification-when-outbound-message-fails-blueprint/terraform/data_actions/data-actions.tf:53:48 data-action/json-escape',
+  'GenesysCloudBlueprints__send-email-notification-when-outbound-message-fails-blueprint/terraform/data_actions/data-actions.tf:53:105 data-action/json-escape',
+  'GenesysCloudBlueprints__send-email-notification-when-outbound-message-fails-blueprint/terraform/data_actions/data-actions.tf:53:163 data-action/json-escape',
+  'GenesysCloudBlueprints__send-email-notification-when-outbound-message-fails-blueprint/terraform/data_actions/data-actions.tf:53:203 data-action/json-escape',
+  'GenesysCloudBlueprints__switch-voice-to-web-messaging/terraform/modules/actions/send-agentless-outbound-message/send-agentless-outbound-message.tf:44:53 data-action/json-escape',
+  'GenesysCloudBlueprints__switch-voice-to-web-messaging/terraform/modules/actions/send-agentless-outbound-message/send-agentless-outbound-message.tf:44:98 data-action/json-escape',
+  'GenesysCloudBlueprints__switch-voice-to-web-messaging/terraform/modules/actions/send-agentless-outbound-message/send-agentless-outbound-message.tf:44:154 data-action/json-escape',
+  'GenesysCloudBlueprints__switch-voice-to-web-messaging/terraform/modules/actions/send-agentless-outbound-message/send-agentless-outbound-message.tf:44:209 data-action/json-escape',
+  'GenesysCloudBlueprints__terminate-voice-calls-with-no-queue/terraform-with-pbx/modules/actions/put-conversation-tag/put-conversation-tag.tf:27:53 data-action/json-escape',
+  'GenesysCloudBlueprints__terminate-voice-calls-with-no-queue/terraform-without-pbx/modules/actions/put-conversation-tag/put-conversation-tag.tf:27:53 data-action/json-escape',
+  'GenesysCloudDevOps__public-api-create-callback-extended-with-data-data-action-module/main.tf:70:63 data-action/json-escape',
+  'GenesysCloudDevOps__public-api-create-callback-extended-with-data-data-action-module/main.tf:70:249 data-action/json-escape',
+  'GenesysCloudDevOps__public-api-create-callback-extended-with-data-data-action-module/main.tf:70:367 data-action/json-escape',
+  'GenesysCloudDevOps__public-api-create-callback-extended-with-data-data-action-module/main.tf:70:927 data-action/json-escape',
+  'GenesysCloudDevOps__public-api-create-callback-extended-with-data-data-action-module/main.tf:70:982 data-action/json-escape',
+  'GenesysCloudDevOps__public-api-create-callback-extended-with-data-data-action-module/main.tf:70:1042 data-action/json-escape',
+  'GenesysCloudDevOps__public-api-create-callback-extended-with-data-data-action-module/main.tf:70:1109 data-action/json-escape',
+  'GenesysCloudDevOps__public-api-create-callback-extended-with-data-data-action-module/main.tf:70:1169 data-action/json-escape',
+  'GenesysCloudDevOps__public-api-set-participant-attribute-data-action-module/main.tf:32:75 data-action/participant-attributes',
+  'GenesysCloudDevOps__public-api-update-data-table-row-data-action-module/main.tf:19:46 data-action/json-escape',
+  'GenesysCloudDevOps__servicenow-create-inc-data-action-module/main.tf:30:59 data-action/json-escape',
+  'MyPureCloud__terraform-provider-genesyscloud/examples/resources/genesyscloud_integration_action/resource.tf:48:75 data-action/input-undeclared',
+  'MyPureCloud__terraform-provider-genesyscloud/examples/resources/genesyscloud_integration_action/resource.tf:48:75 data-action/url-escape',
+  'MyPureCloud__terraform-provider-genesyscloud/examples/resources/genesyscloud_integration_action/resource.tf:63:27 data-action/success-template',
+  'MyPureCloud__terraform-provider-genesyscloud/examples/resources/genesyscloud_integration_action/resource.tf:63:52 data-action/success-template',
+  'MyPureCloud__terraform-provider-genesyscloud/examples/resources/genesyscloud_integration_action/simplest_resource.tf:46:75 data-action/input-undeclared',
+  'MyPureCloud__terraform-provider-genesyscloud/examples/resources/genesyscloud_integration_action/simplest_resource.tf:46:75 data-action/url-escape',
+  'MyPureCloud__terraform-provider-genesyscloud/examples/resources/genesyscloud_integration_action/simplest_resource.tf:61:27 data-action/success-template',
+  'MyPureCloud__terraform-provider-genesyscloud/examples/resources/genesyscloud_integration_action/simplest_resource.tf:61:52 data-action/success-template',
 ];
 
 const MINE = /^(call-data|data-action)\//;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFile } from '../parse/parse-file.js';
 import { Project } from './project.js';
 import { callDataFlow, dataActionJson } from '../testing/data-action-fixtures.js';
-import { bodyJson, dataActionIndex, dataActionOf, findDataActions, participantAttributeEntries, stripExportSuffix, templateRange } from './data-actions.js';
+import { bodyJson, dataActionIndex, dataActionOf, dataActionsOf, findDataActions, participantAttributeEntries, stripExportSuffix, templateRange } from './data-actions.js';
 import { callDataActions, outcomeHasActions } from './call-data.js';
 import { prepareTerraform } from '../parse/terraform.js';
 
@@ -110,5 +110,32 @@ describe('call-data model', () => {
     expect([a.category, a.actionName, a.inputs[0].name]).toEqual([undefined, undefined, undefined]);
     const b = callDataActions(parseFile('f.yaml', callDataFlow('${dataAction}-data-action', 'inputs: {}', { category: '${dataAction}-Lambda' })))[0];
     expect([b.category, b.actionName]).toEqual([undefined, undefined]);
+  });
+});
+
+describe('one data-action model for JSON and Terraform', () => {
+  it('reads a genesyscloud_integration_action like the exported JSON, with ranges in the .tf file', async () => {
+    const f = parseFile('main.tf', TF, 'terraform', await prepareTerraform('main.tf', TF));
+    const [def] = dataActionsOf(f);
+    expect(def.origin).toBe('terraform');
+    expect([def.name, def.requestType]).toEqual(['Set Reason', 'PATCH']);
+    expect(def.body?.text).toBe('{"attributes": {"callbackReason": "${input.reason}", "${input.key}": "x"}}');
+    const i = def.body!.text.indexOf('${input.reason}');
+    expect(TF.slice(...templateRange(f, def.body!, i, i + '${input.reason}'.length))).toBe('$${input.reason}');
+    expect(participantAttributeEntries(def)?.entries.map((e) => e.literalKey)).toEqual(['callbackReason', undefined]);
+  });
+
+  it('lets a flow find a Terraform-defined action by name (with its templates, for call-data rules)', async () => {
+    const f = parseFile('main.tf', TF, 'terraform', await prepareTerraform('main.tf', TF));
+    const index = dataActionIndex(new Project([f]));
+    const [def] = findDataActions(index, 'set reason');
+    expect(def.file).toBe(f);
+    expect(def.url?.text).toBe('/api/v2/conversations/${input.conversationId}/participants/${input.participantId}/attributes');
+  });
+
+  it('leaves a template written as an expression unknown', async () => {
+    const text = TF.replace(/request_template\s+= ".*"/, 'request_template     = var.body');
+    const f = parseFile('main.tf', text, 'terraform', await prepareTerraform('main.tf', text));
+    expect(dataActionsOf(f)[0].body).toBeUndefined();
   });
 });

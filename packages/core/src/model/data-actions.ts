@@ -1,27 +1,41 @@
 import type { TextEdit } from '../diagnostics.js';
 import type { ParsedFile } from '../parse/parse-file.js';
 import { get, getPair, isMap, isScalar, toJS, type MapNode, type Node, type Pair, type ScalarNode } from '../parse/nodes.js';
+import { escapeHclTemplate, hclQuotedBody, jsonencodeText, readHclValue, type JsonencodeScalar } from '../parse/hcl-values.js';
 import { valueIndexToOffset } from '../parse/string-offsets.js';
 import type { KeyOccurrence, Project } from './project.js';
 import type { ProjectContributor } from './project.js';
-import { findAttribute, terraformIntegrationActions, terraformResources } from './terraform.js';
+import { findAttribute, hclLiteral, terraformIntegrationActions, terraformResources, type TerraformResource } from './terraform.js';
 import { parseStubbedJson, type StubNode, type StubParse } from './stubbed-json.js';
 import { renderTemplate, scanVelocity, type BranchChoice, type Rendered, type VelocityRef, type VelocityScan } from './velocity.js';
 
-/** A Velocity template held in a JSON string of the file, with its scan done once. */
+/**
+ * A Velocity template held in a string of the file, with its scan done once: a JSON string (exported data
+ * action; node style `json`), a quoted HCL string (style `hcl`) or an HCL heredoc (style `heredoc`). The node's
+ * style says how an index of `text` maps back to the source and how inserted text must be written.
+ */
 export interface TemplateField {
   node: ScalarNode;
   text: string;
   scan: VelocityScan;
+  /**
+   * An HCL string with Terraform template syntax of its own (an unescaped `${var.x}` or `%{ for … }`): Terraform
+   * renders it before Genesys sees it, so the text the data action receives is known only in part.
+   */
+  terraformTemplate?: boolean;
 }
 
 /**
- * A custom data action as the linter sees it: from an exported data-action JSON file (with node ranges),
- * or from a Terraform `genesyscloud_integration_action` (contract only, without nodes).
+ * A custom data action as the linter sees it, whatever the format: an exported data-action JSON file, or a
+ * Terraform `genesyscloud_integration_action` (`config_request`, `config_response`, `contract_input`/`_output`
+ * read with positions in the `.tf` file; see `parse/hcl-values.ts`). Parts written as expressions the linter
+ * cannot read (`var.template`, `file(…)`) are undefined.
  */
 export interface DataActionDef {
   file: ParsedFile;
   origin: 'json' | 'terraform';
+  /** The `genesyscloud_integration_action` block (Terraform only). */
+  resource?: TerraformResource;
   /** The name as written (may carry ` - Exported 2024-10-28 @ 16:06`); undefined when not a literal. */
   name?: string;
   /** The name flows use: without the export suffix. */
@@ -52,14 +66,6 @@ export function stripExportSuffix(name: string): string {
   return name.replace(EXPORT_SUFFIX, '').trim();
 }
 
-/**
- * A template that is not a JSON string of the file (a Terraform attribute, whose HCL strings carry no node
- * positions here): every position inside it maps to `range`.
- */
-export function detachedTemplate(text: string, range: [number, number]): TemplateField {
-  return { node: { type: 'scalar', range, value: text, style: 'json' }, text, scan: scanVelocity(text) };
-}
-
 function field(node: Node | null | undefined): TemplateField | undefined {
   if (!isScalar(node) || typeof node.value !== 'string') return undefined;
   return { node, text: node.value, scan: scanVelocity(node.value) };
@@ -70,6 +76,16 @@ function str(node: Node | null | undefined): string | undefined {
 }
 
 const cache = new WeakMap<ParsedFile, DataActionDef | null>();
+
+/**
+ * The data actions a file defines, in either format: the one of a data-action JSON file, or every
+ * `genesyscloud_integration_action` of a Terraform file. Rules of `data-action/*` run on both through this.
+ */
+export function dataActionsOf(file: ParsedFile): DataActionDef[] {
+  if (file.kind === 'terraform') return terraformDataActionsIn(file);
+  const def = dataActionOf(file);
+  return def ? [def] : [];
+}
 
 /** The data action a data-action JSON file defines (memoised per file); undefined for other files. */
 export function dataActionOf(file: ParsedFile): DataActionDef | undefined {
@@ -127,7 +143,6 @@ export function jsonStringBody(s: string): string {
   return JSON.stringify(s).slice(1, -1);
 }
 
-/** `${input.x}` → `<open>${input.x})`: two insertions inside the JSON string (nothing in them needs escaping). */
 /**
  * The opening of an escape call around `ref`: quiet (`$!esc.jsonString(`) when the reference is quiet
  * (`$!{input.x}`). A method that returns null prints its own text unless quiet, so `$esc.jsonString($!{input.x})`
@@ -143,10 +158,63 @@ export function escapedText(open: string, ref: VelocityRef, refText: string): st
   return `${escapeOpening(open, ref)}${refText})`;
 }
 
-export function wrapReference(file: ParsedFile, tpl: TemplateField, ref: VelocityRef, open: string): TextEdit[] {
+/**
+ * `s` as it must be written inside this template's string so that the template receives `s`: JSON-escaped in a
+ * JSON string; in HCL also `${` → `$${` and `%{` → `%%{` (else Terraform interpolates it); in a heredoc only that.
+ */
+export function templateText(tpl: TemplateField, s: string): string {
+  // Inside `jsonencode({…})` an edit lands in one of the object's HCL strings.
+  if (tpl.node.style === 'hcl' || tpl.node.style === 'jsonencode') return hclQuotedBody(s);
+  if (tpl.node.style === 'heredoc') return escapeHclTemplate(s);
+  return jsonStringBody(s);
+}
+
+/** A whole string value holding `s`, to replace the template's value with (`"$${input.rawRequest}"` in HCL). */
+export function templateLiteral(tpl: TemplateField, s: string): string {
+  return tpl.node.style === 'json' ? JSON.stringify(s) : `"${hclQuotedBody(s)}"`;
+}
+
+/**
+ * Whether `[from, to)` of the template can be edited in the source. Not in `jsonencode({…})` outside its HCL
+ * strings (the quotes, commas and numbers are Terraform's output: a change there is a change to the HCL
+ * expression, which is the author's to make). Not where HCL has an unescaped `${` (Terraform interpolation):
+ * `terraform/dollar-escape` fixes that first, and an edit at the same place would mix with its `$`
+ * (`$$esc.url(…)`); once escaped, the next `--fix` pass makes this edit.
+ */
+export function isEditable(file: ParsedFile, tpl: TemplateField, from: number, to: number): boolean {
+  const style = tpl.node.style;
+  if (style === 'hcl' || style === 'heredoc' || style === 'jsonencode') {
+    const [a, b] = templateRange(file, tpl, from, to);
+    const text = file.source.text;
+    for (let i = Math.max(a - 1, 0); i < b; i++) {
+      if (text[i] === '$' && text[i + 1] === '{' && text[i - 1] !== '$' && i + 1 >= a) return false;
+    }
+  }
+  if (style !== 'jsonencode') return true;
+  const { inside, exact } = tpl.node as JsonencodeScalar;
+  if (!inside[from] || !inside[to]) return false;
+  for (let i = from; i < to; i++) if (!exact[i]) return false;
+  return true;
+}
+
+/**
+ * The edit that replaces `[from, to)` of the template's text with `s`, written for the template's format;
+ * undefined where that part cannot be edited in the source (see `isEditable`).
+ */
+export function templateEdit(file: ParsedFile, tpl: TemplateField, from: number, to: number, s: string): TextEdit | undefined {
+  if (!isEditable(file, tpl, from, to)) return undefined;
+  return { range: templateRange(file, tpl, from, to), text: templateText(tpl, s) };
+}
+
+/**
+ * `${input.x}` → `<open>${input.x})`: two insertions inside the string (nothing in them needs escaping in JSON or
+ * HCL); undefined where the reference cannot be edited in the source.
+ */
+export function wrapReference(file: ParsedFile, tpl: TemplateField, ref: VelocityRef, open: string): TextEdit[] | undefined {
+  if (!isEditable(file, tpl, ref.start, ref.end)) return undefined;
   const [a, b] = templateRange(file, tpl, ref.start, ref.end);
   return [
-    { range: [a, a], text: escapeOpening(open, ref) },
+    { range: [a, a], text: templateText(tpl, escapeOpening(open, ref)) },
     { range: [b, b], text: ')' },
   ];
 }
@@ -257,21 +325,104 @@ export interface DataActionIndex {
   hasUnknownNames: boolean;
 }
 
-/** `genesyscloud_integration_action` resources: a name known only at deploy time (no literal) stays unknown. */
+/**
+ * `genesyscloud_integration_action` resources of the project, as read from their own files, with the names a
+ * flow may call them by (a `var.x` name resolved through defaults and module arguments); a name known only at
+ * deploy time stays unknown.
+ */
 function terraformDataActions(project: Project): DataActionDef[] {
   return terraformIntegrationActions(project).flatMap((a): DataActionDef[] => {
-    const base = {
+    const def = terraformDataActionsIn(a.resource.file).find((d) => d.resource === a.resource);
+    const base: DataActionDef = def ?? {
       file: a.resource.file,
-      origin: 'terraform' as const,
-      integrationType: undefined,
+      origin: 'terraform',
+      resource: a.resource,
       requestType: a.configRequest?.requestType?.toUpperCase(),
       inputSchema: a.contractInput,
       successSchema: a.contractOutput,
       secure: a.secure,
     };
-    if (!a.names.length) return [{ ...base }];
-    return a.names.map((name) => ({ ...base, name, baseName: stripExportSuffix(name) }));
+    // Contracts written as an expression hcl2json's `jsonencode` decoding read but the positioned reader did not.
+    const merged: DataActionDef = { ...base, inputSchema: base.inputSchema ?? a.contractInput, successSchema: base.successSchema ?? a.contractOutput };
+    if (!a.names.length) return [{ ...merged, name: undefined, baseName: undefined }];
+    return a.names.map((name) => ({ ...merged, name, baseName: stripExportSuffix(name) }));
   });
+}
+
+const terraformCache = new WeakMap<ParsedFile, DataActionDef[]>();
+
+/** The data actions (`genesyscloud_integration_action`) of one Terraform file, with positions. Memoised per file. */
+export function terraformDataActionsIn(file: ParsedFile): DataActionDef[] {
+  const hit = terraformCache.get(file);
+  if (hit) return hit;
+  const out = terraformResources(file)
+    .filter((r) => r.type === 'genesyscloud_integration_action')
+    .map((r) => terraformDataAction(file, r));
+  terraformCache.set(file, out);
+  return out;
+}
+
+function hclNode(resource: TerraformResource, path: string[]): Node | undefined {
+  const at = findAttribute(resource, path);
+  if (!at) return undefined;
+  return readHclValue(resource.file.source.text, at.valueRange[0], resource.range[1])?.node;
+}
+
+/** `${` or `%{` not written as HCL's literal escape (`$${`, `%%{`). */
+const TERRAFORM_TEMPLATE = /(?<![$%])([$%])(?!\1)\{|^[$%]\{/;
+
+function hclTemplate(resource: TerraformResource, path: string[]): TemplateField | undefined {
+  const at = findAttribute(resource, path);
+  const text = resource.file.source.text;
+  const read = at && readHclValue(text, at.valueRange[0], resource.range[1]);
+  if (!at || !read) return undefined;
+  let node = read.node;
+  // `request_template = jsonencode({ … })`: the template is the JSON text Terraform makes of the object.
+  if (node.type !== 'scalar' && text.startsWith('jsonencode', at.valueRange[0])) {
+    const encoded = jsonencodeText(text, node, [at.valueRange[0], read.end]);
+    if (!encoded) return undefined;
+    return { node: encoded, text: encoded.value, scan: scanVelocity(encoded.value) };
+  }
+  if (!isScalar(node) || typeof node.value !== 'string') return undefined;
+  const raw = resource.file.source.text.slice(node.range[0], node.range[1]);
+  return { node, text: node.value, scan: scanVelocity(node.value), terraformTemplate: TERRAFORM_TEMPLATE.test(raw) };
+}
+
+function terraformDataAction(file: ParsedFile, r: TerraformResource): DataActionDef {
+  const name = hclLiteral(r.body.name);
+  const nameNode = hclNode(r, ['name']);
+  const requestTypeNode = hclNode(r, ['config_request', 'request_type']);
+  const requestType = isScalar(requestTypeNode) && typeof requestTypeNode.value === 'string' ? hclLiteral(requestTypeNode.value) : undefined;
+  const headers = hclNode(r, ['config_request', 'headers']);
+  const tm = hclNode(r, ['config_response', 'translation_map']);
+  const tmd = hclNode(r, ['config_response', 'translation_map_defaults']);
+  const inputSchemaNode = hclNode(r, ['contract_input']);
+  const successSchemaNode = hclNode(r, ['contract_output']);
+  const bodyAt = findAttribute(r, ['config_request', 'request_template']);
+  const body = hclTemplate(r, ['config_request', 'request_template']);
+  const secure = hclLiteral(r.body.secure);
+  return {
+    file,
+    origin: 'terraform',
+    resource: r,
+    name,
+    baseName: name === undefined ? undefined : stripExportSuffix(name),
+    nameNode: isScalar(nameNode) ? nameNode : undefined,
+    requestType: requestType?.toUpperCase(),
+    requestTypeNode: isScalar(requestTypeNode) ? requestTypeNode : undefined,
+    url: hclTemplate(r, ['config_request', 'request_url_template']),
+    body,
+    bodyPair: body && bodyAt ? { key: { type: 'scalar', range: bodyAt.keyRange, value: 'request_template', style: 'plain' }, value: body.node, range: [bodyAt.keyRange[0], body.node.range[1]] } : undefined,
+    headers: isMap(headers) ? headers : undefined,
+    translationMap: isMap(tm) ? tm : undefined,
+    translationMapDefaults: isMap(tmd) ? tmd : undefined,
+    successTemplate: hclTemplate(r, ['config_response', 'success_template']),
+    inputSchemaNode: isMap(inputSchemaNode) || isScalar(inputSchemaNode) ? inputSchemaNode : undefined,
+    successSchemaNode: isMap(successSchemaNode) || isScalar(successSchemaNode) ? successSchemaNode : undefined,
+    inputSchema: inputSchemaNode ? toJS(inputSchemaNode) : undefined,
+    successSchema: successSchemaNode ? toJS(successSchemaNode) : undefined,
+    secure: secure === 'true' ? true : secure === 'false' ? false : undefined,
+  };
 }
 
 export function dataActionIndex(project: Project): DataActionIndex {
@@ -306,59 +457,23 @@ export function findDataActions(index: DataActionIndex, name: string): DataActio
   return [];
 }
 
-// Participant-data keys a data action sets: a PATCH of participant attributes with literal keys.
+// Participant-data keys a data action sets: a PATCH of participant attributes with literal keys, in either format.
 export const dataActionParticipantKeys: ProjectContributor = {
   participantKeysSet(file: ParsedFile): KeyOccurrence[] {
-    if (file.kind === 'terraform') return terraformParticipantKeys(file);
-    const def = dataActionOf(file);
-    if (!def?.body) return [];
-    const found = participantAttributeEntries(def);
-    if (!found) return [];
     const out: KeyOccurrence[] = [];
-    for (const e of found.entries) {
-      if (e.literalKey === undefined || e.literalKey === '') continue;
-      out.push({ key: e.literalKey, file, range: renderedRange(file, def.body, found.rendered, e.key.start + 1, e.key.end - 1), origin: 'data-action' });
+    for (const def of dataActionsOf(file)) {
+      if (!def.body) continue;
+      const found = participantAttributeEntries(def);
+      if (!found) continue;
+      for (const e of found.entries) {
+        if (e.literalKey === undefined || e.literalKey === '') continue;
+        const range = renderedRange(file, def.body, found.rendered, e.key.start + 1, e.key.end - 1);
+        out.push({ key: e.literalKey, file, range, origin: def.origin === 'terraform' ? 'terraform' : 'data-action' });
+      }
     }
     return out;
   },
 };
-
-/** HCL writes a literal `${` as `$${`; hcl2json keeps the escape. */
-export function unescapeHcl(s: string): string {
-  return s.replace(/\$\$\{/g, '${');
-}
-
-/**
- * The same for `genesyscloud_integration_action` in Terraform. HCL strings carry no node positions here, so a
- * key is located by searching its text inside the `request_template` value (the whole value when not found).
- */
-function terraformParticipantKeys(file: ParsedFile): KeyOccurrence[] {
-  const out: KeyOccurrence[] = [];
-  for (const r of terraformResources(file)) {
-    if (r.type !== 'genesyscloud_integration_action') continue;
-    const block = r.body.config_request;
-    const req = (Array.isArray(block) ? block[0] : block) as Record<string, unknown> | undefined;
-    const template = typeof req?.request_template === 'string' ? unescapeHcl(req.request_template) : undefined;
-    const url = typeof req?.request_url_template === 'string' ? unescapeHcl(req.request_url_template) : undefined;
-    const method = typeof req?.request_type === 'string' ? req.request_type.toUpperCase() : undefined;
-    if (!template || !url || method !== 'PATCH' || !PARTICIPANT_ATTRIBUTES_URL.test(url)) continue;
-    const body = bodyJson(detachedTemplate(template, r.range)).parsed;
-    if (body?.root?.type !== 'object') continue;
-    const attributes = body.root.members.find((m) => m.key.type === 'string' && m.key.value === 'attributes')?.value;
-    if (attributes?.type !== 'object') continue;
-    const where = findAttribute(r, ['config_request', 'request_template'])?.valueRange ?? r.headerRange;
-    for (const m of attributes.members) {
-      if (m.key.type !== 'string' || m.key.value === '') continue;
-      let templated = false;
-      for (let i = m.key.start; i < m.key.end; i++) if (body.rendered.stubs.has(i)) templated = true;
-      if (templated) continue;
-      const at = file.source.text.slice(where[0], where[1]).indexOf(m.key.value);
-      const range: [number, number] = at === -1 ? where : [where[0] + at, where[0] + at + m.key.value.length];
-      out.push({ key: m.key.value, file, range, origin: 'terraform' });
-    }
-  }
-  return out;
-}
 
 // ---------------------------------------------------------------------------------------------------------
 // Contract helpers.

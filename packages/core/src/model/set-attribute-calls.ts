@@ -2,12 +2,9 @@ import type { ParsedFile } from '../parse/parse-file.js';
 import { callDataActions } from './call-data.js';
 import {
   dataActionIndex,
-  detachedTemplate,
   findDataActions,
   participantAttributeEntries,
   schemaProperties,
-  stripExportSuffix,
-  unescapeHcl,
   type DataActionDef,
 } from './data-actions.js';
 import type { KeyOccurrence, Project, ProjectContributor } from './project.js';
@@ -115,29 +112,15 @@ function requiredInputs(schema: unknown): string[] {
 export function setAttributeActions(project: Project): SetAttributeAction[] {
   return project.index('set-attribute-actions', (p) => {
     const out: SetAttributeAction[] = [];
+    const categories = new Map(terraformIntegrationActions(p).map((a) => [a.resource, a.categories]));
     for (const def of dataActionIndex(p).all) {
-      if (def.origin !== 'json' || def.baseName === undefined) continue;
-      const inputs = setAttributeInputs(def);
-      if (inputs) out.push({ def, name: def.baseName, inputs, required: requiredInputs(def.inputSchema) });
-    }
-    for (const a of terraformIntegrationActions(p)) {
-      const req = a.configRequest;
-      if (!req?.requestUrlTemplate || !req.requestTemplate || !a.names.length) continue;
-      const range = a.resource.headerRange;
-      const def: DataActionDef = {
-        file: a.resource.file,
-        origin: 'terraform',
-        requestType: req.requestType?.toUpperCase(),
-        url: detachedTemplate(unescapeHcl(req.requestUrlTemplate), range),
-        body: detachedTemplate(unescapeHcl(req.requestTemplate), range),
-        inputSchema: a.contractInput,
-        successSchema: a.contractOutput,
-      };
+      if (def.baseName === undefined) continue;
       const inputs = setAttributeInputs(def);
       if (!inputs) continue;
-      // One category only: with several possible values, which one a given deployment uses is unknowable.
-      const category = a.categories.length === 1 ? a.categories[0] : undefined;
-      for (const name of a.names) out.push({ def: { ...def, name, baseName: stripExportSuffix(name) }, name: stripExportSuffix(name), category, inputs, required: requiredInputs(a.contractInput) });
+      // A Terraform action's category, when it has one known value: with several, which one a deployment uses is unknowable.
+      const known = def.resource ? categories.get(def.resource) : undefined;
+      const category = known?.length === 1 ? known[0] : undefined;
+      out.push({ def, name: def.baseName, category, inputs, required: requiredInputs(def.inputSchema) });
     }
     return out;
   });

@@ -4,7 +4,11 @@
  */
 export type Range = [number, number];
 
-export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'json';
+/**
+ * `hcl`: a quoted HCL string (Terraform); `heredoc`: an HCL heredoc; `jsonencode`: the JSON text Terraform's
+ * `jsonencode({…})` makes of an HCL object (see `parse/hcl-values.ts`).
+ */
+export type ScalarStyle = 'plain' | 'single' | 'double' | 'block' | 'json' | 'hcl' | 'heredoc' | 'jsonencode';
 export type ScalarValue = string | number | boolean | null;
 
 export interface ScalarNode {

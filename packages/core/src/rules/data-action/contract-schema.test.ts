@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { RuleTester } from '../../testing/rule-tester.js';
-import { dataActionJson, positionOf } from '../../testing/data-action-fixtures.js';
+import { dataActionJson, positionOf, dataActionTf, terraformCases } from '../../testing/data-action-fixtures.js';
 import rule from './contract-schema.js';
 
 const tester = new RuleTester({ describe, it });
@@ -53,3 +53,25 @@ tester.run(rule, {
     },
   ],
 });
+
+// The same rule on a data action written in Terraform (`genesyscloud_integration_action`): positions in the .tf
+// file, fixes and suggestions written as HCL (`$${` for Velocity's `${`, `\\"` inside a quoted string).
+
+tester.run(
+  rule,
+  await terraformCases({
+    valid: [{ name: 'Terraform: jsonencode({...}) contracts', code: dataActionTf() }],
+    invalid: [
+      {
+        name: 'Terraform: an invalid type inside jsonencode, at its value',
+        code: dataActionTf({ inputSchema: { type: 'object', properties: { a: { type: 'strin' } } } }),
+        errors: [{ messageId: 'invalid', ...positionOf(dataActionTf({ inputSchema: { type: 'object', properties: { a: { type: 'strin' } } } }), '"strin"') }],
+      },
+      {
+        name: 'Terraform: a contract_input that is not an object',
+        code: dataActionTf({ inputSchema: { type: 'string' } }),
+        errors: [{ messageId: 'notObject', ...positionOf(dataActionTf({ inputSchema: { type: 'string' } }), '"string"') }],
+      },
+    ],
+  }),
+);

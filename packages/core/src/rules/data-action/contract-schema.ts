@@ -1,5 +1,5 @@
 import { contractSchemaProblems } from '../../model/contract-schemas.js';
-import { dataActionOf } from '../../model/data-actions.js';
+import { dataActionsOf, type DataActionDef } from '../../model/data-actions.js';
 import { isMap, type Node } from '../../parse/nodes.js';
 import { nodeAtPointer } from '../../parse/pointer.js';
 import { defineRule, ruleDocsUrl, type RuleContext } from '../rule.js';
@@ -16,7 +16,7 @@ export default defineRule({
     id,
     description: '`inputSchema` and `successSchema` must be valid JSON Schemas with an object at the root.',
     severity: 'error',
-    kinds: ['data-action'],
+    kinds: ['data-action', 'terraform'],
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
       invalid: '{{which}} is not a valid JSON Schema: `{{at}}` {{problem}}.',
@@ -25,13 +25,17 @@ export default defineRule({
     },
   },
   check(context) {
-    const def = dataActionOf(context.file);
-    if (!def) return;
-    checkSchema(context, 'inputSchema', 'inputs', def.inputSchemaNode, def.inputSchema, ['object']);
-    // Outputs may also be an array of objects (Salesforce searches export `"type": "array"` with `items`).
-    checkSchema(context, 'successSchema', 'outputs', def.successSchemaNode, def.successSchema, ['object', 'array']);
+    // Exported JSON or Terraform HCL: one model (model/data-actions.ts), positions in the file's own syntax.
+    for (const def of dataActionsOf(context.file)) checkAction(context, def);
   },
 });
+
+function checkAction(context: RuleContext, def: DataActionDef): void {
+  if (!def) return;
+  checkSchema(context, 'inputSchema', 'inputs', def.inputSchemaNode, def.inputSchema, ['object']);
+  // Outputs may also be an array of objects (Salesforce searches export `"type": "array"` with `items`).
+  checkSchema(context, 'successSchema', 'outputs', def.successSchemaNode, def.successSchema, ['object', 'array']);
+}
 
 function checkSchema(context: RuleContext, which: string, side: string, node: Node | undefined, value: unknown, roots: string[]): void {
   if (!node) {

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { RuleTester } from '../../testing/rule-tester.js';
-import { dataActionJson, positionOf } from '../../testing/data-action-fixtures.js';
+import { dataActionJson, positionOf, dataActionTf, terraformCases } from '../../testing/data-action-fixtures.js';
 import rule from './escape-misuse.js';
 
 const tester = new RuleTester({ describe, it });
@@ -43,3 +43,28 @@ tester.run(rule, {
     },
   ],
 });
+
+// The same rule on a data action written in Terraform (`genesyscloud_integration_action`): positions in the .tf
+// file, fixes and suggestions written as HCL (`$${` for Velocity's `${`, `\\"` inside a quoted string).
+
+const tfBody = (b: string) => dataActionTf({ body: b });
+tester.run(
+  rule,
+  await terraformCases({
+    valid: [{ name: 'Terraform: $esc.jsonString inside a string', code: tfBody('{"a": "$esc.jsonString(${input.note})"}') }],
+    invalid: [
+      {
+        name: 'Terraform: $esc.javascript',
+        code: tfBody('{"a": "$esc.javascript(${input.note})"}'),
+        errors: [{ messageId: 'javascript', ...positionOf(tfBody('{"a": "$esc.javascript(${input.note})"}'), '$esc.javascript') }],
+        output: tfBody('{"a": "$esc.jsonString(${input.note})"}'),
+      },
+      {
+        name: 'Terraform: $esc.jsonString outside a string: quotes written as `\\"` in HCL',
+        code: tfBody('{"a": $esc.jsonString(${input.note})}'),
+        errors: [{ messageId: 'jsonStringOutside', line: 8, column: 37, suggestions: [{ messageId: 'addQuotes', output: tfBody('{"a": "$esc.jsonString(${input.note})"}') }] }],
+        output: tfBody('{"a": "$esc.jsonString(${input.note})"}'),
+      },
+    ],
+  }),
+);

@@ -1,4 +1,4 @@
-import { BODY_METHODS, dataActionOf, inputProperty, jsonStringBody, sendsJson, templateRange, type DataActionDef } from '../../model/data-actions.js';
+import { BODY_METHODS, inputProperty, templateEdit, sendsJson, templateRange, type DataActionDef, dataActionsOf } from '../../model/data-actions.js';
 import { isInputRef, renderTemplate, type VelocityRef } from '../../model/velocity.js';
 import { defineRule, ruleDocsUrl, type RuleContext } from '../rule.js';
 
@@ -18,7 +18,7 @@ export default defineRule({
     id,
     description: 'In a JSON request body, `$esc.jsonString(...)` belongs inside a JSON string, and `$esc.javascript(...)` is not a JSON escape.',
     severity: 'error',
-    kinds: ['data-action'],
+    kinds: ['data-action', 'terraform'],
     fixable: true,
     hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
@@ -31,29 +31,33 @@ export default defineRule({
     },
   },
   check(context) {
-    const def = dataActionOf(context.file);
-    if (!def?.body || !BODY_METHODS.has(def.requestType ?? '') || !sendsJson(def)) return;
-    const tpl = def.body;
-    const rendered = renderTemplate(tpl.text, tpl.scan, 'all');
-    for (const { ref, inString } of rendered.placed) {
-      if (!ref.call) continue;
-      const call = tpl.text.slice(ref.start, ref.end);
-      const method = ref.call.toLowerCase();
-      if (method === 'esc.javascript') {
-        const at = tpl.text.indexOf('javascript', ref.start);
-        context.report({
-          range: templateRange(context.file, tpl, ref.start, ref.end),
-          messageId: 'javascript',
-          data: { call },
-          // Same intent, the right escape: certain.
-          fix: { range: templateRange(context.file, tpl, at, at + 'javascript'.length), text: 'jsonString' },
-        });
-      } else if (method === 'esc.jsonstring' && !inString) {
-        reportOutside(context, def, ref, call);
-      }
-    }
+    // Exported JSON or Terraform HCL: one model (model/data-actions.ts), positions in the file's own syntax.
+    for (const def of dataActionsOf(context.file)) checkAction(context, def);
   },
 });
+
+function checkAction(context: RuleContext, def: DataActionDef): void {
+  if (!def?.body || !BODY_METHODS.has(def.requestType ?? '') || !sendsJson(def)) return;
+  const tpl = def.body;
+  const rendered = renderTemplate(tpl.text, tpl.scan, 'all');
+  for (const { ref, inString } of rendered.placed) {
+    if (!ref.call) continue;
+    const call = tpl.text.slice(ref.start, ref.end);
+    const method = ref.call.toLowerCase();
+    if (method === 'esc.javascript') {
+      const at = tpl.text.indexOf('javascript', ref.start);
+      context.report({
+        range: templateRange(context.file, tpl, ref.start, ref.end),
+        messageId: 'javascript',
+        data: { call },
+        // Same intent, the right escape: certain.
+        fix: templateEdit(context.file, tpl, at, at + 'javascript'.length, 'jsonString'),
+      });
+    } else if (method === 'esc.jsonstring' && !inString) {
+      reportOutside(context, def, ref, call);
+    }
+  }
+}
 
 function reportOutside(context: RuleContext, def: DataActionDef, ref: VelocityRef, call: string): void {
   const tpl = def.body!;
@@ -62,15 +66,15 @@ function reportOutside(context: RuleContext, def: DataActionDef, ref: VelocityRe
   const types = ([] as unknown[]).concat(prop?.type ?? []);
   // A number or boolean printed bare is valid JSON (jsonString leaves it as is): nothing to report.
   if (types.length && types.every((t) => t === 'integer' || t === 'number' || t === 'boolean')) return;
-  const edit = { range: templateRange(context.file, tpl, ref.start, ref.end), text: jsonStringBody(`"${call}"`) };
+  const edit = templateEdit(context.file, tpl, ref.start, ref.end, `"${call}"`);
   // Quoting is certain when the contract says the input is a string; otherwise what the value is meant to be is
   // the author's call.
   const isString = types.length > 0 && types.every((t) => t === 'string');
   context.report({
-    range: edit.range,
+    range: templateRange(context.file, tpl, ref.start, ref.end),
     messageId: 'jsonStringOutside',
     data: { call },
     fix: isString ? edit : undefined,
-    suggest: [{ messageId: 'addQuotes', data: { call }, fix: edit }],
+    suggest: edit ? [{ messageId: 'addQuotes', data: { call }, fix: edit }] : [],
   });
 }

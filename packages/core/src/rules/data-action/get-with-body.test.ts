@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { RuleTester } from '../../testing/rule-tester.js';
-import { dataActionJson } from '../../testing/data-action-fixtures.js';
+import { dataActionJson, dataActionTf, terraformCases } from '../../testing/data-action-fixtures.js';
 import rule from './get-with-body.js';
 
 const tester = new RuleTester({ describe, it });
@@ -33,3 +33,27 @@ tester.run(rule, {
     { name: 'DELETE too', code: get('{"id": 1}', 'DELETE'), errors: [{ suggestions: [{ output: get('${input.rawRequest}', 'DELETE') }] }], output: null },
   ],
 });
+
+// The same rule on a data action written in Terraform (`genesyscloud_integration_action`): positions in the .tf
+// file, fixes written as HCL (`$${` for Velocity's `${`, `\\"` inside a quoted string).
+
+tester.run(
+  rule,
+  await terraformCases({
+    valid: [{ name: 'Terraform: the default template', code: dataActionTf({ method: 'GET' }) }],
+    invalid: [
+      {
+        name: 'Terraform: a custom body on a GET, reset to "$${input.rawRequest}"',
+        code: dataActionTf({ method: 'GET', body: '{"note": "${input.note}"}' }),
+        errors: [{ messageId: 'ignored', line: 8, column: 28, endLine: 8, endColumn: 60 }],
+        output: dataActionTf({ method: 'GET' }),
+      },
+      {
+        name: 'Terraform: a heredoc body is replaced by a quoted string',
+        code: dataActionTf({ method: 'DELETE', body: '{"note": "${input.note}"}', heredoc: true }),
+        errors: [{ messageId: 'ignored', line: 8, column: 28, endLine: 10, endColumn: 4 }],
+        output: dataActionTf({ method: 'DELETE' }),
+      },
+    ],
+  }),
+);

@@ -1,5 +1,5 @@
-import { dataActionOf } from '../../model/data-actions.js';
-import { defineRule, ruleDocsUrl } from '../rule.js';
+import { dataActionsOf, templateLiteral, type DataActionDef } from '../../model/data-actions.js';
+import { defineRule, ruleDocsUrl, type RuleContext } from '../rule.js';
 
 const id = 'data-action/get-with-body';
 
@@ -15,7 +15,7 @@ export default defineRule({
     id,
     description: 'GET and DELETE data actions ignore `requestTemplate`; a custom body is never sent.',
     severity: 'warn',
-    kinds: ['data-action'],
+    kinds: ['data-action', 'terraform'],
     hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
@@ -25,16 +25,21 @@ export default defineRule({
     },
   },
   check(context) {
-    const def = dataActionOf(context.file);
-    if (!def?.body || (def.requestType !== 'GET' && def.requestType !== 'DELETE')) return;
-    if (def.body.text.trim() === '' || DEFAULT_TEMPLATE.test(def.body.text)) return;
-    context.report({
-      node: def.body.node,
-      messageId: 'ignored',
-      data: { method: def.requestType },
-      // A suggestion, not a fix: resetting deletes the only record of what the author meant to send (the inputs
-      // still have to go into the URL, by hand), and for DELETE that no body is sent is not documented.
-      suggest: [{ messageId: 'reset', fix: { range: def.body.node.range, text: '"${input.rawRequest}"' } }],
-    });
+    // Exported JSON or Terraform HCL: one model (model/data-actions.ts), positions in the file's own syntax.
+    for (const def of dataActionsOf(context.file)) checkAction(context, def);
   },
 });
+
+function checkAction(context: RuleContext, def: DataActionDef): void {
+  if (!def.body || (def.requestType !== 'GET' && def.requestType !== 'DELETE')) return;
+  if (def.body.text.trim() === '' || DEFAULT_TEMPLATE.test(def.body.text)) return;
+  context.report({
+    node: def.body.node,
+    messageId: 'ignored',
+    data: { method: def.requestType },
+    // A suggestion, not a fix: resetting deletes the only record of what the author meant to send (the inputs
+    // still have to go into the URL, by hand), and for DELETE that no body is sent is not documented.
+    // The whole value becomes a string literal: `"${input.rawRequest}"`, `"$${input.rawRequest}"` in HCL.
+    suggest: [{ messageId: 'reset', fix: { range: def.body.node.range, text: templateLiteral(def.body, '${input.rawRequest}') } }],
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { RuleTester } from '../../testing/rule-tester.js';
-import { dataActionJson, positionOf } from '../../testing/data-action-fixtures.js';
+import { dataActionJson, positionOf, dataActionTf, terraformCases } from '../../testing/data-action-fixtures.js';
 import rule from './input-undeclared.js';
 
 const tester = new RuleTester({ describe, it });
@@ -39,3 +39,31 @@ tester.run(rule, {
     },
   ],
 });
+
+// The same rule on a data action written in Terraform (`genesyscloud_integration_action`): positions in the .tf
+// file, fixes and suggestions written as HCL (`$${` for Velocity's `${`, `\\"` inside a quoted string).
+
+tester.run(
+  rule,
+  await terraformCases({
+    valid: [{ name: 'Terraform: declared inputs', code: dataActionTf({ body: '{"n": "$esc.jsonString(${input.note})"}' }) }],
+    invalid: [
+      {
+        name: 'Terraform: a wrongly cased input in the URL',
+        code: dataActionTf({ url: '/api/v2/conversations/${input.conversationID}' }),
+        // `    request_url_template = "/api/v2/conversations/$${input.conversationID}"`: the quote is at column 28, the
+        // reference (`$${…}`, 24 characters in the file) at 51.
+        errors: [
+          {
+            messageId: 'undeclared',
+            line: 6,
+            column: 51,
+            endLine: 6,
+            endColumn: 75,
+            suggestions: [{ messageId: 'useDeclared', output: dataActionTf({ url: '/api/v2/conversations/${input.conversationId}' }) }],
+          },
+        ],
+      },
+    ],
+  }),
+);

@@ -1,7 +1,8 @@
-import { dataActionOf, jsonStringBody, schemaProperties, templateRange, type TemplateField } from '../../model/data-actions.js';
+import { templateEdit, schemaProperties, templateRange, type TemplateField, dataActionsOf, type DataActionDef } from '../../model/data-actions.js';
 import { isInputRef, type VelocityRef } from '../../model/velocity.js';
 import { closestKey } from '../closest-name.js';
-import { defineRule, ruleDocsUrl, type RuleContext } from '../rule.js';
+import type { TextEdit } from '../../diagnostics.js';
+import { defineRule, ruleDocsUrl, type RuleContext, type SuggestionDescriptor } from '../rule.js';
 
 const id = 'data-action/input-undeclared';
 
@@ -20,7 +21,7 @@ export default defineRule({
     id,
     description: 'Every `${input.x}` printed in `requestUrlTemplate` or `requestTemplate` must be a property of `inputSchema`.',
     severity: 'error',
-    kinds: ['data-action'],
+    kinds: ['data-action', 'terraform'],
     hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
@@ -30,22 +31,26 @@ export default defineRule({
     },
   },
   check(context) {
-    const def = dataActionOf(context.file);
-    const props = schemaProperties(def?.inputSchema);
-    // Without a contract's properties there is nothing to compare with.
-    if (!def || !props) return;
-    const declared = Object.keys(props);
-    for (const tpl of [def.url, def.body]) {
-      if (!tpl) continue;
-      for (const ref of printed(tpl.scan.refs)) {
-        if (!isInputRef(ref)) continue;
-        const name = ref.path[0];
-        if (Object.hasOwn(props, name) || BUILT_IN_INPUTS.has(name)) continue;
-        report(context, tpl, ref, name, declared);
-      }
-    }
+    // Exported JSON or Terraform HCL: one model (model/data-actions.ts), positions in the file's own syntax.
+    for (const def of dataActionsOf(context.file)) checkAction(context, def);
   },
 });
+
+function checkAction(context: RuleContext, def: DataActionDef): void {
+  const props = schemaProperties(def?.inputSchema);
+  // Without a contract's properties there is nothing to compare with.
+  if (!def || !props) return;
+  const declared = Object.keys(props);
+  for (const tpl of [def.url, def.body]) {
+    if (!tpl) continue;
+    for (const ref of printed(tpl.scan.refs)) {
+      if (!isInputRef(ref)) continue;
+      const name = ref.path[0];
+      if (Object.hasOwn(props, name) || BUILT_IN_INPUTS.has(name)) continue;
+      report(context, tpl, ref, name, declared);
+    }
+  }
+}
 
 /** Printed references and the arguments of printed calls (`$esc.jsonString(${input.x})`), not `#if` conditions. */
 function printed(refs: VelocityRef[]): VelocityRef[] {
@@ -72,8 +77,10 @@ function report(context: RuleContext, tpl: TemplateField, ref: VelocityRef, name
       hint: closest ? ` (did you mean \`${closest}\`?)` : '',
       effect: ref.silent ? 'it prints nothing' : `Velocity prints the text \`${text}\` into the request`,
     },
-    suggest: closest && nameStart !== -1
-      ? [{ messageId: 'useDeclared', data: { closest }, fix: { range: templateRange(context.file, tpl, nameStart, nameStart + name.length), text: jsonStringBody(closest) } }]
-      : undefined,
+    suggest: suggestions('useDeclared', { closest: closest ?? '' }, closest && nameStart !== -1 ? templateEdit(context.file, tpl, nameStart, nameStart + name.length, closest) : undefined),
   });
+}
+
+function suggestions(messageId: string, data: Record<string, string>, fix: TextEdit | undefined): SuggestionDescriptor[] | undefined {
+  return fix ? [{ messageId, data, fix }] : undefined;
 }

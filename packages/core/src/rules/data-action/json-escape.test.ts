@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { RuleTester } from '../../testing/rule-tester.js';
-import { dataActionJson, positionOf } from '../../testing/data-action-fixtures.js';
+import { dataActionJson, positionOf, dataActionTf, terraformCases } from '../../testing/data-action-fixtures.js';
 import rule from './json-escape.js';
 
 const tester = new RuleTester({ describe, it });
@@ -85,3 +85,57 @@ tester.run(rule, {
     },
   ],
 });
+
+// The same rule on a data action written in Terraform (`genesyscloud_integration_action`): positions in the .tf
+// file, fixes written as HCL (`$${` for Velocity's `${`, `\\"` inside a quoted string).
+
+const tfBody = (b: string, more: Parameters<typeof dataActionTf>[0] = {}) => dataActionTf({ body: b, ...more });
+const UNESCAPED = tfBody('{"note": "${input.note}"}').replace('$${input.note}', () => '${input.note}');
+// Terraform writes `{"count":1,"note":"x ${input.note}","to":{"id":"${input.conversationId}"}}` (keys sorted).
+const JSONENCODED = tfBody('-').replace('"-"', () => 'jsonencode({\n      note  = "x $${input.note}"\n      count = 1\n      to    = { id = "$${input.conversationId}" }\n    })');
+tester.run(
+  rule,
+  await terraformCases({
+    valid: [
+      { name: 'Terraform: escaped with $esc.jsonString', code: tfBody('{"note": "$esc.jsonString(${input.note})"}') },
+      { name: 'Terraform: GET ignores the body', code: tfBody('{"note": "${input.note}"}', { method: 'GET' }) },
+      { name: 'Terraform: a Genesys id', code: tfBody('{"conversationId": "${input.conversationId}"}') },
+    ],
+    invalid: [
+      {
+        name: 'Terraform: an unescaped input in a quoted HCL string, after HCL escapes on the same line',
+        code: tfBody('{"title": "say \\"hi\\"", "note": "${input.note}"}'),
+        // Line 8 is `    request_template     = "{\"title\": \"say \\\"hi\\\"\", \"note\": \"$${input.note}\"}"`:
+        // the reference is written `$${input.note}` (14 characters) from column 73.
+        errors: [{ messageId: 'unescaped', line: 8, column: 73, endLine: 8, endColumn: 87 }],
+        output: tfBody('{"title": "say \\"hi\\"", "note": "$esc.jsonString(${input.note})"}'),
+      },
+      {
+        name: 'Terraform: in a heredoc',
+        code: tfBody('{\n  "note": "${input.note}"\n}', { heredoc: true }),
+        errors: [{ messageId: 'unescaped', line: 10, column: 12, endLine: 10, endColumn: 26 }],
+        output: tfBody('{\n  "note": "$esc.jsonString(${input.note})"\n}', { heredoc: true }),
+      },
+      {
+        name: 'Terraform: request_template = jsonencode({...}): found in the HCL string, fixed there',
+        code: JSONENCODED,
+        errors: [{ messageId: 'unescaped', ...positionOf(JSONENCODED, '$${input.note}') }],
+        output: JSONENCODED.replace('"x $${input.note}"', () => '"x $esc.jsonString($${input.note})"'),
+      },
+      {
+        // Written `${input.note}` it is Terraform interpolation: terraform/dollar-escape's fix (`$`) goes first, at the
+        // same place; a second insertion there would give `$$esc.jsonString(…)`. The next --fix pass wraps it.
+        name: 'Terraform: an unescaped `${` (Terraform interpolation) is reported without a fix',
+        code: UNESCAPED,
+        errors: [{ messageId: 'unescaped', ...positionOf(UNESCAPED, '${input.note}') }],
+        output: null,
+      },
+      {
+        name: 'Terraform: the fix is written with $${ (checked as text)',
+        code: tfBody('{"a": "$!{input.note}"}'),
+        errors: [{ messageId: 'unescaped', ...positionOf(tfBody('{"a": "$!{input.note}"}'), '$!{input.note}') }],
+        output: tfBody('{"a": "$!{input.note}"}').replace('\\"$!{input.note}\\"', '\\"$esc.jsonString($!{input.note})\\"'),
+      },
+    ],
+  }),
+);

@@ -1,6 +1,6 @@
-import { BODY_METHODS, dataActionOf, ID_PATTERN_OPTION, idPatternOption, participantAttributeEntries, schemaExcludesJsonSpecials, sendsJson, type DataActionDef } from '../../model/data-actions.js';
+import { BODY_METHODS, ID_PATTERN_OPTION, idPatternOption, participantAttributeEntries, schemaExcludesJsonSpecials, sendsJson, type DataActionDef, dataActionsOf } from '../../model/data-actions.js';
 import { isInputRef, renderTemplate } from '../../model/velocity.js';
-import { defineRule, ruleDocsUrl } from '../rule.js';
+import { defineRule, ruleDocsUrl, type RuleContext } from '../rule.js';
 import { reportUnescapedInput } from './unescaped-input.js';
 
 const id = 'data-action/json-escape';
@@ -17,7 +17,7 @@ export default defineRule({
     id,
     description: 'Inputs printed inside a JSON string of the request body must be escaped with `$esc.jsonString(...)`.',
     severity: 'warn',
-    kinds: ['data-action'],
+    kinds: ['data-action', 'terraform'],
     fixable: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
@@ -35,19 +35,23 @@ export default defineRule({
     strictOptions: { checkSchemaSafeInputs: true },
   },
   check(context) {
-    const def = dataActionOf(context.file);
-    if (!def?.body || !BODY_METHODS.has(def.requestType ?? '') || !sendsJson(def)) return;
-    const idPattern = idPatternOption(context.options);
-    const all = context.options.checkSchemaSafeInputs === true;
-    const needsNoEscaping = (d: DataActionDef, name: string, ids: RegExp | undefined) => Boolean(ids?.test(name)) || (!all && schemaExcludesJsonSpecials(d, name));
-    const skip = participantKeyRefs(def);
-    const rendered = renderTemplate(def.body.text, def.body.scan, 'all');
-    for (const { ref, inString } of rendered.placed) {
-      if (!inString || !isInputRef(ref) || ref.call || skip.has(ref.start)) continue;
-      reportUnescapedInput(context, def, def.body, ref, '$esc.jsonString(', idPattern, 'unescaped', needsNoEscaping);
-    }
+    // Exported JSON or Terraform HCL: one model (model/data-actions.ts), positions in the file's own syntax.
+    for (const def of dataActionsOf(context.file)) checkAction(context, def);
   },
 });
+
+function checkAction(context: RuleContext, def: DataActionDef): void {
+  if (!def?.body || !BODY_METHODS.has(def.requestType ?? '') || !sendsJson(def)) return;
+  const idPattern = idPatternOption(context.options);
+  const all = context.options.checkSchemaSafeInputs === true;
+  const needsNoEscaping = (d: DataActionDef, name: string, ids: RegExp | undefined) => Boolean(ids?.test(name)) || (!all && schemaExcludesJsonSpecials(d, name));
+  const skip = participantKeyRefs(def);
+  const rendered = renderTemplate(def.body.text, def.body.scan, 'all');
+  for (const { ref, inString } of rendered.placed) {
+    if (!inString || !isInputRef(ref) || ref.call || skip.has(ref.start)) continue;
+    reportUnescapedInput(context, def, def.body, ref, '$esc.jsonString(', idPattern, 'unescaped', needsNoEscaping);
+  }
+}
 
 /** References in participant-attribute keys and values are `data-action/participant-attributes`' to report. */
 function participantKeyRefs(def: DataActionDef): Set<number> {

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { RuleTester } from '../../testing/rule-tester.js';
-import { dataActionJson, positionOf } from '../../testing/data-action-fixtures.js';
+import { dataActionJson, positionOf, dataActionTf, terraformCases } from '../../testing/data-action-fixtures.js';
 import rule from './participant-attributes.js';
 
 const tester = new RuleTester({ describe, it });
@@ -79,3 +79,28 @@ tester.run(rule, {
     },
   ],
 });
+
+// The same rule on a data action written in Terraform (`genesyscloud_integration_action`): positions in the .tf
+// file, fixes and suggestions written as HCL (`$${` for Velocity's `${`, `\\"` inside a quoted string).
+
+const tfPatch = (b: string) => dataActionTf({ method: 'PATCH', url: '/api/v2/conversations/${input.conversationId}/participants/${input.pid}/attributes', body: b });
+tester.run(
+  rule,
+  await terraformCases({
+    valid: [{ name: 'Terraform: escaped values', code: tfPatch('{"attributes": {"k": "$esc.jsonString(${input.note})"}}') }],
+    invalid: [
+      {
+        name: 'Terraform: the corpus module: `$!{input.value}` unescaped in the value',
+        code: tfPatch('{"attributes": {"k": "$!{input.note}"}}'),
+        // `    request_template     = "{\"attributes\": {\"k\": \"$!{input.note}\"}}"`: `$!{` needs no HCL escape.
+        errors: [{ messageId: 'unescapedValue', line: 8, column: 56, endLine: 8, endColumn: 70 }],
+        output: tfPatch('{"attributes": {"k": "$esc.jsonString($!{input.note})"}}'),
+      },
+      {
+        name: 'Terraform: a number value, quoted by the suggestion as HCL writes it',
+        code: tfPatch('{"attributes": {"k": 42}}'),
+        errors: [{ messageId: 'nonString', ...positionOf(tfPatch('{"attributes": {"k": 42}}'), '42'), suggestions: [{ messageId: 'quoteValue', output: tfPatch('{"attributes": {"k": "42"}}') }] }],
+      },
+    ],
+  }),
+);

@@ -1,9 +1,9 @@
 import { validateParticipantAttributes } from '@cxlint/schema/validators';
 import type { TextEdit } from '../../diagnostics.js';
-import { dataActionOf, escapedText, participantAttributeEntries, renderedRange, wrapReference } from '../../model/data-actions.js';
+import { dataActionsOf, escapedText, participantAttributeEntries, renderedRange, templateText, wrapReference, type DataActionDef } from '../../model/data-actions.js';
 import type { StubNode } from '../../model/stubbed-json.js';
 import { isInputRef, JSON_ESCAPES } from '../../model/velocity.js';
-import { defineRule, ruleDocsUrl, type SuggestionDescriptor } from '../rule.js';
+import { defineRule, ruleDocsUrl, type RuleContext, type SuggestionDescriptor } from '../rule.js';
 
 const id = 'data-action/participant-attributes';
 
@@ -20,7 +20,7 @@ export default defineRule({
     id,
     description: 'Participant-attributes request bodies must have string values and escaped templated keys.',
     severity: 'error',
-    kinds: ['data-action'],
+    kinds: ['data-action', 'terraform'],
     fixable: true,
     hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
@@ -45,68 +45,73 @@ export default defineRule({
     },
   },
   check(context) {
-    const def = dataActionOf(context.file);
-    const body = def?.body;
-    if (!def || !body) return;
-    const found = participantAttributeEntries(def);
-    if (!found) return;
-    const { rendered, entries } = found;
-    const range = (n: StubNode) => renderedRange(context.file, body, rendered, n.start, n.end);
-    const checkKeys = context.options.checkTemplatedKeys === true;
-    for (const e of entries) {
-      const keyText = e.literalKey ?? templatedKeyText(body.text, rendered.stubs, e.key);
-      // Templated keys: every reference in the key must go through $esc.jsonString (strict).
-      for (let i = checkKeys ? e.key.start : e.key.end; i < e.key.end; i++) {
+    // Exported JSON or Terraform HCL: one model (model/data-actions.ts), positions in the file's own syntax.
+    for (const def of dataActionsOf(context.file)) checkAction(context, def);
+  },
+});
+
+function checkAction(context: RuleContext, def: DataActionDef): void {
+  const body = def?.body;
+  if (!def || !body) return;
+  const found = participantAttributeEntries(def);
+  if (!found) return;
+  const { rendered, entries } = found;
+  const range = (n: StubNode) => renderedRange(context.file, body, rendered, n.start, n.end);
+  const checkKeys = context.options.checkTemplatedKeys === true;
+  for (const e of entries) {
+    const keyText = e.literalKey ?? templatedKeyText(body.text, rendered.stubs, e.key);
+    // Templated keys: every reference in the key must go through $esc.jsonString (strict).
+    for (let i = checkKeys ? e.key.start : e.key.end; i < e.key.end; i++) {
+      const ref = rendered.stubs.get(i);
+      if (!ref || (ref.call && JSON_ESCAPES.has(ref.call))) continue;
+      const text = body.text.slice(ref.start, ref.end);
+      context.report({
+        range: renderedRange(context.file, body, rendered, i, i + 1),
+        messageId: 'templatedKey',
+        data: { ref: text, input: ref.path.join('.') || ref.root, escaped: escapedText('$esc.jsonString(', ref, text) },
+        suggest: suggestion('escapeRef', { text: escapedText('$esc.jsonString(', ref, text) }, wrapReference(context.file, body, ref, '$esc.jsonString(')),
+      });
+    }
+    const v = e.value;
+    if (v.type === 'string') {
+      // Inputs printed inside the value string: free text, escaped or the body breaks. The fix is certain.
+      for (let i = v.start; i < v.end; i++) {
         const ref = rendered.stubs.get(i);
-        if (!ref || (ref.call && JSON_ESCAPES.has(ref.call))) continue;
+        if (!ref || ref.call || !isInputRef(ref)) continue;
         const text = body.text.slice(ref.start, ref.end);
         context.report({
           range: renderedRange(context.file, body, rendered, i, i + 1),
-          messageId: 'templatedKey',
-          data: { ref: text, input: ref.path.join('.') || ref.root, escaped: escapedText('$esc.jsonString(', ref, text) },
-          suggest: [{ messageId: 'escapeRef', data: { text: escapedText('$esc.jsonString(', ref, text) }, fix: wrapReference(context.file, body, ref, '$esc.jsonString(') }],
+          messageId: 'unescapedValue',
+          data: { key: keyText, ref: text, input: ref.path.join('.'), escaped: escapedText('$esc.jsonString(', ref, text) },
+          fix: wrapReference(context.file, body, ref, '$esc.jsonString('),
         });
       }
-      const v = e.value;
-      if (v.type === 'string') {
-        // Inputs printed inside the value string: free text, escaped or the body breaks. The fix is certain.
-        for (let i = v.start; i < v.end; i++) {
-          const ref = rendered.stubs.get(i);
-          if (!ref || ref.call || !isInputRef(ref)) continue;
-          const text = body.text.slice(ref.start, ref.end);
-          context.report({
-            range: renderedRange(context.file, body, rendered, i, i + 1),
-            messageId: 'unescapedValue',
-            data: { key: keyText, ref: text, input: ref.path.join('.'), escaped: escapedText('$esc.jsonString(', ref, text) },
-            fix: wrapReference(context.file, body, ref, '$esc.jsonString('),
-          });
-        }
-      } else if (v.type === 'number' || v.type === 'literal' || v.type === 'object' || v.type === 'array') {
-        const [a, b] = range(v);
-        const original = context.text.slice(a, b);
-        const suggest: SuggestionDescriptor[] = [];
-        if (v.type === 'number' || v.type === 'literal') {
-          const quoted = `\\"${original}\\"`;
-          suggest.push({ messageId: 'quoteValue', data: { text: `"${original}"` }, fix: { range: [a, b], text: quoted } });
-        }
-        context.report({ range: [a, b], messageId: 'nonString', data: { key: keyText, type: v.type === 'literal' ? original : v.type }, suggest });
-      } else if (v.type === 'wild') {
-        const ref = rendered.stubs.get(v.start);
-        if (!ref || v.end - v.start !== 1) continue;
-        const text = body.text.slice(ref.start, ref.end);
-        const [a, b] = range(v);
-        const fixed = `"${escapedText('$esc.jsonString(', ref, text)}"`;
-        const edit: TextEdit = { range: [a, b], text: JSON.stringify(fixed).slice(1, -1) };
-        context.report({ range: [a, b], messageId: 'unquotedRef', data: { key: keyText, ref: text, escaped: escapedText('$esc.jsonString(', ref, text) }, suggest: [{ messageId: 'escapeRef', data: { text: fixed }, fix: edit }] });
+    } else if (v.type === 'number' || v.type === 'literal' || v.type === 'object' || v.type === 'array') {
+      const [a, b] = range(v);
+      const original = context.text.slice(a, b);
+      const suggest: SuggestionDescriptor[] = [];
+      if (v.type === 'number' || v.type === 'literal') {
+        // A number or `true`/`false`/`null` holds nothing to escape: only the quotes are written for the format.
+        // Not inside `jsonencode({…})`: there the number is an HCL literal whose quoting is the author's edit.
+        if (body.node.style !== 'jsonencode') suggest.push({ messageId: 'quoteValue', data: { text: `"${original}"` }, fix: { range: [a, b], text: templateText(body, `"${original}"`) } });
       }
+      context.report({ range: [a, b], messageId: 'nonString', data: { key: keyText, type: v.type === 'literal' ? original : v.type }, suggest });
+    } else if (v.type === 'wild') {
+      const ref = rendered.stubs.get(v.start);
+      if (!ref || v.end - v.start !== 1) continue;
+      const text = body.text.slice(ref.start, ref.end);
+      const [a, b] = range(v);
+      const fixed = `"${escapedText('$esc.jsonString(', ref, text)}"`;
+      const edit: TextEdit = { range: [a, b], text: templateText(body, fixed) };
+      context.report({ range: [a, b], messageId: 'unquotedRef', data: { key: keyText, ref: text, escaped: escapedText('$esc.jsonString(', ref, text) }, suggest: [{ messageId: 'escapeRef', data: { text: fixed }, fix: edit }] });
     }
-    // The rest of the shape (extra top-level members, `attributes` not an object) against the API's schema.
-    const root = shapeOf(found.attributes, entries.length);
-    if (root && !validateParticipantAttributes({ attributes: root }) && found.attributes.type !== 'wild') {
-      context.report({ range: range(found.attributes), messageId: 'shape', data: { problem: '`attributes` is not an object' } });
-    }
-  },
-});
+  }
+  // The rest of the shape (extra top-level members, `attributes` not an object) against the API's schema.
+  const root = shapeOf(found.attributes, entries.length);
+  if (root && !validateParticipantAttributes({ attributes: root }) && found.attributes.type !== 'wild') {
+    context.report({ range: range(found.attributes), messageId: 'shape', data: { problem: '`attributes` is not an object' } });
+  }
+}
 
 /** A templated key as written (`${input.key}`) when it is one reference, else `…`. */
 function templatedKeyText(text: string, stubs: Map<number, { start: number; end: number }>, key: StubNode): string {
@@ -124,4 +129,9 @@ function shapeOf(attributes: StubNode, count: number): unknown {
   if (attributes.type === 'wild') return undefined;
   if (attributes.type !== 'object') return attributes.type === 'string' ? 's' : [];
   return Object.fromEntries(Array.from({ length: count }, (_, i) => [`k${i}`, 'v']));
+}
+
+/** One suggestion, or none when its edit cannot be made in the source (inside `jsonencode({…})` punctuation). */
+function suggestion(messageId: string, data: Record<string, string>, fix: TextEdit | TextEdit[] | undefined): SuggestionDescriptor[] {
+  return fix ? [{ messageId, data, fix }] : [];
 }

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { RuleTester } from '../../testing/rule-tester.js';
-import { dataActionJson, positionOf } from '../../testing/data-action-fixtures.js';
+import { dataActionJson, positionOf, dataActionTf, terraformCases } from '../../testing/data-action-fixtures.js';
 import rule from './request-json.js';
 
 const tester = new RuleTester({ describe, it });
@@ -75,3 +75,33 @@ tester.run(rule, {
     },
   ],
 });
+
+// The same rule on a data action written in Terraform (`genesyscloud_integration_action`): positions in the .tf
+// file, fixes and suggestions written as HCL (`$${` for Velocity's `${`, `\\"` inside a quoted string).
+
+const tfBody = (b: string) => dataActionTf({ body: b });
+tester.run(
+  rule,
+  await terraformCases({
+    valid: [
+      { name: 'Terraform: a valid body', code: tfBody('{"note": "$esc.jsonString(${input.note})", "n": ${input.count}}') },
+      {
+        name: 'Terraform: a body Terraform writes in part (%{ for }) is not judged',
+        code: dataActionTf({ body: '{"a": 1 }' }).replace('{\\"a\\": 1 }', '{ %{ for f in var.fields }\\"${f}\\": 1 %{ endfor } }'),
+      },
+    ],
+    invalid: [
+      {
+        name: 'Terraform: a missing comma, suggestion written in the HCL string',
+        code: tfBody('{"a": "x" "b": "y"}'),
+        // At the space before `\"b\"` (column 42 of `    request_template     = "{\"a\": \"x\" \"b\": \"y\"}"`), as in JSON.
+        errors: [{ messageId: 'invalid', line: 8, column: 42, suggestions: [{ messageId: 'insertComma', output: tfBody('{"a": "x", "b": "y"}') }] }],
+      },
+      {
+        name: 'Terraform: a line break inside a string (written `\\n` in HCL) becomes `\\\\n`',
+        code: tfBody('{"a": "x\ny"}'),
+        errors: [{ messageId: 'invalid', line: 8, column: 40, suggestions: [{ messageId: 'escapeControl', output: tfBody('{"a": "x\\ny"}') }] }],
+      },
+    ],
+  }),
+);

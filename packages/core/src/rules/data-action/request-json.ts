@@ -1,8 +1,8 @@
 import type { TextEdit } from '../../diagnostics.js';
-import { BODY_METHODS, bodyJson, dataActionOf, sendsJson, templateRange, type TemplateField } from '../../model/data-actions.js';
+import { BODY_METHODS, bodyJson, sendsJson, templateRange, templateEdit, type TemplateField, dataActionsOf, type DataActionDef } from '../../model/data-actions.js';
 import { parseStubbedJson, type StubError } from '../../model/stubbed-json.js';
 import { renderTemplate, scanVelocity, type Rendered } from '../../model/velocity.js';
-import { defineRule, ruleDocsUrl, type SuggestionDescriptor } from '../rule.js';
+import { defineRule, ruleDocsUrl, type RuleContext, type SuggestionDescriptor } from '../rule.js';
 
 const id = 'data-action/request-json';
 
@@ -16,7 +16,7 @@ export default defineRule({
     id,
     description: 'The request body of POST/PUT/PATCH data actions must be valid JSON once Velocity references are filled in.',
     severity: 'error',
-    kinds: ['data-action'],
+    kinds: ['data-action', 'terraform'],
     hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
@@ -27,24 +27,30 @@ export default defineRule({
     },
   },
   check(context) {
-    const def = dataActionOf(context.file);
-    const body = def?.body;
-    if (!def || !body || !BODY_METHODS.has(def.requestType ?? '') || !sendsJson(def)) return;
-    const json = bodyJson(body);
-    if (json.parsed) return;
-    const first = json.variants[0];
-    if (first.parse.ok) return;
-    const error = first.parse.error;
-    const at = first.rendered.map[Math.min(error.index, first.rendered.map.length - 1)];
-    const range = templateRange(context.file, body, at, Math.min(at + 1, body.text.length));
-    context.report({
-      range,
-      messageId: 'invalid',
-      data: { method: def.requestType ?? '', problem: error.message },
-      suggest: suggestions(context.file, body, first.rendered, error),
-    });
+    // Exported JSON or Terraform HCL: one model (model/data-actions.ts), positions in the file's own syntax.
+    for (const def of dataActionsOf(context.file)) checkAction(context, def);
   },
 });
+
+function checkAction(context: RuleContext, def: DataActionDef): void {
+  const body = def?.body;
+  if (!def || !body || !BODY_METHODS.has(def.requestType ?? '') || !sendsJson(def)) return;
+  // `%{ for … }` or `${var.x}` in HCL: Terraform writes part of the body at apply time, so its JSON is unknowable here.
+  if (body.terraformTemplate) return;
+  const json = bodyJson(body);
+  if (json.parsed) return;
+  const first = json.variants[0];
+  if (first.parse.ok) return;
+  const error = first.parse.error;
+  const at = first.rendered.map[Math.min(error.index, first.rendered.map.length - 1)];
+  const range = templateRange(context.file, body, at, Math.min(at + 1, body.text.length));
+  context.report({
+    range,
+    messageId: 'invalid',
+    data: { method: def.requestType ?? '', problem: error.message },
+    suggest: suggestions(context.file, body, first.rendered, error),
+  });
+}
 
 function suggestions(file: Parameters<typeof templateRange>[0], body: TemplateField, rendered: Rendered, error: StubError): SuggestionDescriptor[] {
   let candidate: { messageId: string; templateEdit: [number, number, string] } | undefined;
@@ -64,6 +70,7 @@ function suggestions(file: Parameters<typeof templateRange>[0], body: TemplateFi
   const corrected = body.text.slice(0, a) + text + body.text.slice(b);
   const after = parseStubbedJson(renderTemplate(corrected, scanVelocity(corrected), 'first').text);
   if (!after.ok && after.error.index <= error.index && after.error.kind === error.kind) return [];
-  const fix: TextEdit = { range: templateRange(file, body, a, b), text: JSON.stringify(text).slice(1, -1) };
+  const fix = templateEdit(file, body, a, b, text);
+  if (!fix) return [];
   return [{ messageId: candidate.messageId, fix }];
 }

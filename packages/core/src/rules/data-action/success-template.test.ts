@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { RuleTester } from '../../testing/rule-tester.js';
-import { dataActionJson, positionOf } from '../../testing/data-action-fixtures.js';
+import { dataActionJson, positionOf, dataActionTf, terraformCases } from '../../testing/data-action-fixtures.js';
 import rule from './success-template.js';
 
 const tester = new RuleTester({ describe, it });
@@ -55,3 +55,31 @@ tester.run(rule, {
     },
   ],
 });
+
+// The same rule on a data action written in Terraform (`genesyscloud_integration_action`): positions in the .tf
+// file, fixes and suggestions written as HCL (`$${` for Velocity's `${`, `\\"` inside a quoted string).
+
+const tfTpl = (t: string, more: Parameters<typeof dataActionTf>[0] = {}) => dataActionTf({ translationMap: { state: '$.state' }, successTemplate: t, ...more });
+tester.run(
+  rule,
+  await terraformCases({
+    valid: [{ name: 'Terraform: an unquoted value', code: tfTpl('{"state": ${state}}') }],
+    invalid: [
+      {
+        name: 'Terraform: a quoted translation-map value',
+        code: tfTpl('{"state": "${state}"}'),
+        errors: [{ messageId: 'quoted', ...positionOf(tfTpl('{"state": "${state}"}'), '\\"$${state}\\"'), suggestions: [{ messageId: 'unquote', output: tfTpl('{"state": ${state}}') }] }],
+      },
+      {
+        name: 'Terraform: inside jsonencode({...}) the quotes are Terraform\'s: reported, no suggestion',
+        code: tfTpl('-').replace('success_template         = "-"', () => 'success_template         = jsonencode({ state = "$${state}" })'),
+        errors: [{ messageId: 'quoted', ...positionOf(tfTpl('-').replace('success_template         = "-"', () => 'success_template         = jsonencode({ state = "$${state}" })'), '"$${state}"'), suggestions: null }],
+      },
+      {
+        name: 'Terraform: a key the success schema does not declare',
+        code: tfTpl('{"stat": ${state}}', { successSchema: { type: 'object', properties: { state: { type: 'string' } }, additionalProperties: false } }),
+        errors: [{ messageId: 'undeclaredKey', line: 14, column: 34 }],
+      },
+    ],
+  }),
+);

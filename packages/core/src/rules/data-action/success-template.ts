@@ -1,4 +1,4 @@
-import { dataActionOf, jsonStringBody, renderedRange, schemaProperties, templateRange, type DataActionDef } from '../../model/data-actions.js';
+import { templateEdit, renderedRange, schemaProperties, templateRange, type DataActionDef, dataActionsOf } from '../../model/data-actions.js';
 import { parseStubbedJson, type StubNode } from '../../model/stubbed-json.js';
 import { renderTemplate, type VelocityRef } from '../../model/velocity.js';
 import { isScalar } from '../../parse/nodes.js';
@@ -25,7 +25,7 @@ export default defineRule({
     id,
     description: '`successTemplate` must insert translation-map values unquoted, unwrap arrays with `firstFromArray`, and only write keys the success schema declares.',
     severity: 'error',
-    kinds: ['data-action'],
+    kinds: ['data-action', 'terraform'],
     hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
@@ -38,31 +38,37 @@ export default defineRule({
     },
   },
   check(context) {
-    const def = dataActionOf(context.file);
-    const tpl = def?.successTemplate;
-    if (!def || !tpl) return;
-    const paths = translationPaths(def);
-    const props = schemaProperties(def.successSchema);
-    const rendered = renderTemplate(tpl.text, tpl.scan, 'all');
-    for (const { ref, inString } of rendered.placed) {
-      if (ref.call || ref.path.length || !paths.has(ref.root)) continue;
-      const text = tpl.text.slice(ref.start, ref.end);
-      if (inString && tpl.text[ref.start - 1] === '"' && tpl.text[ref.end] === '"') {
-        context.report({
-          range: templateRange(context.file, tpl, ref.start - 1, ref.end + 1),
-          messageId: 'quoted',
-          data: { ref: text },
-          // A suggestion, not a fix: that values arrive JSON-encoded is the platform's documented behaviour, but a
-          // template that builds the quotes on purpose (a number printed as a string) is the author's call.
-          suggest: [{ messageId: 'unquote', data: { ref: text }, fix: { range: templateRange(context.file, tpl, ref.start - 1, ref.end + 1), text: jsonStringBody(text) } }],
-        });
-        continue;
-      }
-      if (!inString && props) checkArray(context, def, tpl.text, ref, text, paths.get(ref.root)!, props);
-    }
-    if (props) checkKeys(context, def, rendered, props);
+    // Exported JSON or Terraform HCL: one model (model/data-actions.ts), positions in the file's own syntax.
+    for (const def of dataActionsOf(context.file)) checkAction(context, def);
   },
 });
+
+function checkAction(context: RuleContext, def: DataActionDef): void {
+  const tpl = def?.successTemplate;
+  if (!def || !tpl) return;
+  const paths = translationPaths(def);
+  const props = schemaProperties(def.successSchema);
+  const rendered = renderTemplate(tpl.text, tpl.scan, 'all');
+  for (const { ref, inString } of rendered.placed) {
+    if (ref.call || ref.path.length || !paths.has(ref.root)) continue;
+    const text = tpl.text.slice(ref.start, ref.end);
+    if (inString && tpl.text[ref.start - 1] === '"' && tpl.text[ref.end] === '"') {
+      const unquote = templateEdit(context.file, tpl, ref.start - 1, ref.end + 1, text);
+      context.report({
+        range: templateRange(context.file, tpl, ref.start - 1, ref.end + 1),
+        messageId: 'quoted',
+        data: { ref: text },
+        // A suggestion, not a fix: that values arrive JSON-encoded is the platform's documented behaviour, but a
+        // template that builds the quotes on purpose (a number printed as a string) is the author's call.
+        // Inside `jsonencode({…})` the quotes are Terraform's output, not text to remove: no suggestion there.
+        suggest: unquote ? [{ messageId: 'unquote', data: { ref: text }, fix: unquote }] : [],
+      });
+      continue;
+    }
+    if (!inString && props) checkArray(context, def, tpl.text, ref, text, paths.get(ref.root)!, props);
+  }
+  if (props) checkKeys(context, def, rendered, props);
+}
 
 /** Translation-map key → its JsonPath. */
 function translationPaths(def: DataActionDef): Map<string, string> {

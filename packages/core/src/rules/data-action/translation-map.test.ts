@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { RuleTester } from '../../testing/rule-tester.js';
-import { dataActionJson, positionOf } from '../../testing/data-action-fixtures.js';
+import { dataActionJson, positionOf, dataActionTf, terraformCases } from '../../testing/data-action-fixtures.js';
 import rule from './translation-map.js';
 
 const tester = new RuleTester({ describe, it });
@@ -71,3 +71,34 @@ tester.run(rule, {
     },
   ],
 });
+
+// The same rule on a data action written in Terraform (`genesyscloud_integration_action`): positions in the .tf
+// file, fixes and suggestions written as HCL (`$${` for Velocity's `${`, `\\"` inside a quoted string).
+
+tester.run(
+  rule,
+  await terraformCases({
+    valid: [
+      { name: 'Terraform: a mapped name', code: dataActionTf({ translationMap: { state: '$.state' }, successTemplate: '{"state": ${state}}' }) },
+      { name: 'Terraform: `${var.x}` is Terraform interpolation, not Velocity', code: dataActionTf({ translationMap: { state: '$.state' }, successTemplate: '{"state": ${state}}' }).replace('$${state}}"', () => '$${state}, \\"env\\": \\"${var.env}\\"}"') },
+    ],
+    invalid: [
+      {
+        name: 'Terraform: a path without `$`, at the character in the HCL string',
+        code: dataActionTf({ translationMap: { state: '.state' } }),
+        errors: [{ messageId: 'badPath', ...positionOf(dataActionTf({ translationMap: { state: '.state' } }), '.state"') }],
+      },
+      {
+        name: 'Terraform: an unmapped name in success_template, suggestion written with $${',
+        code: dataActionTf({ translationMap: { state: '$.state' }, successTemplate: '{"state": ${stat}}' }),
+        errors: [
+          {
+            messageId: 'unmapped',
+            ...positionOf(dataActionTf({ translationMap: { state: '$.state' }, successTemplate: '{"state": ${stat}}' }), '$${stat}'),
+            suggestions: [{ messageId: 'useKey', output: dataActionTf({ translationMap: { state: '$.state' }, successTemplate: '{"state": ${state}}' }) }],
+          },
+        ],
+      },
+    ],
+  }),
+);

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
 import { RuleTester } from '../../testing/rule-tester.js';
-import { dataActionJson, positionOf } from '../../testing/data-action-fixtures.js';
+import { dataActionJson, positionOf, dataActionTf, terraformCases } from '../../testing/data-action-fixtures.js';
 import rule from './url-escape.js';
 
 const tester = new RuleTester({ describe, it });
@@ -84,3 +84,32 @@ tester.run(rule, {
     },
   ],
 });
+
+// The same rule on a data action written in Terraform (`genesyscloud_integration_action`): positions in the .tf
+// file, fixes written as HCL (`$${` for Velocity's `${`, `\\"` inside a quoted string).
+
+const tfUrl = (u: string) => dataActionTf({ url: u, method: 'GET' });
+tester.run(
+  rule,
+  await terraformCases({
+    valid: [
+      { name: 'Terraform: escaped with $esc.url', code: tfUrl('/api/v2/externalcontacts/contacts?q=$esc.url(${input.note})') },
+      { name: 'Terraform: a Genesys id in the path', code: tfUrl('/api/v2/conversations/${input.conversationId}') },
+    ],
+    invalid: [
+      {
+        name: 'Terraform: a search term in the query',
+        code: tfUrl('/api/v2/externalcontacts/contacts?q=${input.note}'),
+        // `    request_url_template = "/api/v2/externalcontacts/contacts?q=$${input.note}"`: column 28 + 37.
+        errors: [{ messageId: 'unescapedQuery', line: 6, column: 65, endLine: 6, endColumn: 79 }],
+        output: tfUrl('/api/v2/externalcontacts/contacts?q=$esc.url(${input.note})'),
+      },
+      {
+        name: 'Terraform: a call after the braces is moved inside, written with $${',
+        code: tfUrl("/rows/${input.key}.replace(' ', '%20')"),
+        errors: [{ messageId: 'literalCall', ...positionOf(tfUrl("/rows/${input.key}.replace(' ', '%20')"), '.replace') }],
+        output: tfUrl("/rows/${input.key.replace(' ', '%20')}"),
+      },
+    ],
+  }),
+);

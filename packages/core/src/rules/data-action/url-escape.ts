@@ -1,6 +1,6 @@
-import { dataActionOf, ID_PATTERN_OPTION, idPatternOption, jsonStringBody, templateRange } from '../../model/data-actions.js';
+import { ID_PATTERN_OPTION, idPatternOption, templateEdit, templateRange, dataActionsOf, type DataActionDef } from '../../model/data-actions.js';
 import { isInputRef } from '../../model/velocity.js';
-import { defineRule, ruleDocsUrl } from '../rule.js';
+import { defineRule, ruleDocsUrl, type RuleContext } from '../rule.js';
 import { reportUnescapedInput } from './unescaped-input.js';
 
 const id = 'data-action/url-escape';
@@ -25,7 +25,7 @@ export default defineRule({
     id,
     description: 'Inputs in `requestUrlTemplate` must be escaped: `$esc.uriEncode(...)` in the path, `$esc.url(...)` or `$esc.uriEncode(...)` in the query.',
     severity: 'warn',
-    kinds: ['data-action'],
+    kinds: ['data-action', 'terraform'],
     fixable: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
@@ -40,37 +40,41 @@ export default defineRule({
     defaultOptions: {},
   },
   check(context) {
-    const def = dataActionOf(context.file);
-    const url = def?.url;
-    // AWS Lambda actions name a function ARN there, not a URL.
-    if (!def || !url || def.integrationType === 'aws-lambda-data-actions' || /^\s*arn:/.test(url.text)) return;
-    const idPattern = idPatternOption(context.options);
-    const authorityEnd = baseEnd(url.text);
-    const queryStart = url.text.indexOf('?', authorityEnd);
-    for (const ref of url.scan.refs) {
-      if (!isInputRef(ref)) continue;
-      const text = url.text.slice(ref.start, ref.end);
-      const after = url.text.slice(ref.end);
-      if (ref.braced && !ref.call && TRAILING_CALL.test(after)) {
-        const close = callEnd(after);
-        if (close > 0) {
-          const call = after.slice(0, close);
-          const fixed = `${text.slice(0, -1)}${call}}`;
-          context.report({
-            range: templateRange(context.file, url, ref.end, ref.end + close),
-            messageId: 'literalCall',
-            data: { call, ref: text, fixed },
-            fix: { range: templateRange(context.file, url, ref.start, ref.end + close), text: jsonStringBody(fixed) },
-          });
-          continue;
-        }
-      }
-      if (ref.call || ref.start < authorityEnd) continue;
-      const inQuery = queryStart !== -1 && ref.start > queryStart;
-      reportUnescapedInput(context, def, url, ref, inQuery ? '$esc.url(' : '$esc.uriEncode(', idPattern, inQuery ? 'unescapedQuery' : 'unescapedPath');
-    }
+    // Exported JSON or Terraform HCL: one model (model/data-actions.ts), positions in the file's own syntax.
+    for (const def of dataActionsOf(context.file)) checkAction(context, def);
   },
 });
+
+function checkAction(context: RuleContext, def: DataActionDef): void {
+  const url = def?.url;
+  // AWS Lambda actions name a function ARN there, not a URL.
+  if (!def || !url || def.integrationType === 'aws-lambda-data-actions' || /^\s*arn:/.test(url.text)) return;
+  const idPattern = idPatternOption(context.options);
+  const authorityEnd = baseEnd(url.text);
+  const queryStart = url.text.indexOf('?', authorityEnd);
+  for (const ref of url.scan.refs) {
+    if (!isInputRef(ref)) continue;
+    const text = url.text.slice(ref.start, ref.end);
+    const after = url.text.slice(ref.end);
+    if (ref.braced && !ref.call && TRAILING_CALL.test(after)) {
+      const close = callEnd(after);
+      if (close > 0) {
+        const call = after.slice(0, close);
+        const fixed = `${text.slice(0, -1)}${call}}`;
+        context.report({
+          range: templateRange(context.file, url, ref.end, ref.end + close),
+          messageId: 'literalCall',
+          data: { call, ref: text, fixed },
+          fix: templateEdit(context.file, url, ref.start, ref.end + close, fixed),
+        });
+        continue;
+      }
+    }
+    if (ref.call || ref.start < authorityEnd) continue;
+    const inQuery = queryStart !== -1 && ref.start > queryStart;
+    reportUnescapedInput(context, def, url, ref, inQuery ? '$esc.url(' : '$esc.uriEncode(', idPattern, inQuery ? 'unescapedQuery' : 'unescapedPath');
+  }
+}
 
 /**
  * End of the part that is not URL-encoded content: the scheme and host (`https://${input.stage}.example.com`),
