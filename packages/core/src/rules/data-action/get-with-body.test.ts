@@ -35,7 +35,7 @@ tester.run(rule, {
 });
 
 // The same rule on a data action written in Terraform (`genesyscloud_integration_action`): positions in the .tf
-// file, fixes written as HCL (`$${` for Velocity's `${`, `\\"` inside a quoted string).
+// file, edits written as HCL (`$${` for Velocity's `${`, `\\"` inside a quoted string).
 
 tester.run(
   rule,
@@ -45,14 +45,14 @@ tester.run(
       {
         name: 'Terraform: a custom body on a GET, reset to "$${input.rawRequest}"',
         code: dataActionTf({ method: 'GET', body: '{"note": "${input.note}"}' }),
-        errors: [{ messageId: 'ignored', line: 8, column: 28, endLine: 8, endColumn: 60 }],
-        output: dataActionTf({ method: 'GET' }),
+        errors: [{ messageId: 'ignored', line: 8, column: 28, endLine: 8, endColumn: 60, suggestions: [{ messageId: 'reset', output: dataActionTf({ method: 'GET' }) }] }],
+        output: null,
       },
       {
         name: 'Terraform: a heredoc body is replaced by a quoted string',
         code: dataActionTf({ method: 'DELETE', body: '{"note": "${input.note}"}', heredoc: true }),
-        errors: [{ messageId: 'ignored', line: 8, column: 28, endLine: 10, endColumn: 4 }],
-        output: dataActionTf({ method: 'DELETE' }),
+        errors: [{ messageId: 'ignored', line: 8, column: 28, endLine: 10, endColumn: 4, suggestions: [{ messageId: 'reset', output: dataActionTf({ method: 'DELETE' }) }] }],
+        output: null,
       },
     ],
   }),

@@ -134,7 +134,7 @@ tester.run(
         name: 'Terraform: the fix is written with $${ (checked as text)',
         code: tfBody('{"a": "$!{input.note}"}'),
         errors: [{ messageId: 'unescaped', ...positionOf(tfBody('{"a": "$!{input.note}"}'), '$!{input.note}') }],
-        output: tfBody('{"a": "$!{input.note}"}').replace('\\"$!{input.note}\\"', '\\"$esc.jsonString($!{input.note})\\"'),
+        output: tfBody('{"a": "$!{input.note}"}').replace('\\"$!{input.note}\\"', '\\"$!esc.jsonString($!{input.note})\\"'),
       },
     ],
   }),

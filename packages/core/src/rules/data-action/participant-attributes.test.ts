@@ -94,7 +94,7 @@ tester.run(
         code: tfPatch('{"attributes": {"k": "$!{input.note}"}}'),
         // `    request_template     = "{\"attributes\": {\"k\": \"$!{input.note}\"}}"`: `$!{` needs no HCL escape.
         errors: [{ messageId: 'unescapedValue', line: 8, column: 56, endLine: 8, endColumn: 70 }],
-        output: tfPatch('{"attributes": {"k": "$esc.jsonString($!{input.note})"}}'),
+        output: tfPatch('{"attributes": {"k": "$!esc.jsonString($!{input.note})"}}'),
       },
       {
         name: 'Terraform: a number value, quoted by the suggestion as HCL writes it',
