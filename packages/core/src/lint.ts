@@ -1,5 +1,4 @@
-import type { LintResult } from './diagnostics.js';
-import { createLinter, type LintInput, type LintOptions } from './linter.js';
+import { createLinter } from './linter.js';
 import { builtInContributors } from './model/contributors.js';
 import type { KindParsers } from './parse/parse-file.js';
 import { terraformParser } from './parse/terraform.js';
@@ -13,22 +12,10 @@ export const nodeParsers: KindParsers = { terraform: terraformParser };
 /** The linter the CLI, the action and the language server use: every built-in rule, parser and contributor. */
 export const defaultLinter = createLinter({ rules: builtInRules, parsers: nodeParsers, contributors: builtInContributors });
 
-/** `defaultLinter.lintText`: one file's text on its own (editors, tests). */
-export function lintText(text: string, path: string, options: LintOptions = {}): LintResult {
-  return defaultLinter.lintText(text, path, options);
-}
-
-/** `defaultLinter.lintFiles`: a set of files as one project. Never throws per file. */
-export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {}): LintResult[] {
-  return defaultLinter.lintFiles(inputs, options);
-}
-
-/** `defaultLinter.lintFilesAsync`: `lintFiles` after Terraform's asynchronous HCL parse. The CLI and the action use this. */
-export function lintFilesAsync(inputs: readonly LintInput[], options: LintOptions = {}): Promise<LintResult[]> {
-  return defaultLinter.lintFilesAsync(inputs, options);
-}
-
-/** `defaultLinter.prepareInput`: runs the asynchronous preparation a file's kind needs. */
-export function prepareInput(input: LintInput): Promise<LintInput> {
-  return defaultLinter.prepareInput(input);
-}
+/**
+ * `defaultLinter`'s methods as plain functions (closures, no `this`): `lintText` for one file's text on its own
+ * (editors, tests); `lintFiles` for a set of files as one project (never throws per file); `lintFilesAsync`, the same
+ * after Terraform's asynchronous HCL parse (the CLI and the action); `prepareInput`, one file's asynchronous
+ * preparation.
+ */
+export const { lintText, lintFiles, lintFilesAsync, prepareInput } = defaultLinter;

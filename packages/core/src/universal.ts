@@ -7,8 +7,7 @@
  * input carries a `prepared` document, or when the linter is given a `terraform` parser whose `prepare` returns one;
  * otherwise its result is a parse error that says so (never skipped silently).
  */
-import type { LintResult } from './diagnostics.js';
-import { createLinter, type LintInput, type LintOptions } from './linter.js';
+import { createLinter } from './linter.js';
 import { builtInContributors } from './model/contributors.js';
 import { builtInRules } from './rules/index.js';
 
@@ -43,15 +42,5 @@ export { VERSION } from './version.js';
 /** Every built-in rule and contributor, no Terraform parser (see above). The node entry's `defaultLinter` adds it. */
 export const defaultLinter = createLinter({ rules: builtInRules, contributors: builtInContributors });
 
-export function lintText(text: string, path: string, options: LintOptions = {}): LintResult {
-  return defaultLinter.lintText(text, path, options);
-}
-export function lintFiles(inputs: readonly LintInput[], options: LintOptions = {}): LintResult[] {
-  return defaultLinter.lintFiles(inputs, options);
-}
-export function lintFilesAsync(inputs: readonly LintInput[], options: LintOptions = {}): Promise<LintResult[]> {
-  return defaultLinter.lintFilesAsync(inputs, options);
-}
-export function prepareInput(input: LintInput): Promise<LintInput> {
-  return defaultLinter.prepareInput(input);
-}
+/** Its methods as plain functions (closures, no `this`), as the node entry exports them. */
+export const { lintText, lintFiles, lintFilesAsync, prepareInput } = defaultLinter;
