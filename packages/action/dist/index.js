@@ -36290,10 +36290,10 @@ function createLinter(linterOptions) {
     }
     return rules;
   };
-  function lintText2(text, path, options = {}) {
-    return lintFiles2([{ path, text }], { ...options, isTarget: void 0 })[0];
+  function lintText3(text, path, options = {}) {
+    return lintFiles3([{ path, text }], { ...options, isTarget: void 0 })[0];
   }
-  function lintFiles2(inputs, options = {}) {
+  function lintFiles3(inputs, options = {}) {
     const rules = options.rules ? checkedRules(options.rules) : linterRules;
     const rulesById = new Map(rules.map((r) => [r.meta.id, r]));
     const single = options.configFor ? void 0 : compileConfig(options.config ?? {}, rules);
@@ -36347,10 +36347,10 @@ function createLinter(linterOptions) {
     }
     return results;
   }
-  async function lintFilesAsync2(inputs, options = {}) {
-    return lintFiles2(await Promise.all(inputs.map(prepareInput2)), options);
+  async function lintFilesAsync3(inputs, options = {}) {
+    return lintFiles3(await Promise.all(inputs.map(prepareInput3)), options);
   }
-  async function prepareInput2(input) {
+  async function prepareInput3(input) {
     if (input.text === void 0 || input.readError !== void 0)
       return input;
     const kind = detectKind(input.path, input.text);
@@ -36368,7 +36368,7 @@ function createLinter(linterOptions) {
       return { ...input, prepared: e instanceof Error ? e : new Error(String(e)) };
     }
   }
-  return { rules: linterRules, parsers, contributors, lintText: lintText2, lintFiles: lintFiles2, lintFilesAsync: lintFilesAsync2, prepareInput: prepareInput2, parseFile: parse6 };
+  return { rules: linterRules, parsers, contributors, lintText: lintText3, lintFiles: lintFiles3, lintFilesAsync: lintFilesAsync3, prepareInput: prepareInput3, parseFile: parse6 };
 }
 function deployedMistypedFlows(parsed, project) {
   const candidates = parsed.filter((p) => p.file?.kind === "unknown" && FLOW_EXTENSIONS.includes(extensionOf(p.input.path)) && mistypedFlowTypeKey(p.file.source.text) !== void 0);
@@ -61103,10 +61103,7 @@ var init_terraform2 = __esm({
 });
 
 // packages/core/dist/lint.js
-function lintFilesAsync(inputs, options = {}) {
-  return defaultLinter2.lintFilesAsync(inputs, options);
-}
-var nodeParsers, defaultLinter2;
+var nodeParsers, defaultLinter2, lintText2, lintFiles2, lintFilesAsync2, prepareInput2;
 var init_lint = __esm({
   "packages/core/dist/lint.js"() {
     "use strict";
@@ -61117,6 +61114,7 @@ var init_lint = __esm({
     init_linter();
     nodeParsers = { terraform: terraformParser };
     defaultLinter2 = createLinter({ rules: builtInRules, parsers: nodeParsers, contributors: builtInContributors });
+    ({ lintText: lintText2, lintFiles: lintFiles2, lintFilesAsync: lintFilesAsync2, prepareInput: prepareInput2 } = defaultLinter2);
   }
 });
 
@@ -62684,7 +62682,7 @@ async function lintPaths(paths, options = {}) {
       unreadable.push(display2);
     inputs.push({ path: display2, readError: read.error, readErrorLine: read.errorLine });
   }
-  const results = await lintFilesAsync(inputs, {
+  const results = await lintFilesAsync2(inputs, {
     rules,
     configFor: (display2) => configs.configFor(byDisplay.get(display2)),
     settings: configs.projectSettings(),
@@ -65727,6 +65725,7 @@ var VERSION = "0.1.0";
 
 // packages/core/dist/universal.js
 var defaultLinter = createLinter({ rules: builtInRules, contributors: builtInContributors });
+var { lintText, lintFiles, lintFilesAsync, prepareInput } = defaultLinter;
 
 // packages/core/dist/index.js
 init_lint();
@@ -70983,9 +70982,9 @@ async function execute(inputs, ctx) {
     for (const m of found.missing) warning(`Path \`${m}\` from the \`paths\` input does not exist.`);
     targets = found.files;
   }
-  info(`Linting ${targets.length} file(s)${changed ? ` changed in PR #${ctx.pr.number}` : ""}, with every flow, data action and Terraform file of the workspace as context.`);
   const lintRun = targets.length ? await lintPaths(targets, lintOptions) : void 0;
   const results = lintRun?.results ?? [];
+  info(`Linted ${results.length} file(s)${changed ? ` changed in PR #${ctx.pr.number}` : ""}, with every flow, data action and Terraform file of the workspace as context.`);
   if (!changed && !results.length) {
     const note = `cxlint: ${nothingFoundMessage(inputs.paths, lintRun?.skipped.ignored ?? 0)}`;
     warning(note);
