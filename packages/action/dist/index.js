@@ -70855,6 +70855,13 @@ async function writeSummary(input) {
   const { heading, html } = summaryMarkup(input);
   await summary.addHeading(escapeHtml(heading), 2).addRaw(html, true).write();
 }
+async function writeFailureSummary(message) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await summary.addHeading("cxlint: the step failed", 2).addRaw(`<p>${htmlMessage(message)}</p>`, true).write();
+  } catch {
+  }
+}
 
 // packages/action/src/targets.ts
 var import_picomatch5 = __toESM(require_picomatch2(), 1);
@@ -70946,7 +70953,9 @@ async function run() {
     const outcome = await execute(inputs, readRunContext());
     if (outcome.fail) process.exitCode = 1;
   } catch (e) {
-    setFailed(`cxlint: ${e instanceof Error ? e.message : String(e)}`);
+    const message = `cxlint: ${e instanceof Error ? e.message : String(e)}`;
+    setFailed(message);
+    await writeFailureSummary(message);
   }
 }
 async function execute(inputs, ctx) {

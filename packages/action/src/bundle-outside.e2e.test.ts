@@ -240,6 +240,9 @@ describe('the `paths` input, through the committed bundle outside the repository
       expect(run.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([`::error::${cli.stderr.trimEnd()}`]);
       expect(run.stdout).not.toMatch(/Linted \d+ file/);
       expect(run.summary).not.toMatch(/0 files? linted|The step passes/);
+      // The summary page says why, rather than stay blank.
+      expect(run.summary).toContain('cxlint: the step failed');
+      expect(run.summary).toContain(cli.stderr.trimEnd());
     });
   }
 });

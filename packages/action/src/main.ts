@@ -12,7 +12,7 @@ import { readInputs, type ActionInputs, type FailOn } from './inputs.js';
 import { cannotResolveNote, closeThreads, deletePendingReviews, readExistingReview, threadsToResolve } from './review-threads.js';
 import { planReview, postReview, ReviewForbiddenError } from './review.js';
 import { writeSarif } from './sarif-output.js';
-import { writeSummary } from './summary.js';
+import { writeFailureSummary, writeSummary } from './summary.js';
 import { changedTargets, workspaceTargets } from './targets.js';
 
 export interface RunContext {
@@ -70,7 +70,9 @@ export async function run(): Promise<void> {
     const outcome = await execute(inputs, readRunContext());
     if (outcome.fail) process.exitCode = 1;
   } catch (e) {
-    core.setFailed(`cxlint: ${e instanceof Error ? e.message : String(e)}`);
+    const message = `cxlint: ${e instanceof Error ? e.message : String(e)}`;
+    core.setFailed(message);
+    await writeFailureSummary(message);
   }
 }
 

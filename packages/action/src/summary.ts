@@ -49,3 +49,16 @@ export async function writeSummary(input: SummaryInput): Promise<void> {
   const { heading, html } = summaryMarkup(input);
   await core.summary.addHeading(escapeHtml(heading), 2).addRaw(html, true).write();
 }
+
+/**
+ * The job summary of a run that stopped before reporting (a bad config, a `paths` entry that names nothing, an
+ * unreadable file): the reason, so the summary page is not blank while the log says why. Never throws.
+ */
+export async function writeFailureSummary(message: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await core.summary.addHeading('cxlint: the step failed', 2).addRaw(`<p>${htmlMessage(message)}</p>`, true).write();
+  } catch {
+    // The step already fails with the message in the log; a summary file that cannot be written changes nothing.
+  }
+}
