@@ -30,7 +30,7 @@ export function summaryMarkup(input: SummaryInput): { heading: string; html: str
   const { errors, warnings } = countFindings(input.findings);
   const heading = `cxlint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   const parts: string[] = [`<p>${input.filesLinted} file${input.filesLinted === 1 ? '' : 's'} linted. ${escapeHtml(input.verdict)}</p>`];
-  for (const n of input.notes) parts.push(`<p>${escapeHtml(n)}</p>`);
+  for (const n of input.notes) parts.push(`<p>${htmlMessage(n)}</p>`);
   if (input.findings.length) {
     const rows = [...input.findings].sort(byImportance).slice(0, MAX_ROWS).map((f) => {
       const rule = f.ruleId ? `<a href="${escapeHtml(ruleDocsUrl(f.ruleId))}">${escapeHtml(f.ruleId)}</a>` : 'parse error';
