@@ -65746,7 +65746,19 @@ init_text_edits();
 init_lint();
 init_rules();
 
+// packages/core/dist/cli/main.js
+init_closest_name();
+
 // packages/core/dist/cli/flags.js
+var ESLINT_FLAG_OPTIONS = {
+  stdin: { type: "boolean" },
+  "stdin-filename": { type: "string" },
+  "print-config": { type: "string" },
+  rule: { type: "string", multiple: true },
+  "ignore-pattern": { type: "string", multiple: true },
+  "no-ignore": { type: "boolean" },
+  "list-rules": { type: "boolean" }
+};
 var ESLINT_FLAGS_HELP = `      --stdin              lint the text on standard input (needs --stdin-filename)
       --stdin-filename <path>
                            the path the piped text stands for: its kind, its config, and the project around it
@@ -65786,6 +65798,21 @@ ${ESLINT_FLAGS_HELP}
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad usage or a fatal problem (a bad config,
 a path that names nothing, a file or folder that cannot be read, a fix that cannot be written).`;
+var CLI_OPTIONS = {
+  format: { type: "string", short: "f", default: "stylish" },
+  config: { type: "string", short: "c" },
+  "output-file": { type: "string", short: "o" },
+  fix: { type: "boolean", default: false },
+  "fix-dry-run": { type: "boolean", default: false },
+  "max-warnings": { type: "string" },
+  quiet: { type: "boolean", default: false },
+  color: { type: "boolean" },
+  "no-color": { type: "boolean" },
+  debug: { type: "boolean", default: false },
+  version: { type: "boolean", short: "v" },
+  help: { type: "boolean", short: "h" },
+  ...ESLINT_FLAG_OPTIONS
+};
 
 // packages/action/src/annotations.ts
 function annotate(findings, note) {
