@@ -65746,7 +65746,19 @@ init_text_edits();
 init_lint();
 init_rules();
 
+// packages/core/dist/cli/main.js
+init_closest_name();
+
 // packages/core/dist/cli/flags.js
+var ESLINT_FLAG_OPTIONS = {
+  stdin: { type: "boolean" },
+  "stdin-filename": { type: "string" },
+  "print-config": { type: "string" },
+  rule: { type: "string", multiple: true },
+  "ignore-pattern": { type: "string", multiple: true },
+  "no-ignore": { type: "boolean" },
+  "list-rules": { type: "boolean" }
+};
 var ESLINT_FLAGS_HELP = `      --stdin              lint the text on standard input (needs --stdin-filename)
       --stdin-filename <path>
                            the path the piped text stands for: its kind, its config, and the project around it
@@ -65786,6 +65798,21 @@ ${ESLINT_FLAGS_HELP}
 
 Exit codes: 0 no errors, 1 errors (or too many warnings), 2 bad usage or a fatal problem (a bad config,
 a path that names nothing, a file or folder that cannot be read, a fix that cannot be written).`;
+var CLI_OPTIONS = {
+  format: { type: "string", short: "f", default: "stylish" },
+  config: { type: "string", short: "c" },
+  "output-file": { type: "string", short: "o" },
+  fix: { type: "boolean", default: false },
+  "fix-dry-run": { type: "boolean", default: false },
+  "max-warnings": { type: "string" },
+  quiet: { type: "boolean", default: false },
+  color: { type: "boolean" },
+  "no-color": { type: "boolean" },
+  debug: { type: "boolean", default: false },
+  version: { type: "boolean", short: "v" },
+  help: { type: "boolean", short: "h" },
+  ...ESLINT_FLAG_OPTIONS
+};
 
 // packages/action/src/annotations.ts
 function annotate(findings, note) {
@@ -70838,7 +70865,7 @@ function summaryMarkup(input) {
   const { errors, warnings } = countFindings(input.findings);
   const heading = `cxlint: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}`;
   const parts = [`<p>${input.filesLinted} file${input.filesLinted === 1 ? "" : "s"} linted. ${escapeHtml(input.verdict)}</p>`];
-  for (const n of input.notes) parts.push(`<p>${escapeHtml(n)}</p>`);
+  for (const n of input.notes) parts.push(`<p>${htmlMessage(n)}</p>`);
   if (input.findings.length) {
     const rows = [...input.findings].sort(byImportance).slice(0, MAX_ROWS).map((f) => {
       const rule = f.ruleId ? `<a href="${escapeHtml(ruleDocsUrl(f.ruleId))}">${escapeHtml(f.ruleId)}</a>` : "parse error";
@@ -70854,6 +70881,13 @@ async function writeSummary(input) {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const { heading, html } = summaryMarkup(input);
   await summary.addHeading(escapeHtml(heading), 2).addRaw(html, true).write();
+}
+async function writeFailureSummary(message) {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await summary.addHeading("cxlint: the step failed", 2).addRaw(`<p>${htmlMessage(message)}</p>`, true).write();
+  } catch {
+  }
 }
 
 // packages/action/src/targets.ts
@@ -70946,7 +70980,9 @@ async function run() {
     const outcome = await execute(inputs, readRunContext());
     if (outcome.fail) process.exitCode = 1;
   } catch (e) {
-    setFailed(`cxlint: ${e instanceof Error ? e.message : String(e)}`);
+    const message = `cxlint: ${e instanceof Error ? e.message : String(e)}`;
+    setFailed(message);
+    await writeFailureSummary(message);
   }
 }
 async function execute(inputs, ctx) {
@@ -70982,9 +71018,9 @@ async function execute(inputs, ctx) {
     for (const m of found.missing) warning(`Path \`${m}\` from the \`paths\` input does not exist.`);
     targets = found.files;
   }
-  info(`Linting ${targets.length} file(s)${changed ? ` changed in PR #${ctx.pr.number}` : ""}, with every flow, data action and Terraform file of the workspace as context.`);
   const lintRun = targets.length ? await lintPaths(targets, lintOptions) : void 0;
   const results = lintRun?.results ?? [];
+  info(`Linted ${results.length} file(s)${changed ? ` changed in PR #${ctx.pr.number}` : ""}, with every flow, data action and Terraform file of the workspace as context.`);
   if (!changed && !results.length) {
     const note = `cxlint: ${nothingFoundMessage(inputs.paths, lintRun?.skipped.ignored ?? 0)}`;
     warning(note);

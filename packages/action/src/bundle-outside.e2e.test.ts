@@ -203,7 +203,7 @@ describe('the `paths` input, through the committed bundle outside the repository
     expect(parseAnnotations(run.stdout)).toEqual(cli.keys);
     // `flows/Proactive.yaml` is not named: a split on spaces would have linted it (and named a missing `callback`).
     expect(run.stdout).not.toContain('Proactive.yaml');
-    expect(run.stdout).toContain('Linting 2 file(s)');
+    expect(run.stdout).toContain('Linted 2 file(s)');
   });
 
   it('`paths` that hold nothing of ours say so with the CLI\'s words (a warning, and in the summary), not "1 file linted"', async () => {
@@ -218,6 +218,8 @@ describe('the `paths` input, through the committed bundle outside the repository
       expect(run.code, run.stdout + run.stderr).toBe(0);
       expect(run.stdout).toContain(`::warning::${cli.stderr.trimEnd()}`);
       expect(run.summary).toContain('0 files linted.');
+      // The log agrees with the summary: the workflow's `.yml` was considered, not linted.
+      expect(run.stdout).toContain('Linted 0 file(s)');
       expect(run.summary).toContain(cli.stderr.trimEnd());
     }
   });
@@ -236,8 +238,11 @@ describe('the `paths` input, through the committed bundle outside the repository
       expect(run.code, run.stdout + run.stderr).toBe(1);
       // `core.setFailed` writes `::error::message`: the same words as the CLI's stderr line.
       expect(run.stdout.split('\n').filter((l) => l.startsWith('::error'))).toEqual([`::error::${cli.stderr.trimEnd()}`]);
-      expect(run.stdout).not.toMatch(/Linting \d+ file/);
+      expect(run.stdout).not.toMatch(/Linted \d+ file/);
       expect(run.summary).not.toMatch(/0 files? linted|The step passes/);
+      // The summary page says why, rather than stay blank.
+      expect(run.summary).toContain('cxlint: the step failed');
+      expect(run.summary).toContain(cli.stderr.trimEnd());
     });
   }
 });

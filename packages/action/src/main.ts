@@ -12,7 +12,7 @@ import { readInputs, type ActionInputs, type FailOn } from './inputs.js';
 import { cannotResolveNote, closeThreads, deletePendingReviews, readExistingReview, threadsToResolve } from './review-threads.js';
 import { planReview, postReview, ReviewForbiddenError } from './review.js';
 import { writeSarif } from './sarif-output.js';
-import { writeSummary } from './summary.js';
+import { writeFailureSummary, writeSummary } from './summary.js';
 import { changedTargets, workspaceTargets } from './targets.js';
 
 export interface RunContext {
@@ -70,7 +70,9 @@ export async function run(): Promise<void> {
     const outcome = await execute(inputs, readRunContext());
     if (outcome.fail) process.exitCode = 1;
   } catch (e) {
-    core.setFailed(`cxlint: ${e instanceof Error ? e.message : String(e)}`);
+    const message = `cxlint: ${e instanceof Error ? e.message : String(e)}`;
+    core.setFailed(message);
+    await writeFailureSummary(message);
   }
 }
 
@@ -111,10 +113,11 @@ export async function execute(inputs: ActionInputs, ctx: RunContext): Promise<Ru
     for (const m of found.missing) core.warning(`Path \`${m}\` from the \`paths\` input does not exist.`);
     targets = found.files;
   }
-  core.info(`Linting ${targets.length} file(s)${changed ? ` changed in PR #${ctx.pr!.number}` : ''}, with every flow, data action and Terraform file of the workspace as context.`);
-
   const lintRun = targets.length ? await lintPaths(targets, lintOptions) : undefined;
   const results: LintResult[] = lintRun?.results ?? [];
+  // Counted after linting, as the summary counts: a target that is not ours (a workflow's `.yml`, `.cxlint.yml`)
+  // was considered, not linted, and "Linting 7" above "6 files linted" reads as a lost file.
+  core.info(`Linted ${results.length} file(s)${changed ? ` changed in PR #${ctx.pr!.number}` : ''}, with every flow, data action and Terraform file of the workspace as context.`);
   if (!changed && !results.length) {
     // As the CLI: `paths` that hold nothing of ours say so, rather than pass as "0 files linted".
     const note = `cxlint: ${nothingFoundMessage(inputs.paths, lintRun?.skipped.ignored ?? 0)}`;

@@ -6,7 +6,7 @@ describe('summaryMarkup', () => {
     const { heading, html } = summaryMarkup({
       findings: [{ path: 'flows/<b>.yaml', ruleId: 'participant-data/literal-key', severity: 2, message: 'key `<script>x</script>` bad', line: 3, column: 1, endLine: 4, endColumn: 2, fingerprint: 'f' }],
       filesLinted: 1,
-      notes: ['read-only <token>'],
+      notes: ['read-only <token>', 'every file under `paths` is linted'],
       verdict: 'The step fails.',
     });
     expect(heading).toBe('cxlint: 1 error, 0 warnings');
@@ -15,6 +15,8 @@ describe('summaryMarkup', () => {
     expect(html).toContain('<code>flows/&lt;b&gt;.yaml</code>');
     expect(html).toContain('<td>3–4</td>');
     expect(html).toContain('read-only &lt;token&gt;');
+    // Notes render backticks as code too, like the messages (they showed as raw backticks).
+    expect(html).toContain('every file under <code>paths</code> is linted');
   });
 
   it('shows related places under the message, escaped', () => {

@@ -30,7 +30,7 @@ export function summaryMarkup(input: SummaryInput): { heading: string; html: str
   const { errors, warnings } = countFindings(input.findings);
   const heading = `cxlint: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   const parts: string[] = [`<p>${input.filesLinted} file${input.filesLinted === 1 ? '' : 's'} linted. ${escapeHtml(input.verdict)}</p>`];
-  for (const n of input.notes) parts.push(`<p>${escapeHtml(n)}</p>`);
+  for (const n of input.notes) parts.push(`<p>${htmlMessage(n)}</p>`);
   if (input.findings.length) {
     const rows = [...input.findings].sort(byImportance).slice(0, MAX_ROWS).map((f) => {
       const rule = f.ruleId ? `<a href="${escapeHtml(ruleDocsUrl(f.ruleId))}">${escapeHtml(f.ruleId)}</a>` : 'parse error';
@@ -48,4 +48,17 @@ export async function writeSummary(input: SummaryInput): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   const { heading, html } = summaryMarkup(input);
   await core.summary.addHeading(escapeHtml(heading), 2).addRaw(html, true).write();
+}
+
+/**
+ * The job summary of a run that stopped before reporting (a bad config, a `paths` entry that names nothing, an
+ * unreadable file): the reason, so the summary page is not blank while the log says why. Never throws.
+ */
+export async function writeFailureSummary(message: string): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await core.summary.addHeading('cxlint: the step failed', 2).addRaw(`<p>${htmlMessage(message)}</p>`, true).write();
+  } catch {
+    // The step already fails with the message in the log; a summary file that cannot be written changes nothing.
+  }
 }

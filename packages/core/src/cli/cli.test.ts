@@ -198,6 +198,19 @@ describe('--fix-dry-run', () => {
   });
 });
 
+describe('an unknown option', () => {
+  it('is exit 2 naming the option and the closest known one, in our words', async () => {
+    const typo = await cli(['--fix-dryrun', '.'], EXAMPLES);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr.split('\n')[0]).toBe('cxlint: unknown option --fix-dryrun (did you mean --fix-dry-run?); cxlint --help lists the options');
+    const far = await cli(['--bogus'], EXAMPLES);
+    expect(far.code).toBe(2);
+    expect(far.stderr.split('\n')[0]).toBe('cxlint: unknown option --bogus; cxlint --help lists the options');
+    // Node's advice to write `-- "--bogus"` (with an unclosed quote) treats a typo as a file name.
+    expect(far.stderr).not.toContain('positional argument');
+  });
+});
+
 describe('--fix on a copy of examples/', () => {
   it('round-trips: fixed files re-parse, fixed findings are gone, unfixable ones remain', async () => {
     const originals = snapshot(dir);

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import type { FixPathsResult } from '../fix/fix-files.js';
 import type { FormatName } from '../formatters/index.js';
 import type { LintPathsResult } from '../node/lint-paths.js';
+import { closestByEdits } from '../rules/closest-name.js';
 import { VERSION } from '../version.js';
 import { shouldColor } from './color.js';
 import { createProgress } from './progress.js';
@@ -48,6 +49,34 @@ export interface CliIo {
   readStdin?: () => Promise<string>;
 }
 
+const CLI_OPTIONS = {
+  format: { type: 'string', short: 'f', default: 'stylish' },
+  config: { type: 'string', short: 'c' },
+  'output-file': { type: 'string', short: 'o' },
+  fix: { type: 'boolean', default: false },
+  'fix-dry-run': { type: 'boolean', default: false },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', default: false },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  debug: { type: 'boolean', default: false },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+  ...ESLINT_FLAG_OPTIONS,
+} as const;
+
+/**
+ * A usage mistake in cxlint's words. Node's own text for an unknown option advises `-- "--x"` (with an unclosed
+ * quote) as if a file name were meant; a mistyped flag is the usual cause, so name the closest one instead.
+ */
+function usageMessage(e: Error & { code?: string }): string {
+  const unknown = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /'(-[^']*)'/.exec(e.message)?.[1] : undefined;
+  if (!unknown) return e.message;
+  const long = Object.keys(CLI_OPTIONS).map((name) => `--${name}`);
+  const near = unknown.startsWith('--') ? closestByEdits(unknown, long, 2, false) : undefined;
+  return `unknown option ${unknown}${near ? ` (did you mean ${near}?)` : ''}; cxlint --help lists the options`;
+}
+
 /** Runs the CLI and returns the exit code; all output goes through `io` so tests can drive it in-process. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let args;
@@ -55,24 +84,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     args = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: {
-        format: { type: 'string', short: 'f', default: 'stylish' },
-        config: { type: 'string', short: 'c' },
-        'output-file': { type: 'string', short: 'o' },
-        fix: { type: 'boolean', default: false },
-        'fix-dry-run': { type: 'boolean', default: false },
-        'max-warnings': { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        color: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        debug: { type: 'boolean', default: false },
-        version: { type: 'boolean', short: 'v' },
-        help: { type: 'boolean', short: 'h' },
-        ...ESLINT_FLAG_OPTIONS,
-      },
+      options: CLI_OPTIONS,
     });
   } catch (e) {
-    io.stderr(`cxlint: ${(e as Error).message}\n\n${HELP}\n`);
+    io.stderr(`cxlint: ${usageMessage(e as Error & { code?: string })}\n\n${HELP}\n`);
     return 2;
   }
   const v = args.values;

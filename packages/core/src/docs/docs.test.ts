@@ -44,6 +44,19 @@ describe('rules index and rule pages', () => {
 describe('docs stay true', () => {
   const RULE_ID = /`((?:participant-data|flow|call-data|data-action|terraform)\/[a-z0-9-]+)`/g;
 
+  it("docs/configuration.md names every option the `strict` preset turns on, with its rule and value", () => {
+    const presets = read('docs/configuration.md').split('### Presets')[1]?.split('\n## ')[0] ?? '';
+    const strict = presets.split('- **`strict`**')[1]?.split('\n- **')[0] ?? '';
+    const withStrict = builtInRules.filter((r) => r.meta.strictOptions);
+    expect(withStrict.length).toBeGreaterThan(0);
+    for (const r of withStrict) {
+      for (const [key, value] of Object.entries(r.meta.strictOptions!)) {
+        expect(strict, `${r.meta.id} ${key}`).toContain(`\`${r.meta.id}\``);
+        expect(strict, `${r.meta.id} ${key}`).toContain(`\`${key}: ${JSON.stringify(value)}\``);
+      }
+    }
+  });
+
   it('every rule id the docs name exists', () => {
     const ids = new Set(builtInRules.map((r) => r.meta.id));
     for (const doc of OWNED_DOCS) {
