@@ -468,7 +468,7 @@ export const dataActionParticipantKeys: ProjectContributor = {
       for (const e of found.entries) {
         if (e.literalKey === undefined || e.literalKey === '') continue;
         const range = renderedRange(file, def.body, found.rendered, e.key.start + 1, e.key.end - 1);
-        out.push({ key: e.literalKey, file, range, origin: def.origin === 'terraform' ? 'terraform' : 'data-action' });
+        out.push({ key: e.literalKey, path: file.path, range, origin: def.origin === 'terraform' ? 'terraform' : 'data-action' });
       }
     }
     return out;

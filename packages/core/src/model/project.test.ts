@@ -94,9 +94,11 @@ describe('Project', () => {
     const p = new Project(files);
     const setKeys = p.participantKeysSet();
     expect([...setKeys.keys()]).toEqual(['customerId', 'delay']);
-    expect(setKeys.get('customerId')!.map((o) => [o.file.path, o.origin])).toEqual([['a.yaml', 'flow'], ['b.yaml', 'flow']]);
+    expect(setKeys.get('customerId')!.map((o) => [o.path, o.origin])).toEqual([['a.yaml', 'flow'], ['b.yaml', 'flow']]);
     const o = setKeys.get('delay')![0];
-    expect(o.file.source.text.slice(o.range[0], o.range[1])).toBe('delay');
+    expect(p.file(o.path)!.source.text.slice(o.range[0], o.range[1])).toBe('delay');
+    // Occurrences are plain facts (no tree of the other file): they survive a JSON round trip unchanged.
+    expect(JSON.parse(JSON.stringify(o))).toEqual(o);
     expect([...p.participantKeysRead().keys()]).toEqual(['delay', 'customerId']);
     expect(p.filesOfKind('flow').map((f) => f.path)).toEqual(['a.yaml', 'b.yaml', 'c.yaml']);
   });

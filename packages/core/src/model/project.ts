@@ -1,6 +1,6 @@
 import type { ParsedFile } from '../parse/parse-file.js';
 import { builtInContributors } from './contributors.js';
-import { literalKey, participantAttributes, type ParticipantAttribute } from './participant-data.js';
+import { literalKey, participantAttributes } from './participant-data.js';
 
 /** Settings from the config that describe the project rather than a rule. */
 export interface ProjectSettings {
@@ -11,11 +11,15 @@ export interface ProjectSettings {
   [name: string]: unknown;
 }
 
+/**
+ * A participant-data key set or read somewhere in the project: a plain fact (the file's path and the key's range
+ * in it, never the file's tree), so the project's key indexes keep no other file alive and can be serialized.
+ */
 export interface KeyOccurrence {
   key: string;
-  file: ParsedFile;
+  /** The path of the file that sets or reads the key, as the file was given to the linter. */
+  path: string;
   range: [number, number];
-  attribute?: ParticipantAttribute;
   /** Where the key comes from when it is not a flow action (a data action, the config). */
   origin: 'flow' | 'data-action' | 'config' | 'terraform';
 }
@@ -81,7 +85,7 @@ export class Project {
       for (const file of this.filesOfKind('flow')) {
         for (const attr of participantAttributes(file)) {
           const key = attr.op === 'set' ? literalKey(attr) : undefined;
-          if (key !== undefined && attr.name?.scalar) add({ key, file, range: attr.name.scalar.range, attribute: attr, origin: 'flow' });
+          if (key !== undefined && attr.name?.scalar) add({ key, path: file.path, range: attr.name.scalar.range, origin: 'flow' });
         }
       }
       for (const file of this.files) {
@@ -100,7 +104,7 @@ export class Project {
         for (const attr of participantAttributes(file)) {
           const key = attr.op === 'get' ? literalKey(attr) : undefined;
           if (key === undefined || !attr.name?.scalar) continue;
-          const o: KeyOccurrence = { key, file, range: attr.name.scalar.range, attribute: attr, origin: 'flow' };
+          const o: KeyOccurrence = { key, path: file.path, range: attr.name.scalar.range, origin: 'flow' };
           const list = out.get(key);
           if (list) list.push(o); else out.set(key, [o]);
         }

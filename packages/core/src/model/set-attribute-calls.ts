@@ -32,7 +32,7 @@ export function keysSetThroughDataActions(file: ParsedFile, project: Project): K
         const entry = call.inputs.find((e) => e.name === input);
         const value = entry?.value;
         if (!value?.scalar || (value.kind !== 'lit' && value.kind !== 'bare') || !value.text) continue;
-        out.push({ key: value.text, file, range: value.scalar.range, origin: 'flow' });
+        out.push({ key: value.text, path: file.path, range: value.scalar.range, origin: 'flow' });
       }
     }
   }

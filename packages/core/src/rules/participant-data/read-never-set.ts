@@ -68,14 +68,13 @@ export default defineRule({
       if (broken) {
         // The writer's place goes in `related`, not the message: the message (and the finding's identity) must
         // not change when lines move in that other file.
-        const start = broken.file.source.positionAt(broken.range[0]);
-        const end = broken.file.source.positionAt(broken.range[1]);
+        const { start, end } = broken;
         context.report({
           node: attr.name.scalar,
           messageId: 'setOnlyDynamically',
           data: { key, written: broken.text },
           related: [{
-            path: broken.file.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+            path: broken.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
             message: `The dynamic key \`${broken.text}\` meant to set \`${key}\` (participant-data/literal-key).`,
           }],
         });
@@ -101,17 +100,29 @@ function flowType(file: ParsedFile): string | undefined {
   return isMap(file.root) ? String(file.root.pairs[0]?.key.value) : undefined;
 }
 
+/**
+ * A Set action whose key is dynamic, as a plain fact: the writer's path and its key's place (offsets and
+ * line/column), so a read in another file can point at it without keeping the writer's tree.
+ */
+interface DynamicWriter {
+  path: string;
+  range: [number, number];
+  start: { line: number; column: number };
+  end: { line: number; column: number };
+  text: string;
+}
+
 /** Set actions whose key is dynamic (literal-key's finding), by the key they were meant to write. */
-function dynamicWriters(project: Project): Map<string, { file: ParsedFile; range: [number, number]; text: string }> {
+function dynamicWriters(project: Project): Map<string, DynamicWriter> {
   return project.index('participant-data/dynamic-writers', (p) => {
-    const out = new Map<string, { file: ParsedFile; range: [number, number]; text: string }>();
+    const out = new Map<string, DynamicWriter>();
     for (const file of p.filesOfKind('flow')) {
       for (const attr of participantAttributes(file)) {
         if (attr.op !== 'set' || !attr.name) continue;
         const key = intendedKey(p, attr);
         if (key === undefined || out.has(key)) continue;
         const node = attr.name.scalar ?? attr.name.node;
-        out.set(key, { file, range: node.range, text: attr.name.text ?? '' });
+        out.set(key, { path: file.path, range: node.range, start: file.source.positionAt(node.range[0]), end: file.source.positionAt(node.range[1]), text: attr.name.text ?? '' });
       }
     }
     return out;
