@@ -1,6 +1,6 @@
 import type { ParsedFile } from '../parse/parse-file.js';
 import { builtInContributors } from './contributors.js';
-import { literalKey, participantAttributes } from './participant-data.js';
+import { flowFacts } from './flow-facts.js';
 
 /** Settings from the config that describe the project rather than a rule. */
 export interface ProjectSettings {
@@ -31,8 +31,8 @@ export interface ProjectContributor {
    * that calls one with a literal key). The project is there for facts from other files.
    */
   participantKeysSet?(file: ParsedFile, project: Project): KeyOccurrence[];
-  /** `{{key}}` substitutions this project provides to a flow file; undefined when it knows nothing about the flow. */
-  substitutionsFor?(flow: ParsedFile, project: Project): Iterable<string> | undefined;
+  /** `{{key}}` substitutions this project provides to a flow file (by path); undefined when it knows nothing about the flow. */
+  substitutionsFor?(flow: { path: string }, project: Project): Iterable<string> | undefined;
 }
 
 /**
@@ -82,12 +82,7 @@ export class Project {
         const list = out.get(o.key);
         if (list) list.push(o); else out.set(o.key, [o]);
       };
-      for (const file of this.filesOfKind('flow')) {
-        for (const attr of participantAttributes(file)) {
-          const key = attr.op === 'set' ? literalKey(attr) : undefined;
-          if (key !== undefined && attr.name?.scalar) add({ key, path: file.path, range: attr.name.scalar.range, origin: 'flow' });
-        }
-      }
+      for (const file of this.filesOfKind('flow')) for (const o of flowFacts(file).keysSet) add(o);
       for (const file of this.files) {
         if (file.errors.length) continue;
         for (const c of this.contributors) for (const o of c.participantKeysSet?.(file, this) ?? []) add(o);
@@ -101,12 +96,9 @@ export class Project {
     return this.index('participant-keys-read', () => {
       const out = new Map<string, KeyOccurrence[]>();
       for (const file of this.filesOfKind('flow')) {
-        for (const attr of participantAttributes(file)) {
-          const key = attr.op === 'get' ? literalKey(attr) : undefined;
-          if (key === undefined || !attr.name?.scalar) continue;
-          const o: KeyOccurrence = { key, path: file.path, range: attr.name.scalar.range, origin: 'flow' };
-          const list = out.get(key);
-          if (list) list.push(o); else out.set(key, [o]);
+        for (const o of flowFacts(file).keysRead) {
+          const list = out.get(o.key);
+          if (list) list.push(o); else out.set(o.key, [o]);
         }
       }
       return out;
@@ -118,7 +110,7 @@ export class Project {
    * contributors (Terraform `genesyscloud_flow.substitutions`, Archy options files) know.
    * `known` is false when no source describes this flow at all.
    */
-  substitutionsFor(flow: ParsedFile): { names: Set<string>; known: boolean } {
+  substitutionsFor(flow: { path: string }): { names: Set<string>; known: boolean } {
     return this.index(`substitutions:${flow.path}`, () => {
       const names = new Set<string>(this.settings.substitutions ?? []);
       let known = names.size > 0;

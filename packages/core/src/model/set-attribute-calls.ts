@@ -1,5 +1,5 @@
 import type { ParsedFile } from '../parse/parse-file.js';
-import { callDataActions } from './call-data.js';
+import { flowFacts } from './flow-facts.js';
 import { dataActionIndex, findDataActions, type DataActionFact, type SetAttributeInputs } from './data-actions.js';
 import type { KeyOccurrence, Project, ProjectContributor } from './project.js';
 
@@ -12,18 +12,15 @@ import type { KeyOccurrence, Project, ProjectContributor } from './project.js';
  */
 export function keysSetThroughDataActions(file: ParsedFile, project: Project): KeyOccurrence[] {
   if (file.kind !== 'flow') return [];
-  const calls = callDataActions(file);
+  const { calls } = flowFacts(file);
   if (!calls.length) return [];
   const index = dataActionIndex(project);
   const out: KeyOccurrence[] = [];
   for (const call of calls) {
-    if (call.actionName === undefined) continue;
     for (const def of findDataActions(index, call.actionName)) {
       for (const input of def.keyInputs) {
         const entry = call.inputs.find((e) => e.name === input);
-        const value = entry?.value;
-        if (!value?.scalar || (value.kind !== 'lit' && value.kind !== 'bare') || !value.text) continue;
-        out.push({ key: value.text, path: file.path, range: value.scalar.range, origin: 'flow' });
+        if (entry) out.push({ key: entry.text, path: file.path, range: entry.range, origin: 'flow' });
       }
     }
   }

@@ -6,7 +6,7 @@ import { closestKey } from '../closest-name.js';
 import { defineRule, ruleDocsUrl } from '../rule.js';
 import { renameKeyEdits } from './key-fixes.js';
 import { templateParts } from '../../model/participant-key-parts.js';
-import { intendedKey, knownKeys, looksLikeVariable } from '../../model/participant-keys.js';
+import { dynamicKeyWriters, knownKeys, looksLikeVariable } from '../../model/participant-keys.js';
 // Keys a flow sets through the Set-Participant-Attribute data action count as set.
 
 const id = 'participant-data/read-never-set';
@@ -64,7 +64,7 @@ export default defineRule({
       if (known.has(key)) continue;
       // The same key in another case is participant-data/key-case-drift's finding; one report is enough.
       if (lowerKnown.has(key.toLowerCase())) continue;
-      const broken = dynamicWriters(context.project).get(key);
+      const broken = dynamicKeyWriters(context.project).get(key);
       if (broken) {
         // The writer's place goes in `related`, not the message: the message (and the finding's identity) must
         // not change when lines move in that other file.
@@ -98,35 +98,6 @@ export default defineRule({
 
 function flowType(file: ParsedFile): string | undefined {
   return isMap(file.root) ? String(file.root.pairs[0]?.key.value) : undefined;
-}
-
-/**
- * A Set action whose key is dynamic, as a plain fact: the writer's path and its key's place (offsets and
- * line/column), so a read in another file can point at it without keeping the writer's tree.
- */
-interface DynamicWriter {
-  path: string;
-  range: [number, number];
-  start: { line: number; column: number };
-  end: { line: number; column: number };
-  text: string;
-}
-
-/** Set actions whose key is dynamic (literal-key's finding), by the key they were meant to write. */
-function dynamicWriters(project: Project): Map<string, DynamicWriter> {
-  return project.index('participant-data/dynamic-writers', (p) => {
-    const out = new Map<string, DynamicWriter>();
-    for (const file of p.filesOfKind('flow')) {
-      for (const attr of participantAttributes(file)) {
-        if (attr.op !== 'set' || !attr.name) continue;
-        const key = intendedKey(p, attr);
-        if (key === undefined || out.has(key)) continue;
-        const node = attr.name.scalar ?? attr.name.node;
-        out.set(key, { path: file.path, range: node.range, start: file.source.positionAt(node.range[0]), end: file.source.positionAt(node.range[1]), text: attr.name.text ?? '' });
-      }
-    }
-    return out;
-  });
 }
 
 /** `knownKeys` lower-cased, built once per project (not once per file). */
