@@ -84,6 +84,18 @@ export function flowFacts(file: ParsedFile): FlowFacts {
   return facts;
 }
 
+/**
+ * The flow without its tree: path, kind, text and errors, with its facts attached. What the project keeps of a
+ * flow once the facts are out, so a large repository's flows do not all stay parsed; the caches of the tree-based
+ * models (keyed by the full parsed file) go with the tree.
+ */
+export function withoutTree(file: ParsedFile): ParsedFile {
+  const facts = flowFacts(file);
+  const light: ParsedFile = { path: file.path, kind: file.kind, source: file.source, root: null, placeholders: [], errors: file.errors, directiveComments: [] };
+  cache.set(light, facts);
+  return light;
+}
+
 function lineColumn(file: ParsedFile, offset: number): { line: number; column: number } {
   const p = file.source.positionAt(offset);
   return { line: p.line, column: p.column };
