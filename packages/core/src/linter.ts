@@ -8,6 +8,7 @@ import { parseFile, type KindParsers, type ParsedFile } from './parse/parse-file
 import { detectKind, extensionOf, FLOW_EXTENSIONS, isCandidatePath, mistypedFlowTypeKey } from './parse/detect-kind.js';
 import { terraformFlows } from './model/terraform.js';
 import { withoutTree } from './model/flow-facts.js';
+import { dataActionWithoutTree } from './model/data-actions.js';
 import { findHclNestingExcess, nestingMessage } from './parse/nesting.js';
 import { SourceText } from './source/source-text.js';
 import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage, utf8SizeOver } from './source/size-limit.js';
@@ -94,14 +95,14 @@ export function createLinter(linterOptions: LinterOptions): Linter {
     const settings = options.settings ?? options.config?.settings;
     const maxFileSize = options.maxFileSize ?? (typeof settings?.maxFileSize === 'number' ? settings.maxFileSize : DEFAULT_MAX_FILE_SIZE);
 
-    // Facts, not trees: in a large run a flow's tree is dropped as soon as its facts are out (the project model is
-    // built from facts), and a target flow is parsed again only while its own rules run. A small run (an editor,
+    // Facts, not trees: in a large run a flow's or data action's tree is dropped as soon as its facts are out (the project model is
+    // built from facts), and a target is parsed again only while its own rules run. A small run (an editor,
     // a test) keeps its trees: parsing twice would cost more than the memory it saves.
     const dropTrees = inputs.length > KEEP_TREES_UP_TO;
     const isTarget = options.isTarget ?? (() => true);
     const factsOnly = (file: ParsedFile, input: LintInput): ParsedFile => {
-      if (file.kind !== 'flow' || file.errors.length || (!dropTrees && isTarget(input.path))) return file;
-      return withoutTree(file);
+      if ((file.kind !== 'flow' && file.kind !== 'data-action') || file.errors.length || (!dropTrees && isTarget(input.path))) return file;
+      return file.kind === 'flow' ? withoutTree(file) : dataActionWithoutTree(file);
     };
     const parsed: { input: LintInput; file?: ParsedFile; ignored: boolean; tooLargeNotOurs?: boolean }[] = inputs.map((input, i) => {
       options.onProgress?.('parsing', i, inputs.length);
@@ -131,8 +132,9 @@ export function createLinter(linterOptions: LinterOptions): Linter {
     const targets = options.isTarget ? parsed.filter((p) => options.isTarget!(p.input.path)) : parsed;
     for (const { input, file: known, ignored, tooLargeNotOurs } of targets) {
       options.onProgress?.('linting', results.length, targets.length);
-      // A flow whose tree was dropped is parsed again for its own rules, then dropped with this iteration.
-      const file = known && known.root === null && known.kind === 'flow' && !known.errors.length && input.text !== undefined && !input.parsed ? parse(input.path, input.text, 'flow', input.prepared) : known;
+      // A flow or data action whose tree was dropped is parsed again for its own rules, then dropped with this iteration.
+      const treeless = known && known.root === null && (known.kind === 'flow' || known.kind === 'data-action') && !known.errors.length && input.text !== undefined && !input.parsed;
+      const file = treeless ? parse(input.path, input.text!, known.kind, input.prepared) : known;
       if (ignored || tooLargeNotOurs) {
         results.push(countResult({ filePath: input.path, kind: 'unknown', messages: [], skipped: ignored ? 'ignored' : 'not-ours' }));
         continue;

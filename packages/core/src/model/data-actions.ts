@@ -1,5 +1,5 @@
 import type { TextEdit } from '../diagnostics.js';
-import type { ParsedFile } from '../parse/parse-file.js';
+import { treelessCopy, type ParsedFile } from '../parse/parse-file.js';
 import { get, getPair, isMap, isScalar, toJS, type MapNode, type Node, type Pair, type ScalarNode } from '../parse/nodes.js';
 import { escapeHclTemplate, hclQuotedBody, jsonencodeText, readHclValue, type JsonencodeScalar } from '../parse/hcl-values.js';
 import { valueIndexToOffset } from '../parse/string-offsets.js';
@@ -511,6 +511,11 @@ export function dataActionIndex(project: Project): DataActionIndex {
   return project.index('data-actions', () => {
     const all: DataActionFact[] = [];
     for (const f of project.filesOfKind('data-action')) {
+      const known = treelessFacts.get(f);
+      if (known) {
+        if (known.action) all.push(known.action);
+        continue;
+      }
       const d = dataActionOf(f);
       if (d) all.push(dataActionFact(d));
     }
@@ -539,23 +544,37 @@ export function findDataActions(index: DataActionIndex, name: string): DataActio
   return [];
 }
 
+/** What the project needs of a data-action file whose tree was dropped, extracted before it was. */
+const treelessFacts = new WeakMap<ParsedFile, { action?: DataActionFact; keysSet: KeyOccurrence[] }>();
+
+/** The exported data-action file without its tree (`treelessCopy`), with its facts attached: what the project keeps of it in a large run. */
+export function dataActionWithoutTree(file: ParsedFile): ParsedFile {
+  const def = dataActionOf(file);
+  const facts = { action: def ? dataActionFact(def) : undefined, keysSet: participantKeysSetBy(file) };
+  const light = treelessCopy(file);
+  treelessFacts.set(light, facts);
+  return light;
+}
+
 // Participant-data keys a data action sets: a PATCH of participant attributes with literal keys, in either format.
 export const dataActionParticipantKeys: ProjectContributor = {
-  participantKeysSet(file: ParsedFile): KeyOccurrence[] {
-    const out: KeyOccurrence[] = [];
-    for (const def of dataActionsOf(file)) {
-      if (!def.body) continue;
-      const found = participantAttributeEntries(def);
-      if (!found) continue;
-      for (const e of found.entries) {
-        if (e.literalKey === undefined || e.literalKey === '') continue;
-        const range = renderedRange(file, def.body, found.rendered, e.key.start + 1, e.key.end - 1);
-        out.push({ key: e.literalKey, path: file.path, range, origin: def.origin === 'terraform' ? 'terraform' : 'data-action' });
-      }
-    }
-    return out;
-  },
+  participantKeysSet: (file: ParsedFile) => treelessFacts.get(file)?.keysSet ?? participantKeysSetBy(file),
 };
+
+function participantKeysSetBy(file: ParsedFile): KeyOccurrence[] {
+  const out: KeyOccurrence[] = [];
+  for (const def of dataActionsOf(file)) {
+    if (!def.body) continue;
+    const found = participantAttributeEntries(def);
+    if (!found) continue;
+    for (const e of found.entries) {
+      if (e.literalKey === undefined || e.literalKey === '') continue;
+      const range = renderedRange(file, def.body, found.rendered, e.key.start + 1, e.key.end - 1);
+      out.push({ key: e.literalKey, path: file.path, range, origin: def.origin === 'terraform' ? 'terraform' : 'data-action' });
+    }
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Contract helpers.

@@ -1,4 +1,4 @@
-import type { ParsedFile } from '../parse/parse-file.js';
+import { treelessCopy, type ParsedFile } from '../parse/parse-file.js';
 import { callDataActions } from './call-data.js';
 import { literalKey, participantAttributes } from './participant-data.js';
 import { templateParts } from './participant-key-parts.js';
@@ -84,14 +84,10 @@ export function flowFacts(file: ParsedFile): FlowFacts {
   return facts;
 }
 
-/**
- * The flow without its tree: path, kind, text and errors, with its facts attached. What the project keeps of a
- * flow once the facts are out, so a large repository's flows do not all stay parsed; the caches of the tree-based
- * models (keyed by the full parsed file) go with the tree.
- */
+/** The flow without its tree (`treelessCopy`), with its facts attached: what the project keeps of it in a large run. */
 export function withoutTree(file: ParsedFile): ParsedFile {
   const facts = flowFacts(file);
-  const light: ParsedFile = { path: file.path, kind: file.kind, source: file.source, root: null, placeholders: [], errors: file.errors, directiveComments: [] };
+  const light = treelessCopy(file);
   cache.set(light, facts);
   return light;
 }
