@@ -346,22 +346,26 @@ export function writeCorpus(root: string, name: string): Corpus {
     const f = flowOfSize(7, 1024 * 1024);
     add('flows/huge.yaml', f.text, f.defects);
     description = 'one 1 MB flow';
-  } else {
-    // 5,000 files: 2,500 flows (2–30 KB), 1,000 data actions, 1,500 files that are not ours.
+  } else if (name === 'repo-5000' || name === 'repo-10000') {
+    // 5,000 files: 2,500 flows (2–30 KB), 1,000 data actions, 1,500 files that are not ours. The 10,000-file repo
+    // is the same mix twice over (its first half is the 5,000-file repo), so peak RSS can be compared as it doubles.
+    const scale = name === 'repo-10000' ? 2 : 1;
     const r = rng(5000);
-    for (let i = 0; i < 2500; i++) {
+    for (let i = 0; i < 2500 * scale; i++) {
       const size = 2000 + Math.floor(r() * r() * 28000);
       const f = flowOfSize(20000 + i, size);
       add(`teams/team-${i % 50}/flows/flow-${i}.yaml`, f.text, f.defects);
     }
-    for (let i = 0; i < 1000; i++) add(`teams/team-${i % 50}/actions/action-${i}.json`, dataAction(i));
-    for (let i = 0; i < 1500; i++) {
+    for (let i = 0; i < 1000 * scale; i++) add(`teams/team-${i % 50}/actions/action-${i}.json`, dataAction(i));
+    for (let i = 0; i < 1500 * scale; i++) {
       const k = i % 3;
       if (k === 0) add(`docs/page-${i}.md`, README.repeat(20));
       else if (k === 1) add(`ci/workflow-${i}.yml`, `name: ci ${i}\non: [push]\njobs:\n  test:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n`);
       else add(`config/settings-${i}.json`, JSON.stringify({ name: `settings ${i}`, values: Array.from({ length: 50 }, (_, j) => j) }, null, 2));
     }
-    description = '2,500 flows (2–30 KB) + 1,000 data actions + 1,500 other files';
+    description = `${(2500 * scale).toLocaleString('en')} flows (2–30 KB) + ${(1000 * scale).toLocaleString('en')} data actions + ${(1500 * scale).toLocaleString('en')} other files`;
+  } else {
+    throw new Error(`Unknown corpus ${name}`);
   }
   const corpus: Corpus = {
     name,

@@ -2,7 +2,7 @@
  * `npm run bench`: cxlint's whole CLI process vs the YAML parse floor vs Spectral, on the same files,
  * alternated round by round, medians reported. Prints a table, the ratios and the targets of issue 5.
  *
- *   node packages/bench/dist/run.js [--rounds N] [--only flows-200,corpus,startup,editor] [--spectral-all] [--json out.json]
+ *   node packages/bench/dist/run.js [--rounds N] [--only flows-200,repo-5000,repo-10000,corpus,startup,editor] [--spectral-all] [--json out.json]
  */
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -251,6 +251,7 @@ async function main(): Promise<void> {
     ['flows-1000', opts['spectral-all']],
     ['flow-1mb', true],
     ['repo-5000', opts['spectral-all']],
+    ['repo-10000', false],
   ];
   for (const [name, spectral] of synth) {
     if (!want(name)) continue;
@@ -317,6 +318,13 @@ async function main(): Promise<void> {
   }
   const r5000 = row('repo-5000', 'cxlint');
   if (r5000) targets.push({ what: 'peak RSS, 5,000-file repo', goal: '< 300 MB', measured: `${r5000.peakRssMb.toFixed(0)} MB`, met: r5000.peakRssMb < 300 });
+  const r10000 = row('repo-10000', 'cxlint');
+  if (r5000 && r10000) {
+    // Memory should stay flat in repository size: the 10,000-file repo is the 5,000-file one twice over.
+    const ratio = r10000.peakRssMb / r5000.peakRssMb;
+    console.log(`\nPeak RSS as the repo doubles: ${r5000.peakRssMb.toFixed(0)} MB at 5,000 files, ${r10000.peakRssMb.toFixed(0)} MB at 10,000 files = ${ratio.toFixed(2)}×`);
+    targets.push({ what: 'peak RSS when the repo doubles (10k / 5k)', goal: '< 1.25×', measured: `${ratio.toFixed(2)}× (${r10000.peakRssMb.toFixed(0)} / ${r5000.peakRssMb.toFixed(0)} MB)`, met: ratio < 1.25 });
+  }
   if (st) targets.push({ what: 'CLI start-up, no files', goal: '< 150 ms', measured: `${st.cxlintMs.toFixed(0)} ms (bare node ${st.nodeMs.toFixed(0)} ms)`, met: st.cxlintMs < 150 });
   if (editor) targets.push({ what: 'editor re-lint, 30 KB flow of 1,000', goal: '≤ 50 ms', measured: `${editor.relintMs.toFixed(1)} ms`, met: editor.relintMs <= 50 });
   if (calls.flat !== undefined) targets.push({ what: 'API calls independent of findings', goal: 'constant', measured: calls.text, met: calls.flat });

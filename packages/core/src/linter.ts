@@ -7,6 +7,8 @@ import { Project, type ProjectContributor, type ProjectSettings } from './model/
 import { parseFile, type KindParsers, type ParsedFile } from './parse/parse-file.js';
 import { detectKind, extensionOf, FLOW_EXTENSIONS, isCandidatePath, mistypedFlowTypeKey } from './parse/detect-kind.js';
 import { terraformFlows } from './model/terraform.js';
+import { withoutTree } from './model/flow-facts.js';
+import { dataActionWithoutTree } from './model/data-actions.js';
 import { findHclNestingExcess, nestingMessage } from './parse/nesting.js';
 import { SourceText } from './source/source-text.js';
 import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage, utf8SizeOver } from './source/size-limit.js';
@@ -93,6 +95,15 @@ export function createLinter(linterOptions: LinterOptions): Linter {
     const settings = options.settings ?? options.config?.settings;
     const maxFileSize = options.maxFileSize ?? (typeof settings?.maxFileSize === 'number' ? settings.maxFileSize : DEFAULT_MAX_FILE_SIZE);
 
+    // Facts, not trees: in a large run a flow's or data action's tree is dropped as soon as its facts are out (the project model is
+    // built from facts), and a target is parsed again only while its own rules run. A small run (an editor,
+    // a test) keeps its trees: parsing twice would cost more than the memory it saves.
+    const dropTrees = inputs.length > KEEP_TREES_UP_TO;
+    const isTarget = options.isTarget ?? (() => true);
+    const factsOnly = (file: ParsedFile, input: LintInput): ParsedFile => {
+      if ((file.kind !== 'flow' && file.kind !== 'data-action') || file.errors.length || (!dropTrees && isTarget(input.path))) return file;
+      return file.kind === 'flow' ? withoutTree(file) : dataActionWithoutTree(file);
+    };
     const parsed: { input: LintInput; file?: ParsedFile; ignored: boolean; tooLargeNotOurs?: boolean }[] = inputs.map((input, i) => {
       options.onProgress?.('parsing', i, inputs.length);
       const { matcher, relPath } = configFor(input.path);
@@ -104,7 +115,8 @@ export function createLinter(linterOptions: LinterOptions): Linter {
         if (detectKind(input.path, input.text.slice(0, 64 * 1024)) === 'unknown') return { input, ignored: false, tooLargeNotOurs: true };
         return { input: { ...input, readError: tooLargeMessage(size, maxFileSize) }, ignored: false };
       }
-      return { input, file: input.parsed ?? parse(input.path, input.text, undefined, input.prepared), ignored: false };
+      if (input.parsed) return { input, file: input.parsed, ignored: false };
+      return { input, file: factsOnly(parse(input.path, input.text, undefined, input.prepared), input), ignored: false };
     });
     const projectSettings = options.settings ?? options.config?.settings ?? {};
     let project = new Project(parsed.flatMap((p) => (p.file ? [p.file] : [])), projectSettings, contributors);
@@ -112,14 +124,17 @@ export function createLinter(linterOptions: LinterOptions): Linter {
     // read as one (flow/flow-type-key reports the key) instead of being passed over as "not ours".
     const deployed = deployedMistypedFlows(parsed, project);
     if (deployed.length) {
-      for (const p of deployed) p.file = parse(p.input.path, p.input.text!, 'flow');
+      for (const p of deployed) p.file = factsOnly(parse(p.input.path, p.input.text!, 'flow'), p.input);
       project = new Project(parsed.flatMap((p) => (p.file ? [p.file] : [])), projectSettings, contributors);
     }
 
     const results: LintResult[] = [];
     const targets = options.isTarget ? parsed.filter((p) => options.isTarget!(p.input.path)) : parsed;
-    for (const { input, file, ignored, tooLargeNotOurs } of targets) {
+    for (const { input, file: known, ignored, tooLargeNotOurs } of targets) {
       options.onProgress?.('linting', results.length, targets.length);
+      // A flow or data action whose tree was dropped is parsed again for its own rules, then dropped with this iteration.
+      const treeless = known && known.root === null && (known.kind === 'flow' || known.kind === 'data-action') && !known.errors.length && input.text !== undefined && !input.parsed;
+      const file = treeless ? parse(input.path, input.text!, known.kind, input.prepared) : known;
       if (ignored || tooLargeNotOurs) {
         results.push(countResult({ filePath: input.path, kind: 'unknown', messages: [], skipped: ignored ? 'ignored' : 'not-ours' }));
         continue;
@@ -212,6 +227,9 @@ export interface LintOptions {
   /** Called before each file is parsed and before each target file's rules run (a progress line on a terminal). */
   onProgress?: (stage: 'parsing' | 'linting', done: number, total: number) => void;
 }
+
+/** Up to this many inputs, every target keeps its tree from parse to rules (see `dropTrees` in `lintFiles`). */
+const KEEP_TREES_UP_TO = 64;
 
 function deployedMistypedFlows<T extends { input: LintInput; file?: ParsedFile }>(parsed: T[], project: Project): T[] {
   const candidates = parsed.filter((p) => p.file?.kind === 'unknown' && FLOW_EXTENSIONS.includes(extensionOf(p.input.path)) && mistypedFlowTypeKey(p.file.source.text) !== undefined);

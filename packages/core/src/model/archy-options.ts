@@ -45,7 +45,7 @@ function substitutionKeys(file: ParsedFile): string[] {
 
 /** The `{{key}}` names an Archy options file in the project provides to every flow. */
 export const archyOptionsContributor: ProjectContributor = {
-  substitutionsFor(_flow: ParsedFile, project: Project) {
+  substitutionsFor(_flow: { path: string }, project: Project) {
     return archyOptionsSubstitutions(project);
   },
 };

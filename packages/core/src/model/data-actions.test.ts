@@ -129,8 +129,10 @@ describe('one data-action model for JSON and Terraform', () => {
     const f = parseFile('main.tf', TF, 'terraform', await prepareTerraform('main.tf', TF));
     const index = dataActionIndex(new Project([f]));
     const [def] = findDataActions(index, 'set reason');
-    expect(def.file).toBe(f);
-    expect(def.url?.text).toBe('/api/v2/conversations/${input.conversationId}/participants/${input.participantId}/attributes');
+    expect(def.path).toBe('main.tf');
+    // What flows need of the action, as a plain fact: its key input, and no tree of the .tf file.
+    expect(def.keyInputs).toEqual(['key']);
+    expect(JSON.parse(JSON.stringify(def))).toEqual(def);
   });
 
   it('leaves a template written as an expression unknown', async () => {

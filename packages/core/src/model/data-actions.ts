@@ -1,5 +1,5 @@
 import type { TextEdit } from '../diagnostics.js';
-import type { ParsedFile } from '../parse/parse-file.js';
+import { treelessCopy, type ParsedFile } from '../parse/parse-file.js';
 import { get, getPair, isMap, isScalar, toJS, type MapNode, type Node, type Pair, type ScalarNode } from '../parse/nodes.js';
 import { escapeHclTemplate, hclQuotedBody, jsonencodeText, readHclValue, type JsonencodeScalar } from '../parse/hcl-values.js';
 import { valueIndexToOffset } from '../parse/string-offsets.js';
@@ -317,10 +317,92 @@ export function renderedRange(file: ParsedFile, tpl: TemplateField, rendered: Re
 // ---------------------------------------------------------------------------------------------------------
 // The project index: every data action by the name flows use.
 
+/**
+ * What other files need to know about a data action (a flow calling it, a Set-Attribute suggestion), as a plain,
+ * serializable fact: names, contract schemas and the inputs that carry a participant attribute's parts. It holds
+ * no tree, so the project's index keeps no data-action file alive; the data-action rules themselves read the
+ * full `DataActionDef` of the file they lint.
+ */
+export interface DataActionFact {
+  /** The path of the file that defines the action (exported JSON or a `.tf` file). */
+  path: string;
+  origin: 'json' | 'terraform';
+  /** The name as written (may carry the export suffix); undefined when not a literal. */
+  name?: string;
+  /** The name flows use: without the export suffix. */
+  baseName?: string;
+  /** Plain values of the contract schemas. */
+  inputSchema?: unknown;
+  successSchema?: unknown;
+  /** Inputs whose value is the key of a participant attribute the action PATCHes: `{"${input.key}": …}`. */
+  keyInputs: string[];
+  /** When the action PATCHes one participant attribute whose key and value are declared inputs: which input carries what. */
+  setAttributeInputs?: SetAttributeInputs;
+  /** A Terraform action's categories (integrations), when literal or resolved; undefined for exported JSON. */
+  categories?: string[];
+}
+
+/** Input names: `/conversations/${input.<conversationId>}/participants/${input.<participantId>}/attributes`, body `{"attributes": {"${input.<key>}": "${input.<value>}"}}`. */
+export interface SetAttributeInputs {
+  conversationId: string;
+  participantId: string;
+  key: string;
+  value: string;
+}
+
+function dataActionFact(def: DataActionDef, categories?: string[]): DataActionFact {
+  const fact: DataActionFact = { path: def.file.path, origin: def.origin, name: def.name, baseName: def.baseName, inputSchema: def.inputSchema, successSchema: def.successSchema, keyInputs: keyInputs(def) };
+  const inputs = setAttributeInputs(def);
+  if (inputs) fact.setAttributeInputs = inputs;
+  if (categories) fact.categories = categories;
+  return fact;
+}
+
+const URL_INPUTS = /\/conversations\/\$!?\{input\.([A-Za-z_]\w*)\}\/participants\/\$!?\{input\.([A-Za-z_]\w*)\}\/attributes\/?$/;
+
+/** `${input.key}`, or the same escaped as data-action/participant-attributes advises: `$esc.jsonString(${input.key})`. */
+function inputOf(ref: VelocityRef | undefined): string | undefined {
+  if (!ref) return undefined;
+  if (ref.root === 'input' && ref.path.length === 1 && !ref.call) return ref.path[0];
+  return ref.call === 'esc.jsonString' && ref.args.length === 1 ? inputOf(ref.args[0]) : undefined;
+}
+
+/** The one input a rendered JSON string consists of (`"${input.key}"` renders as a one-character stub). */
+function soleInput(node: StubNode, rendered: { stubs: Map<number, VelocityRef> }): string | undefined {
+  if (node.type !== 'string' || node.end - node.start !== 3) return undefined;
+  return inputOf(rendered.stubs.get(node.start + 1));
+}
+
+/** Inputs whose value is an attribute key of a participant-attributes action: `{"${input.key}": …}`. */
+function keyInputs(def: DataActionDef): string[] {
+  const found = participantAttributeEntries(def);
+  if (!found) return [];
+  const names: string[] = [];
+  for (const e of found.entries) {
+    const name = soleInput(e.key, found.rendered);
+    if (name) names.push(name);
+  }
+  return names;
+}
+
+function setAttributeInputs(def: DataActionDef): SetAttributeInputs | undefined {
+  const url = def.url && URL_INPUTS.exec(def.url.text.trim());
+  const found = participantAttributeEntries(def);
+  if (!url || !found || found.entries.length !== 1) return undefined;
+  const key = soleInput(found.entries[0].key, found.rendered);
+  const value = soleInput(found.entries[0].value, found.rendered);
+  if (!key || !value) return undefined;
+  const inputs = { conversationId: url[1], participantId: url[2], key, value };
+  // Every role must be a declared input: the contract is what Architect shows and validates.
+  const props = schemaProperties(def.inputSchema);
+  if (!props || !Object.values(inputs).every((n) => Object.hasOwn(props, n))) return undefined;
+  return inputs;
+}
+
 export interface DataActionIndex {
-  all: DataActionDef[];
+  all: DataActionFact[];
   /** By base name (export suffix stripped). */
-  byName: Map<string, DataActionDef[]>;
+  byName: Map<string, DataActionFact[]>;
   /** Some definition's name is not a literal (a Terraform variable): absence cannot be proven. */
   hasUnknownNames: boolean;
 }
@@ -330,8 +412,8 @@ export interface DataActionIndex {
  * flow may call them by (a `var.x` name resolved through defaults and module arguments); a name known only at
  * deploy time stays unknown.
  */
-function terraformDataActions(project: Project): DataActionDef[] {
-  return terraformIntegrationActions(project).flatMap((a): DataActionDef[] => {
+function terraformDataActions(project: Project): DataActionFact[] {
+  return terraformIntegrationActions(project).flatMap((a): DataActionFact[] => {
     const def = terraformDataActionsIn(a.resource.file).find((d) => d.resource === a.resource);
     const base: DataActionDef = def ?? {
       file: a.resource.file,
@@ -344,8 +426,8 @@ function terraformDataActions(project: Project): DataActionDef[] {
     };
     // Contracts written as an expression hcl2json's `jsonencode` decoding read but the positioned reader did not.
     const merged: DataActionDef = { ...base, inputSchema: base.inputSchema ?? a.contractInput, successSchema: base.successSchema ?? a.contractOutput };
-    if (!a.names.length) return [{ ...merged, name: undefined, baseName: undefined }];
-    return a.names.map((name) => ({ ...merged, name, baseName: stripExportSuffix(name) }));
+    if (!a.names.length) return [dataActionFact({ ...merged, name: undefined, baseName: undefined }, a.categories)];
+    return a.names.map((name) => dataActionFact({ ...merged, name, baseName: stripExportSuffix(name) }, a.categories));
   });
 }
 
@@ -427,13 +509,18 @@ function terraformDataAction(file: ParsedFile, r: TerraformResource): DataAction
 
 export function dataActionIndex(project: Project): DataActionIndex {
   return project.index('data-actions', () => {
-    const all: DataActionDef[] = [];
+    const all: DataActionFact[] = [];
     for (const f of project.filesOfKind('data-action')) {
+      const known = treelessFacts.get(f);
+      if (known) {
+        if (known.action) all.push(known.action);
+        continue;
+      }
       const d = dataActionOf(f);
-      if (d) all.push(d);
+      if (d) all.push(dataActionFact(d));
     }
     all.push(...terraformDataActions(project));
-    const byName = new Map<string, DataActionDef[]>();
+    const byName = new Map<string, DataActionFact[]>();
     let hasUnknownNames = false;
     for (const d of all) {
       if (d.baseName === undefined) {
@@ -449,7 +536,7 @@ export function dataActionIndex(project: Project): DataActionIndex {
 }
 
 /** Finds the actions a flow's name refers to: exact, then ignoring case and export suffix. */
-export function findDataActions(index: DataActionIndex, name: string): DataActionDef[] {
+export function findDataActions(index: DataActionIndex, name: string): DataActionFact[] {
   const exact = index.byName.get(stripExportSuffix(name));
   if (exact) return exact;
   const lower = stripExportSuffix(name).toLowerCase();
@@ -457,23 +544,37 @@ export function findDataActions(index: DataActionIndex, name: string): DataActio
   return [];
 }
 
+/** What the project needs of a data-action file whose tree was dropped, extracted before it was. */
+const treelessFacts = new WeakMap<ParsedFile, { action?: DataActionFact; keysSet: KeyOccurrence[] }>();
+
+/** The exported data-action file without its tree (`treelessCopy`), with its facts attached: what the project keeps of it in a large run. */
+export function dataActionWithoutTree(file: ParsedFile): ParsedFile {
+  const def = dataActionOf(file);
+  const facts = { action: def ? dataActionFact(def) : undefined, keysSet: participantKeysSetBy(file) };
+  const light = treelessCopy(file);
+  treelessFacts.set(light, facts);
+  return light;
+}
+
 // Participant-data keys a data action sets: a PATCH of participant attributes with literal keys, in either format.
 export const dataActionParticipantKeys: ProjectContributor = {
-  participantKeysSet(file: ParsedFile): KeyOccurrence[] {
-    const out: KeyOccurrence[] = [];
-    for (const def of dataActionsOf(file)) {
-      if (!def.body) continue;
-      const found = participantAttributeEntries(def);
-      if (!found) continue;
-      for (const e of found.entries) {
-        if (e.literalKey === undefined || e.literalKey === '') continue;
-        const range = renderedRange(file, def.body, found.rendered, e.key.start + 1, e.key.end - 1);
-        out.push({ key: e.literalKey, file, range, origin: def.origin === 'terraform' ? 'terraform' : 'data-action' });
-      }
-    }
-    return out;
-  },
+  participantKeysSet: (file: ParsedFile) => treelessFacts.get(file)?.keysSet ?? participantKeysSetBy(file),
 };
+
+function participantKeysSetBy(file: ParsedFile): KeyOccurrence[] {
+  const out: KeyOccurrence[] = [];
+  for (const def of dataActionsOf(file)) {
+    if (!def.body) continue;
+    const found = participantAttributeEntries(def);
+    if (!found) continue;
+    for (const e of found.entries) {
+      if (e.literalKey === undefined || e.literalKey === '') continue;
+      const range = renderedRange(file, def.body, found.rendered, e.key.start + 1, e.key.end - 1);
+      out.push({ key: e.literalKey, path: file.path, range, origin: def.origin === 'terraform' ? 'terraform' : 'data-action' });
+    }
+  }
+  return out;
+}
 
 // ---------------------------------------------------------------------------------------------------------
 // Contract helpers.

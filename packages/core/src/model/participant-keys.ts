@@ -1,7 +1,8 @@
-import type { ParsedFile } from '../parse/parse-file.js';
+import { flowFacts, type DynamicKeySet } from './flow-facts.js';
 import type { ParticipantAttribute } from './participant-data.js';
 import { BUILT_IN_SCOPES, constantString, keyFromExpression, keyFromTemplate, templateParts, type TemplatePart } from './participant-key-parts.js';
 import type { Project } from './project.js';
+import type { ValueKind } from './values.js';
 
 /**
  * What the participant-data rules know about keys across the project: the keys set anywhere, the key a dynamic
@@ -19,7 +20,7 @@ export function knownKeys(project: Project): Set<string> {
 }
 
 /** The `{{…}}`/`${…}` parts of a literal key that deployment does not fill in (declared substitutions are fine). */
-export function undeclaredTemplates(project: Project, file: ParsedFile, text: string): TemplatePart[] {
+export function undeclaredTemplates(project: Project, file: { path: string }, text: string): TemplatePart[] {
   const declared = project.substitutionsFor(file).names;
   return templateParts(text).filter((p) => !(p.syntax === 'braces' && declared.has(p.inner)));
 }
@@ -32,11 +33,33 @@ export function undeclaredTemplates(project: Project, file: ParsedFile, text: st
 export function intendedKey(project: Project, attr: ParticipantAttribute): string | undefined {
   const name = attr.name;
   if (!name || name.text === undefined) return undefined;
-  if (name.kind === 'exp') return constantString(name.text) ?? keyFromExpression(name.text);
-  if (name.kind === 'var') return keyFromExpression(name.text);
-  if (name.kind !== 'lit' && name.kind !== 'bare') return undefined;
-  const parts = undeclaredTemplates(project, attr.file, name.text);
-  return parts.length ? keyFromTemplate(name.text, parts) : undefined;
+  return intendedKeyOf(project, attr.file.path, name.kind, name.text);
+}
+
+/** `intendedKey` of a key written as `kind: text` in the flow at `path` (what a flow's facts carry). */
+function intendedKeyOf(project: Project, path: string, kind: ValueKind, text: string): string | undefined {
+  if (kind === 'exp') return constantString(text) ?? keyFromExpression(text);
+  if (kind === 'var') return keyFromExpression(text);
+  if (kind !== 'lit' && kind !== 'bare') return undefined;
+  const parts = undeclaredTemplates(project, { path }, text);
+  return parts.length ? keyFromTemplate(text, parts) : undefined;
+}
+
+/**
+ * Set actions whose key is dynamic (literal-key's finding), by the key they were meant to write: the first such
+ * writer in the project, as the plain fact its flow carries (path, range, line/column, the key as written).
+ */
+export function dynamicKeyWriters(project: Project): Map<string, DynamicKeySet> {
+  return project.index('participant-data/dynamic-writers', (p) => {
+    const out = new Map<string, DynamicKeySet>();
+    for (const file of p.filesOfKind('flow')) {
+      for (const set of flowFacts(file).dynamicKeySets) {
+        const key = intendedKeyOf(p, set.path, set.kind, set.text);
+        if (key !== undefined && !out.has(key)) out.set(key, set);
+      }
+    }
+    return out;
+  });
 }
 
 /**

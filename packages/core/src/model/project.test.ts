@@ -4,6 +4,7 @@ import { flowWith, getData, setData } from '../testing/flow-fixtures.js';
 import { literalKey, participantAttributes } from './participant-data.js';
 import { declaredVariables } from './flow-variables.js';
 import { Project } from './project.js';
+import { flowFacts } from './flow-facts.js';
 
 const set = (key: string) => setData(`name:\n  lit: ${key}\nvalue:\n  exp: Call.Ani`);
 const get = (key: string) => getData(`name:\n  lit: ${key}\nvariable: Flow.out`);
@@ -94,11 +95,26 @@ describe('Project', () => {
     const p = new Project(files);
     const setKeys = p.participantKeysSet();
     expect([...setKeys.keys()]).toEqual(['customerId', 'delay']);
-    expect(setKeys.get('customerId')!.map((o) => [o.file.path, o.origin])).toEqual([['a.yaml', 'flow'], ['b.yaml', 'flow']]);
+    expect(setKeys.get('customerId')!.map((o) => [o.path, o.origin])).toEqual([['a.yaml', 'flow'], ['b.yaml', 'flow']]);
     const o = setKeys.get('delay')![0];
-    expect(o.file.source.text.slice(o.range[0], o.range[1])).toBe('delay');
+    expect(p.file(o.path)!.source.text.slice(o.range[0], o.range[1])).toBe('delay');
+    // Occurrences are plain facts (no tree of the other file): they survive a JSON round trip unchanged.
+    expect(JSON.parse(JSON.stringify(o))).toEqual(o);
     expect([...p.participantKeysRead().keys()]).toEqual(['delay', 'customerId']);
     expect(p.filesOfKind('flow').map((f) => f.path)).toEqual(['a.yaml', 'b.yaml', 'c.yaml']);
+  });
+
+  it("extracts a flow's facts once, as plain data with the dynamic key's place in line and column", () => {
+    const text = flowWith([setData('name:\n  exp: Flow.key\nvalue:\n  exp: Call.Ani'), set('literal'), get('read')].join('\n'));
+    const f = parseFile('d.yaml', text);
+    const facts = flowFacts(f);
+    expect(flowFacts(f)).toBe(facts);
+    expect(facts.keysSet.map((o) => o.key)).toEqual(['literal']);
+    expect(facts.keysRead.map((o) => o.key)).toEqual(['read']);
+    expect(facts.dynamicKeySets.map((d) => [d.kind, d.text, text.slice(d.range[0], d.range[1])])).toEqual([['exp', 'Flow.key', 'Flow.key']]);
+    const d = facts.dynamicKeySets[0];
+    expect(text.split('\n')[d.start.line - 1].slice(d.start.column - 1)).toMatch(/^Flow\.key/);
+    expect(JSON.parse(JSON.stringify(facts))).toEqual(facts);
   });
 
   it('memoises indexes', () => {

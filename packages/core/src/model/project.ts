@@ -1,6 +1,6 @@
 import type { ParsedFile } from '../parse/parse-file.js';
 import { builtInContributors } from './contributors.js';
-import { literalKey, participantAttributes, type ParticipantAttribute } from './participant-data.js';
+import { flowFacts } from './flow-facts.js';
 
 /** Settings from the config that describe the project rather than a rule. */
 export interface ProjectSettings {
@@ -11,11 +11,15 @@ export interface ProjectSettings {
   [name: string]: unknown;
 }
 
+/**
+ * A participant-data key set or read somewhere in the project: a plain fact (the file's path and the key's range
+ * in it, never the file's tree), so the project's key indexes keep no other file alive and can be serialized.
+ */
 export interface KeyOccurrence {
   key: string;
-  file: ParsedFile;
+  /** The path of the file that sets or reads the key, as the file was given to the linter. */
+  path: string;
   range: [number, number];
-  attribute?: ParticipantAttribute;
   /** Where the key comes from when it is not a flow action (a data action, the config). */
   origin: 'flow' | 'data-action' | 'config' | 'terraform';
 }
@@ -27,8 +31,8 @@ export interface ProjectContributor {
    * that calls one with a literal key). The project is there for facts from other files.
    */
   participantKeysSet?(file: ParsedFile, project: Project): KeyOccurrence[];
-  /** `{{key}}` substitutions this project provides to a flow file; undefined when it knows nothing about the flow. */
-  substitutionsFor?(flow: ParsedFile, project: Project): Iterable<string> | undefined;
+  /** `{{key}}` substitutions this project provides to a flow file (by path); undefined when it knows nothing about the flow. */
+  substitutionsFor?(flow: { path: string }, project: Project): Iterable<string> | undefined;
 }
 
 /**
@@ -78,12 +82,7 @@ export class Project {
         const list = out.get(o.key);
         if (list) list.push(o); else out.set(o.key, [o]);
       };
-      for (const file of this.filesOfKind('flow')) {
-        for (const attr of participantAttributes(file)) {
-          const key = attr.op === 'set' ? literalKey(attr) : undefined;
-          if (key !== undefined && attr.name?.scalar) add({ key, file, range: attr.name.scalar.range, attribute: attr, origin: 'flow' });
-        }
-      }
+      for (const file of this.filesOfKind('flow')) for (const o of flowFacts(file).keysSet) add(o);
       for (const file of this.files) {
         if (file.errors.length) continue;
         for (const c of this.contributors) for (const o of c.participantKeysSet?.(file, this) ?? []) add(o);
@@ -97,12 +96,9 @@ export class Project {
     return this.index('participant-keys-read', () => {
       const out = new Map<string, KeyOccurrence[]>();
       for (const file of this.filesOfKind('flow')) {
-        for (const attr of participantAttributes(file)) {
-          const key = attr.op === 'get' ? literalKey(attr) : undefined;
-          if (key === undefined || !attr.name?.scalar) continue;
-          const o: KeyOccurrence = { key, file, range: attr.name.scalar.range, attribute: attr, origin: 'flow' };
-          const list = out.get(key);
-          if (list) list.push(o); else out.set(key, [o]);
+        for (const o of flowFacts(file).keysRead) {
+          const list = out.get(o.key);
+          if (list) list.push(o); else out.set(o.key, [o]);
         }
       }
       return out;
@@ -114,7 +110,7 @@ export class Project {
    * contributors (Terraform `genesyscloud_flow.substitutions`, Archy options files) know.
    * `known` is false when no source describes this flow at all.
    */
-  substitutionsFor(flow: ParsedFile): { names: Set<string>; known: boolean } {
+  substitutionsFor(flow: { path: string }): { names: Set<string>; known: boolean } {
     return this.index(`substitutions:${flow.path}`, () => {
       const names = new Set<string>(this.settings.substitutions ?? []);
       let known = names.size > 0;

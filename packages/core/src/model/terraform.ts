@@ -443,7 +443,7 @@ export function isFlowFilePath(path: string): boolean {
 
 /** The `{{key}}` names a `genesyscloud_flow` resource's `substitutions` give the flow it deploys. */
 export const terraformFlowSubstitutions: ProjectContributor = {
-  substitutionsFor(flow: ParsedFile, project: Project) {
+  substitutionsFor(flow: { path: string }, project: Project) {
     const byFlow = substitutionsByFlow(project);
     if (!byFlow.has(flow.path)) return undefined;
     // Keys written as an expression: unknown, so the flow is treated as not described by Terraform.

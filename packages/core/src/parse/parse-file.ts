@@ -33,6 +33,14 @@ export interface KindParser {
 /** Parsers for the kinds core does not parse itself, given to `createLinter` (never registered by an import). */
 export type KindParsers = Partial<Record<FileKind, KindParser>>;
 
+/**
+ * The file without its tree: path, kind, text and errors. What the project keeps of a file once its facts are out
+ * (`model/flow-facts`, `model/data-actions`); the tree-based models' caches, keyed by the full file, go with it.
+ */
+export function treelessCopy(file: ParsedFile): ParsedFile {
+  return { path: file.path, kind: file.kind, source: file.source, root: null, placeholders: [], errors: file.errors, directiveComments: [] };
+}
+
 /** What every linter can do without being given a parser: attach a Terraform document prepared elsewhere. */
 const DEFAULT_PARSERS: KindParsers = { terraform: terraformDocumentParser };
 

@@ -1,5 +1,5 @@
 import { callDataActions, type CallDataAction } from '../../model/call-data.js';
-import { dataActionIndex, findDataActions, type DataActionDef } from '../../model/data-actions.js';
+import { dataActionIndex, findDataActions, type DataActionFact } from '../../model/data-actions.js';
 import type { Project } from '../../model/project.js';
 import { terraformIntegrationActions } from '../../model/terraform.js';
 import { yamlScalar } from '../../fix/yaml-edits.js';
@@ -58,13 +58,13 @@ export default defineRule({
   },
 });
 
-/** Per `.tf` file, each Terraform-defined action name → its categories; `undefined` when one is not a known literal. */
-function terraformCategories(project: Project): Map<DataActionDef['file'], Map<string, string[] | undefined>> {
+/** Per `.tf` file (by path), each Terraform-defined action name → its categories; `undefined` when one is not a known literal. */
+function terraformCategories(project: Project): Map<string, Map<string, string[] | undefined>> {
   return project.index('call-data:terraform-categories', (p) => {
-    const byFile = new Map<DataActionDef['file'], Map<string, string[] | undefined>>();
+    const byFile = new Map<string, Map<string, string[] | undefined>>();
     for (const a of terraformIntegrationActions(p)) {
-      let byName = byFile.get(a.resource.file);
-      if (!byName) byFile.set(a.resource.file, (byName = new Map()));
+      let byName = byFile.get(a.resource.file.path);
+      if (!byName) byFile.set(a.resource.file.path, (byName = new Map()));
       for (const name of a.names) {
         const known = byName.has(name) ? byName.get(name) : [];
         // A resource whose category is an expression we cannot resolve makes the name's category unknown.
@@ -80,7 +80,7 @@ function terraformCategories(project: Project): Map<DataActionDef['file'], Map<s
  * Terraform resource with a literal (or resolvable) category, a flow naming another category calls nothing.
  * Categories are compared ignoring case, like action names (whether Archy does is unverified).
  */
-function checkCategory(context: RuleContext, call: CallDataAction, defs: DataActionDef[]): void {
+function checkCategory(context: RuleContext, call: CallDataAction, defs: DataActionFact[]): void {
   const key = call.categoryKey;
   if (call.category === undefined || !key || !call.actionName) return;
   const byFile = terraformCategories(context.project);
@@ -88,7 +88,7 @@ function checkCategory(context: RuleContext, call: CallDataAction, defs: DataAct
   for (const d of defs) {
     // An exported JSON action carries no category: the flow's may be right.
     if (d.origin !== 'terraform' || d.name === undefined) return;
-    const categories = byFile.get(d.file)?.get(d.name);
+    const categories = byFile.get(d.path)?.get(d.name);
     if (!categories) return;
     for (const c of categories) expected.add(c);
   }

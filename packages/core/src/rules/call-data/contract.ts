@@ -2,7 +2,7 @@ import type { TextEdit } from '../../diagnostics.js';
 import { insertFlowValuePair, yamlScalar } from '../../fix/yaml-edits.js';
 import { CALL_DATA_FAILURE_OUTPUTS, callDataActions, type CallDataAction, type CallDataEntry } from '../../model/call-data.js';
 import { contractValidator } from '../../model/contract-schemas.js';
-import { dataActionIndex, findDataActions, schemaProperties, type DataActionDef } from '../../model/data-actions.js';
+import { dataActionIndex, findDataActions, schemaProperties, type DataActionFact } from '../../model/data-actions.js';
 import { isMap, type MapNode } from '../../parse/nodes.js';
 import { closestKey } from '../closest-name.js';
 import { defineRule, ruleDocsUrl, type RuleContext, type SuggestionDescriptor } from '../rule.js';
@@ -64,7 +64,7 @@ function renameSuggestion(entry: CallDataEntry, name: string, candidates: string
   return [{ messageId: 'rename', data: { name: best }, fix: { range: entry.key.range, text: yamlScalar(best) } }];
 }
 
-function checkCall(context: RuleContext, call: CallDataAction, def: DataActionDef): void {
+function checkCall(context: RuleContext, call: CallDataAction, def: DataActionFact): void {
   const action = def.baseName ?? call.actionName!;
   const props = schemaProperties(def.inputSchema);
   const inputNames = call.inputs.flatMap((e) => (e.name ? [e.name] : []));
@@ -120,7 +120,7 @@ function describeType(v: unknown): string {
   return `the ${typeof v} ${String(v)}`;
 }
 
-function checkLiterals(context: RuleContext, call: CallDataAction, def: DataActionDef, action: string): void {
+function checkLiterals(context: RuleContext, call: CallDataAction, def: DataActionFact, action: string): void {
   // `lit: {{queue_id}}` is filled in at deploy time: not checked.
   const literals = call.inputs.filter((e) => e.name && e.value?.kind === 'lit' && e.value.scalar && !e.value.scalar.hasSubstitution);
   // Compiling a contract is the slow part of ajv: only for calls that pass literals.
@@ -177,7 +177,7 @@ export function flattenOutputs(schema: unknown, prefix = '', out: string[] = [],
   return out;
 }
 
-function checkOutputs(context: RuleContext, call: CallDataAction, def: DataActionDef, action: string): void {
+function checkOutputs(context: RuleContext, call: CallDataAction, def: DataActionFact, action: string): void {
   // Without `properties` the contract does not list outputs (or lists them some way we do not read): skip.
   const known = flattenOutputs(def.successSchema);
   if (!known.length && !schemaProperties(def.successSchema)) return;

@@ -69,14 +69,14 @@ export function caseDrift(project: Project): Map<string, KeySpellings> {
     // "First" is by path, then position, so the choice does not depend on the order files were handed in.
     const setKeys = p.participantKeysSet();
     const paths = new Set<string>();
-    for (const list of setKeys.values()) for (const o of list) paths.add(o.file.path);
+    for (const list of setKeys.values()) for (const o of list) paths.add(o.path);
     const rank = new Map([...paths].sort().map((path, i) => [path, i]));
     const firstSet: [string, number, number][] = [];
     for (const [key, list] of setKeys) {
       let best = list[0];
-      let bestRank = rank.get(best.file.path)!;
+      let bestRank = rank.get(best.path)!;
       for (const o of list) {
-        const r = rank.get(o.file.path)!;
+        const r = rank.get(o.path)!;
         if (r < bestRank || (r === bestRank && o.range[0] < best.range[0])) { best = o; bestRank = r; }
       }
       firstSet.push([key, bestRank, best.range[0]]);

@@ -114,7 +114,7 @@ describe('read-never-set with project contributors', () => {
     const before = lintFiles([{ path: 'flow.yaml', text }], { rules: [rule], config });
     expect(before[0].messages.map((m) => m.messageId)).toEqual(['neverSet']);
     const fromAction: ProjectContributor = {
-      participantKeysSet: (file) => (file.path === 'action.json' ? [{ key: 'fromDataAction', file, range: [0, 1], origin: 'data-action' }] : []),
+      participantKeysSet: (file) => (file.path === 'action.json' ? [{ key: 'fromDataAction', path: file.path, range: [0, 1], origin: 'data-action' }] : []),
     };
     const linter = createLinter({ rules: [rule], contributors: [fromAction] });
     const action = JSON.stringify({ name: 'Set attr', contract: {}, config: { request: { requestUrlTemplate: '/x', requestType: 'PATCH' } } });

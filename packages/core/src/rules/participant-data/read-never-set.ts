@@ -6,7 +6,7 @@ import { closestKey } from '../closest-name.js';
 import { defineRule, ruleDocsUrl } from '../rule.js';
 import { renameKeyEdits } from './key-fixes.js';
 import { templateParts } from '../../model/participant-key-parts.js';
-import { intendedKey, knownKeys, looksLikeVariable } from '../../model/participant-keys.js';
+import { dynamicKeyWriters, knownKeys, looksLikeVariable } from '../../model/participant-keys.js';
 // Keys a flow sets through the Set-Participant-Attribute data action count as set.
 
 const id = 'participant-data/read-never-set';
@@ -64,18 +64,17 @@ export default defineRule({
       if (known.has(key)) continue;
       // The same key in another case is participant-data/key-case-drift's finding; one report is enough.
       if (lowerKnown.has(key.toLowerCase())) continue;
-      const broken = dynamicWriters(context.project).get(key);
+      const broken = dynamicKeyWriters(context.project).get(key);
       if (broken) {
         // The writer's place goes in `related`, not the message: the message (and the finding's identity) must
         // not change when lines move in that other file.
-        const start = broken.file.source.positionAt(broken.range[0]);
-        const end = broken.file.source.positionAt(broken.range[1]);
+        const { start, end } = broken;
         context.report({
           node: attr.name.scalar,
           messageId: 'setOnlyDynamically',
           data: { key, written: broken.text },
           related: [{
-            path: broken.file.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
+            path: broken.path, line: start.line, column: start.column, endLine: end.line, endColumn: end.column,
             message: `The dynamic key \`${broken.text}\` meant to set \`${key}\` (participant-data/literal-key).`,
           }],
         });
@@ -99,23 +98,6 @@ export default defineRule({
 
 function flowType(file: ParsedFile): string | undefined {
   return isMap(file.root) ? String(file.root.pairs[0]?.key.value) : undefined;
-}
-
-/** Set actions whose key is dynamic (literal-key's finding), by the key they were meant to write. */
-function dynamicWriters(project: Project): Map<string, { file: ParsedFile; range: [number, number]; text: string }> {
-  return project.index('participant-data/dynamic-writers', (p) => {
-    const out = new Map<string, { file: ParsedFile; range: [number, number]; text: string }>();
-    for (const file of p.filesOfKind('flow')) {
-      for (const attr of participantAttributes(file)) {
-        if (attr.op !== 'set' || !attr.name) continue;
-        const key = intendedKey(p, attr);
-        if (key === undefined || out.has(key)) continue;
-        const node = attr.name.scalar ?? attr.name.node;
-        out.set(key, { file, range: node.range, text: attr.name.text ?? '' });
-      }
-    }
-    return out;
-  });
 }
 
 /** `knownKeys` lower-cased, built once per project (not once per file). */
