@@ -15757,8 +15757,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache8 = this.#relevantRequestResponseList;
-        const backupCache = [...cache8];
+        const cache9 = this.#relevantRequestResponseList;
+        const backupCache = [...cache9];
         const addedItems = [];
         const resultList = [];
         try {
@@ -15785,9 +15785,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache8.indexOf(requestResponse);
+                const idx = cache9.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache8.splice(idx, 1);
+                cache9.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -15817,11 +15817,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache8.indexOf(requestResponse);
+                const idx = cache9.indexOf(requestResponse);
                 assert(idx !== -1);
-                cache8.splice(idx, 1);
+                cache9.splice(idx, 1);
               }
-              cache8.push([operation.request, operation.response]);
+              cache9.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -15995,13 +15995,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache8 = new Cache(kConstruct, cacheList);
-            return await cache8.match(request2, options);
+            const cache9 = new Cache(kConstruct, cacheList);
+            return await cache9.match(request2, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache8 = new Cache(kConstruct, cacheList);
-            const response = await cache8.match(request2, options);
+            const cache9 = new Cache(kConstruct, cacheList);
+            const response = await cache9.match(request2, options);
             if (response !== void 0) {
               return response;
             }
@@ -16031,12 +16031,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix);
         cacheName = webidl.converters.DOMString(cacheName, prefix, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache9 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache9);
+          const cache10 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache10);
         }
-        const cache8 = [];
-        this.#caches.set(cacheName, cache8);
-        return new Cache(kConstruct, cache8);
+        const cache9 = [];
+        this.#caches.set(cacheName, cache9);
+        return new Cache(kConstruct, cache9);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -20993,12 +20993,12 @@ function compileConfigCascade(layers, rules) {
       rules: o.rules
     }))
   }));
-  const cache8 = /* @__PURE__ */ new Map();
+  const cache9 = /* @__PURE__ */ new Map();
   return {
     rulesFor(relPath) {
       const matching = compiled.map((l) => l.overrides.filter((o) => o.files(l.prefix + relPath) && !o.excluded(l.prefix + relPath)));
       const key = matching.map((m, i) => m.map((o) => compiled[i].overrides.indexOf(o)).join(",")).join(";");
-      let resolved = cache8.get(key);
+      let resolved = cache9.get(key);
       if (!resolved) {
         resolved = /* @__PURE__ */ new Map();
         compiled.forEach((l, i) => {
@@ -21009,7 +21009,7 @@ function compileConfigCascade(layers, rules) {
           for (const o of matching[i])
             applyEntries(resolved, o.rules, known);
         });
-        cache8.set(key, resolved);
+        cache9.set(key, resolved);
       }
       return resolved;
     },
@@ -28474,556 +28474,75 @@ var init_archy_options = __esm({
   }
 });
 
-// packages/core/dist/parse/nodes.js
-function isMap(n) {
-  return !!n && n.type === "map";
-}
-function isSeq(n) {
-  return !!n && n.type === "seq";
-}
-function isScalar(n) {
-  return !!n && n.type === "scalar";
-}
-function getPair(map2, key) {
-  if (!isMap(map2))
-    return void 0;
-  for (const p of map2.pairs)
-    if (p.key.value === key)
-      return p;
-  return void 0;
-}
-function get(map2, key) {
-  return getPair(map2, key)?.value;
-}
-function toJS(n) {
-  if (!n)
-    return null;
-  if (n.type === "scalar")
-    return n.value;
-  if (n.type === "seq")
-    return n.items.map(toJS);
-  const out = {};
-  for (const p of n.pairs) {
-    const key = String(p.key.value);
-    if (key === "__proto__")
-      Object.defineProperty(out, key, { value: toJS(p.value), enumerable: true, writable: true, configurable: true });
-    else
-      out[key] = toJS(p.value);
-  }
-  return out;
-}
-function markShared(node) {
-  if (!shared.has(node)) {
-    shared.add(node);
-    sharedCount++;
-  }
-}
-function walk(root, visit3) {
-  if (!root)
-    return;
-  const nodes = [root];
-  const pairs2 = [void 0];
-  const seen = sharedCount ? /* @__PURE__ */ new Set() : void 0;
-  while (nodes.length) {
-    const node = nodes.pop();
-    const pair = pairs2.pop();
-    if (seen && shared.has(node)) {
-      if (seen.has(node))
-        continue;
-      seen.add(node);
-    }
-    if (visit3(node, pair) === false)
-      continue;
-    if (node.type === "map") {
-      for (let i = node.pairs.length - 1; i >= 0; i--) {
-        const p = node.pairs[i];
-        if (p.value) {
-          nodes.push(p.value);
-          pairs2.push(p);
-        }
-      }
-    } else if (node.type === "seq") {
-      for (let i = node.items.length - 1; i >= 0; i--) {
-        nodes.push(node.items[i]);
-        pairs2.push(void 0);
-      }
-    }
-  }
-}
-var shared, sharedCount;
-var init_nodes = __esm({
-  "packages/core/dist/parse/nodes.js"() {
+// packages/core/dist/source/source-text.js
+var SourceText;
+var init_source_text = __esm({
+  "packages/core/dist/source/source-text.js"() {
     "use strict";
-    shared = /* @__PURE__ */ new WeakSet();
-    sharedCount = 0;
-  }
-});
-
-// packages/core/dist/parse/string-offsets.js
-function valueIndexToOffset(source, node, index2) {
-  const [start, end] = node.range;
-  if (node.style === "plain" || node.style === "block")
-    return Math.min(start + index2, end);
-  if (node.style === "heredoc" || node.style === "jsonencode") {
-    const offsets = node.offsets;
-    if (!offsets)
-      return start;
-    for (let i2 = Math.min(index2, offsets.length - 1); i2 >= 0; i2--)
-      if (offsets[i2] !== -1)
-        return offsets[i2];
-    return start;
-  }
-  const hcl = node.style === "hcl";
-  const quote2 = source[start];
-  let src = start + 1;
-  let i = 0;
-  while (i < index2 && src < end - 1) {
-    const ch = source[src];
-    if (quote2 === "'" && ch === "'" && source[src + 1] === "'") {
-      src += 2;
-      i += 1;
-      continue;
-    }
-    if (hcl && (ch === "$" || ch === "%") && source[src + 1] === ch && source[src + 2] === "{") {
-      src += i + 1 === index2 ? 2 : 3;
-      i += 2;
-      continue;
-    }
-    if (quote2 === '"' && ch === "\\") {
-      const next = source[src + 1];
-      if (next === "u") {
-        src += 6;
-        i += 1;
-        continue;
+    SourceText = class {
+      text;
+      hasBom;
+      lineStarts;
+      constructor(raw) {
+        this.hasBom = raw.charCodeAt(0) === 65279;
+        this.text = this.hasBom ? raw.slice(1) : raw;
       }
-      if (next === "x") {
-        src += 4;
-        i += 1;
-        continue;
-      }
-      if (next === "U") {
-        src += 10;
-        i += 2;
-        continue;
-      }
-      src += 2;
-      i += 1;
-      continue;
-    }
-    src += 1;
-    i += 1;
-  }
-  return src;
-}
-function valueRangeToSource(source, node, from, to) {
-  return [valueIndexToOffset(source, node, from), valueIndexToOffset(source, node, to)];
-}
-var init_string_offsets = __esm({
-  "packages/core/dist/parse/string-offsets.js"() {
-    "use strict";
-  }
-});
-
-// packages/core/dist/parse/hcl-values.js
-function decodeHclQuoted(text, start, end) {
-  let out = "";
-  for (let i = start + 1; i < end - 1; i++) {
-    const c = text[i];
-    if (c === "\\") {
-      const n = text[i + 1];
-      if (n === "u" || n === "U") {
-        const len = n === "u" ? 4 : 8;
-        out += String.fromCodePoint(parseInt(text.slice(i + 2, i + 2 + len), 16) || 0);
-        i += 1 + len;
-      } else {
-        out += n === "n" ? "\n" : n === "r" ? "\r" : n === "t" ? "	" : n;
-        i++;
-      }
-    } else if ((c === "$" || c === "%") && text[i + 1] === c && text[i + 2] === "{") {
-      out += `${c}{`;
-      i += 2;
-    } else
-      out += c;
-  }
-  return out;
-}
-function quotedEnd(text, start, limit) {
-  let depth = 0;
-  for (let i = start + 1; i < limit; i++) {
-    const c = text[i];
-    if (c === "\\")
-      i++;
-    else if (c === "\n")
-      return -1;
-    else if ((c === "$" || c === "%") && text[i + 1] === "{" && text[i - 1] !== c) {
-      depth++;
-      i++;
-    } else if (c === "}" && depth)
-      depth--;
-    else if (c === '"' && !depth)
-      return i + 1;
-  }
-  return -1;
-}
-function readHeredoc(text, start, limit) {
-  HEREDOC.lastIndex = start;
-  const m = HEREDOC.exec(text);
-  if (!m)
-    return void 0;
-  const indented = m[1] === "-";
-  const lines = [];
-  let at = start + m[0].length;
-  let end = -1;
-  while (at < limit) {
-    const nl = text.indexOf("\n", at);
-    const lineEnd = nl === -1 || nl > limit ? limit : nl;
-    const line = text.slice(at, lineEnd).replace(/\r$/, "");
-    if (line.trim() === m[2]) {
-      end = lineEnd;
-      break;
-    }
-    lines.push([at, at + line.length]);
-    at = lineEnd + 1;
-  }
-  if (end === -1)
-    return void 0;
-  let strip = 0;
-  if (indented) {
-    const widths = lines.filter(([a, b]) => text.slice(a, b).trim() !== "").map(([a, b]) => /^[ \t]*/.exec(text.slice(a, b))[0].length);
-    strip = widths.length ? Math.min(...widths) : 0;
-  }
-  let value = "";
-  const offsets = [];
-  for (const [a, b] of lines) {
-    for (let i = Math.min(a + strip, b); i < b; i++) {
-      const c = text[i];
-      offsets.push(i);
-      if ((c === "$" || c === "%") && text[i + 1] === c && text[i + 2] === "{") {
-        value += `${c}{`;
-        offsets.push(i + 2);
-        i += 2;
-      } else
-        value += c;
-    }
-    value += "\n";
-    offsets.push(b);
-  }
-  offsets.push(end);
-  return { node: { type: "scalar", range: [start, end], value, style: "heredoc", offsets }, end };
-}
-function skipSpace(text, i, limit, newlines = true) {
-  while (i < limit) {
-    const c = text[i];
-    if (c === " " || c === "	" || c === "\r" || newlines && (c === "\n" || c === ","))
-      i++;
-    else if (c === "#" || c === "/" && text[i + 1] === "/") {
-      const nl = text.indexOf("\n", i);
-      i = nl === -1 ? limit : nl;
-    } else if (c === "/" && text[i + 1] === "*") {
-      const close = text.indexOf("*/", i + 2);
-      i = close === -1 ? limit : close + 2;
-    } else
-      break;
-  }
-  return i;
-}
-function readHclValue(text, start, limit = text.length) {
-  const i = skipSpace(text, start, limit, false);
-  const c = text[i];
-  if (c === '"') {
-    const end = quotedEnd(text, i, limit);
-    if (end === -1)
-      return void 0;
-    return { node: { type: "scalar", range: [i, end], value: decodeHclQuoted(text, i, end), style: "hcl" }, end };
-  }
-  if (c === "<" && text[i + 1] === "<")
-    return readHeredoc(text, i, limit);
-  if (c === "{")
-    return readObject(text, i, limit);
-  if (c === "[")
-    return readTuple(text, i, limit);
-  NUMBER.lastIndex = i;
-  const num = NUMBER.exec(text);
-  if (num)
-    return { node: { type: "scalar", range: [i, i + num[0].length], value: Number(num[0]), style: "hcl" }, end: i + num[0].length };
-  WORD.lastIndex = i;
-  const word = WORD.exec(text)?.[0];
-  if (word === "jsonencode" && text[skipSpace(text, i + word.length, limit, false)] === "(") {
-    const inner = readHclValue(text, skipSpace(text, i + word.length, limit, false) + 1, limit);
-    if (!inner)
-      return void 0;
-    const close = skipSpace(text, inner.end, limit);
-    return text[close] === ")" ? { node: inner.node, end: close + 1 } : void 0;
-  }
-  const after = word ? text[skipSpace(text, i + word.length, limit, false)] : void 0;
-  if ((word === "true" || word === "false" || word === "null") && (after === void 0 || /[\s,}\])]/.test(after))) {
-    return { node: { type: "scalar", range: [i, i + word.length], value: word === "null" ? null : word === "true", style: "hcl" }, end: i + word.length };
-  }
-  return void 0;
-}
-function readObject(text, open2, limit) {
-  const pairs2 = [];
-  let i = open2 + 1;
-  for (; ; ) {
-    i = skipSpace(text, i, limit);
-    if (i >= limit)
-      return void 0;
-    if (text[i] === "}")
-      return { node: { type: "map", range: [open2, i + 1], pairs: pairs2 }, end: i + 1 };
-    let key;
-    if (text[i] === '"') {
-      const end = quotedEnd(text, i, limit);
-      if (end === -1)
-        return void 0;
-      key = { type: "scalar", range: [i, end], value: decodeHclQuoted(text, i, end), style: "hcl" };
-      i = end;
-    } else {
-      WORD.lastIndex = i;
-      const w = WORD.exec(text)?.[0];
-      if (!w)
-        return void 0;
-      key = { type: "scalar", range: [i, i + w.length], value: w, style: "plain" };
-      i += w.length;
-    }
-    i = skipSpace(text, i, limit, false);
-    if (text[i] !== "=" && text[i] !== ":")
-      return void 0;
-    const value = readHclValue(text, i + 1, limit);
-    if (!value)
-      return void 0;
-    pairs2.push({ key, value: value.node, range: [key.range[0], value.end] });
-    i = value.end;
-  }
-}
-function readTuple(text, open2, limit) {
-  const items = [];
-  let i = open2 + 1;
-  for (; ; ) {
-    i = skipSpace(text, i, limit);
-    if (i >= limit)
-      return void 0;
-    if (text[i] === "]")
-      return { node: { type: "seq", range: [open2, i + 1], items }, end: i + 1 };
-    const value = readHclValue(text, i, limit);
-    if (!value)
-      return void 0;
-    items.push(value.node);
-    i = value.end;
-  }
-}
-function hclQuotedBody(s) {
-  return escapeHclTemplate(JSON.stringify(s).slice(1, -1));
-}
-function escapeHclTemplate(s) {
-  return s.replace(/([$%])\{/g, "$1$1{");
-}
-function jsonChar(c) {
-  const s = JSON.stringify(c).slice(1, -1);
-  if (c === "<" || c === ">" || c === "&" || c === "\u2028" || c === "\u2029")
-    return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
-  return s;
-}
-function jsonencodeText(source, node, range) {
-  let text = "";
-  const offsets = [];
-  const inside = [];
-  const exact = [];
-  const put = (s, at = -1, copies = false) => {
-    for (let i = 0; i < s.length; i++) {
-      offsets.push(i === 0 ? at : -1);
-      inside.push(copies && i === 0);
-      exact.push(copies && i === 0 && s.length === 1);
-    }
-    text += s;
-  };
-  const visit3 = (n) => {
-    if (n.type === "map") {
-      put("{");
-      const pairs2 = [...n.pairs].sort((a, b) => String(a.key.value) < String(b.key.value) ? -1 : String(a.key.value) > String(b.key.value) ? 1 : 0);
-      for (let i = 0; i < pairs2.length; i++) {
-        if (i)
-          put(",");
-        put(`${JSON.stringify(String(pairs2[i].key.value))}:`);
-        if (!pairs2[i].value || !visit3(pairs2[i].value))
-          return false;
-      }
-      put("}");
-      return true;
-    }
-    if (n.type === "seq") {
-      put("[");
-      for (let i = 0; i < n.items.length; i++) {
-        if (i)
-          put(",");
-        if (!visit3(n.items[i]))
-          return false;
-      }
-      put("]");
-      return true;
-    }
-    if (typeof n.value !== "string") {
-      put(JSON.stringify(n.value));
-      return true;
-    }
-    if (n.style !== "hcl" || /(?<![$%])[$%](?![$%])\{/.test(source.slice(n.range[0], n.range[1]).replace(/\$\$\{|%%\{/g, "")))
-      return false;
-    put('"', n.range[0]);
-    const value = n.value;
-    for (let k = 0; k < value.length; k++)
-      put(jsonChar(value[k]), valueIndexToOffset(source, n, k), true);
-    offsets.push(valueIndexToOffset(source, n, value.length));
-    inside.push(true);
-    exact.push(false);
-    text += '"';
-    return true;
-  };
-  if (!visit3(node))
-    return void 0;
-  offsets.push(-1);
-  inside.push(false);
-  return { type: "scalar", range, value: text, style: "jsonencode", offsets, inside, exact };
-}
-var HEREDOC, NUMBER, WORD;
-var init_hcl_values = __esm({
-  "packages/core/dist/parse/hcl-values.js"() {
-    "use strict";
-    init_string_offsets();
-    HEREDOC = /<<(-?)([A-Za-z_][\w-]*)[ \t]*\r?\n/y;
-    NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-    WORD = /[A-Za-z_][\w-]*/y;
-  }
-});
-
-// node_modules/pathe/dist/shared/pathe.M-eThtNZ.mjs
-function normalizeWindowsPath(input = "") {
-  if (!input) {
-    return input;
-  }
-  return input.replace(/\\/g, "/").replace(_DRIVE_LETTER_START_RE, (r) => r.toUpperCase());
-}
-function normalizeString(path, allowAboveRoot) {
-  let res = "";
-  let lastSegmentLength = 0;
-  let lastSlash = -1;
-  let dots = 0;
-  let char = null;
-  for (let index2 = 0; index2 <= path.length; ++index2) {
-    if (index2 < path.length) {
-      char = path[index2];
-    } else if (char === "/") {
-      break;
-    } else {
-      char = "/";
-    }
-    if (char === "/") {
-      if (lastSlash === index2 - 1 || dots === 1) ;
-      else if (dots === 2) {
-        if (res.length < 2 || lastSegmentLength !== 2 || res[res.length - 1] !== "." || res[res.length - 2] !== ".") {
-          if (res.length > 2) {
-            const lastSlashIndex = res.lastIndexOf("/");
-            if (lastSlashIndex === -1) {
-              res = "";
-              lastSegmentLength = 0;
-            } else {
-              res = res.slice(0, lastSlashIndex);
-              lastSegmentLength = res.length - 1 - res.lastIndexOf("/");
-            }
-            lastSlash = index2;
-            dots = 0;
-            continue;
-          } else if (res.length > 0) {
-            res = "";
-            lastSegmentLength = 0;
-            lastSlash = index2;
-            dots = 0;
-            continue;
-          }
+      /** Offsets of every line start; computed once, on first use (most clean files never need it). */
+      starts() {
+        if (this.lineStarts)
+          return this.lineStarts;
+        const starts = [0];
+        const t = this.text;
+        let i = t.indexOf("\n");
+        while (i !== -1) {
+          starts.push(i + 1);
+          i = t.indexOf("\n", i + 1);
         }
-        if (allowAboveRoot) {
-          res += res.length > 0 ? "/.." : "..";
-          lastSegmentLength = 2;
+        return this.lineStarts = starts;
+      }
+      positionAt(offset) {
+        const starts = this.starts();
+        const o = Math.max(0, Math.min(offset, this.text.length));
+        let lo = 0, hi = starts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (starts[mid] <= o)
+            lo = mid;
+          else
+            hi = mid - 1;
         }
-      } else {
-        if (res.length > 0) {
-          res += `/${path.slice(lastSlash + 1, index2)}`;
-        } else {
-          res = path.slice(lastSlash + 1, index2);
-        }
-        lastSegmentLength = index2 - lastSlash - 1;
+        return { line: lo + 1, column: o - starts[lo] + 1 };
       }
-      lastSlash = index2;
-      dots = 0;
-    } else if (char === "." && dots !== -1) {
-      ++dots;
-    } else {
-      dots = -1;
-    }
-  }
-  return res;
-}
-var _DRIVE_LETTER_START_RE, _UNC_REGEX, _IS_ABSOLUTE_RE, _DRIVE_LETTER_RE, normalize2, isAbsolute, dirname;
-var init_pathe_M_eThtNZ = __esm({
-  "node_modules/pathe/dist/shared/pathe.M-eThtNZ.mjs"() {
-    _DRIVE_LETTER_START_RE = /^[A-Za-z]:\//;
-    _UNC_REGEX = /^[/\\]{2}/;
-    _IS_ABSOLUTE_RE = /^[/\\](?![/\\])|^[/\\]{2}(?!\.)|^[A-Za-z]:[/\\]/;
-    _DRIVE_LETTER_RE = /^[A-Za-z]:$/;
-    normalize2 = function(path) {
-      if (path.length === 0) {
-        return ".";
+      offsetAt(pos) {
+        const starts = this.starts();
+        const lineStart = starts[Math.min(Math.max(pos.line - 1, 0), starts.length - 1)];
+        return Math.min(lineStart + pos.column - 1, this.text.length);
       }
-      path = normalizeWindowsPath(path);
-      const isUNCPath = path.match(_UNC_REGEX);
-      const isPathAbsolute = isAbsolute(path);
-      const trailingSeparator = path[path.length - 1] === "/";
-      path = normalizeString(path, !isPathAbsolute);
-      if (path.length === 0) {
-        if (isPathAbsolute) {
-          return "/";
-        }
-        return trailingSeparator ? "./" : ".";
+      get lineCount() {
+        return this.starts().length;
       }
-      if (trailingSeparator) {
-        path += "/";
+      /** Line `n` (1-based) without its line break. */
+      lineText(n) {
+        const starts = this.starts();
+        const start = starts[n - 1] ?? this.text.length;
+        let end = n < starts.length ? starts[n] - 1 : this.text.length;
+        if (end > start && this.text.charCodeAt(end - 1) === 13)
+          end--;
+        return this.text.slice(start, end);
       }
-      if (_DRIVE_LETTER_RE.test(path)) {
-        path += "/";
+      lineStartOffset(n) {
+        return this.starts()[n - 1] ?? this.text.length;
       }
-      if (isUNCPath) {
-        if (!isPathAbsolute) {
-          return `//./${path}`;
-        }
-        return `//${path}`;
+      /** End offset of line `n`, before its `\r\n` or `\n`. */
+      lineEndOffset(n) {
+        return this.lineStartOffset(n) + this.lineText(n).length;
       }
-      return isPathAbsolute && !isAbsolute(path) ? `/${path}` : path;
+      /** The line break this file uses, so fixes that add lines keep it. */
+      get eol() {
+        const i = this.text.indexOf("\n");
+        return i > 0 && this.text.charCodeAt(i - 1) === 13 ? "\r\n" : "\n";
+      }
     };
-    isAbsolute = function(p) {
-      return _IS_ABSOLUTE_RE.test(p);
-    };
-    dirname = function(p) {
-      const segments = normalizeWindowsPath(p).replace(/\/$/, "").split("/").slice(0, -1);
-      if (segments.length === 1 && _DRIVE_LETTER_RE.test(segments[0])) {
-        segments[0] += "/";
-      }
-      return segments.join("/") || (isAbsolute(p) ? "/" : ".");
-    };
-  }
-});
-
-// node_modules/pathe/dist/index.mjs
-var init_dist = __esm({
-  "node_modules/pathe/dist/index.mjs"() {
-    init_pathe_M_eThtNZ();
-  }
-});
-
-// packages/core/dist/util/posix-path.js
-var posix;
-var init_posix_path = __esm({
-  "packages/core/dist/util/posix-path.js"() {
-    "use strict";
-    init_dist();
-    posix = { dirname, normalize: normalize2 };
   }
 });
 
@@ -29274,1809 +28793,6 @@ var init_detect_kind = __esm({
     DATA_ACTION_EXTENSIONS = [".json"];
     TERRAFORM_EXTENSIONS = [".tf"];
     TF_MODULE_OR_VARIABLE = /^[ \t]*(?:module|variable)[ \t]+"/m;
-  }
-});
-
-// packages/core/dist/parse/terraform-document.js
-function terraformDocument(file) {
-  return file.extra?.terraform;
-}
-function attachTerraformDocument(file, prepared) {
-  if (prepared instanceof Error) {
-    file.errors.push(...syntaxErrors(file, prepared));
-    return;
-  }
-  if (!prepared) {
-    file.errors.push({
-      message: "Terraform files are read by an asynchronous HCL parser: lint them with lintFilesAsync from the node entry (the CLI and the action do), or give createLinter a `terraform` parser with a `prepare` step.",
-      range: [0, 0]
-    });
-    return;
-  }
-  file.extra = { ...file.extra, terraform: prepared };
-}
-function syntaxErrors(file, error2) {
-  const text = String(error2.message ?? error2).replace(/^parse config: \[/, "").replace(/\]$/, "");
-  const out = [];
-  const at = /(?:^|\s)[^\s:]+:(\d+),(\d+)-(?:(\d+),)?(\d+): ([^;]+)(?:;\s*([\s\S]*?))?(?=\s+[^\s:]+:\d+,\d+-|$)/g;
-  let m;
-  while (m = at.exec(text)) {
-    const start = file.source.offsetAt({ line: Number(m[1]), column: Number(m[2]) });
-    const end = file.source.offsetAt({ line: Number(m[3] ?? m[1]), column: Number(m[4]) });
-    out.push({ message: `${m[5].trim()}${m[6] ? `: ${m[6].trim()}` : ""}`, range: [start, Math.max(start, end)] });
-  }
-  if (!out.length)
-    out.push({ message: text, range: [0, 0] });
-  return out;
-}
-var terraformDocumentParser;
-var init_terraform_document = __esm({
-  "packages/core/dist/parse/terraform-document.js"() {
-    "use strict";
-    terraformDocumentParser = {
-      parse(file, prepared) {
-        attachTerraformDocument(file, prepared);
-      }
-    };
-  }
-});
-
-// packages/core/dist/model/terraform.js
-function terraformResources(file) {
-  const hit = resourceCache.get(file);
-  if (hit)
-    return hit;
-  const out = [];
-  const doc = terraformDocument(file);
-  const resources = doc?.json.resource;
-  if (resources) {
-    const text = file.source.text;
-    const blockStarts = topLevelBlockStarts(text);
-    for (const [type2, byName] of Object.entries(resources)) {
-      for (const [name, bodies] of Object.entries(byName ?? {})) {
-        const header = findHeader(text, type2, name);
-        const next = blockStarts.find((s) => s > header[0]) ?? text.length;
-        const close = text.lastIndexOf("}", next - 1);
-        const range = [header[0], close > header[1] ? close + 1 : next];
-        for (const body of Array.isArray(bodies) ? bodies : [bodies])
-          out.push({ type: type2, name, file, body: body ?? {}, headerRange: header, range });
-      }
-    }
-  }
-  resourceCache.set(file, out);
-  return out;
-}
-function topLevelBlockStarts(text) {
-  const starts = [];
-  BLOCK_START.lastIndex = 0;
-  let m;
-  while (m = BLOCK_START.exec(text))
-    starts.push(m.index);
-  return starts;
-}
-function escapeRegExp(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
-function findHeader(text, type2, name) {
-  const re = new RegExp(`resource\\s+"${escapeRegExp(type2)}"\\s+"${escapeRegExp(name)}"`);
-  const m = re.exec(text);
-  return m ? [m.index, m.index + m[0].length] : [0, 0];
-}
-function findAttribute(resource, path) {
-  const text = resource.file.source.text;
-  let from = resource.headerRange[1];
-  const end = resource.range[1];
-  for (let i = 0; i < path.length; i++) {
-    const last = i === path.length - 1;
-    const re = new RegExp(`(?<![\\w-])"?${escapeRegExp(path[i])}"?\\s*(=(?!=)|\\{)`, "g");
-    re.lastIndex = from;
-    const m = re.exec(text);
-    if (!m || m.index >= end)
-      return void 0;
-    const keyRange = [m.index + (text[m.index] === '"' ? 1 : 0), m.index + (text[m.index] === '"' ? 1 : 0) + path[i].length];
-    from = m.index + m[0].length;
-    if (!last)
-      continue;
-    let start = from;
-    while (start < end && (text[start] === " " || text[start] === "	"))
-      start++;
-    if (m[1] === "{")
-      return { keyRange, valueRange: [m.index + m[0].length - 1, end] };
-    return { keyRange, valueRange: [start, valueEnd(text, start, end)] };
-  }
-  return void 0;
-}
-function valueEnd(text, start, limit) {
-  const ch = text[start];
-  if (ch === '"') {
-    for (let i = start + 1; i < limit; i++) {
-      if (text[i] === "\\")
-        i++;
-      else if (text[i] === '"')
-        return i + 1;
-      else if (text[i] === "\n")
-        return i;
-    }
-    return limit;
-  }
-  const heredoc = /^<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(text.slice(start, start + 80));
-  if (heredoc) {
-    const term = new RegExp(`^[ \\t]*${escapeRegExp(heredoc[1])}[ \\t]*$`, "m");
-    const body = start + heredoc[0].length;
-    const m = term.exec(text.slice(body, limit));
-    return m ? body + m.index + m[0].length : limit;
-  }
-  if (ch === "{" || ch === "[" || text.startsWith("jsonencode(", start)) {
-    let depth = 0;
-    for (let i = start; i < limit; i++) {
-      const c = text[i];
-      if (c === '"') {
-        i = valueEnd(text, i, limit) - 1;
-        continue;
-      }
-      if (c === "{" || c === "[" || c === "(")
-        depth++;
-      else if (c === "}" || c === "]" || c === ")") {
-        depth--;
-        if (depth === 0)
-          return i + 1;
-      }
-    }
-    return limit;
-  }
-  const nl = text.indexOf("\n", start);
-  let stop = nl === -1 || nl > limit ? limit : nl;
-  while (stop > start && /\s/.test(text[stop - 1]))
-    stop--;
-  return stop;
-}
-function hclLiteral(value) {
-  if (typeof value === "number" || typeof value === "boolean")
-    return String(value);
-  if (typeof value !== "string")
-    return void 0;
-  if (/(?<!\$)\$\{|(?<!%)%\{/.test(value))
-    return void 0;
-  return value.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
-}
-function variableReference(value) {
-  if (typeof value !== "string")
-    return void 0;
-  return /^\$\{var\.([A-Za-z_][\w-]*)\}$/.exec(value)?.[1];
-}
-function block(value) {
-  const v = Array.isArray(value) ? value[0] : value;
-  return v && typeof v === "object" ? v : void 0;
-}
-function posixDir(path) {
-  const d = posix.dirname(path);
-  return d === "." ? "" : d;
-}
-function joinPath(dir, rel) {
-  const j = posix.normalize(dir ? `${dir}/${rel}` : rel);
-  return j.startsWith("./") ? j.slice(2) : j;
-}
-function ancestors(dir) {
-  const out = [dir];
-  let d = dir;
-  while (d && d !== "." && d !== "/") {
-    d = posixDir(d);
-    out.push(d);
-  }
-  return [...new Set(out)];
-}
-function resolveFilepath(project, tfPath, filepath) {
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(filepath))
-    return { status: "remote" };
-  const tfDir = posixDir(tfPath);
-  const inModule = /\$\{\s*path\.module\s*\}/.test(filepath);
-  let p = filepath.replace(/\$\{\s*path\.module\s*\}/g, tfDir || ".");
-  p = p.replace(/^\$\{\s*path\.(?:root|cwd)\s*\}\/?/, "");
-  if (!p.includes("${")) {
-    const literal = hclLiteral(p) ?? p;
-    if (literal.startsWith("/") || inModule) {
-      const path = joinPath("", literal);
-      return project.file(path) ? { status: "resolved", paths: [path] } : { status: "missing", expected: path };
-    }
-    for (const base of ancestors(tfDir)) {
-      const candidate = joinPath(base, literal);
-      if (project.file(candidate))
-        return { status: "resolved", paths: [candidate] };
-    }
-    const suffix2 = `/${joinPath("", literal)}`;
-    const elsewhere = project.files.filter((f) => `/${f.path}`.endsWith(suffix2)).map((f) => f.path);
-    if (elsewhere.length)
-      return { status: "resolved", paths: elsewhere };
-    return { status: "missing", expected: joinPath(tfDir, literal) };
-  }
-  const tail = p.slice(p.lastIndexOf("}") + 1);
-  if (!tail.includes("/") || tail.length < 2)
-    return { status: "unknown" };
-  const prefix = tfDir ? `${tfDir}/` : "";
-  const suffix = tail.startsWith("/") ? tail : `/${tail}`;
-  const paths = project.files.filter((f) => f.path.startsWith(prefix) && `/${f.path}`.endsWith(suffix)).map((f) => f.path);
-  return paths.length ? { status: "resolved", paths } : { status: "unknown" };
-}
-function readFlowResource(project, resource) {
-  const raw = resource.body.filepath;
-  const filepath = typeof raw === "string" ? raw : void 0;
-  const subs = resource.body.substitutions;
-  const substitutions = subs && typeof subs === "object" && !Array.isArray(subs) ? Object.keys(subs) : subs === void 0 ? [] : void 0;
-  const target = filepath === void 0 ? { status: "none" } : resolveFilepath(project, resource.file.path, filepath);
-  return { resource, filepath, target, substitutions };
-}
-function terraformFlows(project) {
-  return project.index("terraform:flows", (p) => p.filesOfKind("terraform").flatMap((file) => terraformResources(file).filter((r) => r.type === "genesyscloud_flow").map((r) => readFlowResource(p, r))));
-}
-function terraformFlowsIn(project, file) {
-  return terraformFlows(project).filter((f) => f.resource.file === file);
-}
-function deployedByTerraform(project, flow) {
-  return substitutionsByFlow(project).has(flow.path);
-}
-function substitutionsByFlow(project) {
-  return project.index("terraform:substitutions-by-flow", (p) => {
-    const out = /* @__PURE__ */ new Map();
-    for (const flow of terraformFlows(p)) {
-      if (flow.target.status !== "resolved")
-        continue;
-      for (const path of flow.target.paths) {
-        if (!out.has(path))
-          out.set(path, /* @__PURE__ */ new Set());
-        const names = out.get(path);
-        if (!names)
-          continue;
-        if (!flow.substitutions)
-          out.set(path, void 0);
-        else
-          for (const k of flow.substitutions)
-            names.add(k);
-      }
-    }
-    return out;
-  });
-}
-function substitutionValues(project, flow) {
-  return project.index(`terraform:substitution-values:${flow.path}`, (p) => {
-    const out = /* @__PURE__ */ new Map();
-    for (const f of terraformFlows(p)) {
-      if (f.target.status !== "resolved" || !f.target.paths.includes(flow.path))
-        continue;
-      const subs = f.resource.body.substitutions;
-      if (!subs || typeof subs !== "object" || Array.isArray(subs))
-        continue;
-      for (const [key, raw] of Object.entries(subs)) {
-        const variable = variableReference(raw);
-        const values = variable ? variableValues(p, posixDir(f.resource.file.path), variable) : [hclLiteral(raw)].filter((v) => v !== void 0);
-        if (values.length)
-          out.set(key, [...out.get(key) ?? [], ...values]);
-      }
-    }
-    return out;
-  });
-}
-function generatedFilePaths(project) {
-  return project.index("terraform:generated-files", (p) => {
-    const out = /* @__PURE__ */ new Set();
-    for (const file of p.filesOfKind("terraform")) {
-      for (const r of terraformResources(file)) {
-        if (r.type !== "local_file")
-          continue;
-        const name = hclLiteral(typeof r.body.filename === "string" ? r.body.filename.replace(/\$\{\s*path\.module\s*\}/g, posixDir(file.path) || ".") : void 0);
-        if (name)
-          for (const base of ancestors(posixDir(file.path)))
-            out.add(joinPath(base, name));
-      }
-    }
-    return out;
-  });
-}
-function variableValues(project, moduleDir, variable) {
-  const values = project.index("terraform:variable-values", (p) => {
-    const byDirVar = /* @__PURE__ */ new Map();
-    const add = (dir, name, v) => {
-      const lit = hclLiteral(v);
-      if (lit === void 0)
-        return;
-      const key = `${dir}\0${name}`;
-      if (!byDirVar.has(key))
-        byDirVar.set(key, /* @__PURE__ */ new Set());
-      byDirVar.get(key).add(lit);
-    };
-    for (const file of p.filesOfKind("terraform")) {
-      const json2 = terraformDocument(file)?.json;
-      if (!json2)
-        continue;
-      const dir = posixDir(file.path);
-      for (const [name, decls] of Object.entries(json2.variable ?? {}))
-        add(dir, name, block(decls)?.default);
-      for (const calls of Object.values(json2.module ?? {})) {
-        const args = block(calls);
-        const source = hclLiteral(args?.source);
-        if (!args || !source || !/^\.\.?\//.test(source))
-          continue;
-        const target = joinPath(dir, source).replace(/\/$/, "");
-        for (const [name, v] of Object.entries(args))
-          if (name !== "source")
-            add(target, name, v);
-      }
-    }
-    return byDirVar;
-  });
-  return [...values.get(`${moduleDir}\0${variable}`) ?? []];
-}
-function possibleValues(project, file, value) {
-  const lit = hclLiteral(value);
-  if (lit !== void 0)
-    return [lit];
-  const v = variableReference(value);
-  return v ? variableValues(project, posixDir(file.path), v) : [];
-}
-function readIntegrationAction(project, resource) {
-  const b = resource.body;
-  const doc = terraformDocument(resource.file);
-  const decode = (v) => typeof v === "string" ? doc?.jsonencoded.get(v) : v && typeof v === "object" ? v : void 0;
-  const req = block(b.config_request);
-  const res = block(b.config_response);
-  const str3 = (v) => typeof v === "string" ? v : void 0;
-  const obj = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-  const secure = hclLiteral(b.secure);
-  return {
-    resource,
-    names: possibleValues(project, resource.file, b.name),
-    nameExpression: str3(b.name),
-    categories: possibleValues(project, resource.file, b.category),
-    categoryExpression: str3(b.category),
-    integrationId: str3(b.integration_id),
-    secure: secure === "true" ? true : secure === "false" ? false : void 0,
-    contractInput: decode(b.contract_input),
-    contractOutput: decode(b.contract_output),
-    configRequest: req && {
-      requestUrlTemplate: str3(req.request_url_template),
-      requestType: str3(req.request_type),
-      requestTemplate: str3(req.request_template),
-      headers: obj(req.headers)
-    },
-    configResponse: res && {
-      translationMap: obj(res.translation_map),
-      translationMapDefaults: obj(res.translation_map_defaults),
-      successTemplate: str3(res.success_template)
-    }
-  };
-}
-function terraformIntegrationActions(project) {
-  return project.index("terraform:integration-actions", (p) => p.filesOfKind("terraform").flatMap((file) => terraformResources(file).filter((r) => r.type === "genesyscloud_integration_action").map((r) => readIntegrationAction(p, r))));
-}
-function isTerraformReference(expression) {
-  const m = /^\s*([A-Za-z_][\w-]*)\s*(\(|\.|\[)?/.exec(expression);
-  if (!m)
-    return true;
-  if (TF_ROOTS.has(m[1]))
-    return true;
-  if (m[2] === "(")
-    return true;
-  return m[2] === "." && m[1].includes("_");
-}
-function isFlowFilePath(path) {
-  return FLOW_EXTENSIONS.includes(extensionOf(path));
-}
-var TF_ROOTS, resourceCache, BLOCK_START, terraformFlowSubstitutions;
-var init_terraform = __esm({
-  "packages/core/dist/model/terraform.js"() {
-    "use strict";
-    init_posix_path();
-    init_detect_kind();
-    init_terraform_document();
-    TF_ROOTS = /* @__PURE__ */ new Set(["var", "local", "module", "data", "path", "each", "count", "self", "terraform"]);
-    resourceCache = /* @__PURE__ */ new WeakMap();
-    BLOCK_START = /^(?:resource|data|module|locals|variable|output|provider|terraform|moved|import|check|removed)\b/gm;
-    terraformFlowSubstitutions = {
-      substitutionsFor(flow, project) {
-        const byFlow = substitutionsByFlow(project);
-        if (!byFlow.has(flow.path))
-          return void 0;
-        return byFlow.get(flow.path) ?? void 0;
-      }
-    };
-  }
-});
-
-// packages/core/dist/model/velocity.js
-function readIdent(t, i) {
-  if (i >= t.length || !IDENT_START.test(t[i]))
-    return i;
-  let j = i + 1;
-  while (j < t.length && IDENT.test(t[j]))
-    j++;
-  while (j > i + 1 && t[j - 1] === "-")
-    j--;
-  return j;
-}
-function skipBalanced(t, open2) {
-  const close = t[open2] === "(" ? ")" : "]";
-  const openCh = t[open2];
-  let depth = 0;
-  for (let i = open2; i < t.length; i++) {
-    const c = t[i];
-    if (c === '"' || c === "'") {
-      const q = c;
-      i++;
-      while (i < t.length && t[i] !== q)
-        i++;
-      continue;
-    }
-    if (c === openCh)
-      depth++;
-    else if (c === close) {
-      depth--;
-      if (depth === 0)
-        return i + 1;
-    }
-  }
-  return -1;
-}
-function refsInArgs(t, from, to) {
-  const out = [];
-  let i = from;
-  while (i < to) {
-    if (t[i] === "'") {
-      i++;
-      while (i < to && t[i] !== "'")
-        i++;
-      i++;
-      continue;
-    }
-    if (t[i] === "$") {
-      const r = readReference(t, i);
-      if (r && r.end <= to) {
-        out.push(r);
-        i = r.end;
-        continue;
-      }
-    }
-    i++;
-  }
-  return out;
-}
-function readReference(t, start) {
-  let i = start + 1;
-  let silent = false;
-  if (t[i] === "!") {
-    silent = true;
-    i++;
-  }
-  let braced = false;
-  if (t[i] === "{") {
-    braced = true;
-    i++;
-  }
-  const idEnd = readIdent(t, i);
-  if (idEnd === i)
-    return void 0;
-  const root = t.slice(i, idEnd);
-  i = idEnd;
-  const path = [];
-  let call;
-  const args = [];
-  for (; ; ) {
-    if (t[i] === "." && IDENT_START.test(t[i + 1] ?? "")) {
-      const e = readIdent(t, i + 1);
-      const name = t.slice(i + 1, e);
-      if (t[e] === "(") {
-        const close = skipBalanced(t, e);
-        if (close === -1)
-          break;
-        if (!call)
-          call = [root, ...path, name].join(".");
-        args.push(...refsInArgs(t, e + 1, close - 1));
-        i = close;
-        continue;
-      }
-      if (!call)
-        path.push(name);
-      i = e;
-      continue;
-    }
-    if (t[i] === "[") {
-      const close = skipBalanced(t, i);
-      if (close === -1)
-        break;
-      args.push(...refsInArgs(t, i + 1, close - 1));
-      i = close;
-      continue;
-    }
-    break;
-  }
-  if (braced) {
-    if (t[i] !== "}")
-      return void 0;
-    i++;
-  }
-  return { start, end: i, silent, braced, root, path, call, args };
-}
-function scanVelocity(t) {
-  const refs = [];
-  const directives = [];
-  let i = 0;
-  while (i < t.length) {
-    const c = t[i];
-    if (c === "\\" && t[i + 1] === "$") {
-      i += 2;
-      continue;
-    }
-    if (c === "$") {
-      const r = readReference(t, i);
-      if (r) {
-        refs.push(r);
-        i = r.end;
-        continue;
-      }
-      i++;
-      continue;
-    }
-    if (c === "#") {
-      if (t[i + 1] === "#") {
-        const nl = t.indexOf("\n", i);
-        const end = nl === -1 ? t.length : nl;
-        directives.push({ start: i, end, name: "comment", refs: [] });
-        i = end;
-        continue;
-      }
-      if (t[i + 1] === "*") {
-        const close = t.indexOf("*#", i + 2);
-        const end = close === -1 ? t.length : close + 2;
-        directives.push({ start: i, end, name: "comment", refs: [] });
-        i = end;
-        continue;
-      }
-      const m = DIRECTIVE.exec(t.slice(i, i + 12));
-      if (m) {
-        const word = m[1] ?? m[2];
-        let end = i + m[0].length;
-        const d = {
-          start: i,
-          end,
-          name: ["if", "elseif", "else", "end", "foreach", "set", "macro", "define"].includes(word) ? word : "other",
-          refs: []
-        };
-        let j = end;
-        while (t[j] === " " || t[j] === "	")
-          j++;
-        if (t[j] === "(" && word !== "else" && word !== "end") {
-          const close = skipBalanced(t, j);
-          if (close !== -1) {
-            d.refs = refsInArgs(t, j + 1, close - 1);
-            end = close;
-            if (word === "set" || word === "foreach") {
-              const v = /^\s*\$!?\{?([A-Za-z][A-Za-z0-9_-]*)/.exec(t.slice(j + 1, close));
-              if (v)
-                d.variable = v[1];
-            }
-          }
-        }
-        d.end = end;
-        directives.push(d);
-        i = end;
-        continue;
-      }
-    }
-    i++;
-  }
-  return { refs, directives };
-}
-function allReferences(scan) {
-  const out = [];
-  const add = (r) => {
-    out.push(r);
-    r.args.forEach(add);
-  };
-  scan.refs.forEach(add);
-  for (const d of scan.directives)
-    d.refs.forEach(add);
-  return out;
-}
-function localVariables(scan) {
-  return new Set(scan.directives.flatMap((d) => d.variable ? [d.variable] : []));
-}
-function isInputRef(r) {
-  return r.root.toLowerCase() === "input" && r.path.length > 0;
-}
-function blockShapes(directives) {
-  const shapes = /* @__PURE__ */ new Map();
-  const stack = [];
-  for (const d of directives) {
-    if (d.name === "if" || d.name === "foreach" || d.name === "macro" || d.name === "define") {
-      const shape = { branches: 1, hasElse: false };
-      shapes.set(d, shape);
-      stack.push(shape);
-    } else if ((d.name === "elseif" || d.name === "else") && stack.length) {
-      const top = stack[stack.length - 1];
-      top.branches++;
-      if (d.name === "else")
-        top.hasElse = true;
-    } else if (d.name === "end")
-      stack.pop();
-  }
-  return shapes;
-}
-function branchPrinted(block2, choice) {
-  if (block2.kind === "other")
-    return false;
-  if (choice === "all")
-    return true;
-  if (choice === "first")
-    return block2.branch === 0;
-  return block2.kind === "if" && block2.hasElse && block2.branch === block2.branches - 1;
-}
-function renderTemplate(t, scan, choice) {
-  const shapes = blockShapes(scan.directives);
-  const events = [
-    ...scan.refs.map((ref) => ({ at: ref.start, end: ref.end, ref })),
-    ...scan.directives.map((directive) => ({ at: directive.start, end: directive.end, directive }))
-  ].sort((a, b) => a.at - b.at);
-  const stack = [];
-  const printing = () => stack.every((b) => b.printing);
-  let text = "";
-  const map2 = [];
-  const placed = [];
-  const stubs = /* @__PURE__ */ new Map();
-  let inString = false;
-  let escape2 = false;
-  const emitText = (from, to) => {
-    if (!printing())
-      return;
-    for (let i = from; i < to; i++) {
-      const c = t[i];
-      text += c;
-      map2.push(i);
-      if (escape2) {
-        escape2 = false;
-        continue;
-      }
-      if (inString && c === "\\") {
-        escape2 = true;
-        continue;
-      }
-      if (c === '"')
-        inString = !inString;
-    }
-  };
-  let pos = 0;
-  for (const e of events) {
-    if (e.at < pos)
-      continue;
-    emitText(pos, e.at);
-    pos = e.end;
-    if ("ref" in e) {
-      if (!printing())
-        continue;
-      placed.push({ ref: e.ref, inString });
-      stubs.set(text.length, e.ref);
-      text += inString ? "x" : WILDCARD;
-      map2.push(e.ref.start);
-      continue;
-    }
-    const d = e.directive;
-    if (d.name === "if" || d.name === "foreach" || d.name === "macro" || d.name === "define") {
-      const kind = d.name === "if" ? "if" : d.name === "foreach" ? "foreach" : "other";
-      const block2 = { ...shapes.get(d) ?? { branches: 1, hasElse: false }, kind, branch: 0, printing: false };
-      block2.printing = branchPrinted(block2, choice);
-      stack.push(block2);
-    } else if ((d.name === "elseif" || d.name === "else") && stack.length) {
-      const top = stack[stack.length - 1];
-      top.branch++;
-      top.printing = branchPrinted(top, choice);
-    } else if (d.name === "end") {
-      stack.pop();
-    }
-  }
-  emitText(pos, t.length);
-  map2.push(t.length);
-  return { text, map: map2, placed, stubs };
-}
-var IDENT_START, IDENT, DIRECTIVE_WORDS, DIRECTIVE, WILDCARD, JSON_ESCAPES;
-var init_velocity = __esm({
-  "packages/core/dist/model/velocity.js"() {
-    "use strict";
-    IDENT_START = /[A-Za-z]/;
-    IDENT = /[A-Za-z0-9_-]/;
-    DIRECTIVE_WORDS = "if|elseif|else|end|foreach|set|macro|define|break|stop|parse|include|evaluate";
-    DIRECTIVE = new RegExp(`^#(?:\\{(${DIRECTIVE_WORDS})\\}|(${DIRECTIVE_WORDS})(?![A-Za-z0-9_]))`);
-    WILDCARD = "";
-    JSON_ESCAPES = /* @__PURE__ */ new Set(["esc.jsonString", "esc.jsonEncode", "esc.json", "esc.java", "esc.javascript"]);
-  }
-});
-
-// packages/core/dist/model/stubbed-json.js
-function parseStubbedJson(text) {
-  let i = 0;
-  const fail = (message, kind = "other", at = i) => {
-    throw new Fail({ index: at, message, kind });
-  };
-  const ws = () => {
-    while (i < text.length && (text[i] === " " || text[i] === "	" || text[i] === "\n" || text[i] === "\r"))
-      i++;
-  };
-  const describe2 = (at) => at >= text.length ? "the end of the body" : text[at] === WILDCARD ? "a template reference" : `\`${text[at]}\``;
-  const wild = () => {
-    const start = i;
-    while (text[i] === WILDCARD)
-      i++;
-    return { type: "wild", start, end: i };
-  };
-  const str3 = () => {
-    const start = i;
-    i++;
-    let value2 = "";
-    while (i < text.length) {
-      const c = text[i];
-      if (c === '"') {
-        i++;
-        return { type: "string", start, end: i, value: value2 };
-      }
-      if (c === "\\") {
-        const n = text[i + 1];
-        if (n === "u") {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-            fail("Invalid \\u escape in a JSON string");
-          value2 += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
-          i += 6;
-          continue;
-        }
-        if (!n || !'"\\/bfnrt'.includes(n))
-          fail(`Invalid escape \`\\${n ?? ""}\` in a JSON string`);
-        value2 += n;
-        i += 2;
-        continue;
-      }
-      if (c.charCodeAt(0) < 32) {
-        fail(c === "\n" ? "Raw line break inside a JSON string (write `\\n`)" : "Raw control character inside a JSON string", "control-char");
-      }
-      value2 += c;
-      i++;
-    }
-    return fail("Unterminated JSON string", "other", start);
-  };
-  const value = () => {
-    ws();
-    const c = text[i];
-    if (c === WILDCARD)
-      return wild();
-    if (c === "{")
-      return obj();
-    if (c === "[")
-      return arr();
-    if (c === '"')
-      return str3();
-    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 64));
-    if (m && m[0] !== "-") {
-      const start = i;
-      i += m[0].length;
-      return { type: "number", start, end: i, value: m[0] };
-    }
-    for (const lit of LITERALS) {
-      if (text.startsWith(lit, i)) {
-        const start = i;
-        i += lit.length;
-        return { type: "literal", start, end: i, value: lit };
-      }
-    }
-    return fail(`Expected a JSON value, found ${describe2(i)}`);
-  };
-  const obj = () => {
-    const start = i;
-    i++;
-    const members = [];
-    ws();
-    if (text[i] === "}") {
-      i++;
-      return { type: "object", start, end: i, members };
-    }
-    for (; ; ) {
-      ws();
-      if (text[i] === WILDCARD) {
-        const w = wild();
-        ws();
-        if (text[i] === ":") {
-          i++;
-          members.push({ key: w, value: value() });
-        }
-      } else if (text[i] === '"') {
-        const key = str3();
-        ws();
-        if (text[i] !== ":")
-          fail(`Expected \`:\` after the property name, found ${describe2(i)}`);
-        i++;
-        members.push({ key, value: value() });
-      } else if (text[i] === "}" && members.length) {
-        return fail("Trailing comma before `}`", "trailing-comma", lastComma);
-      } else {
-        fail(`Expected a property name in double quotes, found ${describe2(i)}`);
-      }
-      ws();
-      if (text[i] === ",") {
-        lastComma = i;
-        i++;
-        continue;
-      }
-      if (text[i] === "}") {
-        i++;
-        return { type: "object", start, end: i, members };
-      }
-      if (text[i] === WILDCARD)
-        continue;
-      if (text[i] === '"')
-        fail("Missing comma between properties", "missing-comma", endOfPrevious());
-      fail(`Expected \`,\` or \`}\` after a property, found ${describe2(i)}`);
-    }
-  };
-  const arr = () => {
-    const start = i;
-    i++;
-    const items = [];
-    ws();
-    if (text[i] === "]") {
-      i++;
-      return { type: "array", start, end: i, items };
-    }
-    for (; ; ) {
-      ws();
-      if (text[i] === "]" && items.length)
-        return fail("Trailing comma before `]`", "trailing-comma", lastComma);
-      items.push(value());
-      ws();
-      if (text[i] === ",") {
-        lastComma = i;
-        i++;
-        continue;
-      }
-      if (text[i] === "]") {
-        i++;
-        return { type: "array", start, end: i, items };
-      }
-      if (text[i] === WILDCARD)
-        continue;
-      if (text[i] === '"' || text[i] === "{" || text[i] === "[")
-        fail("Missing comma between array elements", "missing-comma", endOfPrevious());
-      fail(`Expected \`,\` or \`]\` after an element, found ${describe2(i)}`);
-    }
-  };
-  let lastComma = 0;
-  const endOfPrevious = () => {
-    let j = i;
-    while (j > 0 && /\s/.test(text[j - 1]))
-      j--;
-    return j;
-  };
-  try {
-    ws();
-    if (i >= text.length)
-      return { ok: true, root: null };
-    const root = value();
-    ws();
-    while (text[i] === WILDCARD) {
-      wild();
-      ws();
-    }
-    if (i < text.length)
-      fail(`Unexpected ${describe2(i)} after the JSON body`);
-    return { ok: true, root };
-  } catch (e) {
-    if (e instanceof Fail)
-      return { ok: false, error: e.info };
-    throw e;
-  }
-}
-var Fail, LITERALS;
-var init_stubbed_json = __esm({
-  "packages/core/dist/model/stubbed-json.js"() {
-    "use strict";
-    init_velocity();
-    Fail = class extends Error {
-      info;
-      constructor(info2) {
-        super(info2.message);
-        this.info = info2;
-      }
-    };
-    LITERALS = ["true", "false", "null"];
-  }
-});
-
-// packages/core/dist/model/data-actions.js
-function stripExportSuffix(name) {
-  return name.replace(EXPORT_SUFFIX, "").trim();
-}
-function field(node) {
-  if (!isScalar(node) || typeof node.value !== "string")
-    return void 0;
-  return { node, text: node.value, scan: scanVelocity(node.value) };
-}
-function str(node) {
-  return isScalar(node) && typeof node.value === "string" ? node.value : void 0;
-}
-function dataActionsOf(file) {
-  if (file.kind === "terraform")
-    return terraformDataActionsIn(file);
-  const def = dataActionOf(file);
-  return def ? [def] : [];
-}
-function dataActionOf(file) {
-  if (cache.has(file))
-    return cache.get(file) ?? void 0;
-  let def = null;
-  if (file.kind === "data-action" && isMap(file.root)) {
-    const root = file.root;
-    const config = get(root, "config");
-    const request2 = get(config, "request");
-    const response = get(config, "response");
-    const contract = get(root, "contract");
-    const nameNode = get(root, "name");
-    const name = str(nameNode);
-    const requestTypeNode = get(request2, "requestType");
-    const inputSchemaNode = get(get(contract, "input"), "inputSchema") ?? void 0;
-    const successSchemaNode = get(get(contract, "output"), "successSchema") ?? void 0;
-    const headers = get(request2, "headers");
-    const tm = get(response, "translationMap");
-    const tmd = get(response, "translationMapDefaults");
-    const secure = get(root, "secure");
-    def = {
-      file,
-      origin: "json",
-      name,
-      baseName: name === void 0 ? void 0 : stripExportSuffix(name),
-      nameNode: isScalar(nameNode) ? nameNode : void 0,
-      integrationType: str(get(root, "integrationType")),
-      requestType: str(requestTypeNode)?.toUpperCase(),
-      requestTypeNode: isScalar(requestTypeNode) ? requestTypeNode : void 0,
-      url: field(get(request2, "requestUrlTemplate")),
-      body: field(get(request2, "requestTemplate")),
-      bodyPair: getPair(request2, "requestTemplate"),
-      headers: isMap(headers) ? headers : void 0,
-      translationMap: isMap(tm) ? tm : void 0,
-      translationMapDefaults: isMap(tmd) ? tmd : void 0,
-      successTemplate: field(get(response, "successTemplate")),
-      inputSchemaNode,
-      successSchemaNode,
-      inputSchema: inputSchemaNode ? toJS(inputSchemaNode) : void 0,
-      successSchema: successSchemaNode ? toJS(successSchemaNode) : void 0,
-      secure: isScalar(secure) && typeof secure.value === "boolean" ? secure.value : void 0
-    };
-  }
-  cache.set(file, def);
-  return def ?? void 0;
-}
-function templateRange(file, tpl, from, to) {
-  return [valueIndexToOffset(file.source.text, tpl.node, from), valueIndexToOffset(file.source.text, tpl.node, to)];
-}
-function jsonStringBody(s) {
-  return JSON.stringify(s).slice(1, -1);
-}
-function escapeOpening(open2, ref) {
-  return ref.silent && open2.startsWith("$") && !open2.startsWith("$!") ? `$!${open2.slice(1)}` : open2;
-}
-function escapedText(open2, ref, refText) {
-  return `${escapeOpening(open2, ref)}${refText})`;
-}
-function templateText(tpl, s) {
-  if (tpl.node.style === "hcl" || tpl.node.style === "jsonencode")
-    return hclQuotedBody(s);
-  if (tpl.node.style === "heredoc")
-    return escapeHclTemplate(s);
-  return jsonStringBody(s);
-}
-function templateLiteral(tpl, s) {
-  return tpl.node.style === "json" ? JSON.stringify(s) : `"${hclQuotedBody(s)}"`;
-}
-function isEditable(file, tpl, from, to) {
-  const style = tpl.node.style;
-  if (style === "hcl" || style === "heredoc" || style === "jsonencode") {
-    const [a, b] = templateRange(file, tpl, from, to);
-    const text = file.source.text;
-    for (let i = Math.max(a - 1, 0); i < b; i++) {
-      if (text[i] === "$" && text[i + 1] === "{" && text[i - 1] !== "$" && i + 1 >= a)
-        return false;
-    }
-  }
-  if (style !== "jsonencode")
-    return true;
-  const { inside, exact } = tpl.node;
-  if (!inside[from] || !inside[to])
-    return false;
-  for (let i = from; i < to; i++)
-    if (!exact[i])
-      return false;
-  return true;
-}
-function templateEdit(file, tpl, from, to, s) {
-  if (!isEditable(file, tpl, from, to))
-    return void 0;
-  return { range: templateRange(file, tpl, from, to), text: templateText(tpl, s) };
-}
-function wrapReference(file, tpl, ref, open2) {
-  if (!isEditable(file, tpl, ref.start, ref.end))
-    return void 0;
-  const [a, b] = templateRange(file, tpl, ref.start, ref.end);
-  return [
-    { range: [a, a], text: templateText(tpl, escapeOpening(open2, ref)) },
-    { range: [b, b], text: ")" }
-  ];
-}
-function headerValue(def, name) {
-  for (const p of def.headers?.pairs ?? []) {
-    if (String(p.key.value).toLowerCase() === name.toLowerCase())
-      return str(p.value);
-  }
-  return void 0;
-}
-function sendsJson(def) {
-  const ct = headerValue(def, "Content-Type");
-  return ct === void 0 || /json/i.test(ct) || /\$/.test(ct);
-}
-function bodyJson(tpl) {
-  const hit = bodyCache.get(tpl);
-  if (hit)
-    return hit;
-  const choices = tpl.scan.directives.some((d) => d.name !== "comment") ? ["first", "last", "all"] : ["all"];
-  const variants = choices.map((choice) => {
-    const rendered = renderTemplate(tpl.text, tpl.scan, choice);
-    return { choice, rendered, parse: parseStubbedJson(rendered.text) };
-  });
-  const ok = variants.find((v) => v.parse.ok);
-  const out = { variants, parsed: ok && ok.parse.ok ? { rendered: ok.rendered, root: ok.parse.root } : void 0 };
-  bodyCache.set(tpl, out);
-  return out;
-}
-function isParticipantAttributesAction(def) {
-  return def.requestType === "PATCH" && !!def.url && PARTICIPANT_ATTRIBUTES_URL.test(def.url.text);
-}
-function participantAttributeEntries(def) {
-  if (!def.body || !isParticipantAttributesAction(def))
-    return void 0;
-  const body = bodyJson(def.body).parsed;
-  if (!body || body.root?.type !== "object")
-    return void 0;
-  const member = body.root.members.find((m) => m.key.type === "string" && m.key.value === "attributes");
-  if (!member)
-    return void 0;
-  const attributes = member.value;
-  if (attributes.type !== "object")
-    return { rendered: body.rendered, attributes, entries: [] };
-  const entries2 = attributes.members.map((m) => {
-    let literalKey2;
-    if (m.key.type === "string") {
-      let templated = false;
-      for (let i = m.key.start; i < m.key.end; i++)
-        if (body.rendered.stubs.has(i))
-          templated = true;
-      if (!templated)
-        literalKey2 = m.key.value;
-    }
-    return { key: m.key, value: m.value, literalKey: literalKey2 };
-  });
-  return { rendered: body.rendered, attributes, entries: entries2 };
-}
-function renderedRange(file, tpl, rendered, from, to) {
-  const a = rendered.map[from] ?? tpl.text.length;
-  const last = to - 1;
-  const stub = rendered.stubs.get(last);
-  const b = to <= from ? a : stub ? stub.end : (rendered.map[last] ?? tpl.text.length - 1) + 1;
-  return templateRange(file, tpl, a, b);
-}
-function terraformDataActions(project) {
-  return terraformIntegrationActions(project).flatMap((a) => {
-    const def = terraformDataActionsIn(a.resource.file).find((d) => d.resource === a.resource);
-    const base = def ?? {
-      file: a.resource.file,
-      origin: "terraform",
-      resource: a.resource,
-      requestType: a.configRequest?.requestType?.toUpperCase(),
-      inputSchema: a.contractInput,
-      successSchema: a.contractOutput,
-      secure: a.secure
-    };
-    const merged = { ...base, inputSchema: base.inputSchema ?? a.contractInput, successSchema: base.successSchema ?? a.contractOutput };
-    if (!a.names.length)
-      return [{ ...merged, name: void 0, baseName: void 0 }];
-    return a.names.map((name) => ({ ...merged, name, baseName: stripExportSuffix(name) }));
-  });
-}
-function terraformDataActionsIn(file) {
-  const hit = terraformCache.get(file);
-  if (hit)
-    return hit;
-  const out = terraformResources(file).filter((r) => r.type === "genesyscloud_integration_action").map((r) => terraformDataAction(file, r));
-  terraformCache.set(file, out);
-  return out;
-}
-function hclNode(resource, path) {
-  const at = findAttribute(resource, path);
-  if (!at)
-    return void 0;
-  return readHclValue(resource.file.source.text, at.valueRange[0], resource.range[1])?.node;
-}
-function hclTemplate(resource, path) {
-  const at = findAttribute(resource, path);
-  const text = resource.file.source.text;
-  const read = at && readHclValue(text, at.valueRange[0], resource.range[1]);
-  if (!at || !read)
-    return void 0;
-  let node = read.node;
-  if (node.type !== "scalar" && text.startsWith("jsonencode", at.valueRange[0])) {
-    const encoded = jsonencodeText(text, node, [at.valueRange[0], read.end]);
-    if (!encoded)
-      return void 0;
-    return { node: encoded, text: encoded.value, scan: scanVelocity(encoded.value) };
-  }
-  if (!isScalar(node) || typeof node.value !== "string")
-    return void 0;
-  const raw = resource.file.source.text.slice(node.range[0], node.range[1]);
-  return { node, text: node.value, scan: scanVelocity(node.value), terraformTemplate: TERRAFORM_TEMPLATE.test(raw) };
-}
-function terraformDataAction(file, r) {
-  const name = hclLiteral(r.body.name);
-  const nameNode = hclNode(r, ["name"]);
-  const requestTypeNode = hclNode(r, ["config_request", "request_type"]);
-  const requestType = isScalar(requestTypeNode) && typeof requestTypeNode.value === "string" ? hclLiteral(requestTypeNode.value) : void 0;
-  const headers = hclNode(r, ["config_request", "headers"]);
-  const tm = hclNode(r, ["config_response", "translation_map"]);
-  const tmd = hclNode(r, ["config_response", "translation_map_defaults"]);
-  const inputSchemaNode = hclNode(r, ["contract_input"]);
-  const successSchemaNode = hclNode(r, ["contract_output"]);
-  const bodyAt = findAttribute(r, ["config_request", "request_template"]);
-  const body = hclTemplate(r, ["config_request", "request_template"]);
-  const secure = hclLiteral(r.body.secure);
-  return {
-    file,
-    origin: "terraform",
-    resource: r,
-    name,
-    baseName: name === void 0 ? void 0 : stripExportSuffix(name),
-    nameNode: isScalar(nameNode) ? nameNode : void 0,
-    requestType: requestType?.toUpperCase(),
-    requestTypeNode: isScalar(requestTypeNode) ? requestTypeNode : void 0,
-    url: hclTemplate(r, ["config_request", "request_url_template"]),
-    body,
-    bodyPair: body && bodyAt ? { key: { type: "scalar", range: bodyAt.keyRange, value: "request_template", style: "plain" }, value: body.node, range: [bodyAt.keyRange[0], body.node.range[1]] } : void 0,
-    headers: isMap(headers) ? headers : void 0,
-    translationMap: isMap(tm) ? tm : void 0,
-    translationMapDefaults: isMap(tmd) ? tmd : void 0,
-    successTemplate: hclTemplate(r, ["config_response", "success_template"]),
-    inputSchemaNode: isMap(inputSchemaNode) || isScalar(inputSchemaNode) ? inputSchemaNode : void 0,
-    successSchemaNode: isMap(successSchemaNode) || isScalar(successSchemaNode) ? successSchemaNode : void 0,
-    inputSchema: inputSchemaNode ? toJS(inputSchemaNode) : void 0,
-    successSchema: successSchemaNode ? toJS(successSchemaNode) : void 0,
-    secure: secure === "true" ? true : secure === "false" ? false : void 0
-  };
-}
-function dataActionIndex(project) {
-  return project.index("data-actions", () => {
-    const all = [];
-    for (const f of project.filesOfKind("data-action")) {
-      const d = dataActionOf(f);
-      if (d)
-        all.push(d);
-    }
-    all.push(...terraformDataActions(project));
-    const byName = /* @__PURE__ */ new Map();
-    let hasUnknownNames = false;
-    for (const d of all) {
-      if (d.baseName === void 0) {
-        hasUnknownNames = true;
-        continue;
-      }
-      const list = byName.get(d.baseName);
-      if (list)
-        list.push(d);
-      else
-        byName.set(d.baseName, [d]);
-    }
-    return { all, byName, hasUnknownNames };
-  });
-}
-function findDataActions(index2, name) {
-  const exact = index2.byName.get(stripExportSuffix(name));
-  if (exact)
-    return exact;
-  const lower = stripExportSuffix(name).toLowerCase();
-  for (const [k, v] of index2.byName)
-    if (k.toLowerCase() === lower)
-      return v;
-  return [];
-}
-function asObject(v) {
-  return v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-}
-function schemaProperties(schema4) {
-  return asObject(asObject(schema4)?.properties);
-}
-function inputProperty(def, name) {
-  return asObject(schemaProperties(def.inputSchema)?.[name]);
-}
-function inputNeedsNoEscaping(def, name, idPattern) {
-  if (idPattern?.test(name))
-    return true;
-  const prop = inputProperty(def, name);
-  if (!prop)
-    return false;
-  const types2 = [].concat(prop.type ?? []);
-  if (types2.length && types2.every((t) => t === "integer" || t === "number" || t === "boolean"))
-    return true;
-  if (typeof prop.format === "string" && SAFE_FORMATS.has(prop.format))
-    return true;
-  if (Array.isArray(prop.enum) && prop.enum.length && prop.enum.every((v) => typeof v !== "string" || /^[A-Za-z0-9_.-]*$/.test(v)))
-    return true;
-  return false;
-}
-function schemaExcludesJsonSpecials(def, name) {
-  const prop = inputProperty(def, name);
-  if (!prop)
-    return false;
-  const types2 = [].concat(prop.type ?? []);
-  if (types2.length && types2.every((t) => t === "integer" || t === "number" || t === "boolean"))
-    return true;
-  if (typeof prop.format === "string" && prop.format !== "")
-    return true;
-  if (Array.isArray(prop.enum) && prop.enum.length && prop.enum.every((v) => typeof v !== "string" || !/["\\\n]/.test(v)))
-    return true;
-  if (typeof prop.pattern === "string")
-    return patternExcludesJsonSpecials(prop.pattern);
-  return false;
-}
-function patternExcludesJsonSpecials(pattern) {
-  if (!pattern.startsWith("^") || !pattern.endsWith("$"))
-    return false;
-  if (/\\[SWDs"\\]|\[\^|"|(?<!\\)\./.test(pattern))
-    return false;
-  return true;
-}
-function idPatternOption(options) {
-  const p = options.idPattern === void 0 ? DEFAULT_ID_PATTERN : options.idPattern;
-  return typeof p === "string" && p !== "" ? new RegExp(p, "i") : void 0;
-}
-var EXPORT_SUFFIX, cache, BODY_METHODS, bodyCache, PARTICIPANT_ATTRIBUTES_URL, terraformCache, TERRAFORM_TEMPLATE, dataActionParticipantKeys, DEFAULT_ID_PATTERN, SAFE_FORMATS, ID_PATTERN_OPTION;
-var init_data_actions = __esm({
-  "packages/core/dist/model/data-actions.js"() {
-    "use strict";
-    init_nodes();
-    init_hcl_values();
-    init_string_offsets();
-    init_terraform();
-    init_stubbed_json();
-    init_velocity();
-    EXPORT_SUFFIX = /\s+-\s+Exported\s+\d{4}-\d{2}-\d{2}\s+@\s+\d{1,2}:\d{2}\s*$/;
-    cache = /* @__PURE__ */ new WeakMap();
-    BODY_METHODS = /* @__PURE__ */ new Set(["POST", "PUT", "PATCH"]);
-    bodyCache = /* @__PURE__ */ new WeakMap();
-    PARTICIPANT_ATTRIBUTES_URL = /\/participants\/[^/]+\/attributes\/?(?:\?|$)/;
-    terraformCache = /* @__PURE__ */ new WeakMap();
-    TERRAFORM_TEMPLATE = /(?<![$%])([$%])(?!\1)\{|^[$%]\{/;
-    dataActionParticipantKeys = {
-      participantKeysSet(file) {
-        const out = [];
-        for (const def of dataActionsOf(file)) {
-          if (!def.body)
-            continue;
-          const found = participantAttributeEntries(def);
-          if (!found)
-            continue;
-          for (const e of found.entries) {
-            if (e.literalKey === void 0 || e.literalKey === "")
-              continue;
-            const range = renderedRange(file, def.body, found.rendered, e.key.start + 1, e.key.end - 1);
-            out.push({ key: e.literalKey, file, range, origin: def.origin === "terraform" ? "terraform" : "data-action" });
-          }
-        }
-        return out;
-      }
-    };
-    DEFAULT_ID_PATTERN = "(?:id|ids)$";
-    SAFE_FORMATS = /* @__PURE__ */ new Set(["uuid", "date", "date-time", "time", "integer", "int32", "int64"]);
-    ID_PATTERN_OPTION = {
-      type: "object",
-      properties: { idPattern: { type: "string", format: "regex", description: 'Input names treated as Genesys ids (GUIDs), never escaped; "" to check every input.' } },
-      additionalProperties: false
-    };
-  }
-});
-
-// packages/core/dist/model/values.js
-function readFlowValue(node) {
-  if (!node)
-    return void 0;
-  if (isScalar(node)) {
-    return { kind: "bare", node, scalar: node, text: node.value === null ? void 0 : String(node.value) };
-  }
-  if (!isMap(node))
-    return { kind: "unknown", node };
-  const pair = node.pairs.find((p) => KINDS.has(String(p.key.value)));
-  if (!pair)
-    return { kind: "unknown", node };
-  const kind = String(pair.key.value);
-  const scalar = isScalar(pair.value) ? pair.value : void 0;
-  const text = scalar && scalar.value !== null ? String(scalar.value) : void 0;
-  return { kind, node, pair, scalar, text };
-}
-var KINDS;
-var init_values = __esm({
-  "packages/core/dist/model/values.js"() {
-    "use strict";
-    init_nodes();
-    KINDS = /* @__PURE__ */ new Set(["lit", "exp", "var", "noValue", "tts"]);
-  }
-});
-
-// packages/core/dist/model/call-data.js
-function isTemplatedName(key) {
-  if (key.hasSubstitution)
-    return true;
-  const v = String(key.value ?? "");
-  return v.includes("{{") || v.includes("${");
-}
-function firstEntry(map2) {
-  return map2?.pairs[0];
-}
-function entries(map2) {
-  if (!isMap(map2))
-    return [];
-  return map2.pairs.map((pair) => ({
-    pair,
-    key: pair.key,
-    name: isTemplatedName(pair.key) ? void 0 : String(pair.key.value),
-    value: readFlowValue(pair.value)
-  }));
-}
-function callDataActions(file) {
-  const hit = cache2.get(file);
-  if (hit)
-    return hit;
-  const found = [];
-  if (file.kind === "flow" && file.root) {
-    walk(file.root, (node) => {
-      if (node.type !== "map")
-        return;
-      for (const pair of node.pairs) {
-        if (!CALL_DATA_KEYS.has(String(pair.key.value)) || !isMap(pair.value))
-          continue;
-        const action = pair.value;
-        const categoryPair = getPair(action, "category");
-        if (!categoryPair)
-          continue;
-        const label = get(action, "name");
-        const catEntry = isMap(categoryPair.value) ? firstEntry(categoryPair.value) : void 0;
-        const dataActionMap = catEntry && get(catEntry.value, "dataAction");
-        const actionPair = isMap(dataActionMap) ? firstEntry(dataActionMap) : void 0;
-        const body = isMap(actionPair?.value) ? actionPair.value : void 0;
-        const outputsPair = getPair(action, "outputs");
-        const outcomes = {};
-        for (const o of ["success", "failure", "timeout"]) {
-          const p = getPair(outputsPair?.value, o);
-          if (p)
-            outcomes[o] = p;
-        }
-        const inputsPair = getPair(body, "inputs");
-        const successOutputsPair = getPair(body, "successOutputs");
-        const failureOutputsPair = getPair(body, "failureOutputs");
-        found.push({
-          file,
-          actionKey: pair.key,
-          action,
-          label: isScalar(label) && label.value !== null ? String(label.value) : void 0,
-          categoryPair,
-          categoryKey: catEntry?.key,
-          category: catEntry && !isTemplatedName(catEntry.key) ? String(catEntry.key.value) : void 0,
-          actionPair,
-          actionName: actionPair && !isTemplatedName(actionPair.key) ? String(actionPair.key.value) : void 0,
-          body,
-          inputsPair,
-          inputs: entries(inputsPair?.value),
-          successOutputsPair,
-          successOutputs: entries(successOutputsPair?.value),
-          failureOutputsPair,
-          failureOutputs: entries(failureOutputsPair?.value),
-          outputsPair,
-          outcomes
-        });
-      }
-    });
-  }
-  cache2.set(file, found);
-  return found;
-}
-function outcomeHasActions(call, outcome) {
-  const p = call.outcomes[outcome];
-  if (!p)
-    return false;
-  const actions = get(p.value, "actions");
-  return !!actions && actions.type === "seq" && actions.items.length > 0;
-}
-var CALL_DATA_KEYS, CALL_DATA_FAILURE_OUTPUTS, cache2;
-var init_call_data = __esm({
-  "packages/core/dist/model/call-data.js"() {
-    "use strict";
-    init_nodes();
-    init_values();
-    CALL_DATA_KEYS = /* @__PURE__ */ new Set(["callData", "callDataSecure"]);
-    CALL_DATA_FAILURE_OUTPUTS = {
-      verified: [
-        "errorCode",
-        "status",
-        "correlationId",
-        "entityId",
-        "entityName",
-        "userMessage",
-        "userParamsMessage",
-        "userParams.key",
-        "userParams.value",
-        "details.errorCode",
-        "details.fieldName",
-        "details.entityId",
-        "details.entityName"
-      ],
-      unverified: ["userParams", "details"]
-    };
-    cache2 = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// packages/core/dist/model/set-attribute-calls.js
-function keysSetThroughDataActions(file, project) {
-  if (file.kind !== "flow")
-    return [];
-  const calls = callDataActions(file);
-  if (!calls.length)
-    return [];
-  const index2 = dataActionIndex(project);
-  const out = [];
-  for (const call of calls) {
-    if (call.actionName === void 0)
-      continue;
-    for (const def of findDataActions(index2, call.actionName)) {
-      for (const input of keyInputs(def)) {
-        const entry = call.inputs.find((e) => e.name === input);
-        const value = entry?.value;
-        if (!value?.scalar || value.kind !== "lit" && value.kind !== "bare" || !value.text)
-          continue;
-        out.push({ key: value.text, file, range: value.scalar.range, origin: "flow" });
-      }
-    }
-  }
-  return out;
-}
-function keyInputs(def) {
-  const found = participantAttributeEntries(def);
-  if (!found)
-    return [];
-  const names = [];
-  for (const e of found.entries) {
-    const name = soleInput(e.key, found.rendered);
-    if (name)
-      names.push(name);
-  }
-  return names;
-}
-function inputOf(ref) {
-  if (!ref)
-    return void 0;
-  if (ref.root === "input" && ref.path.length === 1 && !ref.call)
-    return ref.path[0];
-  return ref.call === "esc.jsonString" && ref.args.length === 1 ? inputOf(ref.args[0]) : void 0;
-}
-function soleInput(node, rendered) {
-  if (node.type !== "string" || node.end - node.start !== 3)
-    return void 0;
-  return inputOf(rendered.stubs.get(node.start + 1));
-}
-function setAttributeInputs(def) {
-  const url = def.url && URL_INPUTS.exec(def.url.text.trim());
-  const found = participantAttributeEntries(def);
-  if (!url || !found || found.entries.length !== 1)
-    return void 0;
-  const key = soleInput(found.entries[0].key, found.rendered);
-  const value = soleInput(found.entries[0].value, found.rendered);
-  if (!key || !value)
-    return void 0;
-  const inputs = { conversationId: url[1], participantId: url[2], key, value };
-  const props = schemaProperties(def.inputSchema);
-  if (!props || !Object.values(inputs).every((n) => Object.hasOwn(props, n)))
-    return void 0;
-  return inputs;
-}
-function requiredInputs(schema4) {
-  const r = schema4?.required;
-  return Array.isArray(r) ? r.filter((x) => typeof x === "string") : [];
-}
-function setAttributeActions(project) {
-  return project.index("set-attribute-actions", (p) => {
-    const out = [];
-    const categories = new Map(terraformIntegrationActions(p).map((a) => [a.resource, a.categories]));
-    for (const def of dataActionIndex(p).all) {
-      if (def.baseName === void 0)
-        continue;
-      const inputs = setAttributeInputs(def);
-      if (!inputs)
-        continue;
-      const known = def.resource ? categories.get(def.resource) : void 0;
-      const category = known?.length === 1 ? known[0] : void 0;
-      out.push({ def, name: def.baseName, category, inputs, required: requiredInputs(def.inputSchema) });
-    }
-    return out;
-  });
-}
-var setAttributeCallKeys, URL_INPUTS;
-var init_set_attribute_calls = __esm({
-  "packages/core/dist/model/set-attribute-calls.js"() {
-    "use strict";
-    init_call_data();
-    init_data_actions();
-    init_terraform();
-    setAttributeCallKeys = { participantKeysSet: keysSetThroughDataActions };
-    URL_INPUTS = /\/conversations\/\$!?\{input\.([A-Za-z_]\w*)\}\/participants\/\$!?\{input\.([A-Za-z_]\w*)\}\/attributes\/?$/;
-  }
-});
-
-// packages/core/dist/model/contributors.js
-var builtInContributors;
-var init_contributors = __esm({
-  "packages/core/dist/model/contributors.js"() {
-    "use strict";
-    init_archy_options();
-    init_data_actions();
-    init_set_attribute_calls();
-    init_terraform();
-    builtInContributors = [
-      terraformFlowSubstitutions,
-      dataActionParticipantKeys,
-      setAttributeCallKeys,
-      archyOptionsContributor
-    ];
-  }
-});
-
-// packages/core/dist/model/participant-data.js
-function participantAttributes(file) {
-  const hit = cache3.get(file);
-  if (hit)
-    return hit;
-  const found = [];
-  if (file.kind === "flow" && file.root) {
-    walk(file.root, (node) => {
-      if (node.type !== "map")
-        return;
-      for (const pair of node.pairs) {
-        const op = Object.hasOwn(PARTICIPANT_DATA_ACTIONS, String(pair.key.value)) ? PARTICIPANT_DATA_ACTIONS[String(pair.key.value)] : void 0;
-        if (!op || !isMap(pair.value))
-          continue;
-        const action = pair.value;
-        const label = get(action, "name");
-        const attributes = get(action, "attributes");
-        if (!isSeq(attributes))
-          continue;
-        for (const item of attributes.items) {
-          const attribute = get(item, "attribute");
-          if (!isMap(attribute))
-            continue;
-          const namePair = getPair(attribute, "name");
-          const valuePair = getPair(attribute, "value");
-          found.push({
-            op,
-            file,
-            action,
-            actionPair: pair,
-            actionLabel: label?.type === "scalar" && label.value !== null ? String(label.value) : void 0,
-            attribute,
-            namePair,
-            name: readFlowValue(namePair?.value),
-            valuePair,
-            value: readFlowValue(valuePair?.value),
-            variablePair: getPair(attribute, "variable")
-          });
-        }
-      }
-    });
-  }
-  cache3.set(file, found);
-  return found;
-}
-function literalKey(attr) {
-  const n = attr.name;
-  if (!n || n.kind !== "lit" && n.kind !== "bare" || n.text === void 0)
-    return void 0;
-  return n.text;
-}
-var PARTICIPANT_DATA_ACTIONS, cache3;
-var init_participant_data = __esm({
-  "packages/core/dist/model/participant-data.js"() {
-    "use strict";
-    init_nodes();
-    init_values();
-    PARTICIPANT_DATA_ACTIONS = {
-      setParticipantData: "set",
-      getParticipantData: "get"
-    };
-    cache3 = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// packages/core/dist/model/project.js
-var Project;
-var init_project = __esm({
-  "packages/core/dist/model/project.js"() {
-    "use strict";
-    init_contributors();
-    init_participant_data();
-    Project = class {
-      files;
-      settings;
-      /**
-       * What the linter was built with (`createLinter({ contributors })`), never filled by an import. A project built
-       * directly (`new Project(files)`) gets the built-in ones.
-       */
-      contributors;
-      indexes = /* @__PURE__ */ new Map();
-      byPath = /* @__PURE__ */ new Map();
-      constructor(files, settings = {}, contributors = builtInContributors) {
-        this.files = files;
-        this.settings = settings;
-        this.contributors = contributors;
-        for (const f of files)
-          this.byPath.set(f.path, f);
-      }
-      file(path) {
-        return this.byPath.get(path);
-      }
-      filesOfKind(kind) {
-        return this.index(`kind:${kind}`, () => this.files.filter((f) => f.kind === kind && !f.errors.length));
-      }
-      /** A memoised index, so rules that need the same fact (keys set anywhere) compute it once per run. */
-      index(name, build) {
-        if (this.indexes.has(name))
-          return this.indexes.get(name);
-        const value = build(this);
-        this.indexes.set(name, value);
-        return value;
-      }
-      /** Participant-data keys set anywhere in the project, by exact spelling. */
-      participantKeysSet() {
-        return this.index("participant-keys-set", () => {
-          const out = /* @__PURE__ */ new Map();
-          const add = (o) => {
-            const list = out.get(o.key);
-            if (list)
-              list.push(o);
-            else
-              out.set(o.key, [o]);
-          };
-          for (const file of this.filesOfKind("flow")) {
-            for (const attr of participantAttributes(file)) {
-              const key = attr.op === "set" ? literalKey(attr) : void 0;
-              if (key !== void 0 && attr.name?.scalar)
-                add({ key, file, range: attr.name.scalar.range, attribute: attr, origin: "flow" });
-            }
-          }
-          for (const file of this.files) {
-            if (file.errors.length)
-              continue;
-            for (const c of this.contributors)
-              for (const o of c.participantKeysSet?.(file, this) ?? [])
-                add(o);
-          }
-          return out;
-        });
-      }
-      /** Participant-data keys read by Get Participant Data anywhere in the project. */
-      participantKeysRead() {
-        return this.index("participant-keys-read", () => {
-          const out = /* @__PURE__ */ new Map();
-          for (const file of this.filesOfKind("flow")) {
-            for (const attr of participantAttributes(file)) {
-              const key = attr.op === "get" ? literalKey(attr) : void 0;
-              if (key === void 0 || !attr.name?.scalar)
-                continue;
-              const o = { key, file, range: attr.name.scalar.range, attribute: attr, origin: "flow" };
-              const list = out.get(key);
-              if (list)
-                list.push(o);
-              else
-                out.set(key, [o]);
-            }
-          }
-          return out;
-        });
-      }
-      /**
-       * The `{{key}}` names deployment fills in for this flow: the config's `substitutions` plus whatever
-       * contributors (Terraform `genesyscloud_flow.substitutions`, Archy options files) know.
-       * `known` is false when no source describes this flow at all.
-       */
-      substitutionsFor(flow) {
-        return this.index(`substitutions:${flow.path}`, () => {
-          const names = new Set(this.settings.substitutions ?? []);
-          let known = names.size > 0;
-          for (const c of this.contributors) {
-            const got = c.substitutionsFor?.(flow, this);
-            if (got) {
-              known = true;
-              for (const n of got)
-                names.add(n);
-            }
-          }
-          return { names, known };
-        });
-      }
-    };
-  }
-});
-
-// packages/core/dist/source/source-text.js
-var SourceText;
-var init_source_text = __esm({
-  "packages/core/dist/source/source-text.js"() {
-    "use strict";
-    SourceText = class {
-      text;
-      hasBom;
-      lineStarts;
-      constructor(raw) {
-        this.hasBom = raw.charCodeAt(0) === 65279;
-        this.text = this.hasBom ? raw.slice(1) : raw;
-      }
-      /** Offsets of every line start; computed once, on first use (most clean files never need it). */
-      starts() {
-        if (this.lineStarts)
-          return this.lineStarts;
-        const starts = [0];
-        const t = this.text;
-        let i = t.indexOf("\n");
-        while (i !== -1) {
-          starts.push(i + 1);
-          i = t.indexOf("\n", i + 1);
-        }
-        return this.lineStarts = starts;
-      }
-      positionAt(offset) {
-        const starts = this.starts();
-        const o = Math.max(0, Math.min(offset, this.text.length));
-        let lo = 0, hi = starts.length - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >> 1;
-          if (starts[mid] <= o)
-            lo = mid;
-          else
-            hi = mid - 1;
-        }
-        return { line: lo + 1, column: o - starts[lo] + 1 };
-      }
-      offsetAt(pos) {
-        const starts = this.starts();
-        const lineStart = starts[Math.min(Math.max(pos.line - 1, 0), starts.length - 1)];
-        return Math.min(lineStart + pos.column - 1, this.text.length);
-      }
-      get lineCount() {
-        return this.starts().length;
-      }
-      /** Line `n` (1-based) without its line break. */
-      lineText(n) {
-        const starts = this.starts();
-        const start = starts[n - 1] ?? this.text.length;
-        let end = n < starts.length ? starts[n] - 1 : this.text.length;
-        if (end > start && this.text.charCodeAt(end - 1) === 13)
-          end--;
-        return this.text.slice(start, end);
-      }
-      lineStartOffset(n) {
-        return this.starts()[n - 1] ?? this.text.length;
-      }
-      /** End offset of line `n`, before its `\r\n` or `\n`. */
-      lineEndOffset(n) {
-        return this.lineStartOffset(n) + this.lineText(n).length;
-      }
-      /** The line break this file uses, so fixes that add lines keep it. */
-      get eol() {
-        const i = this.text.indexOf("\n");
-        return i > 0 && this.text.charCodeAt(i - 1) === 13 ? "\r\n" : "\n";
-      }
-    };
   }
 });
 
@@ -32114,8 +29830,8 @@ function findHclNestingExcess(text, limit = MAX_NESTING) {
       const end = text.indexOf("*/", i + 2);
       i = end === -1 ? n : end + 1;
     } else if (c === 60 && text.charCodeAt(i + 1) === 60) {
-      HEREDOC2.lastIndex = i;
-      const m = HEREDOC2.exec(text);
+      HEREDOC.lastIndex = i;
+      const m = HEREDOC.exec(text);
       if (m) {
         const end = new RegExp(`\\n[ \\t]*${m[1]}[ \\t]*(?:\\r?\\n|$)`, "g");
         end.lastIndex = i + m[0].length - 1;
@@ -32357,7 +30073,7 @@ function quotedKeyColon(text, i, eol) {
     j++;
   return text.charCodeAt(j) === COLON && isBlankOrEnd(text, j + 1, eol) ? j : -1;
 }
-var MAX_NESTING, OPEN_SQUARE, CLOSE_SQUARE, OPEN_CURLY, CLOSE_CURLY, QUOTE, APOS, BACKSLASH, SLASH, STAR, HASH, LF, CR, SPACE, TAB, DASH, QUESTION, COLON, PIPE, GT, INTERPOLATION, HEREDOC2;
+var MAX_NESTING, OPEN_SQUARE, CLOSE_SQUARE, OPEN_CURLY, CLOSE_CURLY, QUOTE, APOS, BACKSLASH, SLASH, STAR, HASH, LF, CR, SPACE, TAB, DASH, QUESTION, COLON, PIPE, GT, INTERPOLATION, HEREDOC;
 var init_nesting = __esm({
   "packages/core/dist/parse/nesting.js"() {
     "use strict";
@@ -32382,7 +30098,7 @@ var init_nesting = __esm({
     PIPE = 124;
     GT = 62;
     INTERPOLATION = 1;
-    HEREDOC2 = /<<-?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
+    HEREDOC = /<<-?([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/y;
   }
 });
 
@@ -32473,6 +30189,91 @@ var init_parse_json = __esm({
       InvalidEscapeCharacter: "Invalid escape character",
       InvalidCharacter: "Invalid character"
     };
+  }
+});
+
+// packages/core/dist/parse/nodes.js
+function isMap(n) {
+  return !!n && n.type === "map";
+}
+function isSeq(n) {
+  return !!n && n.type === "seq";
+}
+function isScalar(n) {
+  return !!n && n.type === "scalar";
+}
+function getPair(map2, key) {
+  if (!isMap(map2))
+    return void 0;
+  for (const p of map2.pairs)
+    if (p.key.value === key)
+      return p;
+  return void 0;
+}
+function get(map2, key) {
+  return getPair(map2, key)?.value;
+}
+function toJS(n) {
+  if (!n)
+    return null;
+  if (n.type === "scalar")
+    return n.value;
+  if (n.type === "seq")
+    return n.items.map(toJS);
+  const out = {};
+  for (const p of n.pairs) {
+    const key = String(p.key.value);
+    if (key === "__proto__")
+      Object.defineProperty(out, key, { value: toJS(p.value), enumerable: true, writable: true, configurable: true });
+    else
+      out[key] = toJS(p.value);
+  }
+  return out;
+}
+function markShared(node) {
+  if (!shared.has(node)) {
+    shared.add(node);
+    sharedCount++;
+  }
+}
+function walk(root, visit3) {
+  if (!root)
+    return;
+  const nodes = [root];
+  const pairs2 = [void 0];
+  const seen = sharedCount ? /* @__PURE__ */ new Set() : void 0;
+  while (nodes.length) {
+    const node = nodes.pop();
+    const pair = pairs2.pop();
+    if (seen && shared.has(node)) {
+      if (seen.has(node))
+        continue;
+      seen.add(node);
+    }
+    if (visit3(node, pair) === false)
+      continue;
+    if (node.type === "map") {
+      for (let i = node.pairs.length - 1; i >= 0; i--) {
+        const p = node.pairs[i];
+        if (p.value) {
+          nodes.push(p.value);
+          pairs2.push(p);
+        }
+      }
+    } else if (node.type === "seq") {
+      for (let i = node.items.length - 1; i >= 0; i--) {
+        nodes.push(node.items[i]);
+        pairs2.push(void 0);
+      }
+    }
+  }
+}
+var shared, sharedCount;
+var init_nodes = __esm({
+  "packages/core/dist/parse/nodes.js"() {
+    "use strict";
+    shared = /* @__PURE__ */ new WeakSet();
+    sharedCount = 0;
   }
 });
 
@@ -32828,16 +30629,16 @@ function requireSchema() {
   return schema;
 }
 function requireStr() {
-  if (hasRequiredStr) return str2;
+  if (hasRequiredStr) return str;
   hasRequiredStr = 1;
   const Type2 = requireType();
-  str2 = new Type2("tag:yaml.org,2002:str", {
+  str = new Type2("tag:yaml.org,2002:str", {
     kind: "scalar",
     construct: function(data) {
       return data !== null ? data : "";
     }
   });
-  return str2;
+  return str;
 }
 function requireSeq() {
   if (hasRequiredSeq) return seq;
@@ -35515,7 +33316,7 @@ function requireJsYaml() {
   jsYaml.safeDump = renamed("safeDump", "dump");
   return jsYaml;
 }
-var jsYaml, loader, common, hasRequiredCommon, exception, hasRequiredException, snippet, hasRequiredSnippet, type, hasRequiredType, schema, hasRequiredSchema, str2, hasRequiredStr, seq, hasRequiredSeq, map, hasRequiredMap, failsafe, hasRequiredFailsafe, _null, hasRequired_null, bool, hasRequiredBool, int, hasRequiredInt, float, hasRequiredFloat, json, hasRequiredJson, core, hasRequiredCore, timestamp, hasRequiredTimestamp, merge, hasRequiredMerge, binary, hasRequiredBinary, omap, hasRequiredOmap, pairs, hasRequiredPairs, set, hasRequiredSet, _default, hasRequired_default, hasRequiredLoader, dumper, hasRequiredDumper, hasRequiredJsYaml, jsYamlExports, yaml, Type, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, DEFAULT_SCHEMA, load, loadAll, dump, YAMLException, types, safeLoad, safeLoadAll, safeDump;
+var jsYaml, loader, common, hasRequiredCommon, exception, hasRequiredException, snippet, hasRequiredSnippet, type, hasRequiredType, schema, hasRequiredSchema, str, hasRequiredStr, seq, hasRequiredSeq, map, hasRequiredMap, failsafe, hasRequiredFailsafe, _null, hasRequired_null, bool, hasRequiredBool, int, hasRequiredInt, float, hasRequiredFloat, json, hasRequiredJson, core, hasRequiredCore, timestamp, hasRequiredTimestamp, merge, hasRequiredMerge, binary, hasRequiredBinary, omap, hasRequiredOmap, pairs, hasRequiredPairs, set, hasRequiredSet, _default, hasRequired_default, hasRequiredLoader, dumper, hasRequiredDumper, hasRequiredJsYaml, jsYamlExports, yaml, Type, Schema, FAILSAFE_SCHEMA, JSON_SCHEMA, CORE_SCHEMA, DEFAULT_SCHEMA, load, loadAll, dump, YAMLException, types, safeLoad, safeLoadAll, safeDump;
 var init_js_yaml = __esm({
   "node_modules/js-yaml/dist/js-yaml.mjs"() {
     jsYaml = {};
@@ -35964,13 +33765,13 @@ function findDirectiveComments(text) {
   if (text.indexOf("cxlint-") === -1)
     return [];
   const out = [];
-  DIRECTIVE2.lastIndex = 0;
+  DIRECTIVE.lastIndex = 0;
   let m;
-  while (m = DIRECTIVE2.exec(text))
+  while (m = DIRECTIVE.exec(text))
     out.push({ offset: m.index, text: m[0] });
   return out;
 }
-var import_yaml2, MAX_ALIASES, MAX_ALIAS_EXPANSION, STYLES, MERGE_KEY, AliasLimitError, Converter, DIRECTIVE2;
+var import_yaml2, MAX_ALIASES, MAX_ALIAS_EXPANSION, STYLES, MERGE_KEY, AliasLimitError, Converter, DIRECTIVE;
 var init_parse_yaml = __esm({
   "packages/core/dist/parse/parse-yaml.js"() {
     "use strict";
@@ -36089,11 +33890,58 @@ var init_parse_yaml = __esm({
         return node;
       }
     };
-    DIRECTIVE2 = /#\s*cxlint-(disable-next-line|disable-line|disable|enable)\b([^\n]*)/g;
+    DIRECTIVE = /#\s*cxlint-(disable-next-line|disable-line|disable|enable)\b([^\n]*)/g;
+  }
+});
+
+// packages/core/dist/parse/terraform-document.js
+function terraformDocument(file) {
+  return file.extra?.terraform;
+}
+function attachTerraformDocument(file, prepared) {
+  if (prepared instanceof Error) {
+    file.errors.push(...syntaxErrors(file, prepared));
+    return;
+  }
+  if (!prepared) {
+    file.errors.push({
+      message: "Terraform files are read by an asynchronous HCL parser: lint them with lintFilesAsync from the node entry (the CLI and the action do), or give createLinter a `terraform` parser with a `prepare` step.",
+      range: [0, 0]
+    });
+    return;
+  }
+  file.extra = { ...file.extra, terraform: prepared };
+}
+function syntaxErrors(file, error2) {
+  const text = String(error2.message ?? error2).replace(/^parse config: \[/, "").replace(/\]$/, "");
+  const out = [];
+  const at = /(?:^|\s)[^\s:]+:(\d+),(\d+)-(?:(\d+),)?(\d+): ([^;]+)(?:;\s*([\s\S]*?))?(?=\s+[^\s:]+:\d+,\d+-|$)/g;
+  let m;
+  while (m = at.exec(text)) {
+    const start = file.source.offsetAt({ line: Number(m[1]), column: Number(m[2]) });
+    const end = file.source.offsetAt({ line: Number(m[3] ?? m[1]), column: Number(m[4]) });
+    out.push({ message: `${m[5].trim()}${m[6] ? `: ${m[6].trim()}` : ""}`, range: [start, Math.max(start, end)] });
+  }
+  if (!out.length)
+    out.push({ message: text, range: [0, 0] });
+  return out;
+}
+var terraformDocumentParser;
+var init_terraform_document = __esm({
+  "packages/core/dist/parse/terraform-document.js"() {
+    "use strict";
+    terraformDocumentParser = {
+      parse(file, prepared) {
+        attachTerraformDocument(file, prepared);
+      }
+    };
   }
 });
 
 // packages/core/dist/parse/parse-file.js
+function treelessCopy(file) {
+  return { path: file.path, kind: file.kind, source: file.source, root: null, placeholders: [], errors: file.errors, directiveComments: [] };
+}
 function parseFile(path, raw, kind, prepared, parsers = DEFAULT_PARSERS) {
   const source = new SourceText(raw);
   const text = source.text;
@@ -36142,6 +33990,2341 @@ var init_parse_file = __esm({
     init_parse_yaml();
     init_terraform_document();
     DEFAULT_PARSERS = { terraform: terraformDocumentParser };
+  }
+});
+
+// packages/core/dist/parse/string-offsets.js
+function valueIndexToOffset(source, node, index2) {
+  const [start, end] = node.range;
+  if (node.style === "plain" || node.style === "block")
+    return Math.min(start + index2, end);
+  if (node.style === "heredoc" || node.style === "jsonencode") {
+    const offsets = node.offsets;
+    if (!offsets)
+      return start;
+    for (let i2 = Math.min(index2, offsets.length - 1); i2 >= 0; i2--)
+      if (offsets[i2] !== -1)
+        return offsets[i2];
+    return start;
+  }
+  const hcl = node.style === "hcl";
+  const quote2 = source[start];
+  let src = start + 1;
+  let i = 0;
+  while (i < index2 && src < end - 1) {
+    const ch = source[src];
+    if (quote2 === "'" && ch === "'" && source[src + 1] === "'") {
+      src += 2;
+      i += 1;
+      continue;
+    }
+    if (hcl && (ch === "$" || ch === "%") && source[src + 1] === ch && source[src + 2] === "{") {
+      src += i + 1 === index2 ? 2 : 3;
+      i += 2;
+      continue;
+    }
+    if (quote2 === '"' && ch === "\\") {
+      const next = source[src + 1];
+      if (next === "u") {
+        src += 6;
+        i += 1;
+        continue;
+      }
+      if (next === "x") {
+        src += 4;
+        i += 1;
+        continue;
+      }
+      if (next === "U") {
+        src += 10;
+        i += 2;
+        continue;
+      }
+      src += 2;
+      i += 1;
+      continue;
+    }
+    src += 1;
+    i += 1;
+  }
+  return src;
+}
+function valueRangeToSource(source, node, from, to) {
+  return [valueIndexToOffset(source, node, from), valueIndexToOffset(source, node, to)];
+}
+var init_string_offsets = __esm({
+  "packages/core/dist/parse/string-offsets.js"() {
+    "use strict";
+  }
+});
+
+// packages/core/dist/parse/hcl-values.js
+function decodeHclQuoted(text, start, end) {
+  let out = "";
+  for (let i = start + 1; i < end - 1; i++) {
+    const c = text[i];
+    if (c === "\\") {
+      const n = text[i + 1];
+      if (n === "u" || n === "U") {
+        const len = n === "u" ? 4 : 8;
+        out += String.fromCodePoint(parseInt(text.slice(i + 2, i + 2 + len), 16) || 0);
+        i += 1 + len;
+      } else {
+        out += n === "n" ? "\n" : n === "r" ? "\r" : n === "t" ? "	" : n;
+        i++;
+      }
+    } else if ((c === "$" || c === "%") && text[i + 1] === c && text[i + 2] === "{") {
+      out += `${c}{`;
+      i += 2;
+    } else
+      out += c;
+  }
+  return out;
+}
+function quotedEnd(text, start, limit) {
+  let depth = 0;
+  for (let i = start + 1; i < limit; i++) {
+    const c = text[i];
+    if (c === "\\")
+      i++;
+    else if (c === "\n")
+      return -1;
+    else if ((c === "$" || c === "%") && text[i + 1] === "{" && text[i - 1] !== c) {
+      depth++;
+      i++;
+    } else if (c === "}" && depth)
+      depth--;
+    else if (c === '"' && !depth)
+      return i + 1;
+  }
+  return -1;
+}
+function readHeredoc(text, start, limit) {
+  HEREDOC2.lastIndex = start;
+  const m = HEREDOC2.exec(text);
+  if (!m)
+    return void 0;
+  const indented = m[1] === "-";
+  const lines = [];
+  let at = start + m[0].length;
+  let end = -1;
+  while (at < limit) {
+    const nl = text.indexOf("\n", at);
+    const lineEnd = nl === -1 || nl > limit ? limit : nl;
+    const line = text.slice(at, lineEnd).replace(/\r$/, "");
+    if (line.trim() === m[2]) {
+      end = lineEnd;
+      break;
+    }
+    lines.push([at, at + line.length]);
+    at = lineEnd + 1;
+  }
+  if (end === -1)
+    return void 0;
+  let strip = 0;
+  if (indented) {
+    const widths = lines.filter(([a, b]) => text.slice(a, b).trim() !== "").map(([a, b]) => /^[ \t]*/.exec(text.slice(a, b))[0].length);
+    strip = widths.length ? Math.min(...widths) : 0;
+  }
+  let value = "";
+  const offsets = [];
+  for (const [a, b] of lines) {
+    for (let i = Math.min(a + strip, b); i < b; i++) {
+      const c = text[i];
+      offsets.push(i);
+      if ((c === "$" || c === "%") && text[i + 1] === c && text[i + 2] === "{") {
+        value += `${c}{`;
+        offsets.push(i + 2);
+        i += 2;
+      } else
+        value += c;
+    }
+    value += "\n";
+    offsets.push(b);
+  }
+  offsets.push(end);
+  return { node: { type: "scalar", range: [start, end], value, style: "heredoc", offsets }, end };
+}
+function skipSpace(text, i, limit, newlines = true) {
+  while (i < limit) {
+    const c = text[i];
+    if (c === " " || c === "	" || c === "\r" || newlines && (c === "\n" || c === ","))
+      i++;
+    else if (c === "#" || c === "/" && text[i + 1] === "/") {
+      const nl = text.indexOf("\n", i);
+      i = nl === -1 ? limit : nl;
+    } else if (c === "/" && text[i + 1] === "*") {
+      const close = text.indexOf("*/", i + 2);
+      i = close === -1 ? limit : close + 2;
+    } else
+      break;
+  }
+  return i;
+}
+function readHclValue(text, start, limit = text.length) {
+  const i = skipSpace(text, start, limit, false);
+  const c = text[i];
+  if (c === '"') {
+    const end = quotedEnd(text, i, limit);
+    if (end === -1)
+      return void 0;
+    return { node: { type: "scalar", range: [i, end], value: decodeHclQuoted(text, i, end), style: "hcl" }, end };
+  }
+  if (c === "<" && text[i + 1] === "<")
+    return readHeredoc(text, i, limit);
+  if (c === "{")
+    return readObject(text, i, limit);
+  if (c === "[")
+    return readTuple(text, i, limit);
+  NUMBER.lastIndex = i;
+  const num = NUMBER.exec(text);
+  if (num)
+    return { node: { type: "scalar", range: [i, i + num[0].length], value: Number(num[0]), style: "hcl" }, end: i + num[0].length };
+  WORD.lastIndex = i;
+  const word = WORD.exec(text)?.[0];
+  if (word === "jsonencode" && text[skipSpace(text, i + word.length, limit, false)] === "(") {
+    const inner = readHclValue(text, skipSpace(text, i + word.length, limit, false) + 1, limit);
+    if (!inner)
+      return void 0;
+    const close = skipSpace(text, inner.end, limit);
+    return text[close] === ")" ? { node: inner.node, end: close + 1 } : void 0;
+  }
+  const after = word ? text[skipSpace(text, i + word.length, limit, false)] : void 0;
+  if ((word === "true" || word === "false" || word === "null") && (after === void 0 || /[\s,}\])]/.test(after))) {
+    return { node: { type: "scalar", range: [i, i + word.length], value: word === "null" ? null : word === "true", style: "hcl" }, end: i + word.length };
+  }
+  return void 0;
+}
+function readObject(text, open2, limit) {
+  const pairs2 = [];
+  let i = open2 + 1;
+  for (; ; ) {
+    i = skipSpace(text, i, limit);
+    if (i >= limit)
+      return void 0;
+    if (text[i] === "}")
+      return { node: { type: "map", range: [open2, i + 1], pairs: pairs2 }, end: i + 1 };
+    let key;
+    if (text[i] === '"') {
+      const end = quotedEnd(text, i, limit);
+      if (end === -1)
+        return void 0;
+      key = { type: "scalar", range: [i, end], value: decodeHclQuoted(text, i, end), style: "hcl" };
+      i = end;
+    } else {
+      WORD.lastIndex = i;
+      const w = WORD.exec(text)?.[0];
+      if (!w)
+        return void 0;
+      key = { type: "scalar", range: [i, i + w.length], value: w, style: "plain" };
+      i += w.length;
+    }
+    i = skipSpace(text, i, limit, false);
+    if (text[i] !== "=" && text[i] !== ":")
+      return void 0;
+    const value = readHclValue(text, i + 1, limit);
+    if (!value)
+      return void 0;
+    pairs2.push({ key, value: value.node, range: [key.range[0], value.end] });
+    i = value.end;
+  }
+}
+function readTuple(text, open2, limit) {
+  const items = [];
+  let i = open2 + 1;
+  for (; ; ) {
+    i = skipSpace(text, i, limit);
+    if (i >= limit)
+      return void 0;
+    if (text[i] === "]")
+      return { node: { type: "seq", range: [open2, i + 1], items }, end: i + 1 };
+    const value = readHclValue(text, i, limit);
+    if (!value)
+      return void 0;
+    items.push(value.node);
+    i = value.end;
+  }
+}
+function hclQuotedBody(s) {
+  return escapeHclTemplate(JSON.stringify(s).slice(1, -1));
+}
+function escapeHclTemplate(s) {
+  return s.replace(/([$%])\{/g, "$1$1{");
+}
+function jsonChar(c) {
+  const s = JSON.stringify(c).slice(1, -1);
+  if (c === "<" || c === ">" || c === "&" || c === "\u2028" || c === "\u2029")
+    return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+  return s;
+}
+function jsonencodeText(source, node, range) {
+  let text = "";
+  const offsets = [];
+  const inside = [];
+  const exact = [];
+  const put = (s, at = -1, copies = false) => {
+    for (let i = 0; i < s.length; i++) {
+      offsets.push(i === 0 ? at : -1);
+      inside.push(copies && i === 0);
+      exact.push(copies && i === 0 && s.length === 1);
+    }
+    text += s;
+  };
+  const visit3 = (n) => {
+    if (n.type === "map") {
+      put("{");
+      const pairs2 = [...n.pairs].sort((a, b) => String(a.key.value) < String(b.key.value) ? -1 : String(a.key.value) > String(b.key.value) ? 1 : 0);
+      for (let i = 0; i < pairs2.length; i++) {
+        if (i)
+          put(",");
+        put(`${JSON.stringify(String(pairs2[i].key.value))}:`);
+        if (!pairs2[i].value || !visit3(pairs2[i].value))
+          return false;
+      }
+      put("}");
+      return true;
+    }
+    if (n.type === "seq") {
+      put("[");
+      for (let i = 0; i < n.items.length; i++) {
+        if (i)
+          put(",");
+        if (!visit3(n.items[i]))
+          return false;
+      }
+      put("]");
+      return true;
+    }
+    if (typeof n.value !== "string") {
+      put(JSON.stringify(n.value));
+      return true;
+    }
+    if (n.style !== "hcl" || /(?<![$%])[$%](?![$%])\{/.test(source.slice(n.range[0], n.range[1]).replace(/\$\$\{|%%\{/g, "")))
+      return false;
+    put('"', n.range[0]);
+    const value = n.value;
+    for (let k = 0; k < value.length; k++)
+      put(jsonChar(value[k]), valueIndexToOffset(source, n, k), true);
+    offsets.push(valueIndexToOffset(source, n, value.length));
+    inside.push(true);
+    exact.push(false);
+    text += '"';
+    return true;
+  };
+  if (!visit3(node))
+    return void 0;
+  offsets.push(-1);
+  inside.push(false);
+  return { type: "scalar", range, value: text, style: "jsonencode", offsets, inside, exact };
+}
+var HEREDOC2, NUMBER, WORD;
+var init_hcl_values = __esm({
+  "packages/core/dist/parse/hcl-values.js"() {
+    "use strict";
+    init_string_offsets();
+    HEREDOC2 = /<<(-?)([A-Za-z_][\w-]*)[ \t]*\r?\n/y;
+    NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+    WORD = /[A-Za-z_][\w-]*/y;
+  }
+});
+
+// node_modules/pathe/dist/shared/pathe.M-eThtNZ.mjs
+function normalizeWindowsPath(input = "") {
+  if (!input) {
+    return input;
+  }
+  return input.replace(/\\/g, "/").replace(_DRIVE_LETTER_START_RE, (r) => r.toUpperCase());
+}
+function normalizeString(path, allowAboveRoot) {
+  let res = "";
+  let lastSegmentLength = 0;
+  let lastSlash = -1;
+  let dots = 0;
+  let char = null;
+  for (let index2 = 0; index2 <= path.length; ++index2) {
+    if (index2 < path.length) {
+      char = path[index2];
+    } else if (char === "/") {
+      break;
+    } else {
+      char = "/";
+    }
+    if (char === "/") {
+      if (lastSlash === index2 - 1 || dots === 1) ;
+      else if (dots === 2) {
+        if (res.length < 2 || lastSegmentLength !== 2 || res[res.length - 1] !== "." || res[res.length - 2] !== ".") {
+          if (res.length > 2) {
+            const lastSlashIndex = res.lastIndexOf("/");
+            if (lastSlashIndex === -1) {
+              res = "";
+              lastSegmentLength = 0;
+            } else {
+              res = res.slice(0, lastSlashIndex);
+              lastSegmentLength = res.length - 1 - res.lastIndexOf("/");
+            }
+            lastSlash = index2;
+            dots = 0;
+            continue;
+          } else if (res.length > 0) {
+            res = "";
+            lastSegmentLength = 0;
+            lastSlash = index2;
+            dots = 0;
+            continue;
+          }
+        }
+        if (allowAboveRoot) {
+          res += res.length > 0 ? "/.." : "..";
+          lastSegmentLength = 2;
+        }
+      } else {
+        if (res.length > 0) {
+          res += `/${path.slice(lastSlash + 1, index2)}`;
+        } else {
+          res = path.slice(lastSlash + 1, index2);
+        }
+        lastSegmentLength = index2 - lastSlash - 1;
+      }
+      lastSlash = index2;
+      dots = 0;
+    } else if (char === "." && dots !== -1) {
+      ++dots;
+    } else {
+      dots = -1;
+    }
+  }
+  return res;
+}
+var _DRIVE_LETTER_START_RE, _UNC_REGEX, _IS_ABSOLUTE_RE, _DRIVE_LETTER_RE, normalize2, isAbsolute, dirname;
+var init_pathe_M_eThtNZ = __esm({
+  "node_modules/pathe/dist/shared/pathe.M-eThtNZ.mjs"() {
+    _DRIVE_LETTER_START_RE = /^[A-Za-z]:\//;
+    _UNC_REGEX = /^[/\\]{2}/;
+    _IS_ABSOLUTE_RE = /^[/\\](?![/\\])|^[/\\]{2}(?!\.)|^[A-Za-z]:[/\\]/;
+    _DRIVE_LETTER_RE = /^[A-Za-z]:$/;
+    normalize2 = function(path) {
+      if (path.length === 0) {
+        return ".";
+      }
+      path = normalizeWindowsPath(path);
+      const isUNCPath = path.match(_UNC_REGEX);
+      const isPathAbsolute = isAbsolute(path);
+      const trailingSeparator = path[path.length - 1] === "/";
+      path = normalizeString(path, !isPathAbsolute);
+      if (path.length === 0) {
+        if (isPathAbsolute) {
+          return "/";
+        }
+        return trailingSeparator ? "./" : ".";
+      }
+      if (trailingSeparator) {
+        path += "/";
+      }
+      if (_DRIVE_LETTER_RE.test(path)) {
+        path += "/";
+      }
+      if (isUNCPath) {
+        if (!isPathAbsolute) {
+          return `//./${path}`;
+        }
+        return `//${path}`;
+      }
+      return isPathAbsolute && !isAbsolute(path) ? `/${path}` : path;
+    };
+    isAbsolute = function(p) {
+      return _IS_ABSOLUTE_RE.test(p);
+    };
+    dirname = function(p) {
+      const segments = normalizeWindowsPath(p).replace(/\/$/, "").split("/").slice(0, -1);
+      if (segments.length === 1 && _DRIVE_LETTER_RE.test(segments[0])) {
+        segments[0] += "/";
+      }
+      return segments.join("/") || (isAbsolute(p) ? "/" : ".");
+    };
+  }
+});
+
+// node_modules/pathe/dist/index.mjs
+var init_dist = __esm({
+  "node_modules/pathe/dist/index.mjs"() {
+    init_pathe_M_eThtNZ();
+  }
+});
+
+// packages/core/dist/util/posix-path.js
+var posix;
+var init_posix_path = __esm({
+  "packages/core/dist/util/posix-path.js"() {
+    "use strict";
+    init_dist();
+    posix = { dirname, normalize: normalize2 };
+  }
+});
+
+// packages/core/dist/model/terraform.js
+function terraformResources(file) {
+  const hit = resourceCache.get(file);
+  if (hit)
+    return hit;
+  const out = [];
+  const doc = terraformDocument(file);
+  const resources = doc?.json.resource;
+  if (resources) {
+    const text = file.source.text;
+    const blockStarts = topLevelBlockStarts(text);
+    for (const [type2, byName] of Object.entries(resources)) {
+      for (const [name, bodies] of Object.entries(byName ?? {})) {
+        const header = findHeader(text, type2, name);
+        const next = blockStarts.find((s) => s > header[0]) ?? text.length;
+        const close = text.lastIndexOf("}", next - 1);
+        const range = [header[0], close > header[1] ? close + 1 : next];
+        for (const body of Array.isArray(bodies) ? bodies : [bodies])
+          out.push({ type: type2, name, file, body: body ?? {}, headerRange: header, range });
+      }
+    }
+  }
+  resourceCache.set(file, out);
+  return out;
+}
+function topLevelBlockStarts(text) {
+  const starts = [];
+  BLOCK_START.lastIndex = 0;
+  let m;
+  while (m = BLOCK_START.exec(text))
+    starts.push(m.index);
+  return starts;
+}
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function findHeader(text, type2, name) {
+  const re = new RegExp(`resource\\s+"${escapeRegExp(type2)}"\\s+"${escapeRegExp(name)}"`);
+  const m = re.exec(text);
+  return m ? [m.index, m.index + m[0].length] : [0, 0];
+}
+function findAttribute(resource, path) {
+  const text = resource.file.source.text;
+  let from = resource.headerRange[1];
+  const end = resource.range[1];
+  for (let i = 0; i < path.length; i++) {
+    const last = i === path.length - 1;
+    const re = new RegExp(`(?<![\\w-])"?${escapeRegExp(path[i])}"?\\s*(=(?!=)|\\{)`, "g");
+    re.lastIndex = from;
+    const m = re.exec(text);
+    if (!m || m.index >= end)
+      return void 0;
+    const keyRange = [m.index + (text[m.index] === '"' ? 1 : 0), m.index + (text[m.index] === '"' ? 1 : 0) + path[i].length];
+    from = m.index + m[0].length;
+    if (!last)
+      continue;
+    let start = from;
+    while (start < end && (text[start] === " " || text[start] === "	"))
+      start++;
+    if (m[1] === "{")
+      return { keyRange, valueRange: [m.index + m[0].length - 1, end] };
+    return { keyRange, valueRange: [start, valueEnd(text, start, end)] };
+  }
+  return void 0;
+}
+function valueEnd(text, start, limit) {
+  const ch = text[start];
+  if (ch === '"') {
+    for (let i = start + 1; i < limit; i++) {
+      if (text[i] === "\\")
+        i++;
+      else if (text[i] === '"')
+        return i + 1;
+      else if (text[i] === "\n")
+        return i;
+    }
+    return limit;
+  }
+  const heredoc = /^<<-?([A-Za-z_][\w-]*)[ \t]*\r?\n/.exec(text.slice(start, start + 80));
+  if (heredoc) {
+    const term = new RegExp(`^[ \\t]*${escapeRegExp(heredoc[1])}[ \\t]*$`, "m");
+    const body = start + heredoc[0].length;
+    const m = term.exec(text.slice(body, limit));
+    return m ? body + m.index + m[0].length : limit;
+  }
+  if (ch === "{" || ch === "[" || text.startsWith("jsonencode(", start)) {
+    let depth = 0;
+    for (let i = start; i < limit; i++) {
+      const c = text[i];
+      if (c === '"') {
+        i = valueEnd(text, i, limit) - 1;
+        continue;
+      }
+      if (c === "{" || c === "[" || c === "(")
+        depth++;
+      else if (c === "}" || c === "]" || c === ")") {
+        depth--;
+        if (depth === 0)
+          return i + 1;
+      }
+    }
+    return limit;
+  }
+  const nl = text.indexOf("\n", start);
+  let stop = nl === -1 || nl > limit ? limit : nl;
+  while (stop > start && /\s/.test(text[stop - 1]))
+    stop--;
+  return stop;
+}
+function hclLiteral(value) {
+  if (typeof value === "number" || typeof value === "boolean")
+    return String(value);
+  if (typeof value !== "string")
+    return void 0;
+  if (/(?<!\$)\$\{|(?<!%)%\{/.test(value))
+    return void 0;
+  return value.replace(/\$\$\{/g, "${").replace(/%%\{/g, "%{");
+}
+function variableReference(value) {
+  if (typeof value !== "string")
+    return void 0;
+  return /^\$\{var\.([A-Za-z_][\w-]*)\}$/.exec(value)?.[1];
+}
+function block(value) {
+  const v = Array.isArray(value) ? value[0] : value;
+  return v && typeof v === "object" ? v : void 0;
+}
+function posixDir(path) {
+  const d = posix.dirname(path);
+  return d === "." ? "" : d;
+}
+function joinPath(dir, rel) {
+  const j = posix.normalize(dir ? `${dir}/${rel}` : rel);
+  return j.startsWith("./") ? j.slice(2) : j;
+}
+function ancestors(dir) {
+  const out = [dir];
+  let d = dir;
+  while (d && d !== "." && d !== "/") {
+    d = posixDir(d);
+    out.push(d);
+  }
+  return [...new Set(out)];
+}
+function resolveFilepath(project, tfPath, filepath) {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(filepath))
+    return { status: "remote" };
+  const tfDir = posixDir(tfPath);
+  const inModule = /\$\{\s*path\.module\s*\}/.test(filepath);
+  let p = filepath.replace(/\$\{\s*path\.module\s*\}/g, tfDir || ".");
+  p = p.replace(/^\$\{\s*path\.(?:root|cwd)\s*\}\/?/, "");
+  if (!p.includes("${")) {
+    const literal = hclLiteral(p) ?? p;
+    if (literal.startsWith("/") || inModule) {
+      const path = joinPath("", literal);
+      return project.file(path) ? { status: "resolved", paths: [path] } : { status: "missing", expected: path };
+    }
+    for (const base of ancestors(tfDir)) {
+      const candidate = joinPath(base, literal);
+      if (project.file(candidate))
+        return { status: "resolved", paths: [candidate] };
+    }
+    const suffix2 = `/${joinPath("", literal)}`;
+    const elsewhere = project.files.filter((f) => `/${f.path}`.endsWith(suffix2)).map((f) => f.path);
+    if (elsewhere.length)
+      return { status: "resolved", paths: elsewhere };
+    return { status: "missing", expected: joinPath(tfDir, literal) };
+  }
+  const tail = p.slice(p.lastIndexOf("}") + 1);
+  if (!tail.includes("/") || tail.length < 2)
+    return { status: "unknown" };
+  const prefix = tfDir ? `${tfDir}/` : "";
+  const suffix = tail.startsWith("/") ? tail : `/${tail}`;
+  const paths = project.files.filter((f) => f.path.startsWith(prefix) && `/${f.path}`.endsWith(suffix)).map((f) => f.path);
+  return paths.length ? { status: "resolved", paths } : { status: "unknown" };
+}
+function readFlowResource(project, resource) {
+  const raw = resource.body.filepath;
+  const filepath = typeof raw === "string" ? raw : void 0;
+  const subs = resource.body.substitutions;
+  const substitutions = subs && typeof subs === "object" && !Array.isArray(subs) ? Object.keys(subs) : subs === void 0 ? [] : void 0;
+  const target = filepath === void 0 ? { status: "none" } : resolveFilepath(project, resource.file.path, filepath);
+  return { resource, filepath, target, substitutions };
+}
+function terraformFlows(project) {
+  return project.index("terraform:flows", (p) => p.filesOfKind("terraform").flatMap((file) => terraformResources(file).filter((r) => r.type === "genesyscloud_flow").map((r) => readFlowResource(p, r))));
+}
+function terraformFlowsIn(project, file) {
+  return terraformFlows(project).filter((f) => f.resource.file === file);
+}
+function deployedByTerraform(project, flow) {
+  return substitutionsByFlow(project).has(flow.path);
+}
+function substitutionsByFlow(project) {
+  return project.index("terraform:substitutions-by-flow", (p) => {
+    const out = /* @__PURE__ */ new Map();
+    for (const flow of terraformFlows(p)) {
+      if (flow.target.status !== "resolved")
+        continue;
+      for (const path of flow.target.paths) {
+        if (!out.has(path))
+          out.set(path, /* @__PURE__ */ new Set());
+        const names = out.get(path);
+        if (!names)
+          continue;
+        if (!flow.substitutions)
+          out.set(path, void 0);
+        else
+          for (const k of flow.substitutions)
+            names.add(k);
+      }
+    }
+    return out;
+  });
+}
+function substitutionValues(project, flow) {
+  return project.index(`terraform:substitution-values:${flow.path}`, (p) => {
+    const out = /* @__PURE__ */ new Map();
+    for (const f of terraformFlows(p)) {
+      if (f.target.status !== "resolved" || !f.target.paths.includes(flow.path))
+        continue;
+      const subs = f.resource.body.substitutions;
+      if (!subs || typeof subs !== "object" || Array.isArray(subs))
+        continue;
+      for (const [key, raw] of Object.entries(subs)) {
+        const variable = variableReference(raw);
+        const values = variable ? variableValues(p, posixDir(f.resource.file.path), variable) : [hclLiteral(raw)].filter((v) => v !== void 0);
+        if (values.length)
+          out.set(key, [...out.get(key) ?? [], ...values]);
+      }
+    }
+    return out;
+  });
+}
+function generatedFilePaths(project) {
+  return project.index("terraform:generated-files", (p) => {
+    const out = /* @__PURE__ */ new Set();
+    for (const file of p.filesOfKind("terraform")) {
+      for (const r of terraformResources(file)) {
+        if (r.type !== "local_file")
+          continue;
+        const name = hclLiteral(typeof r.body.filename === "string" ? r.body.filename.replace(/\$\{\s*path\.module\s*\}/g, posixDir(file.path) || ".") : void 0);
+        if (name)
+          for (const base of ancestors(posixDir(file.path)))
+            out.add(joinPath(base, name));
+      }
+    }
+    return out;
+  });
+}
+function variableValues(project, moduleDir, variable) {
+  const values = project.index("terraform:variable-values", (p) => {
+    const byDirVar = /* @__PURE__ */ new Map();
+    const add = (dir, name, v) => {
+      const lit = hclLiteral(v);
+      if (lit === void 0)
+        return;
+      const key = `${dir}\0${name}`;
+      if (!byDirVar.has(key))
+        byDirVar.set(key, /* @__PURE__ */ new Set());
+      byDirVar.get(key).add(lit);
+    };
+    for (const file of p.filesOfKind("terraform")) {
+      const json2 = terraformDocument(file)?.json;
+      if (!json2)
+        continue;
+      const dir = posixDir(file.path);
+      for (const [name, decls] of Object.entries(json2.variable ?? {}))
+        add(dir, name, block(decls)?.default);
+      for (const calls of Object.values(json2.module ?? {})) {
+        const args = block(calls);
+        const source = hclLiteral(args?.source);
+        if (!args || !source || !/^\.\.?\//.test(source))
+          continue;
+        const target = joinPath(dir, source).replace(/\/$/, "");
+        for (const [name, v] of Object.entries(args))
+          if (name !== "source")
+            add(target, name, v);
+      }
+    }
+    return byDirVar;
+  });
+  return [...values.get(`${moduleDir}\0${variable}`) ?? []];
+}
+function possibleValues(project, file, value) {
+  const lit = hclLiteral(value);
+  if (lit !== void 0)
+    return [lit];
+  const v = variableReference(value);
+  return v ? variableValues(project, posixDir(file.path), v) : [];
+}
+function readIntegrationAction(project, resource) {
+  const b = resource.body;
+  const doc = terraformDocument(resource.file);
+  const decode = (v) => typeof v === "string" ? doc?.jsonencoded.get(v) : v && typeof v === "object" ? v : void 0;
+  const req = block(b.config_request);
+  const res = block(b.config_response);
+  const str3 = (v) => typeof v === "string" ? v : void 0;
+  const obj = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+  const secure = hclLiteral(b.secure);
+  return {
+    resource,
+    names: possibleValues(project, resource.file, b.name),
+    nameExpression: str3(b.name),
+    categories: possibleValues(project, resource.file, b.category),
+    categoryExpression: str3(b.category),
+    integrationId: str3(b.integration_id),
+    secure: secure === "true" ? true : secure === "false" ? false : void 0,
+    contractInput: decode(b.contract_input),
+    contractOutput: decode(b.contract_output),
+    configRequest: req && {
+      requestUrlTemplate: str3(req.request_url_template),
+      requestType: str3(req.request_type),
+      requestTemplate: str3(req.request_template),
+      headers: obj(req.headers)
+    },
+    configResponse: res && {
+      translationMap: obj(res.translation_map),
+      translationMapDefaults: obj(res.translation_map_defaults),
+      successTemplate: str3(res.success_template)
+    }
+  };
+}
+function terraformIntegrationActions(project) {
+  return project.index("terraform:integration-actions", (p) => p.filesOfKind("terraform").flatMap((file) => terraformResources(file).filter((r) => r.type === "genesyscloud_integration_action").map((r) => readIntegrationAction(p, r))));
+}
+function isTerraformReference(expression) {
+  const m = /^\s*([A-Za-z_][\w-]*)\s*(\(|\.|\[)?/.exec(expression);
+  if (!m)
+    return true;
+  if (TF_ROOTS.has(m[1]))
+    return true;
+  if (m[2] === "(")
+    return true;
+  return m[2] === "." && m[1].includes("_");
+}
+function isFlowFilePath(path) {
+  return FLOW_EXTENSIONS.includes(extensionOf(path));
+}
+var TF_ROOTS, resourceCache, BLOCK_START, terraformFlowSubstitutions;
+var init_terraform = __esm({
+  "packages/core/dist/model/terraform.js"() {
+    "use strict";
+    init_posix_path();
+    init_detect_kind();
+    init_terraform_document();
+    TF_ROOTS = /* @__PURE__ */ new Set(["var", "local", "module", "data", "path", "each", "count", "self", "terraform"]);
+    resourceCache = /* @__PURE__ */ new WeakMap();
+    BLOCK_START = /^(?:resource|data|module|locals|variable|output|provider|terraform|moved|import|check|removed)\b/gm;
+    terraformFlowSubstitutions = {
+      substitutionsFor(flow, project) {
+        const byFlow = substitutionsByFlow(project);
+        if (!byFlow.has(flow.path))
+          return void 0;
+        return byFlow.get(flow.path) ?? void 0;
+      }
+    };
+  }
+});
+
+// packages/core/dist/model/velocity.js
+function readIdent(t, i) {
+  if (i >= t.length || !IDENT_START.test(t[i]))
+    return i;
+  let j = i + 1;
+  while (j < t.length && IDENT.test(t[j]))
+    j++;
+  while (j > i + 1 && t[j - 1] === "-")
+    j--;
+  return j;
+}
+function skipBalanced(t, open2) {
+  const close = t[open2] === "(" ? ")" : "]";
+  const openCh = t[open2];
+  let depth = 0;
+  for (let i = open2; i < t.length; i++) {
+    const c = t[i];
+    if (c === '"' || c === "'") {
+      const q = c;
+      i++;
+      while (i < t.length && t[i] !== q)
+        i++;
+      continue;
+    }
+    if (c === openCh)
+      depth++;
+    else if (c === close) {
+      depth--;
+      if (depth === 0)
+        return i + 1;
+    }
+  }
+  return -1;
+}
+function refsInArgs(t, from, to) {
+  const out = [];
+  let i = from;
+  while (i < to) {
+    if (t[i] === "'") {
+      i++;
+      while (i < to && t[i] !== "'")
+        i++;
+      i++;
+      continue;
+    }
+    if (t[i] === "$") {
+      const r = readReference(t, i);
+      if (r && r.end <= to) {
+        out.push(r);
+        i = r.end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return out;
+}
+function readReference(t, start) {
+  let i = start + 1;
+  let silent = false;
+  if (t[i] === "!") {
+    silent = true;
+    i++;
+  }
+  let braced = false;
+  if (t[i] === "{") {
+    braced = true;
+    i++;
+  }
+  const idEnd = readIdent(t, i);
+  if (idEnd === i)
+    return void 0;
+  const root = t.slice(i, idEnd);
+  i = idEnd;
+  const path = [];
+  let call;
+  const args = [];
+  for (; ; ) {
+    if (t[i] === "." && IDENT_START.test(t[i + 1] ?? "")) {
+      const e = readIdent(t, i + 1);
+      const name = t.slice(i + 1, e);
+      if (t[e] === "(") {
+        const close = skipBalanced(t, e);
+        if (close === -1)
+          break;
+        if (!call)
+          call = [root, ...path, name].join(".");
+        args.push(...refsInArgs(t, e + 1, close - 1));
+        i = close;
+        continue;
+      }
+      if (!call)
+        path.push(name);
+      i = e;
+      continue;
+    }
+    if (t[i] === "[") {
+      const close = skipBalanced(t, i);
+      if (close === -1)
+        break;
+      args.push(...refsInArgs(t, i + 1, close - 1));
+      i = close;
+      continue;
+    }
+    break;
+  }
+  if (braced) {
+    if (t[i] !== "}")
+      return void 0;
+    i++;
+  }
+  return { start, end: i, silent, braced, root, path, call, args };
+}
+function scanVelocity(t) {
+  const refs = [];
+  const directives = [];
+  let i = 0;
+  while (i < t.length) {
+    const c = t[i];
+    if (c === "\\" && t[i + 1] === "$") {
+      i += 2;
+      continue;
+    }
+    if (c === "$") {
+      const r = readReference(t, i);
+      if (r) {
+        refs.push(r);
+        i = r.end;
+        continue;
+      }
+      i++;
+      continue;
+    }
+    if (c === "#") {
+      if (t[i + 1] === "#") {
+        const nl = t.indexOf("\n", i);
+        const end = nl === -1 ? t.length : nl;
+        directives.push({ start: i, end, name: "comment", refs: [] });
+        i = end;
+        continue;
+      }
+      if (t[i + 1] === "*") {
+        const close = t.indexOf("*#", i + 2);
+        const end = close === -1 ? t.length : close + 2;
+        directives.push({ start: i, end, name: "comment", refs: [] });
+        i = end;
+        continue;
+      }
+      const m = DIRECTIVE2.exec(t.slice(i, i + 12));
+      if (m) {
+        const word = m[1] ?? m[2];
+        let end = i + m[0].length;
+        const d = {
+          start: i,
+          end,
+          name: ["if", "elseif", "else", "end", "foreach", "set", "macro", "define"].includes(word) ? word : "other",
+          refs: []
+        };
+        let j = end;
+        while (t[j] === " " || t[j] === "	")
+          j++;
+        if (t[j] === "(" && word !== "else" && word !== "end") {
+          const close = skipBalanced(t, j);
+          if (close !== -1) {
+            d.refs = refsInArgs(t, j + 1, close - 1);
+            end = close;
+            if (word === "set" || word === "foreach") {
+              const v = /^\s*\$!?\{?([A-Za-z][A-Za-z0-9_-]*)/.exec(t.slice(j + 1, close));
+              if (v)
+                d.variable = v[1];
+            }
+          }
+        }
+        d.end = end;
+        directives.push(d);
+        i = end;
+        continue;
+      }
+    }
+    i++;
+  }
+  return { refs, directives };
+}
+function allReferences(scan) {
+  const out = [];
+  const add = (r) => {
+    out.push(r);
+    r.args.forEach(add);
+  };
+  scan.refs.forEach(add);
+  for (const d of scan.directives)
+    d.refs.forEach(add);
+  return out;
+}
+function localVariables(scan) {
+  return new Set(scan.directives.flatMap((d) => d.variable ? [d.variable] : []));
+}
+function isInputRef(r) {
+  return r.root.toLowerCase() === "input" && r.path.length > 0;
+}
+function blockShapes(directives) {
+  const shapes = /* @__PURE__ */ new Map();
+  const stack = [];
+  for (const d of directives) {
+    if (d.name === "if" || d.name === "foreach" || d.name === "macro" || d.name === "define") {
+      const shape = { branches: 1, hasElse: false };
+      shapes.set(d, shape);
+      stack.push(shape);
+    } else if ((d.name === "elseif" || d.name === "else") && stack.length) {
+      const top = stack[stack.length - 1];
+      top.branches++;
+      if (d.name === "else")
+        top.hasElse = true;
+    } else if (d.name === "end")
+      stack.pop();
+  }
+  return shapes;
+}
+function branchPrinted(block2, choice) {
+  if (block2.kind === "other")
+    return false;
+  if (choice === "all")
+    return true;
+  if (choice === "first")
+    return block2.branch === 0;
+  return block2.kind === "if" && block2.hasElse && block2.branch === block2.branches - 1;
+}
+function renderTemplate(t, scan, choice) {
+  const shapes = blockShapes(scan.directives);
+  const events = [
+    ...scan.refs.map((ref) => ({ at: ref.start, end: ref.end, ref })),
+    ...scan.directives.map((directive) => ({ at: directive.start, end: directive.end, directive }))
+  ].sort((a, b) => a.at - b.at);
+  const stack = [];
+  const printing = () => stack.every((b) => b.printing);
+  let text = "";
+  const map2 = [];
+  const placed = [];
+  const stubs = /* @__PURE__ */ new Map();
+  let inString = false;
+  let escape2 = false;
+  const emitText = (from, to) => {
+    if (!printing())
+      return;
+    for (let i = from; i < to; i++) {
+      const c = t[i];
+      text += c;
+      map2.push(i);
+      if (escape2) {
+        escape2 = false;
+        continue;
+      }
+      if (inString && c === "\\") {
+        escape2 = true;
+        continue;
+      }
+      if (c === '"')
+        inString = !inString;
+    }
+  };
+  let pos = 0;
+  for (const e of events) {
+    if (e.at < pos)
+      continue;
+    emitText(pos, e.at);
+    pos = e.end;
+    if ("ref" in e) {
+      if (!printing())
+        continue;
+      placed.push({ ref: e.ref, inString });
+      stubs.set(text.length, e.ref);
+      text += inString ? "x" : WILDCARD;
+      map2.push(e.ref.start);
+      continue;
+    }
+    const d = e.directive;
+    if (d.name === "if" || d.name === "foreach" || d.name === "macro" || d.name === "define") {
+      const kind = d.name === "if" ? "if" : d.name === "foreach" ? "foreach" : "other";
+      const block2 = { ...shapes.get(d) ?? { branches: 1, hasElse: false }, kind, branch: 0, printing: false };
+      block2.printing = branchPrinted(block2, choice);
+      stack.push(block2);
+    } else if ((d.name === "elseif" || d.name === "else") && stack.length) {
+      const top = stack[stack.length - 1];
+      top.branch++;
+      top.printing = branchPrinted(top, choice);
+    } else if (d.name === "end") {
+      stack.pop();
+    }
+  }
+  emitText(pos, t.length);
+  map2.push(t.length);
+  return { text, map: map2, placed, stubs };
+}
+var IDENT_START, IDENT, DIRECTIVE_WORDS, DIRECTIVE2, WILDCARD, JSON_ESCAPES;
+var init_velocity = __esm({
+  "packages/core/dist/model/velocity.js"() {
+    "use strict";
+    IDENT_START = /[A-Za-z]/;
+    IDENT = /[A-Za-z0-9_-]/;
+    DIRECTIVE_WORDS = "if|elseif|else|end|foreach|set|macro|define|break|stop|parse|include|evaluate";
+    DIRECTIVE2 = new RegExp(`^#(?:\\{(${DIRECTIVE_WORDS})\\}|(${DIRECTIVE_WORDS})(?![A-Za-z0-9_]))`);
+    WILDCARD = "";
+    JSON_ESCAPES = /* @__PURE__ */ new Set(["esc.jsonString", "esc.jsonEncode", "esc.json", "esc.java", "esc.javascript"]);
+  }
+});
+
+// packages/core/dist/model/stubbed-json.js
+function parseStubbedJson(text) {
+  let i = 0;
+  const fail = (message, kind = "other", at = i) => {
+    throw new Fail({ index: at, message, kind });
+  };
+  const ws = () => {
+    while (i < text.length && (text[i] === " " || text[i] === "	" || text[i] === "\n" || text[i] === "\r"))
+      i++;
+  };
+  const describe2 = (at) => at >= text.length ? "the end of the body" : text[at] === WILDCARD ? "a template reference" : `\`${text[at]}\``;
+  const wild = () => {
+    const start = i;
+    while (text[i] === WILDCARD)
+      i++;
+    return { type: "wild", start, end: i };
+  };
+  const str3 = () => {
+    const start = i;
+    i++;
+    let value2 = "";
+    while (i < text.length) {
+      const c = text[i];
+      if (c === '"') {
+        i++;
+        return { type: "string", start, end: i, value: value2 };
+      }
+      if (c === "\\") {
+        const n = text[i + 1];
+        if (n === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+            fail("Invalid \\u escape in a JSON string");
+          value2 += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
+          i += 6;
+          continue;
+        }
+        if (!n || !'"\\/bfnrt'.includes(n))
+          fail(`Invalid escape \`\\${n ?? ""}\` in a JSON string`);
+        value2 += n;
+        i += 2;
+        continue;
+      }
+      if (c.charCodeAt(0) < 32) {
+        fail(c === "\n" ? "Raw line break inside a JSON string (write `\\n`)" : "Raw control character inside a JSON string", "control-char");
+      }
+      value2 += c;
+      i++;
+    }
+    return fail("Unterminated JSON string", "other", start);
+  };
+  const value = () => {
+    ws();
+    const c = text[i];
+    if (c === WILDCARD)
+      return wild();
+    if (c === "{")
+      return obj();
+    if (c === "[")
+      return arr();
+    if (c === '"')
+      return str3();
+    const m = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(i, i + 64));
+    if (m && m[0] !== "-") {
+      const start = i;
+      i += m[0].length;
+      return { type: "number", start, end: i, value: m[0] };
+    }
+    for (const lit of LITERALS) {
+      if (text.startsWith(lit, i)) {
+        const start = i;
+        i += lit.length;
+        return { type: "literal", start, end: i, value: lit };
+      }
+    }
+    return fail(`Expected a JSON value, found ${describe2(i)}`);
+  };
+  const obj = () => {
+    const start = i;
+    i++;
+    const members = [];
+    ws();
+    if (text[i] === "}") {
+      i++;
+      return { type: "object", start, end: i, members };
+    }
+    for (; ; ) {
+      ws();
+      if (text[i] === WILDCARD) {
+        const w = wild();
+        ws();
+        if (text[i] === ":") {
+          i++;
+          members.push({ key: w, value: value() });
+        }
+      } else if (text[i] === '"') {
+        const key = str3();
+        ws();
+        if (text[i] !== ":")
+          fail(`Expected \`:\` after the property name, found ${describe2(i)}`);
+        i++;
+        members.push({ key, value: value() });
+      } else if (text[i] === "}" && members.length) {
+        return fail("Trailing comma before `}`", "trailing-comma", lastComma);
+      } else {
+        fail(`Expected a property name in double quotes, found ${describe2(i)}`);
+      }
+      ws();
+      if (text[i] === ",") {
+        lastComma = i;
+        i++;
+        continue;
+      }
+      if (text[i] === "}") {
+        i++;
+        return { type: "object", start, end: i, members };
+      }
+      if (text[i] === WILDCARD)
+        continue;
+      if (text[i] === '"')
+        fail("Missing comma between properties", "missing-comma", endOfPrevious());
+      fail(`Expected \`,\` or \`}\` after a property, found ${describe2(i)}`);
+    }
+  };
+  const arr = () => {
+    const start = i;
+    i++;
+    const items = [];
+    ws();
+    if (text[i] === "]") {
+      i++;
+      return { type: "array", start, end: i, items };
+    }
+    for (; ; ) {
+      ws();
+      if (text[i] === "]" && items.length)
+        return fail("Trailing comma before `]`", "trailing-comma", lastComma);
+      items.push(value());
+      ws();
+      if (text[i] === ",") {
+        lastComma = i;
+        i++;
+        continue;
+      }
+      if (text[i] === "]") {
+        i++;
+        return { type: "array", start, end: i, items };
+      }
+      if (text[i] === WILDCARD)
+        continue;
+      if (text[i] === '"' || text[i] === "{" || text[i] === "[")
+        fail("Missing comma between array elements", "missing-comma", endOfPrevious());
+      fail(`Expected \`,\` or \`]\` after an element, found ${describe2(i)}`);
+    }
+  };
+  let lastComma = 0;
+  const endOfPrevious = () => {
+    let j = i;
+    while (j > 0 && /\s/.test(text[j - 1]))
+      j--;
+    return j;
+  };
+  try {
+    ws();
+    if (i >= text.length)
+      return { ok: true, root: null };
+    const root = value();
+    ws();
+    while (text[i] === WILDCARD) {
+      wild();
+      ws();
+    }
+    if (i < text.length)
+      fail(`Unexpected ${describe2(i)} after the JSON body`);
+    return { ok: true, root };
+  } catch (e) {
+    if (e instanceof Fail)
+      return { ok: false, error: e.info };
+    throw e;
+  }
+}
+var Fail, LITERALS;
+var init_stubbed_json = __esm({
+  "packages/core/dist/model/stubbed-json.js"() {
+    "use strict";
+    init_velocity();
+    Fail = class extends Error {
+      info;
+      constructor(info2) {
+        super(info2.message);
+        this.info = info2;
+      }
+    };
+    LITERALS = ["true", "false", "null"];
+  }
+});
+
+// packages/core/dist/model/data-actions.js
+function stripExportSuffix(name) {
+  return name.replace(EXPORT_SUFFIX, "").trim();
+}
+function field(node) {
+  if (!isScalar(node) || typeof node.value !== "string")
+    return void 0;
+  return { node, text: node.value, scan: scanVelocity(node.value) };
+}
+function str2(node) {
+  return isScalar(node) && typeof node.value === "string" ? node.value : void 0;
+}
+function dataActionsOf(file) {
+  if (file.kind === "terraform")
+    return terraformDataActionsIn(file);
+  const def = dataActionOf(file);
+  return def ? [def] : [];
+}
+function dataActionOf(file) {
+  if (cache.has(file))
+    return cache.get(file) ?? void 0;
+  let def = null;
+  if (file.kind === "data-action" && isMap(file.root)) {
+    const root = file.root;
+    const config = get(root, "config");
+    const request2 = get(config, "request");
+    const response = get(config, "response");
+    const contract = get(root, "contract");
+    const nameNode = get(root, "name");
+    const name = str2(nameNode);
+    const requestTypeNode = get(request2, "requestType");
+    const inputSchemaNode = get(get(contract, "input"), "inputSchema") ?? void 0;
+    const successSchemaNode = get(get(contract, "output"), "successSchema") ?? void 0;
+    const headers = get(request2, "headers");
+    const tm = get(response, "translationMap");
+    const tmd = get(response, "translationMapDefaults");
+    const secure = get(root, "secure");
+    def = {
+      file,
+      origin: "json",
+      name,
+      baseName: name === void 0 ? void 0 : stripExportSuffix(name),
+      nameNode: isScalar(nameNode) ? nameNode : void 0,
+      integrationType: str2(get(root, "integrationType")),
+      requestType: str2(requestTypeNode)?.toUpperCase(),
+      requestTypeNode: isScalar(requestTypeNode) ? requestTypeNode : void 0,
+      url: field(get(request2, "requestUrlTemplate")),
+      body: field(get(request2, "requestTemplate")),
+      bodyPair: getPair(request2, "requestTemplate"),
+      headers: isMap(headers) ? headers : void 0,
+      translationMap: isMap(tm) ? tm : void 0,
+      translationMapDefaults: isMap(tmd) ? tmd : void 0,
+      successTemplate: field(get(response, "successTemplate")),
+      inputSchemaNode,
+      successSchemaNode,
+      inputSchema: inputSchemaNode ? toJS(inputSchemaNode) : void 0,
+      successSchema: successSchemaNode ? toJS(successSchemaNode) : void 0,
+      secure: isScalar(secure) && typeof secure.value === "boolean" ? secure.value : void 0
+    };
+  }
+  cache.set(file, def);
+  return def ?? void 0;
+}
+function templateRange(file, tpl, from, to) {
+  return [valueIndexToOffset(file.source.text, tpl.node, from), valueIndexToOffset(file.source.text, tpl.node, to)];
+}
+function jsonStringBody(s) {
+  return JSON.stringify(s).slice(1, -1);
+}
+function escapeOpening(open2, ref) {
+  return ref.silent && open2.startsWith("$") && !open2.startsWith("$!") ? `$!${open2.slice(1)}` : open2;
+}
+function escapedText(open2, ref, refText) {
+  return `${escapeOpening(open2, ref)}${refText})`;
+}
+function templateText(tpl, s) {
+  if (tpl.node.style === "hcl" || tpl.node.style === "jsonencode")
+    return hclQuotedBody(s);
+  if (tpl.node.style === "heredoc")
+    return escapeHclTemplate(s);
+  return jsonStringBody(s);
+}
+function templateLiteral(tpl, s) {
+  return tpl.node.style === "json" ? JSON.stringify(s) : `"${hclQuotedBody(s)}"`;
+}
+function isEditable(file, tpl, from, to) {
+  const style = tpl.node.style;
+  if (style === "hcl" || style === "heredoc" || style === "jsonencode") {
+    const [a, b] = templateRange(file, tpl, from, to);
+    const text = file.source.text;
+    for (let i = Math.max(a - 1, 0); i < b; i++) {
+      if (text[i] === "$" && text[i + 1] === "{" && text[i - 1] !== "$" && i + 1 >= a)
+        return false;
+    }
+  }
+  if (style !== "jsonencode")
+    return true;
+  const { inside, exact } = tpl.node;
+  if (!inside[from] || !inside[to])
+    return false;
+  for (let i = from; i < to; i++)
+    if (!exact[i])
+      return false;
+  return true;
+}
+function templateEdit(file, tpl, from, to, s) {
+  if (!isEditable(file, tpl, from, to))
+    return void 0;
+  return { range: templateRange(file, tpl, from, to), text: templateText(tpl, s) };
+}
+function wrapReference(file, tpl, ref, open2) {
+  if (!isEditable(file, tpl, ref.start, ref.end))
+    return void 0;
+  const [a, b] = templateRange(file, tpl, ref.start, ref.end);
+  return [
+    { range: [a, a], text: templateText(tpl, escapeOpening(open2, ref)) },
+    { range: [b, b], text: ")" }
+  ];
+}
+function headerValue(def, name) {
+  for (const p of def.headers?.pairs ?? []) {
+    if (String(p.key.value).toLowerCase() === name.toLowerCase())
+      return str2(p.value);
+  }
+  return void 0;
+}
+function sendsJson(def) {
+  const ct = headerValue(def, "Content-Type");
+  return ct === void 0 || /json/i.test(ct) || /\$/.test(ct);
+}
+function bodyJson(tpl) {
+  const hit = bodyCache.get(tpl);
+  if (hit)
+    return hit;
+  const choices = tpl.scan.directives.some((d) => d.name !== "comment") ? ["first", "last", "all"] : ["all"];
+  const variants = choices.map((choice) => {
+    const rendered = renderTemplate(tpl.text, tpl.scan, choice);
+    return { choice, rendered, parse: parseStubbedJson(rendered.text) };
+  });
+  const ok = variants.find((v) => v.parse.ok);
+  const out = { variants, parsed: ok && ok.parse.ok ? { rendered: ok.rendered, root: ok.parse.root } : void 0 };
+  bodyCache.set(tpl, out);
+  return out;
+}
+function isParticipantAttributesAction(def) {
+  return def.requestType === "PATCH" && !!def.url && PARTICIPANT_ATTRIBUTES_URL.test(def.url.text);
+}
+function participantAttributeEntries(def) {
+  if (!def.body || !isParticipantAttributesAction(def))
+    return void 0;
+  const body = bodyJson(def.body).parsed;
+  if (!body || body.root?.type !== "object")
+    return void 0;
+  const member = body.root.members.find((m) => m.key.type === "string" && m.key.value === "attributes");
+  if (!member)
+    return void 0;
+  const attributes = member.value;
+  if (attributes.type !== "object")
+    return { rendered: body.rendered, attributes, entries: [] };
+  const entries2 = attributes.members.map((m) => {
+    let literalKey2;
+    if (m.key.type === "string") {
+      let templated = false;
+      for (let i = m.key.start; i < m.key.end; i++)
+        if (body.rendered.stubs.has(i))
+          templated = true;
+      if (!templated)
+        literalKey2 = m.key.value;
+    }
+    return { key: m.key, value: m.value, literalKey: literalKey2 };
+  });
+  return { rendered: body.rendered, attributes, entries: entries2 };
+}
+function renderedRange(file, tpl, rendered, from, to) {
+  const a = rendered.map[from] ?? tpl.text.length;
+  const last = to - 1;
+  const stub = rendered.stubs.get(last);
+  const b = to <= from ? a : stub ? stub.end : (rendered.map[last] ?? tpl.text.length - 1) + 1;
+  return templateRange(file, tpl, a, b);
+}
+function dataActionFact(def, categories) {
+  const fact = { path: def.file.path, origin: def.origin, name: def.name, baseName: def.baseName, inputSchema: def.inputSchema, successSchema: def.successSchema, keyInputs: keyInputs(def) };
+  const inputs = setAttributeInputs(def);
+  if (inputs)
+    fact.setAttributeInputs = inputs;
+  if (categories)
+    fact.categories = categories;
+  return fact;
+}
+function inputOf(ref) {
+  if (!ref)
+    return void 0;
+  if (ref.root === "input" && ref.path.length === 1 && !ref.call)
+    return ref.path[0];
+  return ref.call === "esc.jsonString" && ref.args.length === 1 ? inputOf(ref.args[0]) : void 0;
+}
+function soleInput(node, rendered) {
+  if (node.type !== "string" || node.end - node.start !== 3)
+    return void 0;
+  return inputOf(rendered.stubs.get(node.start + 1));
+}
+function keyInputs(def) {
+  const found = participantAttributeEntries(def);
+  if (!found)
+    return [];
+  const names = [];
+  for (const e of found.entries) {
+    const name = soleInput(e.key, found.rendered);
+    if (name)
+      names.push(name);
+  }
+  return names;
+}
+function setAttributeInputs(def) {
+  const url = def.url && URL_INPUTS.exec(def.url.text.trim());
+  const found = participantAttributeEntries(def);
+  if (!url || !found || found.entries.length !== 1)
+    return void 0;
+  const key = soleInput(found.entries[0].key, found.rendered);
+  const value = soleInput(found.entries[0].value, found.rendered);
+  if (!key || !value)
+    return void 0;
+  const inputs = { conversationId: url[1], participantId: url[2], key, value };
+  const props = schemaProperties(def.inputSchema);
+  if (!props || !Object.values(inputs).every((n) => Object.hasOwn(props, n)))
+    return void 0;
+  return inputs;
+}
+function terraformDataActions(project) {
+  return terraformIntegrationActions(project).flatMap((a) => {
+    const def = terraformDataActionsIn(a.resource.file).find((d) => d.resource === a.resource);
+    const base = def ?? {
+      file: a.resource.file,
+      origin: "terraform",
+      resource: a.resource,
+      requestType: a.configRequest?.requestType?.toUpperCase(),
+      inputSchema: a.contractInput,
+      successSchema: a.contractOutput,
+      secure: a.secure
+    };
+    const merged = { ...base, inputSchema: base.inputSchema ?? a.contractInput, successSchema: base.successSchema ?? a.contractOutput };
+    if (!a.names.length)
+      return [dataActionFact({ ...merged, name: void 0, baseName: void 0 }, a.categories)];
+    return a.names.map((name) => dataActionFact({ ...merged, name, baseName: stripExportSuffix(name) }, a.categories));
+  });
+}
+function terraformDataActionsIn(file) {
+  const hit = terraformCache.get(file);
+  if (hit)
+    return hit;
+  const out = terraformResources(file).filter((r) => r.type === "genesyscloud_integration_action").map((r) => terraformDataAction(file, r));
+  terraformCache.set(file, out);
+  return out;
+}
+function hclNode(resource, path) {
+  const at = findAttribute(resource, path);
+  if (!at)
+    return void 0;
+  return readHclValue(resource.file.source.text, at.valueRange[0], resource.range[1])?.node;
+}
+function hclTemplate(resource, path) {
+  const at = findAttribute(resource, path);
+  const text = resource.file.source.text;
+  const read = at && readHclValue(text, at.valueRange[0], resource.range[1]);
+  if (!at || !read)
+    return void 0;
+  let node = read.node;
+  if (node.type !== "scalar" && text.startsWith("jsonencode", at.valueRange[0])) {
+    const encoded = jsonencodeText(text, node, [at.valueRange[0], read.end]);
+    if (!encoded)
+      return void 0;
+    return { node: encoded, text: encoded.value, scan: scanVelocity(encoded.value) };
+  }
+  if (!isScalar(node) || typeof node.value !== "string")
+    return void 0;
+  const raw = resource.file.source.text.slice(node.range[0], node.range[1]);
+  return { node, text: node.value, scan: scanVelocity(node.value), terraformTemplate: TERRAFORM_TEMPLATE.test(raw) };
+}
+function terraformDataAction(file, r) {
+  const name = hclLiteral(r.body.name);
+  const nameNode = hclNode(r, ["name"]);
+  const requestTypeNode = hclNode(r, ["config_request", "request_type"]);
+  const requestType = isScalar(requestTypeNode) && typeof requestTypeNode.value === "string" ? hclLiteral(requestTypeNode.value) : void 0;
+  const headers = hclNode(r, ["config_request", "headers"]);
+  const tm = hclNode(r, ["config_response", "translation_map"]);
+  const tmd = hclNode(r, ["config_response", "translation_map_defaults"]);
+  const inputSchemaNode = hclNode(r, ["contract_input"]);
+  const successSchemaNode = hclNode(r, ["contract_output"]);
+  const bodyAt = findAttribute(r, ["config_request", "request_template"]);
+  const body = hclTemplate(r, ["config_request", "request_template"]);
+  const secure = hclLiteral(r.body.secure);
+  return {
+    file,
+    origin: "terraform",
+    resource: r,
+    name,
+    baseName: name === void 0 ? void 0 : stripExportSuffix(name),
+    nameNode: isScalar(nameNode) ? nameNode : void 0,
+    requestType: requestType?.toUpperCase(),
+    requestTypeNode: isScalar(requestTypeNode) ? requestTypeNode : void 0,
+    url: hclTemplate(r, ["config_request", "request_url_template"]),
+    body,
+    bodyPair: body && bodyAt ? { key: { type: "scalar", range: bodyAt.keyRange, value: "request_template", style: "plain" }, value: body.node, range: [bodyAt.keyRange[0], body.node.range[1]] } : void 0,
+    headers: isMap(headers) ? headers : void 0,
+    translationMap: isMap(tm) ? tm : void 0,
+    translationMapDefaults: isMap(tmd) ? tmd : void 0,
+    successTemplate: hclTemplate(r, ["config_response", "success_template"]),
+    inputSchemaNode: isMap(inputSchemaNode) || isScalar(inputSchemaNode) ? inputSchemaNode : void 0,
+    successSchemaNode: isMap(successSchemaNode) || isScalar(successSchemaNode) ? successSchemaNode : void 0,
+    inputSchema: inputSchemaNode ? toJS(inputSchemaNode) : void 0,
+    successSchema: successSchemaNode ? toJS(successSchemaNode) : void 0,
+    secure: secure === "true" ? true : secure === "false" ? false : void 0
+  };
+}
+function dataActionIndex(project) {
+  return project.index("data-actions", () => {
+    const all = [];
+    for (const f of project.filesOfKind("data-action")) {
+      const known = treelessFacts.get(f);
+      if (known) {
+        if (known.action)
+          all.push(known.action);
+        continue;
+      }
+      const d = dataActionOf(f);
+      if (d)
+        all.push(dataActionFact(d));
+    }
+    all.push(...terraformDataActions(project));
+    const byName = /* @__PURE__ */ new Map();
+    let hasUnknownNames = false;
+    for (const d of all) {
+      if (d.baseName === void 0) {
+        hasUnknownNames = true;
+        continue;
+      }
+      const list = byName.get(d.baseName);
+      if (list)
+        list.push(d);
+      else
+        byName.set(d.baseName, [d]);
+    }
+    return { all, byName, hasUnknownNames };
+  });
+}
+function findDataActions(index2, name) {
+  const exact = index2.byName.get(stripExportSuffix(name));
+  if (exact)
+    return exact;
+  const lower = stripExportSuffix(name).toLowerCase();
+  for (const [k, v] of index2.byName)
+    if (k.toLowerCase() === lower)
+      return v;
+  return [];
+}
+function dataActionWithoutTree(file) {
+  const def = dataActionOf(file);
+  const facts = { action: def ? dataActionFact(def) : void 0, keysSet: participantKeysSetBy(file) };
+  const light = treelessCopy(file);
+  treelessFacts.set(light, facts);
+  return light;
+}
+function participantKeysSetBy(file) {
+  const out = [];
+  for (const def of dataActionsOf(file)) {
+    if (!def.body)
+      continue;
+    const found = participantAttributeEntries(def);
+    if (!found)
+      continue;
+    for (const e of found.entries) {
+      if (e.literalKey === void 0 || e.literalKey === "")
+        continue;
+      const range = renderedRange(file, def.body, found.rendered, e.key.start + 1, e.key.end - 1);
+      out.push({ key: e.literalKey, path: file.path, range, origin: def.origin === "terraform" ? "terraform" : "data-action" });
+    }
+  }
+  return out;
+}
+function asObject(v) {
+  return v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+}
+function schemaProperties(schema4) {
+  return asObject(asObject(schema4)?.properties);
+}
+function inputProperty(def, name) {
+  return asObject(schemaProperties(def.inputSchema)?.[name]);
+}
+function inputNeedsNoEscaping(def, name, idPattern) {
+  if (idPattern?.test(name))
+    return true;
+  const prop = inputProperty(def, name);
+  if (!prop)
+    return false;
+  const types2 = [].concat(prop.type ?? []);
+  if (types2.length && types2.every((t) => t === "integer" || t === "number" || t === "boolean"))
+    return true;
+  if (typeof prop.format === "string" && SAFE_FORMATS.has(prop.format))
+    return true;
+  if (Array.isArray(prop.enum) && prop.enum.length && prop.enum.every((v) => typeof v !== "string" || /^[A-Za-z0-9_.-]*$/.test(v)))
+    return true;
+  return false;
+}
+function schemaExcludesJsonSpecials(def, name) {
+  const prop = inputProperty(def, name);
+  if (!prop)
+    return false;
+  const types2 = [].concat(prop.type ?? []);
+  if (types2.length && types2.every((t) => t === "integer" || t === "number" || t === "boolean"))
+    return true;
+  if (typeof prop.format === "string" && prop.format !== "")
+    return true;
+  if (Array.isArray(prop.enum) && prop.enum.length && prop.enum.every((v) => typeof v !== "string" || !/["\\\n]/.test(v)))
+    return true;
+  if (typeof prop.pattern === "string")
+    return patternExcludesJsonSpecials(prop.pattern);
+  return false;
+}
+function patternExcludesJsonSpecials(pattern) {
+  if (!pattern.startsWith("^") || !pattern.endsWith("$"))
+    return false;
+  if (/\\[SWDs"\\]|\[\^|"|(?<!\\)\./.test(pattern))
+    return false;
+  return true;
+}
+function idPatternOption(options) {
+  const p = options.idPattern === void 0 ? DEFAULT_ID_PATTERN : options.idPattern;
+  return typeof p === "string" && p !== "" ? new RegExp(p, "i") : void 0;
+}
+var EXPORT_SUFFIX, cache, BODY_METHODS, bodyCache, PARTICIPANT_ATTRIBUTES_URL, URL_INPUTS, terraformCache, TERRAFORM_TEMPLATE, treelessFacts, dataActionParticipantKeys, DEFAULT_ID_PATTERN, SAFE_FORMATS, ID_PATTERN_OPTION;
+var init_data_actions = __esm({
+  "packages/core/dist/model/data-actions.js"() {
+    "use strict";
+    init_parse_file();
+    init_nodes();
+    init_hcl_values();
+    init_string_offsets();
+    init_terraform();
+    init_stubbed_json();
+    init_velocity();
+    EXPORT_SUFFIX = /\s+-\s+Exported\s+\d{4}-\d{2}-\d{2}\s+@\s+\d{1,2}:\d{2}\s*$/;
+    cache = /* @__PURE__ */ new WeakMap();
+    BODY_METHODS = /* @__PURE__ */ new Set(["POST", "PUT", "PATCH"]);
+    bodyCache = /* @__PURE__ */ new WeakMap();
+    PARTICIPANT_ATTRIBUTES_URL = /\/participants\/[^/]+\/attributes\/?(?:\?|$)/;
+    URL_INPUTS = /\/conversations\/\$!?\{input\.([A-Za-z_]\w*)\}\/participants\/\$!?\{input\.([A-Za-z_]\w*)\}\/attributes\/?$/;
+    terraformCache = /* @__PURE__ */ new WeakMap();
+    TERRAFORM_TEMPLATE = /(?<![$%])([$%])(?!\1)\{|^[$%]\{/;
+    treelessFacts = /* @__PURE__ */ new WeakMap();
+    dataActionParticipantKeys = {
+      participantKeysSet: (file) => treelessFacts.get(file)?.keysSet ?? participantKeysSetBy(file)
+    };
+    DEFAULT_ID_PATTERN = "(?:id|ids)$";
+    SAFE_FORMATS = /* @__PURE__ */ new Set(["uuid", "date", "date-time", "time", "integer", "int32", "int64"]);
+    ID_PATTERN_OPTION = {
+      type: "object",
+      properties: { idPattern: { type: "string", format: "regex", description: 'Input names treated as Genesys ids (GUIDs), never escaped; "" to check every input.' } },
+      additionalProperties: false
+    };
+  }
+});
+
+// packages/core/dist/model/values.js
+function readFlowValue(node) {
+  if (!node)
+    return void 0;
+  if (isScalar(node)) {
+    return { kind: "bare", node, scalar: node, text: node.value === null ? void 0 : String(node.value) };
+  }
+  if (!isMap(node))
+    return { kind: "unknown", node };
+  const pair = node.pairs.find((p) => KINDS.has(String(p.key.value)));
+  if (!pair)
+    return { kind: "unknown", node };
+  const kind = String(pair.key.value);
+  const scalar = isScalar(pair.value) ? pair.value : void 0;
+  const text = scalar && scalar.value !== null ? String(scalar.value) : void 0;
+  return { kind, node, pair, scalar, text };
+}
+var KINDS;
+var init_values = __esm({
+  "packages/core/dist/model/values.js"() {
+    "use strict";
+    init_nodes();
+    KINDS = /* @__PURE__ */ new Set(["lit", "exp", "var", "noValue", "tts"]);
+  }
+});
+
+// packages/core/dist/model/call-data.js
+function isTemplatedName(key) {
+  if (key.hasSubstitution)
+    return true;
+  const v = String(key.value ?? "");
+  return v.includes("{{") || v.includes("${");
+}
+function firstEntry(map2) {
+  return map2?.pairs[0];
+}
+function entries(map2) {
+  if (!isMap(map2))
+    return [];
+  return map2.pairs.map((pair) => ({
+    pair,
+    key: pair.key,
+    name: isTemplatedName(pair.key) ? void 0 : String(pair.key.value),
+    value: readFlowValue(pair.value)
+  }));
+}
+function callDataActions(file) {
+  const hit = cache2.get(file);
+  if (hit)
+    return hit;
+  const found = [];
+  if (file.kind === "flow" && file.root) {
+    walk(file.root, (node) => {
+      if (node.type !== "map")
+        return;
+      for (const pair of node.pairs) {
+        if (!CALL_DATA_KEYS.has(String(pair.key.value)) || !isMap(pair.value))
+          continue;
+        const action = pair.value;
+        const categoryPair = getPair(action, "category");
+        if (!categoryPair)
+          continue;
+        const label = get(action, "name");
+        const catEntry = isMap(categoryPair.value) ? firstEntry(categoryPair.value) : void 0;
+        const dataActionMap = catEntry && get(catEntry.value, "dataAction");
+        const actionPair = isMap(dataActionMap) ? firstEntry(dataActionMap) : void 0;
+        const body = isMap(actionPair?.value) ? actionPair.value : void 0;
+        const outputsPair = getPair(action, "outputs");
+        const outcomes = {};
+        for (const o of ["success", "failure", "timeout"]) {
+          const p = getPair(outputsPair?.value, o);
+          if (p)
+            outcomes[o] = p;
+        }
+        const inputsPair = getPair(body, "inputs");
+        const successOutputsPair = getPair(body, "successOutputs");
+        const failureOutputsPair = getPair(body, "failureOutputs");
+        found.push({
+          file,
+          actionKey: pair.key,
+          action,
+          label: isScalar(label) && label.value !== null ? String(label.value) : void 0,
+          categoryPair,
+          categoryKey: catEntry?.key,
+          category: catEntry && !isTemplatedName(catEntry.key) ? String(catEntry.key.value) : void 0,
+          actionPair,
+          actionName: actionPair && !isTemplatedName(actionPair.key) ? String(actionPair.key.value) : void 0,
+          body,
+          inputsPair,
+          inputs: entries(inputsPair?.value),
+          successOutputsPair,
+          successOutputs: entries(successOutputsPair?.value),
+          failureOutputsPair,
+          failureOutputs: entries(failureOutputsPair?.value),
+          outputsPair,
+          outcomes
+        });
+      }
+    });
+  }
+  cache2.set(file, found);
+  return found;
+}
+function outcomeHasActions(call, outcome) {
+  const p = call.outcomes[outcome];
+  if (!p)
+    return false;
+  const actions = get(p.value, "actions");
+  return !!actions && actions.type === "seq" && actions.items.length > 0;
+}
+var CALL_DATA_KEYS, CALL_DATA_FAILURE_OUTPUTS, cache2;
+var init_call_data = __esm({
+  "packages/core/dist/model/call-data.js"() {
+    "use strict";
+    init_nodes();
+    init_values();
+    CALL_DATA_KEYS = /* @__PURE__ */ new Set(["callData", "callDataSecure"]);
+    CALL_DATA_FAILURE_OUTPUTS = {
+      verified: [
+        "errorCode",
+        "status",
+        "correlationId",
+        "entityId",
+        "entityName",
+        "userMessage",
+        "userParamsMessage",
+        "userParams.key",
+        "userParams.value",
+        "details.errorCode",
+        "details.fieldName",
+        "details.entityId",
+        "details.entityName"
+      ],
+      unverified: ["userParams", "details"]
+    };
+    cache2 = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// packages/core/dist/model/participant-data.js
+function participantAttributes(file) {
+  const hit = cache3.get(file);
+  if (hit)
+    return hit;
+  const found = [];
+  if (file.kind === "flow" && file.root) {
+    walk(file.root, (node) => {
+      if (node.type !== "map")
+        return;
+      for (const pair of node.pairs) {
+        const op = Object.hasOwn(PARTICIPANT_DATA_ACTIONS, String(pair.key.value)) ? PARTICIPANT_DATA_ACTIONS[String(pair.key.value)] : void 0;
+        if (!op || !isMap(pair.value))
+          continue;
+        const action = pair.value;
+        const label = get(action, "name");
+        const attributes = get(action, "attributes");
+        if (!isSeq(attributes))
+          continue;
+        for (const item of attributes.items) {
+          const attribute = get(item, "attribute");
+          if (!isMap(attribute))
+            continue;
+          const namePair = getPair(attribute, "name");
+          const valuePair = getPair(attribute, "value");
+          found.push({
+            op,
+            file,
+            action,
+            actionPair: pair,
+            actionLabel: label?.type === "scalar" && label.value !== null ? String(label.value) : void 0,
+            attribute,
+            namePair,
+            name: readFlowValue(namePair?.value),
+            valuePair,
+            value: readFlowValue(valuePair?.value),
+            variablePair: getPair(attribute, "variable")
+          });
+        }
+      }
+    });
+  }
+  cache3.set(file, found);
+  return found;
+}
+function literalKey(attr) {
+  const n = attr.name;
+  if (!n || n.kind !== "lit" && n.kind !== "bare" || n.text === void 0)
+    return void 0;
+  return n.text;
+}
+var PARTICIPANT_DATA_ACTIONS, cache3;
+var init_participant_data = __esm({
+  "packages/core/dist/model/participant-data.js"() {
+    "use strict";
+    init_nodes();
+    init_values();
+    PARTICIPANT_DATA_ACTIONS = {
+      setParticipantData: "set",
+      getParticipantData: "get"
+    };
+    cache3 = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// packages/core/dist/model/participant-key-parts.js
+function templateParts(text) {
+  const parts = [];
+  TEMPLATE.lastIndex = 0;
+  let m;
+  while (m = TEMPLATE.exec(text)) {
+    parts.push({ start: m.index, end: m.index + m[0].length, syntax: m[1] !== void 0 ? "braces" : "dollar", inner: (m[1] ?? m[2]).trim() });
+  }
+  return parts;
+}
+function isArchitectReference(expr) {
+  return ARCHITECT_REFERENCE.test(expr.trim());
+}
+function toFlowExpression(reference) {
+  const m = /^(flow|state|task)\.(?:input\.|inputs\.)?(.+)$/i.exec(reference.trim());
+  if (m)
+    return `${SCOPES[m[1].toLowerCase()]}.${m[2]}`;
+  return reference.trim();
+}
+function isReference(expr) {
+  return /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(expr.trim());
+}
+function constantString(expr) {
+  const e = expr.trim();
+  const literal = /^"([^"\\]*)"$/.exec(e);
+  if (literal)
+    return literal[1];
+  const call = /^Append\s*\(([\s\S]*)\)$/i.exec(e);
+  if (!call)
+    return void 0;
+  const args = splitArguments(call[1]);
+  if (!args?.length)
+    return void 0;
+  let out = "";
+  for (const a of args) {
+    const v = constantString(a);
+    if (v === void 0)
+      return void 0;
+    out += v;
+  }
+  return out;
+}
+function splitArguments(s) {
+  const args = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '"') {
+      const close = s.indexOf('"', i + 1);
+      if (close === -1)
+        return void 0;
+      i = close;
+    } else if (c === "(")
+      depth++;
+    else if (c === ")" && --depth < 0)
+      return void 0;
+    else if (c === "," && depth === 0) {
+      args.push(s.slice(start, i));
+      start = i + 1;
+    }
+  }
+  if (depth !== 0)
+    return void 0;
+  args.push(s.slice(start));
+  return args;
+}
+function keyFromExpression(expr) {
+  const trimmed = expr.trim();
+  const quoted = /^"([^"]*)"$/.exec(trimmed);
+  if (quoted)
+    return quoted[1] || void 0;
+  const names = trimmed.match(/[A-Za-z_][A-Za-z0-9_]*/g);
+  if (!names?.length)
+    return void 0;
+  return names[names.length - 1];
+}
+function keyFromTemplate(text, parts) {
+  let staticText = "";
+  let last = 0;
+  for (const p of parts) {
+    staticText += text.slice(last, p.start);
+    last = p.end;
+  }
+  staticText = (staticText + text.slice(last)).replace(/^[\s_.:\-]+|[\s_.:\-]+$/g, "");
+  if (staticText)
+    return staticText;
+  return parts.length ? keyFromExpression(parts[parts.length - 1].inner) : void 0;
+}
+var TEMPLATE, BUILT_IN_SCOPES, ARCHITECT_REFERENCE, SCOPES;
+var init_participant_key_parts = __esm({
+  "packages/core/dist/model/participant-key-parts.js"() {
+    "use strict";
+    TEMPLATE = /\{\{([^{}]*)\}\}|\$!?\{([^{}]*)\}/g;
+    BUILT_IN_SCOPES = ["Call", "Email", "Message", "Chat", "Session", "Slot", "Memory", "Utterance", "Callback", "Conversation"];
+    ARCHITECT_REFERENCE = new RegExp(`^(?:Flow|State|Task|${BUILT_IN_SCOPES.join("|")})(?:\\.[A-Za-z_][A-Za-z0-9_]*)+$`);
+    SCOPES = { flow: "Flow", state: "State", task: "Task" };
+  }
+});
+
+// packages/core/dist/model/flow-facts.js
+function flowFacts(file) {
+  const hit = cache4.get(file);
+  if (hit)
+    return hit;
+  const facts = { keysSet: [], keysRead: [], dynamicKeySets: [], calls: [] };
+  if (file.kind === "flow") {
+    for (const attr of participantAttributes(file)) {
+      const key = literalKey(attr);
+      if (key !== void 0 && attr.name?.scalar) {
+        const o = { key, path: file.path, range: attr.name.scalar.range, origin: "flow" };
+        (attr.op === "set" ? facts.keysSet : facts.keysRead).push(o);
+      }
+      const name = attr.name;
+      if (attr.op !== "set" || !name || name.text === void 0)
+        continue;
+      const dynamic = name.kind === "exp" || name.kind === "var" || (name.kind === "lit" || name.kind === "bare") && templateParts(name.text).length > 0;
+      if (!dynamic)
+        continue;
+      const range = (name.scalar ?? name.node).range;
+      facts.dynamicKeySets.push({
+        kind: name.kind,
+        text: name.text,
+        path: file.path,
+        range: [range[0], range[1]],
+        start: lineColumn(file, range[0]),
+        end: lineColumn(file, range[1])
+      });
+    }
+    for (const call of callDataActions(file)) {
+      if (call.actionName === void 0)
+        continue;
+      const inputs = [];
+      const seen = /* @__PURE__ */ new Set();
+      for (const e of call.inputs) {
+        if (e.name === void 0 || seen.has(e.name))
+          continue;
+        seen.add(e.name);
+        const v = e.value;
+        if (v?.scalar && (v.kind === "lit" || v.kind === "bare") && v.text)
+          inputs.push({ name: e.name, text: v.text, range: v.scalar.range });
+      }
+      facts.calls.push({ actionName: call.actionName, inputs });
+    }
+  }
+  cache4.set(file, facts);
+  return facts;
+}
+function withoutTree(file) {
+  const facts = flowFacts(file);
+  const light = treelessCopy(file);
+  cache4.set(light, facts);
+  return light;
+}
+function lineColumn(file, offset) {
+  const p = file.source.positionAt(offset);
+  return { line: p.line, column: p.column };
+}
+var cache4;
+var init_flow_facts = __esm({
+  "packages/core/dist/model/flow-facts.js"() {
+    "use strict";
+    init_parse_file();
+    init_call_data();
+    init_participant_data();
+    init_participant_key_parts();
+    cache4 = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// packages/core/dist/model/set-attribute-calls.js
+function keysSetThroughDataActions(file, project) {
+  if (file.kind !== "flow")
+    return [];
+  const { calls } = flowFacts(file);
+  if (!calls.length)
+    return [];
+  const index2 = dataActionIndex(project);
+  const out = [];
+  for (const call of calls) {
+    for (const def of findDataActions(index2, call.actionName)) {
+      for (const input of def.keyInputs) {
+        const entry = call.inputs.find((e) => e.name === input);
+        if (entry)
+          out.push({ key: entry.text, path: file.path, range: entry.range, origin: "flow" });
+      }
+    }
+  }
+  return out;
+}
+function requiredInputs(schema4) {
+  const r = schema4?.required;
+  return Array.isArray(r) ? r.filter((x) => typeof x === "string") : [];
+}
+function setAttributeActions(project) {
+  return project.index("set-attribute-actions", (p) => {
+    const out = [];
+    for (const def of dataActionIndex(p).all) {
+      if (def.baseName === void 0)
+        continue;
+      const inputs = def.setAttributeInputs;
+      if (!inputs)
+        continue;
+      const category = def.categories?.length === 1 ? def.categories[0] : void 0;
+      out.push({ def, name: def.baseName, category, inputs, required: requiredInputs(def.inputSchema) });
+    }
+    return out;
+  });
+}
+var setAttributeCallKeys;
+var init_set_attribute_calls = __esm({
+  "packages/core/dist/model/set-attribute-calls.js"() {
+    "use strict";
+    init_flow_facts();
+    init_data_actions();
+    setAttributeCallKeys = { participantKeysSet: keysSetThroughDataActions };
+  }
+});
+
+// packages/core/dist/model/contributors.js
+var builtInContributors;
+var init_contributors = __esm({
+  "packages/core/dist/model/contributors.js"() {
+    "use strict";
+    init_archy_options();
+    init_data_actions();
+    init_set_attribute_calls();
+    init_terraform();
+    builtInContributors = [
+      terraformFlowSubstitutions,
+      dataActionParticipantKeys,
+      setAttributeCallKeys,
+      archyOptionsContributor
+    ];
+  }
+});
+
+// packages/core/dist/model/project.js
+var Project;
+var init_project = __esm({
+  "packages/core/dist/model/project.js"() {
+    "use strict";
+    init_contributors();
+    init_flow_facts();
+    Project = class {
+      files;
+      settings;
+      /**
+       * What the linter was built with (`createLinter({ contributors })`), never filled by an import. A project built
+       * directly (`new Project(files)`) gets the built-in ones.
+       */
+      contributors;
+      indexes = /* @__PURE__ */ new Map();
+      byPath = /* @__PURE__ */ new Map();
+      constructor(files, settings = {}, contributors = builtInContributors) {
+        this.files = files;
+        this.settings = settings;
+        this.contributors = contributors;
+        for (const f of files)
+          this.byPath.set(f.path, f);
+      }
+      file(path) {
+        return this.byPath.get(path);
+      }
+      filesOfKind(kind) {
+        return this.index(`kind:${kind}`, () => this.files.filter((f) => f.kind === kind && !f.errors.length));
+      }
+      /** A memoised index, so rules that need the same fact (keys set anywhere) compute it once per run. */
+      index(name, build) {
+        if (this.indexes.has(name))
+          return this.indexes.get(name);
+        const value = build(this);
+        this.indexes.set(name, value);
+        return value;
+      }
+      /** Participant-data keys set anywhere in the project, by exact spelling. */
+      participantKeysSet() {
+        return this.index("participant-keys-set", () => {
+          const out = /* @__PURE__ */ new Map();
+          const add = (o) => {
+            const list = out.get(o.key);
+            if (list)
+              list.push(o);
+            else
+              out.set(o.key, [o]);
+          };
+          for (const file of this.filesOfKind("flow"))
+            for (const o of flowFacts(file).keysSet)
+              add(o);
+          for (const file of this.files) {
+            if (file.errors.length)
+              continue;
+            for (const c of this.contributors)
+              for (const o of c.participantKeysSet?.(file, this) ?? [])
+                add(o);
+          }
+          return out;
+        });
+      }
+      /** Participant-data keys read by Get Participant Data anywhere in the project. */
+      participantKeysRead() {
+        return this.index("participant-keys-read", () => {
+          const out = /* @__PURE__ */ new Map();
+          for (const file of this.filesOfKind("flow")) {
+            for (const o of flowFacts(file).keysRead) {
+              const list = out.get(o.key);
+              if (list)
+                list.push(o);
+              else
+                out.set(o.key, [o]);
+            }
+          }
+          return out;
+        });
+      }
+      /**
+       * The `{{key}}` names deployment fills in for this flow: the config's `substitutions` plus whatever
+       * contributors (Terraform `genesyscloud_flow.substitutions`, Archy options files) know.
+       * `known` is false when no source describes this flow at all.
+       */
+      substitutionsFor(flow) {
+        return this.index(`substitutions:${flow.path}`, () => {
+          const names = new Set(this.settings.substitutions ?? []);
+          let known = names.size > 0;
+          for (const c of this.contributors) {
+            const got = c.substitutionsFor?.(flow, this);
+            if (got) {
+              known = true;
+              for (const n of got)
+                names.add(n);
+            }
+          }
+          return { names, known };
+        });
+      }
+    };
   }
 });
 
@@ -36300,6 +36483,13 @@ function createLinter(linterOptions) {
     const configFor = options.configFor ?? ((path) => ({ matcher: single, relPath: path }));
     const settings = options.settings ?? options.config?.settings;
     const maxFileSize = options.maxFileSize ?? (typeof settings?.maxFileSize === "number" ? settings.maxFileSize : DEFAULT_MAX_FILE_SIZE);
+    const dropTrees = inputs.length > KEEP_TREES_UP_TO;
+    const isTarget = options.isTarget ?? (() => true);
+    const factsOnly = (file, input) => {
+      if (file.kind !== "flow" && file.kind !== "data-action" || file.errors.length || !dropTrees && isTarget(input.path))
+        return file;
+      return file.kind === "flow" ? withoutTree(file) : dataActionWithoutTree(file);
+    };
     const parsed = inputs.map((input, i) => {
       options.onProgress?.("parsing", i, inputs.length);
       const { matcher, relPath } = configFor(input.path);
@@ -36313,20 +36503,24 @@ function createLinter(linterOptions) {
           return { input, ignored: false, tooLargeNotOurs: true };
         return { input: { ...input, readError: tooLargeMessage(size, maxFileSize) }, ignored: false };
       }
-      return { input, file: input.parsed ?? parse6(input.path, input.text, void 0, input.prepared), ignored: false };
+      if (input.parsed)
+        return { input, file: input.parsed, ignored: false };
+      return { input, file: factsOnly(parse6(input.path, input.text, void 0, input.prepared), input), ignored: false };
     });
     const projectSettings = options.settings ?? options.config?.settings ?? {};
     let project = new Project(parsed.flatMap((p) => p.file ? [p.file] : []), projectSettings, contributors);
     const deployed = deployedMistypedFlows(parsed, project);
     if (deployed.length) {
       for (const p of deployed)
-        p.file = parse6(p.input.path, p.input.text, "flow");
+        p.file = factsOnly(parse6(p.input.path, p.input.text, "flow"), p.input);
       project = new Project(parsed.flatMap((p) => p.file ? [p.file] : []), projectSettings, contributors);
     }
     const results = [];
     const targets = options.isTarget ? parsed.filter((p) => options.isTarget(p.input.path)) : parsed;
-    for (const { input, file, ignored, tooLargeNotOurs } of targets) {
+    for (const { input, file: known, ignored, tooLargeNotOurs } of targets) {
       options.onProgress?.("linting", results.length, targets.length);
+      const treeless = known && known.root === null && (known.kind === "flow" || known.kind === "data-action") && !known.errors.length && input.text !== void 0 && !input.parsed;
+      const file = treeless ? parse6(input.path, input.text, known.kind, input.prepared) : known;
       if (ignored || tooLargeNotOurs) {
         results.push(countResult({ filePath: input.path, kind: "unknown", messages: [], skipped: ignored ? "ignored" : "not-ours" }));
         continue;
@@ -36487,6 +36681,7 @@ function runRules(file, project, enabled, rulesById) {
   }
   return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
 }
+var KEEP_TREES_UP_TO;
 var init_linter = __esm({
   "packages/core/dist/linter.js"() {
     "use strict";
@@ -36498,16 +36693,19 @@ var init_linter = __esm({
     init_parse_file();
     init_detect_kind();
     init_terraform();
+    init_flow_facts();
+    init_data_actions();
     init_nesting();
     init_source_text();
     init_size_limit();
     init_check_meta();
+    KEEP_TREES_UP_TO = 64;
   }
 });
 
 // packages/core/dist/model/flow-variables.js
 function declaredVariables(file) {
-  const hit = cache4.get(file);
+  const hit = cache5.get(file);
   if (hit)
     return hit;
   const out = /* @__PURE__ */ new Map();
@@ -36530,26 +36728,26 @@ function declaredVariables(file) {
       }
     });
   }
-  cache4.set(file, out);
+  cache5.set(file, out);
   return out;
 }
-var DECLARATION, cache4;
+var DECLARATION, cache5;
 var init_flow_variables = __esm({
   "packages/core/dist/model/flow-variables.js"() {
     "use strict";
     init_nodes();
     DECLARATION = /^([a-z][A-Za-z]*)Variable$/;
-    cache4 = /* @__PURE__ */ new WeakMap();
+    cache5 = /* @__PURE__ */ new WeakMap();
   }
 });
 
 // packages/core/dist/model/flow.js
 function flowModel(file) {
-  const hit = cache5.get(file);
+  const hit = cache6.get(file);
   if (hit)
     return hit;
   const model = { refTargets: [], refs: [], items: [], variableTexts: [] };
-  cache5.set(file, model);
+  cache6.set(file, model);
   const root = file.root;
   if (file.kind !== "flow" || !isMap(root) || !root.pairs.length)
     return model;
@@ -36595,7 +36793,7 @@ function parseRef(text) {
     return void 0;
   return { flowType: m[1], kind: m[3], refId: m[4], refIdStart: text.indexOf("[") + 1 };
 }
-var REF_KINDS, CONTAINERS, cache5;
+var REF_KINDS, CONTAINERS, cache6;
 var init_flow = __esm({
   "packages/core/dist/model/flow.js"() {
     "use strict";
@@ -36609,13 +36807,13 @@ var init_flow = __esm({
       variables: "variable",
       statements: "statement"
     };
-    cache5 = /* @__PURE__ */ new WeakMap();
+    cache6 = /* @__PURE__ */ new WeakMap();
   }
 });
 
 // packages/core/dist/model/flow-scope.js
 function variableReferences(file) {
-  const hit = cache6.get(file);
+  const hit = cache7.get(file);
   if (hit)
     return hit;
   const out = [];
@@ -36644,7 +36842,7 @@ function variableReferences(file) {
       });
     }
   }
-  cache6.set(file, out);
+  cache7.set(file, out);
   return out;
 }
 function sourceRange(text, scalar, value, index2, token) {
@@ -36685,7 +36883,7 @@ function flowScope(file) {
   scopeCache.set(file, scope);
   return scope;
 }
-var PREFIXES, CANONICAL, BUILT_IN_FLOW_VARIABLES, REFERENCE, cache6, scopeCache;
+var PREFIXES, CANONICAL, BUILT_IN_FLOW_VARIABLES, REFERENCE, cache7, scopeCache;
 var init_flow_scope = __esm({
   "packages/core/dist/model/flow-scope.js"() {
     "use strict";
@@ -36705,7 +36903,7 @@ var init_flow_scope = __esm({
       "HoldPrompt"
     ].map((n) => n.toLowerCase()));
     REFERENCE = /(?<![\w.$])(flow|state|task)\.([A-Za-z_][A-Za-z0-9_]*)/gi;
-    cache6 = /* @__PURE__ */ new WeakMap();
+    cache7 = /* @__PURE__ */ new WeakMap();
     scopeCache = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -36877,106 +37075,6 @@ var init_set_attribute_suggestion = __esm({
   }
 });
 
-// packages/core/dist/model/participant-key-parts.js
-function templateParts(text) {
-  const parts = [];
-  TEMPLATE.lastIndex = 0;
-  let m;
-  while (m = TEMPLATE.exec(text)) {
-    parts.push({ start: m.index, end: m.index + m[0].length, syntax: m[1] !== void 0 ? "braces" : "dollar", inner: (m[1] ?? m[2]).trim() });
-  }
-  return parts;
-}
-function isArchitectReference(expr) {
-  return ARCHITECT_REFERENCE.test(expr.trim());
-}
-function toFlowExpression(reference) {
-  const m = /^(flow|state|task)\.(?:input\.|inputs\.)?(.+)$/i.exec(reference.trim());
-  if (m)
-    return `${SCOPES[m[1].toLowerCase()]}.${m[2]}`;
-  return reference.trim();
-}
-function isReference(expr) {
-  return /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$/.test(expr.trim());
-}
-function constantString(expr) {
-  const e = expr.trim();
-  const literal = /^"([^"\\]*)"$/.exec(e);
-  if (literal)
-    return literal[1];
-  const call = /^Append\s*\(([\s\S]*)\)$/i.exec(e);
-  if (!call)
-    return void 0;
-  const args = splitArguments(call[1]);
-  if (!args?.length)
-    return void 0;
-  let out = "";
-  for (const a of args) {
-    const v = constantString(a);
-    if (v === void 0)
-      return void 0;
-    out += v;
-  }
-  return out;
-}
-function splitArguments(s) {
-  const args = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    if (c === '"') {
-      const close = s.indexOf('"', i + 1);
-      if (close === -1)
-        return void 0;
-      i = close;
-    } else if (c === "(")
-      depth++;
-    else if (c === ")" && --depth < 0)
-      return void 0;
-    else if (c === "," && depth === 0) {
-      args.push(s.slice(start, i));
-      start = i + 1;
-    }
-  }
-  if (depth !== 0)
-    return void 0;
-  args.push(s.slice(start));
-  return args;
-}
-function keyFromExpression(expr) {
-  const trimmed = expr.trim();
-  const quoted = /^"([^"]*)"$/.exec(trimmed);
-  if (quoted)
-    return quoted[1] || void 0;
-  const names = trimmed.match(/[A-Za-z_][A-Za-z0-9_]*/g);
-  if (!names?.length)
-    return void 0;
-  return names[names.length - 1];
-}
-function keyFromTemplate(text, parts) {
-  let staticText = "";
-  let last = 0;
-  for (const p of parts) {
-    staticText += text.slice(last, p.start);
-    last = p.end;
-  }
-  staticText = (staticText + text.slice(last)).replace(/^[\s_.:\-]+|[\s_.:\-]+$/g, "");
-  if (staticText)
-    return staticText;
-  return parts.length ? keyFromExpression(parts[parts.length - 1].inner) : void 0;
-}
-var TEMPLATE, BUILT_IN_SCOPES, ARCHITECT_REFERENCE, SCOPES;
-var init_participant_key_parts = __esm({
-  "packages/core/dist/model/participant-key-parts.js"() {
-    "use strict";
-    TEMPLATE = /\{\{([^{}]*)\}\}|\$!?\{([^{}]*)\}/g;
-    BUILT_IN_SCOPES = ["Call", "Email", "Message", "Chat", "Session", "Slot", "Memory", "Utterance", "Callback", "Conversation"];
-    ARCHITECT_REFERENCE = new RegExp(`^(?:Flow|State|Task|${BUILT_IN_SCOPES.join("|")})(?:\\.[A-Za-z_][A-Za-z0-9_]*)+$`);
-    SCOPES = { flow: "Flow", state: "State", task: "Task" };
-  }
-});
-
 // packages/core/dist/model/participant-keys.js
 function knownKeys(project) {
   return project.index("participant-data/known-keys", (p) => {
@@ -36990,18 +37088,28 @@ function undeclaredTemplates(project, file, text) {
   const declared2 = project.substitutionsFor(file).names;
   return templateParts(text).filter((p) => !(p.syntax === "braces" && declared2.has(p.inner)));
 }
-function intendedKey(project, attr) {
-  const name = attr.name;
-  if (!name || name.text === void 0)
+function intendedKeyOf(project, path, kind, text) {
+  if (kind === "exp")
+    return constantString(text) ?? keyFromExpression(text);
+  if (kind === "var")
+    return keyFromExpression(text);
+  if (kind !== "lit" && kind !== "bare")
     return void 0;
-  if (name.kind === "exp")
-    return constantString(name.text) ?? keyFromExpression(name.text);
-  if (name.kind === "var")
-    return keyFromExpression(name.text);
-  if (name.kind !== "lit" && name.kind !== "bare")
-    return void 0;
-  const parts = undeclaredTemplates(project, attr.file, name.text);
-  return parts.length ? keyFromTemplate(name.text, parts) : void 0;
+  const parts = undeclaredTemplates(project, { path }, text);
+  return parts.length ? keyFromTemplate(text, parts) : void 0;
+}
+function dynamicKeyWriters(project) {
+  return project.index("participant-data/dynamic-writers", (p) => {
+    const out = /* @__PURE__ */ new Map();
+    for (const file of p.filesOfKind("flow")) {
+      for (const set2 of flowFacts(file).dynamicKeySets) {
+        const key = intendedKeyOf(p, set2.path, set2.kind, set2.text);
+        if (key !== void 0 && !out.has(key))
+          out.set(key, set2);
+      }
+    }
+    return out;
+  });
 }
 function looksLikeVariable(key) {
   return USER_SCOPE.test(key) || BUILT_IN_SCOPE.test(key);
@@ -37010,6 +37118,7 @@ var USER_SCOPE, BUILT_IN_SCOPE;
 var init_participant_keys = __esm({
   "packages/core/dist/model/participant-keys.js"() {
     "use strict";
+    init_flow_facts();
     init_participant_key_parts();
     USER_SCOPE = /^(?:flow|state|task)(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/i;
     BUILT_IN_SCOPE = new RegExp(`^(?:${BUILT_IN_SCOPES.join("|")})(?:\\.[A-Za-z_][A-Za-z0-9_]*)+$`);
@@ -37203,23 +37312,6 @@ var init_key_looks_like_variable = __esm({
 function flowType(file) {
   return isMap(file.root) ? String(file.root.pairs[0]?.key.value) : void 0;
 }
-function dynamicWriters(project) {
-  return project.index("participant-data/dynamic-writers", (p) => {
-    const out = /* @__PURE__ */ new Map();
-    for (const file of p.filesOfKind("flow")) {
-      for (const attr of participantAttributes(file)) {
-        if (attr.op !== "set" || !attr.name)
-          continue;
-        const key = intendedKey(p, attr);
-        if (key === void 0 || out.has(key))
-          continue;
-        const node = attr.name.scalar ?? attr.name.node;
-        out.set(key, { file, range: node.range, text: attr.name.text ?? "" });
-      }
-    }
-    return out;
-  });
-}
 function lowerKnownKeys(project) {
   return project.index("participant-data/known-keys-lower", (p) => new Set([...knownKeys(p)].map((k) => k.toLowerCase())));
 }
@@ -37274,16 +37366,15 @@ var init_read_never_set = __esm({
             continue;
           if (lowerKnown.has(key.toLowerCase()))
             continue;
-          const broken = dynamicWriters(context3.project).get(key);
+          const broken = dynamicKeyWriters(context3.project).get(key);
           if (broken) {
-            const start = broken.file.source.positionAt(broken.range[0]);
-            const end = broken.file.source.positionAt(broken.range[1]);
+            const { start, end } = broken;
             context3.report({
               node: attr.name.scalar,
               messageId: "setOnlyDynamically",
               data: { key, written: broken.text },
               related: [{
-                path: broken.file.path,
+                path: broken.path,
                 line: start.line,
                 column: start.column,
                 endLine: end.line,
@@ -37331,14 +37422,14 @@ function caseDrift(project) {
     const paths = /* @__PURE__ */ new Set();
     for (const list of setKeys.values())
       for (const o of list)
-        paths.add(o.file.path);
+        paths.add(o.path);
     const rank = new Map([...paths].sort().map((path, i) => [path, i]));
     const firstSet = [];
     for (const [key, list] of setKeys) {
       let best = list[0];
-      let bestRank = rank.get(best.file.path);
+      let bestRank = rank.get(best.path);
       for (const o of list) {
-        const r = rank.get(o.file.path);
+        const r = rank.get(o.path);
         if (r < bestRank || r === bestRank && o.range[0] < best.range[0]) {
           best = o;
           bestRank = r;
@@ -45746,9 +45837,9 @@ function terraformCategories(project) {
   return project.index("call-data:terraform-categories", (p) => {
     const byFile = /* @__PURE__ */ new Map();
     for (const a of terraformIntegrationActions(p)) {
-      let byName = byFile.get(a.resource.file);
+      let byName = byFile.get(a.resource.file.path);
       if (!byName)
-        byFile.set(a.resource.file, byName = /* @__PURE__ */ new Map());
+        byFile.set(a.resource.file.path, byName = /* @__PURE__ */ new Map());
       for (const name of a.names) {
         const known = byName.has(name) ? byName.get(name) : [];
         byName.set(name, known && a.categories.length ? [...known, ...a.categories] : void 0);
@@ -45766,7 +45857,7 @@ function checkCategory(context3, call, defs) {
   for (const d of defs) {
     if (d.origin !== "terraform" || d.name === void 0)
       return;
-    const categories = byFile.get(d.file)?.get(d.name);
+    const categories = byFile.get(d.path)?.get(d.name);
     if (!categories)
       return;
     for (const c of categories)
@@ -54706,10 +54797,10 @@ function schemaDraft(schema4) {
     return "2019";
   return "07";
 }
-function remember(cache8, key, value) {
-  if (cache8.size >= MAX_CACHE)
-    cache8.delete(cache8.keys().next().value);
-  cache8.set(key, value);
+function remember(cache9, key, value) {
+  if (cache9.size >= MAX_CACHE)
+    cache9.delete(cache9.keys().next().value);
+  cache9.set(key, value);
   return value;
 }
 function contractSchemaProblems(schema4) {
@@ -57074,10 +57165,10 @@ var init_index_node_esm = __esm({
     };
     JSONPath.toPathArray = function(expr) {
       const {
-        cache: cache8
+        cache: cache9
       } = JSONPath;
-      if (cache8[expr]) {
-        return cache8[expr].concat();
+      if (cache9[expr]) {
+        return cache9[expr].concat();
       }
       const subx = [];
       const normalized = expr.replaceAll(/@(?:null|boolean|number|string|integer|undefined|nonFinite|scalar|array|object|function|other)\(\)/gu, ";$&;").replaceAll(/[['](\??\(.*?\))[\]'](?!.\])/gu, function($0, $1) {
@@ -57091,8 +57182,8 @@ var init_index_node_esm = __esm({
         const match = exp.match(/#(\d+)/u);
         return !match || !match[1] ? exp : subx[match[1]];
       });
-      cache8[expr] = exprList;
-      return cache8[expr].concat();
+      cache9[expr] = exprList;
+      return cache9[expr].concat();
     };
     JSONPath.prototype.safeVm = {
       Script: SafeScript
@@ -57103,12 +57194,12 @@ var init_index_node_esm = __esm({
 
 // packages/core/dist/model/jsonpath.js
 function checkJsonPath(path) {
-  if (cache7.has(path))
-    return cache7.get(path) ?? void 0;
+  if (cache8.has(path))
+    return cache8.get(path) ?? void 0;
   const problem = findProblem(path) ?? null;
-  if (cache7.size > 2e3)
-    cache7.clear();
-  cache7.set(path, problem);
+  if (cache8.size > 2e3)
+    cache8.clear();
+  cache8.set(path, problem);
   return problem ?? void 0;
 }
 function findProblem(path) {
@@ -57180,13 +57271,13 @@ function findProblem(path) {
   }
   return void 0;
 }
-var FUNCTIONS, cache7;
+var FUNCTIONS, cache8;
 var init_jsonpath = __esm({
   "packages/core/dist/model/jsonpath.js"() {
     "use strict";
     init_index_node_esm();
     FUNCTIONS = /* @__PURE__ */ new Set(["min", "max", "avg", "stddev", "length", "size", "sum", "keys", "concat", "append", "first", "last", "index"]);
-    cache7 = /* @__PURE__ */ new Map();
+    cache8 = /* @__PURE__ */ new Map();
   }
 });
 
@@ -62294,13 +62385,13 @@ var require_ignore = __commonJS({
         return this.add(pattern);
       }
       // @returns {TestResult}
-      _test(originalPath, cache8, path) {
+      _test(originalPath, cache9, path) {
         checkPath(
           path,
           originalPath,
           this._strictPathCheck ? throwError : RETURN_FALSE
         );
-        return path ? this._t(path, cache8) : {
+        return path ? this._t(path, cache9) : {
           ignored: false,
           unignored: false
         };
@@ -62317,13 +62408,13 @@ var require_ignore = __commonJS({
         const literal = this._rules.testLiteral(path);
         return literal.ignored || literal.unignored ? literal : dir;
       }
-      _t(path, cache8) {
-        if (path in cache8) {
-          return cache8[path];
+      _t(path, cache9) {
+        if (path in cache9) {
+          return cache9[path];
         }
         const parentPath = parentOf(path);
-        const parent = parentPath ? this._t(parentPath, cache8) : UNDEFINED;
-        return cache8[path] = parent && parent.ignored ? parent : this._rules.test(path, MODE_IGNORE);
+        const parent = parentPath ? this._t(parentPath, cache9) : UNDEFINED;
+        return cache9[path] = parent && parent.ignored ? parent : this._rules.test(path, MODE_IGNORE);
       }
       ignores(path) {
         return this._test(path, this._ignoreCache, convertPath(path)).ignored;
@@ -69720,9 +69811,9 @@ var handler = {
   set(target, methodName, value) {
     return target.cache[methodName] = value;
   },
-  get({ octokit, scope, cache: cache8 }, methodName) {
-    if (cache8[methodName]) {
-      return cache8[methodName];
+  get({ octokit, scope, cache: cache9 }, methodName) {
+    if (cache9[methodName]) {
+      return cache9[methodName];
     }
     const method = endpointMethodsMap.get(scope).get(methodName);
     if (!method) {
@@ -69730,7 +69821,7 @@ var handler = {
     }
     const { endpointDefaults, decorations } = method;
     if (decorations) {
-      cache8[methodName] = decorate(
+      cache9[methodName] = decorate(
         octokit,
         scope,
         methodName,
@@ -69738,9 +69829,9 @@ var handler = {
         decorations
       );
     } else {
-      cache8[methodName] = octokit.request.defaults(endpointDefaults);
+      cache9[methodName] = octokit.request.defaults(endpointDefaults);
     }
-    return cache8[methodName];
+    return cache9[methodName];
   }
 };
 function endpointsToMethods(octokit) {
