@@ -4,6 +4,7 @@ import type { CxlintConfig } from './config/types.js';
 import { readDirectives } from './directives.js';
 import { mergeEdits } from './fix/text-edits.js';
 import { Project, type ProjectContributor, type ProjectSettings } from './model/project.js';
+import { extractFacts } from './model/facts.js';
 import { parseFile, type KindParsers, type ParsedFile } from './parse/parse-file.js';
 import { detectKind, extensionOf, FLOW_EXTENSIONS, isCandidatePath, mistypedFlowTypeKey } from './parse/detect-kind.js';
 import { terraformFlows } from './model/terraform.js';
@@ -119,13 +120,13 @@ export function createLinter(linterOptions: LinterOptions): Linter {
       return { input, file: factsOnly(parse(input.path, input.text, undefined, input.prepared), input), ignored: false };
     });
     const projectSettings = options.settings ?? options.config?.settings ?? {};
-    let project = new Project(parsed.flatMap((p) => (p.file ? [p.file] : [])), projectSettings, contributors);
+    let project = Project.fromFacts(parsed.flatMap((p) => (p.file ? [extractFacts(p.file)] : [])), projectSettings, contributors);
     // A YAML file that a `genesyscloud_flow` deploys is a flow whatever its shape: with a mistyped type key it is
     // read as one (flow/flow-type-key reports the key) instead of being passed over as "not ours".
     const deployed = deployedMistypedFlows(parsed, project);
     if (deployed.length) {
       for (const p of deployed) p.file = factsOnly(parse(p.input.path, p.input.text!, 'flow'), p.input);
-      project = new Project(parsed.flatMap((p) => (p.file ? [p.file] : [])), projectSettings, contributors);
+      project = Project.fromFacts(parsed.flatMap((p) => (p.file ? [extractFacts(p.file)] : [])), projectSettings, contributors);
     }
 
     const results: LintResult[] = [];

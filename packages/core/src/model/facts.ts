@@ -35,8 +35,16 @@ export interface FileFacts {
   archyOptions?: { substitutions: string[] };
 }
 
-/** The facts of one parsed file, reading its tree once for its kind. Never throws for a file the parser accepted. */
+const extracted = new WeakMap<ParsedFile, FileFacts>();
+
+/** The facts of one parsed file, reading its tree once for its kind (memoised per parsed file). */
 export function extractFacts(file: ParsedFile): FileFacts {
+  let facts = extracted.get(file);
+  if (!facts) extracted.set(file, (facts = extractFileFacts(file)));
+  return facts;
+}
+
+function extractFileFacts(file: ParsedFile): FileFacts {
   const facts: FileFacts = { path: file.path, kind: file.kind };
   // Any file may be named as an Archy options file in the config (they are read as text, whatever their kind).
   const options = archyOptionsKeys(file);
