@@ -188,6 +188,13 @@ describe('extractFacts', () => {
     expect(readme).toEqual({ path: 'README.md', kind: 'unknown' });
     expect(broken).toEqual({ path: 'broken.yaml', kind: 'flow', parseFailed: true });
   });
+
+  it('keeps the run going when an extractor throws: the file has its path and the reason, nothing else', () => {
+    const hostile = { json: { get resource(): never { throw new Error('boom'); } }, jsonencoded: new Map() };
+    const facts = extractFacts(parseFile('bad.tf', 'resource "x" "y" {}\n', 'terraform', hostile));
+    expect(facts).toEqual({ path: 'bad.tf', kind: 'terraform', extractError: 'Internal error while reading the facts of bad.tf: boom. Please report it.' });
+    expect(terraformFlows(Project.fromFacts([facts]))).toEqual([]);
+  });
 });
 
 describe('Project.fromFacts', () => {

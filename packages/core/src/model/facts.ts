@@ -25,6 +25,11 @@ export interface FileFacts {
   kind: FileKind;
   /** The file had parse errors: it contributes its path and nothing else (as the tree-based model did). */
   parseFailed?: true;
+  /**
+   * Reading the facts failed (a bug in an extractor): the file contributes its path and nothing else, and this
+   * message is there for the engine to report on the file (never a silent gap in the project).
+   */
+  extractError?: string;
   /** A flow: participant-data keys set and read, dynamic keys, Call Data Actions with literal inputs. */
   flow?: FlowFacts;
   /** An exported data-action JSON file: its action and the participant-data keys it sets. */
@@ -53,11 +58,16 @@ function extractFileFacts(file: ParsedFile): FileFacts {
     facts.parseFailed = true;
     return facts;
   }
-  if (file.kind === 'flow') facts.flow = flowFacts(file);
-  else if (file.kind === 'data-action') facts.dataAction = dataActionFileFacts(file);
-  else if (file.kind === 'terraform') {
-    const terraform = extractTerraformFacts(file, terraformDataActionFacts);
-    if (terraform) facts.terraform = terraform;
+  try {
+    if (file.kind === 'flow') facts.flow = flowFacts(file);
+    else if (file.kind === 'data-action') facts.dataAction = dataActionFileFacts(file);
+    else if (file.kind === 'terraform') {
+      const terraform = extractTerraformFacts(file, terraformDataActionFacts);
+      if (terraform) facts.terraform = terraform;
+    }
+  } catch (e) {
+    // A bug in one extractor must not stop the run: the file contributes nothing, and says why.
+    return { path: file.path, kind: file.kind, ...(facts.archyOptions ? { archyOptions: facts.archyOptions } : {}), extractError: `Internal error while reading the facts of ${file.path}: ${(e as Error)?.message ?? String(e)}. Please report it.` };
   }
   return facts;
 }
