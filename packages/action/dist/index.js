@@ -20034,7 +20034,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse6 = (input, options) => {
+    var parse5 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -20204,7 +20204,7 @@ var require_parse2 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse6(rest, { ...options, fastpaths: false }).output;
+            const expression = parse5(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -20727,7 +20727,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse6.fastpaths = (input, options) => {
+    parse5.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -20792,7 +20792,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module.exports = parse6;
+    module.exports = parse5;
   }
 });
 
@@ -20801,7 +20801,7 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse6 = require_parse2();
+    var parse5 = require_parse2();
     var utils = require_utils2();
     var constants3 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
@@ -20889,7 +20889,7 @@ var require_picomatch = __commonJS({
     picomatch6.isMatch = (str3, patterns, options) => picomatch6(patterns, options)(str3);
     picomatch6.parse = (pattern, options) => {
       if (Array.isArray(pattern)) return pattern.map((p) => picomatch6.parse(p, options));
-      return parse6(pattern, { ...options, fastpaths: false });
+      return parse5(pattern, { ...options, fastpaths: false });
     };
     picomatch6.scan = (input, options) => scan(input, options);
     picomatch6.compileRe = (state, options, returnOutput = false, returnState = false) => {
@@ -20915,10 +20915,10 @@ var require_picomatch = __commonJS({
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse6.fastpaths(input, options);
+        parsed.output = parse5.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse6(input, options);
+        parsed = parse5(input, options);
       }
       return picomatch6.compileRe(parsed, options, returnOutput, returnState);
     };
@@ -28307,7 +28307,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument2(source, options = {}) {
+    function parseDocument3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -28326,14 +28326,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse6(src, reviver, options) {
+    function parse5(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument2(src, options);
+      const doc = parseDocument3(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -28367,9 +28367,9 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse6;
+    exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments2;
-    exports.parseDocument = parseDocument2;
+    exports.parseDocument = parseDocument3;
     exports.stringify = stringify;
   }
 });
@@ -28435,11 +28435,11 @@ function archyOptionsSubstitutions(project) {
     let found = false;
     const names = /* @__PURE__ */ new Set();
     for (const entry of wanted) {
-      const file = findProjectFile(p, entry);
-      if (!file)
+      const path = findProjectPath(p, entry);
+      if (path === void 0)
         continue;
       found = true;
-      for (const k of substitutionKeys(file))
+      for (const k of p.factsOf(path)?.archyOptions?.substitutions ?? [])
         names.add(k);
     }
     return found ? [...names] : void 0;
@@ -28448,17 +28448,24 @@ function archyOptionsSubstitutions(project) {
 function normalize(path) {
   return path.replace(/\\/g, "/").replace(/^(\.\/)+/, "");
 }
-function findProjectFile(project, entry) {
+function findProjectPath(project, entry) {
   const want = normalize(entry);
-  return project.file(want) ?? project.files.find((f) => normalize(f.path).endsWith(`/${want}`));
+  return project.hasPath(want) ? want : project.pathsEndingWith(`/${want}`)[0];
 }
-function substitutionKeys(file) {
+function archyOptionsKeys(file) {
+  const text = file.source.text;
+  if (!text.includes("substitutions"))
+    return void 0;
   try {
-    const doc = (0, import_yaml.parse)(file.source.text);
+    const document = (0, import_yaml.parseDocument)(text);
+    if (document.errors.length)
+      return void 0;
+    const doc = document.toJS();
     const subs = doc?.substitutions;
-    return subs && typeof subs === "object" && !Array.isArray(subs) ? Object.keys(subs) : [];
+    const keys = subs && typeof subs === "object" && !Array.isArray(subs) ? Object.keys(subs) : [];
+    return keys.length ? keys : void 0;
   } catch {
-    return [];
+    return void 0;
   }
 }
 var import_yaml, archyOptionsContributor;
@@ -34588,6 +34595,91 @@ function block(value) {
   const v = Array.isArray(value) ? value[0] : value;
   return v && typeof v === "object" ? v : void 0;
 }
+function hclValueFact(value) {
+  const literal = hclLiteral(value);
+  if (literal !== void 0)
+    return { literal };
+  const variable = variableReference(value);
+  return variable ? { variable } : {};
+}
+function extractTerraformFacts(file, actions) {
+  const json2 = terraformDocument(file)?.json;
+  if (!json2)
+    return void 0;
+  const dir = posixDir(file.path);
+  const resources = terraformResources(file);
+  const flows = resources.filter((r) => r.type === "genesyscloud_flow").map((r) => {
+    const raw = r.body.filepath;
+    const subs = r.body.substitutions;
+    const isMap3 = !!subs && typeof subs === "object" && !Array.isArray(subs);
+    const fact = {
+      name: r.name,
+      substitutions: isMap3 ? Object.keys(subs) : subs === void 0 ? [] : null,
+      substitutionValues: isMap3 ? Object.entries(subs).map(([key, v]) => ({ key, ...hclValueFact(v) })) : []
+    };
+    if (typeof raw === "string")
+      fact.filepath = raw;
+    return fact;
+  });
+  const variables = [];
+  for (const [name, decls] of Object.entries(json2.variable ?? {})) {
+    const lit = hclLiteral(block(decls)?.default);
+    if (lit !== void 0)
+      variables.push({ name, default: lit });
+  }
+  const moduleCalls = [];
+  for (const calls of Object.values(json2.module ?? {})) {
+    const args = block(calls);
+    const source = hclLiteral(args?.source);
+    if (!args || !source || !/^\.\.?\//.test(source))
+      continue;
+    const passed = [];
+    for (const [name, v] of Object.entries(args)) {
+      const lit = name === "source" ? void 0 : hclLiteral(v);
+      if (lit !== void 0)
+        passed.push({ name, value: lit });
+    }
+    moduleCalls.push({ dir: joinPath(dir, source).replace(/\/$/, ""), args: passed });
+  }
+  const generatedFiles = [];
+  for (const r of resources) {
+    if (r.type !== "local_file")
+      continue;
+    const name = hclLiteral(typeof r.body.filename === "string" ? r.body.filename.replace(/\$\{\s*path\.module\s*\}/g, dir || ".") : void 0);
+    if (name)
+      generatedFiles.push(name);
+  }
+  const read = actions(file);
+  const integrationActions = resources.filter((r) => r.type === "genesyscloud_integration_action").map((r, i) => {
+    const fact = { name: hclValueFact(r.body.name), category: hclValueFact(r.body.category), action: read.actions[i] };
+    if (typeof r.body.name === "string")
+      fact.nameExpression = r.body.name;
+    if (typeof r.body.category === "string")
+      fact.categoryExpression = r.body.category;
+    return fact;
+  });
+  return { flows, variables, moduleCalls, generatedFiles, integrationActions, providerConstraints: providerConstraintsIn(json2), keysSet: read.keysSet };
+}
+function providerConstraintsIn(json2) {
+  const out = [];
+  for (const block2 of [].concat(json2.terraform ?? [])) {
+    const required = block2?.required_providers;
+    for (const entry of [].concat(required ?? [])) {
+      if (!entry || typeof entry !== "object")
+        continue;
+      for (const [name, spec] of Object.entries(entry)) {
+        const source = typeof spec === "object" && spec ? spec.source : void 0;
+        const isGenesys = typeof source === "string" ? /(^|\/)mypurecloud\/genesyscloud$/i.test(source) : name === "genesyscloud";
+        if (!isGenesys)
+          continue;
+        const version = typeof spec === "string" ? spec : spec?.version;
+        if (typeof version === "string" && version.trim())
+          out.push(version.trim());
+      }
+    }
+  }
+  return out;
+}
 function posixDir(path) {
   const d = posix.dirname(path);
   return d === "." ? "" : d;
@@ -34616,15 +34708,14 @@ function resolveFilepath(project, tfPath, filepath) {
     const literal = hclLiteral(p) ?? p;
     if (literal.startsWith("/") || inModule) {
       const path = joinPath("", literal);
-      return project.file(path) ? { status: "resolved", paths: [path] } : { status: "missing", expected: path };
+      return project.hasPath(path) ? { status: "resolved", paths: [path] } : { status: "missing", expected: path };
     }
     for (const base of ancestors(tfDir)) {
       const candidate = joinPath(base, literal);
-      if (project.file(candidate))
+      if (project.hasPath(candidate))
         return { status: "resolved", paths: [candidate] };
     }
-    const suffix2 = `/${joinPath("", literal)}`;
-    const elsewhere = project.files.filter((f) => `/${f.path}`.endsWith(suffix2)).map((f) => f.path);
+    const elsewhere = project.pathsEndingWith(`/${joinPath("", literal)}`);
     if (elsewhere.length)
       return { status: "resolved", paths: elsewhere };
     return { status: "missing", expected: joinPath(tfDir, literal) };
@@ -34633,23 +34724,22 @@ function resolveFilepath(project, tfPath, filepath) {
   if (!tail.includes("/") || tail.length < 2)
     return { status: "unknown" };
   const prefix = tfDir ? `${tfDir}/` : "";
-  const suffix = tail.startsWith("/") ? tail : `/${tail}`;
-  const paths = project.files.filter((f) => f.path.startsWith(prefix) && `/${f.path}`.endsWith(suffix)).map((f) => f.path);
+  const paths = project.pathsEndingWith(tail.startsWith("/") ? tail : `/${tail}`).filter((path) => path.startsWith(prefix));
   return paths.length ? { status: "resolved", paths } : { status: "unknown" };
 }
-function readFlowResource(project, resource) {
-  const raw = resource.body.filepath;
-  const filepath = typeof raw === "string" ? raw : void 0;
-  const subs = resource.body.substitutions;
-  const substitutions = subs && typeof subs === "object" && !Array.isArray(subs) ? Object.keys(subs) : subs === void 0 ? [] : void 0;
-  const target = filepath === void 0 ? { status: "none" } : resolveFilepath(project, resource.file.path, filepath);
-  return { resource, filepath, target, substitutions };
-}
 function terraformFlows(project) {
-  return project.index("terraform:flows", (p) => p.filesOfKind("terraform").flatMap((file) => terraformResources(file).filter((r) => r.type === "genesyscloud_flow").map((r) => readFlowResource(p, r))));
+  return project.index("terraform:flows", (p) => p.filesOfKind("terraform").flatMap((file) => (file.terraform?.flows ?? []).map((f) => {
+    const flow = { path: file.path, name: f.name, target: f.filepath === void 0 ? { status: "none" } : resolveFilepath(p, file.path, f.filepath) };
+    if (f.filepath !== void 0)
+      flow.filepath = f.filepath;
+    if (f.substitutions)
+      flow.substitutions = f.substitutions;
+    return flow;
+  })));
 }
 function terraformFlowsIn(project, file) {
-  return terraformFlows(project).filter((f) => f.resource.file === file);
+  const resolved = terraformFlows(project).filter((f) => f.path === file.path);
+  return terraformResources(file).filter((r) => r.type === "genesyscloud_flow").flatMap((resource, i) => resolved[i] ? [{ ...resolved[i], resource }] : []);
 }
 function deployedByTerraform(project, flow) {
   return substitutionsByFlow(project).has(flow.path);
@@ -34679,17 +34769,18 @@ function substitutionsByFlow(project) {
 function substitutionValues(project, flow) {
   return project.index(`terraform:substitution-values:${flow.path}`, (p) => {
     const out = /* @__PURE__ */ new Map();
-    for (const f of terraformFlows(p)) {
-      if (f.target.status !== "resolved" || !f.target.paths.includes(flow.path))
-        continue;
-      const subs = f.resource.body.substitutions;
-      if (!subs || typeof subs !== "object" || Array.isArray(subs))
-        continue;
-      for (const [key, raw] of Object.entries(subs)) {
-        const variable = variableReference(raw);
-        const values = variable ? variableValues(p, posixDir(f.resource.file.path), variable) : [hclLiteral(raw)].filter((v) => v !== void 0);
-        if (values.length)
-          out.set(key, [...out.get(key) ?? [], ...values]);
+    const flows = terraformFlows(p);
+    let i = 0;
+    for (const file of p.filesOfKind("terraform")) {
+      for (const fact of file.terraform?.flows ?? []) {
+        const f = flows[i++];
+        if (f.target.status !== "resolved" || !f.target.paths.includes(flow.path))
+          continue;
+        for (const { key, ...value } of fact.substitutionValues) {
+          const values = value.variable !== void 0 ? variableValues(p, posixDir(file.path), value.variable) : value.literal !== void 0 ? [value.literal] : [];
+          if (values.length)
+            out.set(key, [...out.get(key) ?? [], ...values]);
+        }
       }
     }
     return out;
@@ -34699,93 +34790,54 @@ function generatedFilePaths(project) {
   return project.index("terraform:generated-files", (p) => {
     const out = /* @__PURE__ */ new Set();
     for (const file of p.filesOfKind("terraform")) {
-      for (const r of terraformResources(file)) {
-        if (r.type !== "local_file")
-          continue;
-        const name = hclLiteral(typeof r.body.filename === "string" ? r.body.filename.replace(/\$\{\s*path\.module\s*\}/g, posixDir(file.path) || ".") : void 0);
-        if (name)
-          for (const base of ancestors(posixDir(file.path)))
-            out.add(joinPath(base, name));
-      }
+      for (const name of file.terraform?.generatedFiles ?? [])
+        for (const base of ancestors(posixDir(file.path)))
+          out.add(joinPath(base, name));
     }
     return out;
   });
 }
+function genesysProviderConstraints(project) {
+  return project.index("terraform:genesyscloud-constraints", (p) => p.filesOfKind("terraform").flatMap((f) => (f.terraform?.providerConstraints ?? []).map((text) => ({ path: f.path, text }))));
+}
 function variableValues(project, moduleDir, variable) {
   const values = project.index("terraform:variable-values", (p) => {
     const byDirVar = /* @__PURE__ */ new Map();
-    const add = (dir, name, v) => {
-      const lit = hclLiteral(v);
-      if (lit === void 0)
-        return;
+    const add = (dir, name, lit) => {
       const key = `${dir}\0${name}`;
       if (!byDirVar.has(key))
         byDirVar.set(key, /* @__PURE__ */ new Set());
       byDirVar.get(key).add(lit);
     };
     for (const file of p.filesOfKind("terraform")) {
-      const json2 = terraformDocument(file)?.json;
-      if (!json2)
+      const facts = file.terraform;
+      if (!facts)
         continue;
       const dir = posixDir(file.path);
-      for (const [name, decls] of Object.entries(json2.variable ?? {}))
-        add(dir, name, block(decls)?.default);
-      for (const calls of Object.values(json2.module ?? {})) {
-        const args = block(calls);
-        const source = hclLiteral(args?.source);
-        if (!args || !source || !/^\.\.?\//.test(source))
-          continue;
-        const target = joinPath(dir, source).replace(/\/$/, "");
-        for (const [name, v] of Object.entries(args))
-          if (name !== "source")
-            add(target, name, v);
-      }
+      for (const v of facts.variables)
+        add(dir, v.name, v.default);
+      for (const call of facts.moduleCalls)
+        for (const a of call.args)
+          add(call.dir, a.name, a.value);
     }
     return byDirVar;
   });
   return [...values.get(`${moduleDir}\0${variable}`) ?? []];
 }
-function possibleValues(project, file, value) {
-  const lit = hclLiteral(value);
-  if (lit !== void 0)
-    return [lit];
-  const v = variableReference(value);
-  return v ? variableValues(project, posixDir(file.path), v) : [];
-}
-function readIntegrationAction(project, resource) {
-  const b = resource.body;
-  const doc = terraformDocument(resource.file);
-  const decode = (v) => typeof v === "string" ? doc?.jsonencoded.get(v) : v && typeof v === "object" ? v : void 0;
-  const req = block(b.config_request);
-  const res = block(b.config_response);
-  const str3 = (v) => typeof v === "string" ? v : void 0;
-  const obj = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
-  const secure = hclLiteral(b.secure);
-  return {
-    resource,
-    names: possibleValues(project, resource.file, b.name),
-    nameExpression: str3(b.name),
-    categories: possibleValues(project, resource.file, b.category),
-    categoryExpression: str3(b.category),
-    integrationId: str3(b.integration_id),
-    secure: secure === "true" ? true : secure === "false" ? false : void 0,
-    contractInput: decode(b.contract_input),
-    contractOutput: decode(b.contract_output),
-    configRequest: req && {
-      requestUrlTemplate: str3(req.request_url_template),
-      requestType: str3(req.request_type),
-      requestTemplate: str3(req.request_template),
-      headers: obj(req.headers)
-    },
-    configResponse: res && {
-      translationMap: obj(res.translation_map),
-      translationMapDefaults: obj(res.translation_map_defaults),
-      successTemplate: str3(res.success_template)
-    }
-  };
+function possibleValues(project, path, value) {
+  if (value.literal !== void 0)
+    return [value.literal];
+  return value.variable !== void 0 ? variableValues(project, posixDir(path), value.variable) : [];
 }
 function terraformIntegrationActions(project) {
-  return project.index("terraform:integration-actions", (p) => p.filesOfKind("terraform").flatMap((file) => terraformResources(file).filter((r) => r.type === "genesyscloud_integration_action").map((r) => readIntegrationAction(p, r))));
+  return project.index("terraform:integration-actions", (p) => p.filesOfKind("terraform").flatMap((file) => (file.terraform?.integrationActions ?? []).map((a) => {
+    const out = { path: file.path, names: possibleValues(p, file.path, a.name), categories: possibleValues(p, file.path, a.category), action: a.action };
+    if (a.nameExpression !== void 0)
+      out.nameExpression = a.nameExpression;
+    if (a.categoryExpression !== void 0)
+      out.categoryExpression = a.categoryExpression;
+    return out;
+  })));
 }
 function isTerraformReference(expression) {
   const m = /^\s*([A-Za-z_][\w-]*)\s*(\(|\.|\[)?/.exec(expression);
@@ -35504,7 +35556,15 @@ function renderedRange(file, tpl, rendered, from, to) {
   return templateRange(file, tpl, a, b);
 }
 function dataActionFact(def, categories) {
-  const fact = { path: def.file.path, origin: def.origin, name: def.name, baseName: def.baseName, inputSchema: def.inputSchema, successSchema: def.successSchema, keyInputs: keyInputs(def) };
+  const fact = { path: def.file.path, origin: def.origin, keyInputs: keyInputs(def) };
+  if (def.name !== void 0)
+    fact.name = def.name;
+  if (def.baseName !== void 0)
+    fact.baseName = def.baseName;
+  if (def.inputSchema !== void 0)
+    fact.inputSchema = def.inputSchema;
+  if (def.successSchema !== void 0)
+    fact.successSchema = def.successSchema;
   const inputs = setAttributeInputs(def);
   if (inputs)
     fact.setAttributeInputs = inputs;
@@ -35551,22 +35611,30 @@ function setAttributeInputs(def) {
     return void 0;
   return inputs;
 }
+function dataActionFileFacts(file) {
+  const known = treelessFacts.get(file);
+  if (known)
+    return known;
+  const def = dataActionOf(file);
+  const facts = { keysSet: participantKeysSetBy(file) };
+  if (def)
+    facts.action = dataActionFact(def);
+  return facts;
+}
+function terraformDataActionFacts(file) {
+  const jsonencoded = terraformDocument(file)?.jsonencoded;
+  const decode = (v) => typeof v === "string" ? jsonencoded?.get(v) : v && typeof v === "object" ? v : void 0;
+  const actions = terraformDataActionsIn(file).map((def) => {
+    const body = def.resource?.body ?? {};
+    return dataActionFact({ ...def, name: void 0, baseName: void 0, inputSchema: def.inputSchema ?? decode(body.contract_input), successSchema: def.successSchema ?? decode(body.contract_output) });
+  });
+  return { actions, keysSet: participantKeysSetBy(file) };
+}
 function terraformDataActions(project) {
   return terraformIntegrationActions(project).flatMap((a) => {
-    const def = terraformDataActionsIn(a.resource.file).find((d) => d.resource === a.resource);
-    const base = def ?? {
-      file: a.resource.file,
-      origin: "terraform",
-      resource: a.resource,
-      requestType: a.configRequest?.requestType?.toUpperCase(),
-      inputSchema: a.contractInput,
-      successSchema: a.contractOutput,
-      secure: a.secure
-    };
-    const merged = { ...base, inputSchema: base.inputSchema ?? a.contractInput, successSchema: base.successSchema ?? a.contractOutput };
     if (!a.names.length)
-      return [dataActionFact({ ...merged, name: void 0, baseName: void 0 }, a.categories)];
-    return a.names.map((name) => dataActionFact({ ...merged, name, baseName: stripExportSuffix(name) }, a.categories));
+      return [{ ...a.action, categories: a.categories }];
+    return a.names.map((name) => ({ ...a.action, name, baseName: stripExportSuffix(name), categories: a.categories }));
   });
 }
 function terraformDataActionsIn(file) {
@@ -35638,20 +35706,12 @@ function terraformDataAction(file, r) {
   };
 }
 function dataActionIndex(project) {
-  return project.index("data-actions", () => {
+  return project.index("data-actions", (p) => {
     const all = [];
-    for (const f of project.filesOfKind("data-action")) {
-      const known = treelessFacts.get(f);
-      if (known) {
-        if (known.action)
-          all.push(known.action);
-        continue;
-      }
-      const d = dataActionOf(f);
-      if (d)
-        all.push(dataActionFact(d));
-    }
-    all.push(...terraformDataActions(project));
+    for (const f of p.filesOfKind("data-action"))
+      if (f.dataAction?.action)
+        all.push(f.dataAction.action);
+    all.push(...terraformDataActions(p));
     const byName = /* @__PURE__ */ new Map();
     let hasUnknownNames = false;
     for (const d of all) {
@@ -35679,8 +35739,7 @@ function findDataActions(index2, name) {
   return [];
 }
 function dataActionWithoutTree(file) {
-  const def = dataActionOf(file);
-  const facts = { action: def ? dataActionFact(def) : void 0, keysSet: participantKeysSetBy(file) };
+  const facts = dataActionFileFacts(file);
   const light = treelessCopy(file);
   treelessFacts.set(light, facts);
   return light;
@@ -35761,6 +35820,7 @@ var init_data_actions = __esm({
     init_hcl_values();
     init_string_offsets();
     init_terraform();
+    init_terraform_document();
     init_stubbed_json();
     init_velocity();
     EXPORT_SUFFIX = /\s+-\s+Exported\s+\d{4}-\d{2}-\d{2}\s+@\s+\d{1,2}:\d{2}\s*$/;
@@ -35773,7 +35833,7 @@ var init_data_actions = __esm({
     TERRAFORM_TEMPLATE = /(?<![$%])([$%])(?!\1)\{|^[$%]\{/;
     treelessFacts = /* @__PURE__ */ new WeakMap();
     dataActionParticipantKeys = {
-      participantKeysSet: (file) => treelessFacts.get(file)?.keysSet ?? participantKeysSetBy(file)
+      participantKeysSet: (facts) => facts.dataAction?.keysSet ?? facts.terraform?.keysSet ?? []
     };
     DEFAULT_ID_PATTERN = "(?:id|ids)$";
     SAFE_FORMATS = /* @__PURE__ */ new Set(["uuid", "date", "date-time", "time", "integer", "int32", "int64"]);
@@ -35782,6 +35842,70 @@ var init_data_actions = __esm({
       properties: { idPattern: { type: "string", format: "regex", description: 'Input names treated as Genesys ids (GUIDs), never escaped; "" to check every input.' } },
       additionalProperties: false
     };
+  }
+});
+
+// packages/core/dist/model/set-attribute-calls.js
+function keysSetThroughDataActions(file, project) {
+  const calls = file.flow?.calls;
+  if (!calls?.length)
+    return [];
+  const index2 = dataActionIndex(project);
+  const out = [];
+  for (const call of calls) {
+    for (const def of findDataActions(index2, call.actionName)) {
+      for (const input of def.keyInputs) {
+        const entry = call.inputs.find((e) => e.name === input);
+        if (entry)
+          out.push({ key: entry.text, path: file.path, range: entry.range, origin: "flow" });
+      }
+    }
+  }
+  return out;
+}
+function requiredInputs(schema4) {
+  const r = schema4?.required;
+  return Array.isArray(r) ? r.filter((x) => typeof x === "string") : [];
+}
+function setAttributeActions(project) {
+  return project.index("set-attribute-actions", (p) => {
+    const out = [];
+    for (const def of dataActionIndex(p).all) {
+      if (def.baseName === void 0)
+        continue;
+      const inputs = def.setAttributeInputs;
+      if (!inputs)
+        continue;
+      const category = def.categories?.length === 1 ? def.categories[0] : void 0;
+      out.push({ def, name: def.baseName, category, inputs, required: requiredInputs(def.inputSchema) });
+    }
+    return out;
+  });
+}
+var setAttributeCallKeys;
+var init_set_attribute_calls = __esm({
+  "packages/core/dist/model/set-attribute-calls.js"() {
+    "use strict";
+    init_data_actions();
+    setAttributeCallKeys = { participantKeysSet: keysSetThroughDataActions };
+  }
+});
+
+// packages/core/dist/model/contributors.js
+var builtInContributors;
+var init_contributors = __esm({
+  "packages/core/dist/model/contributors.js"() {
+    "use strict";
+    init_archy_options();
+    init_data_actions();
+    init_set_attribute_calls();
+    init_terraform();
+    builtInContributors = [
+      terraformFlowSubstitutions,
+      dataActionParticipantKeys,
+      setAttributeCallKeys,
+      archyOptionsContributor
+    ];
   }
 });
 
@@ -36159,109 +36283,119 @@ var init_flow_facts = __esm({
   }
 });
 
-// packages/core/dist/model/set-attribute-calls.js
-function keysSetThroughDataActions(file, project) {
-  if (file.kind !== "flow")
-    return [];
-  const { calls } = flowFacts(file);
-  if (!calls.length)
-    return [];
-  const index2 = dataActionIndex(project);
-  const out = [];
-  for (const call of calls) {
-    for (const def of findDataActions(index2, call.actionName)) {
-      for (const input of def.keyInputs) {
-        const entry = call.inputs.find((e) => e.name === input);
-        if (entry)
-          out.push({ key: entry.text, path: file.path, range: entry.range, origin: "flow" });
-      }
-    }
+// packages/core/dist/model/facts.js
+function extractFacts(file) {
+  let facts = extracted.get(file);
+  if (!facts)
+    extracted.set(file, facts = extractFileFacts(file));
+  return facts;
+}
+function extractFileFacts(file) {
+  const facts = { path: file.path, kind: file.kind };
+  const options = archyOptionsKeys(file);
+  if (options)
+    facts.archyOptions = { substitutions: options };
+  if (file.errors.length) {
+    facts.parseFailed = true;
+    return facts;
   }
-  return out;
-}
-function requiredInputs(schema4) {
-  const r = schema4?.required;
-  return Array.isArray(r) ? r.filter((x) => typeof x === "string") : [];
-}
-function setAttributeActions(project) {
-  return project.index("set-attribute-actions", (p) => {
-    const out = [];
-    for (const def of dataActionIndex(p).all) {
-      if (def.baseName === void 0)
-        continue;
-      const inputs = def.setAttributeInputs;
-      if (!inputs)
-        continue;
-      const category = def.categories?.length === 1 ? def.categories[0] : void 0;
-      out.push({ def, name: def.baseName, category, inputs, required: requiredInputs(def.inputSchema) });
+  try {
+    if (file.kind === "flow")
+      facts.flow = flowFacts(file);
+    else if (file.kind === "data-action")
+      facts.dataAction = dataActionFileFacts(file);
+    else if (file.kind === "terraform") {
+      const terraform = extractTerraformFacts(file, terraformDataActionFacts);
+      if (terraform)
+        facts.terraform = terraform;
     }
-    return out;
-  });
-}
-var setAttributeCallKeys;
-var init_set_attribute_calls = __esm({
-  "packages/core/dist/model/set-attribute-calls.js"() {
-    "use strict";
-    init_flow_facts();
-    init_data_actions();
-    setAttributeCallKeys = { participantKeysSet: keysSetThroughDataActions };
+  } catch (e) {
+    return { path: file.path, kind: file.kind, ...facts.archyOptions ? { archyOptions: facts.archyOptions } : {}, extractError: `Internal error while reading the facts of ${file.path}: ${e?.message ?? String(e)}. Please report it.` };
   }
-});
-
-// packages/core/dist/model/contributors.js
-var builtInContributors;
-var init_contributors = __esm({
-  "packages/core/dist/model/contributors.js"() {
+  return facts;
+}
+var extracted;
+var init_facts = __esm({
+  "packages/core/dist/model/facts.js"() {
     "use strict";
     init_archy_options();
     init_data_actions();
-    init_set_attribute_calls();
+    init_flow_facts();
     init_terraform();
-    builtInContributors = [
-      terraformFlowSubstitutions,
-      dataActionParticipantKeys,
-      setAttributeCallKeys,
-      archyOptionsContributor
-    ];
+    extracted = /* @__PURE__ */ new WeakMap();
   }
 });
 
 // packages/core/dist/model/project.js
-var Project;
+var pendingFacts, Project;
 var init_project = __esm({
   "packages/core/dist/model/project.js"() {
     "use strict";
     init_contributors();
-    init_flow_facts();
-    Project = class {
-      files;
+    init_facts();
+    Project = class _Project {
+      /** The facts of every file the linter was given, in input order. Rules read them through the indexes. */
+      facts;
       settings;
       /**
        * What the linter was built with (`createLinter({ contributors })`), never filled by an import. A project built
-       * directly (`new Project(files)`) gets the built-in ones.
+       * directly (`new Project(files)`, `Project.fromFacts(facts)`) gets the built-in ones.
        */
       contributors;
+      /**
+       * Called on every index read (built or memoised), path lookups included, with the index's name and value: how a
+       * cache learns which project facts a cross-file rule's result depends on.
+       */
+      onIndexRead;
       indexes = /* @__PURE__ */ new Map();
       byPath = /* @__PURE__ */ new Map();
+      /** A project of parsed files: their facts are extracted (`extractFacts`) and the trees are not kept. */
       constructor(files, settings = {}, contributors = builtInContributors) {
-        this.files = files;
+        this.facts = pendingFacts ?? files.map(extractFacts);
         this.settings = settings;
         this.contributors = contributors;
-        for (const f of files)
+        for (const f of this.facts)
           this.byPath.set(f.path, f);
       }
-      file(path) {
-        return this.byPath.get(path);
+      /** A project of facts alone (from `extractFacts`, possibly through a JSON round trip): no tree anywhere. */
+      static fromFacts(facts, settings = {}, contributors = builtInContributors) {
+        pendingFacts = facts;
+        try {
+          return new _Project([], settings, contributors);
+        } finally {
+          pendingFacts = void 0;
+        }
       }
+      /** Whether the linter was given a file at this path (any kind, parsed or not). */
+      hasPath(path) {
+        return this.index(`path:${path}`, () => this.byPath.has(path));
+      }
+      /** Paths of the files given whose `/`-prefixed path ends with `suffix` (e.g. `/flows/a.yaml`), in input order. */
+      pathsEndingWith(suffix) {
+        return this.index(`paths-ending:${suffix}`, () => this.facts.filter((f) => `/${f.path}`.endsWith(suffix)).map((f) => f.path));
+      }
+      /** The facts of the file at this path. */
+      factsOf(path) {
+        return this.index(`facts:${path}`, () => this.byPath.get(path));
+      }
+      /** The facts of every file of a kind that parsed without errors, in input order. */
       filesOfKind(kind) {
-        return this.index(`kind:${kind}`, () => this.files.filter((f) => f.kind === kind && !f.errors.length));
+        return this.index(`kind:${kind}`, () => this.facts.filter((f) => f.kind === kind && !f.parseFailed));
+      }
+      /** Whether any file of a kind parsed without errors (without depending on what is in them). */
+      hasFilesOfKind(kind) {
+        return this.index(`has-kind:${kind}`, () => this.facts.some((f) => f.kind === kind && !f.parseFailed));
       }
       /** A memoised index, so rules that need the same fact (keys set anywhere) compute it once per run. */
       index(name, build) {
+        let value;
         if (this.indexes.has(name))
-          return this.indexes.get(name);
-        const value = build(this);
-        this.indexes.set(name, value);
+          value = this.indexes.get(name);
+        else {
+          value = build(this);
+          this.indexes.set(name, value);
+        }
+        this.onIndexRead?.(name, value);
         return value;
       }
       /** Participant-data keys set anywhere in the project, by exact spelling. */
@@ -36276,10 +36410,10 @@ var init_project = __esm({
               out.set(o.key, [o]);
           };
           for (const file of this.filesOfKind("flow"))
-            for (const o of flowFacts(file).keysSet)
+            for (const o of file.flow?.keysSet ?? [])
               add(o);
-          for (const file of this.files) {
-            if (file.errors.length)
+          for (const file of this.facts) {
+            if (file.parseFailed)
               continue;
             for (const c of this.contributors)
               for (const o of c.participantKeysSet?.(file, this) ?? [])
@@ -36293,7 +36427,7 @@ var init_project = __esm({
         return this.index("participant-keys-read", () => {
           const out = /* @__PURE__ */ new Map();
           for (const file of this.filesOfKind("flow")) {
-            for (const o of flowFacts(file).keysRead) {
+            for (const o of file.flow?.keysRead ?? []) {
               const list = out.get(o.key);
               if (list)
                 list.push(o);
@@ -36464,7 +36598,7 @@ function createLinter(linterOptions) {
   const linterRules = checkRules(linterOptions.rules);
   const parsers = { ...linterOptions.parsers };
   const contributors = [...linterOptions.contributors ?? []];
-  const parse6 = (path, text, kind, prepared) => parseFile(path, text, kind, prepared, parsers);
+  const parse5 = (path, text, kind, prepared) => parseFile(path, text, kind, prepared, parsers);
   const checked = new WeakSet([linterOptions.rules]);
   const checkedRules = (rules) => {
     if (!checked.has(rules)) {
@@ -36505,22 +36639,22 @@ function createLinter(linterOptions) {
       }
       if (input.parsed)
         return { input, file: input.parsed, ignored: false };
-      return { input, file: factsOnly(parse6(input.path, input.text, void 0, input.prepared), input), ignored: false };
+      return { input, file: factsOnly(parse5(input.path, input.text, void 0, input.prepared), input), ignored: false };
     });
     const projectSettings = options.settings ?? options.config?.settings ?? {};
-    let project = new Project(parsed.flatMap((p) => p.file ? [p.file] : []), projectSettings, contributors);
+    let project = Project.fromFacts(parsed.flatMap((p) => p.file ? [extractFacts(p.file)] : []), projectSettings, contributors);
     const deployed = deployedMistypedFlows(parsed, project);
     if (deployed.length) {
       for (const p of deployed)
-        p.file = factsOnly(parse6(p.input.path, p.input.text, "flow"), p.input);
-      project = new Project(parsed.flatMap((p) => p.file ? [p.file] : []), projectSettings, contributors);
+        p.file = factsOnly(parse5(p.input.path, p.input.text, "flow"), p.input);
+      project = Project.fromFacts(parsed.flatMap((p) => p.file ? [extractFacts(p.file)] : []), projectSettings, contributors);
     }
     const results = [];
     const targets = options.isTarget ? parsed.filter((p) => options.isTarget(p.input.path)) : parsed;
     for (const { input, file: known, ignored, tooLargeNotOurs } of targets) {
       options.onProgress?.("linting", results.length, targets.length);
       const treeless = known && known.root === null && (known.kind === "flow" || known.kind === "data-action") && !known.errors.length && input.text !== void 0 && !input.parsed;
-      const file = treeless ? parse6(input.path, input.text, known.kind, input.prepared) : known;
+      const file = treeless ? parse5(input.path, input.text, known.kind, input.prepared) : known;
       if (ignored || tooLargeNotOurs) {
         results.push(countResult({ filePath: input.path, kind: "unknown", messages: [], skipped: ignored ? "ignored" : "not-ours" }));
         continue;
@@ -36562,7 +36696,7 @@ function createLinter(linterOptions) {
       return { ...input, prepared: e instanceof Error ? e : new Error(String(e)) };
     }
   }
-  return { rules: linterRules, parsers, contributors, lintText: lintText3, lintFiles: lintFiles3, lintFilesAsync: lintFilesAsync3, prepareInput: prepareInput3, parseFile: parse6 };
+  return { rules: linterRules, parsers, contributors, lintText: lintText3, lintFiles: lintFiles3, lintFilesAsync: lintFilesAsync3, prepareInput: prepareInput3, parseFile: parse5 };
 }
 function deployedMistypedFlows(parsed, project) {
   const candidates = parsed.filter((p) => p.file?.kind === "unknown" && FLOW_EXTENSIONS.includes(extensionOf(p.input.path)) && mistypedFlowTypeKey(p.file.source.text) !== void 0);
@@ -36690,6 +36824,7 @@ var init_linter = __esm({
     init_directives();
     init_text_edits();
     init_project();
+    init_facts();
     init_parse_file();
     init_detect_kind();
     init_terraform();
@@ -37102,7 +37237,7 @@ function dynamicKeyWriters(project) {
   return project.index("participant-data/dynamic-writers", (p) => {
     const out = /* @__PURE__ */ new Map();
     for (const file of p.filesOfKind("flow")) {
-      for (const set2 of flowFacts(file).dynamicKeySets) {
+      for (const set2 of file.flow?.dynamicKeySets ?? []) {
         const key = intendedKeyOf(p, set2.path, set2.kind, set2.text);
         if (key !== void 0 && !out.has(key))
           out.set(key, set2);
@@ -37118,7 +37253,6 @@ var USER_SCOPE, BUILT_IN_SCOPE;
 var init_participant_keys = __esm({
   "packages/core/dist/model/participant-keys.js"() {
     "use strict";
-    init_flow_facts();
     init_participant_key_parts();
     USER_SCOPE = /^(?:flow|state|task)(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/i;
     BUILT_IN_SCOPE = new RegExp(`^(?:${BUILT_IN_SCOPES.join("|")})(?:\\.[A-Za-z_][A-Za-z0-9_]*)+$`);
@@ -45625,7 +45759,7 @@ var init_flow_filepath = __esm({
         const flows = terraformFlowsIn(context3.project, context3.file);
         if (!flows.length)
           return;
-        const flowsRead = context3.project.filesOfKind("flow").length > 0;
+        const flowsRead = context3.project.hasFilesOfKind("flow");
         for (const flow of flows) {
           const { resource, filepath, target } = flow;
           if (filepath === void 0) {
@@ -45663,13 +45797,7 @@ function removeLine(text, start, end) {
   return { range: [lineStart, Math.min(text.length, lineEnd + 1)], text: "" };
 }
 function providerConstraint(project, file) {
-  const all = project.index("terraform:genesyscloud-constraints", (p) => {
-    const out = [];
-    for (const f of p.filesOfKind("terraform"))
-      for (const text of constraintsIn(f))
-        out.push({ path: f.path, text });
-    return out;
-  });
+  const all = genesysProviderConstraints(project);
   for (let dir = posix.dirname(file.path); ; dir = posix.dirname(dir)) {
     const here = all.filter((c) => posix.dirname(c.path) === dir);
     if (here.length) {
@@ -45679,27 +45807,6 @@ function providerConstraint(project, file) {
     if (dir === "." || dir === "/" || dir === "" || posix.dirname(dir) === dir)
       return {};
   }
-}
-function constraintsIn(file) {
-  const json2 = terraformDocument(file)?.json;
-  const out = [];
-  for (const block2 of [].concat(json2?.terraform ?? [])) {
-    const required = block2?.required_providers;
-    for (const entry of [].concat(required ?? [])) {
-      if (!entry || typeof entry !== "object")
-        continue;
-      for (const [name, spec] of Object.entries(entry)) {
-        const source = typeof spec === "object" && spec ? spec.source : void 0;
-        const isGenesys = typeof source === "string" ? /(^|\/)mypurecloud\/genesyscloud$/i.test(source) : name === "genesyscloud";
-        if (!isGenesys)
-          continue;
-        const version = typeof spec === "string" ? spec : spec?.version;
-        if (typeof version === "string" && version.trim())
-          out.push(version.trim());
-      }
-    }
-  }
-  return out;
 }
 function parseVersion(s) {
   const m = /^v?(\d+)(?:\.(\d+))?(?:\.(\d+))?(?:[-+].*)?$/.exec(s.trim());
@@ -45779,7 +45886,6 @@ var init_file_content_hash = __esm({
   "packages/core/dist/rules/terraform/file-content-hash.js"() {
     "use strict";
     init_posix_path();
-    init_terraform_document();
     init_terraform();
     init_rule();
     id14 = "terraform/file-content-hash";
@@ -45837,9 +45943,9 @@ function terraformCategories(project) {
   return project.index("call-data:terraform-categories", (p) => {
     const byFile = /* @__PURE__ */ new Map();
     for (const a of terraformIntegrationActions(p)) {
-      let byName = byFile.get(a.resource.file.path);
+      let byName = byFile.get(a.path);
       if (!byName)
-        byFile.set(a.resource.file.path, byName = /* @__PURE__ */ new Map());
+        byFile.set(a.path, byName = /* @__PURE__ */ new Map());
       for (const name of a.names) {
         const known = byName.has(name) ? byName.get(name) : [];
         byName.set(name, known && a.categories.length ? [...known, ...a.categories] : void 0);
@@ -49773,7 +49879,7 @@ var require_fast_uri = __commonJS({
         normalizeString2(uri, options);
       } else if (typeof uri === "object") {
         uri = /** @type {T} */
-        parse6(serialize(uri, options), options);
+        parse5(serialize(uri, options), options);
       }
       return uri;
     }
@@ -49816,8 +49922,8 @@ var require_fast_uri = __commonJS({
     function resolveComponent(base, relative6, options, skipNormalization) {
       const target = {};
       if (!skipNormalization) {
-        base = parse6(serialize(base, options), options);
-        relative6 = parse6(serialize(relative6, options), options);
+        base = parse5(serialize(base, options), options);
+        relative6 = parse5(serialize(relative6, options), options);
       }
       options = options || {};
       if (!options.tolerant && relative6.scheme) {
@@ -50135,7 +50241,7 @@ var require_fast_uri = __commonJS({
       }
       return { parsed, malformedAuthorityOrPort, malformedPercentEncoding, malformedSchemeSpecific, malformedHost, malformedScheme };
     }
-    function parse6(uri, opts) {
+    function parse5(uri, opts) {
       return parseWithStatus(uri, opts).parsed;
     }
     function normalizeString2(uri, opts) {
@@ -50172,7 +50278,7 @@ var require_fast_uri = __commonJS({
       resolveComponent,
       equal,
       serialize,
-      parse: parse6
+      parse: parse5
     };
     module.exports = fastUri;
     module.exports.default = fastUri;
@@ -60967,11 +61073,11 @@ var require_bridge = __commonJS({
       return (0, zlib_1.gunzipSync)(await fs4.readFile((0, path_1.join)(__cxlintBundleDir, "hcl2json.wasm.gz")));
     };
     var wasm = goBridge(loadWasm());
-    async function parse6(filename, contents) {
+    async function parse5(filename, contents) {
       const res = await wasm.parse(filename, contents);
       return JSON.parse(res);
     }
-    exports.parse = parse6;
+    exports.parse = parse5;
     async function convertFiles(workingDirectory) {
       let tfFileContents = "";
       const tfJSONFileContents = [];
@@ -60990,7 +61096,7 @@ var require_bridge = __commonJS({
         console.error(`No '.tf' or '.tf.json' files found in ${workingDirectory}`);
         return {};
       }
-      return (0, deepmerge_1.deepMerge)(await parse6("hcl2json.tf", tfFileContents), ...tfJSONFileContents);
+      return (0, deepmerge_1.deepMerge)(await parse5("hcl2json.tf", tfFileContents), ...tfJSONFileContents);
     }
     exports.convertFiles = convertFiles;
     async function getReferencesInExpression(filename, expression) {
@@ -63830,7 +63936,7 @@ var require_dist4 = __commonJS({
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.format = format4;
-    exports.parse = parse6;
+    exports.parse = parse5;
     var TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
     var TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
     var QUOTE_REGEXP = /[\\"]/g;
@@ -63857,7 +63963,7 @@ var require_dist4 = __commonJS({
       }
       return result;
     }
-    function parse6(header, options) {
+    function parse5(header, options) {
       const stopChar = options?.comma === true ? COMMA : 65536;
       const len = header.length;
       let index2 = skipOWS(header, options?.start ?? 0, len);
@@ -65803,6 +65909,7 @@ init_pointer();
 init_source_text();
 init_project();
 init_contributors();
+init_facts();
 init_participant_data();
 init_values();
 init_flow();
@@ -66536,7 +66643,7 @@ function expand(template, context3) {
     return template.replace(/\/$/, "");
   }
 }
-function parse4(options) {
+function parse3(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
@@ -66600,7 +66707,7 @@ function parse4(options) {
   );
 }
 function endpointWithDefaults(defaults2, route, options) {
-  return parse4(merge2(defaults2, route, options));
+  return parse3(merge2(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge2(oldDefaults, newDefaults);
@@ -66609,7 +66716,7 @@ function withDefaults(oldDefaults, newDefaults) {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
     merge: merge2.bind(null, DEFAULTS2),
-    parse: parse4
+    parse: parse3
   });
 }
 var endpoint = withDefaults(null, DEFAULTS);
