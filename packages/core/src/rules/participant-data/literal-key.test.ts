@@ -120,7 +120,7 @@ tester.run(rule, {
       code: flowWith(setData('name:\n  var: Flow.key\nvalue:\n  noValue: true'), { variables: KEY_VARIABLE }),
       errors: [
         {
-          messageId: 'dynamicKey',
+          messageId: 'variableKey',
           message: /is the variable `Flow.key`/,
           line: 15,
           column: 22,
@@ -141,7 +141,7 @@ tester.run(rule, {
       settings: { substitutions: ['env'] },
       errors: [
         {
-          messageId: 'templateKey',
+          messageId: 'unfilledTemplateKey',
           message: /the template `\{\{flow.input.id\}\}`, which the deployment does not fill in \(no such substitution\).*for example `\{\{env\}\}`/,
           suggestions: [{ output: flowWith(setData('name:\n  lit: "{{env}}"\nvalue:\n  lit: x')) }],
         },
@@ -154,7 +154,7 @@ tester.run(rule, {
       settings: { substitutions: ['customer_key'] },
       errors: [
         {
-          messageId: 'templateKey',
+          messageId: 'unfilledTemplateKey',
           suggestions: [
             { desc: 'Use the declared substitution `{{customer_key}}`.', output: flowWith(setData('name:\n  lit: "{{customer_key}}"\nvalue:\n  lit: x')) },
             { desc: 'Use the literal key `customer_kye` and keep the current value.', output: flowWith(setData('name:\n  lit: customer_kye\nvalue:\n  lit: x')) },
