@@ -21,6 +21,8 @@ export const VALUE_KINDS = {
   codeList: /^`[^`]*`((, |,? and |,? or )`[^`]*`)*$/,
   /** Names from the user's files, each in a code span with how often it occurs (`` `delay` ×2, `Delay` ×1 ``). */
   codeCounts: /^`[^`]*` ×\d+(, `[^`]*` ×\d+)*$/,
+  /** The JSON Schema validator's (ajv's) own words for the rule a schema breaks: `must be array`. */
+  schemaRule: /^must /,
   /** One word of Archy's own vocabulary, as it is written in the file (`Set`/`Get`, `task`/`menu`). */
   archyWord: /^[A-Za-z]+$/,
 } as const satisfies Record<string, RegExp>;
@@ -51,7 +53,7 @@ export const PLACEHOLDER_KINDS: Readonly<Record<string, Readonly<Record<string, 
   'data-action/request-json': { method: 'httpMethod' },
   'data-action/get-with-body': { method: 'httpMethod' },
   'data-action/translation-map': { keys: 'codeList' },
-  'data-action/contract-schema': {},
+  'data-action/contract-schema': { problem: 'schemaRule' },
   'data-action/participant-attributes': { type: 'jsonTypes' },
   'data-action/input-undeclared': {},
   'data-action/success-template': { type: 'jsonTypes' },

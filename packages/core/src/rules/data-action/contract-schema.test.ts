@@ -26,7 +26,7 @@ tester.run(rule, {
       errors: [
         {
           messageId: 'invalid',
-          message: /^inputSchema is not a valid JSON Schema: `inputSchema\/properties\/a\/type` must be/,
+          message: /^`inputSchema` is not a valid JSON Schema: `inputSchema\/properties\/a\/type` must be/,
           ...positionOf(dataActionJson({ inputSchema: { type: 'object', properties: { a: { type: 'strng' } } } }), '"strng"'),
         },
       ],
@@ -39,12 +39,12 @@ tester.run(rule, {
     {
       name: 'an input contract that is not an object',
       code: dataActionJson({ inputSchema: { type: 'string' } }),
-      errors: [{ messageId: 'notObject', message: 'inputSchema must describe an object (`"type": "object"`): Architect maps its properties to the action\'s inputs.' }],
+      errors: [{ messageId: 'inputNotObject', message: '`inputSchema` must describe an object (`"type": "object"`): Architect maps its properties to the action\'s inputs.' }],
     },
     {
       name: 'a success contract that is a string',
       code: dataActionJson({ successSchema: { type: 'string' } }),
-      errors: [{ messageId: 'notObject', message: /^successSchema must describe an object .* or an array of objects/ }],
+      errors: [{ messageId: 'successNotObject', message: /^`successSchema` must describe an object .* or an array of objects/ }],
     },
     {
       name: 'a draft-04 boolean exclusiveMinimum is fine in draft-04, a draft-07 one is not',
@@ -70,7 +70,7 @@ tester.run(
       {
         name: 'Terraform: a contract_input that is not an object',
         code: dataActionTf({ inputSchema: { type: 'string' } }),
-        errors: [{ messageId: 'notObject', ...positionOf(dataActionTf({ inputSchema: { type: 'string' } }), '"string"') }],
+        errors: [{ messageId: 'inputNotObject', ...positionOf(dataActionTf({ inputSchema: { type: 'string' } }), '"string"') }],
       },
     ],
   }),
