@@ -40,14 +40,14 @@ tester.run(rule, {
     {
       name: 'a wildcard and a deep scan',
       code: response('{"phone": ${all}, "lastName": ${deep}}', { all: '$.items[*].number', deep: '$..last' }),
-      errors: [{ messageId: 'arrayToScalar', message: /wildcard/ }, { messageId: 'arrayToScalar', message: /deep scan/ }],
+      errors: [{ messageId: 'arrayToScalarWildcard', message: /wildcard/ }, { messageId: 'arrayToScalarDeepScan', message: /deep scan/ }],
     },
     {
       name: 'a key the success schema does not declare (case differs)',
       code: response('{"LastName": ${lastName}}', { lastName: '$.name.last' }),
       errors: [
         {
-          messageId: 'undeclaredKey',
+          messageId: 'undeclaredKeyCase',
           message: "`LastName` is not a property of the success schema, so no flow can read it (Architect offers only the schema's properties as outputs) (the schema has `lastName`; names are case-sensitive).",
           ...positionOf(response('{"LastName": ${lastName}}', { lastName: '$.name.last' }), '\\"LastName'),
         },

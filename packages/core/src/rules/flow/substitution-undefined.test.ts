@@ -96,7 +96,7 @@ tester.run(rule, {
       code: FLOW,
       settings: { archyOptionsFiles: ['archy/options.yaml'] },
       files: [{ path: 'archy/options.yaml', text: 'substitutions:\n  flow_name: Support\n' }],
-      errors: [{ messageId: 'undefined', message: /Archy options files for this flow, so the flow is deployed with the literal text \(Terraform\) or the deployment stops at the unknown key \(Archy\)/, line: 4 }],
+      errors: [{ messageId: 'undefinedNotTerraformOptionsFiles', message: /Archy options files for this flow, so the flow is deployed with the literal text \(Terraform\) or the deployment stops at the unknown key \(Archy\)/, line: 4 }],
     },
     {
       name: 'a placeholder with spaces is never replaced by Terraform: fixed to the exact text',
