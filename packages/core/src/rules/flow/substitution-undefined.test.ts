@@ -81,7 +81,7 @@ tester.run(rule, {
       filename,
       code: FLOW.replace('{{flow_name}}', '{{flow_nam}}'),
       files: [{ path: 'infra/flows/main.tf', text: BOTH }],
-      errors: [{ messageId: 'undefined', line: 2, column: 10, suggestions: [{ messageId: 'useClosest', output: FLOW }] }],
+      errors: [{ messageId: 'undefinedClosest', line: 2, column: 10, suggestions: [{ messageId: 'useClosest', output: FLOW }] }],
     },
     {
       name: 'filepath relative to the root module (an ancestor of the module folder)',

@@ -66,7 +66,7 @@ tester.run(rule, {
       files: [COLON],
       errors: [
         {
-          messageId: 'breaks',
+          messageId: 'breaksMapping',
           message:
             '`{{flow_name}}` is unquoted, and Terraform substitutes `Support: EMEA` for `flow_name`: it contains `: `, which starts a mapping, so Archy reads another document than the one meant. Quote it: `"{{flow_name}}"`.',
           line: 3,
@@ -75,8 +75,8 @@ tester.run(rule, {
       ],
       output: `${head}  name: "{{flow_name}}"\n`,
     },
-    { name: 'recommended: a leading `*` is an alias', filename, code: `${head}  name: {{flow_name}}\n`, files: [ALIAS], errors: [{ messageId: 'breaks', message: /starts with `\*`, a YAML indicator/ }], output: `${head}  name: "{{flow_name}}"\n` },
-    { name: 'recommended: a value from a variable default', filename, code: `${head}  name: {{flow_name}}\n`, files: [VARIABLE], errors: [{ messageId: 'breaks', message: /substitutes `Hello: welcome`/ }], output: `${head}  name: "{{flow_name}}"\n` },
+    { name: 'recommended: a leading `*` is an alias', filename, code: `${head}  name: {{flow_name}}\n`, files: [ALIAS], errors: [{ messageId: 'breaksIndicator', message: /starts with `\*`, a YAML indicator/ }], output: `${head}  name: "{{flow_name}}"\n` },
+    { name: 'recommended: a value from a variable default', filename, code: `${head}  name: {{flow_name}}\n`, files: [VARIABLE], errors: [{ messageId: 'breaksMapping', message: /substitutes `Hello: welcome`/ }], output: `${head}  name: "{{flow_name}}"\n` },
     {
       name: 'a value with a double quote is quoted with single quotes (double quotes would end at it)',
       filename,
