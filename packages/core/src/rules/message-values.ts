@@ -17,8 +17,10 @@ export const VALUE_KINDS = {
   httpMethod: /^[A-Z]+$/,
   /** JSON Schema type names from the user's schema, joined as the schema lists them. */
   jsonTypes: /^(string|number|integer|boolean|object|array|null)( or (string|number|integer|boolean|object|array|null))*$/,
-  /** Names from the user's files, each in a code span, joined by commas, `and` or `or`. */
-  codeList: /^`[^`]*`((, |,? and |,? or )`[^`]*`)*$/,
+  /** Names from the user's files, each in a code span, joined by commas, `and` or `or` (`, …` for the rest). */
+  codeList: /^`[^`]*`((, |,? and |,? or )`[^`]*`)*(, …)?$/,
+  /** A number or a boolean literal from the user's file, as YAML reads it. */
+  scalar: /^(-?[\d.]+(e[+-]?\d+)?|-?Infinity|NaN|true|false)$/i,
   /** Names from the user's files, each in a code span with how often it occurs (`` `delay` ×2, `Delay` ×1 ``). */
   codeCounts: /^`[^`]*` ×\d+(, `[^`]*` ×\d+)*$/,
   /** The JSON Schema validator's (ajv's) own words for the rule a schema breaks: `must be array`. */
@@ -46,7 +48,7 @@ export const PLACEHOLDER_KINDS: Readonly<Record<string, Readonly<Record<string, 
   'terraform/flow-filepath': {},
   'terraform/file-content-hash': {},
   'call-data/action-exists': { expected: 'codeList' },
-  'call-data/contract': { known: 'codeList', outputs: 'codeList', expected: 'jsonTypes', actual: 'jsonTypes' },
+  'call-data/contract': { known: 'codeList', outputs: 'codeList', problem: 'schemaRule', value: 'scalar' },
   'call-data/handles-failure': { outputs: 'codeList' },
   'data-action/json-escape': {},
   'data-action/url-escape': {},
