@@ -25,6 +25,14 @@ export const VALUE_KINDS = {
   codeCounts: /^`[^`]*` ×\d+(, `[^`]*` ×\d+)*$/,
   /** The JSON Schema validator's (ajv's) own words for the rule a schema breaks: `must be array`. */
   schemaRule: /^must /,
+  /** A file's path in the repository. */
+  path: /^[^\n`]+\.[A-Za-z0-9]+$/,
+  /**
+   * English a model function returns where it should return a code (`model/jsonpath.ts` `checkJsonPath`,
+   * `model/stubbed-json.ts` `StubError.message`): declared so the exception stays visible; it goes when the
+   * model returns a code per problem and the rule picks a messageId by it.
+   */
+  awaitingModelCode: /[^]*/,
   /** One word of Archy's own vocabulary, as it is written in the file (`Set`/`Get`, `task`/`menu`). */
   archyWord: /^[A-Za-z]+$/,
 } as const satisfies Record<string, RegExp>;
@@ -46,15 +54,15 @@ export const PLACEHOLDER_KINDS: Readonly<Record<string, Readonly<Record<string, 
   'flow/substitution-unquoted': {},
   'terraform/dollar-escape': {},
   'terraform/flow-filepath': {},
-  'terraform/file-content-hash': {},
+  'terraform/file-content-hash': { path: 'path' },
   'call-data/action-exists': { expected: 'codeList' },
   'call-data/contract': { known: 'codeList', outputs: 'codeList', problem: 'schemaRule', value: 'scalar' },
   'call-data/handles-failure': { outputs: 'codeList' },
   'data-action/json-escape': {},
   'data-action/url-escape': {},
-  'data-action/request-json': { method: 'httpMethod' },
+  'data-action/request-json': { method: 'httpMethod', problem: 'awaitingModelCode' },
   'data-action/get-with-body': { method: 'httpMethod' },
-  'data-action/translation-map': { keys: 'codeList' },
+  'data-action/translation-map': { keys: 'codeList', problem: 'awaitingModelCode' },
   'data-action/contract-schema': { problem: 'schemaRule' },
   'data-action/participant-attributes': { type: 'jsonTypes' },
   'data-action/input-undeclared': {},
