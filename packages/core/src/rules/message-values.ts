@@ -24,7 +24,7 @@ export const VALUE_KINDS = {
   /** Names from the user's files, each in a code span with how often it occurs (`` `delay` ×2, `Delay` ×1 ``). */
   codeCounts: /^`[^`]*` ×\d+(, `[^`]*` ×\d+)*$/,
   /** The JSON Schema validator's (ajv's) own words for the rule a schema breaks: `must be array`. */
-  schemaRule: /^must /,
+  schemaRule: /^must .+$/,
   /** A file's path in the repository. */
   path: /^[^\n`]+\.[A-Za-z0-9]+$/,
   /**
@@ -50,7 +50,7 @@ export const PLACEHOLDER_KINDS: Readonly<Record<string, Readonly<Record<string, 
   'flow/flow-type-key': {},
   'flow/ref-resolves': { kind: 'archyWord', plural: 'archyWord' },
   'flow/variable-scope': {},
-  'flow/substitution-undefined': { files: 'codeList', count: 'count' },
+  'flow/substitution-undefined': {},
   'flow/substitution-unquoted': {},
   'terraform/dollar-escape': {},
   'terraform/flow-filepath': {},
