@@ -101,6 +101,11 @@ tester.run(rule, {
       errors: [{ messageId: 'mustBeMap', message: '`outputs` must be a map.', line: 14, column: 24 }],
     },
     {
+      name: 'wrong type where the schema also allows empty',
+      code: flow('nothing'),
+      errors: [{ messageId: 'mustBeListOrEmpty', message: '`actions` must be a list or empty.' }],
+    },
+    {
       name: 'misspelt menu choice and variable type',
       code: `inboundCall:
   name: m

@@ -51,6 +51,8 @@ export default defineRule({
       mustBeList: '`{{parent}}` must be a list.',
       mustBeString: '`{{parent}}` must be a string.',
       mustBeBoolean: '`{{parent}}` must be a boolean.',
+      mustBeMapOrEmpty: '`{{parent}}` must be a map or empty.',
+      mustBeListOrEmpty: '`{{parent}}` must be a list or empty.',
       wrongType: '`{{parent}}` must be of one of the types {{types}}.',
       tooFewItems: '`{{parent}}` needs at least {{limit}} item(s).',
       empty: '`{{parent}}` must not be empty.',
@@ -145,8 +147,8 @@ function describe(root: Node, error: SchemaError): ReportDescriptor | undefined 
       return { range: here, messageId: 'missing', data: { parent, name: String(error.params.missingProperty) } };
     case 'type': {
       const types = ([] as string[]).concat(error.params.type as string | string[]);
-      const single = types.length === 1 ? MUST_BE[types[0]] : undefined;
-      if (single) return { range: node.range, messageId: single, data: { parent } };
+      const known = MUST_BE[types.join(' ')];
+      if (known) return { range: node.range, messageId: known, data: { parent } };
       return { range: node.range, messageId: 'wrongType', data: { parent, types: types.map((t) => `\`${t}\``).join(', ') } };
     }
     case 'minItems':
@@ -160,5 +162,12 @@ function describe(root: Node, error: SchemaError): ReportDescriptor | undefined 
   }
 }
 
-/** A YAML type the schema asks for alone, said the way a flow author reads it. */
-const MUST_BE: Record<string, string> = { object: 'mustBeMap', array: 'mustBeList', string: 'mustBeString', boolean: 'mustBeBoolean' };
+/** The types the schema asks for (as its `type` lists them), said the way a flow author reads them. */
+const MUST_BE: Record<string, string> = {
+  object: 'mustBeMap',
+  array: 'mustBeList',
+  string: 'mustBeString',
+  boolean: 'mustBeBoolean',
+  'object null': 'mustBeMapOrEmpty',
+  'array null': 'mustBeListOrEmpty',
+};
