@@ -142,6 +142,27 @@ tester.run(rule, {
       errors: [{ messageId: 'wrongTypeNumber', message: /must be string, but the literal is the number 42/, suggestions: [{ output: call(`inputs:\n  ${CONV}\n  note:\n    lit: "42"`) }] }],
     },
     {
+      name: 'a boolean for a string input',
+      code: call(`inputs:\n  ${CONV}\n  note:\n    lit: true`),
+      files: [action],
+      errors: [{ messageId: 'wrongTypeBoolean', message: 'Input `note` of `Lookup State` must be string, but the literal is the boolean true.' }],
+    },
+    {
+      name: 'null for a string input',
+      code: call(`inputs:\n  ${CONV}\n  note:\n    lit: null`),
+      files: [action],
+      errors: [{ messageId: 'wrongTypeNull', message: 'Input `note` of `Lookup State` must be string, but the literal is null.' }],
+    },
+    {
+      name: 'an input or output of an action whose contract declares none',
+      code: callDataFlow('Empty', 'inputs:\n  a:\n    lit: x\nsuccessOutputs:\n  b:\n    var: Flow.b'),
+      files: [{ path: 'actions/empty.json', text: dataActionJson({ name: 'Empty', inputSchema: { type: 'object', properties: {} }, successSchema: { type: 'object', properties: {} } }) }],
+      errors: [
+        { messageId: 'unknownInputNone', message: '`a` is not an input of data action `Empty`, which has no inputs.' },
+        { messageId: 'unknownOutputNone', message: '`b` is not an output of data action `Empty`, which has no outputs.' },
+      ],
+    },
+    {
       name: 'an output the contract does not have',
       code: call(`inputs:\n  ${CONV}\nsuccessOutputs:\n  stat:\n    var: Flow.state\n  conversation.uuid:\n    var: Flow.cid`),
       files: [action],

@@ -74,6 +74,18 @@ tester.run(rule, {
       errors: [{ messageId: 'unhandledAnyOutput', message: /with its outputs NOT_SET/ }],
     },
     {
+      name: 'checkFireAndForget: only the failure path is empty',
+      code: flow(path('timeout'), 'inputs:\n  conversationId:\n    exp: Call.ConversationId'),
+      options: { checkFireAndForget: true },
+      errors: [{ messageId: 'unhandledFailureAnyOutput', message: "Call Data Action `Look up` has no actions on its failure path: on failure the flow skips the success path and carries on after the action with its outputs NOT_SET." }],
+    },
+    {
+      name: 'checkFireAndForget: only the timeout path is empty',
+      code: flow(path('failure'), 'inputs:\n  conversationId:\n    exp: Call.ConversationId'),
+      options: { checkFireAndForget: true },
+      errors: [{ messageId: 'unhandledTimeoutAnyOutput', message: /no actions on its timeout path: on timeout the flow .* with its outputs NOT_SET\./ }],
+    },
+    {
       name: 'checkFireAndForget (strict): an output nothing reads is reported too',
       code: unread(),
       options: { checkFireAndForget: true },
