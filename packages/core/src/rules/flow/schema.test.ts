@@ -101,6 +101,26 @@ tester.run(rule, {
       errors: [{ messageId: 'mustBeMap', message: '`outputs` must be a map.', line: 14, column: 24 }],
     },
     {
+      name: 'a field nothing is close to: the fields the schema allows are listed',
+      code: flow(SET + '\n          qqqqqqqq: 1'),
+      errors: [{ messageId: 'unknownKeyExpected', message: '`attribute` has no field `qqqqqqqq` (expected one of `name`, `value`); Archy rejects or ignores it.', line: 18, column: 21, suggestions: null }],
+    },
+    {
+      name: 'an empty list where one item is needed',
+      code: flow('- setParticipantData:\n    name: Save\n    attributes: []'),
+      errors: [{ messageId: 'tooFewItems', message: '`attributes` needs at least 1 item(s).', line: 12, column: 15 }],
+    },
+    {
+      name: 'an empty map where a value is needed',
+      code: flow('- decision:\n    name: d\n    condition: {}\n    outputs:\n      yes:\n        actions: []'),
+      errors: [{ messageId: 'empty', message: '`condition` must not be empty.', line: 12, column: 15 }],
+    },
+    {
+      name: 'an action item with two keys',
+      code: flow('- disconnect:\n    name: a\n  transferToAcd:\n    name: b'),
+      errors: [{ messageId: 'notOneKey', message: '`actions[0]` must have exactly one key (it has 2).', line: 10, column: 13 }],
+    },
+    {
       name: 'wrong type where the schema also allows empty',
       code: flow('nothing'),
       errors: [{ messageId: 'mustBeListOrEmpty', message: '`actions` must be a list or empty.' }],
