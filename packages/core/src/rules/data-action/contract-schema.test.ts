@@ -6,6 +6,13 @@ import rule from './contract-schema.js';
 const tester = new RuleTester({ describe, it });
 const draft04 = 'http://json-schema.org/draft-04/schema#';
 
+/** An exported action whose contract has no `successSchema`. */
+function withoutSuccessSchema(): string {
+  const action = JSON.parse(dataActionJson());
+  delete action.contract.output.successSchema;
+  return JSON.stringify(action, null, 2);
+}
+
 tester.run(rule, {
   valid: [
     { name: 'the default contract', code: dataActionJson() },
@@ -45,6 +52,11 @@ tester.run(rule, {
       name: 'a success contract that is a string',
       code: dataActionJson({ successSchema: { type: 'string' } }),
       errors: [{ messageId: 'successNotObject', message: /^`successSchema` must describe an object .* or an array of objects/ }],
+    },
+    {
+      name: 'a contract without a success schema',
+      code: withoutSuccessSchema(),
+      errors: [{ messageId: 'missing', message: 'The contract has no `successSchema`; the platform rejects the action on import.' }],
     },
     {
       name: 'a draft-04 boolean exclusiveMinimum is fine in draft-04, a draft-07 one is not',

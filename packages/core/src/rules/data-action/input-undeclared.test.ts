@@ -30,6 +30,11 @@ tester.run(rule, {
       output: null,
     },
     {
+      name: 'silent notation with a close declared input',
+      code: action('/x/${input.conversationId}', '{"a": "$!{input.conversationID}"}'),
+      errors: [{ messageId: 'undeclaredQuietClosest', message: /does not declare \(did you mean `conversationId`\?\): it is always null, so it prints nothing\.$/ }],
+    },
+    {
       name: 'silent notation in the body prints nothing; inside an escape call too',
       code: action('/x/${input.conversationId}', '{"a": "$!{input.comment}", "b": $esc.jsonString(${input.nothingLikeIt})}'),
       errors: [

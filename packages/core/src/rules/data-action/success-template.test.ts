@@ -38,6 +38,11 @@ tester.run(rule, {
       errors: [{ messageId: 'arrayToScalar', message: /`\$\{phones\}` is the translation-map path `\$\.items\[\?\(@\.type=='home'\)\]\.number`, which has a filter and always yields an array, but the success schema types `phone` as string/ }],
     },
     {
+      name: 'a union mapped onto a string output',
+      code: response('{"phone": ${two}}', { two: '$.items[0,1].number' }),
+      errors: [{ messageId: 'arrayToScalarUnionOrSlice', message: /`\$\{two\}` is the translation-map path `\$\.items\[0,1\]\.number`, which has a union or slice and always yields an array/ }],
+    },
+    {
       name: 'a wildcard and a deep scan',
       code: response('{"phone": ${all}, "lastName": ${deep}}', { all: '$.items[*].number', deep: '$..last' }),
       errors: [{ messageId: 'arrayToScalarWildcard', message: /wildcard/ }, { messageId: 'arrayToScalarDeepScan', message: /deep scan/ }],

@@ -54,6 +54,11 @@ tester.run(rule, {
       errors: [{ messageId: 'unresolvedClosest', line: 12, column: 43, suggestions: [{ output: flow('./tasks/task[Other_11]') }] }],
     },
     {
+      name: 'a ref to a kind the flow has none of',
+      code: flow('./states/state[Start_1]'),
+      errors: [{ messageId: 'unresolvedNoTargets', message: '`startUpRef` names state `Start_1`, but no state in this flow has that refId (the flow has no states).', suggestions: null }],
+    },
+    {
       name: 'a task ref naming a menu refId',
       code: flow('./tasks/task[Main Menu_10]'),
       errors: [{ messageId: 'unresolved', message: /no task in this flow has that refId/, suggestions: null }],
