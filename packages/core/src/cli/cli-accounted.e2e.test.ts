@@ -251,7 +251,7 @@ describe('files that are ours in all but spelling', SLOW, () => {
     const dir = repo({ 'actions/all.json': JSON.stringify([{ name: 'A', contract: {}, config: {} }, { name: 'B', contract: {}, config: {} }]) });
     const run = cxlint(dir, '--format', 'json', '.');
     expect(run.code, showRun(run)).toBe(1);
-    expect(byPath(run).get('actions/all.json')?.messages[0].message).toMatch(/a data action file holds one data action, a JSON object with `contract` and `config`; this file's root is an array of 2 items/);
+    expect(byPath(run).get('actions/all.json')?.messages[0].message).toMatch(/A data action file holds one data action, a JSON object with `contract` and `config`; this file's root is an array of 2 items/);
   });
 
   it('a multi-document YAML file gets our message, not a parser library\'s advice', () => {

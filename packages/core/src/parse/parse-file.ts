@@ -71,9 +71,8 @@ export function parseFile(path: string, raw: string, kind?: FileKind, prepared?:
       // A data action file is one exported action (an object); rules that expect one would find nothing in an
       // array and the file would pass unchecked.
       if (!j.errors.length && j.root && j.root.type !== 'map') {
-        const what = j.root.type === 'seq' ? `an array of ${j.root.items.length} item${j.root.items.length === 1 ? '' : 's'}` : 'a single value';
         file.errors.push({
-          message: `a data action file holds one data action, a JSON object with \`contract\` and \`config\`; this file's root is ${what}, so nothing in it was checked. Keep one data action per file, as Genesys Cloud exports them.`,
+          message: notOneDataAction(j.root.type === 'seq' ? j.root.items.length : undefined),
           range: [j.root.range[0], j.root.range[0] + 1],
         });
       }
@@ -86,4 +85,15 @@ export function parseFile(path: string, raw: string, kind?: FileKind, prepared?:
     file.errors.push({ message: `Could not parse: ${(e as Error)?.message ?? e}`, range: [0, 0] });
   }
   return file;
+}
+
+/** Why a data-action file whose JSON root is not an object was not checked: a whole sentence for each case. */
+function notOneDataAction(arrayItems: number | undefined): string {
+  if (arrayItems === undefined) {
+    return "A data action file holds one data action, a JSON object with `contract` and `config`; this file's root is a single value, so nothing in it was checked. Keep one data action per file, as Genesys Cloud exports them.";
+  }
+  if (arrayItems === 1) {
+    return "A data action file holds one data action, a JSON object with `contract` and `config`; this file's root is an array of 1 item, so nothing in it was checked. Keep one data action per file, as Genesys Cloud exports them.";
+  }
+  return `A data action file holds one data action, a JSON object with \`contract\` and \`config\`; this file's root is an array of ${arrayItems} items, so nothing in it was checked. Keep one data action per file, as Genesys Cloud exports them.`;
 }

@@ -6,9 +6,12 @@ import { DOCS_BASE, ruleDocsUrl, type ReportDescriptor, type Rule } from './rule
  */
 const ID = /^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/;
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
-/** A whole sentence: starts like one (a capital, a code span, a quote or a placeholder) and ends like one. */
-const SENTENCE_START = /^[A-Z`'"({]/;
-const SENTENCE_END = /[.?!)]$/;
+/**
+ * A whole sentence: starts with a capital, a code span or a placeholder, and ends with `.`, `?` or `!`. What a
+ * placeholder may carry (a value, never a clause of English) is held per report by RuleTester (message-values.ts).
+ */
+const SENTENCE_START = /^[A-Z`{]/;
+const SENTENCE_END = /[.?!]$/;
 const SEVERITIES = new Set(['error', 'warn']);
 
 export class RuleMetaError extends Error {
@@ -44,7 +47,7 @@ export function checkRules(rules: readonly Rule[]): readonly Rule[] {
       if (typeof template !== 'string' || !template.trim()) fail(`message "${messageId}" is empty.`);
       const t = template.trim();
       if (!SENTENCE_START.test(t) || !SENTENCE_END.test(t)) {
-        fail(`message "${messageId}" must be a whole sentence (a capital or placeholder first, a full stop last): ${JSON.stringify(template)}.`);
+        fail(`message "${messageId}" must be a whole sentence (a capital, a code span or a placeholder first; ".", "?" or "!" last): ${JSON.stringify(template)}.`);
       }
     }
   }

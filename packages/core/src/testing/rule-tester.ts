@@ -1,7 +1,8 @@
 import { applyEdit } from '../fix/text-edits.js';
 import { lintFiles, type LintInput } from '../lint.js';
 import type { ProjectSettings } from '../model/project.js';
-import type { Rule } from '../rules/rule.js';
+import type { ReportDescriptor, Rule, RuleContext } from '../rules/rule.js';
+import { messageProblems } from '../rules/message-values.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { builtInRules } from '../rules/index.js';
 
@@ -74,8 +75,9 @@ function filenameFor(rule: Rule, tc: ValidCase): string {
 
 function lintCase(rule: Rule, tc: ValidCase, code = tc.code): Diagnostic[] {
   const filename = filenameFor(rule, tc);
+  const reports: ReportDescriptor[] = [];
   const results = lintFiles([{ path: filename, text: code }, ...(tc.files ?? [])], {
-    rules: [rule],
+    rules: [recordingReports(rule, reports)],
     config: { extends: [], rules: { [rule.meta.id]: ['error', tc.options ?? {}] } },
     settings: tc.settings,
     isTarget: (p) => p === filename,
@@ -83,7 +85,31 @@ function lintCase(rule: Rule, tc: ValidCase, code = tc.code): Diagnostic[] {
   const messages = results[0]?.messages ?? [];
   const fatal = messages.find((m) => m.fatal || m.ruleId !== rule.meta.id);
   if (fatal) throw new Error(`Test code does not lint cleanly apart from the rule: ${fatal.message} (line ${fatal.line})`);
+  checkMessages(rule, reports);
   return messages;
+}
+
+/** The rule as it is, except that every report it makes (in any file of the case) is also kept in `reports`. */
+function recordingReports(rule: Rule, reports: ReportDescriptor[]): Rule {
+  return {
+    meta: rule.meta,
+    check(context) {
+      const recording: RuleContext = Object.create(context, {
+        report: { value: (d: ReportDescriptor) => (reports.push(d), context.report(d)) },
+      });
+      return rule.check(recording);
+    },
+  };
+}
+
+/** Every message and suggestion is a whole sentence whose placeholders carry values, not English (message-values.ts). */
+function checkMessages(rule: Rule, reports: ReportDescriptor[]): void {
+  const problems = new Set<string>();
+  for (const d of reports) {
+    for (const p of messageProblems(rule, d.messageId, d.data)) problems.add(p);
+    for (const s of d.suggest ?? []) for (const p of messageProblems(rule, s.messageId, s.data)) problems.add(p);
+  }
+  if (problems.size) throw new Error(`Rule ${rule.meta.id}:\n${[...problems].join('\n')}`);
 }
 
 /**

@@ -75,7 +75,7 @@ tester.run(rule, {
         {
           messageId: 'unknownFailureOutput',
           message:
-            '`httpStatusCode` is not a failure output of a Call Data Action (failure outputs: errorCode, status, correlationId, entityId, entityName, userMessage, userParamsMessage, userParams.key, …).',
+            '`httpStatusCode` is not a failure output of a Call Data Action (failure outputs: `errorCode`, `status`, `correlationId`, `entityId`, `entityName`, `userMessage`, `userParamsMessage`, `userParams.key`, …).',
           suggestions: null,
         },
       ],
@@ -93,7 +93,7 @@ tester.run(rule, {
       errors: [
         {
           messageId: 'unknownInput',
-          message: '`cont` is not an input of data action `Lookup State` (inputs: conversationId, note, count).',
+          message: '`cont` is not an input of data action `Lookup State` (inputs: `conversationId`, `note`, `count`).',
           line: 15,
           column: 19,
           endColumn: 23,
@@ -139,7 +139,28 @@ tester.run(rule, {
       name: 'a number for a string input',
       code: call(`inputs:\n  ${CONV}\n  note:\n    lit: 42`),
       files: [action],
-      errors: [{ messageId: 'wrongType', message: /must be string, but the literal is the number 42/, suggestions: [{ output: call(`inputs:\n  ${CONV}\n  note:\n    lit: "42"`) }] }],
+      errors: [{ messageId: 'wrongTypeNumber', message: /must be string, but the literal is the number 42/, suggestions: [{ output: call(`inputs:\n  ${CONV}\n  note:\n    lit: "42"`) }] }],
+    },
+    {
+      name: 'a boolean for a string input',
+      code: call(`inputs:\n  ${CONV}\n  note:\n    lit: true`),
+      files: [action],
+      errors: [{ messageId: 'wrongTypeBoolean', message: 'Input `note` of `Lookup State` must be string, but the literal is the boolean true.' }],
+    },
+    {
+      name: 'null for a string input',
+      code: call(`inputs:\n  ${CONV}\n  note:\n    lit: null`),
+      files: [action],
+      errors: [{ messageId: 'wrongTypeNull', message: 'Input `note` of `Lookup State` must be string, but the literal is null.' }],
+    },
+    {
+      name: 'an input or output of an action whose contract declares none',
+      code: callDataFlow('Empty', 'inputs:\n  a:\n    lit: x\nsuccessOutputs:\n  b:\n    var: Flow.b'),
+      files: [{ path: 'actions/empty.json', text: dataActionJson({ name: 'Empty', inputSchema: { type: 'object', properties: {} }, successSchema: { type: 'object', properties: {} } }) }],
+      errors: [
+        { messageId: 'unknownInputNone', message: '`a` is not an input of data action `Empty`, which has no inputs.' },
+        { messageId: 'unknownOutputNone', message: '`b` is not an output of data action `Empty`, which has no outputs.' },
+      ],
     },
     {
       name: 'an output the contract does not have',
@@ -148,7 +169,7 @@ tester.run(rule, {
       errors: [
         {
           messageId: 'unknownOutput',
-          message: '`stat` is not an output of data action `Lookup State` (outputs: state, conversation, conversation.id).',
+          message: '`stat` is not an output of data action `Lookup State` (outputs: `state`, `conversation`, `conversation.id`).',
           suggestions: [{ output: call(`inputs:\n  ${CONV}\nsuccessOutputs:\n  state:\n    var: Flow.state\n  conversation.uuid:\n    var: Flow.cid`) }],
         },
         { messageId: 'unknownOutput', message: /`conversation.uuid` is not an output/ },

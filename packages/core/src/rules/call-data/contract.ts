@@ -26,10 +26,16 @@ export default defineRule({
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
       unknownInput: '`{{name}}` is not an input of data action `{{action}}` (inputs: {{known}}).',
+      unknownInputNone: '`{{name}}` is not an input of data action `{{action}}`, which has no inputs.',
       missingRequired: 'Data action `{{action}}` requires the input `{{name}}`, which this Call Data Action does not set.',
       requiredNoValue: 'Data action `{{action}}` requires the input `{{name}}`, but it is set to no value.',
-      wrongType: 'Input `{{name}}` of `{{action}}` {{problem}}, but the literal is {{actual}}.',
+      // `problem` is the JSON Schema validator's own words for the rule the literal breaks (ajv's "must be integer").
+      wrongType: 'Input `{{name}}` of `{{action}}` {{problem}}, but the literal is the string "{{value}}".',
+      wrongTypeNumber: 'Input `{{name}}` of `{{action}}` {{problem}}, but the literal is the number {{value}}.',
+      wrongTypeBoolean: 'Input `{{name}}` of `{{action}}` {{problem}}, but the literal is the boolean {{value}}.',
+      wrongTypeNull: 'Input `{{name}}` of `{{action}}` {{problem}}, but the literal is null.',
       unknownOutput: '`{{name}}` is not an output of data action `{{action}}` (outputs: {{known}}).',
+      unknownOutputNone: '`{{name}}` is not an output of data action `{{action}}`, which has no outputs.',
       unknownFailureOutput: '`{{name}}` is not a failure output of a Call Data Action (failure outputs: {{outputs}}).',
       unknownFailureOutputClosest: '`{{name}}` is not a failure output of a Call Data Action; did you mean `{{closest}}`?',
       rename: 'Use `{{name}}`.',
@@ -51,9 +57,9 @@ export default defineRule({
   },
 });
 
+/** Up to eight names, each in a code span (`…` for the rest). */
 function nameList(names: string[]): string {
-  if (!names.length) return 'none';
-  return names.slice(0, 8).join(', ') + (names.length > 8 ? ', …' : '');
+  return names.slice(0, 8).map((n) => `\`${n}\``).join(', ') + (names.length > 8 ? ', …' : '');
 }
 
 function renameSuggestion(entry: CallDataEntry, name: string, candidates: string[], taken: Set<string>): SuggestionDescriptor[] {
@@ -76,7 +82,7 @@ function checkCall(context: RuleContext, call: CallDataAction, def: DataActionFa
       if (!e.name || e.name in props) continue;
       context.report({
         node: e.key,
-        messageId: 'unknownInput',
+        messageId: known.length ? 'unknownInput' : 'unknownInputNone',
         data: { name: e.name, action, known: nameList(known) },
         suggest: renameSuggestion(e, e.name, known, taken),
       });
@@ -114,10 +120,11 @@ function addInput(context: RuleContext, call: CallDataAction, name: string, sche
   return [{ messageId: 'addInput', data: { name }, fix: edit }];
 }
 
-function describeType(v: unknown): string {
-  if (v === null) return 'null';
-  if (typeof v === 'string') return `the string ${JSON.stringify(v)}`;
-  return `the ${typeof v} ${String(v)}`;
+/** The message for a literal of this type, and the literal as it is shown in it. */
+function wrongTypeMessage(v: unknown): { messageId: string; value: string } {
+  if (v === null) return { messageId: 'wrongTypeNull', value: '' };
+  if (typeof v === 'string') return { messageId: 'wrongType', value: JSON.stringify(v).slice(1, -1) };
+  return { messageId: typeof v === 'boolean' ? 'wrongTypeBoolean' : 'wrongTypeNumber', value: String(v) };
 }
 
 function checkLiterals(context: RuleContext, call: CallDataAction, def: DataActionFact, action: string): void {
@@ -142,7 +149,8 @@ function checkLiterals(context: RuleContext, call: CallDataAction, def: DataActi
       const still = (validate.errors ?? []).some((x) => x.instancePath === pointer);
       if (!still) suggest.push({ messageId: 'convert', data: { text: converted.text }, fix: { range: e.value.scalar.range, text: converted.text } });
     }
-    context.report({ node: e.value.scalar, messageId: 'wrongType', data: { name, action, problem, actual: describeType(value) }, suggest });
+    const { messageId, value: shown } = wrongTypeMessage(value);
+    context.report({ node: e.value.scalar, messageId, data: { name, action, problem, value: shown }, suggest });
   }
 }
 
@@ -187,7 +195,7 @@ function checkOutputs(context: RuleContext, call: CallDataAction, def: DataActio
     if (!e.name || knownSet.has(e.name)) continue;
     context.report({
       node: e.key,
-      messageId: 'unknownOutput',
+      messageId: known.length ? 'unknownOutput' : 'unknownOutputNone',
       data: { name: e.name, action, known: nameList(known) },
       suggest: renameSuggestion(e, e.name, known, taken),
     });

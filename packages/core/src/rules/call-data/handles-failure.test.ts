@@ -49,14 +49,14 @@ tester.run(rule, {
     {
       name: 'empty failure path',
       code: flow([path('failure', 'actions: []'), path('timeout')].join('\n')),
-      errors: [{ messageId: 'unhandled', message: /no actions on its failure path: on failure the flow/ }],
+      errors: [{ messageId: 'unhandledFailure', message: /no actions on its failure path: on failure the flow/ }],
     },
     {
       name: 'failure handled, timeout missing: suggest handling timeout like failure',
       code: flow([path('success', 'actions: []'), path('failure')].join('\n')),
       errors: [
         {
-          messageId: 'unhandled',
+          messageId: 'unhandledTimeout',
           message: /no actions on its timeout path/,
           suggestions: [{ messageId: 'reuseFailure', output: flow([path('success', 'actions: []'), path('failure'), path('timeout')].join('\n')) }],
         },
@@ -65,13 +65,25 @@ tester.run(rule, {
     {
       name: 'an empty timeout path is replaced',
       code: flow([path('failure'), 'timeout:\n  actions: []', path('success', 'actions: []')].join('\n')),
-      errors: [{ messageId: 'unhandled', suggestions: [{ output: flow([path('failure'), path('timeout'), path('success', 'actions: []')].join('\n')) }] }],
+      errors: [{ messageId: 'unhandledTimeout', suggestions: [{ output: flow([path('failure'), path('timeout'), path('success', 'actions: []')].join('\n')) }] }],
     },
     {
       name: 'checkFireAndForget',
       code: flow(undefined, 'inputs:\n  conversationId:\n    exp: Call.ConversationId'),
       options: { checkFireAndForget: true },
-      errors: [{ messageId: 'unhandled', message: /with its outputs NOT_SET/ }],
+      errors: [{ messageId: 'unhandledAnyOutput', message: /with its outputs NOT_SET/ }],
+    },
+    {
+      name: 'checkFireAndForget: only the failure path is empty',
+      code: flow(path('timeout'), 'inputs:\n  conversationId:\n    exp: Call.ConversationId'),
+      options: { checkFireAndForget: true },
+      errors: [{ messageId: 'unhandledFailureAnyOutput', message: "Call Data Action `Look up` has no actions on its failure path: on failure the flow skips the success path and carries on after the action with its outputs NOT_SET." }],
+    },
+    {
+      name: 'checkFireAndForget: only the timeout path is empty',
+      code: flow(path('failure'), 'inputs:\n  conversationId:\n    exp: Call.ConversationId'),
+      options: { checkFireAndForget: true },
+      errors: [{ messageId: 'unhandledTimeoutAnyOutput', message: /no actions on its timeout path: on timeout the flow .* with its outputs NOT_SET\./ }],
     },
     {
       name: 'checkFireAndForget (strict): an output nothing reads is reported too',

@@ -23,8 +23,19 @@ export default defineRule({
     hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
+      // Which paths are empty, and whether the outputs are named, pick the sentence.
       unhandled:
-        'Call Data Action `{{label}}` has no actions on its {{paths}} path{{plural}}: on {{what}} the flow skips the success path and carries on after the action with {{outputs}} NOT_SET.',
+        'Call Data Action `{{label}}` has no actions on its failure and timeout paths: on failure or timeout the flow skips the success path and carries on after the action with {{outputs}} NOT_SET.',
+      unhandledAnyOutput:
+        'Call Data Action `{{label}}` has no actions on its failure and timeout paths: on failure or timeout the flow skips the success path and carries on after the action with its outputs NOT_SET.',
+      unhandledFailure:
+        'Call Data Action `{{label}}` has no actions on its failure path: on failure the flow skips the success path and carries on after the action with {{outputs}} NOT_SET.',
+      unhandledFailureAnyOutput:
+        'Call Data Action `{{label}}` has no actions on its failure path: on failure the flow skips the success path and carries on after the action with its outputs NOT_SET.',
+      unhandledTimeout:
+        'Call Data Action `{{label}}` has no actions on its timeout path: on timeout the flow skips the success path and carries on after the action with {{outputs}} NOT_SET.',
+      unhandledTimeoutAnyOutput:
+        'Call Data Action `{{label}}` has no actions on its timeout path: on timeout the flow skips the success path and carries on after the action with its outputs NOT_SET.',
       reuseFailure: 'Handle timeout like failure (copy the failure actions).',
     },
     schema: {
@@ -50,18 +61,11 @@ export default defineRule({
       const failure = outcomeHasActions(call, 'failure');
       const timeout = outcomeHasActions(call, 'timeout');
       if (failure && timeout) continue;
-      const missing = [!failure && 'failure', !timeout && 'timeout'].filter(Boolean) as string[];
       const outputs = (all ? call.successOutputs : used).map((o) => `\`${o.name ?? String(o.key.value)}\``);
       context.report({
         node: call.actionKey,
-        messageId: 'unhandled',
-        data: {
-          label: call.label ?? 'callData',
-          paths: missing.join(' and '),
-          plural: missing.length > 1 ? 's' : '',
-          what: missing.join(' or '),
-          outputs: outputs.length ? outputs.slice(0, 5).join(', ') + (outputs.length > 5 ? ', …' : '') : 'its outputs',
-        },
+        messageId: `unhandled${failure ? 'Timeout' : timeout ? 'Failure' : ''}${outputs.length ? '' : 'AnyOutput'}`,
+        data: { label: call.label ?? 'callData', outputs: outputs.slice(0, 5).join(', ') + (outputs.length > 5 ? ', …' : '') },
         suggest: failure && !timeout ? copyFailureToTimeout(context, call) : [],
         // Every finding flags a `callData` key: the action's name tells them apart.
         ...(call.label ? { identity: call.label } : {}),

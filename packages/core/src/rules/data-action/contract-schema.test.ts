@@ -6,6 +6,13 @@ import rule from './contract-schema.js';
 const tester = new RuleTester({ describe, it });
 const draft04 = 'http://json-schema.org/draft-04/schema#';
 
+/** An exported action whose contract has no `successSchema`. */
+function withoutSuccessSchema(): string {
+  const action = JSON.parse(dataActionJson());
+  delete action.contract.output.successSchema;
+  return JSON.stringify(action, null, 2);
+}
+
 tester.run(rule, {
   valid: [
     { name: 'the default contract', code: dataActionJson() },
@@ -26,7 +33,7 @@ tester.run(rule, {
       errors: [
         {
           messageId: 'invalid',
-          message: /^inputSchema is not a valid JSON Schema: `inputSchema\/properties\/a\/type` must be/,
+          message: /^`inputSchema` is not a valid JSON Schema: `inputSchema\/properties\/a\/type` must be/,
           ...positionOf(dataActionJson({ inputSchema: { type: 'object', properties: { a: { type: 'strng' } } } }), '"strng"'),
         },
       ],
@@ -39,12 +46,17 @@ tester.run(rule, {
     {
       name: 'an input contract that is not an object',
       code: dataActionJson({ inputSchema: { type: 'string' } }),
-      errors: [{ messageId: 'notObject', message: 'inputSchema must describe an object (`"type": "object"`): Architect maps its properties to the action\'s inputs.' }],
+      errors: [{ messageId: 'inputNotObject', message: '`inputSchema` must describe an object (`"type": "object"`): Architect maps its properties to the action\'s inputs.' }],
     },
     {
       name: 'a success contract that is a string',
       code: dataActionJson({ successSchema: { type: 'string' } }),
-      errors: [{ messageId: 'notObject', message: /^successSchema must describe an object .* or an array of objects/ }],
+      errors: [{ messageId: 'successNotObject', message: /^`successSchema` must describe an object .* or an array of objects/ }],
+    },
+    {
+      name: 'a contract without a success schema',
+      code: withoutSuccessSchema(),
+      errors: [{ messageId: 'missing', message: 'The contract has no `successSchema`; the platform rejects the action on import.' }],
     },
     {
       name: 'a draft-04 boolean exclusiveMinimum is fine in draft-04, a draft-07 one is not',
@@ -70,7 +82,7 @@ tester.run(
       {
         name: 'Terraform: a contract_input that is not an object',
         code: dataActionTf({ inputSchema: { type: 'string' } }),
-        errors: [{ messageId: 'notObject', ...positionOf(dataActionTf({ inputSchema: { type: 'string' } }), '"string"') }],
+        errors: [{ messageId: 'inputNotObject', ...positionOf(dataActionTf({ inputSchema: { type: 'string' } }), '"string"') }],
       },
     ],
   }),

@@ -19,9 +19,12 @@ export default defineRule({
     kinds: ['data-action', 'terraform'],
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
-      invalid: '{{which}} is not a valid JSON Schema: `{{at}}` {{problem}}.',
-      notObject: '{{which}} must describe {{allowed}}: Architect maps its properties to the action\'s {{side}}.',
-      missing: 'The contract has no {{which}}; the platform rejects the action on import.',
+      // `problem` is the JSON Schema validator's own words for the broken rule (ajv's "must be array").
+      invalid: '`{{which}}` is not a valid JSON Schema: `{{at}}` {{problem}}.',
+      inputNotObject: '`inputSchema` must describe an object (`"type": "object"`): Architect maps its properties to the action\'s inputs.',
+      successNotObject:
+        '`successSchema` must describe an object (`"type": "object"`) or an array of objects (`"type": "array"`): Architect maps its properties to the action\'s outputs.',
+      missing: 'The contract has no `{{which}}`; the platform rejects the action on import.',
     },
   },
   check(context) {
@@ -32,19 +35,19 @@ export default defineRule({
 
 function checkAction(context: RuleContext, def: DataActionDef): void {
   if (!def) return;
-  checkSchema(context, 'inputSchema', 'inputs', def.inputSchemaNode, def.inputSchema, ['object']);
+  checkSchema(context, 'inputSchema', 'inputNotObject', def.inputSchemaNode, def.inputSchema, ['object']);
   // Outputs may also be an array of objects (Salesforce searches export `"type": "array"` with `items`).
-  checkSchema(context, 'successSchema', 'outputs', def.successSchemaNode, def.successSchema, ['object', 'array']);
+  checkSchema(context, 'successSchema', 'successNotObject', def.successSchemaNode, def.successSchema, ['object', 'array']);
 }
 
-function checkSchema(context: RuleContext, which: string, side: string, node: Node | undefined, value: unknown, roots: string[]): void {
+function checkSchema(context: RuleContext, which: string, notObject: string, node: Node | undefined, value: unknown, roots: string[]): void {
   if (!node) {
     const contract = context.file.root && isMap(context.file.root) ? context.file.root.pairs.find((p) => p.key.value === 'contract') : undefined;
     if (contract) context.report({ node: contract.key, messageId: 'missing', data: { which } });
     return;
   }
   if (!isMap(node)) {
-    context.report({ node, messageId: 'notObject', data: { which, side, allowed: describeRoots(roots) } });
+    context.report({ node, messageId: notObject });
     return;
   }
   const problems = contractSchemaProblems(value);
@@ -56,10 +59,6 @@ function checkSchema(context: RuleContext, which: string, side: string, node: No
   const type = (value as Record<string, unknown>).type;
   if (type !== undefined && !roots.includes(type as string)) {
     const typeNode = node.pairs.find((p) => p.key.value === 'type');
-    context.report({ node: typeNode?.value ?? node, messageId: 'notObject', data: { which, side, allowed: describeRoots(roots) } });
+    context.report({ node: typeNode?.value ?? node, messageId: notObject });
   }
-}
-
-function describeRoots(roots: string[]): string {
-  return roots.map((r) => `${r === 'array' ? 'an array of objects' : 'an object'} (\`"type": "${r}"\`)`).join(' or ');
 }

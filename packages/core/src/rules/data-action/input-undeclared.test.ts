@@ -20,7 +20,7 @@ tester.run(rule, {
       code: action('/api/v2/conversations/${input.conversationID}'),
       errors: [
         {
-          messageId: 'undeclared',
+          messageId: 'undeclaredClosest',
           message:
             '`${input.conversationID}` reads the input `conversationID`, which `inputSchema.properties` does not declare (did you mean `conversationId`?): it is always null, so Velocity prints the text `${input.conversationID}` into the request.',
           ...positionOf(action('/api/v2/conversations/${input.conversationID}'), '${input.conversationID}'),
@@ -30,10 +30,15 @@ tester.run(rule, {
       output: null,
     },
     {
+      name: 'silent notation with a close declared input',
+      code: action('/x/${input.conversationId}', '{"a": "$!{input.conversationID}"}'),
+      errors: [{ messageId: 'undeclaredQuietClosest', message: /does not declare \(did you mean `conversationId`\?\): it is always null, so it prints nothing\.$/ }],
+    },
+    {
       name: 'silent notation in the body prints nothing; inside an escape call too',
       code: action('/x/${input.conversationId}', '{"a": "$!{input.comment}", "b": $esc.jsonString(${input.nothingLikeIt})}'),
       errors: [
-        { messageId: 'undeclared', message: /it is always null, so it prints nothing\./, suggestions: null },
+        { messageId: 'undeclaredQuiet', message: /it is always null, so it prints nothing\./, suggestions: null },
         { messageId: 'undeclared', message: /`nothingLikeIt`.*Velocity prints the text/ },
       ],
     },
@@ -55,7 +60,7 @@ tester.run(
         // reference (`$${…}`, 24 characters in the file) at 51.
         errors: [
           {
-            messageId: 'undeclared',
+            messageId: 'undeclaredClosest',
             line: 6,
             column: 51,
             endLine: 6,

@@ -25,8 +25,14 @@ export default defineRule({
     hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
+      // A quiet reference (`$!{…}`) prints nothing for null; a loud one prints its own text.
       undeclared:
-        '`{{ref}}` reads the input `{{name}}`, which `inputSchema.properties` does not declare{{hint}}: it is always null, so {{effect}}.',
+        '`{{ref}}` reads the input `{{name}}`, which `inputSchema.properties` does not declare: it is always null, so Velocity prints the text `{{ref}}` into the request.',
+      undeclaredClosest:
+        '`{{ref}}` reads the input `{{name}}`, which `inputSchema.properties` does not declare (did you mean `{{closest}}`?): it is always null, so Velocity prints the text `{{ref}}` into the request.',
+      undeclaredQuiet: '`{{ref}}` reads the input `{{name}}`, which `inputSchema.properties` does not declare: it is always null, so it prints nothing.',
+      undeclaredQuietClosest:
+        '`{{ref}}` reads the input `{{name}}`, which `inputSchema.properties` does not declare (did you mean `{{closest}}`?): it is always null, so it prints nothing.',
       useDeclared: 'Use the declared input `{{closest}}`.',
     },
   },
@@ -70,13 +76,8 @@ function report(context: RuleContext, tpl: TemplateField, ref: VelocityRef, name
   const nameStart = tpl.text.indexOf(name, ref.start);
   context.report({
     range: templateRange(context.file, tpl, ref.start, ref.end),
-    messageId: 'undeclared',
-    data: {
-      ref: text,
-      name,
-      hint: closest ? ` (did you mean \`${closest}\`?)` : '',
-      effect: ref.silent ? 'it prints nothing' : `Velocity prints the text \`${text}\` into the request`,
-    },
+    messageId: `undeclared${ref.silent ? 'Quiet' : ''}${closest ? 'Closest' : ''}`,
+    data: { ref: text, name, closest: closest ?? '' },
     suggest: suggestions('useDeclared', { closest: closest ?? '' }, closest && nameStart !== -1 ? templateEdit(context.file, tpl, nameStart, nameStart + name.length, closest) : undefined),
   });
 }

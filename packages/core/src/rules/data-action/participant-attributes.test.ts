@@ -53,7 +53,7 @@ tester.run(rule, {
           ...positionOf(patch('{"attributes": {"retries": 3, "vip": true}}'), '3,'),
           suggestions: [{ messageId: 'quoteValue', desc: 'Quote the value: `"3"`.', output: patch('{"attributes": {"retries": "3", "vip": true}}') }],
         },
-        { messageId: 'nonString', message: /`vip` has a true value/, suggestions: [{ output: patch('{"attributes": {"retries": 3, "vip": "true"}}') }] },
+        { messageId: 'nonStringLiteral', message: /`vip` has the value `true`;/, suggestions: [{ output: patch('{"attributes": {"retries": 3, "vip": "true"}}') }] },
       ],
     },
     {

@@ -35,11 +35,12 @@ export default defineRule({
       unescapedValue:
         'Participant attribute `{{key}}` takes its value from `{{ref}}` inside a JSON string without escaping; a `"`, `\\` or line break in `{{input}}` makes the PATCH body invalid JSON (400). Write `{{escaped}}`.',
       nonString: 'Participant attribute `{{key}}` has a {{type}} value; participant data values are strings, so the PATCH is rejected (400). Quote it.',
+      nonStringLiteral: 'Participant attribute `{{key}}` has the value `{{text}}`; participant data values are strings, so the PATCH is rejected (400). Quote it.',
       unquotedRef:
         'Participant attribute `{{key}}` takes its value from `{{ref}}` without quotes; unless the input already holds a quoted JSON string the body is invalid or the value is not a string. Write `"{{escaped}}"`.',
       templatedKey:
         'The attribute key `{{ref}}` is templated without escaping; a `"` or `\\` in `{{input}}` breaks the request body. Write `{{escaped}}`.',
-      shape: 'The participant-attributes body {{problem}}; the API takes `{"attributes": {"key": "value"}}`.',
+      shape: 'The participant-attributes body `attributes` is not an object; the API takes `{"attributes": {"key": "value"}}`.',
       quoteValue: 'Quote the value: `{{text}}`.',
       escapeRef: 'Use `{{text}}`.',
     },
@@ -95,7 +96,9 @@ function checkAction(context: RuleContext, def: DataActionDef): void {
         // Not inside `jsonencode({…})`: there the number is an HCL literal whose quoting is the author's edit.
         if (body.node.style !== 'jsonencode') suggest.push({ messageId: 'quoteValue', data: { text: `"${original}"` }, fix: { range: [a, b], text: templateText(body, `"${original}"`) } });
       }
-      context.report({ range: [a, b], messageId: 'nonString', data: { key: keyText, type: v.type === 'literal' ? original : v.type }, suggest });
+      // `true`, `false` or `null` is shown as written; a number, object or array by its JSON type.
+      if (v.type === 'literal') context.report({ range: [a, b], messageId: 'nonStringLiteral', data: { key: keyText, text: original }, suggest });
+      else context.report({ range: [a, b], messageId: 'nonString', data: { key: keyText, type: v.type }, suggest });
     } else if (v.type === 'wild') {
       const ref = rendered.stubs.get(v.start);
       if (!ref || v.end - v.start !== 1) continue;
@@ -109,7 +112,7 @@ function checkAction(context: RuleContext, def: DataActionDef): void {
   // The rest of the shape (extra top-level members, `attributes` not an object) against the API's schema.
   const root = shapeOf(found.attributes, entries.length);
   if (root && !validateParticipantAttributes({ attributes: root }) && found.attributes.type !== 'wild') {
-    context.report({ range: range(found.attributes), messageId: 'shape', data: { problem: '`attributes` is not an object' } });
+    context.report({ range: range(found.attributes), messageId: 'shape' });
   }
 }
 

@@ -38,16 +38,21 @@ tester.run(rule, {
       errors: [{ messageId: 'arrayToScalar', message: /`\$\{phones\}` is the translation-map path `\$\.items\[\?\(@\.type=='home'\)\]\.number`, which has a filter and always yields an array, but the success schema types `phone` as string/ }],
     },
     {
+      name: 'a union mapped onto a string output',
+      code: response('{"phone": ${two}}', { two: '$.items[0,1].number' }),
+      errors: [{ messageId: 'arrayToScalarUnionOrSlice', message: /`\$\{two\}` is the translation-map path `\$\.items\[0,1\]\.number`, which has a union or slice and always yields an array/ }],
+    },
+    {
       name: 'a wildcard and a deep scan',
       code: response('{"phone": ${all}, "lastName": ${deep}}', { all: '$.items[*].number', deep: '$..last' }),
-      errors: [{ messageId: 'arrayToScalar', message: /wildcard/ }, { messageId: 'arrayToScalar', message: /deep scan/ }],
+      errors: [{ messageId: 'arrayToScalarWildcard', message: /wildcard/ }, { messageId: 'arrayToScalarDeepScan', message: /deep scan/ }],
     },
     {
       name: 'a key the success schema does not declare (case differs)',
       code: response('{"LastName": ${lastName}}', { lastName: '$.name.last' }),
       errors: [
         {
-          messageId: 'undeclaredKey',
+          messageId: 'undeclaredKeyCase',
           message: "`LastName` is not a property of the success schema, so no flow can read it (Architect offers only the schema's properties as outputs) (the schema has `lastName`; names are case-sensitive).",
           ...positionOf(response('{"LastName": ${lastName}}', { lastName: '$.name.last' }), '\\"LastName'),
         },

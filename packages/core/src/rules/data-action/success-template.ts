@@ -32,9 +32,18 @@ export default defineRule({
       quoted:
         '`"{{ref}}"` quotes a translation-map value, but the value is inserted as JSON (a string already carries its quotes), so a string prints as `""…""` and the response fails to resolve. Write `{{ref}}` without the quotes.',
       unquote: 'Remove the quotes around `{{ref}}`.',
+      // What in the JsonPath matches several nodes picks the sentence.
       arrayToScalar:
-        '`{{ref}}` is the translation-map path `{{path}}`, which has a {{why}} and always yields an array, but the success schema types `{{key}}` as {{type}}; the output fails the schema. Take the first element with `$successTemplateUtils.firstFromArray(…)` or change the path.',
-      undeclaredKey: '`{{key}}` is not a property of the success schema, so no flow can read it (Architect offers only the schema\'s properties as outputs){{hint}}.',
+        '`{{ref}}` is the translation-map path `{{path}}`, which has a filter and always yields an array, but the success schema types `{{key}}` as {{type}}; the output fails the schema. Take the first element with `$successTemplateUtils.firstFromArray(…)` or change the path.',
+      arrayToScalarWildcard:
+        '`{{ref}}` is the translation-map path `{{path}}`, which has a wildcard and always yields an array, but the success schema types `{{key}}` as {{type}}; the output fails the schema. Take the first element with `$successTemplateUtils.firstFromArray(…)` or change the path.',
+      arrayToScalarDeepScan:
+        '`{{ref}}` is the translation-map path `{{path}}`, which has a deep scan (`..`) and always yields an array, but the success schema types `{{key}}` as {{type}}; the output fails the schema. Take the first element with `$successTemplateUtils.firstFromArray(…)` or change the path.',
+      arrayToScalarUnionOrSlice:
+        '`{{ref}}` is the translation-map path `{{path}}`, which has a union or slice and always yields an array, but the success schema types `{{key}}` as {{type}}; the output fails the schema. Take the first element with `$successTemplateUtils.firstFromArray(…)` or change the path.',
+      undeclaredKey: '`{{key}}` is not a property of the success schema, so no flow can read it (Architect offers only the schema\'s properties as outputs).',
+      undeclaredKeyCase:
+        '`{{key}}` is not a property of the success schema, so no flow can read it (Architect offers only the schema\'s properties as outputs) (the schema has `{{declared}}`; names are case-sensitive).',
     },
   },
   check(context) {
@@ -79,18 +88,19 @@ function translationPaths(def: DataActionDef): Map<string, string> {
   return out;
 }
 
+/** The message for a path that matches several nodes (by what in it does), or undefined for a single-node path. */
 function multiMatch(path: string): string | undefined {
   const m = MULTI_MATCH.exec(path);
   if (!m) return undefined;
-  if (m[0].startsWith('[?(')) return 'filter';
-  if (m[0] === '..') return 'deep scan (`..`)';
-  if (m[0].includes('*')) return 'wildcard';
-  return 'union or slice';
+  if (m[0].startsWith('[?(')) return 'arrayToScalar';
+  if (m[0] === '..') return 'arrayToScalarDeepScan';
+  if (m[0].includes('*')) return 'arrayToScalarWildcard';
+  return 'arrayToScalarUnionOrSlice';
 }
 
 function checkArray(context: RuleContext, def: DataActionDef, text: string, ref: VelocityRef, refText: string, path: string, props: Record<string, unknown>): void {
-  const why = multiMatch(path);
-  if (!why) return;
+  const messageId = multiMatch(path);
+  if (!messageId) return;
   // The member this reference is the value of: `"phone": ${phones}`.
   const key = /"([^"\\]+)"\s*:\s*$/.exec(text.slice(0, ref.start))?.[1];
   if (!key || !Object.hasOwn(props, key)) return;
@@ -99,8 +109,8 @@ function checkArray(context: RuleContext, def: DataActionDef, text: string, ref:
   if (!types.length || types.includes('array')) return;
   context.report({
     range: templateRange(context.file, def.successTemplate!, ref.start, ref.end),
-    messageId: 'arrayToScalar',
-    data: { ref: refText, path, why, key, type: types.join(' or ') },
+    messageId,
+    data: { ref: refText, path, key, type: types.join(' or ') },
   });
 }
 
@@ -117,8 +127,8 @@ function checkKeys(context: RuleContext, def: DataActionDef, rendered: ReturnTyp
     const sameCase = declared.find((d) => d.toLowerCase() === name.toLowerCase());
     context.report({
       range: renderedRange(context.file, def.successTemplate!, rendered, m.key.start, m.key.end),
-      messageId: 'undeclaredKey',
-      data: { key: name, hint: sameCase ? ` (the schema has \`${sameCase}\`; names are case-sensitive)` : '' },
+      messageId: sameCase ? 'undeclaredKeyCase' : 'undeclaredKey',
+      data: { key: name, declared: sameCase ?? '' },
     });
   }
 }

@@ -58,7 +58,7 @@ tester.run(rule, {
         {
           messageId: 'unmapped',
           message:
-            '`${stat}` in successTemplate is not a translationMap key (keys: state); Velocity prints it as the literal text `${stat}` and the output fails the success schema.',
+            '`${stat}` in successTemplate is not a translationMap key (keys: `state`); Velocity prints it as the literal text `${stat}` and the output fails the success schema.',
           ...positionOf(response({ state: '$.state' }, '{"state": ${stat}}'), '${stat}'),
           suggestions: [{ messageId: 'useKey', desc: 'Use the translationMap key `state`.', output: response({ state: '$.state' }, '{"state": ${state}}') }],
         },
@@ -67,7 +67,7 @@ tester.run(rule, {
     {
       name: 'a variable nested in a tool call, with an empty map',
       code: response({}, '{"id": ${successTemplateUtils.firstFromArray("${ids}")}}'),
-      errors: [{ messageId: 'unmapped', message: /`\$\{ids\}` .* \(the map is empty\)/, suggestions: null }],
+      errors: [{ messageId: 'unmappedEmptyMap', message: /`\$\{ids\}` .* \(the map is empty\)/, suggestions: null }],
     },
   ],
 });

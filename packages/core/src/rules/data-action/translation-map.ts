@@ -32,7 +32,8 @@ export default defineRule({
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
       badPath: 'Translation map `{{key}}`: `{{path}}` is not a valid JsonPath ({{problem}}).',
-      unmapped: '`{{ref}}` in successTemplate is not a translationMap key{{known}}; Velocity prints it as the literal text `{{ref}}` and the output fails the success schema.',
+      unmapped: '`{{ref}}` in successTemplate is not a translationMap key (keys: {{keys}}); Velocity prints it as the literal text `{{ref}}` and the output fails the success schema.',
+      unmappedEmptyMap: '`{{ref}}` in successTemplate is not a translationMap key (the map is empty); Velocity prints it as the literal text `{{ref}}` and the output fails the success schema.',
       useKey: 'Use the translationMap key `{{key}}`.',
     },
   },
@@ -73,8 +74,8 @@ function checkAction(context: RuleContext, def: DataActionDef): void {
     reported.add(tag);
     context.report({
       range,
-      messageId: 'unmapped',
-      data: { ref: tpl.text.slice(ref.start, ref.end), known: keyList.length ? ` (keys: ${keyList.join(', ')})` : ' (the map is empty)' },
+      messageId: keyList.length ? 'unmapped' : 'unmappedEmptyMap',
+      data: { ref: tpl.text.slice(ref.start, ref.end), keys: keyList.map((k) => `\`${k}\``).join(', ') },
       suggest,
     });
   }

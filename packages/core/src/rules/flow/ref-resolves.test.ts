@@ -39,7 +39,7 @@ tester.run(rule, {
       code: flow('"/inboundCall/menus/menu[Main Menu_12]"'),
       errors: [
         {
-          messageId: 'unresolved',
+          messageId: 'unresolvedClosest',
           message: '`startUpRef` names menu `Main Menu_12`, but no menu in this flow has that refId (did you mean `Main Menu_10`?).',
           line: 4,
           column: 40,
@@ -51,7 +51,12 @@ tester.run(rule, {
     {
       name: 'targetTaskRef with a typo',
       code: flow('./tasks/task[Other_11]', './tasks/task[Othr_11]'),
-      errors: [{ messageId: 'unresolved', line: 12, column: 43, suggestions: [{ output: flow('./tasks/task[Other_11]') }] }],
+      errors: [{ messageId: 'unresolvedClosest', line: 12, column: 43, suggestions: [{ output: flow('./tasks/task[Other_11]') }] }],
+    },
+    {
+      name: 'a ref to a kind the flow has none of',
+      code: flow('./states/state[Start_1]'),
+      errors: [{ messageId: 'unresolvedNoTargets', message: '`startUpRef` names state `Start_1`, but no state in this flow has that refId (the flow has no states).', suggestions: null }],
     },
     {
       name: 'a task ref naming a menu refId',

@@ -21,7 +21,9 @@ export default defineRule({
     hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
-      unresolved: '`{{key}}` names {{kind}} `{{refId}}`, but no {{kind}} in this flow has that refId{{hint}}.',
+      unresolved: '`{{key}}` names {{kind}} `{{refId}}`, but no {{kind}} in this flow has that refId.',
+      unresolvedClosest: '`{{key}}` names {{kind}} `{{refId}}`, but no {{kind}} in this flow has that refId (did you mean `{{closest}}`?).',
+      unresolvedNoTargets: '`{{key}}` names {{kind}} `{{refId}}`, but no {{kind}} in this flow has that refId (the flow has no {{plural}}).',
       wrongFlowType: '`{{key}}` points into `/{{refType}}/…`, but this is an `{{flowType}}` flow; use `/{{flowType}}/{{plural}}/{{kind}}[{{refId}}]` or `./{{plural}}/{{kind}}[{{refId}}]`.',
       malformed: '`{{key}}` is not a ref Archy understands: expected `/<flowType>/<menus|tasks|states|bots>/<menu|task|state|bot>[<refId>]` or `./tasks/task[<refId>]`.',
       useClosest: 'Use the refId `{{closest}}`.',
@@ -67,8 +69,8 @@ export default defineRule({
       const inPlace = context.text.slice(start, end) === refId;
       context.report({
         range: inPlace ? [start, end] : ref.scalar.range,
-        messageId: 'unresolved',
-        data: { key: ref.key, kind, refId, hint: closest ? ` (did you mean \`${closest}\`?)` : ids.length ? '' : ` (the flow has no ${PLURAL[kind]})` },
+        messageId: closest ? 'unresolvedClosest' : ids.length ? 'unresolved' : 'unresolvedNoTargets',
+        data: { key: ref.key, kind, refId, closest: closest ?? '', plural: PLURAL[kind] },
         suggest:
           closest && inPlace && !/["'\\]/.test(closest)
             ? [{ messageId: 'useClosest', data: { closest }, fix: { range: [start, end], text: closest } }]

@@ -58,7 +58,7 @@ tester.run(rule, {
       code: flow(SET.replace('setParticipantData', 'setParticipantdata')),
       errors: [
         {
-          messageId: 'unknownItem',
+          messageId: 'unknownAction',
           message: 'Unknown action `setParticipantdata`: did you mean `setParticipantData`? Archy rejects the flow (names are case-sensitive).',
           line: 10,
           column: 13,
@@ -72,7 +72,7 @@ tester.run(rule, {
     {
       name: 'misspelt action: a suggestion, not a fix',
       code: flow(SET.replace('setParticipantData', 'setParticipantDat')),
-      errors: [{ messageId: 'unknownItem', line: 10, column: 13, suggestions: [{ messageId: 'rename', output: flow(SET) }] }],
+      errors: [{ messageId: 'unknownAction', line: 10, column: 13, suggestions: [{ messageId: 'rename', output: flow(SET) }] }],
       output: null,
     },
     {
@@ -81,7 +81,7 @@ tester.run(rule, {
       errors: [
         { messageId: 'missing', message: '`attribute` is missing the required `name`.', line: 13, column: 19 },
         {
-          messageId: 'unknownKey',
+          messageId: 'unknownKeyClosest',
           message: '`attribute` has no field `nme` (did you mean `name`?); Archy rejects or ignores it.',
           line: 14,
           column: 21,
@@ -98,7 +98,32 @@ tester.run(rule, {
     {
       name: 'wrong type',
       code: flow('- decision:\n    name: d\n    condition:\n      exp: true\n    outputs: yes'),
-      errors: [{ messageId: 'wrongType', message: '`outputs` must be a map.', line: 14, column: 24 }],
+      errors: [{ messageId: 'mustBeMap', message: '`outputs` must be a map.', line: 14, column: 24 }],
+    },
+    {
+      name: 'a field nothing is close to: the fields the schema allows are listed',
+      code: flow(SET + '\n          qqqqqqqq: 1'),
+      errors: [{ messageId: 'unknownKeyExpected', message: '`attribute` has no field `qqqqqqqq` (expected one of `name`, `value`); Archy rejects or ignores it.', line: 18, column: 21, suggestions: null }],
+    },
+    {
+      name: 'an empty list where one item is needed',
+      code: flow('- setParticipantData:\n    name: Save\n    attributes: []'),
+      errors: [{ messageId: 'tooFewItems', message: '`attributes` needs at least 1 item(s).', line: 12, column: 15 }],
+    },
+    {
+      name: 'an empty map where a value is needed',
+      code: flow('- decision:\n    name: d\n    condition: {}\n    outputs:\n      yes:\n        actions: []'),
+      errors: [{ messageId: 'empty', message: '`condition` must not be empty.', line: 12, column: 15 }],
+    },
+    {
+      name: 'an action item with two keys',
+      code: flow('- disconnect:\n    name: a\n  transferToAcd:\n    name: b'),
+      errors: [{ messageId: 'notOneKey', message: '`actions[0]` must have exactly one key (it has 2).', line: 10, column: 13 }],
+    },
+    {
+      name: 'wrong type where the schema also allows empty',
+      code: flow('nothing'),
+      errors: [{ messageId: 'mustBeListOrEmpty', message: '`actions` must be a list or empty.' }],
     },
     {
       name: 'misspelt menu choice and variable type',
@@ -117,8 +142,8 @@ tester.run(rule, {
               name: Bye
 `,
       errors: [
-        { messageId: 'unknownItem', message: /Unknown variable type `stringVariabel`: did you mean `stringVariable`\?/, line: 5, column: 7 },
-        { messageId: 'unknownItem', message: /Unknown menu choice `menuDisconect`: did you mean `menuDisconnect`\?/, line: 12, column: 13 },
+        { messageId: 'unknownVariableType', message: /Unknown variable type `stringVariabel`: did you mean `stringVariable`\?/, line: 5, column: 7 },
+        { messageId: 'unknownMenuChoice', message: /Unknown menu choice `menuDisconect`: did you mean `menuDisconnect`\?/, line: 12, column: 13 },
       ],
     },
     {

@@ -17,10 +17,10 @@ const VARIABLE_TYPES = [
   'jsonCollectionVariable', 'queueCollectionVariable', 'userCollectionVariable', 'agentScorePairCollectionVariable',
 ];
 
-const KNOWN: Record<ItemKey['container'], { names: readonly string[]; accept?: RegExp; what: string } | undefined> = {
-  action: { names: archyActionNames, what: 'action' },
-  menuChoice: { names: archyMenuChoiceNames, what: 'menu choice' },
-  variable: { names: VARIABLE_TYPES, accept: /^[a-z][A-Za-z]*Variable$/, what: 'variable type' },
+const KNOWN: Record<ItemKey['container'], { names: readonly string[]; accept?: RegExp; messageId: string } | undefined> = {
+  action: { names: archyActionNames, messageId: 'unknownAction' },
+  menuChoice: { names: archyMenuChoiceNames, messageId: 'unknownMenuChoice' },
+  variable: { names: VARIABLE_TYPES, accept: /^[a-z][A-Za-z]*Variable$/, messageId: 'unknownVariableType' },
   statement: undefined,
 };
 const KNOWN_SETS = new Map(Object.entries(KNOWN).map(([k, v]) => [k, new Set(v?.names ?? [])]));
@@ -40,11 +40,24 @@ export default defineRule({
     hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
-      unknownItem: 'Unknown {{what}} `{{name}}`: did you mean `{{closest}}`? Archy rejects the flow (names are case-sensitive).',
-      unknownKey: '`{{parent}}` has no field `{{name}}`{{hint}}; Archy rejects or ignores it.',
+      unknownAction: 'Unknown action `{{name}}`: did you mean `{{closest}}`? Archy rejects the flow (names are case-sensitive).',
+      unknownMenuChoice: 'Unknown menu choice `{{name}}`: did you mean `{{closest}}`? Archy rejects the flow (names are case-sensitive).',
+      unknownVariableType: 'Unknown variable type `{{name}}`: did you mean `{{closest}}`? Archy rejects the flow (names are case-sensitive).',
+      unknownKey: '`{{parent}}` has no field `{{name}}`; Archy rejects or ignores it.',
+      unknownKeyClosest: '`{{parent}}` has no field `{{name}}` (did you mean `{{closest}}`?); Archy rejects or ignores it.',
+      unknownKeyExpected: '`{{parent}}` has no field `{{name}}` (expected one of {{expected}}); Archy rejects or ignores it.',
       missing: '`{{parent}}` is missing the required `{{name}}`.',
-      wrongType: '`{{parent}}` must be {{expected}}.',
-      tooFew: '`{{parent}}` {{problem}}.',
+      mustBeMap: '`{{parent}}` must be a map.',
+      mustBeList: '`{{parent}}` must be a list.',
+      mustBeString: '`{{parent}}` must be a string.',
+      mustBeBoolean: '`{{parent}}` must be a boolean.',
+      mustBeMapOrEmpty: '`{{parent}}` must be a map or empty.',
+      mustBeListOrEmpty: '`{{parent}}` must be a list or empty.',
+      wrongType: '`{{parent}}` must be of one of the types {{types}}.',
+      tooFewItems: '`{{parent}}` needs at least {{limit}} item(s).',
+      empty: '`{{parent}}` must not be empty.',
+      notOneKey: '`{{parent}}` must have exactly one key (it has {{count}}).',
+      // `message` is the schema validator's own words for the broken rule (ajv's "must be equal to one of …").
       other: '`{{parent}}`: {{message}}.',
       rename: 'Rename to `{{closest}}`.',
     },
@@ -80,8 +93,8 @@ function checkItemNames(context: RuleContext): void {
     const fix = { range: item.key.range, text: closest };
     context.report({
       node: item.key,
-      messageId: 'unknownItem',
-      data: { what: known.what, name: item.name, closest },
+      messageId: known.messageId,
+      data: { name: item.name, closest },
       // Only a change of case is certain enough to apply without asking.
       fix: closest.toLowerCase() === item.name.toLowerCase() ? fix : undefined,
       suggest: [{ messageId: 'rename', data: { closest }, fix }],
@@ -122,12 +135,11 @@ function describe(root: Node, error: SchemaError): ReportDescriptor | undefined 
       const entry = node.type === 'map' ? node.pairs.find((p) => String(p.key.value) === name) : undefined;
       const allowed = Object.keys((schemaParent(error.schemaPath)?.properties as Record<string, unknown>) ?? {});
       const closest = closestKnownName(name, allowed, 3);
-      const hint = closest ? ` (did you mean \`${closest}\`?)` : allowed.length ? ` (expected one of ${allowed.map((a) => `\`${a}\``).join(', ')})` : '';
       const range = entry?.key.range ?? here;
       return {
         range,
-        messageId: 'unknownKey',
-        data: { parent, name, hint },
+        messageId: closest ? 'unknownKeyClosest' : allowed.length ? 'unknownKeyExpected' : 'unknownKey',
+        data: { parent, name, closest: closest ?? '', expected: allowed.map((a) => `\`${a}\``).join(', ') },
         suggest: closest && entry && !entry.key.hasSubstitution ? [{ messageId: 'rename', data: { closest }, fix: { range, text: closest } }] : undefined,
       };
     }
@@ -135,26 +147,27 @@ function describe(root: Node, error: SchemaError): ReportDescriptor | undefined 
       return { range: here, messageId: 'missing', data: { parent, name: String(error.params.missingProperty) } };
     case 'type': {
       const types = ([] as string[]).concat(error.params.type as string | string[]);
-      return { range: node.range, messageId: 'wrongType', data: { parent, expected: englishList(types.map(article)) } };
+      const known = MUST_BE[types.join(' ')];
+      if (known) return { range: node.range, messageId: known, data: { parent } };
+      return { range: node.range, messageId: 'wrongType', data: { parent, types: types.map((t) => `\`${t}\``).join(', ') } };
     }
     case 'minItems':
-      return { range: here, messageId: 'tooFew', data: { parent, problem: `needs at least ${error.params.limit} item(s)` } };
+      return { range: here, messageId: 'tooFewItems', data: { parent, limit: String(error.params.limit) } };
     case 'minProperties':
-      return { range: here, messageId: 'tooFew', data: { parent, problem: 'must not be empty' } };
+      return { range: here, messageId: 'empty', data: { parent } };
     case 'maxProperties':
-      return { range: here, messageId: 'tooFew', data: { parent, problem: `must have exactly one key (it has ${node.type === 'map' ? node.pairs.length : '?'})` } };
+      return { range: here, messageId: 'notOneKey', data: { parent, count: String(node.type === 'map' ? node.pairs.length : 0) } };
     default:
       return { range: here, messageId: 'other', data: { parent, message: error.message ?? error.keyword } };
   }
 }
 
-function article(type: string): string {
-  if (type === 'object') return 'a map';
-  if (type === 'array') return 'a list';
-  if (type === 'null') return 'empty';
-  return `a ${type}`;
-}
-
-function englishList(items: string[]): string {
-  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
-}
+/** The types the schema asks for (as its `type` lists them), said the way a flow author reads them. */
+const MUST_BE: Record<string, string> = {
+  object: 'mustBeMap',
+  array: 'mustBeList',
+  string: 'mustBeString',
+  boolean: 'mustBeBoolean',
+  'object null': 'mustBeMapOrEmpty',
+  'array null': 'mustBeListOrEmpty',
+};

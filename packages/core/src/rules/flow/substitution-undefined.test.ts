@@ -81,7 +81,7 @@ tester.run(rule, {
       filename,
       code: FLOW.replace('{{flow_name}}', '{{flow_nam}}'),
       files: [{ path: 'infra/flows/main.tf', text: BOTH }],
-      errors: [{ messageId: 'undefined', line: 2, column: 10, suggestions: [{ messageId: 'useClosest', output: FLOW }] }],
+      errors: [{ messageId: 'undefinedClosest', line: 2, column: 10, suggestions: [{ messageId: 'useClosest', output: FLOW }] }],
     },
     {
       name: 'filepath relative to the root module (an ancestor of the module folder)',
@@ -96,7 +96,41 @@ tester.run(rule, {
       code: FLOW,
       settings: { archyOptionsFiles: ['archy/options.yaml'] },
       files: [{ path: 'archy/options.yaml', text: 'substitutions:\n  flow_name: Support\n' }],
-      errors: [{ messageId: 'undefined', message: /Archy options files for this flow, so the flow is deployed with the literal text \(Terraform\) or the deployment stops at the unknown key \(Archy\)/, line: 4 }],
+      errors: [{ messageId: 'undefinedNotTerraformOptionsFiles', message: /Archy options files for this flow, so the flow is deployed with the literal text \(Terraform\) or the deployment stops at the unknown key \(Archy\)/, line: 4 }],
+    },
+    {
+      name: 'settings.substitutions without the key, no Terraform: Terraform or Archy may deploy it',
+      filename,
+      code: FLOW,
+      settings: { substitutions: ['flow_name'] },
+      errors: [
+        {
+          messageId: 'undefinedNotTerraform',
+          message:
+            '`{{division}}` is not provided by the Terraform substitutions or the config for this flow, so the flow is deployed with the literal text (Terraform) or the deployment stops at the unknown key (Archy).',
+        },
+      ],
+    },
+    {
+      name: 'settings.substitutions with a close key, no Terraform',
+      filename,
+      code: FLOW,
+      settings: { substitutions: ['flow_name', 'divisions'] },
+      errors: [{ messageId: 'undefinedNotTerraformClosest', message: /the deployment stops at the unknown key \(Archy\) \(did you mean `divisions`\?\)\.$/ }],
+    },
+    {
+      name: 'an options file configured, Terraform deploys the flow',
+      filename,
+      code: FLOW,
+      settings: { archyOptionsFiles: ['archy/options.yaml'] },
+      files: [{ path: 'archy/options.yaml', text: 'substitutions:\n  flow_name: Support\n' }, { path: 'infra/flows/main.tf', text: NAME_ONLY }],
+      errors: [
+        {
+          messageId: 'undefinedOptionsFiles',
+          message:
+            '`{{division}}` is not provided by the Terraform substitutions, the config or the Archy options files for this flow, so Terraform deploys the flow with the literal text `{{division}}`.',
+        },
+      ],
     },
     {
       name: 'a placeholder with spaces is never replaced by Terraform: fixed to the exact text',

@@ -30,7 +30,15 @@ export default defineRule({
     crossFile: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
-      undefined: '`{{raw}}` is not provided by {{sources}}, so {{consequence}}{{hint}}.',
+      // Where the substitutions come from and who deploys the flow pick the sentence.
+      undefined: '`{{raw}}` is not provided by the Terraform substitutions or the config for this flow, so Terraform deploys the flow with the literal text `{{raw}}`.',
+      undefinedClosest: '`{{raw}}` is not provided by the Terraform substitutions or the config for this flow, so Terraform deploys the flow with the literal text `{{raw}}` (did you mean `{{closest}}`?).',
+      undefinedNotTerraform: '`{{raw}}` is not provided by the Terraform substitutions or the config for this flow, so the flow is deployed with the literal text (Terraform) or the deployment stops at the unknown key (Archy).',
+      undefinedNotTerraformClosest: '`{{raw}}` is not provided by the Terraform substitutions or the config for this flow, so the flow is deployed with the literal text (Terraform) or the deployment stops at the unknown key (Archy) (did you mean `{{closest}}`?).',
+      undefinedOptionsFiles: '`{{raw}}` is not provided by the Terraform substitutions, the config or the Archy options files for this flow, so Terraform deploys the flow with the literal text `{{raw}}`.',
+      undefinedOptionsFilesClosest: '`{{raw}}` is not provided by the Terraform substitutions, the config or the Archy options files for this flow, so Terraform deploys the flow with the literal text `{{raw}}` (did you mean `{{closest}}`?).',
+      undefinedNotTerraformOptionsFiles: '`{{raw}}` is not provided by the Terraform substitutions, the config or the Archy options files for this flow, so the flow is deployed with the literal text (Terraform) or the deployment stops at the unknown key (Archy).',
+      undefinedNotTerraformOptionsFilesClosest: '`{{raw}}` is not provided by the Terraform substitutions, the config or the Archy options files for this flow, so the flow is deployed with the literal text (Terraform) or the deployment stops at the unknown key (Archy) (did you mean `{{closest}}`?).',
       spaced:
         '`{{raw}}` has spaces inside the braces; the CX-as-Code provider replaces only the exact text `{{exact}}`, so Terraform deploys the flow with the literal text `{{raw}}`. Write `{{exact}}`.',
       empty: '`{{}}` is an empty substitution; it is deployed as literal text.',
@@ -43,7 +51,10 @@ export default defineRule({
     const { names, known } = context.project.substitutionsFor(context.file);
     if (!known) return;
     const terraform = deployedByTerraform(context.project, context.file);
-    const sources = describeSources(context.project.settings.archyOptionsFiles, names.size);
+    const optionsFiles = Array.isArray(context.project.settings.archyOptionsFiles) && context.project.settings.archyOptionsFiles.length > 0;
+    // Terraform replaces what it knows and uploads the rest as is; Archy with an options file stops at a key it
+    // does not define (reported in the issue tracker; see the rule's doc).
+    const messageId = `undefined${terraform ? '' : 'NotTerraform'}${optionsFiles ? 'OptionsFiles' : ''}`;
     const keyRanges = participantKeyRanges(context);
     for (const p of placeholders) {
       if (names.has(p.name)) {
@@ -59,15 +70,8 @@ export default defineRule({
       const inner = p.raw.indexOf(p.name);
       context.report({
         range: [p.start, p.end],
-        messageId: 'undefined',
-        data: {
-          raw: p.raw,
-          sources,
-          // Terraform replaces what it knows and uploads the rest as is; Archy with an options file stops at a
-          // key it does not define (reported in the issue tracker; see the rule's doc).
-          consequence: terraform ? `Terraform deploys the flow with the literal text \`${p.raw}\`` : 'the flow is deployed with the literal text (Terraform) or the deployment stops at the unknown key (Archy)',
-          hint: closest ? ` (did you mean \`${closest}\`?)` : '',
-        },
+        messageId: closest ? `${messageId}Closest` : messageId,
+        data: { raw: p.raw, closest: closest ?? '' },
         suggest: closest ? [{ messageId: 'useClosest', data: { closest }, fix: { range: [p.start + inner, p.start + inner + p.name.length], text: closest } }] : undefined,
       });
     }
@@ -88,9 +92,4 @@ function participantKeyRanges(context: RuleContext): [number, number][] {
     if (name && (name.kind === 'lit' || name.kind === 'bare') && name.scalar) out.push([name.scalar.range[0], name.scalar.range[1]]);
   }
   return out;
-}
-
-function describeSources(optionsFiles: unknown, count: number): string {
-  const where = Array.isArray(optionsFiles) && optionsFiles.length ? 'the Terraform substitutions, the config or the Archy options files' : 'the Terraform substitutions or the config';
-  return count ? `${where} for this flow` : `${where} for this flow (they declare no keys)`;
 }

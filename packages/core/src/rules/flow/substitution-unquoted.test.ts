@@ -19,7 +19,9 @@ const QUOTE = deploy('    flow_name = "Say \\"hi\\""');
 const BOTH_QUOTES = deploy('    flow_name = "it\'s \\"x\\""');
 const VARIABLE = deploy('    flow_name = var.greeting');
 const UNKNOWN = deploy('    flow_name = var.unknown');
-await Promise.all([PLAIN, COLON, ALIAS, QUOTE, BOTH_QUOTES, VARIABLE, UNKNOWN].map((f) => prepareTerraform(f.path, f.text)));
+const EMPTY = deploy('    flow_name = ""');
+const COMMENT = deploy('    flow_name = "Support #2"');
+await Promise.all([PLAIN, COLON, ALIAS, QUOTE, BOTH_QUOTES, VARIABLE, UNKNOWN, EMPTY, COMMENT].map((f) => prepareTerraform(f.path, f.text)));
 const filename = 'flows/flow.yaml';
 
 tester.run(rule, {
@@ -33,6 +35,27 @@ tester.run(rule, {
     { name: 'recommended: a value Terraform cannot know (a variable without a default)', filename, code: `${head}  name: {{flow_name}}\n`, files: [UNKNOWN] },
   ],
   invalid: [
+    {
+      name: 'recommended: the value Terraform substitutes is empty',
+      filename,
+      code: `${head}  name: {{flow_name}}\n`,
+      files: [EMPTY],
+      errors: [
+        {
+          messageId: 'breaksEmpty',
+          message: '`{{flow_name}}` is unquoted, and Terraform substitutes `` for `flow_name`: the value is empty (YAML reads null), so Archy reads another document than the one meant. Quote it: `"{{flow_name}}"`.',
+        },
+      ],
+      output: `${head}  name: "{{flow_name}}"\n`,
+    },
+    {
+      name: 'recommended: the value Terraform substitutes holds ` #`',
+      filename,
+      code: `${head}  name: {{flow_name}}\n`,
+      files: [COMMENT],
+      errors: [{ messageId: 'breaksComment', message: /substitutes `Support #2` for `flow_name`: it contains ` #`, which starts a comment, so Archy/ }],
+      output: `${head}  name: "{{flow_name}}"\n`,
+    },
     {
       name: 'strict: unquoted value',
       code: `${head}  name: {{flow_name}}\n`,
@@ -66,7 +89,7 @@ tester.run(rule, {
       files: [COLON],
       errors: [
         {
-          messageId: 'breaks',
+          messageId: 'breaksMapping',
           message:
             '`{{flow_name}}` is unquoted, and Terraform substitutes `Support: EMEA` for `flow_name`: it contains `: `, which starts a mapping, so Archy reads another document than the one meant. Quote it: `"{{flow_name}}"`.',
           line: 3,
@@ -75,8 +98,8 @@ tester.run(rule, {
       ],
       output: `${head}  name: "{{flow_name}}"\n`,
     },
-    { name: 'recommended: a leading `*` is an alias', filename, code: `${head}  name: {{flow_name}}\n`, files: [ALIAS], errors: [{ messageId: 'breaks', message: /starts with `\*`, a YAML indicator/ }], output: `${head}  name: "{{flow_name}}"\n` },
-    { name: 'recommended: a value from a variable default', filename, code: `${head}  name: {{flow_name}}\n`, files: [VARIABLE], errors: [{ messageId: 'breaks', message: /substitutes `Hello: welcome`/ }], output: `${head}  name: "{{flow_name}}"\n` },
+    { name: 'recommended: a leading `*` is an alias', filename, code: `${head}  name: {{flow_name}}\n`, files: [ALIAS], errors: [{ messageId: 'breaksIndicator', message: /starts with `\*`, a YAML indicator/ }], output: `${head}  name: "{{flow_name}}"\n` },
+    { name: 'recommended: a value from a variable default', filename, code: `${head}  name: {{flow_name}}\n`, files: [VARIABLE], errors: [{ messageId: 'breaksMapping', message: /substitutes `Hello: welcome`/ }], output: `${head}  name: "{{flow_name}}"\n` },
     {
       name: 'a value with a double quote is quoted with single quotes (double quotes would end at it)',
       filename,

@@ -24,8 +24,15 @@ export default defineRule({
     crossFile: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
-      breaks:
-        '`{{text}}` is unquoted, and Terraform substitutes `{{value}}` for `{{key}}`: {{why}}, so Archy reads another document than the one meant. Quote it: `{{quoted}}`.',
+      // Why the substituted text is not the string it looks like picks the sentence (`whyItBreaks`).
+      breaksEmpty:
+        '`{{text}}` is unquoted, and Terraform substitutes `{{value}}` for `{{key}}`: the value is empty (YAML reads null), so Archy reads another document than the one meant. Quote it: `{{quoted}}`.',
+      breaksIndicator:
+        '`{{text}}` is unquoted, and Terraform substitutes `{{value}}` for `{{key}}`: it starts with `{{indicator}}`, a YAML indicator, so Archy reads another document than the one meant. Quote it: `{{quoted}}`.',
+      breaksMapping:
+        '`{{text}}` is unquoted, and Terraform substitutes `{{value}}` for `{{key}}`: it contains `: `, which starts a mapping, so Archy reads another document than the one meant. Quote it: `{{quoted}}`.',
+      breaksComment:
+        '`{{text}}` is unquoted, and Terraform substitutes `{{value}}` for `{{key}}`: it contains ` #`, which starts a comment, so Archy reads another document than the one meant. Quote it: `{{quoted}}`.',
       unquoted: '`{{text}}` is not valid YAML until the substitution is filled in; quote it: `{{quoted}}`.',
     },
     schema: {
@@ -48,7 +55,7 @@ export default defineRule({
       if (!raw.startsWith('{{') || raw.includes('\n')) return;
       const key = raw.slice(2, raw.indexOf('}}')).trim();
       const known = values.get(key) ?? [];
-      const breaking = known.map((v) => ({ value: v, why: whyItBreaks(v + raw.slice(raw.indexOf('}}') + 2)) })).find((b) => b.why);
+      const breaking = known.map((v) => ({ value: v, text: v + raw.slice(raw.indexOf('}}') + 2) })).map((b) => ({ ...b, why: whyItBreaks(b.text) })).find((b) => b.why);
       if (onlyBreaking && !breaking) return;
       report(context, s, raw, known, breaking);
     };
@@ -59,13 +66,13 @@ export default defineRule({
   },
 });
 
-function report(context: RuleContext, s: ScalarNode, raw: string, known: string[], breaking: { value: string; why: string | undefined } | undefined): void {
+function report(context: RuleContext, s: ScalarNode, raw: string, known: string[], breaking: { value: string; text: string; why: string | undefined } | undefined): void {
   const quoted = quote(raw, known);
   const fix = quoted === undefined ? undefined : { range: s.range, text: quoted };
   const shown = quoted ?? JSON.stringify(raw);
   if (breaking) {
     const key = raw.slice(2, raw.indexOf('}}')).trim();
-    context.report({ range: s.range, messageId: 'breaks', data: { text: raw, value: breaking.value, key, why: breaking.why!, quoted: shown }, fix });
+    context.report({ range: s.range, messageId: breaking.why!, data: { text: raw, value: breaking.value, key, indicator: breaking.text[0] ?? '', quoted: shown }, fix });
   } else context.report({ range: s.range, messageId: 'unquoted', data: { text: raw, quoted: shown }, fix });
 }
 
@@ -80,11 +87,11 @@ function quote(raw: string, known: string[]): string | undefined {
   return undefined;
 }
 
-/** Why a plain scalar with this text is not the string it looks like, or undefined when it is. */
-export function whyItBreaks(text: string): string | undefined {
-  if (text.trim() === '') return 'the value is empty (YAML reads null)';
-  if (/^(?:[-?:](?:\s|$)|[,[\]{}#&*!|>'"%@`])/.test(text)) return `it starts with \`${text[0]}\`, a YAML indicator`;
-  if (/:(\s|$)/.test(text)) return 'it contains `: `, which starts a mapping';
-  if (/\s#/.test(text)) return 'it contains ` #`, which starts a comment';
+/** Why a plain scalar with this text is not the string it looks like (the message saying so), or undefined when it is. */
+export function whyItBreaks(text: string): 'breaksEmpty' | 'breaksIndicator' | 'breaksMapping' | 'breaksComment' | undefined {
+  if (text.trim() === '') return 'breaksEmpty';
+  if (/^(?:[-?:](?:\s|$)|[,[\]{}#&*!|>'"%@`])/.test(text)) return 'breaksIndicator';
+  if (/:(\s|$)/.test(text)) return 'breaksMapping';
+  if (/\s#/.test(text)) return 'breaksComment';
   return undefined;
 }

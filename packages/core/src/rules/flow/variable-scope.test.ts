@@ -58,7 +58,7 @@ tester.run(rule, {
       code: flow(ANI, 'IsSet(Flow.anni)'),
       errors: [
         {
-          messageId: 'undeclared',
+          messageId: 'undeclaredClosest',
           message: '`Flow.anni` is read but never declared or assigned in this flow, so it is NOT_SET at run time (did you mean `Flow.ani`?).',
           line: 17,
           column: 28,

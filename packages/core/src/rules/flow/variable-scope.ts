@@ -33,7 +33,8 @@ export default defineRule({
     messages: {
       noPrefix: 'Variable `{{name}}` has no scope prefix; Archy needs `Flow.{{name}}`, `State.{{name}}` or `Task.{{name}}`.',
       wrongCase: '`{{written}}` should be written `{{canonical}}` (the scope prefix is `{{prefix}}`).',
-      undeclared: '`{{name}}` is read but never declared or assigned in this flow, so it is NOT_SET at run time{{hint}}.',
+      undeclared: '`{{name}}` is read but never declared or assigned in this flow, so it is NOT_SET at run time.',
+      undeclaredClosest: '`{{name}}` is read but never declared or assigned in this flow, so it is NOT_SET at run time (did you mean `{{closest}}`?).',
       usePrefix: 'Rename to `{{fixed}}`.',
       useDeclared: 'Use the declared `{{fixed}}`.',
     },
@@ -58,8 +59,8 @@ export default defineRule({
       const closest = closestKey(ref.canonical, scope.known.filter((k) => k.toLowerCase().startsWith(`${canonicalPrefix.toLowerCase()}.`)));
       context.report({
         range: ref.range,
-        messageId: 'undeclared',
-        data: { name: ref.canonical, hint: closest ? ` (did you mean \`${closest}\`?)` : '' },
+        messageId: closest ? 'undeclaredClosest' : 'undeclared',
+        data: { name: ref.canonical, closest: closest ?? '' },
         suggest: closest ? [{ messageId: 'useDeclared', data: { fixed: closest }, fix: { range: ref.range, text: closest } }] : undefined,
       });
     }

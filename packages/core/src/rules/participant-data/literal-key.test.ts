@@ -120,7 +120,7 @@ tester.run(rule, {
       code: flowWith(setData('name:\n  var: Flow.key\nvalue:\n  noValue: true'), { variables: KEY_VARIABLE }),
       errors: [
         {
-          messageId: 'dynamicKey',
+          messageId: 'variableKey',
           message: /is the variable `Flow.key`/,
           line: 15,
           column: 22,
@@ -141,7 +141,7 @@ tester.run(rule, {
       settings: { substitutions: ['env'] },
       errors: [
         {
-          messageId: 'templateKey',
+          messageId: 'unfilledTemplateKey',
           message: /the template `\{\{flow.input.id\}\}`, which the deployment does not fill in \(no such substitution\).*for example `\{\{env\}\}`/,
           suggestions: [{ output: flowWith(setData('name:\n  lit: "{{env}}"\nvalue:\n  lit: x')) }],
         },
@@ -154,7 +154,7 @@ tester.run(rule, {
       settings: { substitutions: ['customer_key'] },
       errors: [
         {
-          messageId: 'templateKey',
+          messageId: 'unfilledTemplateKey',
           suggestions: [
             { desc: 'Use the declared substitution `{{customer_key}}`.', output: flowWith(setData('name:\n  lit: "{{customer_key}}"\nvalue:\n  lit: x')) },
             { desc: 'Use the literal key `customer_kye` and keep the current value.', output: flowWith(setData('name:\n  lit: customer_kye\nvalue:\n  lit: x')) },
@@ -398,6 +398,47 @@ tester.run(rule, {
       errors: [{ messageId: 'dynamicKey', suggestions: [{ output: VIA_JSON.replace(/\n/g, '\r\n') }, { output: flowWith(setData('name:\n  lit: key\nvalue:\n  exp: Call.Ani')).replace(/\n/g, '\r\n') }] }],
     },
     {
+      name: 'an expression no literal key can be read from: the message proposes none',
+      code: flowWith(setData('name:\n  exp: 1 + 2\nvalue:\n  lit: x')),
+      errors: [
+        {
+          messageId: 'dynamicKeyNoExample',
+          message:
+            'Set Participant Data attribute name is the expression `1 + 2`; attribute names must be literal strings. Choose a literal key and put the dynamic part in the value; for a key that really must be dynamic, use the Set-Participant-Attribute data action (PATCH /api/v2/conversations/{conversationId}/participants/{participantId}/attributes).',
+          suggestions: null,
+        },
+      ],
+    },
+    {
+      name: 'an empty template: no literal key to propose',
+      code: flowWith(getData('name:\n  lit: "{{}}"\nvariable: Flow.out')),
+      errors: [
+        {
+          messageId: 'templateKeyNoExample',
+          message: 'Get Participant Data attribute name `{{}}` contains the template `{{}}`, which is not a declared substitution, so it is stored literally (braces and all). Choose a literal key and put the dynamic part in the value.',
+        },
+      ],
+    },
+    {
+      name: 'an empty template where the deployment declares substitutions',
+      code: flowWith(getData('name:\n  lit: "{{}}"\nvariable: Flow.out')),
+      settings: { substitutions: ['env'] },
+      errors: [{ messageId: 'unfilledTemplateKeyNoExample', message: /which the deployment does not fill in \(no such substitution\), so it is stored literally \(braces and all\)\. Choose a literal key and put/ }],
+    },
+    {
+      // What the suggestion leaves to fill in picks its sentence: the descs are asserted below.
+      name: 'Terraform action (category known), no participant id in the flow: the suggestion leaves the participant id',
+      code: VARIABLE_KEY,
+      files: [SET_ATTRIBUTE_TF],
+      errors: [{ messageId: 'dynamicKey' }],
+    },
+    {
+      name: 'exported action (no category), the participant id the flow looked up: the suggestion leaves the category',
+      code: TEMPLATE_KEY_MESSAGE_FLOW,
+      files: [SET_ATTRIBUTE_JSON],
+      errors: [{ messageId: 'templateKey' }],
+    },
+    {
       name: 'no Set-Participant-Attribute action in the project: no data-action suggestion',
       code: VARIABLE_KEY,
       files: [{ path: 'actions/other.json', text: dataActionJson({ name: 'Other' }) }],
@@ -419,6 +460,25 @@ tester.run(rule, {
       output: null,
     },
   ],
+});
+
+describe('the Set-Participant-Attribute suggestion says what is left to fill in', () => {
+  const descs = (code: string, files: { path: string; text: string }[]) => {
+    const [r] = lintFiles([{ path: 'flow.yaml', text: code }, ...files], { rules: [rule], config: { rules: { [rule.meta.id]: 'error' } }, isTarget: (p) => p === 'flow.yaml' });
+    return r.messages.flatMap((m) => m.suggestions ?? []).filter((s) => s.messageId.startsWith('useSetAttributeAction')).map((s) => [s.messageId, s.desc]);
+  };
+  const sentence = (tail: string) => `Keep the key dynamic: call the data action \`Set Attr\` (PATCH …/participants/{pid}/attributes) instead${tail}.`;
+
+  it('nothing, one input, the category, or the category and inputs', () => {
+    expect(descs(TEMPLATE_KEY_MESSAGE_FLOW, [SET_ATTRIBUTE_TF])).toEqual([['useSetAttributeAction', sentence('')]]);
+    expect(descs(VARIABLE_KEY, [SET_ATTRIBUTE_TF])).toEqual([['useSetAttributeActionFillIn', sentence(' (then fill in `who`)')]]);
+    expect(descs(TEMPLATE_KEY_MESSAGE_FLOW, [SET_ATTRIBUTE_JSON])).toEqual([
+      ['useSetAttributeActionFillInCategory', 'Keep the key dynamic: call the data action `Set Participant Attribute` (PATCH …/participants/{pid}/attributes) instead (then fill in the category).'],
+    ]);
+    expect(descs(VARIABLE_KEY, [SET_ATTRIBUTE_JSON])).toEqual([
+      ['useSetAttributeActionFillInCategoryAnd', 'Keep the key dynamic: call the data action `Set Participant Attribute` (PATCH …/participants/{pid}/attributes) instead (then fill in the category and `participantId`).'],
+    ]);
+  });
 });
 
 describe('the Set-Participant-Attribute suggestion output', () => {

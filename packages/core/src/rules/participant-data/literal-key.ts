@@ -31,14 +31,34 @@ export default defineRule({
     messages: {
       constantKey:
         '{{op}} Participant Data attribute name is the constant expression `{{text}}`; attribute names must be literal strings. Write the literal key `{{key}}`.',
+      // One messageId per sentence: the kind of key (an expression is `dynamicKey`), and whether a literal key can
+      // be proposed, pick the message.
       dynamicKey:
-        '{{op}} Participant Data attribute name is {{what}} `{{text}}`; attribute names must be literal strings. Choose a literal key{{example}} and put the dynamic part in the value; for a key that really must be dynamic, use the Set-Participant-Attribute data action (PATCH /api/v2/conversations/{conversationId}/participants/{participantId}/attributes).',
+        '{{op}} Participant Data attribute name is the expression `{{text}}`; attribute names must be literal strings. Choose a literal key (for example `{{example}}`) and put the dynamic part in the value; for a key that really must be dynamic, use the Set-Participant-Attribute data action (PATCH /api/v2/conversations/{conversationId}/participants/{participantId}/attributes).',
+      dynamicKeyNoExample:
+        '{{op}} Participant Data attribute name is the expression `{{text}}`; attribute names must be literal strings. Choose a literal key and put the dynamic part in the value; for a key that really must be dynamic, use the Set-Participant-Attribute data action (PATCH /api/v2/conversations/{conversationId}/participants/{participantId}/attributes).',
+      variableKey:
+        '{{op}} Participant Data attribute name is the variable `{{text}}`; attribute names must be literal strings. Choose a literal key (for example `{{example}}`) and put the dynamic part in the value; for a key that really must be dynamic, use the Set-Participant-Attribute data action (PATCH /api/v2/conversations/{conversationId}/participants/{participantId}/attributes).',
+      variableKeyNoExample:
+        '{{op}} Participant Data attribute name is the variable `{{text}}`; attribute names must be literal strings. Choose a literal key and put the dynamic part in the value; for a key that really must be dynamic, use the Set-Participant-Attribute data action (PATCH /api/v2/conversations/{conversationId}/participants/{participantId}/attributes).',
       templateKey:
-        '{{op}} Participant Data attribute name `{{text}}` contains the template `{{template}}`, which {{notFilled}}, so it is stored literally (braces and all). Choose a literal key{{example}} and put the dynamic part in the value.',
+        '{{op}} Participant Data attribute name `{{text}}` contains the template `{{template}}`, which is not a declared substitution, so it is stored literally (braces and all). Choose a literal key (for example `{{example}}`) and put the dynamic part in the value.',
+      templateKeyNoExample:
+        '{{op}} Participant Data attribute name `{{text}}` contains the template `{{template}}`, which is not a declared substitution, so it is stored literally (braces and all). Choose a literal key and put the dynamic part in the value.',
+      unfilledTemplateKey:
+        '{{op}} Participant Data attribute name `{{text}}` contains the template `{{template}}`, which the deployment does not fill in (no such substitution), so it is stored literally (braces and all). Choose a literal key (for example `{{example}}`) and put the dynamic part in the value.',
+      unfilledTemplateKeyNoExample:
+        '{{op}} Participant Data attribute name `{{text}}` contains the template `{{template}}`, which the deployment does not fill in (no such substitution), so it is stored literally (braces and all). Choose a literal key and put the dynamic part in the value.',
       emptyKey: '{{op}} Participant Data attribute name is empty; the action takes its error path at run time.',
-      useLiteralKey: 'Use the literal key `{{key}}`{{valueNote}}.',
+      useLiteralKey: 'Use the literal key `{{key}}`.',
+      useLiteralKeyKeepValue: 'Use the literal key `{{key}}` and keep the current value.',
+      useLiteralKeyStoreValue: 'Use the literal key `{{key}}` and store `{{value}}` as its value.',
+      useLiteralKeySetValue: 'Use the literal key `{{key}}` (then set its value).',
       useSubstitution: 'Use the declared substitution `{{closest}}`.',
-      useSetAttributeAction: 'Keep the key dynamic: call the data action `{{action}}` (PATCH …/participants/{pid}/attributes) instead{{todo}}.',
+      useSetAttributeAction: 'Keep the key dynamic: call the data action `{{action}}` (PATCH …/participants/{pid}/attributes) instead.',
+      useSetAttributeActionFillIn: 'Keep the key dynamic: call the data action `{{action}}` (PATCH …/participants/{pid}/attributes) instead (then fill in {{inputs}}).',
+      useSetAttributeActionFillInCategory: 'Keep the key dynamic: call the data action `{{action}}` (PATCH …/participants/{pid}/attributes) instead (then fill in the category).',
+      useSetAttributeActionFillInCategoryAnd: 'Keep the key dynamic: call the data action `{{action}}` (PATCH …/participants/{pid}/attributes) instead (then fill in the category and {{inputs}}).',
     },
   },
   check(context) {
@@ -50,7 +70,8 @@ const OP = { set: 'Set', get: 'Get' } as const;
 
 /** What the rule knows about a bad key: a guessed literal, and the dynamic part as an Architect expression. */
 interface BadKey {
-  messageId: 'dynamicKey' | 'templateKey';
+  /** The message with a proposed literal key (`example`) and the one without. */
+  messageIds: { example: string; noExample: string };
   data: Record<string, string>;
   /** The literal key a person most likely means; a guess, so only ever suggested. */
   guess: string | undefined;
@@ -58,6 +79,8 @@ interface BadKey {
   dynamic: string | undefined;
   /** The whole key is that expression: it is the dynamic key the Set-Participant-Attribute call would take. */
   wholeKey: boolean;
+  /** The key is an expression or a variable (not a template in a literal). */
+  dynamicKey?: boolean;
   /** For templates: the declared substitution the template most likely meant. */
   closestSubstitution?: { closest: string; range: [number, number] };
 }
@@ -87,8 +110,8 @@ function checkAttribute(context: RuleContext, attr: ParticipantAttribute): void 
     const closest = parts[0].syntax === 'braces' && known ? closestKey(parts[0].inner, names) : undefined;
     const guess = keyFromTemplate(text, parts);
     report(context, attr, node, {
-      messageId: 'templateKey',
-      data: { op, text, template, notFilled: known ? 'the deployment does not fill in (no such substitution)' : 'is not a declared substitution' },
+      messageIds: known ? { example: 'unfilledTemplateKey', noExample: 'unfilledTemplateKeyNoExample' } : { example: 'templateKey', noExample: 'templateKeyNoExample' },
+      data: { op, text, template },
       guess,
       dynamic: isArchitectReference(dynamic) ? dynamic : undefined,
       wholeKey: parts.length === 1 && template === text.trim(),
@@ -101,12 +124,13 @@ function checkAttribute(context: RuleContext, attr: ParticipantAttribute): void 
     if (constant !== undefined && constant.trim() !== '') {
       // Certain: the platform would always use this very string. The value is left as it is.
       const edits = renameKeyEdits(attr, constant);
-      context.report({ node, messageId: 'constantKey', data: { op, text: name.text, key: constant }, fix: edits, suggest: [{ messageId: 'useLiteralKey', data: { key: constant, valueNote: ' and keep the current value' }, fix: edits }] });
+      context.report({ node, messageId: 'constantKey', data: { op, text: name.text, key: constant }, fix: edits, suggest: [{ messageId: 'useLiteralKeyKeepValue', data: { key: constant }, fix: edits }] });
       return;
     }
     report(context, attr, node, {
-      messageId: 'dynamicKey',
-      data: { op, what: name.kind === 'exp' ? 'the expression' : 'the variable', text: name.text },
+      messageIds: name.kind === 'exp' ? { example: 'dynamicKey', noExample: 'dynamicKeyNoExample' } : { example: 'variableKey', noExample: 'variableKeyNoExample' },
+      data: { op, text: name.text },
+      dynamicKey: true,
       guess: keyFromExpression(name.text),
       dynamic: name.text,
       wholeKey: true,
@@ -132,7 +156,7 @@ function report(context: RuleContext, attr: ParticipantAttribute, node: NonNulla
   // Every Flow./State./Task. variable the expression reads is one the flow declares or writes.
   const usable = (expr: string) => [...expr.matchAll(/(?<![\w.$])(flow|state|task)\.([A-Za-z_]\w*)/gi)].every((m) => scope.knows(`${m[1]}.${m[2]}`));
   const suggest: SuggestionDescriptor[] = [];
-  const dataAction = bad.wholeKey && bad.dynamic !== undefined && (bad.messageId === 'dynamicKey' || usable(bad.dynamic)) ? setAttributeActionSuggestion(context, attr, bad.dynamic) : [];
+  const dataAction = bad.wholeKey && bad.dynamic !== undefined && (bad.dynamicKey || usable(bad.dynamic)) ? setAttributeActionSuggestion(context, attr, bad.dynamic) : [];
   let example = bad.guess;
   if (bad.closestSubstitution) suggest.push({ messageId: 'useSubstitution', data: { closest: bad.closestSubstitution.closest }, fix: { range: bad.closestSubstitution.range, text: bad.closestSubstitution.closest } });
   if (attr.op === 'get') {
@@ -140,17 +164,18 @@ function report(context: RuleContext, attr: ParticipantAttribute, node: NonNulla
     const set = knownKeys(context.project);
     const key = bad.guess && (set.has(bad.guess) ? bad.guess : closestKey(bad.guess, set));
     example = key ?? bad.guess;
-    if (key) suggest.push({ messageId: 'useLiteralKey', data: { key, valueNote: '' }, fix: renameKeyEdits(attr, key) });
+    if (key) suggest.push({ messageId: 'useLiteralKey', data: { key }, fix: renameKeyEdits(attr, key) });
   } else if (bad.guess) {
     const key = bad.guess;
     if (!isEmptyValue(attr.value)) {
-      suggest.push(...dataAction, { messageId: 'useLiteralKey', data: { key, valueNote: ' and keep the current value' }, fix: renameKeyEdits(attr, key) });
+      suggest.push(...dataAction, { messageId: 'useLiteralKeyKeepValue', data: { key }, fix: renameKeyEdits(attr, key) });
     } else if (bad.dynamic !== undefined && isArchitectReference(bad.dynamic) && usable(bad.dynamic)) {
-      suggest.push({ messageId: 'useLiteralKey', data: { key, valueNote: ` and store \`${bad.dynamic}\` as its value` }, fix: moveIntoValueEdits(context, attr, key, bad.dynamic) }, ...dataAction);
+      suggest.push({ messageId: 'useLiteralKeyStoreValue', data: { key, value: bad.dynamic }, fix: moveIntoValueEdits(context, attr, key, bad.dynamic) }, ...dataAction);
     } else {
       // Nothing the flow has to store: a person says what the value is.
-      suggest.push({ messageId: 'useLiteralKey', data: { key, valueNote: ' (then set its value)' }, fix: renameKeyEdits(attr, key) }, ...dataAction);
+      suggest.push({ messageId: 'useLiteralKeySetValue', data: { key }, fix: renameKeyEdits(attr, key) }, ...dataAction);
     }
   } else suggest.push(...dataAction);
-  context.report({ node, messageId: bad.messageId, data: { ...bad.data, example: example ? ` (for example \`${example}\`)` : '' }, suggest });
+  if (example) context.report({ node, messageId: bad.messageIds.example, data: { ...bad.data, example }, suggest });
+  else context.report({ node, messageId: bad.messageIds.noExample, data: bad.data, suggest });
 }

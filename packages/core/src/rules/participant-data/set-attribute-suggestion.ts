@@ -84,7 +84,8 @@ export function setAttributeActionSuggestion(context: RuleContext, attr: Partici
   const action = actions.find((a) => a.category !== undefined) ?? actions[0];
   const conv = conversationId(context);
   const pid = participantId(context);
-  const missing = [action.category === undefined && 'the category', !conv && `\`${action.inputs.conversationId}\``, !pid && `\`${action.inputs.participantId}\``].filter(Boolean) as string[];
+  const missingInputs = [!conv && `\`${action.inputs.conversationId}\``, !pid && `\`${action.inputs.participantId}\``].filter(Boolean) as string[];
+  const missingCategory = action.category === undefined;
   const edit = replaceWithCallData(context, attr, action, {
     conversationId: conv ? { kind: 'exp', text: conv } : { kind: 'noValue' },
     participantId: pid ? { kind: 'exp', text: pid } : { kind: 'noValue' },
@@ -93,8 +94,9 @@ export function setAttributeActionSuggestion(context: RuleContext, attr: Partici
   });
   return [
     {
-      messageId: 'useSetAttributeAction',
-      data: { action: action.name, todo: missing.length ? ` (then fill in ${missing.join(' and ')})` : '' },
+      // What is left for a person to fill in picks the sentence.
+      messageId: missingCategory ? (missingInputs.length ? 'useSetAttributeActionFillInCategoryAnd' : 'useSetAttributeActionFillInCategory') : missingInputs.length ? 'useSetAttributeActionFillIn' : 'useSetAttributeAction',
+      data: { action: action.name, inputs: missingInputs.join(' and ') },
       fix: edit,
     },
   ];

@@ -30,8 +30,11 @@ export default defineRule({
     crossFile: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
+      // Whether a version constraint is stated picks the sentence.
       readOnly:
-        '`file_content_hash` is computed by the provider since v1.68.5 and cannot be configured: `terraform plan` rejects it, and {{constraint}}. Remove it (the provider hashes the file itself), or use `update_trigger_hash` to control updates.',
+        '`file_content_hash` is computed by the provider since v1.68.5 and cannot be configured: `terraform plan` rejects it, and the constraint `{{constraint}}` ({{path}}) admits v1.68.5 and later. Remove it (the provider hashes the file itself), or use `update_trigger_hash` to control updates.',
+      readOnlyUnconstrained:
+        '`file_content_hash` is computed by the provider since v1.68.5 and cannot be configured: `terraform plan` rejects it, and no `required_providers` constraint for mypurecloud/genesyscloud in this module or the folders above it limits the version, so `terraform init` installs the newest provider. Remove it (the provider hashes the file itself), or use `update_trigger_hash` to control updates.',
       renameToTrigger: 'Rename it to `update_trigger_hash` (updates still follow this hash).',
       removeIt: 'Remove it (right on provider v1.68.0 and later; up to v1.67 the attribute is required, so check the version your lock file installs).',
     },
@@ -46,9 +49,6 @@ export default defineRule({
       if (!at) continue;
       constraint ??= providerConstraint(context.project, context.file);
       if (constraint.admits === false) continue;
-      const described = constraint.text === undefined
-        ? 'no `required_providers` constraint for mypurecloud/genesyscloud in this module or the folders above it limits the version, so `terraform init` installs the newest provider'
-        : `the constraint \`${constraint.text}\` (${constraint.path}) admits v1.68.5 and later`;
       const removal = removeLine(context.text, at.keyRange[0], at.valueRange[1]);
       const rename = { messageId: 'renameToTrigger', fix: { range: at.keyRange, text: 'update_trigger_hash' } };
       // Removing the line is certain only when no admitted release still requires the attribute (≤ v1.67):
@@ -57,8 +57,8 @@ export default defineRule({
       const certain = constraint.text !== undefined && admitsBelow(constraint.text, OPTIONAL_SINCE) === false;
       context.report({
         range: [at.keyRange[0], at.valueRange[1]],
-        messageId: 'readOnly',
-        data: { constraint: described },
+        messageId: constraint.text === undefined ? 'readOnlyUnconstrained' : 'readOnly',
+        data: { constraint: constraint.text ?? '', path: constraint.path ?? '' },
         fix: certain ? removal : undefined,
         suggest: certain || !removal ? [rename] : [{ messageId: 'removeIt', fix: removal }, rename],
       });
