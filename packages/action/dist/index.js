@@ -33969,9 +33969,8 @@ function parseFile(path, raw, kind, prepared, parsers = DEFAULT_PARSERS) {
       const j = parseJson(text);
       Object.assign(file, { root: j.root, errors: j.errors });
       if (!j.errors.length && j.root && j.root.type !== "map") {
-        const what = j.root.type === "seq" ? `an array of ${j.root.items.length} item${j.root.items.length === 1 ? "" : "s"}` : "a single value";
         file.errors.push({
-          message: `a data action file holds one data action, a JSON object with \`contract\` and \`config\`; this file's root is ${what}, so nothing in it was checked. Keep one data action per file, as Genesys Cloud exports them.`,
+          message: notOneDataAction(j.root.type === "seq" ? j.root.items.length : void 0),
           range: [j.root.range[0], j.root.range[0] + 1]
         });
       }
@@ -33986,6 +33985,15 @@ function parseFile(path, raw, kind, prepared, parsers = DEFAULT_PARSERS) {
     file.errors.push({ message: `Could not parse: ${e?.message ?? e}`, range: [0, 0] });
   }
   return file;
+}
+function notOneDataAction(arrayItems) {
+  if (arrayItems === void 0) {
+    return "A data action file holds one data action, a JSON object with `contract` and `config`; this file's root is a single value, so nothing in it was checked. Keep one data action per file, as Genesys Cloud exports them.";
+  }
+  if (arrayItems === 1) {
+    return "A data action file holds one data action, a JSON object with `contract` and `config`; this file's root is an array of 1 item, so nothing in it was checked. Keep one data action per file, as Genesys Cloud exports them.";
+  }
+  return `A data action file holds one data action, a JSON object with \`contract\` and \`config\`; this file's root is an array of ${arrayItems} items, so nothing in it was checked. Keep one data action per file, as Genesys Cloud exports them.`;
 }
 var DEFAULT_PARSERS;
 var init_parse_file = __esm({
@@ -36549,7 +36557,7 @@ function checkRules(rules) {
         fail(`message "${messageId}" is empty.`);
       const t = template.trim();
       if (!SENTENCE_START.test(t) || !SENTENCE_END.test(t)) {
-        fail(`message "${messageId}" must be a whole sentence (a capital or placeholder first, a full stop last): ${JSON.stringify(template)}.`);
+        fail(`message "${messageId}" must be a whole sentence (a capital, a code span or a placeholder first; ".", "?" or "!" last): ${JSON.stringify(template)}.`);
       }
     }
   }
@@ -36581,8 +36589,8 @@ var init_check_meta = __esm({
     init_rule();
     ID = /^[a-z][a-z0-9-]*\/[a-z][a-z0-9-]*$/;
     PLACEHOLDER2 = /\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g;
-    SENTENCE_START = /^[A-Z`'"({]/;
-    SENTENCE_END = /[.?!)]$/;
+    SENTENCE_START = /^[A-Z`{]/;
+    SENTENCE_END = /[.?!]$/;
     SEVERITIES = /* @__PURE__ */ new Set(["error", "warn"]);
     RuleMetaError = class extends Error {
       constructor(ruleId, problem) {
@@ -37148,7 +37156,8 @@ function setAttributeActionSuggestion(context3, attr, keyExpression) {
   const action = actions.find((a) => a.category !== void 0) ?? actions[0];
   const conv = conversationId(context3);
   const pid = participantId(context3);
-  const missing = [action.category === void 0 && "the category", !conv && `\`${action.inputs.conversationId}\``, !pid && `\`${action.inputs.participantId}\``].filter(Boolean);
+  const missingInputs = [!conv && `\`${action.inputs.conversationId}\``, !pid && `\`${action.inputs.participantId}\``].filter(Boolean);
+  const missingCategory = action.category === void 0;
   const edit = replaceWithCallData(context3, attr, action, {
     conversationId: conv ? { kind: "exp", text: conv } : { kind: "noValue" },
     participantId: pid ? { kind: "exp", text: pid } : { kind: "noValue" },
@@ -37157,8 +37166,9 @@ function setAttributeActionSuggestion(context3, attr, keyExpression) {
   });
   return [
     {
-      messageId: "useSetAttributeAction",
-      data: { action: action.name, todo: missing.length ? ` (then fill in ${missing.join(" and ")})` : "" },
+      // What is left for a person to fill in picks the sentence.
+      messageId: missingCategory ? missingInputs.length ? "useSetAttributeActionFillInCategoryAnd" : "useSetAttributeActionFillInCategory" : missingInputs.length ? "useSetAttributeActionFillIn" : "useSetAttributeAction",
+      data: { action: action.name, inputs: missingInputs.join(" and ") },
       fix: edit
     }
   ];
@@ -37286,8 +37296,8 @@ function checkAttribute(context3, attr) {
     const closest3 = parts[0].syntax === "braces" && known ? closestKey(parts[0].inner, names) : void 0;
     const guess = keyFromTemplate(text, parts);
     report(context3, attr, node, {
-      messageId: "templateKey",
-      data: { op, text, template, notFilled: known ? "the deployment does not fill in (no such substitution)" : "is not a declared substitution" },
+      messageIds: known ? { example: "unfilledTemplateKey", noExample: "unfilledTemplateKeyNoExample" } : { example: "templateKey", noExample: "templateKeyNoExample" },
+      data: { op, text, template },
       guess,
       dynamic: isArchitectReference(dynamic) ? dynamic : void 0,
       wholeKey: parts.length === 1 && template === text.trim(),
@@ -37299,12 +37309,13 @@ function checkAttribute(context3, attr) {
     const constant = name.kind === "exp" ? constantString(name.text) : void 0;
     if (constant !== void 0 && constant.trim() !== "") {
       const edits = renameKeyEdits(attr, constant);
-      context3.report({ node, messageId: "constantKey", data: { op, text: name.text, key: constant }, fix: edits, suggest: [{ messageId: "useLiteralKey", data: { key: constant, valueNote: " and keep the current value" }, fix: edits }] });
+      context3.report({ node, messageId: "constantKey", data: { op, text: name.text, key: constant }, fix: edits, suggest: [{ messageId: "useLiteralKeyKeepValue", data: { key: constant }, fix: edits }] });
       return;
     }
     report(context3, attr, node, {
-      messageId: "dynamicKey",
-      data: { op, what: name.kind === "exp" ? "the expression" : "the variable", text: name.text },
+      messageIds: name.kind === "exp" ? { example: "dynamicKey", noExample: "dynamicKeyNoExample" } : { example: "variableKey", noExample: "variableKeyNoExample" },
+      data: { op, text: name.text },
+      dynamicKey: true,
       guess: keyFromExpression(name.text),
       dynamic: name.text,
       wholeKey: true
@@ -37319,7 +37330,7 @@ function report(context3, attr, node, bad) {
   const scope = flowScope(context3.file);
   const usable = (expr) => [...expr.matchAll(/(?<![\w.$])(flow|state|task)\.([A-Za-z_]\w*)/gi)].every((m) => scope.knows(`${m[1]}.${m[2]}`));
   const suggest = [];
-  const dataAction = bad.wholeKey && bad.dynamic !== void 0 && (bad.messageId === "dynamicKey" || usable(bad.dynamic)) ? setAttributeActionSuggestion(context3, attr, bad.dynamic) : [];
+  const dataAction = bad.wholeKey && bad.dynamic !== void 0 && (bad.dynamicKey || usable(bad.dynamic)) ? setAttributeActionSuggestion(context3, attr, bad.dynamic) : [];
   let example = bad.guess;
   if (bad.closestSubstitution)
     suggest.push({ messageId: "useSubstitution", data: { closest: bad.closestSubstitution.closest }, fix: { range: bad.closestSubstitution.range, text: bad.closestSubstitution.closest } });
@@ -37328,19 +37339,22 @@ function report(context3, attr, node, bad) {
     const key = bad.guess && (set2.has(bad.guess) ? bad.guess : closestKey(bad.guess, set2));
     example = key ?? bad.guess;
     if (key)
-      suggest.push({ messageId: "useLiteralKey", data: { key, valueNote: "" }, fix: renameKeyEdits(attr, key) });
+      suggest.push({ messageId: "useLiteralKey", data: { key }, fix: renameKeyEdits(attr, key) });
   } else if (bad.guess) {
     const key = bad.guess;
     if (!isEmptyValue(attr.value)) {
-      suggest.push(...dataAction, { messageId: "useLiteralKey", data: { key, valueNote: " and keep the current value" }, fix: renameKeyEdits(attr, key) });
+      suggest.push(...dataAction, { messageId: "useLiteralKeyKeepValue", data: { key }, fix: renameKeyEdits(attr, key) });
     } else if (bad.dynamic !== void 0 && isArchitectReference(bad.dynamic) && usable(bad.dynamic)) {
-      suggest.push({ messageId: "useLiteralKey", data: { key, valueNote: ` and store \`${bad.dynamic}\` as its value` }, fix: moveIntoValueEdits(context3, attr, key, bad.dynamic) }, ...dataAction);
+      suggest.push({ messageId: "useLiteralKeyStoreValue", data: { key, value: bad.dynamic }, fix: moveIntoValueEdits(context3, attr, key, bad.dynamic) }, ...dataAction);
     } else {
-      suggest.push({ messageId: "useLiteralKey", data: { key, valueNote: " (then set its value)" }, fix: renameKeyEdits(attr, key) }, ...dataAction);
+      suggest.push({ messageId: "useLiteralKeySetValue", data: { key }, fix: renameKeyEdits(attr, key) }, ...dataAction);
     }
   } else
     suggest.push(...dataAction);
-  context3.report({ node, messageId: bad.messageId, data: { ...bad.data, example: example ? ` (for example \`${example}\`)` : "" }, suggest });
+  if (example)
+    context3.report({ node, messageId: bad.messageIds.example, data: { ...bad.data, example }, suggest });
+  else
+    context3.report({ node, messageId: bad.messageIds.noExample, data: bad.data, suggest });
 }
 var id, literal_key_default, OP;
 var init_literal_key = __esm({
@@ -37367,12 +37381,26 @@ var init_literal_key = __esm({
         docs: { url: ruleDocsUrl(id), recommended: true },
         messages: {
           constantKey: "{{op}} Participant Data attribute name is the constant expression `{{text}}`; attribute names must be literal strings. Write the literal key `{{key}}`.",
-          dynamicKey: "{{op}} Participant Data attribute name is {{what}} `{{text}}`; attribute names must be literal strings. Choose a literal key{{example}} and put the dynamic part in the value; for a key that really must be dynamic, use the Set-Participant-Attribute data action (PATCH /api/v2/conversations/{conversationId}/participants/{participantId}/attributes).",
-          templateKey: "{{op}} Participant Data attribute name `{{text}}` contains the template `{{template}}`, which {{notFilled}}, so it is stored literally (braces and all). Choose a literal key{{example}} and put the dynamic part in the value.",
+          // One messageId per sentence: the kind of key (an expression is `dynamicKey`), and whether a literal key can
+          // be proposed, pick the message.
+          dynamicKey: "{{op}} Participant Data attribute name is the expression `{{text}}`; attribute names must be literal strings. Choose a literal key (for example `{{example}}`) and put the dynamic part in the value; for a key that really must be dynamic, use the Set-Participant-Attribute data action (PATCH /api/v2/conversations/{conversationId}/participants/{participantId}/attributes).",
+          dynamicKeyNoExample: "{{op}} Participant Data attribute name is the expression `{{text}}`; attribute names must be literal strings. Choose a literal key and put the dynamic part in the value; for a key that really must be dynamic, use the Set-Participant-Attribute data action (PATCH /api/v2/conversations/{conversationId}/participants/{participantId}/attributes).",
+          variableKey: "{{op}} Participant Data attribute name is the variable `{{text}}`; attribute names must be literal strings. Choose a literal key (for example `{{example}}`) and put the dynamic part in the value; for a key that really must be dynamic, use the Set-Participant-Attribute data action (PATCH /api/v2/conversations/{conversationId}/participants/{participantId}/attributes).",
+          variableKeyNoExample: "{{op}} Participant Data attribute name is the variable `{{text}}`; attribute names must be literal strings. Choose a literal key and put the dynamic part in the value; for a key that really must be dynamic, use the Set-Participant-Attribute data action (PATCH /api/v2/conversations/{conversationId}/participants/{participantId}/attributes).",
+          templateKey: "{{op}} Participant Data attribute name `{{text}}` contains the template `{{template}}`, which is not a declared substitution, so it is stored literally (braces and all). Choose a literal key (for example `{{example}}`) and put the dynamic part in the value.",
+          templateKeyNoExample: "{{op}} Participant Data attribute name `{{text}}` contains the template `{{template}}`, which is not a declared substitution, so it is stored literally (braces and all). Choose a literal key and put the dynamic part in the value.",
+          unfilledTemplateKey: "{{op}} Participant Data attribute name `{{text}}` contains the template `{{template}}`, which the deployment does not fill in (no such substitution), so it is stored literally (braces and all). Choose a literal key (for example `{{example}}`) and put the dynamic part in the value.",
+          unfilledTemplateKeyNoExample: "{{op}} Participant Data attribute name `{{text}}` contains the template `{{template}}`, which the deployment does not fill in (no such substitution), so it is stored literally (braces and all). Choose a literal key and put the dynamic part in the value.",
           emptyKey: "{{op}} Participant Data attribute name is empty; the action takes its error path at run time.",
-          useLiteralKey: "Use the literal key `{{key}}`{{valueNote}}.",
+          useLiteralKey: "Use the literal key `{{key}}`.",
+          useLiteralKeyKeepValue: "Use the literal key `{{key}}` and keep the current value.",
+          useLiteralKeyStoreValue: "Use the literal key `{{key}}` and store `{{value}}` as its value.",
+          useLiteralKeySetValue: "Use the literal key `{{key}}` (then set its value).",
           useSubstitution: "Use the declared substitution `{{closest}}`.",
-          useSetAttributeAction: "Keep the key dynamic: call the data action `{{action}}` (PATCH …/participants/{pid}/attributes) instead{{todo}}."
+          useSetAttributeAction: "Keep the key dynamic: call the data action `{{action}}` (PATCH …/participants/{pid}/attributes) instead.",
+          useSetAttributeActionFillIn: "Keep the key dynamic: call the data action `{{action}}` (PATCH …/participants/{pid}/attributes) instead (then fill in {{inputs}}).",
+          useSetAttributeActionFillInCategory: "Keep the key dynamic: call the data action `{{action}}` (PATCH …/participants/{pid}/attributes) instead (then fill in the category).",
+          useSetAttributeActionFillInCategoryAnd: "Keep the key dynamic: call the data action `{{action}}` (PATCH …/participants/{pid}/attributes) instead (then fill in the category and {{inputs}})."
         }
       },
       check(context3) {
@@ -45072,8 +45100,8 @@ function checkItemNames(context3) {
     const fix = { range: item.key.range, text: closest3 };
     context3.report({
       node: item.key,
-      messageId: "unknownItem",
-      data: { what: known.what, name: item.name, closest: closest3 },
+      messageId: known.messageId,
+      data: { name: item.name, closest: closest3 },
       // Only a change of case is certain enough to apply without asking.
       fix: closest3.toLowerCase() === item.name.toLowerCase() ? fix : void 0,
       suggest: [{ messageId: "rename", data: { closest: closest3 }, fix }]
@@ -45113,12 +45141,11 @@ function describe(root, error2) {
       const entry = node.type === "map" ? node.pairs.find((p) => String(p.key.value) === name) : void 0;
       const allowed = Object.keys(schemaParent(error2.schemaPath)?.properties ?? {});
       const closest3 = closestKnownName(name, allowed, 3);
-      const hint = closest3 ? ` (did you mean \`${closest3}\`?)` : allowed.length ? ` (expected one of ${allowed.map((a) => `\`${a}\``).join(", ")})` : "";
       const range = entry?.key.range ?? here;
       return {
         range,
-        messageId: "unknownKey",
-        data: { parent, name, hint },
+        messageId: closest3 ? "unknownKeyClosest" : allowed.length ? "unknownKeyExpected" : "unknownKey",
+        data: { parent, name, closest: closest3 ?? "", expected: allowed.map((a) => `\`${a}\``).join(", ") },
         suggest: closest3 && entry && !entry.key.hasSubstitution ? [{ messageId: "rename", data: { closest: closest3 }, fix: { range, text: closest3 } }] : void 0
       };
     }
@@ -45126,31 +45153,22 @@ function describe(root, error2) {
       return { range: here, messageId: "missing", data: { parent, name: String(error2.params.missingProperty) } };
     case "type": {
       const types2 = [].concat(error2.params.type);
-      return { range: node.range, messageId: "wrongType", data: { parent, expected: englishList(types2.map(article)) } };
+      const known = MUST_BE[types2.join(" ")];
+      if (known)
+        return { range: node.range, messageId: known, data: { parent } };
+      return { range: node.range, messageId: "wrongType", data: { parent, types: types2.map((t) => `\`${t}\``).join(", ") } };
     }
     case "minItems":
-      return { range: here, messageId: "tooFew", data: { parent, problem: `needs at least ${error2.params.limit} item(s)` } };
+      return { range: here, messageId: "tooFewItems", data: { parent, limit: String(error2.params.limit) } };
     case "minProperties":
-      return { range: here, messageId: "tooFew", data: { parent, problem: "must not be empty" } };
+      return { range: here, messageId: "empty", data: { parent } };
     case "maxProperties":
-      return { range: here, messageId: "tooFew", data: { parent, problem: `must have exactly one key (it has ${node.type === "map" ? node.pairs.length : "?"})` } };
+      return { range: here, messageId: "notOneKey", data: { parent, count: String(node.type === "map" ? node.pairs.length : 0) } };
     default:
       return { range: here, messageId: "other", data: { parent, message: error2.message ?? error2.keyword } };
   }
 }
-function article(type2) {
-  if (type2 === "object")
-    return "a map";
-  if (type2 === "array")
-    return "a list";
-  if (type2 === "null")
-    return "empty";
-  return `a ${type2}`;
-}
-function englishList(items) {
-  return items.length <= 1 ? items[0] ?? "" : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
-}
-var id6, VARIABLE_TYPES, KNOWN, KNOWN_SETS, schema_default;
+var id6, VARIABLE_TYPES, KNOWN, KNOWN_SETS, schema_default, MUST_BE;
 var init_schema = __esm({
   "packages/core/dist/rules/flow/schema.js"() {
     "use strict";
@@ -45196,9 +45214,9 @@ var init_schema = __esm({
       "agentScorePairCollectionVariable"
     ];
     KNOWN = {
-      action: { names: archyActionNames, what: "action" },
-      menuChoice: { names: archyMenuChoiceNames, what: "menu choice" },
-      variable: { names: VARIABLE_TYPES, accept: /^[a-z][A-Za-z]*Variable$/, what: "variable type" },
+      action: { names: archyActionNames, messageId: "unknownAction" },
+      menuChoice: { names: archyMenuChoiceNames, messageId: "unknownMenuChoice" },
+      variable: { names: VARIABLE_TYPES, accept: /^[a-z][A-Za-z]*Variable$/, messageId: "unknownVariableType" },
       statement: void 0
     };
     KNOWN_SETS = new Map(Object.entries(KNOWN).map(([k, v]) => [k, new Set(v?.names ?? [])]));
@@ -45212,11 +45230,24 @@ var init_schema = __esm({
         hasSuggestions: true,
         docs: { url: ruleDocsUrl(id6), recommended: true },
         messages: {
-          unknownItem: "Unknown {{what}} `{{name}}`: did you mean `{{closest}}`? Archy rejects the flow (names are case-sensitive).",
-          unknownKey: "`{{parent}}` has no field `{{name}}`{{hint}}; Archy rejects or ignores it.",
+          unknownAction: "Unknown action `{{name}}`: did you mean `{{closest}}`? Archy rejects the flow (names are case-sensitive).",
+          unknownMenuChoice: "Unknown menu choice `{{name}}`: did you mean `{{closest}}`? Archy rejects the flow (names are case-sensitive).",
+          unknownVariableType: "Unknown variable type `{{name}}`: did you mean `{{closest}}`? Archy rejects the flow (names are case-sensitive).",
+          unknownKey: "`{{parent}}` has no field `{{name}}`; Archy rejects or ignores it.",
+          unknownKeyClosest: "`{{parent}}` has no field `{{name}}` (did you mean `{{closest}}`?); Archy rejects or ignores it.",
+          unknownKeyExpected: "`{{parent}}` has no field `{{name}}` (expected one of {{expected}}); Archy rejects or ignores it.",
           missing: "`{{parent}}` is missing the required `{{name}}`.",
-          wrongType: "`{{parent}}` must be {{expected}}.",
-          tooFew: "`{{parent}}` {{problem}}.",
+          mustBeMap: "`{{parent}}` must be a map.",
+          mustBeList: "`{{parent}}` must be a list.",
+          mustBeString: "`{{parent}}` must be a string.",
+          mustBeBoolean: "`{{parent}}` must be a boolean.",
+          mustBeMapOrEmpty: "`{{parent}}` must be a map or empty.",
+          mustBeListOrEmpty: "`{{parent}}` must be a list or empty.",
+          wrongType: "`{{parent}}` must be of one of the types {{types}}.",
+          tooFewItems: "`{{parent}}` needs at least {{limit}} item(s).",
+          empty: "`{{parent}}` must not be empty.",
+          notOneKey: "`{{parent}}` must have exactly one key (it has {{count}}).",
+          // `message` is the schema validator's own words for the broken rule (ajv's "must be equal to one of …").
           other: "`{{parent}}`: {{message}}.",
           rename: "Rename to `{{closest}}`."
         }
@@ -45245,6 +45276,14 @@ var init_schema = __esm({
         }
       }
     });
+    MUST_BE = {
+      object: "mustBeMap",
+      array: "mustBeList",
+      string: "mustBeString",
+      boolean: "mustBeBoolean",
+      "object null": "mustBeMapOrEmpty",
+      "array null": "mustBeListOrEmpty"
+    };
   }
 });
 
@@ -45314,7 +45353,9 @@ var init_ref_resolves = __esm({
         hasSuggestions: true,
         docs: { url: ruleDocsUrl(id8), recommended: true },
         messages: {
-          unresolved: "`{{key}}` names {{kind}} `{{refId}}`, but no {{kind}} in this flow has that refId{{hint}}.",
+          unresolved: "`{{key}}` names {{kind}} `{{refId}}`, but no {{kind}} in this flow has that refId.",
+          unresolvedClosest: "`{{key}}` names {{kind}} `{{refId}}`, but no {{kind}} in this flow has that refId (did you mean `{{closest}}`?).",
+          unresolvedNoTargets: "`{{key}}` names {{kind}} `{{refId}}`, but no {{kind}} in this flow has that refId (the flow has no {{plural}}).",
           wrongFlowType: "`{{key}}` points into `/{{refType}}/…`, but this is an `{{flowType}}` flow; use `/{{flowType}}/{{plural}}/{{kind}}[{{refId}}]` or `./{{plural}}/{{kind}}[{{refId}}]`.",
           malformed: "`{{key}}` is not a ref Archy understands: expected `/<flowType>/<menus|tasks|states|bots>/<menu|task|state|bot>[<refId>]` or `./tasks/task[<refId>]`.",
           useClosest: "Use the refId `{{closest}}`.",
@@ -45363,8 +45404,8 @@ var init_ref_resolves = __esm({
           const inPlace = context3.text.slice(start, end) === refId;
           context3.report({
             range: inPlace ? [start, end] : ref.scalar.range,
-            messageId: "unresolved",
-            data: { key: ref.key, kind, refId, hint: closest3 ? ` (did you mean \`${closest3}\`?)` : ids.length ? "" : ` (the flow has no ${PLURAL[kind]})` },
+            messageId: closest3 ? "unresolvedClosest" : ids.length ? "unresolved" : "unresolvedNoTargets",
+            data: { key: ref.key, kind, refId, closest: closest3 ?? "", plural: PLURAL[kind] },
             suggest: closest3 && inPlace && !/["'\\]/.test(closest3) ? [{ messageId: "useClosest", data: { closest: closest3 }, fix: { range: [start, end], text: closest3 } }] : void 0
           });
         }
@@ -45432,7 +45473,8 @@ var init_variable_scope = __esm({
         messages: {
           noPrefix: "Variable `{{name}}` has no scope prefix; Archy needs `Flow.{{name}}`, `State.{{name}}` or `Task.{{name}}`.",
           wrongCase: "`{{written}}` should be written `{{canonical}}` (the scope prefix is `{{prefix}}`).",
-          undeclared: "`{{name}}` is read but never declared or assigned in this flow, so it is NOT_SET at run time{{hint}}.",
+          undeclared: "`{{name}}` is read but never declared or assigned in this flow, so it is NOT_SET at run time.",
+          undeclaredClosest: "`{{name}}` is read but never declared or assigned in this flow, so it is NOT_SET at run time (did you mean `{{closest}}`?).",
           usePrefix: "Rename to `{{fixed}}`.",
           useDeclared: "Use the declared `{{fixed}}`."
         }
@@ -45457,8 +45499,8 @@ var init_variable_scope = __esm({
           const closest3 = closestKey(ref.canonical, scope.known.filter((k) => k.toLowerCase().startsWith(`${canonicalPrefix.toLowerCase()}.`)));
           context3.report({
             range: ref.range,
-            messageId: "undeclared",
-            data: { name: ref.canonical, hint: closest3 ? ` (did you mean \`${closest3}\`?)` : "" },
+            messageId: closest3 ? "undeclaredClosest" : "undeclared",
+            data: { name: ref.canonical, closest: closest3 ?? "" },
             suggest: closest3 ? [{ messageId: "useDeclared", data: { fixed: closest3 }, fix: { range: ref.range, text: closest3 } }] : void 0
           });
         }
@@ -45481,10 +45523,6 @@ function participantKeyRanges(context3) {
   }
   return out;
 }
-function describeSources(optionsFiles, count) {
-  const where = Array.isArray(optionsFiles) && optionsFiles.length ? "the Terraform substitutions, the config or the Archy options files" : "the Terraform substitutions or the config";
-  return count ? `${where} for this flow` : `${where} for this flow (they declare no keys)`;
-}
 var id10, substitution_undefined_default;
 var init_substitution_undefined = __esm({
   "packages/core/dist/rules/flow/substitution-undefined.js"() {
@@ -45505,7 +45543,15 @@ var init_substitution_undefined = __esm({
         crossFile: true,
         docs: { url: ruleDocsUrl(id10), recommended: true },
         messages: {
-          undefined: "`{{raw}}` is not provided by {{sources}}, so {{consequence}}{{hint}}.",
+          // Where the substitutions come from and who deploys the flow pick the sentence.
+          undefined: "`{{raw}}` is not provided by the Terraform substitutions or the config for this flow, so Terraform deploys the flow with the literal text `{{raw}}`.",
+          undefinedClosest: "`{{raw}}` is not provided by the Terraform substitutions or the config for this flow, so Terraform deploys the flow with the literal text `{{raw}}` (did you mean `{{closest}}`?).",
+          undefinedNotTerraform: "`{{raw}}` is not provided by the Terraform substitutions or the config for this flow, so the flow is deployed with the literal text (Terraform) or the deployment stops at the unknown key (Archy).",
+          undefinedNotTerraformClosest: "`{{raw}}` is not provided by the Terraform substitutions or the config for this flow, so the flow is deployed with the literal text (Terraform) or the deployment stops at the unknown key (Archy) (did you mean `{{closest}}`?).",
+          undefinedOptionsFiles: "`{{raw}}` is not provided by the Terraform substitutions, the config or the Archy options files for this flow, so Terraform deploys the flow with the literal text `{{raw}}`.",
+          undefinedOptionsFilesClosest: "`{{raw}}` is not provided by the Terraform substitutions, the config or the Archy options files for this flow, so Terraform deploys the flow with the literal text `{{raw}}` (did you mean `{{closest}}`?).",
+          undefinedNotTerraformOptionsFiles: "`{{raw}}` is not provided by the Terraform substitutions, the config or the Archy options files for this flow, so the flow is deployed with the literal text (Terraform) or the deployment stops at the unknown key (Archy).",
+          undefinedNotTerraformOptionsFilesClosest: "`{{raw}}` is not provided by the Terraform substitutions, the config or the Archy options files for this flow, so the flow is deployed with the literal text (Terraform) or the deployment stops at the unknown key (Archy) (did you mean `{{closest}}`?).",
           spaced: "`{{raw}}` has spaces inside the braces; the CX-as-Code provider replaces only the exact text `{{exact}}`, so Terraform deploys the flow with the literal text `{{raw}}`. Write `{{exact}}`.",
           empty: "`{{}}` is an empty substitution; it is deployed as literal text.",
           useClosest: "Use `{{closest}}`."
@@ -45519,7 +45565,8 @@ var init_substitution_undefined = __esm({
         if (!known)
           return;
         const terraform = deployedByTerraform(context3.project, context3.file);
-        const sources = describeSources(context3.project.settings.archyOptionsFiles, names.size);
+        const optionsFiles = Array.isArray(context3.project.settings.archyOptionsFiles) && context3.project.settings.archyOptionsFiles.length > 0;
+        const messageId = `undefined${terraform ? "" : "NotTerraform"}${optionsFiles ? "OptionsFiles" : ""}`;
         const keyRanges = participantKeyRanges(context3);
         for (const p of placeholders) {
           if (names.has(p.name)) {
@@ -45537,15 +45584,8 @@ var init_substitution_undefined = __esm({
           const inner = p.raw.indexOf(p.name);
           context3.report({
             range: [p.start, p.end],
-            messageId: "undefined",
-            data: {
-              raw: p.raw,
-              sources,
-              // Terraform replaces what it knows and uploads the rest as is; Archy with an options file stops at a
-              // key it does not define (reported in the issue tracker; see the rule's doc).
-              consequence: terraform ? `Terraform deploys the flow with the literal text \`${p.raw}\`` : "the flow is deployed with the literal text (Terraform) or the deployment stops at the unknown key (Archy)",
-              hint: closest3 ? ` (did you mean \`${closest3}\`?)` : ""
-            },
+            messageId: closest3 ? `${messageId}Closest` : messageId,
+            data: { raw: p.raw, closest: closest3 ?? "" },
             suggest: closest3 ? [{ messageId: "useClosest", data: { closest: closest3 }, fix: { range: [p.start + inner, p.start + inner + p.name.length], text: closest3 } }] : void 0
           });
         }
@@ -45561,7 +45601,7 @@ function report2(context3, s, raw, known, breaking) {
   const shown = quoted ?? JSON.stringify(raw);
   if (breaking) {
     const key = raw.slice(2, raw.indexOf("}}")).trim();
-    context3.report({ range: s.range, messageId: "breaks", data: { text: raw, value: breaking.value, key, why: breaking.why, quoted: shown }, fix });
+    context3.report({ range: s.range, messageId: breaking.why, data: { text: raw, value: breaking.value, key, indicator: breaking.text[0] ?? "", quoted: shown }, fix });
   } else
     context3.report({ range: s.range, messageId: "unquoted", data: { text: raw, quoted: shown }, fix });
 }
@@ -45574,13 +45614,13 @@ function quote(raw, known) {
 }
 function whyItBreaks(text) {
   if (text.trim() === "")
-    return "the value is empty (YAML reads null)";
+    return "breaksEmpty";
   if (/^(?:[-?:](?:\s|$)|[,[\]{}#&*!|>'"%@`])/.test(text))
-    return `it starts with \`${text[0]}\`, a YAML indicator`;
+    return "breaksIndicator";
   if (/:(\s|$)/.test(text))
-    return "it contains `: `, which starts a mapping";
+    return "breaksMapping";
   if (/\s#/.test(text))
-    return "it contains ` #`, which starts a comment";
+    return "breaksComment";
   return void 0;
 }
 var id11, substitution_unquoted_default;
@@ -45601,7 +45641,11 @@ var init_substitution_unquoted = __esm({
         crossFile: true,
         docs: { url: ruleDocsUrl(id11), recommended: true },
         messages: {
-          breaks: "`{{text}}` is unquoted, and Terraform substitutes `{{value}}` for `{{key}}`: {{why}}, so Archy reads another document than the one meant. Quote it: `{{quoted}}`.",
+          // Why the substituted text is not the string it looks like picks the sentence (`whyItBreaks`).
+          breaksEmpty: "`{{text}}` is unquoted, and Terraform substitutes `{{value}}` for `{{key}}`: the value is empty (YAML reads null), so Archy reads another document than the one meant. Quote it: `{{quoted}}`.",
+          breaksIndicator: "`{{text}}` is unquoted, and Terraform substitutes `{{value}}` for `{{key}}`: it starts with `{{indicator}}`, a YAML indicator, so Archy reads another document than the one meant. Quote it: `{{quoted}}`.",
+          breaksMapping: "`{{text}}` is unquoted, and Terraform substitutes `{{value}}` for `{{key}}`: it contains `: `, which starts a mapping, so Archy reads another document than the one meant. Quote it: `{{quoted}}`.",
+          breaksComment: "`{{text}}` is unquoted, and Terraform substitutes `{{value}}` for `{{key}}`: it contains ` #`, which starts a comment, so Archy reads another document than the one meant. Quote it: `{{quoted}}`.",
           unquoted: "`{{text}}` is not valid YAML until the substitution is filled in; quote it: `{{quoted}}`."
         },
         schema: {
@@ -45627,7 +45671,7 @@ var init_substitution_unquoted = __esm({
             return;
           const key = raw.slice(2, raw.indexOf("}}")).trim();
           const known = values.get(key) ?? [];
-          const breaking = known.map((v) => ({ value: v, why: whyItBreaks(v + raw.slice(raw.indexOf("}}") + 2)) })).find((b) => b.why);
+          const breaking = known.map((v) => ({ value: v, text: v + raw.slice(raw.indexOf("}}") + 2) })).map((b) => ({ ...b, why: whyItBreaks(b.text) })).find((b) => b.why);
           if (onlyBreaking && !breaking)
             return;
           report2(context3, s, raw, known, breaking);
@@ -45902,7 +45946,9 @@ var init_file_content_hash = __esm({
         crossFile: true,
         docs: { url: ruleDocsUrl(id14), recommended: true },
         messages: {
-          readOnly: "`file_content_hash` is computed by the provider since v1.68.5 and cannot be configured: `terraform plan` rejects it, and {{constraint}}. Remove it (the provider hashes the file itself), or use `update_trigger_hash` to control updates.",
+          // Whether a version constraint is stated picks the sentence.
+          readOnly: "`file_content_hash` is computed by the provider since v1.68.5 and cannot be configured: `terraform plan` rejects it, and the constraint `{{constraint}}` ({{path}}) admits v1.68.5 and later. Remove it (the provider hashes the file itself), or use `update_trigger_hash` to control updates.",
+          readOnlyUnconstrained: "`file_content_hash` is computed by the provider since v1.68.5 and cannot be configured: `terraform plan` rejects it, and no `required_providers` constraint for mypurecloud/genesyscloud in this module or the folders above it limits the version, so `terraform init` installs the newest provider. Remove it (the provider hashes the file itself), or use `update_trigger_hash` to control updates.",
           renameToTrigger: "Rename it to `update_trigger_hash` (updates still follow this hash).",
           removeIt: "Remove it (right on provider v1.68.0 and later; up to v1.67 the attribute is required, so check the version your lock file installs)."
         }
@@ -45921,14 +45967,13 @@ var init_file_content_hash = __esm({
           constraint ??= providerConstraint(context3.project, context3.file);
           if (constraint.admits === false)
             continue;
-          const described = constraint.text === void 0 ? "no `required_providers` constraint for mypurecloud/genesyscloud in this module or the folders above it limits the version, so `terraform init` installs the newest provider" : `the constraint \`${constraint.text}\` (${constraint.path}) admits v1.68.5 and later`;
           const removal = removeLine(context3.text, at.keyRange[0], at.valueRange[1]);
           const rename2 = { messageId: "renameToTrigger", fix: { range: at.keyRange, text: "update_trigger_hash" } };
           const certain = constraint.text !== void 0 && admitsBelow(constraint.text, OPTIONAL_SINCE) === false;
           context3.report({
             range: [at.keyRange[0], at.valueRange[1]],
-            messageId: "readOnly",
-            data: { constraint: described },
+            messageId: constraint.text === void 0 ? "readOnlyUnconstrained" : "readOnly",
+            data: { constraint: constraint.text ?? "", path: constraint.path ?? "" },
             fix: certain ? removal : void 0,
             suggest: certain || !removal ? [rename2] : [{ messageId: "removeIt", fix: removal }, rename2]
           });
@@ -54983,9 +55028,7 @@ var init_contract_schemas = __esm({
 
 // packages/core/dist/rules/call-data/contract.js
 function nameList(names) {
-  if (!names.length)
-    return "none";
-  return names.slice(0, 8).join(", ") + (names.length > 8 ? ", …" : "");
+  return names.slice(0, 8).map((n) => `\`${n}\``).join(", ") + (names.length > 8 ? ", …" : "");
 }
 function renameSuggestion(entry, name, candidates, taken) {
   const free = candidates.filter((c) => !taken.has(c));
@@ -55009,7 +55052,7 @@ function checkCall(context3, call, def) {
         continue;
       context3.report({
         node: e.key,
-        messageId: "unknownInput",
+        messageId: known.length ? "unknownInput" : "unknownInputNone",
         data: { name: e.name, action, known: nameList(known) },
         suggest: renameSuggestion(e, e.name, known, taken)
       });
@@ -55047,12 +55090,12 @@ function addInput(context3, call, name, schema4) {
   edit.text = edit.text.replace(JSON.stringify("\0"), placeholderFor(schema4));
   return [{ messageId: "addInput", data: { name }, fix: edit }];
 }
-function describeType(v) {
+function wrongTypeMessage(v) {
   if (v === null)
-    return "null";
+    return { messageId: "wrongTypeNull", value: "" };
   if (typeof v === "string")
-    return `the string ${JSON.stringify(v)}`;
-  return `the ${typeof v} ${String(v)}`;
+    return { messageId: "wrongType", value: JSON.stringify(v).slice(1, -1) };
+  return { messageId: typeof v === "boolean" ? "wrongTypeBoolean" : "wrongTypeNumber", value: String(v) };
 }
 function checkLiterals(context3, call, def, action) {
   const literals = call.inputs.filter((e) => e.name && e.value?.kind === "lit" && e.value.scalar && !e.value.scalar.hasSubstitution);
@@ -55078,7 +55121,8 @@ function checkLiterals(context3, call, def, action) {
       if (!still)
         suggest.push({ messageId: "convert", data: { text: converted.text }, fix: { range: e.value.scalar.range, text: converted.text } });
     }
-    context3.report({ node: e.value.scalar, messageId: "wrongType", data: { name, action, problem, actual: describeType(value) }, suggest });
+    const { messageId, value: shown } = wrongTypeMessage(value);
+    context3.report({ node: e.value.scalar, messageId, data: { name, action, problem, value: shown }, suggest });
   }
 }
 function convertLiteral(value, schema4) {
@@ -55122,7 +55166,7 @@ function checkOutputs(context3, call, def, action) {
       continue;
     context3.report({
       node: e.key,
-      messageId: "unknownOutput",
+      messageId: known.length ? "unknownOutput" : "unknownOutputNone",
       data: { name: e.name, action, known: nameList(known) },
       suggest: renameSuggestion(e, e.name, known, taken)
     });
@@ -55166,10 +55210,16 @@ var init_contract = __esm({
         docs: { url: ruleDocsUrl(id16), recommended: true },
         messages: {
           unknownInput: "`{{name}}` is not an input of data action `{{action}}` (inputs: {{known}}).",
+          unknownInputNone: "`{{name}}` is not an input of data action `{{action}}`, which has no inputs.",
           missingRequired: "Data action `{{action}}` requires the input `{{name}}`, which this Call Data Action does not set.",
           requiredNoValue: "Data action `{{action}}` requires the input `{{name}}`, but it is set to no value.",
-          wrongType: "Input `{{name}}` of `{{action}}` {{problem}}, but the literal is {{actual}}.",
+          // `problem` is the JSON Schema validator's own words for the rule the literal breaks (ajv's "must be integer").
+          wrongType: 'Input `{{name}}` of `{{action}}` {{problem}}, but the literal is the string "{{value}}".',
+          wrongTypeNumber: "Input `{{name}}` of `{{action}}` {{problem}}, but the literal is the number {{value}}.",
+          wrongTypeBoolean: "Input `{{name}}` of `{{action}}` {{problem}}, but the literal is the boolean {{value}}.",
+          wrongTypeNull: "Input `{{name}}` of `{{action}}` {{problem}}, but the literal is null.",
           unknownOutput: "`{{name}}` is not an output of data action `{{action}}` (outputs: {{known}}).",
+          unknownOutputNone: "`{{name}}` is not an output of data action `{{action}}`, which has no outputs.",
           unknownFailureOutput: "`{{name}}` is not a failure output of a Call Data Action (failure outputs: {{outputs}}).",
           unknownFailureOutputClosest: "`{{name}}` is not a failure output of a Call Data Action; did you mean `{{closest}}`?",
           rename: "Use `{{name}}`.",
@@ -55251,7 +55301,13 @@ var init_handles_failure = __esm({
         hasSuggestions: true,
         docs: { url: ruleDocsUrl(id17), recommended: true },
         messages: {
-          unhandled: "Call Data Action `{{label}}` has no actions on its {{paths}} path{{plural}}: on {{what}} the flow skips the success path and carries on after the action with {{outputs}} NOT_SET.",
+          // Which paths are empty, and whether the outputs are named, pick the sentence.
+          unhandled: "Call Data Action `{{label}}` has no actions on its failure and timeout paths: on failure or timeout the flow skips the success path and carries on after the action with {{outputs}} NOT_SET.",
+          unhandledAnyOutput: "Call Data Action `{{label}}` has no actions on its failure and timeout paths: on failure or timeout the flow skips the success path and carries on after the action with its outputs NOT_SET.",
+          unhandledFailure: "Call Data Action `{{label}}` has no actions on its failure path: on failure the flow skips the success path and carries on after the action with {{outputs}} NOT_SET.",
+          unhandledFailureAnyOutput: "Call Data Action `{{label}}` has no actions on its failure path: on failure the flow skips the success path and carries on after the action with its outputs NOT_SET.",
+          unhandledTimeout: "Call Data Action `{{label}}` has no actions on its timeout path: on timeout the flow skips the success path and carries on after the action with {{outputs}} NOT_SET.",
+          unhandledTimeoutAnyOutput: "Call Data Action `{{label}}` has no actions on its timeout path: on timeout the flow skips the success path and carries on after the action with its outputs NOT_SET.",
           reuseFailure: "Handle timeout like failure (copy the failure actions)."
         },
         schema: {
@@ -55275,18 +55331,11 @@ var init_handles_failure = __esm({
           const timeout = outcomeHasActions(call, "timeout");
           if (failure && timeout)
             continue;
-          const missing = [!failure && "failure", !timeout && "timeout"].filter(Boolean);
           const outputs = (all ? call.successOutputs : used).map((o) => `\`${o.name ?? String(o.key.value)}\``);
           context3.report({
             node: call.actionKey,
-            messageId: "unhandled",
-            data: {
-              label: call.label ?? "callData",
-              paths: missing.join(" and "),
-              plural: missing.length > 1 ? "s" : "",
-              what: missing.join(" or "),
-              outputs: outputs.length ? outputs.slice(0, 5).join(", ") + (outputs.length > 5 ? ", …" : "") : "its outputs"
-            },
+            messageId: `unhandled${failure ? "Timeout" : timeout ? "Failure" : ""}${outputs.length ? "" : "AnyOutput"}`,
+            data: { label: call.label ?? "callData", outputs: outputs.slice(0, 5).join(", ") + (outputs.length > 5 ? ", …" : "") },
             suggest: failure && !timeout ? copyFailureToTimeout(context3, call) : [],
             // Every finding flags a `callData` key: the action's name tells them apart.
             ...call.label ? { identity: call.label } : {}
@@ -57425,8 +57474,8 @@ function checkAction5(context3, def) {
     reported.add(tag);
     context3.report({
       range,
-      messageId: "unmapped",
-      data: { ref: tpl.text.slice(ref.start, ref.end), known: keyList.length ? ` (keys: ${keyList.join(", ")})` : " (the map is empty)" },
+      messageId: keyList.length ? "unmapped" : "unmappedEmptyMap",
+      data: { ref: tpl.text.slice(ref.start, ref.end), keys: keyList.map((k) => `\`${k}\``).join(", ") },
       suggest
     });
   }
@@ -57471,7 +57520,8 @@ var init_translation_map = __esm({
         docs: { url: ruleDocsUrl(id22), recommended: true },
         messages: {
           badPath: "Translation map `{{key}}`: `{{path}}` is not a valid JsonPath ({{problem}}).",
-          unmapped: "`{{ref}}` in successTemplate is not a translationMap key{{known}}; Velocity prints it as the literal text `{{ref}}` and the output fails the success schema.",
+          unmapped: "`{{ref}}` in successTemplate is not a translationMap key (keys: {{keys}}); Velocity prints it as the literal text `{{ref}}` and the output fails the success schema.",
+          unmappedEmptyMap: "`{{ref}}` in successTemplate is not a translationMap key (the map is empty); Velocity prints it as the literal text `{{ref}}` and the output fails the success schema.",
           useKey: "Use the translationMap key `{{key}}`."
         }
       },
@@ -57487,10 +57537,10 @@ var init_translation_map = __esm({
 function checkAction6(context3, def) {
   if (!def)
     return;
-  checkSchema(context3, "inputSchema", "inputs", def.inputSchemaNode, def.inputSchema, ["object"]);
-  checkSchema(context3, "successSchema", "outputs", def.successSchemaNode, def.successSchema, ["object", "array"]);
+  checkSchema(context3, "inputSchema", "inputNotObject", def.inputSchemaNode, def.inputSchema, ["object"]);
+  checkSchema(context3, "successSchema", "successNotObject", def.successSchemaNode, def.successSchema, ["object", "array"]);
 }
-function checkSchema(context3, which2, side, node, value, roots) {
+function checkSchema(context3, which2, notObject, node, value, roots) {
   if (!node) {
     const contract = context3.file.root && isMap(context3.file.root) ? context3.file.root.pairs.find((p) => p.key.value === "contract") : void 0;
     if (contract)
@@ -57498,7 +57548,7 @@ function checkSchema(context3, which2, side, node, value, roots) {
     return;
   }
   if (!isMap(node)) {
-    context3.report({ node, messageId: "notObject", data: { which: which2, side, allowed: describeRoots(roots) } });
+    context3.report({ node, messageId: notObject });
     return;
   }
   const problems = contractSchemaProblems(value);
@@ -57511,11 +57561,8 @@ function checkSchema(context3, which2, side, node, value, roots) {
   const type2 = value.type;
   if (type2 !== void 0 && !roots.includes(type2)) {
     const typeNode = node.pairs.find((p) => p.key.value === "type");
-    context3.report({ node: typeNode?.value ?? node, messageId: "notObject", data: { which: which2, side, allowed: describeRoots(roots) } });
+    context3.report({ node: typeNode?.value ?? node, messageId: notObject });
   }
-}
-function describeRoots(roots) {
-  return roots.map((r) => `${r === "array" ? "an array of objects" : "an object"} (\`"type": "${r}"\`)`).join(" or ");
 }
 var id23, contract_schema_default;
 var init_contract_schema = __esm({
@@ -57535,9 +57582,11 @@ var init_contract_schema = __esm({
         kinds: ["data-action", "terraform"],
         docs: { url: ruleDocsUrl(id23), recommended: true },
         messages: {
-          invalid: "{{which}} is not a valid JSON Schema: `{{at}}` {{problem}}.",
-          notObject: "{{which}} must describe {{allowed}}: Architect maps its properties to the action's {{side}}.",
-          missing: "The contract has no {{which}}; the platform rejects the action on import."
+          // `problem` is the JSON Schema validator's own words for the broken rule (ajv's "must be array").
+          invalid: "`{{which}}` is not a valid JSON Schema: `{{at}}` {{problem}}.",
+          inputNotObject: '`inputSchema` must describe an object (`"type": "object"`): Architect maps its properties to the action\'s inputs.',
+          successNotObject: '`successSchema` must describe an object (`"type": "object"`) or an array of objects (`"type": "array"`): Architect maps its properties to the action\'s outputs.',
+          missing: "The contract has no `{{which}}`; the platform rejects the action on import."
         }
       },
       check(context3) {
@@ -57595,7 +57644,10 @@ function checkAction7(context3, def) {
         if (body.node.style !== "jsonencode")
           suggest.push({ messageId: "quoteValue", data: { text: `"${original}"` }, fix: { range: [a, b], text: templateText(body, `"${original}"`) } });
       }
-      context3.report({ range: [a, b], messageId: "nonString", data: { key: keyText, type: v.type === "literal" ? original : v.type }, suggest });
+      if (v.type === "literal")
+        context3.report({ range: [a, b], messageId: "nonStringLiteral", data: { key: keyText, text: original }, suggest });
+      else
+        context3.report({ range: [a, b], messageId: "nonString", data: { key: keyText, type: v.type }, suggest });
     } else if (v.type === "wild") {
       const ref = rendered.stubs.get(v.start);
       if (!ref || v.end - v.start !== 1)
@@ -57609,7 +57661,7 @@ function checkAction7(context3, def) {
   }
   const root = shapeOf(found.attributes, entries2.length);
   if (root && !participant_attributes_default({ attributes: root }) && found.attributes.type !== "wild") {
-    context3.report({ range: range(found.attributes), messageId: "shape", data: { problem: "`attributes` is not an object" } });
+    context3.report({ range: range(found.attributes), messageId: "shape" });
   }
 }
 function templatedKeyText(text, stubs, key) {
@@ -57660,9 +57712,10 @@ var init_participant_attributes2 = __esm({
         messages: {
           unescapedValue: 'Participant attribute `{{key}}` takes its value from `{{ref}}` inside a JSON string without escaping; a `"`, `\\` or line break in `{{input}}` makes the PATCH body invalid JSON (400). Write `{{escaped}}`.',
           nonString: "Participant attribute `{{key}}` has a {{type}} value; participant data values are strings, so the PATCH is rejected (400). Quote it.",
+          nonStringLiteral: "Participant attribute `{{key}}` has the value `{{text}}`; participant data values are strings, so the PATCH is rejected (400). Quote it.",
           unquotedRef: 'Participant attribute `{{key}}` takes its value from `{{ref}}` without quotes; unless the input already holds a quoted JSON string the body is invalid or the value is not a string. Write `"{{escaped}}"`.',
           templatedKey: 'The attribute key `{{ref}}` is templated without escaping; a `"` or `\\` in `{{input}}` breaks the request body. Write `{{escaped}}`.',
-          shape: 'The participant-attributes body {{problem}}; the API takes `{"attributes": {"key": "value"}}`.',
+          shape: 'The participant-attributes body `attributes` is not an object; the API takes `{"attributes": {"key": "value"}}`.',
           quoteValue: "Quote the value: `{{text}}`.",
           escapeRef: "Use `{{text}}`."
         }
@@ -57710,13 +57763,8 @@ function report3(context3, tpl, ref, name, declared2) {
   const nameStart = tpl.text.indexOf(name, ref.start);
   context3.report({
     range: templateRange(context3.file, tpl, ref.start, ref.end),
-    messageId: "undeclared",
-    data: {
-      ref: text,
-      name,
-      hint: closest3 ? ` (did you mean \`${closest3}\`?)` : "",
-      effect: ref.silent ? "it prints nothing" : `Velocity prints the text \`${text}\` into the request`
-    },
+    messageId: `undeclared${ref.silent ? "Quiet" : ""}${closest3 ? "Closest" : ""}`,
+    data: { ref: text, name, closest: closest3 ?? "" },
     suggest: suggestions2("useDeclared", { closest: closest3 ?? "" }, closest3 && nameStart !== -1 ? templateEdit(context3.file, tpl, nameStart, nameStart + name.length, closest3) : void 0)
   });
 }
@@ -57742,7 +57790,11 @@ var init_input_undeclared = __esm({
         hasSuggestions: true,
         docs: { url: ruleDocsUrl(id25), recommended: true },
         messages: {
-          undeclared: "`{{ref}}` reads the input `{{name}}`, which `inputSchema.properties` does not declare{{hint}}: it is always null, so {{effect}}.",
+          // A quiet reference (`$!{…}`) prints nothing for null; a loud one prints its own text.
+          undeclared: "`{{ref}}` reads the input `{{name}}`, which `inputSchema.properties` does not declare: it is always null, so Velocity prints the text `{{ref}}` into the request.",
+          undeclaredClosest: "`{{ref}}` reads the input `{{name}}`, which `inputSchema.properties` does not declare (did you mean `{{closest}}`?): it is always null, so Velocity prints the text `{{ref}}` into the request.",
+          undeclaredQuiet: "`{{ref}}` reads the input `{{name}}`, which `inputSchema.properties` does not declare: it is always null, so it prints nothing.",
+          undeclaredQuietClosest: "`{{ref}}` reads the input `{{name}}`, which `inputSchema.properties` does not declare (did you mean `{{closest}}`?): it is always null, so it prints nothing.",
           useDeclared: "Use the declared input `{{closest}}`."
         }
       },
@@ -57798,16 +57850,16 @@ function multiMatch(path) {
   if (!m)
     return void 0;
   if (m[0].startsWith("[?("))
-    return "filter";
+    return "arrayToScalar";
   if (m[0] === "..")
-    return "deep scan (`..`)";
+    return "arrayToScalarDeepScan";
   if (m[0].includes("*"))
-    return "wildcard";
-  return "union or slice";
+    return "arrayToScalarWildcard";
+  return "arrayToScalarUnionOrSlice";
 }
 function checkArray(context3, def, text, ref, refText, path, props) {
-  const why = multiMatch(path);
-  if (!why)
+  const messageId = multiMatch(path);
+  if (!messageId)
     return;
   const key = /"([^"\\]+)"\s*:\s*$/.exec(text.slice(0, ref.start))?.[1];
   if (!key || !Object.hasOwn(props, key))
@@ -57818,8 +57870,8 @@ function checkArray(context3, def, text, ref, refText, path, props) {
     return;
   context3.report({
     range: templateRange(context3.file, def.successTemplate, ref.start, ref.end),
-    messageId: "arrayToScalar",
-    data: { ref: refText, path, why, key, type: types2.join(" or ") }
+    messageId,
+    data: { ref: refText, path, key, type: types2.join(" or ") }
   });
 }
 function checkKeys(context3, def, rendered, props) {
@@ -57839,8 +57891,8 @@ function checkKeys(context3, def, rendered, props) {
     const sameCase = declared2.find((d) => d.toLowerCase() === name.toLowerCase());
     context3.report({
       range: renderedRange(context3.file, def.successTemplate, rendered, m.key.start, m.key.end),
-      messageId: "undeclaredKey",
-      data: { key: name, hint: sameCase ? ` (the schema has \`${sameCase}\`; names are case-sensitive)` : "" }
+      messageId: sameCase ? "undeclaredKeyCase" : "undeclaredKey",
+      data: { key: name, declared: sameCase ?? "" }
     });
   }
 }
@@ -57866,8 +57918,13 @@ var init_success_template = __esm({
         messages: {
           quoted: '`"{{ref}}"` quotes a translation-map value, but the value is inserted as JSON (a string already carries its quotes), so a string prints as `""…""` and the response fails to resolve. Write `{{ref}}` without the quotes.',
           unquote: "Remove the quotes around `{{ref}}`.",
-          arrayToScalar: "`{{ref}}` is the translation-map path `{{path}}`, which has a {{why}} and always yields an array, but the success schema types `{{key}}` as {{type}}; the output fails the schema. Take the first element with `$successTemplateUtils.firstFromArray(…)` or change the path.",
-          undeclaredKey: "`{{key}}` is not a property of the success schema, so no flow can read it (Architect offers only the schema's properties as outputs){{hint}}."
+          // What in the JsonPath matches several nodes picks the sentence.
+          arrayToScalar: "`{{ref}}` is the translation-map path `{{path}}`, which has a filter and always yields an array, but the success schema types `{{key}}` as {{type}}; the output fails the schema. Take the first element with `$successTemplateUtils.firstFromArray(…)` or change the path.",
+          arrayToScalarWildcard: "`{{ref}}` is the translation-map path `{{path}}`, which has a wildcard and always yields an array, but the success schema types `{{key}}` as {{type}}; the output fails the schema. Take the first element with `$successTemplateUtils.firstFromArray(…)` or change the path.",
+          arrayToScalarDeepScan: "`{{ref}}` is the translation-map path `{{path}}`, which has a deep scan (`..`) and always yields an array, but the success schema types `{{key}}` as {{type}}; the output fails the schema. Take the first element with `$successTemplateUtils.firstFromArray(…)` or change the path.",
+          arrayToScalarUnionOrSlice: "`{{ref}}` is the translation-map path `{{path}}`, which has a union or slice and always yields an array, but the success schema types `{{key}}` as {{type}}; the output fails the schema. Take the first element with `$successTemplateUtils.firstFromArray(…)` or change the path.",
+          undeclaredKey: "`{{key}}` is not a property of the success schema, so no flow can read it (Architect offers only the schema's properties as outputs).",
+          undeclaredKeyCase: "`{{key}}` is not a property of the success schema, so no flow can read it (Architect offers only the schema's properties as outputs) (the schema has `{{declared}}`; names are case-sensitive)."
         }
       },
       check(context3) {
@@ -62981,8 +63038,13 @@ var init_github = __esm({
 import { createHash } from "node:crypto";
 function identity(filePath, m, source) {
   const snippet2 = source ? source.slice(m.range[0], Math.min(m.range[1], m.range[0] + 500)).replace(/\s+/g, " ").trim() : "";
-  const id28 = `${m.ruleId ?? "parse"}\0${m.messageId ?? ""}\0${filePath}\0${snippet2 === "" ? `${m.message}` : snippet2}`;
+  const id28 = `${m.ruleId ?? "parse"}\0${fingerprintMessageId(m.ruleId, m.messageId) ?? ""}\0${filePath}\0${snippet2 === "" ? `${m.message}` : snippet2}`;
   return m.identity ? `${id28}\0${m.identity}` : id28;
+}
+function fingerprintMessageId(ruleId, messageId) {
+  if (ruleId === null || messageId === void 0)
+    return messageId;
+  return ORIGINAL_MESSAGE_IDS[ruleId]?.[messageId] ?? messageId;
 }
 function hash(identity2, occurrence) {
   return createHash("sha256").update(`${identity2}\0${occurrence}`).digest("hex").slice(0, 32);
@@ -62999,9 +63061,67 @@ function fingerprints(filePath, messages, source) {
   }
   return out;
 }
+var ORIGINAL_MESSAGE_IDS;
 var init_fingerprint = __esm({
   "packages/core/dist/fingerprint.js"() {
     "use strict";
+    ORIGINAL_MESSAGE_IDS = {
+      "participant-data/literal-key": {
+        dynamicKeyNoExample: "dynamicKey",
+        variableKey: "dynamicKey",
+        variableKeyNoExample: "dynamicKey",
+        templateKeyNoExample: "templateKey",
+        unfilledTemplateKey: "templateKey",
+        unfilledTemplateKeyNoExample: "templateKey"
+      },
+      "call-data/handles-failure": {
+        unhandledAnyOutput: "unhandled",
+        unhandledFailure: "unhandled",
+        unhandledFailureAnyOutput: "unhandled",
+        unhandledTimeout: "unhandled",
+        unhandledTimeoutAnyOutput: "unhandled"
+      },
+      "call-data/contract": { unknownInputNone: "unknownInput", unknownOutputNone: "unknownOutput", wrongTypeNumber: "wrongType", wrongTypeBoolean: "wrongType", wrongTypeNull: "wrongType" },
+      "terraform/file-content-hash": { readOnlyUnconstrained: "readOnly" },
+      "flow/variable-scope": { undeclaredClosest: "undeclared" },
+      "flow/ref-resolves": { unresolvedClosest: "unresolved", unresolvedNoTargets: "unresolved" },
+      "flow/substitution-undefined": {
+        undefinedClosest: "undefined",
+        undefinedNotTerraform: "undefined",
+        undefinedNotTerraformClosest: "undefined",
+        undefinedOptionsFiles: "undefined",
+        undefinedOptionsFilesClosest: "undefined",
+        undefinedNotTerraformOptionsFiles: "undefined",
+        undefinedNotTerraformOptionsFilesClosest: "undefined"
+      },
+      "flow/substitution-unquoted": { breaksEmpty: "breaks", breaksIndicator: "breaks", breaksMapping: "breaks", breaksComment: "breaks" },
+      "flow/schema": {
+        unknownAction: "unknownItem",
+        unknownMenuChoice: "unknownItem",
+        unknownVariableType: "unknownItem",
+        unknownKeyClosest: "unknownKey",
+        unknownKeyExpected: "unknownKey",
+        mustBeMap: "wrongType",
+        mustBeList: "wrongType",
+        mustBeString: "wrongType",
+        mustBeBoolean: "wrongType",
+        mustBeMapOrEmpty: "wrongType",
+        mustBeListOrEmpty: "wrongType",
+        tooFewItems: "tooFew",
+        empty: "tooFew",
+        notOneKey: "tooFew"
+      },
+      "data-action/input-undeclared": { undeclaredClosest: "undeclared", undeclaredQuiet: "undeclared", undeclaredQuietClosest: "undeclared" },
+      "data-action/success-template": {
+        arrayToScalarWildcard: "arrayToScalar",
+        arrayToScalarDeepScan: "arrayToScalar",
+        arrayToScalarUnionOrSlice: "arrayToScalar",
+        undeclaredKeyCase: "undeclaredKey"
+      },
+      "data-action/participant-attributes": { nonStringLiteral: "nonString" },
+      "data-action/translation-map": { unmappedEmptyMap: "unmapped" },
+      "data-action/contract-schema": { inputNotObject: "notObject", successNotObject: "notObject" }
+    };
   }
 });
 

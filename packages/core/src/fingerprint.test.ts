@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { fingerprints } from './fingerprint.js';
+import { fingerprint, fingerprintMessageId, fingerprints, ORIGINAL_MESSAGE_IDS } from './fingerprint.js';
+import { builtInRules } from './rules/index.js';
 import { lintFiles } from './lint.js';
 
 const examples = (p: string) => fileURLToPath(new URL(`../../../examples/${p}`, import.meta.url));
@@ -35,5 +36,26 @@ describe('fingerprints', () => {
     expect(after['A action']).toBe(before['A action']);
     expect(after['B action']).toBe(before['B action']);
     expect(new Set(Object.values(after)).size).toBe(3);
+  });
+});
+
+describe('whole-sentence variants of a message keep the fingerprint of the message they were split from', () => {
+  it('lists only real rules and messageIds of theirs', () => {
+    const byId = new Map(builtInRules.map((r) => [r.meta.id, r]));
+    for (const [ruleId, variants] of Object.entries(ORIGINAL_MESSAGE_IDS)) {
+      const rule = byId.get(ruleId);
+      expect(rule, ruleId).toBeDefined();
+      for (const variant of Object.keys(variants)) expect(Object.keys(rule!.meta.messages), `${ruleId} ${variant}`).toContain(variant);
+    }
+  });
+
+  it('fingerprints a variant as its original, and other findings as themselves', () => {
+    const at = { ruleId: 'participant-data/literal-key', message: 'x', range: [0, 5] as [number, number] };
+    const original = fingerprint('f.yaml', { ...at, messageId: 'dynamicKey' }, 'Flow.x');
+    expect(fingerprint('f.yaml', { ...at, messageId: 'variableKey' }, 'Flow.x')).toBe(original);
+    expect(fingerprint('f.yaml', { ...at, messageId: 'constantKey' }, 'Flow.x')).not.toBe(original);
+    expect(fingerprintMessageId('flow/schema', 'mustBeMap')).toBe('wrongType');
+    expect(fingerprintMessageId('flow/variable-scope', 'wrongCase')).toBe('wrongCase');
+    expect(fingerprintMessageId(null, undefined)).toBeUndefined();
   });
 });

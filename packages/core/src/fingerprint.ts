@@ -11,9 +11,79 @@ type Fingerprinted = Pick<Diagnostic, 'ruleId' | 'message' | 'range'> & Pick<Par
  */
 function identity(filePath: string, m: Fingerprinted, source?: string): string {
   const snippet = source ? source.slice(m.range[0], Math.min(m.range[1], m.range[0] + 500)).replace(/\s+/g, ' ').trim() : '';
-  const id = `${m.ruleId ?? 'parse'}\u0000${m.messageId ?? ''}\u0000${filePath}\u0000${snippet === '' ? `\u0001${m.message}` : snippet}`;
+  const id = `${m.ruleId ?? 'parse'}\u0000${fingerprintMessageId(m.ruleId, m.messageId) ?? ''}\u0000${filePath}\u0000${snippet === '' ? `\u0001${m.message}` : snippet}`;
   // The rule's own discriminator (a Call Data Action's name), when the flagged text is the same for all.
   return m.identity ? `${id}\u0000${m.identity}` : id;
+}
+
+/**
+ * Messages split into whole-sentence variants keep the messageId their findings were first fingerprinted with, so
+ * upgrading cxlint does not make every open pull-request comment look new (the action would post each again).
+ * A variant says the same defect in other words (with or without an example, a closest name, …); it is the same
+ * finding. Keyed `rule id` → variant → the original id.
+ */
+export const ORIGINAL_MESSAGE_IDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  'participant-data/literal-key': {
+    dynamicKeyNoExample: 'dynamicKey',
+    variableKey: 'dynamicKey',
+    variableKeyNoExample: 'dynamicKey',
+    templateKeyNoExample: 'templateKey',
+    unfilledTemplateKey: 'templateKey',
+    unfilledTemplateKeyNoExample: 'templateKey',
+  },
+  'call-data/handles-failure': {
+    unhandledAnyOutput: 'unhandled',
+    unhandledFailure: 'unhandled',
+    unhandledFailureAnyOutput: 'unhandled',
+    unhandledTimeout: 'unhandled',
+    unhandledTimeoutAnyOutput: 'unhandled',
+  },
+  'call-data/contract': { unknownInputNone: 'unknownInput', unknownOutputNone: 'unknownOutput', wrongTypeNumber: 'wrongType', wrongTypeBoolean: 'wrongType', wrongTypeNull: 'wrongType' },
+  'terraform/file-content-hash': { readOnlyUnconstrained: 'readOnly' },
+  'flow/variable-scope': { undeclaredClosest: 'undeclared' },
+  'flow/ref-resolves': { unresolvedClosest: 'unresolved', unresolvedNoTargets: 'unresolved' },
+  'flow/substitution-undefined': {
+    undefinedClosest: 'undefined',
+    undefinedNotTerraform: 'undefined',
+    undefinedNotTerraformClosest: 'undefined',
+    undefinedOptionsFiles: 'undefined',
+    undefinedOptionsFilesClosest: 'undefined',
+    undefinedNotTerraformOptionsFiles: 'undefined',
+    undefinedNotTerraformOptionsFilesClosest: 'undefined',
+  },
+  'flow/substitution-unquoted': { breaksEmpty: 'breaks', breaksIndicator: 'breaks', breaksMapping: 'breaks', breaksComment: 'breaks' },
+  'flow/schema': {
+    unknownAction: 'unknownItem',
+    unknownMenuChoice: 'unknownItem',
+    unknownVariableType: 'unknownItem',
+    unknownKeyClosest: 'unknownKey',
+    unknownKeyExpected: 'unknownKey',
+    mustBeMap: 'wrongType',
+    mustBeList: 'wrongType',
+    mustBeString: 'wrongType',
+    mustBeBoolean: 'wrongType',
+    mustBeMapOrEmpty: 'wrongType',
+    mustBeListOrEmpty: 'wrongType',
+    tooFewItems: 'tooFew',
+    empty: 'tooFew',
+    notOneKey: 'tooFew',
+  },
+  'data-action/input-undeclared': { undeclaredClosest: 'undeclared', undeclaredQuiet: 'undeclared', undeclaredQuietClosest: 'undeclared' },
+  'data-action/success-template': {
+    arrayToScalarWildcard: 'arrayToScalar',
+    arrayToScalarDeepScan: 'arrayToScalar',
+    arrayToScalarUnionOrSlice: 'arrayToScalar',
+    undeclaredKeyCase: 'undeclaredKey',
+  },
+  'data-action/participant-attributes': { nonStringLiteral: 'nonString' },
+  'data-action/translation-map': { unmappedEmptyMap: 'unmapped' },
+  'data-action/contract-schema': { inputNotObject: 'notObject', successNotObject: 'notObject' },
+};
+
+/** The messageId a finding is fingerprinted with: its original id when it is a later whole-sentence variant. */
+export function fingerprintMessageId(ruleId: string | null, messageId: string | undefined): string | undefined {
+  if (ruleId === null || messageId === undefined) return messageId;
+  return ORIGINAL_MESSAGE_IDS[ruleId]?.[messageId] ?? messageId;
 }
 
 function hash(identity: string, occurrence: number): string {

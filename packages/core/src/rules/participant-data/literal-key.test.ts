@@ -465,7 +465,7 @@ tester.run(rule, {
 describe('the Set-Participant-Attribute suggestion says what is left to fill in', () => {
   const descs = (code: string, files: { path: string; text: string }[]) => {
     const [r] = lintFiles([{ path: 'flow.yaml', text: code }, ...files], { rules: [rule], config: { rules: { [rule.meta.id]: 'error' } }, isTarget: (p) => p === 'flow.yaml' });
-    return r.messages.flatMap((m) => m.suggestions ?? []).filter((s) => s.messageId.startsWith('useSetAttributeAction')).map((s) => [s.messageId, s.desc]);
+    return r.messages.flatMap((m) => m.suggestions ?? []).filter((s) => (s.messageId ?? "").startsWith('useSetAttributeAction')).map((s) => [s.messageId, s.desc]);
   };
   const sentence = (tail: string) => `Keep the key dynamic: call the data action \`Set Attr\` (PATCH …/participants/{pid}/attributes) instead${tail}.`;
 
