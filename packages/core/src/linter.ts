@@ -15,6 +15,8 @@ import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage, utf8SizeOver } from './source/s
 import { checkReport, checkRules } from './rules/check-meta.js';
 import type { FileKind } from './diagnostics.js';
 import type { ReportDescriptor, Rule, RuleContext } from './rules/rule.js';
+import { extractFacts, PROJECT_FROM_FACTS, type FileFacts } from './engine-facts.js';
+import { stableText } from './stable-digest.js';
 
 /**
  * The engine, built from explicit lists: what it knows is what it was given, never what happened to be imported.
@@ -94,65 +96,140 @@ export function createLinter(linterOptions: LinterOptions): Linter {
     const configFor = options.configFor ?? ((path: string) => ({ matcher: single!, relPath: path }));
     const settings = options.settings ?? options.config?.settings;
     const maxFileSize = options.maxFileSize ?? (typeof settings?.maxFileSize === 'number' ? settings.maxFileSize : DEFAULT_MAX_FILE_SIZE);
+    const cache = options.cache;
+    const ruleIds = rules.map((r) => r.meta.id);
 
-    // Facts, not trees: in a large run a flow's or data action's tree is dropped as soon as its facts are out (the project model is
-    // built from facts), and a target is parsed again only while its own rules run. A small run (an editor,
-    // a test) keeps its trees: parsing twice would cost more than the memory it saves.
+    // Facts, not trees: in a large run a flow's or data action's tree is dropped as soon as its own rules have run and its
+    // facts are out (the project model is built from facts), and a target is parsed again only for its cross-file rules.
+    // A small run (an editor, a test) keeps its targets' trees: parsing twice would cost more than the memory it saves.
     const dropTrees = inputs.length > KEEP_TREES_UP_TO;
     const isTarget = options.isTarget ?? (() => true);
     const factsOnly = (file: ParsedFile, input: LintInput): ParsedFile => {
       if ((file.kind !== 'flow' && file.kind !== 'data-action') || file.errors.length || (!dropTrees && isTarget(input.path))) return file;
       return file.kind === 'flow' ? withoutTree(file) : dataActionWithoutTree(file);
     };
-    const parsed: { input: LintInput; file?: ParsedFile; ignored: boolean; tooLargeNotOurs?: boolean }[] = inputs.map((input, i) => {
+
+    /**
+     * Pass 1 on one file: a pure function of its path, text, resolved config and cxlint's version. Parse, take the
+     * facts, run the rules that read only this file; or take all of that from the cache when the text and config match.
+     */
+    const passOne = (entry: Entry, kind?: FileKind): Entry => {
+      const { input, enabled } = entry;
+      if (input.parsed) return { ...entry, file: input.parsed, record: localRecord(input.parsed, enabled!, rulesById, '') };
+      const text = input.text!;
+      const hash = cache ? cache.hash(text) : '';
+      const key = cache ? cache.hash(stableText([kind ?? null, ruleIds, [...enabled!]])) : '';
+      const hit = cache?.get(input.path);
+      if (hit && hit.hash === hash && hit.key === key) {
+        // Until the project is built from facts alone, a cached file is still parsed for the project (not for its rules).
+        const file = PROJECT_FROM_FACTS ? undefined : factsOnly(parse(input.path, text, kind, input.prepared), input);
+        return { ...entry, file, record: hit.record, cached: hit };
+      }
+      const full = parse(input.path, text, kind, input.prepared);
+      const record = localRecord(full, enabled!, rulesById, hash);
+      const stored: CachedFile = { hash, key, record };
+      cache?.set(input.path, stored);
+      return { ...entry, file: factsOnly(full, input), record, cached: cache ? stored : undefined };
+    };
+
+    const entries: Entry[] = inputs.map((input, i) => {
       options.onProgress?.('parsing', i, inputs.length);
       const { matcher, relPath } = configFor(input.path);
       if (matcher.isIgnored(relPath)) return { input, ignored: true };
-      if (input.readError !== undefined || input.text === undefined) return { input, ignored: false };
+      if (input.readError !== undefined || input.text === undefined) return { input };
       // Texts handed over directly (editors, the action, --fix passes) get the same cap as files read from disk.
       const size = utf8SizeOver(input.text, maxFileSize);
       if (size !== undefined) {
-        if (detectKind(input.path, input.text.slice(0, 64 * 1024)) === 'unknown') return { input, ignored: false, tooLargeNotOurs: true };
-        return { input: { ...input, readError: tooLargeMessage(size, maxFileSize) }, ignored: false };
+        if (detectKind(input.path, input.text.slice(0, 64 * 1024)) === 'unknown') return { input, tooLargeNotOurs: true };
+        return { input: { ...input, readError: tooLargeMessage(size, maxFileSize) } };
       }
-      if (input.parsed) return { input, file: input.parsed, ignored: false };
-      return { input, file: factsOnly(parse(input.path, input.text, undefined, input.prepared), input), ignored: false };
+      return passOne({ input, enabled: matcher.rulesFor(relPath) });
     });
     const projectSettings = options.settings ?? options.config?.settings ?? {};
-    let project = new Project(parsed.flatMap((p) => (p.file ? [p.file] : [])), projectSettings, contributors);
+    const buildProject = () => new Project(entries.flatMap((e) => (e.file ? [e.file] : [])), projectSettings, contributors);
+    let project = buildProject();
     // A YAML file that a `genesyscloud_flow` deploys is a flow whatever its shape: with a mistyped type key it is
     // read as one (flow/flow-type-key reports the key) instead of being passed over as "not ours".
-    const deployed = deployedMistypedFlows(parsed, project);
+    const deployed = deployedMistypedFlows(entries, project);
     if (deployed.length) {
-      for (const p of deployed) p.file = factsOnly(parse(p.input.path, p.input.text!, 'flow'), p.input);
-      project = new Project(parsed.flatMap((p) => (p.file ? [p.file] : [])), projectSettings, contributors);
+      for (const i of deployed) entries[i] = passOne(entries[i], 'flow');
+      project = buildProject();
     }
 
-    const results: LintResult[] = [];
-    const targets = options.isTarget ? parsed.filter((p) => options.isTarget!(p.input.path)) : parsed;
-    for (const { input, file: known, ignored, tooLargeNotOurs } of targets) {
-      options.onProgress?.('linting', results.length, targets.length);
-      // A flow or data action whose tree was dropped is parsed again for its own rules, then dropped with this iteration.
-      const treeless = known && known.root === null && (known.kind === 'flow' || known.kind === 'data-action') && !known.errors.length && input.text !== undefined && !input.parsed;
-      const file = treeless ? parse(input.path, input.text!, known.kind, input.prepared) : known;
+    // Pass 2: the cross-file rules on each target, over the project. A target's cached cross-file findings are reused
+    // when every project index they read has the same digest now; otherwise its tree is parsed again and they rerun.
+    const reads = trackIndexReads(project);
+    const crossKey = cache ? cache.hash(stableText(projectSettings)) : '';
+    const digests = new Map<string, string>();
+    const digestNow = (name: string): string | undefined => {
+      let d = digests.get(name);
+      if (d === undefined) {
+        const value = reads.valueOf(name);
+        if (value === NOT_BUILT) return undefined;
+        d = cache!.hash(stableText(value));
+        digests.set(name, d);
+      }
+      return d;
+    };
+    /** The cached cross-file findings when still right; `undefined` when they must be recomputed; `later` when not known yet. */
+    const reusable = (cached: CachedFile | undefined): Diagnostic[] | undefined | 'later' => {
+      const cross = cached?.cross;
+      if (!cross || cross.key !== crossKey) return undefined;
+      let later = false;
+      for (const [name, digest] of cross.reads) {
+        const now = digestNow(name);
+        if (now === undefined) later = true;
+        else if (now !== digest) return undefined;
+      }
+      return later ? 'later' : cross.messages;
+    };
+    const runCross = (entry: Entry, crossRules: Map<string, RuleSetting>): Diagnostic[] => {
+      const { input, file: known } = entry;
+      // A file whose tree was dropped (or never parsed: its record came from the cache) is parsed again for its cross-file rules.
+      const dropped = !known || (known.root === null && (known.kind === 'flow' || known.kind === 'data-action'));
+      const file = dropped ? parse(input.path, input.text!, entry.record!.kind, input.prepared) : known;
+      const { messages, read } = reads.during(() => runRules(file, project, crossRules, rulesById));
+      if (entry.cached) entry.cached.cross = { key: crossKey, messages, reads: [...read].flatMap((name) => { const d = digestNow(name); return d === undefined ? [] : [[name, d] as [string, string]]; }) };
+      return messages;
+    };
+
+    const targets = entries.filter((e) => isTarget(e.input.path));
+    const results: LintResult[] = new Array(targets.length);
+    const later: { at: number; crossRules: Map<string, RuleSetting> }[] = [];
+    const finish = (at: number, cross: Diagnostic[]) => {
+      const { input, file, record } = targets[at];
+      const messages = cross.length ? sortMessages([...record!.messages, ...cross]) : record!.messages;
+      const source = options.includeSource ? (file?.source.text ?? new SourceText(input.text!).text) : undefined;
+      results[at] = countResult({ filePath: input.path, kind: record!.kind, messages, ...(source !== undefined ? { source } : {}) });
+    };
+    targets.forEach((entry, at) => {
+      options.onProgress?.('linting', at, targets.length);
+      const { input, record, ignored, tooLargeNotOurs } = entry;
       if (ignored || tooLargeNotOurs) {
-        results.push(countResult({ filePath: input.path, kind: 'unknown', messages: [], skipped: ignored ? 'ignored' : 'not-ours' }));
-        continue;
+        results[at] = countResult({ filePath: input.path, kind: 'unknown', messages: [], skipped: ignored ? 'ignored' : 'not-ours' });
+        return;
       }
-      if (!file) {
-        results.push(readErrorResult(input));
-        continue;
+      if (!record) {
+        results[at] = readErrorResult(input);
+        return;
       }
-      if (file.kind === 'unknown') {
+      if (record.kind === 'unknown') {
         // An emptied flow or data action is worth a word; other files that are not ours are not reported.
-        if (isCandidatePath(input.path) && file.source.text.trim() === '') results.push(emptyFileResult(input.path));
-        else results.push(countResult({ filePath: input.path, kind: 'unknown', messages: [], skipped: 'not-ours' }));
-        continue;
+        const text = input.parsed?.source.text ?? input.text!;
+        if (isCandidatePath(input.path) && text.trim() === '') results[at] = emptyFileResult(input.path);
+        else results[at] = countResult({ filePath: input.path, kind: 'unknown', messages: [], skipped: 'not-ours' });
+        return;
       }
-      const messages = file.errors.length ? parseErrorMessages(file) : runRules(file, project, configFor(input.path).matcher.rulesFor(configFor(input.path).relPath), rulesById);
-      results.push(
-        countResult({ filePath: input.path, kind: file.kind, messages, ...(options.includeSource ? { source: file.source.text } : {}) }),
-      );
+      const crossRules = record.facts.parseFailed ? new Map<string, RuleSetting>() : rulesOf(entry.enabled!, rulesById, record.kind, true);
+      if (!crossRules.size) return finish(at, []);
+      const reused = reusable(entry.cached);
+      if (reused === 'later') later.push({ at, crossRules });
+      else finish(at, reused ?? runCross(entry, crossRules));
+    });
+    // Cached findings whose indexes no target had built yet: most are built by now (by the targets that reran).
+    for (const { at, crossRules } of later) {
+      const reused = reusable(targets[at].cached);
+      finish(at, reused !== undefined && reused !== 'later' ? reused : runCross(targets[at], crossRules));
     }
     return results;
   }
@@ -224,6 +301,11 @@ export interface LintOptions {
   includeSource?: boolean;
   /** Texts larger than this many UTF-8 bytes are reported as too large; defaults to `settings.maxFileSize`, then 5 MB. */
   maxFileSize?: number;
+  /**
+   * Records kept between runs (`--cache`) or between `--fix` passes: a file whose text and config are unchanged is not
+   * linted again, and its cross-file findings are reused while the project facts they read are unchanged.
+   */
+  cache?: LintCache;
   /** Called before each file is parsed and before each target file's rules run (a progress line on a terminal). */
   onProgress?: (stage: 'parsing' | 'linting', done: number, total: number) => void;
 }
@@ -231,11 +313,119 @@ export interface LintOptions {
 /** Up to this many inputs, every target keeps its tree from parse to rules (see `dropTrees` in `lintFiles`). */
 const KEEP_TREES_UP_TO = 64;
 
-function deployedMistypedFlows<T extends { input: LintInput; file?: ParsedFile }>(parsed: T[], project: Project): T[] {
-  const candidates = parsed.filter((p) => p.file?.kind === 'unknown' && FLOW_EXTENSIONS.includes(extensionOf(p.input.path)) && mistypedFlowTypeKey(p.file.source.text) !== undefined);
+type RuleSetting = { severity: 1 | 2; options: Record<string, unknown> };
+
+/**
+ * What pass 1 makes of one file, a pure function of (path, text, the file's resolved config, cxlint version):
+ * plain data, so a cache can store it and a later run can skip the file.
+ */
+export interface FileRecord {
+  path: string;
+  kind: FileKind;
+  /** The content hash the record was made from (empty when no cache hashes texts). */
+  hash: string;
+  facts: FileFacts;
+  /** The findings of the rules that read only this file (or its parse errors), sorted by line, column and rule. */
+  messages: Diagnostic[];
+}
+
+/**
+ * Where `lintFiles` keeps pass-1 records and pass-2 findings between runs (`--cache`, the `--fix` passes). The engine
+ * checks hashes and keys; the store only keeps entries by path (and hashes, so the universal entry needs no crypto).
+ */
+export interface LintCache {
+  /** A digest of a text: the content hash of a file, or of the stable form of a key (sha1 on node). */
+  hash(text: string): string;
+  get(path: string): CachedFile | undefined;
+  /** Stores an entry; the engine fills its `cross` later in the same run (the store keeps the object it was given). */
+  set(path: string, entry: CachedFile): void;
+}
+
+export interface CachedFile {
+  /** Content hash of the text the record was made from. */
+  hash: string;
+  /** Digest of the rest of what the record depends on: the rules known, those enabled with their options, a forced kind. */
+  key: string;
+  record: FileRecord;
+  /** The cross-file rules' findings on this file, and the digest of each project index they read. */
+  cross?: { key: string; messages: Diagnostic[]; reads: [name: string, digest: string][] };
+}
+
+interface Entry {
+  input: LintInput;
+  ignored?: boolean;
+  tooLargeNotOurs?: boolean;
+  enabled?: Map<string, RuleSetting>;
+  /** What the project holds of the file (its treeless parse), until the project is built from facts alone. */
+  file?: ParsedFile;
+  record?: FileRecord;
+  /** The cache entry behind the record, filled with the cross-file findings in pass 2. */
+  cached?: CachedFile;
+}
+
+/** Pass 1's record of a parsed file: its facts, and the findings of its rules that read no other file. */
+function localRecord(file: ParsedFile, enabled: Map<string, RuleSetting>, rulesById: Map<string, Rule>, hash: string): FileRecord {
+  const messages = file.kind === 'unknown' ? [] : file.errors.length ? parseErrorMessages(file) : runRules(file, undefined, rulesOf(enabled, rulesById, file.kind, false), rulesById);
+  return { path: file.path, kind: file.kind, hash, facts: extractFacts(file), messages };
+}
+
+/** The enabled rules that apply to a kind and read other files (`crossFile`), or those that do not. */
+function rulesOf(enabled: Map<string, RuleSetting>, rulesById: Map<string, Rule>, kind: FileKind, crossFile: boolean): Map<string, RuleSetting> {
+  const out = new Map<string, RuleSetting>();
+  for (const [id, setting] of enabled) {
+    const rule = rulesById.get(id);
+    if (rule && rule.meta.kinds.includes(kind) && !!rule.meta.crossFile === crossFile) out.set(id, setting);
+  }
+  return out;
+}
+
+/** Findings in the order every run gives them: by line, column and rule (stable, so one rule's order is kept). */
+function sortMessages(messages: Diagnostic[]): Diagnostic[] {
+  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+}
+
+const NOT_BUILT = Symbol('not built');
+
+/**
+ * Records which project indexes a piece of work reads (for the cache: a target's cross-file findings depend on
+ * its own text, its config, and those indexes), and gives an index's value by name without a rule: the ones read
+ * so far in this run, and the per-flow ones the engine knows how to build (`substitutions:<path>`).
+ */
+function trackIndexReads(project: Project): { during<T>(work: () => T): { messages: T; read: Set<string> }; valueOf(name: string): unknown } {
+  const values = new Map<string, unknown>();
+  let sink: Set<string> | undefined;
+  const index = project.index.bind(project);
+  project.index = <T>(name: string, build: (p: Project) => T): T => {
+    const value = index(name, build);
+    values.set(name, value);
+    sink?.add(name);
+    return value;
+  };
+  return {
+    during(work) {
+      const outer = sink;
+      sink = new Set();
+      try {
+        return { messages: work(), read: sink };
+      } finally {
+        sink = outer;
+      }
+    },
+    valueOf(name) {
+      if (values.has(name)) return values.get(name);
+      const flow = /^substitutions:(.*)$/s.exec(name)?.[1];
+      if (flow !== undefined) return project.substitutionsFor({ path: flow });
+      return NOT_BUILT;
+    },
+  };
+}
+
+/** Indexes (into `entries`) of YAML files read as not ours that a `genesyscloud_flow` deploys: they are flows. */
+function deployedMistypedFlows(entries: Entry[], project: Project): number[] {
+  const candidates = entries.flatMap((e, i) => (e.record?.kind === 'unknown' && e.input.text !== undefined && !e.input.parsed && FLOW_EXTENSIONS.includes(extensionOf(e.input.path)) && mistypedFlowTypeKey(new SourceText(e.input.text).text) !== undefined ? [i] : []));
   if (!candidates.length || !project.filesOfKind('terraform').length) return [];
   const deployedPaths = new Set(terraformFlows(project).flatMap((f) => (f.target.status === 'resolved' ? f.target.paths : [])));
-  return candidates.filter((p) => deployedPaths.has(p.input.path));
+  return candidates.filter((i) => deployedPaths.has(entries[i].input.path));
 }
 
 function readErrorResult(input: LintInput): LintResult {
@@ -289,10 +479,11 @@ function interpolate(template: string, data: Record<string, string | number> | u
   return template.replace(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
 }
 
+/** Runs the given rules on one file (its directives apply). `project` is undefined in pass 1, where no rule may read it. */
 function runRules(
   file: ParsedFile,
-  project: Project,
-  enabled: Map<string, { severity: 1 | 2; options: Record<string, unknown> }>,
+  project: Project | undefined,
+  enabled: Map<string, RuleSetting>,
   rulesById: Map<string, Rule>,
 ): Diagnostic[] {
   const messages: Diagnostic[] = [];
@@ -305,7 +496,7 @@ function runRules(
       ruleId: id,
       file,
       get project(): Project {
-        if (!rule.meta.crossFile) throw new Error(`Rule ${id} reads the project (other files) but its meta does not set crossFile: true`);
+        if (!rule.meta.crossFile || !project) throw new Error(`Rule ${id} reads the project (other files) but its meta does not set crossFile: true`);
         return project;
       },
       text,
@@ -356,5 +547,5 @@ function runRules(
       });
     }
   }
-  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? '').localeCompare(b.ruleId ?? ''));
+  return sortMessages(messages);
 }
