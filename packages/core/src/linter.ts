@@ -6,7 +6,7 @@ import { mergeEdits } from './fix/text-edits.js';
 import { Project, type ProjectContributor, type ProjectSettings } from './model/project.js';
 import { parseFile, type KindParsers, type ParsedFile } from './parse/parse-file.js';
 import { detectKind, extensionOf, FLOW_EXTENSIONS, isCandidatePath, mistypedFlowTypeKey } from './parse/detect-kind.js';
-import { terraformFlows } from './model/terraform.js';
+import { substitutionValues, terraformFlows } from './model/terraform.js';
 import { withoutTree } from './model/flow-facts.js';
 import { dataActionWithoutTree } from './model/data-actions.js';
 import { findHclNestingExcess, nestingMessage } from './parse/nesting.js';
@@ -413,8 +413,11 @@ function trackIndexReads(project: Project): { during<T>(work: () => T): { messag
     },
     valueOf(name) {
       if (values.has(name)) return values.get(name);
+      // Per-flow indexes are read only by that flow's own rules: build them here rather than rerun its rules to get them.
       const flow = /^substitutions:(.*)$/s.exec(name)?.[1];
       if (flow !== undefined) return project.substitutionsFor({ path: flow });
+      const deployed = /^terraform:substitution-values:(.*)$/s.exec(name)?.[1];
+      if (deployed !== undefined) return substitutionValues(project, { path: deployed });
       return NOT_BUILT;
     },
   };

@@ -294,7 +294,7 @@ function substitutionsByFlow(project: Project): Map<string, Set<string> | undefi
  * Key → the values Terraform substitutes for it in this flow, where they can be known: a literal, or a
  * `var.x` whose default or module arguments are literals. Keys with no knowable value are absent.
  */
-export function substitutionValues(project: Project, flow: ParsedFile): Map<string, string[]> {
+export function substitutionValues(project: Project, flow: { path: string }): Map<string, string[]> {
   return project.index(`terraform:substitution-values:${flow.path}`, (p) => {
     const out = new Map<string, string[]>();
     for (const f of terraformFlows(p)) {
