@@ -58,7 +58,7 @@ describe('the engine', () => {
 
   it('reads every file for the project but reports only the targets', () => {
     const seen: string[] = [];
-    const r = rule('t/files', (c) => { seen.push(`${c.file.path}:${c.project.files.length}`); }, undefined, { crossFile: true });
+    const r = rule('t/files', (c) => { seen.push(`${c.file.path}:${c.project.facts.length}`); }, undefined, { crossFile: true });
     const res = lintFiles([{ path: 'a.yaml', text: flow }, { path: 'b.yaml', text: flow }], { rules: [r], config: config(['t/files']), isTarget: (p) => p === 'b.yaml' });
     expect(res.map((x) => x.filePath)).toEqual(['b.yaml']);
     expect(seen).toEqual(['b.yaml:2']);

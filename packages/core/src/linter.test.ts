@@ -65,7 +65,7 @@ describe('createLinter', () => {
     ['a fix without meta.fixable', {}, (c) => c.report({ range: [0, 1], messageId: 'found', data: { what: 'x' }, fix: { range: [0, 1], text: 'I' } }), /reported a fix, but meta.fixable is not set/],
     ['a suggestion without meta.hasSuggestions', {}, (c) => c.report({ range: [0, 1], messageId: 'found', data: { what: 'x' }, suggest: [{ messageId: 'found', data: { what: 'y' }, fix: { range: [0, 1], text: 'I' } }] }), /meta.hasSuggestions is not set/],
     ['a message whose placeholder has no data', {}, (c) => c.report({ range: [0, 1], messageId: 'found' }), /needs data.what/],
-    ['a read of other files without meta.crossFile', {}, (c) => void c.project.files, /does not set crossFile: true/],
+    ['a read of other files without meta.crossFile', {}, (c) => void c.project.facts, /does not set crossFile: true/],
   ])('reports %s as the rule\'s internal error, keeping the other rules\' findings', (_what, meta, check, error) => {
     const broken = testRule({ ...meta, id: 'test/broken' }, check);
     const ok = testRule({ id: 'test/ok' }, (c) => c.report({ range: [0, 1], messageId: 'found', data: { what: 'it' } }));
@@ -77,7 +77,7 @@ describe('createLinter', () => {
 
   it('accepts a fix, a suggestion and a project read when the meta says so', () => {
     const rule = testRule({ fixable: true, hasSuggestions: true, crossFile: true }, (c) =>
-      c.report({ range: [0, 1], messageId: 'found', data: { what: String(c.project.files.length) }, fix: { range: [0, 1], text: 'I' }, suggest: [{ messageId: 'found', data: { what: 's' }, fix: { range: [0, 1], text: 'J' } }] }),
+      c.report({ range: [0, 1], messageId: 'found', data: { what: String(c.project.facts.length) }, fix: { range: [0, 1], text: 'I' }, suggest: [{ messageId: 'found', data: { what: 's' }, fix: { range: [0, 1], text: 'J' } }] }),
     );
     const [m] = createLinter({ rules: [rule] }).lintText(FLOW, 'f.yaml', { config: ONLY('test/rule') }).messages;
     expect(m).toMatchObject({ message: 'Found 1.', fix: { range: [0, 1], text: 'I' }, suggestions: [{ desc: 'Found s.' }] });

@@ -7,15 +7,13 @@ import { Project, type ProjectContributor, type ProjectSettings } from './model/
 import { parseFile, type KindParsers, type ParsedFile } from './parse/parse-file.js';
 import { detectKind, extensionOf, FLOW_EXTENSIONS, isCandidatePath, mistypedFlowTypeKey } from './parse/detect-kind.js';
 import { substitutionValues, terraformFlows } from './model/terraform.js';
-import { withoutTree } from './model/flow-facts.js';
-import { dataActionWithoutTree } from './model/data-actions.js';
 import { findHclNestingExcess, nestingMessage } from './parse/nesting.js';
 import { SourceText } from './source/source-text.js';
 import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage, utf8SizeOver } from './source/size-limit.js';
 import { checkReport, checkRules } from './rules/check-meta.js';
 import type { FileKind } from './diagnostics.js';
 import type { ReportDescriptor, Rule, RuleContext } from './rules/rule.js';
-import { extractFacts, PROJECT_FROM_FACTS, type FileFacts } from './engine-facts.js';
+import { extractFacts, type FileFacts } from './model/facts.js';
 import { stableText } from './stable-digest.js';
 
 /**
@@ -99,15 +97,12 @@ export function createLinter(linterOptions: LinterOptions): Linter {
     const cache = options.cache;
     const ruleIds = rules.map((r) => r.meta.id);
 
-    // Facts, not trees: in a large run a flow's or data action's tree is dropped as soon as its own rules have run and its
-    // facts are out (the project model is built from facts), and a target is parsed again only for its cross-file rules.
-    // A small run (an editor, a test) keeps its targets' trees: parsing twice would cost more than the memory it saves.
-    const dropTrees = inputs.length > KEEP_TREES_UP_TO;
+    // Facts, not trees: the project is built from every file's facts, so a tree is dropped as soon as the file's own
+    // rules have run and its facts are out, and a target is parsed again only for its cross-file rules. A small run
+    // (an editor, a test) keeps its targets' trees: parsing twice would cost more than the memory it saves.
+    const keepTrees = inputs.length <= KEEP_TREES_UP_TO;
     const isTarget = options.isTarget ?? (() => true);
-    const factsOnly = (file: ParsedFile, input: LintInput): ParsedFile => {
-      if ((file.kind !== 'flow' && file.kind !== 'data-action') || file.errors.length || (!dropTrees && isTarget(input.path))) return file;
-      return file.kind === 'flow' ? withoutTree(file) : dataActionWithoutTree(file);
-    };
+    const keptTree = (file: ParsedFile, input: LintInput): ParsedFile | undefined => (keepTrees && isTarget(input.path) ? file : undefined);
 
     /**
      * Pass 1 on one file: a pure function of its path, text, resolved config and cxlint's version. Parse, take the
@@ -120,16 +115,13 @@ export function createLinter(linterOptions: LinterOptions): Linter {
       const hash = cache ? cache.hash(text) : '';
       const key = cache ? cache.hash(stableText([kind ?? null, ruleIds, [...enabled!]])) : '';
       const hit = cache?.get(input.path);
-      if (hit && hit.hash === hash && hit.key === key) {
-        // Until the project is built from facts alone, a cached file is still parsed for the project (not for its rules).
-        const file = PROJECT_FROM_FACTS ? undefined : factsOnly(parse(input.path, text, kind, input.prepared), input);
-        return { ...entry, file, record: hit.record, cached: hit };
-      }
+      // A cached file is not parsed: its facts and findings are in the record (pass 2 parses it if it must rerun).
+      if (hit && hit.hash === hash && hit.key === key) return { ...entry, record: hit.record, cached: hit };
       const full = parse(input.path, text, kind, input.prepared);
       const record = localRecord(full, enabled!, rulesById, hash);
       const stored: CachedFile = { hash, key, record };
       cache?.set(input.path, stored);
-      return { ...entry, file: factsOnly(full, input), record, cached: cache ? stored : undefined };
+      return { ...entry, file: keptTree(full, input), record, cached: cache ? stored : undefined };
     };
 
     const entries: Entry[] = inputs.map((input, i) => {
@@ -146,7 +138,7 @@ export function createLinter(linterOptions: LinterOptions): Linter {
       return passOne({ input, enabled: matcher.rulesFor(relPath) });
     });
     const projectSettings = options.settings ?? options.config?.settings ?? {};
-    const buildProject = () => new Project(entries.flatMap((e) => (e.file ? [e.file] : [])), projectSettings, contributors);
+    const buildProject = () => Project.fromFacts(entries.flatMap((e) => (e.record ? [e.record.facts] : [])), projectSettings, contributors);
     let project = buildProject();
     // A YAML file that a `genesyscloud_flow` deploys is a flow whatever its shape: with a mistyped type key it is
     // read as one (flow/flow-type-key reports the key) instead of being passed over as "not ours".
@@ -186,8 +178,7 @@ export function createLinter(linterOptions: LinterOptions): Linter {
     const runCross = (entry: Entry, crossRules: Map<string, RuleSetting>): Diagnostic[] => {
       const { input, file: known } = entry;
       // A file whose tree was dropped (or never parsed: its record came from the cache) is parsed again for its cross-file rules.
-      const dropped = !known || (known.root === null && (known.kind === 'flow' || known.kind === 'data-action'));
-      const file = dropped ? parse(input.path, input.text!, entry.record!.kind, input.prepared) : known;
+      const file = known ?? parse(input.path, input.text!, entry.record!.kind, input.prepared);
       const { messages, read } = reads.during(() => runRules(file, project, crossRules, rulesById));
       if (entry.cached) entry.cached.cross = { key: crossKey, messages, reads: [...read].flatMap((name) => { const d = digestNow(name); return d === undefined ? [] : [[name, d] as [string, string]]; }) };
       return messages;
@@ -356,7 +347,7 @@ interface Entry {
   ignored?: boolean;
   tooLargeNotOurs?: boolean;
   enabled?: Map<string, RuleSetting>;
-  /** What the project holds of the file (its treeless parse), until the project is built from facts alone. */
+  /** The file's tree, kept from pass 1 to pass 2 in a small run (or given by the caller as `LintInput.parsed`). */
   file?: ParsedFile;
   record?: FileRecord;
   /** The cache entry behind the record, filled with the cross-file findings in pass 2. */
@@ -366,7 +357,10 @@ interface Entry {
 /** Pass 1's record of a parsed file: its facts, and the findings of its rules that read no other file. */
 function localRecord(file: ParsedFile, enabled: Map<string, RuleSetting>, rulesById: Map<string, Rule>, hash: string): FileRecord {
   const messages = file.kind === 'unknown' ? [] : file.errors.length ? parseErrorMessages(file) : runRules(file, undefined, rulesOf(enabled, rulesById, file.kind, false), rulesById);
-  return { path: file.path, kind: file.kind, hash, facts: extractFacts(file), messages };
+  const facts = extractFacts(file);
+  // A bug in a fact extractor leaves the file out of the project: say so on the file, never a silent gap.
+  if (facts.extractError) messages.unshift({ ruleId: null, severity: 2, message: facts.extractError, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] });
+  return { path: file.path, kind: file.kind, hash, facts, messages };
 }
 
 /** The enabled rules that apply to a kind and read other files (`crossFile`), or those that do not. */
@@ -387,20 +381,33 @@ function sortMessages(messages: Diagnostic[]): Diagnostic[] {
 const NOT_BUILT = Symbol('not built');
 
 /**
- * Records which project indexes a piece of work reads (for the cache: a target's cross-file findings depend on
- * its own text, its config, and those indexes), and gives an index's value by name without a rule: the ones read
- * so far in this run, and the per-flow ones the engine knows how to build (`substitutions:<path>`).
+ * Records which project indexes a piece of work reads (`Project.onIndexRead`: a target's cross-file findings depend
+ * on its own text, its config, and those indexes), and gives an index's value by name without a rule: the ones read
+ * so far in this run, and those the project answers by name (path lookups, kinds, keys, a flow's substitutions).
+ * Any other index not built yet is `NOT_BUILT`: the target's rules rerun, and build it for the targets after it.
  */
 function trackIndexReads(project: Project): { during<T>(work: () => T): { messages: T; read: Set<string> }; valueOf(name: string): unknown } {
   const values = new Map<string, unknown>();
   let sink: Set<string> | undefined;
-  const index = project.index.bind(project);
-  project.index = <T>(name: string, build: (p: Project) => T): T => {
-    const value = index(name, build);
+  // Whoever built the project may be listening too (a test, a language server): both hear every read.
+  const listener = project.onIndexRead;
+  project.onIndexRead = (name, value) => {
+    listener?.(name, value);
     values.set(name, value);
     sink?.add(name);
-    return value;
   };
+  const byName: [RegExp, (arg: string) => unknown][] = [
+    [/^path:(.*)$/s, (path) => project.hasPath(path)],
+    [/^paths-ending:(.*)$/s, (suffix) => project.pathsEndingWith(suffix)],
+    [/^facts:(.*)$/s, (path) => project.factsOf(path)],
+    [/^kind:(.*)$/s, (kind) => project.filesOfKind(kind as FileKind)],
+    [/^has-kind:(.*)$/s, (kind) => project.hasFilesOfKind(kind as FileKind)],
+    [/^participant-keys-set$/, () => project.participantKeysSet()],
+    [/^participant-keys-read$/, () => project.participantKeysRead()],
+    // Per-flow indexes are read only by that flow's own rules: build them here rather than rerun its rules to get them.
+    [/^substitutions:(.*)$/s, (path) => project.substitutionsFor({ path })],
+    [/^terraform:substitution-values:(.*)$/s, (path) => substitutionValues(project, { path })],
+  ];
   return {
     during(work) {
       const outer = sink;
@@ -413,11 +420,10 @@ function trackIndexReads(project: Project): { during<T>(work: () => T): { messag
     },
     valueOf(name) {
       if (values.has(name)) return values.get(name);
-      // Per-flow indexes are read only by that flow's own rules: build them here rather than rerun its rules to get them.
-      const flow = /^substitutions:(.*)$/s.exec(name)?.[1];
-      if (flow !== undefined) return project.substitutionsFor({ path: flow });
-      const deployed = /^terraform:substitution-values:(.*)$/s.exec(name)?.[1];
-      if (deployed !== undefined) return substitutionValues(project, { path: deployed });
+      for (const [pattern, build] of byName) {
+        const m = pattern.exec(name);
+        if (m) return build(m[1]);
+      }
       return NOT_BUILT;
     },
   };

@@ -25,12 +25,16 @@ export { nodeAtPointer } from './parse/pointer.js';
 export { SourceText, type Position } from './source/source-text.js';
 export { Project, type ProjectContributor, type ProjectSettings, type KeyOccurrence } from './model/project.js';
 export { builtInContributors } from './model/contributors.js';
+export { extractFacts, FACTS_VERSION, type FileFacts } from './model/facts.js';
+export type { FlowFacts, DynamicKeySet, CallFact } from './model/flow-facts.js';
+export type { DataActionFact, DataActionFileFacts } from './model/data-actions.js';
 export { participantAttributes, literalKey, type ParticipantAttribute } from './model/participant-data.js';
 export { readFlowValue, type FlowValue } from './model/values.js';
 export { flowModel, parseRef, type FlowModel, type RefUse, type RefTarget, type ItemKey } from './model/flow.js';
 export {
-  terraformResources, terraformFlows, terraformIntegrationActions, findAttribute, hclLiteral, variableValues,
-  type TerraformResource, type TerraformFlowResource, type TerraformIntegrationAction,
+  terraformResources, terraformFlows, terraformFlowsIn, terraformIntegrationActions, findAttribute, hclLiteral, variableValues,
+  type TerraformResource, type TerraformFlow, type TerraformFlowResource, type TerraformIntegrationAction,
+  type TerraformFacts, type TerraformFlowFact, type TerraformActionFact, type HclValueFact,
 } from './model/terraform.js';
 export { cascadeSettings, compileConfig, compileConfigCascade, presetRules, type ConfigLayer, type ConfigMatcher } from './config/resolve.js';
 export type { CxlintConfig } from './config/types.js';

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parseDocument } from 'yaml';
 import type { ParsedFile } from '../parse/parse-file.js';
 import type { Project, ProjectContributor } from './project.js';
 
@@ -14,10 +14,10 @@ export function archyOptionsSubstitutions(project: Project): string[] | undefine
     let found = false;
     const names = new Set<string>();
     for (const entry of wanted) {
-      const file = findProjectFile(p, entry);
-      if (!file) continue;
+      const path = findProjectPath(p, entry);
+      if (path === undefined) continue;
       found = true;
-      for (const k of substitutionKeys(file)) names.add(k);
+      for (const k of p.factsOf(path)?.archyOptions?.substitutions ?? []) names.add(k);
     }
     return found ? [...names] : undefined;
   });
@@ -28,18 +28,29 @@ function normalize(path: string): string {
 }
 
 /** Config paths are relative to the config file; project paths to where cxlint runs. Match on the path's tail. */
-function findProjectFile(project: Project, entry: string): ParsedFile | undefined {
+function findProjectPath(project: Project, entry: string): string | undefined {
   const want = normalize(entry);
-  return project.file(want) ?? project.files.find((f) => normalize(f.path).endsWith(`/${want}`));
+  return project.hasPath(want) ? want : project.pathsEndingWith(`/${want}`)[0];
 }
 
-function substitutionKeys(file: ParsedFile): string[] {
+/**
+ * The keys of a file's top-level `substitutions` map, read from its text (any file may be named as an options
+ * file, whatever kind it was detected as); undefined when it has none. The facts of every file carry them.
+ */
+export function archyOptionsKeys(file: ParsedFile): string[] | undefined {
+  const text = file.source.text;
+  // Parsing every YAML file twice would double the cost of a run: a file without the word has no such map.
+  if (!text.includes('substitutions')) return undefined;
   try {
-    const doc = parse(file.source.text) as { substitutions?: unknown } | null;
+    // As `yaml.parse` reads it, without printing its warnings: any YAML error means no keys.
+    const document = parseDocument(text);
+    if (document.errors.length) return undefined;
+    const doc = document.toJS() as { substitutions?: unknown } | null;
     const subs = doc?.substitutions;
-    return subs && typeof subs === 'object' && !Array.isArray(subs) ? Object.keys(subs) : [];
+    const keys = subs && typeof subs === 'object' && !Array.isArray(subs) ? Object.keys(subs) : [];
+    return keys.length ? keys : undefined;
   } catch {
-    return [];
+    return undefined;
   }
 }
 

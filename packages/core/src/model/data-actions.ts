@@ -6,6 +6,8 @@ import { valueIndexToOffset } from '../parse/string-offsets.js';
 import type { KeyOccurrence, Project } from './project.js';
 import type { ProjectContributor } from './project.js';
 import { findAttribute, hclLiteral, terraformIntegrationActions, terraformResources, type TerraformResource } from './terraform.js';
+import { terraformDocument } from '../parse/terraform-document.js';
+import type { FileFacts } from './facts.js';
 import { parseStubbedJson, type StubNode, type StubParse } from './stubbed-json.js';
 import { renderTemplate, scanVelocity, type BranchChoice, type Rendered, type VelocityRef, type VelocityScan } from './velocity.js';
 
@@ -351,7 +353,12 @@ export interface SetAttributeInputs {
 }
 
 function dataActionFact(def: DataActionDef, categories?: string[]): DataActionFact {
-  const fact: DataActionFact = { path: def.file.path, origin: def.origin, name: def.name, baseName: def.baseName, inputSchema: def.inputSchema, successSchema: def.successSchema, keyInputs: keyInputs(def) };
+  // No key holds `undefined`: a fact is plain JSON, the same after a JSON round trip (the cache stores it so).
+  const fact: DataActionFact = { path: def.file.path, origin: def.origin, keyInputs: keyInputs(def) };
+  if (def.name !== undefined) fact.name = def.name;
+  if (def.baseName !== undefined) fact.baseName = def.baseName;
+  if (def.inputSchema !== undefined) fact.inputSchema = def.inputSchema;
+  if (def.successSchema !== undefined) fact.successSchema = def.successSchema;
   const inputs = setAttributeInputs(def);
   if (inputs) fact.setAttributeInputs = inputs;
   if (categories) fact.categories = categories;
@@ -407,27 +414,43 @@ export interface DataActionIndex {
   hasUnknownNames: boolean;
 }
 
+/** What the project needs of one exported data-action file: its action and the participant-data keys it sets. */
+export interface DataActionFileFacts {
+  action?: DataActionFact;
+  keysSet: KeyOccurrence[];
+}
+
+/** The facts of a data-action JSON file (read from its tree once; kept for a file whose tree was dropped). */
+export function dataActionFileFacts(file: ParsedFile): DataActionFileFacts {
+  const known = treelessFacts.get(file);
+  if (known) return known;
+  const def = dataActionOf(file);
+  const facts: DataActionFileFacts = { keysSet: participantKeysSetBy(file) };
+  if (def) facts.action = dataActionFact(def);
+  return facts;
+}
+
 /**
- * `genesyscloud_integration_action` resources of the project, as read from their own files, with the names a
- * flow may call them by (a `var.x` name resolved through defaults and module arguments); a name known only at
- * deploy time stays unknown.
+ * The data actions (`genesyscloud_integration_action`) of a Terraform file as facts, one per resource in file
+ * order, with their names left for the project to resolve (a `var.x` name through defaults and module arguments),
+ * and the participant-data keys they set.
  */
+export function terraformDataActionFacts(file: ParsedFile): { actions: DataActionFact[]; keysSet: KeyOccurrence[] } {
+  const jsonencoded = terraformDocument(file)?.jsonencoded;
+  // Contracts written as an expression hcl2json's `jsonencode` decoding read but the positioned reader did not.
+  const decode = (v: unknown) => (typeof v === 'string' ? jsonencoded?.get(v) : v && typeof v === 'object' ? v : undefined);
+  const actions = terraformDataActionsIn(file).map((def) => {
+    const body = def.resource?.body ?? {};
+    return dataActionFact({ ...def, name: undefined, baseName: undefined, inputSchema: def.inputSchema ?? decode(body.contract_input), successSchema: def.successSchema ?? decode(body.contract_output) });
+  });
+  return { actions, keysSet: participantKeysSetBy(file) };
+}
+
+/** A Terraform-defined action under each name it may have (none known: one with no name), with its categories. */
 function terraformDataActions(project: Project): DataActionFact[] {
   return terraformIntegrationActions(project).flatMap((a): DataActionFact[] => {
-    const def = terraformDataActionsIn(a.resource.file).find((d) => d.resource === a.resource);
-    const base: DataActionDef = def ?? {
-      file: a.resource.file,
-      origin: 'terraform',
-      resource: a.resource,
-      requestType: a.configRequest?.requestType?.toUpperCase(),
-      inputSchema: a.contractInput,
-      successSchema: a.contractOutput,
-      secure: a.secure,
-    };
-    // Contracts written as an expression hcl2json's `jsonencode` decoding read but the positioned reader did not.
-    const merged: DataActionDef = { ...base, inputSchema: base.inputSchema ?? a.contractInput, successSchema: base.successSchema ?? a.contractOutput };
-    if (!a.names.length) return [dataActionFact({ ...merged, name: undefined, baseName: undefined }, a.categories)];
-    return a.names.map((name) => dataActionFact({ ...merged, name, baseName: stripExportSuffix(name) }, a.categories));
+    if (!a.names.length) return [{ ...a.action, categories: a.categories }];
+    return a.names.map((name) => ({ ...a.action, name, baseName: stripExportSuffix(name), categories: a.categories }));
   });
 }
 
@@ -508,18 +531,10 @@ function terraformDataAction(file: ParsedFile, r: TerraformResource): DataAction
 }
 
 export function dataActionIndex(project: Project): DataActionIndex {
-  return project.index('data-actions', () => {
+  return project.index('data-actions', (p) => {
     const all: DataActionFact[] = [];
-    for (const f of project.filesOfKind('data-action')) {
-      const known = treelessFacts.get(f);
-      if (known) {
-        if (known.action) all.push(known.action);
-        continue;
-      }
-      const d = dataActionOf(f);
-      if (d) all.push(dataActionFact(d));
-    }
-    all.push(...terraformDataActions(project));
+    for (const f of p.filesOfKind('data-action')) if (f.dataAction?.action) all.push(f.dataAction.action);
+    all.push(...terraformDataActions(p));
     const byName = new Map<string, DataActionFact[]>();
     let hasUnknownNames = false;
     for (const d of all) {
@@ -545,12 +560,11 @@ export function findDataActions(index: DataActionIndex, name: string): DataActio
 }
 
 /** What the project needs of a data-action file whose tree was dropped, extracted before it was. */
-const treelessFacts = new WeakMap<ParsedFile, { action?: DataActionFact; keysSet: KeyOccurrence[] }>();
+const treelessFacts = new WeakMap<ParsedFile, DataActionFileFacts>();
 
 /** The exported data-action file without its tree (`treelessCopy`), with its facts attached: what the project keeps of it in a large run. */
 export function dataActionWithoutTree(file: ParsedFile): ParsedFile {
-  const def = dataActionOf(file);
-  const facts = { action: def ? dataActionFact(def) : undefined, keysSet: participantKeysSetBy(file) };
+  const facts = dataActionFileFacts(file);
   const light = treelessCopy(file);
   treelessFacts.set(light, facts);
   return light;
@@ -558,7 +572,7 @@ export function dataActionWithoutTree(file: ParsedFile): ParsedFile {
 
 // Participant-data keys a data action sets: a PATCH of participant attributes with literal keys, in either format.
 export const dataActionParticipantKeys: ProjectContributor = {
-  participantKeysSet: (file: ParsedFile) => treelessFacts.get(file)?.keysSet ?? participantKeysSetBy(file),
+  participantKeysSet: (facts: FileFacts) => facts.dataAction?.keysSet ?? facts.terraform?.keysSet ?? [],
 };
 
 function participantKeysSetBy(file: ParsedFile): KeyOccurrence[] {

@@ -1,4 +1,4 @@
-import { flowFacts, type DynamicKeySet } from './flow-facts.js';
+import type { DynamicKeySet } from './flow-facts.js';
 import type { ParticipantAttribute } from './participant-data.js';
 import { BUILT_IN_SCOPES, constantString, keyFromExpression, keyFromTemplate, templateParts, type TemplatePart } from './participant-key-parts.js';
 import type { Project } from './project.js';
@@ -53,7 +53,7 @@ export function dynamicKeyWriters(project: Project): Map<string, DynamicKeySet> 
   return project.index('participant-data/dynamic-writers', (p) => {
     const out = new Map<string, DynamicKeySet>();
     for (const file of p.filesOfKind('flow')) {
-      for (const set of flowFacts(file).dynamicKeySets) {
+      for (const set of file.flow?.dynamicKeySets ?? []) {
         const key = intendedKeyOf(p, set.path, set.kind, set.text);
         if (key !== undefined && !out.has(key)) out.set(key, set);
       }

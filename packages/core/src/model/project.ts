@@ -1,6 +1,10 @@
+import type { FileKind } from '../diagnostics.js';
 import type { ParsedFile } from '../parse/parse-file.js';
 import { builtInContributors } from './contributors.js';
-import { flowFacts } from './flow-facts.js';
+import { extractFacts, type FileFacts } from './facts.js';
+
+/** The facts `Project.fromFacts` hands its constructor (set only during that call). */
+let pendingFacts: readonly FileFacts[] | undefined;
 
 /** Settings from the config that describe the project rather than a rule. */
 export interface ProjectSettings {
@@ -28,9 +32,9 @@ export interface KeyOccurrence {
 export interface ProjectContributor {
   /**
    * Participant-data keys this file sets (e.g. a data action that PATCHes participant attributes, or a flow
-   * that calls one with a literal key). The project is there for facts from other files.
+   * that calls one with a literal key), from the file's facts. The project is there for facts from other files.
    */
-  participantKeysSet?(file: ParsedFile, project: Project): KeyOccurrence[];
+  participantKeysSet?(file: FileFacts, project: Project): KeyOccurrence[];
   /** `{{key}}` substitutions this project provides to a flow file (by path); undefined when it knows nothing about the flow. */
   substitutionsFor?(flow: { path: string }, project: Project): Iterable<string> | undefined;
 }
@@ -38,39 +42,80 @@ export interface ProjectContributor {
 /**
  * Everything the linted repository holds, for cross-file rules: every flow, data action and Terraform file,
  * not only the changed ones (linting changed files alone would report keys "never set" that other flows set).
- * Indexes are built lazily, once.
+ *
+ * Built from facts only (`FileFacts`, one plain record per file): the project holds no tree, so it costs memory in
+ * proportion to what other files need to know, and a cache can store what it is built from. Indexes are built
+ * lazily, once, and hold plain data (Maps and Sets of plain values), so what a rule read can be digested.
  */
 export class Project {
-  readonly files: ParsedFile[];
+  /** The facts of every file the linter was given, in input order. Rules read them through the indexes. */
+  readonly facts: readonly FileFacts[];
   readonly settings: ProjectSettings;
   /**
    * What the linter was built with (`createLinter({ contributors })`), never filled by an import. A project built
-   * directly (`new Project(files)`) gets the built-in ones.
+   * directly (`new Project(files)`, `Project.fromFacts(facts)`) gets the built-in ones.
    */
   readonly contributors: readonly ProjectContributor[];
+  /**
+   * Called on every index read (built or memoised), path lookups included, with the index's name and value: how a
+   * cache learns which project facts a cross-file rule's result depends on.
+   */
+  onIndexRead?: (name: string, value: unknown) => void;
   private readonly indexes = new Map<string, unknown>();
-  private readonly byPath = new Map<string, ParsedFile>();
+  private readonly byPath = new Map<string, FileFacts>();
 
-  constructor(files: ParsedFile[], settings: ProjectSettings = {}, contributors: readonly ProjectContributor[] = builtInContributors) {
-    this.files = files;
+  /** A project of parsed files: their facts are extracted (`extractFacts`) and the trees are not kept. */
+  constructor(files: readonly ParsedFile[], settings: ProjectSettings = {}, contributors: readonly ProjectContributor[] = builtInContributors) {
+    this.facts = pendingFacts ?? files.map(extractFacts);
     this.settings = settings;
     this.contributors = contributors;
-    for (const f of files) this.byPath.set(f.path, f);
+    for (const f of this.facts) this.byPath.set(f.path, f);
   }
 
-  file(path: string): ParsedFile | undefined {
-    return this.byPath.get(path);
+  /** A project of facts alone (from `extractFacts`, possibly through a JSON round trip): no tree anywhere. */
+  static fromFacts(facts: readonly FileFacts[], settings: ProjectSettings = {}, contributors: readonly ProjectContributor[] = builtInContributors): Project {
+    pendingFacts = facts;
+    try {
+      return new Project([], settings, contributors);
+    } finally {
+      pendingFacts = undefined;
+    }
   }
 
-  filesOfKind(kind: ParsedFile['kind']): ParsedFile[] {
-    return this.index(`kind:${kind}`, () => this.files.filter((f) => f.kind === kind && !f.errors.length));
+  /** Whether the linter was given a file at this path (any kind, parsed or not). */
+  hasPath(path: string): boolean {
+    return this.index(`path:${path}`, () => this.byPath.has(path));
+  }
+
+  /** Paths of the files given whose `/`-prefixed path ends with `suffix` (e.g. `/flows/a.yaml`), in input order. */
+  pathsEndingWith(suffix: string): string[] {
+    return this.index(`paths-ending:${suffix}`, () => this.facts.filter((f) => `/${f.path}`.endsWith(suffix)).map((f) => f.path));
+  }
+
+  /** The facts of the file at this path. */
+  factsOf(path: string): FileFacts | undefined {
+    return this.index(`facts:${path}`, () => this.byPath.get(path));
+  }
+
+  /** The facts of every file of a kind that parsed without errors, in input order. */
+  filesOfKind(kind: FileKind): FileFacts[] {
+    return this.index(`kind:${kind}`, () => this.facts.filter((f) => f.kind === kind && !f.parseFailed));
+  }
+
+  /** Whether any file of a kind parsed without errors (without depending on what is in them). */
+  hasFilesOfKind(kind: FileKind): boolean {
+    return this.index(`has-kind:${kind}`, () => this.facts.some((f) => f.kind === kind && !f.parseFailed));
   }
 
   /** A memoised index, so rules that need the same fact (keys set anywhere) compute it once per run. */
   index<T>(name: string, build: (project: Project) => T): T {
-    if (this.indexes.has(name)) return this.indexes.get(name) as T;
-    const value = build(this);
-    this.indexes.set(name, value);
+    let value: T;
+    if (this.indexes.has(name)) value = this.indexes.get(name) as T;
+    else {
+      value = build(this);
+      this.indexes.set(name, value);
+    }
+    this.onIndexRead?.(name, value);
     return value;
   }
 
@@ -82,9 +127,9 @@ export class Project {
         const list = out.get(o.key);
         if (list) list.push(o); else out.set(o.key, [o]);
       };
-      for (const file of this.filesOfKind('flow')) for (const o of flowFacts(file).keysSet) add(o);
-      for (const file of this.files) {
-        if (file.errors.length) continue;
+      for (const file of this.filesOfKind('flow')) for (const o of file.flow?.keysSet ?? []) add(o);
+      for (const file of this.facts) {
+        if (file.parseFailed) continue;
         for (const c of this.contributors) for (const o of c.participantKeysSet?.(file, this) ?? []) add(o);
       }
       return out;
@@ -96,7 +141,7 @@ export class Project {
     return this.index('participant-keys-read', () => {
       const out = new Map<string, KeyOccurrence[]>();
       for (const file of this.filesOfKind('flow')) {
-        for (const o of flowFacts(file).keysRead) {
+        for (const o of file.flow?.keysRead ?? []) {
           const list = out.get(o.key);
           if (list) list.push(o); else out.set(o.key, [o]);
         }

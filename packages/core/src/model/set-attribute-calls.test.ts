@@ -5,6 +5,7 @@ import readNeverSet from '../rules/participant-data/read-never-set.js';
 import { flowWith, getData } from '../testing/flow-fixtures.js';
 import { Project } from './project.js';
 import { keysSetThroughDataActions } from './set-attribute-calls.js';
+import { extractFacts } from './facts.js';
 
 // The public Set-Participant-Attribute action's shape (GenesysCloudDevOps' module in the corpus).
 const ACTION = JSON.stringify(
@@ -59,7 +60,7 @@ describe('keys set through the Set-Participant-Attribute data action', () => {
   it('a flow passing a literal key sets that key', () => {
     const flow = parseFile('caller.yaml', caller('{lit: userSessionId}'));
     const project = new Project([flow, parseFile('set-attr.json', ACTION)]);
-    const found = keysSetThroughDataActions(flow, project);
+    const found = keysSetThroughDataActions(extractFacts(flow), project);
     expect(found.map((o) => o.key)).toEqual(['userSessionId']);
     expect(flow.source.text.slice(found[0].range[0], found[0].range[1])).toBe('userSessionId');
     expect(project.participantKeysSet().has('userSessionId')).toBe(true);
@@ -69,14 +70,14 @@ describe('keys set through the Set-Participant-Attribute data action', () => {
     const escaped = ACTION.replace('\\"${input.key}\\"', '\\"$esc.jsonString(${input.key})\\"');
     expect(escaped).toContain('$esc.jsonString(${input.key})');
     const flow = parseFile('caller.yaml', caller('{lit: userSessionId}'));
-    expect(keysSetThroughDataActions(flow, new Project([flow, parseFile('set-attr.json', escaped)])).map((o) => o.key)).toEqual(['userSessionId']);
+    expect(keysSetThroughDataActions(extractFacts(flow), new Project([flow, parseFile('set-attr.json', escaped)])).map((o) => o.key)).toEqual(['userSessionId']);
   });
 
   it('a dynamic key, or an action that is not in the project, sets nothing', () => {
     const dynamic = parseFile('caller.yaml', caller('{exp: Flow.key}'));
-    expect(keysSetThroughDataActions(dynamic, new Project([dynamic, parseFile('set-attr.json', ACTION)]))).toEqual([]);
+    expect(keysSetThroughDataActions(extractFacts(dynamic), new Project([dynamic, parseFile('set-attr.json', ACTION)]))).toEqual([]);
     const alone = parseFile('caller.yaml', caller('{lit: userSessionId}'));
-    expect(keysSetThroughDataActions(alone, new Project([alone]))).toEqual([]);
+    expect(keysSetThroughDataActions(extractFacts(alone), new Project([alone]))).toEqual([]);
   });
 
   it('read-never-set counts it: no false "never set" for a key written through the data action', () => {

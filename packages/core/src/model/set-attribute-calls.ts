@@ -1,5 +1,4 @@
-import type { ParsedFile } from '../parse/parse-file.js';
-import { flowFacts } from './flow-facts.js';
+import type { FileFacts } from './facts.js';
 import { dataActionIndex, findDataActions, type DataActionFact, type SetAttributeInputs } from './data-actions.js';
 import type { KeyOccurrence, Project, ProjectContributor } from './project.js';
 
@@ -10,10 +9,9 @@ import type { KeyOccurrence, Project, ProjectContributor } from './project.js';
  * the key as a literal (`inputs: {key: {lit: customerId}}`), that flow sets `customerId`: read-never-set and
  * key-case-drift must count it, or following literal-key's advice would produce a false "never set".
  */
-export function keysSetThroughDataActions(file: ParsedFile, project: Project): KeyOccurrence[] {
-  if (file.kind !== 'flow') return [];
-  const { calls } = flowFacts(file);
-  if (!calls.length) return [];
+export function keysSetThroughDataActions(file: FileFacts, project: Project): KeyOccurrence[] {
+  const calls = file.flow?.calls;
+  if (!calls?.length) return [];
   const index = dataActionIndex(project);
   const out: KeyOccurrence[] = [];
   for (const call of calls) {

@@ -60,22 +60,18 @@ describe('Terraform model', () => {
     expect(a.names.sort()).toEqual(['Get Conversation', 'Get Conversation Details']);
     expect(a.nameExpression).toBe('${var.action_name}');
     expect(a.categories).toEqual(['Genesys Cloud Data Actions']);
-    expect(a.secure).toBe(false);
-    expect(a.contractInput).toEqual({
+    expect(a.categoryExpression).toBe('Genesys Cloud Data Actions');
+    expect(a.path).toBe('modules/action/main.tf');
+    // The data action it defines, as exported JSON would give it; the name is resolved per project.
+    expect(a.action).toMatchObject({ path: 'modules/action/main.tf', origin: 'terraform', keyInputs: [] });
+    expect(a.action.name).toBeUndefined();
+    expect(a.action.inputSchema).toEqual({
       type: 'object',
       required: ['conversationId'],
       properties: { conversationId: { type: 'string' }, count: { type: 'integer', default: 3 } },
     });
     // A reference inside jsonencode stays a string.
-    expect(a.contractOutput).toEqual({ type: 'object', properties: { name: { type: '${var.kind}' } } });
-    expect(a.configRequest).toEqual({
-      requestUrlTemplate: '/api/v2/conversations/$${input.conversationId}',
-      requestType: 'GET',
-      requestTemplate: '$${input.rawRequest}',
-      headers: { 'Content-Type': 'application/json' },
-    });
-    expect(a.configResponse?.translationMap).toEqual({ name: '$.name' });
-    expect(a.resource.file.source.text.slice(a.resource.headerRange[0], a.resource.headerRange[1])).toBe('resource "genesyscloud_integration_action" "action"');
+    expect(a.action.successSchema).toEqual({ type: 'object', properties: { name: { type: '${var.kind}' } } });
   });
 
   it('resolves genesyscloud_flow filepaths and reads substitution keys', async () => {
@@ -86,7 +82,7 @@ describe('Terraform model', () => {
     const [f] = terraformFlows(p);
     expect(f.target).toEqual({ status: 'resolved', paths: ['flows/a.yaml'] });
     expect(f.substitutions).toEqual(['flow_name', 'queue']);
-    expect(p.substitutionsFor(p.file('flows/a.yaml')!)).toEqual({ names: new Set(['flow_name', 'queue']), known: true });
+    expect(p.substitutionsFor({ path: 'flows/a.yaml' })).toEqual({ names: new Set(['flow_name', 'queue']), known: true });
   });
 
   it('reads a .tf with a byte-order mark, positions unchanged', async () => {

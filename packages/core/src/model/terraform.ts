@@ -2,7 +2,8 @@ import { posix } from '../util/posix-path.js';
 import { FLOW_EXTENSIONS, extensionOf } from '../parse/detect-kind.js';
 import type { ParsedFile } from '../parse/parse-file.js';
 import { terraformDocument } from '../parse/terraform-document.js';
-import type { Project, ProjectContributor } from './project.js';
+import type { DataActionFact } from './data-actions.js';
+import type { KeyOccurrence, Project, ProjectContributor } from './project.js';
 
 /**
  * Typed views over Terraform (CX as Code) files: `genesyscloud_flow` (which flow file it deploys and which
@@ -165,10 +166,139 @@ function block(value: unknown): Record<string, unknown> | undefined {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Facts: what other files need to know about one Terraform file, read from its tree once (see `model/facts.ts`).
+
+/** A value written as a literal, or as one `${var.x}` reference whose values the project's variables give. */
+export interface HclValueFact {
+  literal?: string;
+  variable?: string;
+}
+
+/** A `genesyscloud_flow` resource as its own file says it: what resolving `filepath` and reading substitutions needs. */
+export interface TerraformFlowFact {
+  name: string;
+  /** `filepath` as written (hcl2json text: `${path.module}/x.yaml`); absent when missing. */
+  filepath?: string;
+  /** Keys of `substitutions = {…}`; null when `substitutions` is an expression whose keys cannot be read. */
+  substitutions: string[] | null;
+  /** Each substitution's value, when a literal or one `var.x` (in the map's order). */
+  substitutionValues: ({ key: string } & HclValueFact)[];
+}
+
+/** A `genesyscloud_integration_action`: the data action it defines, with its name and category still unresolved. */
+export interface TerraformActionFact {
+  name: HclValueFact;
+  /** `name` as written (`${var.action_name}`). */
+  nameExpression?: string;
+  category: HclValueFact;
+  categoryExpression?: string;
+  /** The data action, as an exported JSON one gives it; `name`, `baseName` and `categories` are filled per project. */
+  action: DataActionFact;
+}
+
+/** Everything the project reads of one Terraform file: plain, serializable data. */
+export interface TerraformFacts {
+  flows: TerraformFlowFact[];
+  /** `variable "x" { default = … }` with a literal default, in file order. */
+  variables: { name: string; default: string }[];
+  /** `module` blocks whose `source` is a local folder: the folder (project path) and the literal arguments passed. */
+  moduleCalls: { dir: string; args: { name: string; value: string }[] }[];
+  /** `local_file.filename`s (with `${path.module}` replaced): flows generated from templates at apply time. */
+  generatedFiles: string[];
+  integrationActions: TerraformActionFact[];
+  /** `required_providers` version constraints of mypurecloud/genesyscloud stated in this file. */
+  providerConstraints: string[];
+  /** Participant-data keys its integration actions set (literal keys of a participant-attributes PATCH). */
+  keysSet: KeyOccurrence[];
+}
+
+function hclValueFact(value: unknown): HclValueFact {
+  const literal = hclLiteral(value);
+  if (literal !== undefined) return { literal };
+  const variable = variableReference(value);
+  return variable ? { variable } : {};
+}
+
+/** The facts of one Terraform file; undefined when it has no document (a parse error). */
+export function extractTerraformFacts(file: ParsedFile, actions: (file: ParsedFile) => { actions: DataActionFact[]; keysSet: KeyOccurrence[] }): TerraformFacts | undefined {
+  const json = terraformDocument(file)?.json;
+  if (!json) return undefined;
+  const dir = posixDir(file.path);
+  const resources = terraformResources(file);
+  const flows = resources.filter((r) => r.type === 'genesyscloud_flow').map((r): TerraformFlowFact => {
+    const raw = r.body.filepath;
+    const subs = r.body.substitutions;
+    const isMap = !!subs && typeof subs === 'object' && !Array.isArray(subs);
+    const fact: TerraformFlowFact = {
+      name: r.name,
+      substitutions: isMap ? Object.keys(subs) : subs === undefined ? [] : null,
+      substitutionValues: isMap ? Object.entries(subs as Record<string, unknown>).map(([key, v]) => ({ key, ...hclValueFact(v) })) : [],
+    };
+    if (typeof raw === 'string') fact.filepath = raw;
+    return fact;
+  });
+  const variables: TerraformFacts['variables'] = [];
+  for (const [name, decls] of Object.entries((json.variable ?? {}) as Record<string, unknown>)) {
+    const lit = hclLiteral(block(decls)?.default);
+    if (lit !== undefined) variables.push({ name, default: lit });
+  }
+  const moduleCalls: TerraformFacts['moduleCalls'] = [];
+  for (const calls of Object.values((json.module ?? {}) as Record<string, unknown>)) {
+    const args = block(calls);
+    const source = hclLiteral(args?.source);
+    if (!args || !source || !/^\.\.?\//.test(source)) continue;
+    const passed: { name: string; value: string }[] = [];
+    for (const [name, v] of Object.entries(args)) {
+      const lit = name === 'source' ? undefined : hclLiteral(v);
+      if (lit !== undefined) passed.push({ name, value: lit });
+    }
+    moduleCalls.push({ dir: joinPath(dir, source).replace(/\/$/, ''), args: passed });
+  }
+  const generatedFiles: string[] = [];
+  for (const r of resources) {
+    if (r.type !== 'local_file') continue;
+    const name = hclLiteral(typeof r.body.filename === 'string' ? r.body.filename.replace(/\$\{\s*path\.module\s*\}/g, dir || '.') : undefined);
+    if (name) generatedFiles.push(name);
+  }
+  const read = actions(file);
+  const integrationActions = resources
+    .filter((r) => r.type === 'genesyscloud_integration_action')
+    .map((r, i): TerraformActionFact => {
+      const fact: TerraformActionFact = { name: hclValueFact(r.body.name), category: hclValueFact(r.body.category), action: read.actions[i] };
+      if (typeof r.body.name === 'string') fact.nameExpression = r.body.name;
+      if (typeof r.body.category === 'string') fact.categoryExpression = r.body.category;
+      return fact;
+    });
+  return { flows, variables, moduleCalls, generatedFiles, integrationActions, providerConstraints: providerConstraintsIn(json), keysSet: read.keysSet };
+}
+
+/** `version` of each `required_providers` entry whose source is mypurecloud/genesyscloud ("" when not stated). */
+function providerConstraintsIn(json: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const block of ([] as unknown[]).concat(json.terraform ?? [])) {
+    const required = (block as { required_providers?: unknown })?.required_providers;
+    for (const entry of ([] as unknown[]).concat(required ?? [])) {
+      if (!entry || typeof entry !== 'object') continue;
+      for (const [name, spec] of Object.entries(entry as Record<string, unknown>)) {
+        const source = typeof spec === 'object' && spec ? (spec as { source?: unknown }).source : undefined;
+        const isGenesys = typeof source === 'string' ? /(^|\/)mypurecloud\/genesyscloud$/i.test(source) : name === 'genesyscloud';
+        if (!isGenesys) continue;
+        const version = typeof spec === 'string' ? spec : (spec as { version?: unknown })?.version;
+        if (typeof version === 'string' && version.trim()) out.push(version.trim());
+      }
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // genesyscloud_flow
 
-export interface TerraformFlowResource {
-  resource: TerraformResource;
+/** A `genesyscloud_flow` of the project, with the flow file its `filepath` names (plain data). */
+export interface TerraformFlow {
+  /** The `.tf` file that declares it. */
+  path: string;
+  name: string;
   /** `filepath` as written (hcl2json text: `${path.module}/x.yaml`); undefined when missing. */
   filepath?: string;
   /**
@@ -184,6 +314,11 @@ export interface TerraformFlowResource {
     | { status: 'none' };
   /** Keys of `substitutions = {…}`; undefined when `substitutions` is an expression whose keys cannot be read. */
   substitutions?: string[];
+}
+
+/** A `genesyscloud_flow` of the file being linted: its project facts plus its resource block (with positions). */
+export interface TerraformFlowResource extends TerraformFlow {
+  resource: TerraformResource;
 }
 
 function posixDir(path: string): string {
@@ -206,8 +341,8 @@ function ancestors(dir: string): string[] {
   return [...new Set(out)];
 }
 
-/** Resolves a `filepath` the way Terraform would, against the files the project holds. */
-function resolveFilepath(project: Project, tfPath: string, filepath: string): TerraformFlowResource['target'] {
+/** Resolves a `filepath` the way Terraform would, against the paths of the files the project holds. */
+function resolveFilepath(project: Project, tfPath: string, filepath: string): TerraformFlow['target'] {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(filepath)) return { status: 'remote' };
   const tfDir = posixDir(tfPath);
   const inModule = /\$\{\s*path\.module\s*\}/.test(filepath);
@@ -219,16 +354,15 @@ function resolveFilepath(project: Project, tfPath: string, filepath: string): Te
     const literal = hclLiteral(p) ?? p;
     if (literal.startsWith('/') || inModule) {
       const path = joinPath('', literal);
-      return project.file(path) ? { status: 'resolved', paths: [path] } : { status: 'missing', expected: path };
+      return project.hasPath(path) ? { status: 'resolved', paths: [path] } : { status: 'missing', expected: path };
     }
     for (const base of ancestors(tfDir)) {
       const candidate = joinPath(base, literal);
-      if (project.file(candidate)) return { status: 'resolved', paths: [candidate] };
+      if (project.hasPath(candidate)) return { status: 'resolved', paths: [candidate] };
     }
     // The root module may live beside this folder rather than above it (`envs/prod` calling `../../modules/flow`):
     // a file anywhere whose path ends with the relative path is taken as the one meant.
-    const suffix = `/${joinPath('', literal)}`;
-    const elsewhere = project.files.filter((f) => `/${f.path}`.endsWith(suffix)).map((f) => f.path);
+    const elsewhere = project.pathsEndingWith(`/${joinPath('', literal)}`);
     if (elsewhere.length) return { status: 'resolved', paths: elsewhere };
     return { status: 'missing', expected: joinPath(tfDir, literal) };
   }
@@ -237,34 +371,35 @@ function resolveFilepath(project: Project, tfPath: string, filepath: string): Te
   const tail = p.slice(p.lastIndexOf('}') + 1);
   if (!tail.includes('/') || tail.length < 2) return { status: 'unknown' };
   const prefix = tfDir ? `${tfDir}/` : '';
-  const suffix = tail.startsWith('/') ? tail : `/${tail}`;
-  const paths = project.files.filter((f) => f.path.startsWith(prefix) && `/${f.path}`.endsWith(suffix)).map((f) => f.path);
+  const paths = project.pathsEndingWith(tail.startsWith('/') ? tail : `/${tail}`).filter((path) => path.startsWith(prefix));
   return paths.length ? { status: 'resolved', paths } : { status: 'unknown' };
 }
 
-function readFlowResource(project: Project, resource: TerraformResource): TerraformFlowResource {
-  const raw = resource.body.filepath;
-  const filepath = typeof raw === 'string' ? raw : undefined;
-  const subs = resource.body.substitutions;
-  const substitutions = subs && typeof subs === 'object' && !Array.isArray(subs) ? Object.keys(subs) : subs === undefined ? [] : undefined;
-  const target: TerraformFlowResource['target'] = filepath === undefined ? { status: 'none' } : resolveFilepath(project, resource.file.path, filepath);
-  return { resource, filepath, target, substitutions };
-}
-
-/** Every `genesyscloud_flow` in the project, with its resolved flow file. Built once per project. */
-export function terraformFlows(project: Project): TerraformFlowResource[] {
+/** Every `genesyscloud_flow` in the project, with its resolved flow file. Built once per project, from facts. */
+export function terraformFlows(project: Project): TerraformFlow[] {
   return project.index('terraform:flows', (p) =>
-    p.filesOfKind('terraform').flatMap((file) => terraformResources(file).filter((r) => r.type === 'genesyscloud_flow').map((r) => readFlowResource(p, r))),
+    p.filesOfKind('terraform').flatMap((file) =>
+      (file.terraform?.flows ?? []).map((f): TerraformFlow => {
+        const flow: TerraformFlow = { path: file.path, name: f.name, target: f.filepath === undefined ? { status: 'none' } : resolveFilepath(p, file.path, f.filepath) };
+        if (f.filepath !== undefined) flow.filepath = f.filepath;
+        if (f.substitutions) flow.substitutions = f.substitutions;
+        return flow;
+      }),
+    ),
   );
 }
 
-/** `genesyscloud_flow` resources of one `.tf` file (resolved against the project). */
+/** `genesyscloud_flow` resources of the `.tf` file being linted (its tree), each with what the project resolved. */
 export function terraformFlowsIn(project: Project, file: ParsedFile): TerraformFlowResource[] {
-  return terraformFlows(project).filter((f) => f.resource.file === file);
+  const resolved = terraformFlows(project).filter((f) => f.path === file.path);
+  // The project's facts of this file were read from the same text, so its flows come in the same order.
+  return terraformResources(file)
+    .filter((r) => r.type === 'genesyscloud_flow')
+    .flatMap((resource, i) => (resolved[i] ? [{ ...resolved[i], resource }] : []));
 }
 
 /** Whether a `genesyscloud_flow` in the project deploys this flow file (its substitutions come from Terraform). */
-export function deployedByTerraform(project: Project, flow: ParsedFile): boolean {
+export function deployedByTerraform(project: Project, flow: { path: string }): boolean {
   return substitutionsByFlow(project).has(flow.path);
 }
 
@@ -297,14 +432,16 @@ function substitutionsByFlow(project: Project): Map<string, Set<string> | undefi
 export function substitutionValues(project: Project, flow: { path: string }): Map<string, string[]> {
   return project.index(`terraform:substitution-values:${flow.path}`, (p) => {
     const out = new Map<string, string[]>();
-    for (const f of terraformFlows(p)) {
-      if (f.target.status !== 'resolved' || !f.target.paths.includes(flow.path)) continue;
-      const subs = f.resource.body.substitutions;
-      if (!subs || typeof subs !== 'object' || Array.isArray(subs)) continue;
-      for (const [key, raw] of Object.entries(subs as Record<string, unknown>)) {
-        const variable = variableReference(raw);
-        const values = variable ? variableValues(p, posixDir(f.resource.file.path), variable) : ([hclLiteral(raw)].filter((v) => v !== undefined) as string[]);
-        if (values.length) out.set(key, [...(out.get(key) ?? []), ...values]);
+    const flows = terraformFlows(p);
+    let i = 0;
+    for (const file of p.filesOfKind('terraform')) {
+      for (const fact of file.terraform?.flows ?? []) {
+        const f = flows[i++];
+        if (f.target.status !== 'resolved' || !f.target.paths.includes(flow.path)) continue;
+        for (const { key, ...value } of fact.substitutionValues) {
+          const values = value.variable !== undefined ? variableValues(p, posixDir(file.path), value.variable) : value.literal !== undefined ? [value.literal] : [];
+          if (values.length) out.set(key, [...(out.get(key) ?? []), ...values]);
+        }
       }
     }
     return out;
@@ -316,35 +453,34 @@ export function generatedFilePaths(project: Project): Set<string> {
   return project.index('terraform:generated-files', (p) => {
     const out = new Set<string>();
     for (const file of p.filesOfKind('terraform')) {
-      for (const r of terraformResources(file)) {
-        if (r.type !== 'local_file') continue;
-        const name = hclLiteral(typeof r.body.filename === 'string' ? r.body.filename.replace(/\$\{\s*path\.module\s*\}/g, posixDir(file.path) || '.') : undefined);
-        if (name) for (const base of ancestors(posixDir(file.path))) out.add(joinPath(base, name));
-      }
+      for (const name of file.terraform?.generatedFiles ?? []) for (const base of ancestors(posixDir(file.path))) out.add(joinPath(base, name));
     }
     return out;
   });
 }
 
+/** The `required_providers` constraints of mypurecloud/genesyscloud stated in the project, with the file of each. */
+export function genesysProviderConstraints(project: Project): { path: string; text: string }[] {
+  return project.index('terraform:genesyscloud-constraints', (p) =>
+    p.filesOfKind('terraform').flatMap((f) => (f.terraform?.providerConstraints ?? []).map((text) => ({ path: f.path, text }))),
+  );
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // genesyscloud_integration_action
 
-/** A data action defined in Terraform, shaped like the exported JSON so call-data rules can treat both alike. */
+/** A data action defined in Terraform, as the project knows it (plain data): its data action and the values its name and category may take. */
 export interface TerraformIntegrationAction {
-  resource: TerraformResource;
+  /** The `.tf` file that declares it. */
+  path: string;
   /** Literal values `name` may take: the literal itself, or `${var.x}` resolved through variable defaults and module arguments. */
   names: string[];
   /** `name` as written (`${var.action_name}`). */
   nameExpression?: string;
   categories: string[];
   categoryExpression?: string;
-  integrationId?: string;
-  secure?: boolean;
-  /** `contract_input = jsonencode({...})` decoded: the input JSON Schema (undefined when not a literal object). */
-  contractInput?: unknown;
-  contractOutput?: unknown;
-  configRequest?: { requestUrlTemplate?: string; requestType?: string; requestTemplate?: string; headers?: Record<string, unknown> };
-  configResponse?: { translationMap?: Record<string, unknown>; translationMapDefaults?: Record<string, unknown>; successTemplate?: string };
+  /** The data action (name unresolved: see `names`). */
+  action: DataActionFact;
 }
 
 /**
@@ -353,76 +489,38 @@ export interface TerraformIntegrationAction {
 export function variableValues(project: Project, moduleDir: string, variable: string): string[] {
   const values = project.index('terraform:variable-values', (p) => {
     const byDirVar = new Map<string, Set<string>>();
-    const add = (dir: string, name: string, v: unknown) => {
-      const lit = hclLiteral(v);
-      if (lit === undefined) return;
+    const add = (dir: string, name: string, lit: string) => {
       const key = `${dir}\0${name}`;
       if (!byDirVar.has(key)) byDirVar.set(key, new Set());
       byDirVar.get(key)!.add(lit);
     };
     for (const file of p.filesOfKind('terraform')) {
-      const json = terraformDocument(file)?.json;
-      if (!json) continue;
+      const facts = file.terraform;
+      if (!facts) continue;
       const dir = posixDir(file.path);
-      for (const [name, decls] of Object.entries((json.variable ?? {}) as Record<string, unknown>)) add(dir, name, block(decls)?.default);
-      for (const calls of Object.values((json.module ?? {}) as Record<string, unknown>)) {
-        const args = block(calls);
-        const source = hclLiteral(args?.source);
-        if (!args || !source || !/^\.\.?\//.test(source)) continue;
-        const target = joinPath(dir, source).replace(/\/$/, '');
-        for (const [name, v] of Object.entries(args)) if (name !== 'source') add(target, name, v);
-      }
+      for (const v of facts.variables) add(dir, v.name, v.default);
+      for (const call of facts.moduleCalls) for (const a of call.args) add(call.dir, a.name, a.value);
     }
     return byDirVar;
   });
   return [...(values.get(`${moduleDir}\0${variable}`) ?? [])];
 }
 
-function possibleValues(project: Project, file: ParsedFile, value: unknown): string[] {
-  const lit = hclLiteral(value);
-  if (lit !== undefined) return [lit];
-  const v = variableReference(value);
-  return v ? variableValues(project, posixDir(file.path), v) : [];
+function possibleValues(project: Project, path: string, value: HclValueFact): string[] {
+  if (value.literal !== undefined) return [value.literal];
+  return value.variable !== undefined ? variableValues(project, posixDir(path), value.variable) : [];
 }
 
-function readIntegrationAction(project: Project, resource: TerraformResource): TerraformIntegrationAction {
-  const b = resource.body;
-  const doc = terraformDocument(resource.file);
-  const decode = (v: unknown) => (typeof v === 'string' ? doc?.jsonencoded.get(v) : v && typeof v === 'object' ? v : undefined);
-  const req = block(b.config_request);
-  const res = block(b.config_response);
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const obj = (v: unknown) => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
-  const secure = hclLiteral(b.secure);
-  return {
-    resource,
-    names: possibleValues(project, resource.file, b.name),
-    nameExpression: str(b.name),
-    categories: possibleValues(project, resource.file, b.category),
-    categoryExpression: str(b.category),
-    integrationId: str(b.integration_id),
-    secure: secure === 'true' ? true : secure === 'false' ? false : undefined,
-    contractInput: decode(b.contract_input),
-    contractOutput: decode(b.contract_output),
-    configRequest: req && {
-      requestUrlTemplate: str(req.request_url_template),
-      requestType: str(req.request_type),
-      requestTemplate: str(req.request_template),
-      headers: obj(req.headers),
-    },
-    configResponse: res && {
-      translationMap: obj(res.translation_map),
-      translationMapDefaults: obj(res.translation_map_defaults),
-      successTemplate: str(res.success_template),
-    },
-  };
-}
-
-/** Every `genesyscloud_integration_action` in the project. Built once per project. */
+/** Every `genesyscloud_integration_action` in the project. Built once per project, from facts. */
 export function terraformIntegrationActions(project: Project): TerraformIntegrationAction[] {
   return project.index('terraform:integration-actions', (p) =>
     p.filesOfKind('terraform').flatMap((file) =>
-      terraformResources(file).filter((r) => r.type === 'genesyscloud_integration_action').map((r) => readIntegrationAction(p, r)),
+      (file.terraform?.integrationActions ?? []).map((a): TerraformIntegrationAction => {
+        const out: TerraformIntegrationAction = { path: file.path, names: possibleValues(p, file.path, a.name), categories: possibleValues(p, file.path, a.category), action: a.action };
+        if (a.nameExpression !== undefined) out.nameExpression = a.nameExpression;
+        if (a.categoryExpression !== undefined) out.categoryExpression = a.categoryExpression;
+        return out;
+      }),
     ),
   );
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, resolve, sep } from 'node:path';
-import { FACTS_VERSION } from '../engine-facts.js';
+import { FACTS_VERSION } from '../model/facts.js';
 import type { CachedFile, LintCache } from '../linter.js';
 import { VERSION } from '../version.js';
 

@@ -63,8 +63,8 @@ function terraformCategories(project: Project): Map<string, Map<string, string[]
   return project.index('call-data:terraform-categories', (p) => {
     const byFile = new Map<string, Map<string, string[] | undefined>>();
     for (const a of terraformIntegrationActions(p)) {
-      let byName = byFile.get(a.resource.file.path);
-      if (!byName) byFile.set(a.resource.file.path, (byName = new Map()));
+      let byName = byFile.get(a.path);
+      if (!byName) byFile.set(a.path, (byName = new Map()));
       for (const name of a.names) {
         const known = byName.has(name) ? byName.get(name) : [];
         // A resource whose category is an expression we cannot resolve makes the name's category unknown.

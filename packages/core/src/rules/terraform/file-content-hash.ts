@@ -1,8 +1,7 @@
 import { posix } from '../../util/posix-path.js';
 import type { TextEdit } from '../../diagnostics.js';
 import type { ParsedFile } from '../../parse/parse-file.js';
-import { terraformDocument } from '../../parse/terraform-document.js';
-import { findAttribute, terraformFlowsIn } from '../../model/terraform.js';
+import { findAttribute, genesysProviderConstraints, terraformFlowsIn } from '../../model/terraform.js';
 import type { Project } from '../../model/project.js';
 import { defineRule, ruleDocsUrl } from '../rule.js';
 
@@ -95,11 +94,7 @@ interface Constraint {
  * unrelated folder is not used: in a monorepo of several Terraform roots it says nothing about this one.
  */
 function providerConstraint(project: Project, file: ParsedFile): Constraint {
-  const all = project.index('terraform:genesyscloud-constraints', (p) => {
-    const out: { path: string; text: string }[] = [];
-    for (const f of p.filesOfKind('terraform')) for (const text of constraintsIn(f)) out.push({ path: f.path, text });
-    return out;
-  });
+  const all = genesysProviderConstraints(project);
   for (let dir = posix.dirname(file.path); ; dir = posix.dirname(dir)) {
     const here = all.filter((c) => posix.dirname(c.path) === dir);
     if (here.length) {
@@ -109,26 +104,6 @@ function providerConstraint(project: Project, file: ParsedFile): Constraint {
     }
     if (dir === '.' || dir === '/' || dir === '' || posix.dirname(dir) === dir) return {};
   }
-}
-
-/** `version` of each `required_providers` entry whose source is mypurecloud/genesyscloud ("" when not stated). */
-function constraintsIn(file: ParsedFile): string[] {
-  const json = terraformDocument(file)?.json as { terraform?: unknown } | undefined;
-  const out: string[] = [];
-  for (const block of ([] as unknown[]).concat(json?.terraform ?? [])) {
-    const required = (block as { required_providers?: unknown })?.required_providers;
-    for (const entry of ([] as unknown[]).concat(required ?? [])) {
-      if (!entry || typeof entry !== 'object') continue;
-      for (const [name, spec] of Object.entries(entry as Record<string, unknown>)) {
-        const source = typeof spec === 'object' && spec ? (spec as { source?: unknown }).source : undefined;
-        const isGenesys = typeof source === 'string' ? /(^|\/)mypurecloud\/genesyscloud$/i.test(source) : name === 'genesyscloud';
-        if (!isGenesys) continue;
-        const version = typeof spec === 'string' ? spec : (spec as { version?: unknown })?.version;
-        if (typeof version === 'string' && version.trim()) out.push(version.trim());
-      }
-    }
-  }
-  return out;
 }
 
 function parseVersion(s: string): { v: Version; parts: number } | undefined {

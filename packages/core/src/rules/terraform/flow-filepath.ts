@@ -26,7 +26,7 @@ export default defineRule({
     const flows = terraformFlowsIn(context.project, context.file);
     if (!flows.length) return;
     // Without any flow among the files read (one .tf linted alone), "absent" would be a guess.
-    const flowsRead = context.project.filesOfKind('flow').length > 0;
+    const flowsRead = context.project.hasFilesOfKind('flow');
     for (const flow of flows) {
       const { resource, filepath, target } = flow;
       if (filepath === undefined) {

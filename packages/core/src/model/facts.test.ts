@@ -1,0 +1,298 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it, vi } from 'vitest';
+import { lintPaths } from '../node/lint-paths.js';
+import { parseFile, type ParsedFile } from '../parse/parse-file.js';
+import { prepareTerraform } from '../parse/terraform.js';
+import { SourceText } from '../source/source-text.js';
+import { dataActionIndex } from './data-actions.js';
+import { extractFacts, FACTS_VERSION, type FileFacts } from './facts.js';
+import { Project } from './project.js';
+import { generatedFilePaths, substitutionValues, terraformFlows, terraformIntegrationActions, variableValues } from './terraform.js';
+
+const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
+const EXAMPLES = join(REPO, 'examples');
+const CORPUS = resolve(REPO, '../shared/corpus');
+
+async function parse(path: string, text: string): Promise<ParsedFile> {
+  return parseFile(path, text, undefined, path.endsWith('.tf') ? await prepareTerraform(path, text) : undefined);
+}
+
+/** JSON round trip: what a cache stores and reads back. */
+function roundTrip<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/**
+ * Every object reachable from `value` (through arrays, plain objects, Maps and Sets) that is a parse tree, a
+ * parsed file or a source text, or any object that is not plain data, with where it was found.
+ */
+function treesIn(value: unknown, where: string, seen = new Set<unknown>(), out: string[] = []): string[] {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'function') out.push(`${where}: a function`);
+    return out;
+  }
+  if (seen.has(value)) return out;
+  seen.add(value);
+  if (value instanceof SourceText) out.push(`${where}: a SourceText`);
+  else if (value instanceof Map) for (const [k, v] of value) { treesIn(k, `${where}<key>`, seen, out); treesIn(v, `${where}.get(${String(k)})`, seen, out); }
+  else if (value instanceof Set) for (const v of value) treesIn(v, `${where}<item>`, seen, out);
+  else if (Array.isArray(value)) value.forEach((v, i) => treesIn(v, `${where}[${i}]`, seen, out));
+  else {
+    const proto = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) out.push(`${where}: an instance of ${proto?.constructor?.name}`);
+    // A parsed file has `source` and `root`; a node has `range` and `type`; a Terraform resource block has `body` and `file`.
+    for (const key of ['root', 'source', 'file', 'node', 'resource']) if (Object.hasOwn(value, key)) out.push(`${where}.${key}`);
+    for (const [k, v] of Object.entries(value)) treesIn(v, `${where}.${k}`, seen, out);
+  }
+  return out;
+}
+
+const FLOW = `inboundCall:
+  name: Main
+  defaultLanguage: en-us
+  startUpRef: ./menus/menu[Main_10]
+  initialGreeting:
+    tts: Hi
+  menus:
+    - menu:
+        name: Main
+        refId: Main_10
+        audio:
+          tts: Pick
+        choices:
+          - menuDisconnect:
+              name: Bye
+              dtmf: digit_1
+  tasks:
+    - task:
+        name: T
+        refId: T_1
+        actions:
+          - setParticipantData:
+              name: Set
+              attributes:
+                - attribute:
+                    name:
+                      lit: customerId
+                    value:
+                      exp: Call.Ani
+          - getParticipantData:
+              name: Get
+              attributes:
+                - attribute:
+                    name:
+                      lit: reason
+                    variable: Task.reason
+          - callData:
+              name: Call
+              category:
+                Genesys Cloud Data Actions:
+                  dataAction:
+                    Set Attribute:
+                      inputs:
+                        key:
+                          lit: segment
+`;
+
+const ACTION_TF = `terraform {
+  required_providers {
+    genesyscloud = {
+      source  = "mypurecloud/genesyscloud"
+      version = ">= 1.17.0"
+    }
+  }
+}
+variable "action_name" {
+  default = "Set Attribute"
+}
+module "child" {
+  source = "./child"
+  label  = "from root"
+  other  = var.action_name
+}
+resource "genesyscloud_integration_action" "set" {
+  name     = var.action_name
+  category = "Genesys Cloud Data Actions"
+  contract_input = jsonencode({
+    "type" = "object",
+    "properties" = {
+      "conversationId" = { "type" = "string" },
+      "participantId" = { "type" = "string" },
+      "key" = { "type" = "string" },
+      "value" = { "type" = "string" }
+    }
+  })
+  contract_output = jsonencode({ "type" = "object" })
+  config_request {
+    request_url_template = "/api/v2/conversations/$\${input.conversationId}/participants/$\${input.participantId}/attributes"
+    request_type         = "PATCH"
+    request_template     = "{\\"attributes\\": {\\"$\${input.key}\\": \\"$\${input.value}\\", \\"fixed\\": \\"x\\"}}"
+  }
+}
+resource "genesyscloud_flow" "main" {
+  filepath = "\${path.module}/main.yaml"
+  substitutions = {
+    greeting = "Hello"
+    name     = var.action_name
+  }
+}
+resource "genesyscloud_flow" "z_expr" {
+  filepath      = "gone.yaml"
+  substitutions = var.subs
+}
+resource "local_file" "gen" {
+  filename = "\${path.module}/generated.yaml"
+  content  = "x"
+}
+`;
+
+describe('extractFacts', () => {
+  it('gives every kind one plain record that a JSON round trip leaves unchanged, with no tree in it', async () => {
+    const files = [
+      await parse('flows/main.yaml', FLOW),
+      await parse('flows/main.tf', ACTION_TF),
+      parseFile('actions/a.json', JSON.stringify({ name: 'Get Queue - Exported 2024-10-28 @ 16:06', integrationType: 'purecloud-data-actions', contract: { input: { inputSchema: { type: 'object', properties: { q: { type: 'string' } } } }, output: { successSchema: { type: 'object' } } }, config: { request: { requestUrlTemplate: '/api/v2/routing/queues/${input.q}', requestType: 'GET', headers: {}, requestTemplate: '${input.rawRequest}' }, response: { translationMap: {}, successTemplate: '${rawResult}' } } })),
+      parseFile('options.yaml', 'substitutions:\n  env: prod\n  region: eu\n'),
+      parseFile('README.md', '# not ours\n'),
+      parseFile('broken.yaml', 'inboundCall:\n  name: [\n'),
+    ];
+    const facts = files.map(extractFacts);
+    expect(FACTS_VERSION).toBeGreaterThanOrEqual(1);
+    expect(roundTrip(facts)).toStrictEqual(facts);
+    expect(treesIn(facts, 'facts')).toEqual([]);
+    // The check finds a tree where there is one.
+    expect(treesIn(files, 'files')).toEqual(expect.arrayContaining(['files[0].source', 'files[0].root', 'files[0].source: a SourceText']));
+    const [flow, tf, action, options, readme, broken] = facts;
+    expect(flow.flow?.keysSet.map((o) => o.key)).toEqual(['customerId']);
+    expect(flow.flow?.keysRead.map((o) => o.key)).toEqual(['reason']);
+    expect(flow.flow?.calls).toEqual([{ actionName: 'Set Attribute', inputs: [{ name: 'key', text: 'segment', range: expect.any(Array) }] }]);
+    expect(tf.terraform).toMatchObject({
+      flows: [
+        { name: 'main', filepath: '${path.module}/main.yaml', substitutions: ['greeting', 'name'], substitutionValues: [{ key: 'greeting', literal: 'Hello' }, { key: 'name', variable: 'action_name' }] },
+        { name: 'z_expr', filepath: 'gone.yaml', substitutions: null, substitutionValues: [] },
+      ],
+      variables: [{ name: 'action_name', default: 'Set Attribute' }],
+      moduleCalls: [{ dir: 'flows/child', args: [{ name: 'label', value: 'from root' }] }],
+      generatedFiles: ['flows/generated.yaml'],
+      providerConstraints: ['>= 1.17.0'],
+      integrationActions: [{ name: { variable: 'action_name' }, nameExpression: '${var.action_name}', category: { literal: 'Genesys Cloud Data Actions' } }],
+    });
+    // The same data-action fact an exported JSON action gives: `key` is an input that names an attribute, `fixed` a literal key.
+    expect(tf.terraform?.integrationActions[0].action).toMatchObject({ origin: 'terraform', keyInputs: ['key'] });
+    expect(tf.terraform?.keysSet.map((o) => [o.key, o.origin, ACTION_TF.slice(o.range[0], o.range[1])])).toEqual([['fixed', 'terraform', 'fixed']]);
+    expect(action.dataAction?.action).toMatchObject({ path: 'actions/a.json', origin: 'json', name: 'Get Queue - Exported 2024-10-28 @ 16:06', baseName: 'Get Queue' });
+    expect(options).toEqual({ path: 'options.yaml', kind: 'unknown', archyOptions: { substitutions: ['env', 'region'] } });
+    expect(readme).toEqual({ path: 'README.md', kind: 'unknown' });
+    expect(broken).toEqual({ path: 'broken.yaml', kind: 'flow', parseFailed: true });
+  });
+
+  it('keeps the run going when an extractor throws: the file has its path and the reason, nothing else', () => {
+    const hostile = { json: { get resource(): never { throw new Error('boom'); } }, jsonencoded: new Map() };
+    const facts = extractFacts(parseFile('bad.tf', 'resource "x" "y" {}\n', 'terraform', hostile));
+    expect(facts).toEqual({ path: 'bad.tf', kind: 'terraform', extractError: 'Internal error while reading the facts of bad.tf: boom. Please report it.' });
+    expect(terraformFlows(Project.fromFacts([facts]))).toEqual([]);
+  });
+});
+
+describe('Project.fromFacts', () => {
+  it('answers the indexes from facts that went through JSON, as a project of the parsed files does', async () => {
+    const files = [
+      await parse('flows/main.yaml', FLOW),
+      await parse('flows/main.tf', ACTION_TF),
+      await parse('flows/child/vars.tf', 'variable "label" {\n  default = "child default"\n}\n'),
+      parseFile('README.md', '# not ours\n'),
+    ];
+    const fromFiles = new Project(files, { archyOptionsFiles: ['README.md'] });
+    const fromFacts = Project.fromFacts(roundTrip(files.map(extractFacts)), { archyOptionsFiles: ['README.md'] });
+    for (const p of [fromFiles, fromFacts]) {
+      expect(terraformFlows(p).map((f) => [f.name, f.target])).toEqual([
+        ['main', { status: 'resolved', paths: ['flows/main.yaml'] }],
+        ['z_expr', { status: 'missing', expected: 'flows/gone.yaml' }],
+      ]);
+      expect(substitutionValues(p, { path: 'flows/main.yaml' })).toEqual(new Map([['greeting', ['Hello']], ['name', ['Set Attribute']]]));
+      expect(variableValues(p, 'flows/child', 'label')).toEqual(['from root', 'child default']);
+      expect(generatedFilePaths(p)).toEqual(new Set(['flows/generated.yaml', 'flows/flows/generated.yaml']));
+      expect(terraformIntegrationActions(p).map((a) => [a.path, a.names, a.categories])).toEqual([['flows/main.tf', ['Set Attribute'], ['Genesys Cloud Data Actions']]]);
+      expect(dataActionIndex(p).byName.get('Set Attribute')?.map((d) => [d.path, d.name, d.categories])).toEqual([['flows/main.tf', 'Set Attribute', ['Genesys Cloud Data Actions']]]);
+      // In file order: the flow's own Set, its literal through the Terraform action's `key` input, the action's literal key.
+      expect([...p.participantKeysSet().keys()]).toEqual(['customerId', 'segment', 'fixed']);
+      expect(p.substitutionsFor({ path: 'flows/main.yaml' })).toEqual({ names: new Set(['greeting', 'name']), known: true });
+      expect(p.hasPath('README.md')).toBe(true);
+      expect(p.pathsEndingWith('/main.yaml')).toEqual(['flows/main.yaml']);
+    }
+  });
+
+  it('tells onIndexRead every index read, built or memoised, path lookups included', async () => {
+    const p = Project.fromFacts([extractFacts(await parse('flows/main.yaml', FLOW))]);
+    const reads: [string, unknown][] = [];
+    p.onIndexRead = (name, value) => reads.push([name, value]);
+    const set = p.participantKeysSet();
+    p.participantKeysSet();
+    p.hasPath('flows/main.yaml');
+    expect(reads.filter(([n]) => n === 'participant-keys-set')).toEqual([['participant-keys-set', set], ['participant-keys-set', set]]);
+    // Building the key index read the flows of the project, and the path lookup answered true.
+    expect(reads.map(([n]) => n)).toContain('kind:flow');
+    expect(reads.at(-1)).toEqual(['path:flows/main.yaml', true]);
+  });
+});
+
+/**
+ * The proof that the project is facts only: the linter's project is built from facts that went through JSON (as a
+ * cache would give them back), and every finding is the same as in a normal run; nothing the project was built
+ * from or answered holds a tree.
+ */
+describe('a lint whose project is built from JSON facts', () => {
+  const originalFromFacts = Project.fromFacts.bind(Project);
+
+  async function compare(label: string, paths: string[], cwd: string, configFile?: string) {
+    const normal = await lintPaths(paths, { cwd, configFile });
+    const projects: Project[] = [];
+    const built: FileFacts[][] = [];
+    const reads: [string, unknown][] = [];
+    const spy = vi.spyOn(Project, 'fromFacts').mockImplementation((facts, settings, contributors) => {
+      const json = roundTrip(facts) as FileFacts[];
+      built.push(json);
+      const project = originalFromFacts(json, settings, contributors);
+      project.onIndexRead = (name, value) => reads.push([name, value]);
+      projects.push(project);
+      return project;
+    });
+    let viaJson: Awaited<ReturnType<typeof lintPaths>>;
+    try {
+      viaJson = await lintPaths(paths, { cwd, configFile });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(projects.length, label).toBeGreaterThan(0);
+    expect(JSON.stringify(viaJson.results), label).toBe(JSON.stringify(normal.results));
+    // Cross-file rules ran and read the project.
+    expect(reads.length, label).toBeGreaterThan(0);
+    expect(treesIn(built, 'facts'), label).toEqual([]);
+    expect(treesIn(reads.map(([, v]) => v), 'index'), label).toEqual([]);
+    return { normal, reads };
+  }
+
+  it('lints examples/ with the same findings', async () => {
+    const { normal, reads } = await compare('examples', ['examples'], REPO);
+    expect(normal.results.some((r) => r.messages.some((m) => m.ruleId === 'participant-data/read-never-set' || m.ruleId === 'call-data/action-exists'))).toBe(true);
+    expect(new Set(reads.map(([n]) => n))).toContain('participant-keys-set');
+  }, 120_000);
+
+  const corpus = existsSync(CORPUS);
+  it.skipIf(!corpus)(corpus ? 'lints the corpus (recommended and strict) with the same findings' : 'the corpus: SKIPPED, ../shared/corpus not found next to the repository', async () => {
+    const { normal, reads } = await compare('corpus', ['.'], CORPUS);
+    expect(normal.results.length).toBeGreaterThan(64); // trees dropped: the large-run path
+    const names = new Set(reads.map(([n]) => n.replace(/:.*$/, '')));
+    for (const n of ['terraform', 'data-actions', 'participant-keys-set', 'path']) expect(names, n).toContain(n);
+    const dir = mkdtempSync(join(tmpdir(), 'cxlint-facts-'));
+    try {
+      writeFileSync(join(dir, '.cxlint.yml'), 'root: true\nextends: strict\n');
+      await compare('corpus, strict', ['.'], CORPUS, join(dir, '.cxlint.yml'));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 300_000);
+});
