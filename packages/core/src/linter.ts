@@ -390,6 +390,8 @@ function sortMessages(messages: Diagnostic[]): Diagnostic[] {
 }
 
 const NOT_BUILT = Symbol('not built');
+/** The name under which a direct read of `project.facts` is recorded. */
+const ALL_FACTS = 'project.facts';
 
 /**
  * Records which project indexes a piece of work reads (`Project.onIndexRead`: a target's cross-file findings depend
@@ -407,7 +409,20 @@ function trackIndexReads(project: Project): { during<T>(work: () => T): { messag
     values.set(name, value);
     sink?.add(name);
   };
+  // A rule may also read every file's facts directly (`project.facts`, as tests and third-party rules do): that read
+  // depends on the whole project. (The project's own index builders read it too; then it is recorded with the index.)
+  const facts = project.facts;
+  Object.defineProperty(project, 'facts', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      values.set(ALL_FACTS, facts);
+      sink?.add(ALL_FACTS);
+      return facts;
+    },
+  });
   const byName: [RegExp, (arg: string) => unknown][] = [
+    [/^project\.facts$/, () => facts],
     [/^path:(.*)$/s, (path) => project.hasPath(path)],
     [/^paths-ending:(.*)$/s, (suffix) => project.pathsEndingWith(suffix)],
     [/^facts:(.*)$/s, (path) => project.factsOf(path)],
