@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -77,6 +77,31 @@ describe('the lint cache', () => {
     const secondPass = counted.runs.local.slice(seen[1], seen[2]);
     expect(secondPass.length).toBeGreaterThan(0);
     expect(secondPass.filter((p) => !fixedPaths.has(p))).toEqual([]);
+  });
+
+  it('an unchanged Terraform file is not parsed warm, and is when a file it points at goes away', async () => {
+    const cwd = examplesCopy();
+    const path = cacheFilePath(undefined, cwd);
+    const first = FileCache.open(path, cwd, () => {});
+    await lintPaths(['.'], { cwd, cache: first });
+    first.save();
+    const prepared: string[] = [];
+    const { terraformParser } = await import('../parse/terraform.js');
+    const prepare = terraformParser.prepare!;
+    terraformParser.prepare = (file, text) => { prepared.push(file); return prepare(file, text); };
+    try {
+      const warm = FileCache.open(path, cwd, () => {});
+      await lintPaths(['.'], { cwd, cache: warm });
+      warm.save();
+      expect(prepared).toEqual([]);
+      unlinkSync(join(cwd, 'flows/order-status-bot.yaml'));
+      const after = await lintPaths(['.'], { cwd, cache: FileCache.open(path, cwd, () => {}) });
+      expect(prepared).toContain('terraform/main.tf');
+      expect(after.results).toEqual((await lintPaths(['.'], { cwd })).results);
+      expect(after.results.find((r) => r.filePath === 'terraform/main.tf')?.messages.map((m) => m.ruleId)).toContain('terraform/flow-filepath');
+    } finally {
+      terraformParser.prepare = prepare;
+    }
   });
 
   it('a YAML file a genesyscloud_flow deploys (read as a flow) gives the same findings warm and cold', async () => {
