@@ -26,6 +26,16 @@ function examplesCopy(): string {
   return root;
 }
 
+/** A copy of examples/ linted once with `--cache`: the cache file is written. */
+async function cachedExamples(): Promise<{ cwd: string; path: string }> {
+  const cwd = examplesCopy();
+  const path = cacheFilePath(undefined, cwd);
+  const cache = FileCache.open(path, cwd, () => {});
+  await lintPaths(['.'], { cwd, cache });
+  expect(cache.save()).toBeUndefined();
+  return { cwd, path };
+}
+
 /** The built-in rules, counting each run of a rule on a file (with the file's path), local and cross-file apart. */
 function countingRules() {
   const runs = { local: [] as string[], cross: [] as string[] };
@@ -53,11 +63,7 @@ describe('the lint cache', () => {
   });
 
   it('a changed file is linted again; an unchanged one whose project facts are unchanged is not', async () => {
-    const cwd = examplesCopy();
-    const path = cacheFilePath(undefined, cwd);
-    const first = FileCache.open(path, cwd, () => {});
-    await lintPaths(['.'], { cwd, cache: first });
-    first.save();
+    const { cwd, path } = await cachedExamples();
     const flow = join(cwd, 'flows/support-inbound.yaml');
     writeFileSync(flow, readFileSync(flow, 'utf8').replace('tts: Thanks for calling support.', 'tts: Thank you for calling support.'));
     const warm = countingRules();
@@ -80,11 +86,7 @@ describe('the lint cache', () => {
   });
 
   it('an unchanged Terraform file is not parsed warm, and is when a file it points at goes away', async () => {
-    const cwd = examplesCopy();
-    const path = cacheFilePath(undefined, cwd);
-    const first = FileCache.open(path, cwd, () => {});
-    await lintPaths(['.'], { cwd, cache: first });
-    first.save();
+    const { cwd, path } = await cachedExamples();
     const prepared: string[] = [];
     const { terraformParser } = await import('../parse/terraform.js');
     const prepare = terraformParser.prepare!;
