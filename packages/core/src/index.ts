@@ -5,6 +5,7 @@
 export * from './universal.js';
 export { lintFiles, lintFilesAsync, lintText, prepareInput, defaultLinter, nodeParsers } from './lint.js';
 export { lintPaths, type LintPathsOptions, type LintPathsResult } from './node/lint-paths.js';
+export { FileCache, cacheFilePath, deleteCacheFile, DEFAULT_CACHE_FILE } from './node/cache.js';
 export { findFiles, missingPathsMessage, nothingFoundMessage } from './node/find-files.js';
 export { createConfigResolver, type ConfigResolver, type ConfigEntry } from './node/config-resolver.js';
 export { readSourceFile, decodeSource, DEFAULT_MAX_FILE_SIZE } from './source/read-file.js';

@@ -4,7 +4,7 @@ import type { KindParsers } from './parse/parse-file.js';
 import { terraformParser } from './parse/terraform.js';
 import { builtInRules } from './rules/index.js';
 
-export { createLinter, type Linter, type LinterOptions, type LintInput, type LintOptions } from './linter.js';
+export { createLinter, type CachedFile, type FileRecord, type Linter, type LinterOptions, type LintCache, type LintInput, type LintOptions } from './linter.js';
 
 /** The node parsers: Terraform through `@cdktf/hcl2json` (WebAssembly loaded from node). */
 export const nodeParsers: KindParsers = { terraform: terraformParser };

@@ -12,7 +12,7 @@ import { builtInContributors } from './model/contributors.js';
 import { builtInRules } from './rules/index.js';
 
 export * from './diagnostics.js';
-export { createLinter, type Linter, type LinterOptions, type LintInput, type LintOptions } from './linter.js';
+export { createLinter, type CachedFile, type FileRecord, type Linter, type LinterOptions, type LintCache, type LintInput, type LintOptions } from './linter.js';
 export { builtInRules, findRule } from './rules/index.js';
 export { checkRules, RuleMetaError } from './rules/check-meta.js';
 export { defineRule, ruleDocsUrl, type Rule, type RuleContext, type RuleMeta, type ReportDescriptor, type SuggestionDescriptor } from './rules/rule.js';

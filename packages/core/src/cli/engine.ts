@@ -6,6 +6,7 @@ export { unifiedDiff } from '../fix/unified-diff.js';
 export { format, FORMAT_NAMES } from '../formatters/index.js';
 export { findFiles, missingPathsMessage, nothingFoundMessage } from '../node/find-files.js';
 export { lintPaths } from '../node/lint-paths.js';
+export { cacheFilePath, deleteCacheFile, FileCache } from '../node/cache.js';
 // The ESLint-style flags (cli/flags.ts).
 export { globProblem, loadConfigFile, parseConfigText } from '../config/load.js';
 export { createConfigResolver } from '../node/config-resolver.js';

@@ -17,6 +17,9 @@ export const ESLINT_FLAG_OPTIONS = {
   'ignore-pattern': { type: 'string', multiple: true },
   'no-ignore': { type: 'boolean' },
   'list-rules': { type: 'boolean' },
+  cache: { type: 'boolean' },
+  'cache-location': { type: 'string' },
+  'cache-strategy': { type: 'string' },
 } as const;
 
 export const ESLINT_FLAGS_HELP = `      --stdin              lint the text on standard input (needs --stdin-filename)
@@ -33,7 +36,16 @@ export const ESLINT_FLAGS_HELP = `      --stdin              lint the text on st
       --print-config <file>
                            print the config that applies to a file (rules, settings, config files) as JSON
       --list-rules         list the rules with their default severity and whether they fix or suggest
-                           (JSON with --format json)`;
+                           (JSON with --format json)
+      --cache              keep each file's results in a cache and lint again only what changed (by content);
+                           cross-file findings are reused while the project facts they read are unchanged.
+                           A run without --cache deletes the cache file, as ESLint does
+      --cache-location <file|dir>
+                           where the cache lives (default: .cxlintcache in the working folder); a folder, or a
+                           path ending with /, gets a file named after a hash of the working folder
+      --cache-strategy content
+                           how changed files are found: content hashes (the only strategy; ESLint's default
+                           "metadata" is not offered, as a checkout gives every file a new modification time)`;
 
 export interface EslintFlagValues {
   stdin?: boolean;
@@ -43,6 +55,9 @@ export interface EslintFlagValues {
   'ignore-pattern'?: string[];
   'no-ignore'?: boolean;
   'list-rules'?: boolean;
+  cache?: boolean;
+  'cache-location'?: string;
+  'cache-strategy'?: string;
   fix?: boolean;
   format?: string;
   config?: string;
@@ -182,6 +197,18 @@ export interface EslintFlags {
   exit?: number;
   commandLine?: CommandLineConfig;
   stdin?: StdinRun;
+  /** The cache file: used with `--cache`, deleted without it (as ESLint does). */
+  cacheFile?: { path: string; use: boolean };
+}
+
+/** `--cache`, `--cache-location`, `--cache-strategy`: where the cache file is, and whether this run uses it. */
+export async function cacheFlags(v: EslintFlagValues, io: CliIo): Promise<EslintFlags['cacheFile']> {
+  const strategy = v['cache-strategy'];
+  if (strategy !== undefined && strategy !== 'content') {
+    throw new UsageError(`--cache-strategy "${strategy}" is not supported: cxlint's cache is keyed by content only (use --cache-strategy content, or leave it out)`);
+  }
+  const { cacheFilePath } = await import('./engine.js');
+  return { path: cacheFilePath(v['cache-location'], io.cwd), use: !!v.cache };
 }
 
 /** Everything these flags add to a run, or the exit code when one of them is the run. Usage errors print here. */
@@ -192,7 +219,7 @@ export async function eslintFlags(v: EslintFlagValues, positionals: readonly str
     if (v['print-config'] !== undefined) return { exit: await printConfig(v['print-config'], v, commandLine, io) };
     const stdin = await stdinRun(v, io);
     if (stdin && positionals.length) throw new UsageError('--stdin lints the piped text only; give no paths');
-    return { commandLine, stdin };
+    return { commandLine, stdin, cacheFile: await cacheFlags(v, io) };
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`cxlint: ${e.message}\n`);

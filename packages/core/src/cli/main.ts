@@ -93,7 +93,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const v = args.values;
   if (v.help) { io.stdout(HELP + '\n'); return 0; }
   if (v.version) { io.stdout(VERSION + '\n'); return 0; }
-  const { ConfigError, fixPaths, unifiedDiff, format, FORMAT_NAMES, lintPaths, missingPathsMessage, nothingFoundMessage } = await import('./engine.js');
+  const { ConfigError, fixPaths, unifiedDiff, format, FORMAT_NAMES, lintPaths, missingPathsMessage, nothingFoundMessage, FileCache, deleteCacheFile } = await import('./engine.js');
   const fmt = v.format as FormatName;
   if (!FORMAT_NAMES.includes(fmt)) {
     io.stderr(`cxlint: unknown format "${v.format}" (use ${FORMAT_NAMES.join(', ')})\n`);
@@ -122,6 +122,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const problem = outputFileProblem(outputFile);
     if (problem) { io.stderr(`cxlint: cannot write the report to ${v['output-file']}: ${problem}\n`); return 2; }
   }
+  // As ESLint: --cache reads and writes the cache file; a run without it deletes the file, whose entries would be stale.
+  const note = (message: string) => io.stderr(`cxlint: note: ${message}\n`);
+  const cache = extra.cacheFile?.use ? FileCache.open(extra.cacheFile.path, io.cwd, note) : undefined;
+  if (extra.cacheFile && !extra.cacheFile.use) {
+    const problem = deleteCacheFile(extra.cacheFile.path);
+    if (problem) note(problem);
+  }
   const progress = createProgress(io.stderr, !!io.stderrIsTTY);
   let run: LintPathsResult | FixPathsResult;
   let pass = 1;
@@ -138,9 +145,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           onPass: (n) => { pass = n; },
           debug: v.debug,
           onProgress,
+          cache,
         })
-      : await lintPaths(paths, { ...given, cwd: io.cwd, configFile: v.config, includeSource: true, debug: v.debug, onProgress });
+      : await lintPaths(paths, { ...given, cwd: io.cwd, configFile: v.config, includeSource: true, debug: v.debug, onProgress, cache });
     progress.done();
+    const unsaved = cache?.save();
+    if (unsaved) note(unsaved);
   } catch (e) {
     progress.done();
     if (e instanceof ConfigError) { io.stderr(`cxlint: invalid config: ${e.message}\n`); return 2; }

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Diagnostic, TextEdit } from '../diagnostics.js';
+import { FileCache } from '../node/cache.js';
 import { lintPaths, type LintPathsOptions, type LintPathsResult } from '../node/lint-paths.js';
 import { detectKind } from '../parse/detect-kind.js';
 import { nodeParsers } from '../lint.js';
@@ -70,12 +71,15 @@ export async function fixPaths(paths: string[], options: FixPathsOptions): Promi
   const texts = new Map<string, string>(options.texts ?? []);
   const files = new Map<string, FixedFile>();
   const rejected = new Map<string, RejectedFix & { filePath: string }>();
+  // Between passes only the files a fix changed are linted again; the others' records (and, while the facts they
+  // read are unchanged, their cross-file findings) are reused: by content hash, like `--cache`, which this is when given.
+  const cache = options.cache ?? FileCache.inMemory(cwd);
   let passes = 0;
   let run: LintPathsResult;
   let first: LintPathsResult | undefined;
   for (;;) {
     options.onPass?.(passes + 1, files.size);
-    run = await lintPaths(paths, { ...options, cwd, includeSource: true, texts });
+    run = await lintPaths(paths, { ...options, cwd, includeSource: true, texts, cache });
     first ??= run;
     if (passes >= maxPasses) break;
     let changed = false;

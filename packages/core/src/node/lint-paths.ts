@@ -3,7 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import { loadConfigFile } from '../config/load.js';
 import type { LoadedConfig } from '../config/types.js';
 import { countResult, type LintResult } from '../diagnostics.js';
-import { lintFilesAsync, type LintInput } from '../lint.js';
+import { lintFilesAsync, type LintCache, type LintInput } from '../lint.js';
 import { builtInRules } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { DEFAULT_MAX_FILE_SIZE, readSourceFile } from '../source/read-file.js';
@@ -29,6 +29,8 @@ export interface LintPathsOptions {
   debug?: boolean;
   /** Called as files are read, parsed and linted (the CLI's progress line on a terminal). */
   onProgress?: (stage: ProgressStage, done: number, total: number) => void;
+  /** Records kept between runs (`--cache`, see `node/cache.ts`) or between `--fix` passes. */
+  cache?: LintCache;
 }
 
 export type ProgressStage = 'reading' | 'parsing' | 'linting';
@@ -149,6 +151,7 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
     // Each file was read under its own folder's settings.maxFileSize (readSourceFile above).
     maxFileSize: Number.POSITIVE_INFINITY,
     onProgress: options.onProgress,
+    cache: options.cache,
   });
   const folderResults = unreadableFolders.map((f) => countResult({
     filePath: display(f.path),
