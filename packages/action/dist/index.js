@@ -33946,9 +33946,6 @@ var init_terraform_document = __esm({
 });
 
 // packages/core/dist/parse/parse-file.js
-function treelessCopy(file) {
-  return { path: file.path, kind: file.kind, source: file.source, root: null, placeholders: [], errors: file.errors, directiveComments: [] };
-}
 function parseFile(path, raw, kind, prepared, parsers = DEFAULT_PARSERS) {
   const source = new SourceText(raw);
   const text = source.text;
@@ -35746,12 +35743,6 @@ function findDataActions(index2, name) {
       return v;
   return [];
 }
-function dataActionWithoutTree(file) {
-  const facts = dataActionFileFacts(file);
-  const light = treelessCopy(file);
-  treelessFacts.set(light, facts);
-  return light;
-}
 function participantKeysSetBy(file) {
   const out = [];
   for (const def of dataActionsOf(file)) {
@@ -36269,12 +36260,6 @@ function flowFacts(file) {
   cache4.set(file, facts);
   return facts;
 }
-function withoutTree(file) {
-  const facts = flowFacts(file);
-  const light = treelessCopy(file);
-  cache4.set(light, facts);
-  return light;
-}
 function lineColumn(file, offset) {
   const p = file.source.positionAt(offset);
   return { line: p.line, column: p.column };
@@ -36470,6 +36455,55 @@ var init_project = __esm({
   }
 });
 
+// packages/core/dist/model/participant-keys.js
+function knownKeys(project) {
+  return project.index("participant-data/known-keys", (p) => {
+    const keys = new Set(p.participantKeysSet().keys());
+    for (const k of p.settings.knownParticipantKeys ?? [])
+      keys.add(k);
+    return keys;
+  });
+}
+function undeclaredTemplates(project, file, text) {
+  const declared2 = project.substitutionsFor(file).names;
+  return templateParts(text).filter((p) => !(p.syntax === "braces" && declared2.has(p.inner)));
+}
+function intendedKeyOf(project, path, kind, text) {
+  if (kind === "exp")
+    return constantString(text) ?? keyFromExpression(text);
+  if (kind === "var")
+    return keyFromExpression(text);
+  if (kind !== "lit" && kind !== "bare")
+    return void 0;
+  const parts = undeclaredTemplates(project, { path }, text);
+  return parts.length ? keyFromTemplate(text, parts) : void 0;
+}
+function dynamicKeyWriters(project) {
+  return project.index("participant-data/dynamic-writers", (p) => {
+    const out = /* @__PURE__ */ new Map();
+    for (const file of p.filesOfKind("flow")) {
+      for (const set2 of file.flow?.dynamicKeySets ?? []) {
+        const key = intendedKeyOf(p, set2.path, set2.kind, set2.text);
+        if (key !== void 0 && !out.has(key))
+          out.set(key, set2);
+      }
+    }
+    return out;
+  });
+}
+function looksLikeVariable(key) {
+  return USER_SCOPE.test(key) || BUILT_IN_SCOPE.test(key);
+}
+var USER_SCOPE, BUILT_IN_SCOPE;
+var init_participant_keys = __esm({
+  "packages/core/dist/model/participant-keys.js"() {
+    "use strict";
+    init_participant_key_parts();
+    USER_SCOPE = /^(?:flow|state|task)(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/i;
+    BUILT_IN_SCOPE = new RegExp(`^(?:${BUILT_IN_SCOPES.join("|")})(?:\\.[A-Za-z_][A-Za-z0-9_]*)+$`);
+  }
+});
+
 // packages/core/dist/source/size-limit.js
 function formatBytes(n) {
   if (n >= 1024 * 1024)
@@ -36601,6 +36635,110 @@ var init_check_meta = __esm({
   }
 });
 
+// packages/core/dist/stable-digest.js
+function stableText(value, tokens) {
+  const parts = [];
+  const stack = /* @__PURE__ */ new Set();
+  const memo = /* @__PURE__ */ new WeakMap();
+  const walk2 = (v) => {
+    switch (typeof v) {
+      case "string":
+        parts.push(JSON.stringify(v));
+        return;
+      case "number":
+        parts.push(Number.isNaN(v) ? "NaN" : Object.is(v, -0) ? "-0" : String(v));
+        return;
+      case "boolean":
+        parts.push(v ? "true" : "false");
+        return;
+      case "undefined":
+        parts.push("undefined");
+        return;
+      case "bigint":
+        parts.push(`${v}n`);
+        return;
+      case "function":
+        parts.push("fn");
+        return;
+      case "symbol":
+        parts.push(`sym(${String(v.description)})`);
+        return;
+    }
+    if (v === null) {
+      parts.push("null");
+      return;
+    }
+    const o = v;
+    const known = tokens?.get(o) ?? memo.get(o);
+    if (known !== void 0) {
+      parts.push(known);
+      return;
+    }
+    if (stack.has(o)) {
+      parts.push("cycle");
+      return;
+    }
+    const start = parts.length;
+    stack.add(o);
+    if (o instanceof SourceText) {
+      parts.push("text", JSON.stringify(o.text));
+    } else if (isParsedFile(o)) {
+      parts.push("file(", JSON.stringify(o.path), JSON.stringify(o.kind), o.root === null ? "treeless" : "tree", String(o.errors.length), JSON.stringify(o.source.text), ")");
+    } else if (o instanceof Map) {
+      parts.push("Map[");
+      for (const [k, x] of o) {
+        walk2(k);
+        parts.push("=>");
+        walk2(x);
+        parts.push(",");
+      }
+      parts.push("]");
+    } else if (o instanceof Set) {
+      parts.push("Set[");
+      for (const x of o) {
+        walk2(x);
+        parts.push(",");
+      }
+      parts.push("]");
+    } else if (Array.isArray(o)) {
+      parts.push("[");
+      for (const x of o) {
+        walk2(x);
+        parts.push(",");
+      }
+      parts.push("]");
+    } else if (o instanceof RegExp) {
+      parts.push(`re(${String(o)})`);
+    } else {
+      parts.push("{");
+      for (const k of Object.keys(o)) {
+        parts.push(JSON.stringify(k), ":");
+        walk2(o[k]);
+        parts.push(",");
+      }
+      parts.push("}");
+    }
+    stack.delete(o);
+    if (o instanceof SourceText || isParsedFile(o)) {
+      const text = parts.splice(start).join("");
+      memo.set(o, text);
+      parts.push(text);
+    }
+  };
+  walk2(value);
+  return parts.join("");
+}
+function isParsedFile(o) {
+  const f = o;
+  return typeof f.path === "string" && typeof f.kind === "string" && f.source instanceof SourceText && Array.isArray(f.errors);
+}
+var init_stable_digest = __esm({
+  "packages/core/dist/stable-digest.js"() {
+    "use strict";
+    init_source_text();
+  }
+});
+
 // packages/core/dist/linter.js
 function createLinter(linterOptions) {
   const linterRules = checkRules(linterOptions.rules);
@@ -36619,72 +36757,184 @@ function createLinter(linterOptions) {
     return lintFiles3([{ path, text }], { ...options, isTarget: void 0 })[0];
   }
   function lintFiles3(inputs, options = {}) {
+    return lintFilesWith(inputs, options);
+  }
+  function lintFilesWith(inputs, options, unprepared) {
+    const parseInput = (input, kind) => {
+      if (unprepared?.has(input))
+        throw new NeedsPreparation();
+      return parse5(input.path, input.text, kind, input.prepared);
+    };
     const rules = options.rules ? checkedRules(options.rules) : linterRules;
     const rulesById = new Map(rules.map((r) => [r.meta.id, r]));
     const single = options.configFor ? void 0 : compileConfig(options.config ?? {}, rules);
     const configFor = options.configFor ?? ((path) => ({ matcher: single, relPath: path }));
     const settings = options.settings ?? options.config?.settings;
     const maxFileSize = options.maxFileSize ?? (typeof settings?.maxFileSize === "number" ? settings.maxFileSize : DEFAULT_MAX_FILE_SIZE);
-    const dropTrees = inputs.length > KEEP_TREES_UP_TO;
-    const isTarget = options.isTarget ?? (() => true);
-    const factsOnly = (file, input) => {
-      if (file.kind !== "flow" && file.kind !== "data-action" || file.errors.length || !dropTrees && isTarget(input.path))
-        return file;
-      return file.kind === "flow" ? withoutTree(file) : dataActionWithoutTree(file);
+    const cache9 = options.cache;
+    const ruleIds = rules.map((r) => r.meta.id);
+    const configKeys = /* @__PURE__ */ new WeakMap();
+    const configKey = (enabled, kind) => {
+      if (kind)
+        return cache9.hash(stableText([kind, ruleIds, [...enabled]]));
+      let key = configKeys.get(enabled);
+      if (key === void 0)
+        configKeys.set(enabled, key = cache9.hash(stableText([null, ruleIds, [...enabled]])));
+      return key;
     };
-    const parsed = inputs.map((input, i) => {
+    const keepTrees = inputs.length <= KEEP_TREES_UP_TO;
+    const isTarget = options.isTarget ?? (() => true);
+    const keptTree = (file, input) => keepTrees && isTarget(input.path) ? file : void 0;
+    const passOne = (entry, kind) => {
+      const { input, enabled } = entry;
+      if (input.parsed)
+        return { ...entry, file: input.parsed, record: localRecord(input.parsed, enabled, rulesById, "") };
+      const text = input.text;
+      const hash2 = cache9 ? cache9.hash(text) : "";
+      const key = cache9 ? configKey(enabled, kind) : "";
+      const hit = cache9?.get(input.path);
+      if (hit && hit.hash === hash2 && hit.key === key)
+        return { ...entry, record: hit.record, cached: hit };
+      const full = parseInput(input, kind);
+      const record = localRecord(full, enabled, rulesById, hash2);
+      const stored = { hash: hash2, key, record };
+      cache9?.set(input.path, stored);
+      return { ...entry, file: keptTree(full, input), record, cached: cache9 ? stored : void 0 };
+    };
+    const entries2 = inputs.map((input, i) => {
       options.onProgress?.("parsing", i, inputs.length);
       const { matcher, relPath } = configFor(input.path);
       if (matcher.isIgnored(relPath))
         return { input, ignored: true };
       if (input.readError !== void 0 || input.text === void 0)
-        return { input, ignored: false };
+        return { input };
       const size = utf8SizeOver(input.text, maxFileSize);
       if (size !== void 0) {
         if (detectKind(input.path, input.text.slice(0, 64 * 1024)) === "unknown")
-          return { input, ignored: false, tooLargeNotOurs: true };
-        return { input: { ...input, readError: tooLargeMessage(size, maxFileSize) }, ignored: false };
+          return { input, tooLargeNotOurs: true };
+        return { input: { ...input, readError: tooLargeMessage(size, maxFileSize) } };
       }
-      if (input.parsed)
-        return { input, file: input.parsed, ignored: false };
-      return { input, file: factsOnly(parse5(input.path, input.text, void 0, input.prepared), input), ignored: false };
+      return passOne({ input, enabled: matcher.rulesFor(relPath) });
     });
     const projectSettings = options.settings ?? options.config?.settings ?? {};
-    let project = Project.fromFacts(parsed.flatMap((p) => p.file ? [extractFacts(p.file)] : []), projectSettings, contributors);
-    const deployed = deployedMistypedFlows(parsed, project);
+    const buildProject = () => Project.fromFacts(entries2.flatMap((e) => e.record ? [e.record.facts] : []), projectSettings, contributors);
+    let project = buildProject();
+    const deployed = deployedMistypedFlows(entries2, project);
     if (deployed.length) {
-      for (const p of deployed)
-        p.file = factsOnly(parse5(p.input.path, p.input.text, "flow"), p.input);
-      project = Project.fromFacts(parsed.flatMap((p) => p.file ? [extractFacts(p.file)] : []), projectSettings, contributors);
+      for (const i of deployed)
+        entries2[i] = passOne(entries2[i], "flow");
+      project = buildProject();
     }
-    const results = [];
-    const targets = options.isTarget ? parsed.filter((p) => options.isTarget(p.input.path)) : parsed;
-    for (const { input, file: known, ignored, tooLargeNotOurs } of targets) {
-      options.onProgress?.("linting", results.length, targets.length);
-      const treeless = known && known.root === null && (known.kind === "flow" || known.kind === "data-action") && !known.errors.length && input.text !== void 0 && !input.parsed;
-      const file = treeless ? parse5(input.path, input.text, known.kind, input.prepared) : known;
+    const reads = trackIndexReads(project);
+    const factTokens = /* @__PURE__ */ new WeakMap();
+    if (cache9) {
+      for (const e of entries2)
+        if (e.record?.hash)
+          factTokens.set(e.record.facts, `facts(${JSON.stringify(e.record.path)},${e.record.kind},${e.record.hash})`);
+    }
+    const crossKey = cache9 ? cache9.hash(stableText(projectSettings)) : "";
+    const digests = /* @__PURE__ */ new Map();
+    const digestNow = (name) => {
+      let d = digests.get(name);
+      if (d === void 0) {
+        const value = reads.valueOf(name);
+        if (value === NOT_BUILT)
+          return void 0;
+        d = cache9.hash(stableText(value, factTokens));
+        digests.set(name, d);
+      }
+      return d;
+    };
+    const reusable = (cached) => {
+      const cross = cached?.cross;
+      if (!cross || cross.key !== crossKey)
+        return void 0;
+      let later2 = false;
+      for (const [name, digest] of cross.reads) {
+        const now = digestNow(name);
+        if (now === void 0)
+          later2 = true;
+        else if (now !== digest)
+          return void 0;
+      }
+      return later2 ? "later" : cross.messages;
+    };
+    const runCross = (entry, crossRules) => {
+      const { input, file: known } = entry;
+      const file = known ?? parseInput(input, entry.record.kind);
+      const { messages, read } = reads.during(() => runRules(file, project, crossRules, rulesById));
+      if (entry.cached)
+        entry.cached.cross = { key: crossKey, messages, reads: [...read].flatMap((name) => {
+          const d = digestNow(name);
+          return d === void 0 ? [] : [[name, d]];
+        }) };
+      return messages;
+    };
+    const targets = entries2.filter((e) => isTarget(e.input.path));
+    const results = new Array(targets.length);
+    const later = [];
+    const finish = (at, cross) => {
+      const { input, file, record } = targets[at];
+      const messages = cross.length ? sortMessages([...record.messages, ...cross]) : record.messages;
+      const source = options.includeSource ? file?.source.text ?? new SourceText(input.text).text : void 0;
+      results[at] = countResult({ filePath: input.path, kind: record.kind, messages, ...source !== void 0 ? { source } : {} });
+    };
+    targets.forEach((entry, at) => {
+      options.onProgress?.("linting", at, targets.length);
+      const { input, record, ignored, tooLargeNotOurs } = entry;
       if (ignored || tooLargeNotOurs) {
-        results.push(countResult({ filePath: input.path, kind: "unknown", messages: [], skipped: ignored ? "ignored" : "not-ours" }));
-        continue;
+        results[at] = countResult({ filePath: input.path, kind: "unknown", messages: [], skipped: ignored ? "ignored" : "not-ours" });
+        return;
       }
-      if (!file) {
-        results.push(readErrorResult(input));
-        continue;
+      if (!record) {
+        results[at] = readErrorResult(input);
+        return;
       }
-      if (file.kind === "unknown") {
-        if (isCandidatePath(input.path) && file.source.text.trim() === "")
-          results.push(emptyFileResult(input.path));
+      if (record.kind === "unknown") {
+        const text = input.parsed?.source.text ?? input.text;
+        if (isCandidatePath(input.path) && text.trim() === "")
+          results[at] = emptyFileResult(input.path);
         else
-          results.push(countResult({ filePath: input.path, kind: "unknown", messages: [], skipped: "not-ours" }));
-        continue;
+          results[at] = countResult({ filePath: input.path, kind: "unknown", messages: [], skipped: "not-ours" });
+        return;
       }
-      const messages = file.errors.length ? parseErrorMessages(file) : runRules(file, project, configFor(input.path).matcher.rulesFor(configFor(input.path).relPath), rulesById);
-      results.push(countResult({ filePath: input.path, kind: file.kind, messages, ...options.includeSource ? { source: file.source.text } : {} }));
+      const crossRules = record.facts.parseFailed ? /* @__PURE__ */ new Map() : rulesOf(entry.enabled, rulesById, record.kind, true);
+      if (!crossRules.size)
+        return finish(at, []);
+      const reused = reusable(entry.cached);
+      if (reused === "later")
+        later.push({ at, crossRules });
+      else
+        finish(at, reused ?? runCross(entry, crossRules));
+    });
+    if (unprepared)
+      later.sort((a, b) => Number(unprepared.has(targets[a.at].input)) - Number(unprepared.has(targets[b.at].input)));
+    for (const { at, crossRules } of later) {
+      const reused = reusable(targets[at].cached);
+      finish(at, reused !== void 0 && reused !== "later" ? reused : runCross(targets[at], crossRules));
     }
     return results;
   }
   async function lintFilesAsync3(inputs, options = {}) {
-    return lintFiles3(await Promise.all(inputs.map(prepareInput3)), options);
+    const cache9 = options.cache;
+    const deferred = /* @__PURE__ */ new Set();
+    const ready = await Promise.all(inputs.map((input) => {
+      if (!cache9 || input.text === void 0 || input.readError !== void 0 || input.prepared !== void 0 || input.parsed)
+        return prepareInput3(input);
+      if (!parsers[detectKind(input.path, input.text)]?.prepare || cache9.get(input.path)?.hash !== cache9.hash(input.text))
+        return prepareInput3(input);
+      deferred.add(input);
+      return input;
+    }));
+    if (deferred.size) {
+      try {
+        return lintFilesWith(ready, options, deferred);
+      } catch (e) {
+        if (!(e instanceof NeedsPreparation))
+          throw e;
+      }
+    }
+    return lintFilesWith(await Promise.all(ready.map((input) => deferred.has(input) ? prepareInput3(input) : input)), options);
   }
   async function prepareInput3(input) {
     if (input.text === void 0 || input.readError !== void 0)
@@ -36706,12 +36956,97 @@ function createLinter(linterOptions) {
   }
   return { rules: linterRules, parsers, contributors, lintText: lintText3, lintFiles: lintFiles3, lintFilesAsync: lintFilesAsync3, prepareInput: prepareInput3, parseFile: parse5 };
 }
-function deployedMistypedFlows(parsed, project) {
-  const candidates = parsed.filter((p) => p.file?.kind === "unknown" && FLOW_EXTENSIONS.includes(extensionOf(p.input.path)) && mistypedFlowTypeKey(p.file.source.text) !== void 0);
+function localRecord(file, enabled, rulesById, hash2) {
+  const messages = file.kind === "unknown" ? [] : file.errors.length ? parseErrorMessages(file) : runRules(file, void 0, rulesOf(enabled, rulesById, file.kind, false), rulesById);
+  const facts = extractFacts(file);
+  if (facts.extractError)
+    messages.unshift({ ruleId: null, severity: 2, message: facts.extractError, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] });
+  return { path: file.path, kind: file.kind, hash: hash2, facts, messages };
+}
+function rulesOf(enabled, rulesById, kind, crossFile) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [id28, setting] of enabled) {
+    const rule = rulesById.get(id28);
+    if (rule && rule.meta.kinds.includes(kind) && !!rule.meta.crossFile === crossFile)
+      out.set(id28, setting);
+  }
+  return out;
+}
+function sortMessages(messages) {
+  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
+}
+function trackIndexReads(project) {
+  const values = /* @__PURE__ */ new Map();
+  let sink;
+  const listener = project.onIndexRead;
+  project.onIndexRead = (name, value) => {
+    listener?.(name, value);
+    values.set(name, value);
+    sink?.add(name);
+  };
+  const facts = project.facts;
+  Object.defineProperty(project, "facts", {
+    configurable: true,
+    enumerable: true,
+    get() {
+      values.set(ALL_FACTS, facts);
+      sink?.add(ALL_FACTS);
+      return facts;
+    }
+  });
+  let warmedUp = false;
+  const byName = [
+    [/^project\.facts$/, () => facts],
+    [/^path:(.*)$/s, (path) => project.hasPath(path)],
+    [/^paths-ending:(.*)$/s, (suffix) => project.pathsEndingWith(suffix)],
+    [/^facts:(.*)$/s, (path) => project.factsOf(path)],
+    [/^kind:(.*)$/s, (kind) => project.filesOfKind(kind)],
+    [/^has-kind:(.*)$/s, (kind) => project.hasFilesOfKind(kind)],
+    [/^participant-keys-set$/, () => project.participantKeysSet()],
+    [/^participant-keys-read$/, () => project.participantKeysRead()],
+    // Per-flow indexes are read only by that flow's own rules: build them here rather than rerun its rules to get them.
+    [/^substitutions:(.*)$/s, (path) => project.substitutionsFor({ path })],
+    [/^terraform:substitution-values:(.*)$/s, (path) => substitutionValues(project, { path })]
+  ];
+  return {
+    during(work) {
+      const outer = sink;
+      sink = /* @__PURE__ */ new Set();
+      try {
+        return { messages: work(), read: sink };
+      } finally {
+        sink = outer;
+      }
+    },
+    valueOf(name) {
+      if (values.has(name))
+        return values.get(name);
+      for (const [pattern, build] of byName) {
+        const m = pattern.exec(name);
+        if (m)
+          return build(m[1]);
+      }
+      if (!warmedUp) {
+        warmedUp = true;
+        for (const build of MODEL_INDEXES) {
+          try {
+            build(project);
+          } catch {
+          }
+        }
+        if (values.has(name))
+          return values.get(name);
+      }
+      return NOT_BUILT;
+    }
+  };
+}
+function deployedMistypedFlows(entries2, project) {
+  const candidates = entries2.flatMap((e, i) => e.record?.kind === "unknown" && e.input.text !== void 0 && !e.input.parsed && FLOW_EXTENSIONS.includes(extensionOf(e.input.path)) && mistypedFlowTypeKey(new SourceText(e.input.text).text) !== void 0 ? [i] : []);
   if (!candidates.length || !project.filesOfKind("terraform").length)
     return [];
   const deployedPaths = new Set(terraformFlows(project).flatMap((f) => f.target.status === "resolved" ? f.target.paths : []));
-  return candidates.filter((p) => deployedPaths.has(p.input.path));
+  return candidates.filter((i) => deployedPaths.has(entries2[i].input.path));
 }
 function readErrorResult(input) {
   const line = input.readErrorLine ?? 1;
@@ -36767,7 +37102,7 @@ function runRules(file, project, enabled, rulesById) {
       ruleId: id28,
       file,
       get project() {
-        if (!rule.meta.crossFile)
+        if (!rule.meta.crossFile || !project)
           throw new Error(`Rule ${id28} reads the project (other files) but its meta does not set crossFile: true`);
         return project;
       },
@@ -36821,9 +37156,9 @@ function runRules(file, project, enabled, rulesById) {
       });
     }
   }
-  return messages.sort((a, b) => a.line - b.line || a.column - b.column || (a.ruleId ?? "").localeCompare(b.ruleId ?? ""));
+  return sortMessages(messages);
 }
-var KEEP_TREES_UP_TO;
+var NeedsPreparation, KEEP_TREES_UP_TO, NOT_BUILT, MODEL_INDEXES, ALL_FACTS;
 var init_linter = __esm({
   "packages/core/dist/linter.js"() {
     "use strict";
@@ -36832,17 +37167,35 @@ var init_linter = __esm({
     init_directives();
     init_text_edits();
     init_project();
-    init_facts();
     init_parse_file();
     init_detect_kind();
     init_terraform();
-    init_flow_facts();
+    init_participant_keys();
+    init_set_attribute_calls();
+    init_archy_options();
     init_data_actions();
     init_nesting();
     init_source_text();
     init_size_limit();
     init_check_meta();
+    init_facts();
+    init_stable_digest();
+    NeedsPreparation = class extends Error {
+    };
     KEEP_TREES_UP_TO = 64;
+    NOT_BUILT = Symbol("not built");
+    MODEL_INDEXES = [
+      terraformFlows,
+      generatedFilePaths,
+      genesysProviderConstraints,
+      terraformIntegrationActions,
+      dataActionIndex,
+      setAttributeActions,
+      knownKeys,
+      dynamicKeyWriters,
+      archyOptionsSubstitutions
+    ];
+    ALL_FACTS = "project.facts";
   }
 });
 
@@ -37217,55 +37570,6 @@ var init_set_attribute_suggestion = __esm({
       inqueueShortMessage: "Message.ConversationId"
     };
     CATEGORY_PLACEHOLDER = "<data action category>";
-  }
-});
-
-// packages/core/dist/model/participant-keys.js
-function knownKeys(project) {
-  return project.index("participant-data/known-keys", (p) => {
-    const keys = new Set(p.participantKeysSet().keys());
-    for (const k of p.settings.knownParticipantKeys ?? [])
-      keys.add(k);
-    return keys;
-  });
-}
-function undeclaredTemplates(project, file, text) {
-  const declared2 = project.substitutionsFor(file).names;
-  return templateParts(text).filter((p) => !(p.syntax === "braces" && declared2.has(p.inner)));
-}
-function intendedKeyOf(project, path, kind, text) {
-  if (kind === "exp")
-    return constantString(text) ?? keyFromExpression(text);
-  if (kind === "var")
-    return keyFromExpression(text);
-  if (kind !== "lit" && kind !== "bare")
-    return void 0;
-  const parts = undeclaredTemplates(project, { path }, text);
-  return parts.length ? keyFromTemplate(text, parts) : void 0;
-}
-function dynamicKeyWriters(project) {
-  return project.index("participant-data/dynamic-writers", (p) => {
-    const out = /* @__PURE__ */ new Map();
-    for (const file of p.filesOfKind("flow")) {
-      for (const set2 of file.flow?.dynamicKeySets ?? []) {
-        const key = intendedKeyOf(p, set2.path, set2.kind, set2.text);
-        if (key !== void 0 && !out.has(key))
-          out.set(key, set2);
-      }
-    }
-    return out;
-  });
-}
-function looksLikeVariable(key) {
-  return USER_SCOPE.test(key) || BUILT_IN_SCOPE.test(key);
-}
-var USER_SCOPE, BUILT_IN_SCOPE;
-var init_participant_keys = __esm({
-  "packages/core/dist/model/participant-keys.js"() {
-    "use strict";
-    init_participant_key_parts();
-    USER_SCOPE = /^(?:flow|state|task)(?:\.[A-Za-z_][A-Za-z0-9_]*)+$/i;
-    BUILT_IN_SCOPE = new RegExp(`^(?:${BUILT_IN_SCOPES.join("|")})(?:\\.[A-Za-z_][A-Za-z0-9_]*)+$`);
   }
 });
 
@@ -58079,6 +58383,15 @@ var init_json = __esm({
   }
 });
 
+// packages/core/dist/version.js
+var VERSION;
+var init_version = __esm({
+  "packages/core/dist/version.js"() {
+    "use strict";
+    VERSION = "0.1.0";
+  }
+});
+
 // node_modules/universalify/index.js
 var require_universalify = __commonJS({
   "node_modules/universalify/index.js"(exports) {
@@ -62944,7 +63257,8 @@ async function lintPaths(paths, options = {}) {
     includeSource: options.includeSource,
     // Each file was read under its own folder's settings.maxFileSize (readSourceFile above).
     maxFileSize: Number.POSITIVE_INFINITY,
-    onProgress: options.onProgress
+    onProgress: options.onProgress,
+    cache: options.cache
   });
   const folderResults = unreadableFolders.map((f) => countResult({
     filePath: display(f.path),
@@ -62995,10 +63309,20 @@ var init_lint_paths = __esm({
   }
 });
 
+// packages/core/dist/node/cache.js
+var init_cache = __esm({
+  "packages/core/dist/node/cache.js"() {
+    "use strict";
+    init_facts();
+    init_version();
+  }
+});
+
 // packages/core/dist/fix/fix-files.js
 var init_fix_files = __esm({
   "packages/core/dist/fix/fix-files.js"() {
     "use strict";
+    init_cache();
     init_lint_paths();
     init_detect_kind();
     init_lint();
@@ -66037,17 +66361,14 @@ init_terraform();
 init_resolve();
 init_text_edits();
 init_json();
-
-// packages/core/dist/version.js
-var VERSION = "0.1.0";
-
-// packages/core/dist/universal.js
+init_version();
 var defaultLinter = createLinter({ rules: builtInRules, contributors: builtInContributors });
 var { lintText, lintFiles, lintFilesAsync, prepareInput } = defaultLinter;
 
 // packages/core/dist/index.js
 init_lint();
 init_lint_paths();
+init_cache();
 init_find_files();
 init_config_resolver();
 init_read_file();
@@ -66066,6 +66387,7 @@ init_rules();
 
 // packages/core/dist/cli/main.js
 init_closest_name();
+init_version();
 
 // packages/core/dist/cli/flags.js
 var ESLINT_FLAG_OPTIONS = {
@@ -66075,7 +66397,10 @@ var ESLINT_FLAG_OPTIONS = {
   rule: { type: "string", multiple: true },
   "ignore-pattern": { type: "string", multiple: true },
   "no-ignore": { type: "boolean" },
-  "list-rules": { type: "boolean" }
+  "list-rules": { type: "boolean" },
+  cache: { type: "boolean" },
+  "cache-location": { type: "string" },
+  "cache-strategy": { type: "string" }
 };
 var ESLINT_FLAGS_HELP = `      --stdin              lint the text on standard input (needs --stdin-filename)
       --stdin-filename <path>
@@ -66091,7 +66416,16 @@ var ESLINT_FLAGS_HELP = `      --stdin              lint the text on standard in
       --print-config <file>
                            print the config that applies to a file (rules, settings, config files) as JSON
       --list-rules         list the rules with their default severity and whether they fix or suggest
-                           (JSON with --format json)`;
+                           (JSON with --format json)
+      --cache              keep each file's results in a cache and lint again only what changed (by content);
+                           cross-file findings are reused while the project facts they read are unchanged.
+                           A run without --cache deletes the cache file, as ESLint does
+      --cache-location <file|dir>
+                           where the cache lives (default: .cxlintcache in the working folder); a folder, or a
+                           path ending with /, gets a file named after a hash of the working folder
+      --cache-strategy content
+                           how changed files are found: content hashes (the only strategy; ESLint's default
+                           "metadata" is not offered, as a checkout gives every file a new modification time)`;
 
 // packages/core/dist/cli/main.js
 var HELP = `cxlint [options] [paths…]
