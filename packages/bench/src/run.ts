@@ -563,7 +563,7 @@ async function main(): Promise<void> {
   }
   if (st) {
     const ratio = st.cxlintMs / st.nodeMs;
-    add('start-up, empty folder: cxlint --format json / node -e 0', '≤ 1.5×', `${x(ratio, 2)} (${st.cxlintMs.toFixed(0)} / ${st.nodeMs.toFixed(0)} ms)`, ratio <= 1.5);
+    add('start-up, empty folder: cxlint --format json / node -e 0', '≤ 1.5×', `${x(ratio, 2)} (${st.cxlintMs.toFixed(0)} / ${st.nodeMs.toFixed(0)} ms; CPU ${(st.cxlintCpuS * 1000).toFixed(0)} / ${(st.nodeCpuS * 1000).toFixed(0)} ms)`, ratio <= 1.5);
   } else add('start-up, empty folder: cxlint --format json / node -e 0', '≤ 1.5×', undefined, undefined, skipped('startup'));
   console.log(`\nTARGETS (issue 13), measured in this run (load average ${load}):`);
   console.log(targetsTable(t13));
