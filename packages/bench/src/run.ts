@@ -468,7 +468,7 @@ async function main(): Promise<void> {
   if (cache) {
     if (cache.unavailable) console.log(`\nCache: not measurable (${cache.unavailable}: this cxlint exits 2 on --cache)`);
     else {
-      console.log(`\nCache (--cache --cache-location <file>, ${cache.files} files, ${cache.rounds} rounds; cold = no cache file):`);
+      console.log(`\nCache (--cache --cache-location <file>, ${cache.files} files, ${cache.rounds} round${cache.rounds > 1 ? 's' : ''}; cold = no cache file):`);
       for (const e of cache.edits)
         console.log(
           `  ${pad(e.edit, 50)} cold ${(e.coldMs / 1000).toFixed(2)} s (CPU ${e.coldCpuS.toFixed(2)}), warm ${(e.warmMs / 1000).toFixed(2)} s (CPU ${e.warmCpuS.toFixed(2)}); ` +
