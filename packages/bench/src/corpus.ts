@@ -328,9 +328,12 @@ export function writeCorpus(root: string, name: string): Corpus {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const files: CorpusFile[] = [];
+  const made = new Set<string>();
   const add = (rel: string, text: string, defects: Defect[] = []) => {
     const abs = join(dir, rel);
-    mkdirSync(join(abs, '..'), { recursive: true });
+    const parent = join(abs, '..');
+    if (!made.has(parent)) mkdirSync(parent, { recursive: true });
+    made.add(parent);
     writeFileSync(abs, text);
     files.push({ path: abs, bytes: Buffer.byteLength(text), defects });
   };
@@ -364,6 +367,14 @@ export function writeCorpus(root: string, name: string): Corpus {
       else add(`config/settings-${i}.json`, JSON.stringify({ name: `settings ${i}`, values: Array.from({ length: 50 }, (_, j) => j) }, null, 2));
     }
     description = `${(2500 * scale).toLocaleString('en')} flows (2–30 KB) + ${(1000 * scale).toLocaleString('en')} data actions + ${(1500 * scale).toLocaleString('en')} other files`;
+  } else if (name === 'tiny-100000') {
+    // 100,000 one-task flows of ~1.4 KB (one Set Participant Data each, 2% with a dynamic key), 1,000 per folder:
+    // what a repository of many small files costs per file, apart from its bytes.
+    for (let i = 0; i < 100_000; i++) {
+      const f = generateFlow(300000 + i, 1, 0.02, 1);
+      add(`flows/${String(Math.floor(i / 1000)).padStart(3, '0')}/flow-${i}.yaml`, f.text, f.defects);
+    }
+    description = '100,000 one-task flows of ~1.4 KB';
   } else {
     throw new Error(`Unknown corpus ${name}`);
   }

@@ -1,5 +1,10 @@
-import { createHash } from 'node:crypto';
+import type { createHash as CreateHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import type { Diagnostic } from './diagnostics.js';
+
+// node:crypto (~5 ms to load) on the first hash, not with the module: the CLI's formatters import this module,
+// and only SARIF hashes, so a run that prints JSON or stylish never pays for it (start-up, README Performance).
+let createHash: typeof CreateHash | undefined;
 
 type Fingerprinted = Pick<Diagnostic, 'ruleId' | 'message' | 'range'> & Pick<Partial<Diagnostic>, 'messageId' | 'identity'>;
 
@@ -87,6 +92,7 @@ export function fingerprintMessageId(ruleId: string | null, messageId: string | 
 }
 
 function hash(identity: string, occurrence: number): string {
+  createHash ??= (createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto')).createHash;
   return createHash('sha256').update(`${identity}\u0000${occurrence}`).digest('hex').slice(0, 32);
 }
 

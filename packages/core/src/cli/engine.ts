@@ -1,12 +1,8 @@
-// Everything the CLI needs once there is something to lint, behind one dynamic import (cli/main.ts), so
-// `--version` and `--help` load none of it and the bundled CLI (scripts/bundle-cli.mjs) has one engine chunk.
-export { ConfigError } from '../config/load.js';
+// The engine's entry points the CLI uses beyond finding and linting files (cli/lint-run.ts): fixes, the flags that
+// need the rule list or config validation (cli/flags.ts), and the rules SARIF describes. Behind dynamic imports, so
+// `--version`, `--help` and a run that finds no file load none of it; the bundled CLI (scripts/bundle-cli.mjs)
+// splits at each.
 export { fixPaths } from '../fix/fix-files.js';
-export { unifiedDiff } from '../fix/unified-diff.js';
-export { format, FORMAT_NAMES } from '../formatters/index.js';
-export { findFiles, missingPathsMessage, nothingFoundMessage } from '../node/find-files.js';
-export { lintPaths } from '../node/lint-paths.js';
-export { cacheFilePath, deleteCacheFile, FileCache } from '../node/cache.js';
 // The ESLint-style flags (cli/flags.ts).
 export { globProblem, loadConfigFile, parseConfigText } from '../config/load.js';
 export { createConfigResolver } from '../node/config-resolver.js';

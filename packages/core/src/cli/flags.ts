@@ -207,7 +207,7 @@ export async function cacheFlags(v: EslintFlagValues, io: CliIo): Promise<Eslint
   if (strategy !== undefined && strategy !== 'content') {
     throw new UsageError(`--cache-strategy "${strategy}" is not supported: cxlint's cache is keyed by content only (use --cache-strategy content, or leave it out)`);
   }
-  const { cacheFilePath } = await import('./engine.js');
+  const { cacheFilePath } = await import('./lint-run.js');
   return { path: cacheFilePath(v['cache-location'], io.cwd), use: !!v.cache };
 }
 

@@ -3,9 +3,9 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 // The engine (rules, parsers, ajv, the generated validators) is imported only once there is something to lint,
-// so `--version`, `--help` and usage errors start as fast as node itself.
+// so `--version`, `--help`, usage errors and a run that finds no file start as fast as node itself.
 import type { FixPathsResult } from '../fix/fix-files.js';
-import type { FormatName } from '../formatters/index.js';
+import type { FormatName } from '../formatters/format.js';
 import type { LintPathsResult } from '../node/lint-paths.js';
 import { closestByEdits } from '../rules/closest-name.js';
 import { VERSION } from '../version.js';
@@ -93,7 +93,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const v = args.values;
   if (v.help) { io.stdout(HELP + '\n'); return 0; }
   if (v.version) { io.stdout(VERSION + '\n'); return 0; }
-  const { ConfigError, fixPaths, unifiedDiff, format, FORMAT_NAMES, lintPaths, missingPathsMessage, nothingFoundMessage, FileCache, deleteCacheFile } = await import('./engine.js');
+  const { ConfigError, unifiedDiff, formatWithRules, FORMAT_NAMES, lintPaths, missingPathsMessage, nothingFoundMessage, FileCache, deleteCacheFile } = await import('./lint-run.js');
   const fmt = v.format as FormatName;
   if (!FORMAT_NAMES.includes(fmt)) {
     io.stderr(`cxlint: unknown format "${v.format}" (use ${FORMAT_NAMES.join(', ')})\n`);
@@ -136,7 +136,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     progress.update(`cxlint: ${fixing && pass > 1 ? `fix pass ${pass}, ` : ''}${stage} ${done}/${total} files`);
   try {
     run = fixing
-      ? await fixPaths(paths, {
+      ? await (await import('./engine.js')).fixPaths(paths, {
           ...given,
           cwd: io.cwd,
           configFile: v.config,
@@ -177,7 +177,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   const color = shouldColor(v['no-color'] ? false : v.color, io.env, io.isTTY);
   if (fixing) reportFixes(run as FixPathsResult, !!v['fix-dry-run'], fmt === 'stylish' && !v['output-file'] ? io.stdout : io.stderr, io.stderr, unifiedDiff);
-  const report = format(fmt, results, { color: fmt === 'stylish' && color && !outputFile, toolVersion: VERSION, baseUri: pathToFileURL(io.cwd).href });
+  // SARIF describes every rule; the other formats need none, so a run that linted nothing never loads them.
+  const rules = fmt === 'sarif' ? (await import('./engine.js')).builtInRules : [];
+  const report = formatWithRules(fmt, results, rules, { color: fmt === 'stylish' && color && !outputFile, toolVersion: VERSION, baseUri: pathToFileURL(io.cwd).href });
   if (outputFile !== undefined) {
     try {
       writeFileSync(outputFile, report);

@@ -12,21 +12,11 @@ import { SourceText } from '../source/source-text.js';
 import { closestByEdits } from '../rules/closest-name.js';
 import type { Rule } from '../rules/rule.js';
 import type { CxlintConfig, LoadedConfig } from './types.js';
+import { ConfigError } from './config-error.js';
 
 export const CONFIG_FILE_NAMES = ['.cxlint.yml', '.cxlint.yaml', '.cxlint.json'];
 
-/** An invalid or unreadable config: always names the file, the line and the bad key. */
-export class ConfigError extends Error {
-  constructor(
-    message: string,
-    readonly filePath: string,
-    readonly line?: number,
-    readonly column?: number,
-  ) {
-    super(line ? `${filePath}:${line}:${column ?? 1}: ${message}` : `${filePath}: ${message}`);
-    this.name = 'ConfigError';
-  }
-}
+export { ConfigError };
 
 /** Parses and validates config text. Config is data only: never JavaScript, so a PR cannot run code through it. */
 export function parseConfigText(text: string, filePath: string, rules: readonly Rule[]): CxlintConfig {

@@ -1,30 +1,15 @@
 import type { LintResult } from '../diagnostics.js';
 import { builtInRules } from '../rules/index.js';
+import { formatWithRules, type FormatName, type FormatOptions } from './format.js';
 import { formatGithub } from './github.js';
 import { formatJson } from './json.js';
 import { formatSarif } from './sarif.js';
 import { formatStylish } from './stylish.js';
 
-export const FORMAT_NAMES = ['stylish', 'json', 'sarif', 'github'] as const;
-export type FormatName = (typeof FORMAT_NAMES)[number];
-
-export interface FormatOptions {
-  color?: boolean;
-  toolVersion?: string;
-  baseUri?: string;
-}
+export { FORMAT_NAMES, type FormatName, type FormatOptions } from './format.js';
 
 export function format(name: FormatName, results: LintResult[], options: FormatOptions = {}): string {
-  switch (name) {
-    case 'json':
-      return formatJson(results);
-    case 'sarif':
-      return formatSarif(results, { rules: builtInRules, toolVersion: options.toolVersion, baseUri: options.baseUri });
-    case 'github':
-      return formatGithub(results);
-    default:
-      return formatStylish(results, { color: options.color });
-  }
+  return formatWithRules(name, results, builtInRules, options);
 }
 
 export { formatGithub, formatJson, formatSarif, formatStylish };

@@ -33,3 +33,30 @@ describe('lintPaths: a file that goes away during the run', () => {
     for (const i of [0, 2]) expect(run.results[i].messages.map((m) => m.ruleId)).toContain('participant-data/literal-key');
   });
 });
+
+describe('lintPaths: nothing to lint', () => {
+  // This path returns before the engine is imported (start-up); it must say what the full run says for no files.
+  it('a folder with no candidate file: no results, the missing path, and with debug why each path was skipped', async () => {
+    const dir = tempDir(join(tmpdir(), 'cxlint-nothing-'));
+    mkdirSync(join(dir, 'docs'));
+    writeFileSync(join(dir, 'docs/README.md'), '# not ours\n');
+    writeFileSync(join(dir, '.cxlint.yml'), 'rules:\n  nope: [\n'); // never read: no file asks for a config
+    const run = await lintPaths(['docs', 'absent'], { cwd: dir, debug: true });
+    expect(run).toEqual({
+      results: [],
+      missing: ['absent'],
+      configFiles: [],
+      unreadable: [],
+      skipped: { ignored: 0, notOurs: 0 },
+      considered: [{ path: 'docs/README.md', decision: expect.stringMatching(/^skipped: /) }],
+    });
+  });
+
+  it('a candidate file that is not ours still goes through the engine and is counted as skipped', async () => {
+    const dir = tempDir(join(tmpdir(), 'cxlint-nothing-'));
+    writeFileSync(join(dir, 'ci.yml'), 'name: ci\non: [push]\n');
+    const run = await lintPaths(['.'], { cwd: dir });
+    expect(run.results).toEqual([]);
+    expect(run.skipped).toEqual({ ignored: 0, notOurs: 1 });
+  });
+});

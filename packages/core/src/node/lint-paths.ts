@@ -1,14 +1,15 @@
 import { realpathSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { loadConfigFile } from '../config/load.js';
+// The engine (rules, parsers, config validation with ajv and the generated schemas) is imported only once there
+// is a config or a file to lint, so a run that finds nothing (an empty folder, a path with no flows) starts
+// nearly as fast as node itself.
 import type { LoadedConfig } from '../config/types.js';
 import { countResult, type LintResult } from '../diagnostics.js';
-import { lintFilesAsync, type LintCache, type LintInput } from '../lint.js';
-import { builtInRules } from '../rules/index.js';
+import type { LintCache, LintInput } from '../lint.js';
 import type { Rule } from '../rules/rule.js';
 import { DEFAULT_MAX_FILE_SIZE, readSourceFile } from '../source/read-file.js';
-import { findFiles } from './find-files.js';
-import { createConfigResolver, type CommandLineConfig } from './config-resolver.js';
+import { findFiles, type FoundFiles } from './find-files.js';
+import type { CommandLineConfig } from './config-resolver.js';
 import { detectKind } from '../parse/detect-kind.js';
 
 export interface LintPathsOptions {
@@ -79,8 +80,12 @@ function linksOutside(abs: string, cwd: string): boolean {
 /** Lints files and folders from disk: finds them, reads them safely, resolves config, runs the engine. */
 export async function lintPaths(paths: string[], options: LintPathsOptions = {}): Promise<LintPathsResult> {
   const cwd = resolve(options.cwd ?? process.cwd());
-  const rules = options.rules ?? builtInRules;
-  const explicit = options.config ?? (options.configFile ? loadConfigFile(resolve(cwd, options.configFile), rules) : undefined);
+  const builtIn = async () => (await import('../rules/index.js')).builtInRules;
+  let explicit = options.config;
+  if (!explicit && options.configFile) {
+    const { loadConfigFile } = await import('../config/load.js');
+    explicit = loadConfigFile(resolve(cwd, options.configFile), options.rules ?? (await builtIn()));
+  }
 
   const found = findFiles(paths, cwd, { debug: options.debug });
   // A text given for a path not on disk (an unsaved buffer piped with --stdin-filename) is linted as that path.
@@ -93,6 +98,22 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
   const context = options.contextPaths ? findFiles(options.contextPaths, cwd).files : [];
   const display = (abs: string) => toPosix(relative(cwd, abs)) || abs;
   const all = [...new Set([...found.files, ...context])];
+  if (!all.length && !found.unreadableFolders.length) {
+    // Nothing to read: what the full run below returns for no files, without loading the engine.
+    return {
+      results: [],
+      missing: found.missing,
+      configFiles: [],
+      unreadable: [],
+      skipped: { ignored: 0, notOurs: 0 },
+      ...(options.debug ? { considered: describeConsidered(found, display, new Map(), new Map()) } : {}),
+    };
+  }
+  const [{ lintFilesAsync }, { createConfigResolver }, rules] = await Promise.all([
+    import('../lint.js'),
+    import('./config-resolver.js'),
+    options.rules ?? builtIn(),
+  ]);
 
   const configs = createConfigResolver({ cwd, rules, explicit, commandLine: options.commandLine });
   const entryFor = configs.entryFor;
@@ -167,11 +188,7 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
         : r.messages.some((m) => m.fatal) ? `reported: ${r.messages.find((m) => m.fatal)!.message}`
         : `linted as ${r.kind}`);
     }
-    considered = (found.considered ?? []).map((c) => {
-      const shown = display(c.path);
-      if (!c.taken) return { path: shown, decision: `skipped: ${c.reason}` };
-      return { path: shown, decision: `${decided.get(shown) ?? skippedBeforeLint.get(shown) ?? 'not linted'} (${c.reason})` };
-    });
+    considered = describeConsidered(found, display, decided, skippedBeforeLint);
   }
   return {
     results: [...results.filter((r) => !r.skipped), ...folderResults].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0)),
@@ -186,4 +203,17 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
   };
 }
 
-export { mergeProjectSettings } from './config-resolver.js';
+/** `--debug`: every path `findFiles` considered, as displayed, with what became of it. */
+function describeConsidered(
+  found: FoundFiles,
+  display: (abs: string) => string,
+  decided: ReadonlyMap<string, string>,
+  skippedBeforeLint: ReadonlyMap<string, string>,
+): NonNullable<LintPathsResult['considered']> {
+  return (found.considered ?? []).map((c) => {
+    const shown = display(c.path);
+    if (!c.taken) return { path: shown, decision: `skipped: ${c.reason}` };
+    return { path: shown, decision: `${decided.get(shown) ?? skippedBeforeLint.get(shown) ?? 'not linted'} (${c.reason})` };
+  });
+}
+

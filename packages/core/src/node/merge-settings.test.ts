@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeProjectSettings } from './lint-paths.js';
+import { mergeProjectSettings } from './config-resolver.js';
 
 describe('mergeProjectSettings', () => {
   it('unions list settings from every config (they describe one repository)', () => {
