@@ -17,6 +17,10 @@ var __esm = (fn, res) => function __init() {
 var __commonJS = (cb, mod) => function __require2() {
   return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
 };
+var __export = (target, all) => {
+  for (var name in all)
+    __defProp(target, name, { get: all[name], enumerable: true });
+};
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
     for (let key of __getOwnPropNames(from))
@@ -58313,6 +58317,14 @@ var init_escape_misuse = __esm({
 });
 
 // packages/core/dist/rules/index.js
+var rules_exports = {};
+__export(rules_exports, {
+  builtInRules: () => builtInRules,
+  findRule: () => findRule
+});
+function findRule(id28) {
+  return builtInRules.find((r) => r.meta.id === id28);
+}
 var builtInRules;
 var init_rules = __esm({
   "packages/core/dist/rules/index.js"() {
@@ -61670,6 +61682,16 @@ var init_terraform2 = __esm({
 });
 
 // packages/core/dist/lint.js
+var lint_exports = {};
+__export(lint_exports, {
+  createLinter: () => createLinter,
+  defaultLinter: () => defaultLinter2,
+  lintFiles: () => lintFiles2,
+  lintFilesAsync: () => lintFilesAsync2,
+  lintText: () => lintText2,
+  nodeParsers: () => nodeParsers,
+  prepareInput: () => prepareInput2
+});
 var nodeParsers, defaultLinter2, lintText2, lintFiles2, lintFilesAsync2, prepareInput2;
 var init_lint = __esm({
   "packages/core/dist/lint.js"() {
@@ -61682,14 +61704,6 @@ var init_lint = __esm({
     nodeParsers = { terraform: terraformParser };
     defaultLinter2 = createLinter({ rules: builtInRules, parsers: nodeParsers, contributors: builtInContributors });
     ({ lintText: lintText2, lintFiles: lintFiles2, lintFilesAsync: lintFilesAsync2, prepareInput: prepareInput2 } = defaultLinter2);
-  }
-});
-
-// packages/schema/dist/index.js
-var init_dist2 = __esm({
-  "packages/schema/dist/index.js"() {
-    "use strict";
-    init_validators();
   }
 });
 
@@ -61827,239 +61841,6 @@ var init_read_file = __esm({
       ["utf-16le", [255, 254]],
       ["utf-16be", [254, 255]]
     ];
-  }
-});
-
-// packages/core/dist/config/load.js
-import { existsSync as existsSync2, readFileSync, statSync } from "node:fs";
-import { dirname as dirname2, join as join2, resolve as resolve2 } from "node:path";
-function parseConfigText(text, filePath, rules) {
-  const source = new SourceText(text);
-  const isJson = filePath.endsWith(".json");
-  const parsed = isJson ? parseJson(source.text) : parseYaml(source.text);
-  if (parsed.errors.length) {
-    const e = parsed.errors[0];
-    const pos = source.positionAt(e.range[0]);
-    throw new ConfigError(e.message, filePath, pos.line, pos.column);
-  }
-  const data = (parsed.root ? toJS(parsed.root) : {}) ?? {};
-  if (!cxlint_config_default(data)) {
-    const err = pickError(cxlint_config_default.errors ?? []);
-    let pointer = err.instancePath;
-    let what = err.instancePath ? `\`${pointerToPath(err.instancePath)}\`` : "the config";
-    let message = err.message ?? "is invalid";
-    if (err.keyword === "additionalProperties") {
-      const extra = String(err.params.additionalProperty);
-      pointer = `${err.instancePath}/${extra}`;
-      what = `\`${pointerToPath(pointer)}\``;
-      message = "is not a known setting";
-    } else if (err.keyword === "enum") {
-      message = `must be one of ${err.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
-    }
-    const { node, pair } = nodeAtPointer(parsed.root, pointer);
-    const at = (pair?.key ?? node)?.range[0] ?? 0;
-    const pos = source.positionAt(at);
-    throw new ConfigError(`${what} ${message}`, filePath, pos.line, pos.column);
-  }
-  const config = data;
-  const globLists = [
-    ["/ignore", config.ignore],
-    ...(config.overrides ?? []).flatMap((o, i) => [[`/overrides/${i}/files`, o.files], [`/overrides/${i}/excludedFiles`, o.excludedFiles]])
-  ];
-  for (const [base, list] of globLists) {
-    if (list === void 0)
-      continue;
-    const globs = [].concat(list);
-    globs.forEach((glob, i) => {
-      const problem = globProblem(glob);
-      if (problem === void 0)
-        return;
-      const { node } = nodeAtPointer(parsed.root, Array.isArray(list) ? `${base}/${i}` : base);
-      const pos = source.positionAt(node?.range[0] ?? 0);
-      throw new ConfigError(`\`${pointerToPath(base)}\` has an invalid glob ${JSON.stringify(glob)}: ${problem}`, filePath, pos.line, pos.column);
-    });
-  }
-  const known = new Set(rules.map((r) => r.meta.id));
-  const ruleMaps = [
-    ["/rules", config.rules],
-    ...(config.overrides ?? []).map((o, i) => [`/overrides/${i}/rules`, o.rules])
-  ];
-  for (const [base, map2] of ruleMaps) {
-    for (const id28 of Object.keys(map2 ?? {})) {
-      if (known.has(id28))
-        continue;
-      const { pair } = nodeAtPointer(parsed.root, `${base}/${escapePointer(id28)}`);
-      const pos = source.positionAt(pair?.key.range[0] ?? 0);
-      const close = closest2(id28, [...known]);
-      throw new ConfigError(`Unknown rule \`${id28}\`${close ? ` (did you mean \`${close}\`?)` : ""}`, filePath, pos.line, pos.column);
-    }
-    for (const [id28, entry] of Object.entries(map2 ?? {})) {
-      if (!Array.isArray(entry) || entry.length < 2)
-        continue;
-      const rule = rules.find((r) => r.meta.id === id28);
-      const problem = optionsProblem(rule, entry[1]);
-      if (problem === void 0)
-        continue;
-      const { node, pair } = nodeAtPointer(parsed.root, `${base}/${escapePointer(id28)}/1${problem.pointer}`);
-      const pos = source.positionAt((pair?.key ?? node)?.range[0] ?? 0);
-      throw new ConfigError(`Options of \`${id28}\`: ${problem.message}`, filePath, pos.line, pos.column);
-    }
-  }
-  return config;
-}
-function pointerToPath(pointer) {
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).join(".");
-}
-function globProblem(glob) {
-  if (glob.trim() === "")
-    return "it is empty";
-  try {
-    import_picomatch2.default.makeRe(glob, { strictBrackets: true, dot: true });
-    return void 0;
-  } catch (e) {
-    const m = /^Missing closing: "(.)"/.exec(e.message);
-    return m ? `it opens a ${m[1] === "]" ? "bracket" : m[1] === "}" ? "brace" : "parenthesis"} without the closing \`${m[1]}\` (write \`\\${{ "]": "[", "}": "{", ")": "(" }[m[1]]}\` to match it literally)` : e.message;
-  }
-}
-function regexProblem(pattern) {
-  try {
-    new RegExp(pattern);
-    return void 0;
-  } catch (e) {
-    return e.message;
-  }
-}
-function optionsProblem(rule, options) {
-  const schema4 = rule.meta.schema;
-  if (!schema4) {
-    const empty = options !== null && typeof options === "object" && !Array.isArray(options) && Object.keys(options).length === 0;
-    return empty ? void 0 : { message: "this rule takes no options; give only its severity (for example `error`)", pointer: "" };
-  }
-  let validate = optionValidators.get(schema4);
-  if (!validate)
-    optionValidators.set(schema4, validate = ajv.compile(schema4));
-  if (validate(options))
-    return void 0;
-  const err = validate.errors[0];
-  if (err.keyword === "additionalProperties") {
-    const extra = String(err.params.additionalProperty);
-    const known = Object.keys(schema4.properties ?? {});
-    const close = closest2(extra, known);
-    return { message: `\`${extra}\` is not an option${close ? ` (did you mean \`${close}\`?)` : known.length ? ` (options: ${known.join(", ")})` : ""}`, pointer: `${err.instancePath}/${escapePointer(extra)}` };
-  }
-  const where = err.instancePath ? `\`${pointerToPath(err.instancePath)}\` ` : "";
-  if (err.keyword === "format" && err.params.format === "regex") {
-    return { message: `${where}is not a valid regular expression (${regexProblem(String(nodeValue(options, err.instancePath)))})`, pointer: err.instancePath };
-  }
-  const detail = err.keyword === "enum" ? `must be one of ${err.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}` : err.message ?? "is invalid";
-  return { message: `${where}${detail}`, pointer: err.instancePath };
-}
-function nodeValue(data, pointer) {
-  let at = data;
-  for (const part of pointer.split("/").slice(1))
-    at = at?.[part.replace(/~1/g, "/").replace(/~0/g, "~")];
-  return at;
-}
-function pickError(errors) {
-  const preferred = errors.filter((e) => e.keyword !== "anyOf" && e.keyword !== "if");
-  const list = preferred.length ? preferred : errors;
-  return list.reduce((a, b) => b.instancePath.length > a.instancePath.length ? b : a, list[0]);
-}
-function closest2(word, candidates) {
-  return closestByEdits(word, candidates, Math.max(3, word.length / 3), false);
-}
-function loadConfigFile(filePath, rules) {
-  const abs = resolve2(filePath);
-  let size;
-  try {
-    const st = statSync(abs);
-    if (st.isDirectory()) {
-      throw new ConfigError(`is a folder; --config takes a config file (${CONFIG_FILE_NAMES.join(", ")}), and without it the nearest one is used`, filePath);
-    }
-    if (!st.isFile())
-      throw new ConfigError("is not a regular file (a pipe or a device); a config is a YAML or JSON file", filePath);
-    size = st.size;
-  } catch (e) {
-    if (e instanceof ConfigError)
-      throw e;
-    throw new ConfigError(`cannot read config: ${osErrorText(e)}`, filePath);
-  }
-  if (size > MAX_CONFIG_SIZE) {
-    throw new ConfigError(`config file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 1 MB limit for a config; not read`, filePath);
-  }
-  if (!/\.(ya?ml|json)$/i.test(abs)) {
-    throw new ConfigError("config files are YAML or JSON data (.cxlint.yml, .cxlint.yaml, .cxlint.json); JavaScript configs and plugins are never loaded", filePath);
-  }
-  let bytes;
-  try {
-    bytes = readFileSync(abs);
-  } catch (e) {
-    throw new ConfigError(`cannot read config: ${osErrorText(e)}`, filePath);
-  }
-  const decoded = decodeSource(bytes);
-  if (decoded.text === void 0)
-    throw new ConfigError(`cannot read config: ${decoded.error ?? "not text"}`, filePath, decoded.errorLine);
-  const text = decoded.text;
-  return { config: parseConfigText(text, filePath, rules), baseDir: dirname2(abs), filePath: abs };
-}
-function configFileIn(dir) {
-  for (const name of CONFIG_FILE_NAMES) {
-    const candidate = join2(dir, name);
-    if (existsSync2(candidate) && statSync(candidate).isFile())
-      return candidate;
-  }
-  return void 0;
-}
-function configCascade(startDir, isRoot) {
-  const out = [];
-  let dir = resolve2(startDir);
-  for (; ; ) {
-    const file = configFileIn(dir);
-    if (file) {
-      out.push(file);
-      if (isRoot(file).root === true)
-        return out;
-    }
-    if (existsSync2(join2(dir, ".git")))
-      return out;
-    const parent = dirname2(dir);
-    if (parent === dir)
-      return out;
-    dir = parent;
-  }
-}
-var import_ajv2, import_picomatch2, CONFIG_FILE_NAMES, ConfigError, escapePointer, ajv, optionValidators, MAX_CONFIG_SIZE;
-var init_load = __esm({
-  "packages/core/dist/config/load.js"() {
-    "use strict";
-    init_dist2();
-    import_ajv2 = __toESM(require_ajv(), 1);
-    import_picomatch2 = __toESM(require_picomatch2(), 1);
-    init_nodes();
-    init_parse_json();
-    init_parse_yaml();
-    init_pointer();
-    init_read_file();
-    init_source_text();
-    init_closest_name();
-    CONFIG_FILE_NAMES = [".cxlint.yml", ".cxlint.yaml", ".cxlint.json"];
-    ConfigError = class extends Error {
-      filePath;
-      line;
-      column;
-      constructor(message, filePath, line, column) {
-        super(line ? `${filePath}:${line}:${column ?? 1}: ${message}` : `${filePath}: ${message}`);
-        this.filePath = filePath;
-        this.line = line;
-        this.column = column;
-        this.name = "ConfigError";
-      }
-    };
-    escapePointer = (s) => s.replace(/~/g, "~0").replace(/\//g, "~1");
-    ajv = new import_ajv2.Ajv({ allErrors: false, strict: false });
-    ajv.addFormat("regex", { type: "string", validate: (s) => regexProblem(s) === void 0 });
-    optionValidators = /* @__PURE__ */ new WeakMap();
-    MAX_CONFIG_SIZE = 1024 * 1024;
   }
 });
 
@@ -62928,10 +62709,10 @@ var require_ignore = __commonJS({
 });
 
 // packages/core/dist/node/find-files.js
-import { readdirSync, readFileSync as readFileSync2, readlinkSync, statSync as statSync2 } from "node:fs";
-import { isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve3, sep as sep2 } from "node:path";
+import { readdirSync, readFileSync, readlinkSync, statSync } from "node:fs";
+import { isAbsolute as isAbsolute2, join as join2, relative as relative2, resolve as resolve2, sep as sep2 } from "node:path";
 function isGlob(path) {
-  return import_picomatch3.default.scan(toPosix(path)).isGlob;
+  return import_picomatch2.default.scan(toPosix(path)).isGlob;
 }
 function missingPathsMessage(missing) {
   const globs = missing.filter(isGlob);
@@ -62952,10 +62733,10 @@ function findFiles(paths, cwd, options = {}) {
   const missing = [];
   const walk2 = { out, unreadable: [], considered: options.debug ? [] : void 0 };
   for (const p of paths) {
-    const abs = resolve3(cwd, p);
+    const abs = resolve2(cwd, p);
     let st;
     try {
-      st = statSync2(abs);
+      st = statSync(abs);
     } catch (e) {
       const code = e.code;
       const brokenLink = code === "ENOENT" && linkTarget(abs);
@@ -62995,13 +62776,13 @@ function specialFileKind(st) {
 }
 function findGlob(pattern, cwd, walk2) {
   const posix2 = toPosix(pattern);
-  const scan = import_picomatch3.default.scan(posix2);
-  const base = resolve3(cwd, scan.base || ".");
+  const scan = import_picomatch2.default.scan(posix2);
+  const base = resolve2(cwd, scan.base || ".");
   const absolute = isAbsolute2(pattern);
-  const match = (0, import_picomatch3.default)(absolute ? posix2 : posix2.replace(/^\.\//, ""), { dot: true });
+  const match = (0, import_picomatch2.default)(absolute ? posix2 : posix2.replace(/^\.\//, ""), { dot: true });
   const before = walk2.out.size;
   try {
-    if (!statSync2(base).isDirectory())
+    if (!statSync(base).isDirectory())
       return false;
   } catch {
     return false;
@@ -63012,7 +62793,7 @@ function findGlob(pattern, cwd, walk2) {
 function walkDir(dir, scopes, walk2, accept, glob) {
   let here = scopes;
   try {
-    const gi = readFileSync2(join3(dir, ".gitignore"), "utf8");
+    const gi = readFileSync(join2(dir, ".gitignore"), "utf8");
     here = [...scopes, { dir, ig: (0, import_ignore.default)().add(gi) }];
   } catch {
   }
@@ -63025,7 +62806,7 @@ function walkDir(dir, scopes, walk2, accept, glob) {
     return;
   }
   for (const e of entries2) {
-    const abs = join3(dir, e.name);
+    const abs = join2(dir, e.name);
     if (ALWAYS_SKIPPED.has(e.name)) {
       walk2.considered?.push({ path: abs, taken: false, reason: `${e.name} is always skipped` });
       continue;
@@ -63033,7 +62814,7 @@ function walkDir(dir, scopes, walk2, accept, glob) {
     let linkTo;
     if (e.isSymbolicLink()) {
       try {
-        const target = statSync2(abs);
+        const target = statSync(abs);
         linkTo = target.isFile() ? "file" : target.isDirectory() ? "folder" : "other";
       } catch {
         linkTo = "broken";
@@ -63042,7 +62823,7 @@ function walkDir(dir, scopes, walk2, accept, glob) {
     const isDir = e.isDirectory();
     const ignoredBy = here.find((s) => s.ig.ignores(toPosix(relative2(s.dir, abs)) + (isDir ? "/" : "")));
     if (ignoredBy) {
-      walk2.considered?.push({ path: abs, taken: false, reason: `ignored by ${join3(ignoredBy.dir, ".gitignore")}` });
+      walk2.considered?.push({ path: abs, taken: false, reason: `ignored by ${join2(ignoredBy.dir, ".gitignore")}` });
       continue;
     }
     if (isDir) {
@@ -63065,12 +62846,12 @@ function walkDir(dir, scopes, walk2, accept, glob) {
     walk2.considered?.push({ path: abs, taken: true, reason: `${glob ? `matches ${glob}` : "found in a folder"}${link}` });
   }
 }
-var import_ignore, import_picomatch3, ALWAYS_SKIPPED, toPosix;
+var import_ignore, import_picomatch2, ALWAYS_SKIPPED, toPosix;
 var init_find_files = __esm({
   "packages/core/dist/node/find-files.js"() {
     "use strict";
     import_ignore = __toESM(require_ignore(), 1);
-    import_picomatch3 = __toESM(require_picomatch2(), 1);
+    import_picomatch2 = __toESM(require_picomatch2(), 1);
     init_detect_kind();
     init_read_file();
     ALWAYS_SKIPPED = /* @__PURE__ */ new Set(["node_modules", ".git", ".turbo", ".terraform"]);
@@ -63078,7 +62859,276 @@ var init_find_files = __esm({
   }
 });
 
+// packages/schema/dist/index.js
+var init_dist2 = __esm({
+  "packages/schema/dist/index.js"() {
+    "use strict";
+    init_validators();
+  }
+});
+
+// packages/core/dist/config/config-error.js
+var ConfigError;
+var init_config_error = __esm({
+  "packages/core/dist/config/config-error.js"() {
+    "use strict";
+    ConfigError = class extends Error {
+      filePath;
+      line;
+      column;
+      constructor(message, filePath, line, column) {
+        super(line ? `${filePath}:${line}:${column ?? 1}: ${message}` : `${filePath}: ${message}`);
+        this.filePath = filePath;
+        this.line = line;
+        this.column = column;
+        this.name = "ConfigError";
+      }
+    };
+  }
+});
+
+// packages/core/dist/config/load.js
+var load_exports = {};
+__export(load_exports, {
+  CONFIG_FILE_NAMES: () => CONFIG_FILE_NAMES,
+  ConfigError: () => ConfigError,
+  MAX_CONFIG_SIZE: () => MAX_CONFIG_SIZE,
+  configCascade: () => configCascade,
+  findConfigFile: () => findConfigFile,
+  globProblem: () => globProblem,
+  loadConfigFile: () => loadConfigFile,
+  parseConfigText: () => parseConfigText
+});
+import { existsSync as existsSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
+function parseConfigText(text, filePath, rules) {
+  const source = new SourceText(text);
+  const isJson = filePath.endsWith(".json");
+  const parsed = isJson ? parseJson(source.text) : parseYaml(source.text);
+  if (parsed.errors.length) {
+    const e = parsed.errors[0];
+    const pos = source.positionAt(e.range[0]);
+    throw new ConfigError(e.message, filePath, pos.line, pos.column);
+  }
+  const data = (parsed.root ? toJS(parsed.root) : {}) ?? {};
+  if (!cxlint_config_default(data)) {
+    const err = pickError(cxlint_config_default.errors ?? []);
+    let pointer = err.instancePath;
+    let what = err.instancePath ? `\`${pointerToPath(err.instancePath)}\`` : "the config";
+    let message = err.message ?? "is invalid";
+    if (err.keyword === "additionalProperties") {
+      const extra = String(err.params.additionalProperty);
+      pointer = `${err.instancePath}/${extra}`;
+      what = `\`${pointerToPath(pointer)}\``;
+      message = "is not a known setting";
+    } else if (err.keyword === "enum") {
+      message = `must be one of ${err.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}`;
+    }
+    const { node, pair } = nodeAtPointer(parsed.root, pointer);
+    const at = (pair?.key ?? node)?.range[0] ?? 0;
+    const pos = source.positionAt(at);
+    throw new ConfigError(`${what} ${message}`, filePath, pos.line, pos.column);
+  }
+  const config = data;
+  const globLists = [
+    ["/ignore", config.ignore],
+    ...(config.overrides ?? []).flatMap((o, i) => [[`/overrides/${i}/files`, o.files], [`/overrides/${i}/excludedFiles`, o.excludedFiles]])
+  ];
+  for (const [base, list] of globLists) {
+    if (list === void 0)
+      continue;
+    const globs = [].concat(list);
+    globs.forEach((glob, i) => {
+      const problem = globProblem(glob);
+      if (problem === void 0)
+        return;
+      const { node } = nodeAtPointer(parsed.root, Array.isArray(list) ? `${base}/${i}` : base);
+      const pos = source.positionAt(node?.range[0] ?? 0);
+      throw new ConfigError(`\`${pointerToPath(base)}\` has an invalid glob ${JSON.stringify(glob)}: ${problem}`, filePath, pos.line, pos.column);
+    });
+  }
+  const known = new Set(rules.map((r) => r.meta.id));
+  const ruleMaps = [
+    ["/rules", config.rules],
+    ...(config.overrides ?? []).map((o, i) => [`/overrides/${i}/rules`, o.rules])
+  ];
+  for (const [base, map2] of ruleMaps) {
+    for (const id28 of Object.keys(map2 ?? {})) {
+      if (known.has(id28))
+        continue;
+      const { pair } = nodeAtPointer(parsed.root, `${base}/${escapePointer(id28)}`);
+      const pos = source.positionAt(pair?.key.range[0] ?? 0);
+      const close = closest2(id28, [...known]);
+      throw new ConfigError(`Unknown rule \`${id28}\`${close ? ` (did you mean \`${close}\`?)` : ""}`, filePath, pos.line, pos.column);
+    }
+    for (const [id28, entry] of Object.entries(map2 ?? {})) {
+      if (!Array.isArray(entry) || entry.length < 2)
+        continue;
+      const rule = rules.find((r) => r.meta.id === id28);
+      const problem = optionsProblem(rule, entry[1]);
+      if (problem === void 0)
+        continue;
+      const { node, pair } = nodeAtPointer(parsed.root, `${base}/${escapePointer(id28)}/1${problem.pointer}`);
+      const pos = source.positionAt((pair?.key ?? node)?.range[0] ?? 0);
+      throw new ConfigError(`Options of \`${id28}\`: ${problem.message}`, filePath, pos.line, pos.column);
+    }
+  }
+  return config;
+}
+function pointerToPath(pointer) {
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).join(".");
+}
+function globProblem(glob) {
+  if (glob.trim() === "")
+    return "it is empty";
+  try {
+    import_picomatch3.default.makeRe(glob, { strictBrackets: true, dot: true });
+    return void 0;
+  } catch (e) {
+    const m = /^Missing closing: "(.)"/.exec(e.message);
+    return m ? `it opens a ${m[1] === "]" ? "bracket" : m[1] === "}" ? "brace" : "parenthesis"} without the closing \`${m[1]}\` (write \`\\${{ "]": "[", "}": "{", ")": "(" }[m[1]]}\` to match it literally)` : e.message;
+  }
+}
+function regexProblem(pattern) {
+  try {
+    new RegExp(pattern);
+    return void 0;
+  } catch (e) {
+    return e.message;
+  }
+}
+function optionsProblem(rule, options) {
+  const schema4 = rule.meta.schema;
+  if (!schema4) {
+    const empty = options !== null && typeof options === "object" && !Array.isArray(options) && Object.keys(options).length === 0;
+    return empty ? void 0 : { message: "this rule takes no options; give only its severity (for example `error`)", pointer: "" };
+  }
+  let validate = optionValidators.get(schema4);
+  if (!validate)
+    optionValidators.set(schema4, validate = ajv.compile(schema4));
+  if (validate(options))
+    return void 0;
+  const err = validate.errors[0];
+  if (err.keyword === "additionalProperties") {
+    const extra = String(err.params.additionalProperty);
+    const known = Object.keys(schema4.properties ?? {});
+    const close = closest2(extra, known);
+    return { message: `\`${extra}\` is not an option${close ? ` (did you mean \`${close}\`?)` : known.length ? ` (options: ${known.join(", ")})` : ""}`, pointer: `${err.instancePath}/${escapePointer(extra)}` };
+  }
+  const where = err.instancePath ? `\`${pointerToPath(err.instancePath)}\` ` : "";
+  if (err.keyword === "format" && err.params.format === "regex") {
+    return { message: `${where}is not a valid regular expression (${regexProblem(String(nodeValue(options, err.instancePath)))})`, pointer: err.instancePath };
+  }
+  const detail = err.keyword === "enum" ? `must be one of ${err.params.allowedValues.map((v) => JSON.stringify(v)).join(", ")}` : err.message ?? "is invalid";
+  return { message: `${where}${detail}`, pointer: err.instancePath };
+}
+function nodeValue(data, pointer) {
+  let at = data;
+  for (const part of pointer.split("/").slice(1))
+    at = at?.[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+  return at;
+}
+function pickError(errors) {
+  const preferred = errors.filter((e) => e.keyword !== "anyOf" && e.keyword !== "if");
+  const list = preferred.length ? preferred : errors;
+  return list.reduce((a, b) => b.instancePath.length > a.instancePath.length ? b : a, list[0]);
+}
+function closest2(word, candidates) {
+  return closestByEdits(word, candidates, Math.max(3, word.length / 3), false);
+}
+function loadConfigFile(filePath, rules) {
+  const abs = resolve3(filePath);
+  let size;
+  try {
+    const st = statSync2(abs);
+    if (st.isDirectory()) {
+      throw new ConfigError(`is a folder; --config takes a config file (${CONFIG_FILE_NAMES.join(", ")}), and without it the nearest one is used`, filePath);
+    }
+    if (!st.isFile())
+      throw new ConfigError("is not a regular file (a pipe or a device); a config is a YAML or JSON file", filePath);
+    size = st.size;
+  } catch (e) {
+    if (e instanceof ConfigError)
+      throw e;
+    throw new ConfigError(`cannot read config: ${osErrorText(e)}`, filePath);
+  }
+  if (size > MAX_CONFIG_SIZE) {
+    throw new ConfigError(`config file is ${(size / 1024 / 1024).toFixed(1)} MB, over the 1 MB limit for a config; not read`, filePath);
+  }
+  if (!/\.(ya?ml|json)$/i.test(abs)) {
+    throw new ConfigError("config files are YAML or JSON data (.cxlint.yml, .cxlint.yaml, .cxlint.json); JavaScript configs and plugins are never loaded", filePath);
+  }
+  let bytes;
+  try {
+    bytes = readFileSync2(abs);
+  } catch (e) {
+    throw new ConfigError(`cannot read config: ${osErrorText(e)}`, filePath);
+  }
+  const decoded = decodeSource(bytes);
+  if (decoded.text === void 0)
+    throw new ConfigError(`cannot read config: ${decoded.error ?? "not text"}`, filePath, decoded.errorLine);
+  const text = decoded.text;
+  return { config: parseConfigText(text, filePath, rules), baseDir: dirname2(abs), filePath: abs };
+}
+function configFileIn(dir) {
+  for (const name of CONFIG_FILE_NAMES) {
+    const candidate = join3(dir, name);
+    if (existsSync2(candidate) && statSync2(candidate).isFile())
+      return candidate;
+  }
+  return void 0;
+}
+function findConfigFile(startDir) {
+  return configCascade(startDir, () => ({ root: true }))[0];
+}
+function configCascade(startDir, isRoot) {
+  const out = [];
+  let dir = resolve3(startDir);
+  for (; ; ) {
+    const file = configFileIn(dir);
+    if (file) {
+      out.push(file);
+      if (isRoot(file).root === true)
+        return out;
+    }
+    if (existsSync2(join3(dir, ".git")))
+      return out;
+    const parent = dirname2(dir);
+    if (parent === dir)
+      return out;
+    dir = parent;
+  }
+}
+var import_ajv2, import_picomatch3, CONFIG_FILE_NAMES, escapePointer, ajv, optionValidators, MAX_CONFIG_SIZE;
+var init_load = __esm({
+  "packages/core/dist/config/load.js"() {
+    "use strict";
+    init_dist2();
+    import_ajv2 = __toESM(require_ajv(), 1);
+    import_picomatch3 = __toESM(require_picomatch2(), 1);
+    init_nodes();
+    init_parse_json();
+    init_parse_yaml();
+    init_pointer();
+    init_read_file();
+    init_source_text();
+    init_closest_name();
+    init_config_error();
+    CONFIG_FILE_NAMES = [".cxlint.yml", ".cxlint.yaml", ".cxlint.json"];
+    escapePointer = (s) => s.replace(/~/g, "~0").replace(/\//g, "~1");
+    ajv = new import_ajv2.Ajv({ allErrors: false, strict: false });
+    ajv.addFormat("regex", { type: "string", validate: (s) => regexProblem(s) === void 0 });
+    optionValidators = /* @__PURE__ */ new WeakMap();
+    MAX_CONFIG_SIZE = 1024 * 1024;
+  }
+});
+
 // packages/core/dist/node/config-resolver.js
+var config_resolver_exports = {};
+__export(config_resolver_exports, {
+  createConfigResolver: () => createConfigResolver,
+  mergeProjectSettings: () => mergeProjectSettings
+});
 import { dirname as dirname3, join as join4, relative as relative3, sep as sep3 } from "node:path";
 function createConfigResolver(options) {
   const { cwd, rules, explicit, commandLine = {} } = options;
@@ -63193,8 +63243,12 @@ function linksOutside(abs, cwd) {
 }
 async function lintPaths(paths, options = {}) {
   const cwd = resolve4(options.cwd ?? process.cwd());
-  const rules = options.rules ?? builtInRules;
-  const explicit = options.config ?? (options.configFile ? loadConfigFile(resolve4(cwd, options.configFile), rules) : void 0);
+  const builtIn = async () => (await Promise.resolve().then(() => (init_rules(), rules_exports))).builtInRules;
+  let explicit = options.config;
+  if (!explicit && options.configFile) {
+    const { loadConfigFile: loadConfigFile2 } = await Promise.resolve().then(() => (init_load(), load_exports));
+    explicit = loadConfigFile2(resolve4(cwd, options.configFile), options.rules ?? await builtIn());
+  }
   const found = findFiles(paths, cwd, { debug: options.debug });
   const unsaved = found.missing.filter((p) => options.texts?.has(resolve4(cwd, p)));
   if (unsaved.length) {
@@ -63205,7 +63259,22 @@ async function lintPaths(paths, options = {}) {
   const context3 = options.contextPaths ? findFiles(options.contextPaths, cwd).files : [];
   const display = (abs) => toPosix3(relative4(cwd, abs)) || abs;
   const all = [.../* @__PURE__ */ new Set([...found.files, ...context3])];
-  const configs = createConfigResolver({ cwd, rules, explicit, commandLine: options.commandLine });
+  if (!all.length && !found.unreadableFolders.length) {
+    return {
+      results: [],
+      missing: found.missing,
+      configFiles: [],
+      unreadable: [],
+      skipped: { ignored: 0, notOurs: 0 },
+      ...options.debug ? { considered: describeConsidered(found, display, /* @__PURE__ */ new Map(), /* @__PURE__ */ new Map()) } : {}
+    };
+  }
+  const [{ lintFilesAsync: lintFilesAsync3 }, { createConfigResolver: createConfigResolver2 }, rules] = await Promise.all([
+    Promise.resolve().then(() => (init_lint(), lint_exports)),
+    Promise.resolve().then(() => (init_config_resolver(), config_resolver_exports)),
+    options.rules ?? builtIn()
+  ]);
+  const configs = createConfigResolver2({ cwd, rules, explicit, commandLine: options.commandLine });
   const entryFor = configs.entryFor;
   const byDisplay = /* @__PURE__ */ new Map();
   const named = new Set(paths.map((p) => resolve4(cwd, p)));
@@ -63249,7 +63318,7 @@ async function lintPaths(paths, options = {}) {
       unreadable.push(display2);
     inputs.push({ path: display2, readError: read.error, readErrorLine: read.errorLine });
   }
-  const results = await lintFilesAsync2(inputs, {
+  const results = await lintFilesAsync3(inputs, {
     rules,
     configFor: (display2) => configs.configFor(byDisplay.get(display2)),
     settings: configs.projectSettings(),
@@ -63271,12 +63340,7 @@ async function lintPaths(paths, options = {}) {
     for (const r of results) {
       decided.set(r.filePath, r.skipped === "ignored" ? `skipped: ignored by the config's \`ignore\`` : r.skipped === "not-ours" ? "skipped: not a flow, data action or Terraform file (no flow-type key, no data-action contract, no genesyscloud_ resource)" : r.messages.some((m) => m.fatal) ? `reported: ${r.messages.find((m) => m.fatal).message}` : `linted as ${r.kind}`);
     }
-    considered = (found.considered ?? []).map((c) => {
-      const shown = display(c.path);
-      if (!c.taken)
-        return { path: shown, decision: `skipped: ${c.reason}` };
-      return { path: shown, decision: `${decided.get(shown) ?? skippedBeforeLint.get(shown) ?? "not linted"} (${c.reason})` };
-    });
+    considered = describeConsidered(found, display, decided, skippedBeforeLint);
   }
   return {
     results: [...results.filter((r) => !r.skipped), ...folderResults].sort((a, b) => a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0),
@@ -63290,19 +63354,22 @@ async function lintPaths(paths, options = {}) {
     ...considered ? { considered } : {}
   };
 }
+function describeConsidered(found, display, decided, skippedBeforeLint) {
+  return (found.considered ?? []).map((c) => {
+    const shown = display(c.path);
+    if (!c.taken)
+      return { path: shown, decision: `skipped: ${c.reason}` };
+    return { path: shown, decision: `${decided.get(shown) ?? skippedBeforeLint.get(shown) ?? "not linted"} (${c.reason})` };
+  });
+}
 var toPosix3, isInside, realRoots;
 var init_lint_paths = __esm({
   "packages/core/dist/node/lint-paths.js"() {
     "use strict";
-    init_load();
     init_diagnostics();
-    init_lint();
-    init_rules();
     init_read_file();
     init_find_files();
-    init_config_resolver();
     init_detect_kind();
-    init_config_resolver();
     toPosix3 = (p) => p.split(sep4).join("/");
     isInside = (path, root) => path === root || path.startsWith(root.endsWith(sep4) ? root : root + sep4);
     realRoots = /* @__PURE__ */ new Map();
@@ -63359,7 +63426,7 @@ var init_github = __esm({
 });
 
 // packages/core/dist/fingerprint.js
-import { createHash } from "node:crypto";
+import { createRequire } from "node:module";
 function identity(filePath, m, source) {
   const snippet2 = source ? source.slice(m.range[0], Math.min(m.range[1], m.range[0] + 500)).replace(/\s+/g, " ").trim() : "";
   const id28 = `${m.ruleId ?? "parse"}\0${fingerprintMessageId(m.ruleId, m.messageId) ?? ""}\0${filePath}\0${snippet2 === "" ? `${m.message}` : snippet2}`;
@@ -63371,6 +63438,7 @@ function fingerprintMessageId(ruleId, messageId) {
   return ORIGINAL_MESSAGE_IDS[ruleId]?.[messageId] ?? messageId;
 }
 function hash(identity2, occurrence) {
+  createHash ??= createRequire(import.meta.url)("node:crypto").createHash;
   return createHash("sha256").update(`${identity2}\0${occurrence}`).digest("hex").slice(0, 32);
 }
 function fingerprints(filePath, messages, source) {
@@ -63385,7 +63453,7 @@ function fingerprints(filePath, messages, source) {
   }
   return out;
 }
-var ORIGINAL_MESSAGE_IDS;
+var createHash, ORIGINAL_MESSAGE_IDS;
 var init_fingerprint = __esm({
   "packages/core/dist/fingerprint.js"() {
     "use strict";
@@ -63590,11 +63658,10 @@ var init_stylish = __esm({
   }
 });
 
-// packages/core/dist/formatters/index.js
-var init_formatters = __esm({
-  "packages/core/dist/formatters/index.js"() {
+// packages/core/dist/formatters/format.js
+var init_format2 = __esm({
+  "packages/core/dist/formatters/format.js"() {
     "use strict";
-    init_rules();
     init_github();
     init_json();
     init_sarif();
@@ -66376,7 +66443,17 @@ init_terraform2();
 init_load();
 init_fix_files();
 init_unified_diff();
-init_formatters();
+
+// packages/core/dist/formatters/index.js
+init_rules();
+init_format2();
+init_github();
+init_json();
+init_sarif();
+init_stylish();
+init_format2();
+
+// packages/core/dist/index.js
 init_related();
 init_fingerprint();
 
