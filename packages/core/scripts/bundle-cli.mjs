@@ -13,10 +13,11 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 rmSync(new URL('../dist/bundle', import.meta.url), { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: ['dist/cli/bin.js'],
+  // The worker threads of --concurrency (src/node/worker-pool.ts) run lint-worker.mjs, which shares the engine's chunks.
+  entryPoints: { cxlint: 'dist/cli/bin.js', 'lint-worker': 'dist/node/lint-worker.js' },
   // Split at the CLI's dynamic import of the engine, so `--version` and `--help` compile a few kB, not 1 MB.
   outdir: 'dist/bundle',
-  entryNames: 'cxlint',
+  entryNames: '[name]',
   chunkNames: '[name]-[hash]',
   outExtension: { '.js': '.mjs' },
   splitting: true,

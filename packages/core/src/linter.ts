@@ -56,6 +56,11 @@ export interface Linter {
   prepareInput(input: LintInput): Promise<LintInput>;
   /** `parseFile` with this linter's parsers (an editor keeps its workspace parsed and passes `LintInput.parsed`). */
   parseFile(path: string, text: string, kind?: FileKind, prepared?: unknown): ParsedFile;
+  /**
+   * Pass 1 on one file on its own: parse (with `input.prepared`), facts, the rules that read no other file, under the
+   * rules `enabled` for it (a config matcher's `rulesFor`). What a worker thread sends back as `LintInput.record`.
+   */
+  recordOf(input: LintInput, enabled: ReadonlyMap<string, RuleSetting>): FileRecord;
 }
 
 /** Builds a linter. Throws a clear error when a rule's `meta` is inconsistent (see `checkRules`). */
@@ -117,11 +122,13 @@ export function createLinter(linterOptions: LinterOptions): Linter {
       const hit = cache?.get(input.path);
       // A cached file is not parsed: its facts and findings are in the record (pass 2 parses it if it must rerun).
       if (hit && hit.hash === hash && hit.key === key) return { ...entry, record: hit.record, cached: hit };
-      const full = parse(input.path, text, kind, input.prepared);
-      const record = localRecord(full, enabled!, rulesById, hash);
+      // A record made elsewhere (a worker thread) is a cache miss already linted: no tree here.
+      const made = kind === undefined ? input.record : undefined;
+      const full = made ? undefined : parse(input.path, text, kind, input.prepared);
+      const record = made ? { ...made, hash } : localRecord(full!, enabled!, rulesById, hash);
       const stored: CachedFile = { hash, key, record };
       cache?.set(input.path, stored);
-      return { ...entry, file: keptTree(full, input), record, cached: cache ? stored : undefined };
+      return { ...entry, file: full && keptTree(full, input), record, cached: cache ? stored : undefined };
     };
 
     const entries: Entry[] = inputs.map((input, i) => {
@@ -255,7 +262,11 @@ export function createLinter(linterOptions: LinterOptions): Linter {
     }
   }
 
-  return { rules: linterRules, parsers, contributors, lintText, lintFiles, lintFilesAsync, prepareInput, parseFile: parse };
+  function recordOf(input: LintInput, enabled: ReadonlyMap<string, RuleSetting>): FileRecord {
+    return localRecord(parse(input.path, input.text ?? '', undefined, input.prepared), enabled, new Map(linterRules.map((r) => [r.meta.id, r])), '');
+  }
+
+  return { rules: linterRules, parsers, contributors, lintText, lintFiles, lintFilesAsync, prepareInput, parseFile: parse, recordOf };
 }
 
 export interface LintInput {
@@ -272,6 +283,11 @@ export interface LintInput {
    * files parsed, so re-linting one file re-parses only that one (the models cache their facts per parsed file).
    */
   parsed?: ParsedFile;
+  /**
+   * This same text's pass-1 record, made elsewhere with `recordOf` under the rules its config enables (a worker
+   * thread, see `node/worker-pool.ts`): used like a cache hit, so the file is parsed here only if pass 2 needs its tree.
+   */
+  record?: FileRecord;
 }
 
 export interface LintOptions {
@@ -304,7 +320,7 @@ export interface LintOptions {
 /** Up to this many inputs, every target keeps its tree from parse to rules (see `dropTrees` in `lintFiles`). */
 const KEEP_TREES_UP_TO = 64;
 
-type RuleSetting = { severity: 1 | 2; options: Record<string, unknown> };
+export type RuleSetting = { severity: 1 | 2; options: Record<string, unknown> };
 
 /**
  * What pass 1 makes of one file, a pure function of (path, text, the file's resolved config, cxlint version):
@@ -355,7 +371,7 @@ interface Entry {
 }
 
 /** Pass 1's record of a parsed file: its facts, and the findings of its rules that read no other file. */
-function localRecord(file: ParsedFile, enabled: Map<string, RuleSetting>, rulesById: Map<string, Rule>, hash: string): FileRecord {
+function localRecord(file: ParsedFile, enabled: ReadonlyMap<string, RuleSetting>, rulesById: Map<string, Rule>, hash: string): FileRecord {
   const messages = file.kind === 'unknown' ? [] : file.errors.length ? parseErrorMessages(file) : runRules(file, undefined, rulesOf(enabled, rulesById, file.kind, false), rulesById);
   const facts = extractFacts(file);
   // A bug in a fact extractor leaves the file out of the project: say so on the file, never a silent gap.
@@ -364,7 +380,7 @@ function localRecord(file: ParsedFile, enabled: Map<string, RuleSetting>, rulesB
 }
 
 /** The enabled rules that apply to a kind and read other files (`crossFile`), or those that do not. */
-function rulesOf(enabled: Map<string, RuleSetting>, rulesById: Map<string, Rule>, kind: FileKind, crossFile: boolean): Map<string, RuleSetting> {
+function rulesOf(enabled: ReadonlyMap<string, RuleSetting>, rulesById: Map<string, Rule>, kind: FileKind, crossFile: boolean): Map<string, RuleSetting> {
   const out = new Map<string, RuleSetting>();
   for (const [id, setting] of enabled) {
     const rule = rulesById.get(id);

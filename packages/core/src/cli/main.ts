@@ -146,8 +146,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           debug: v.debug,
           onProgress,
           cache,
+          concurrency: extra.concurrency,
+          onNote: note,
         })
-      : await lintPaths(paths, { ...given, cwd: io.cwd, configFile: v.config, includeSource: true, debug: v.debug, onProgress, cache });
+      : await lintPaths(paths, { ...given, cwd: io.cwd, configFile: v.config, includeSource: true, debug: v.debug, onProgress, cache, concurrency: extra.concurrency, onNote: note });
     progress.done();
     const unsaved = cache?.save();
     if (unsaved) note(unsaved);

@@ -3,13 +3,14 @@ import { relative, resolve, sep } from 'node:path';
 import { loadConfigFile } from '../config/load.js';
 import type { LoadedConfig } from '../config/types.js';
 import { countResult, type LintResult } from '../diagnostics.js';
-import { lintFilesAsync, type LintCache, type LintInput } from '../lint.js';
+import { lintFiles, prepareInput, type LintCache, type LintInput } from '../lint.js';
 import { builtInRules } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { DEFAULT_MAX_FILE_SIZE, readSourceFile } from '../source/read-file.js';
 import { findFiles } from './find-files.js';
 import { createConfigResolver, type CommandLineConfig } from './config-resolver.js';
 import { detectKind } from '../parse/detect-kind.js';
+import { passOneOnWorkers, workerCount, type Concurrency, type PassOneJob } from './worker-pool.js';
 
 export interface LintPathsOptions {
   cwd?: string;
@@ -31,6 +32,13 @@ export interface LintPathsOptions {
   onProgress?: (stage: ProgressStage, done: number, total: number) => void;
   /** Records kept between runs (`--cache`, see `node/cache.ts`) or between `--fix` passes. */
   cache?: LintCache;
+  /**
+   * `--concurrency` (ESLint's values): pass 1 of the files to lint on this many worker threads, `auto` to decide from
+   * their number and the cores, `off` (the default) for none. Only with the built-in rules (`rules` not given).
+   */
+  concurrency?: Concurrency;
+  /** Something the user should know that does not change the results (a worker thread that stopped). */
+  onNote?: (message: string) => void;
 }
 
 export type ProgressStage = 'reading' | 'parsing' | 'linting';
@@ -142,7 +150,24 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
     if (read.osError !== undefined && targets.has(abs)) unreadable.push(display);
     inputs.push({ path: display, readError: read.error, readErrorLine: read.errorLine });
   }
-  const results = await lintFilesAsync(inputs, {
+  // Pass 1 of the files the cache does not answer, on worker threads when there are enough of them.
+  const jobs: PassOneJob[] = [];
+  if (options.concurrency !== undefined && options.concurrency !== 'off' && options.rules === undefined) {
+    inputs.forEach((input, at) => {
+      if (input.text === undefined || input.readError !== undefined) return;
+      const { matcher, relPath } = configs.configFor(byDisplay.get(input.path)!);
+      const cache = options.cache;
+      if (matcher.isIgnored(relPath) || (cache && cache.get(input.path)?.hash === cache.hash(input.text))) return;
+      jobs.push({ at, path: input.path, text: input.text, enabled: matcher.rulesFor(relPath) });
+    });
+  }
+  const workers = workerCount(options.concurrency ?? 'off', jobs.length);
+  const made = workers ? await passOneOnWorkers(jobs, { workers, onNote: options.onNote, onProgress: (done, total) => options.onProgress?.('parsing', done, total) }) : undefined;
+  const prepared = await Promise.all(inputs.map((input, at) => {
+    const done = made?.get(at);
+    return done ? { ...input, ...done } : prepareInput(input);
+  }));
+  const results = lintFiles(prepared, {
     rules,
     configFor: (display) => configs.configFor(byDisplay.get(display)!),
     settings: configs.projectSettings(),
