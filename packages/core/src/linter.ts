@@ -101,6 +101,14 @@ export function createLinter(linterOptions: LinterOptions): Linter {
     const maxFileSize = options.maxFileSize ?? (typeof settings?.maxFileSize === 'number' ? settings.maxFileSize : DEFAULT_MAX_FILE_SIZE);
     const cache = options.cache;
     const ruleIds = rules.map((r) => r.meta.id);
+    // One key per resolved config (the matcher shares its maps between files), not one per file.
+    const configKeys = new WeakMap<Map<string, RuleSetting>, string>();
+    const configKey = (enabled: Map<string, RuleSetting>, kind: FileKind | undefined): string => {
+      if (kind) return cache!.hash(stableText([kind, ruleIds, [...enabled]]));
+      let key = configKeys.get(enabled);
+      if (key === undefined) configKeys.set(enabled, (key = cache!.hash(stableText([null, ruleIds, [...enabled]]))));
+      return key;
+    };
 
     // Facts, not trees: the project is built from every file's facts, so a tree is dropped as soon as the file's own
     // rules have run and its facts are out, and a target is parsed again only for its cross-file rules. A small run
@@ -118,7 +126,7 @@ export function createLinter(linterOptions: LinterOptions): Linter {
       if (input.parsed) return { ...entry, file: input.parsed, record: localRecord(input.parsed, enabled!, rulesById, '') };
       const text = input.text!;
       const hash = cache ? cache.hash(text) : '';
-      const key = cache ? cache.hash(stableText([kind ?? null, ruleIds, [...enabled!]])) : '';
+      const key = cache ? configKey(enabled!, kind) : '';
       const hit = cache?.get(input.path);
       // A cached file is not parsed: its facts and findings are in the record (pass 2 parses it if it must rerun).
       if (hit && hit.hash === hash && hit.key === key) return { ...entry, record: hit.record, cached: hit };
@@ -158,6 +166,9 @@ export function createLinter(linterOptions: LinterOptions): Linter {
     // Pass 2: the cross-file rules on each target, over the project. A target's cached cross-file findings are reused
     // when every project index they read has the same digest now; otherwise its tree is parsed again and they rerun.
     const reads = trackIndexReads(project);
+    // A file's facts are a function of its path, kind and text: in a digest they stand for those, not for their contents.
+    const factTokens = new WeakMap<object, string>();
+    if (cache) for (const e of entries) if (e.record?.hash) factTokens.set(e.record.facts, `facts(${JSON.stringify(e.record.path)},${e.record.kind},${e.record.hash})`);
     const crossKey = cache ? cache.hash(stableText(projectSettings)) : '';
     const digests = new Map<string, string>();
     const digestNow = (name: string): string | undefined => {
@@ -165,7 +176,7 @@ export function createLinter(linterOptions: LinterOptions): Linter {
       if (d === undefined) {
         const value = reads.valueOf(name);
         if (value === NOT_BUILT) return undefined;
-        d = cache!.hash(stableText(value));
+        d = cache!.hash(stableText(value, factTokens));
         digests.set(name, d);
       }
       return d;
@@ -395,6 +406,8 @@ function sortMessages(messages: Diagnostic[]): Diagnostic[] {
 }
 
 const NOT_BUILT = Symbol('not built');
+/** The name under which a direct read of `project.facts` is recorded. */
+const ALL_FACTS = 'project.facts';
 
 /**
  * Records which project indexes a piece of work reads (`Project.onIndexRead`: a target's cross-file findings depend
@@ -412,7 +425,20 @@ function trackIndexReads(project: Project): { during<T>(work: () => T): { messag
     values.set(name, value);
     sink?.add(name);
   };
+  // A rule may also read every file's facts directly (`project.facts`, as tests and third-party rules do): that read
+  // depends on the whole project. (The project's own index builders read it too; then it is recorded with the index.)
+  const facts = project.facts;
+  Object.defineProperty(project, 'facts', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      values.set(ALL_FACTS, facts);
+      sink?.add(ALL_FACTS);
+      return facts;
+    },
+  });
   const byName: [RegExp, (arg: string) => unknown][] = [
+    [/^project\.facts$/, () => facts],
     [/^path:(.*)$/s, (path) => project.hasPath(path)],
     [/^paths-ending:(.*)$/s, (suffix) => project.pathsEndingWith(suffix)],
     [/^facts:(.*)$/s, (path) => project.factsOf(path)],

@@ -7,9 +7,10 @@ import { SourceText } from './source/source-text.js';
  * Correct before clever: Maps, Sets, arrays and object keys keep their insertion order (an order that does not
  * matter costs a reuse at worst, never a wrong result). A parsed file found inside an index value (a Terraform
  * resource points at its file) stands for its path, kind, whether its tree is there, and its whole text; a
- * `SourceText` for its text. Functions and cycles get a marker, never a crash.
+ * `SourceText` for its text. Functions and cycles get a marker, never a crash. `tokens` stand for objects whose
+ * content is known by other means (a file's facts by its path, kind and content hash): shorter, and as exact.
  */
-export function stableText(value: unknown): string {
+export function stableText(value: unknown, tokens?: WeakMap<object, string>): string {
   const parts: string[] = [];
   const stack = new Set<object>();
   const memo = new WeakMap<object, string>();
@@ -25,7 +26,7 @@ export function stableText(value: unknown): string {
     }
     if (v === null) { parts.push('null'); return; }
     const o = v as object;
-    const known = memo.get(o);
+    const known = tokens?.get(o) ?? memo.get(o);
     if (known !== undefined) { parts.push(known); return; }
     if (stack.has(o)) { parts.push('cycle'); return; }
     const start = parts.length;

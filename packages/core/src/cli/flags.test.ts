@@ -48,7 +48,7 @@ describe('--help', () => {
   it('lists every flag', () => {
     const r = cxlint(tmpdir(), ['--help']);
     expect(r.code).toBe(0);
-    for (const flag of ['--stdin', '--stdin-filename', '--print-config', '--rule', '--ignore-pattern', '--no-ignore', '--list-rules', '--fix-dry-run', '--format', '--config']) {
+    for (const flag of ['--stdin', '--stdin-filename', '--print-config', '--rule', '--ignore-pattern', '--no-ignore', '--list-rules', '--fix-dry-run', '--format', '--config', '--cache', '--cache-location', '--cache-strategy']) {
       expect(r.stdout).toContain(`${flag} `);
     }
   });

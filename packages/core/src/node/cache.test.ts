@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fixPaths } from '../fix/fix-files.js';
+import { lintFiles, lintFilesAsync } from '../lint.js';
 import { parseFile } from '../parse/parse-file.js';
 import { builtInRules } from '../rules/index.js';
-import type { Rule } from '../rules/rule.js';
+import { defineRule, type Rule } from '../rules/rule.js';
 import { stableText } from '../stable-digest.js';
 import { cacheFilePath, FileCache } from './cache.js';
 import { lintPaths } from './lint-paths.js';
@@ -76,6 +77,35 @@ describe('the lint cache', () => {
     const secondPass = counted.runs.local.slice(seen[1], seen[2]);
     expect(secondPass.length).toBeGreaterThan(0);
     expect(secondPass.filter((p) => !fixedPaths.has(p))).toEqual([]);
+  });
+
+  it('a YAML file a genesyscloud_flow deploys (read as a flow) gives the same findings warm and cold', async () => {
+    const cache = FileCache.inMemory('/repo');
+    const tf = { path: 'main.tf', text: 'resource "genesyscloud_flow" "support" {\n  filepath = "flows/min.yaml"\n}\n' };
+    const min = { path: 'flows/min.yaml', text: 'inboundcall:\n  name: Minimal\n' };
+    const run = (inputs: { path: string; text: string }[], withCache = true) => lintFilesAsync(inputs, withCache ? { cache } : {});
+    const cold = await run([tf, min], false);
+    expect(cold.find((r) => r.filePath === 'flows/min.yaml')?.messages.map((m) => m.ruleId)).toEqual(['flow/flow-type-key']);
+    expect(await run([tf, min])).toEqual(cold);
+    expect(await run([tf, min])).toEqual(cold);
+    // No longer deployed: not ours any more, warm as cold.
+    const alone = await run([min], false);
+    expect(alone[0].skipped).toBe('not-ours');
+    expect(await run([min])).toEqual(alone);
+  });
+
+  it('a rule that reads every file\'s facts directly (project.facts) sees a file added in a warm run', () => {
+    const counter = defineRule({
+      meta: { id: 't/count', description: 'count', severity: 'error', kinds: ['flow'], crossFile: true, docs: { url: '', recommended: true }, messages: { m: 'The project holds {{n}} files.' } },
+      check: (c) => c.report({ range: [0, 1], messageId: 'm', data: { n: c.project.facts.length } }),
+    });
+    const cache = FileCache.inMemory('/repo');
+    const config = { extends: [] as [], rules: { 't/count': 'error' as const } };
+    const flow = (name: string) => ({ path: `${name}.yaml`, text: `inboundCall:\n  name: ${name}\n` });
+    const messageOf = (inputs: { path: string; text: string }[]) => lintFiles(inputs, { rules: [counter], config, cache, isTarget: (p) => p === 'a.yaml' })[0].messages[0].message;
+    expect(messageOf([flow('a'), flow('b')])).toBe('The project holds 2 files.');
+    expect(messageOf([flow('a'), flow('b'), flow('c')])).toBe('The project holds 3 files.');
+    expect(messageOf([flow('a'), flow('b'), flow('c')])).toBe('The project holds 3 files.');
   });
 
   it('stable text keeps the order of Maps, Sets and keys, and stands a file for its path and text', () => {

@@ -64,7 +64,7 @@ export function deleteCacheFile(path: string): string | undefined {
  */
 export class FileCache implements LintCache {
   private readonly entries: Map<string, CachedFile>;
-  /** Entries read or written in this run: only these are saved, so deleted files leave the cache. */
+  /** Entries read or written in this run; others are saved only while their file exists (a run on a subfolder keeps the rest). */
   private readonly used = new Set<string>();
 
   private constructor(readonly path: string, private readonly cwd: string, entries: Map<string, CachedFile>) {
@@ -100,7 +100,7 @@ export class FileCache implements LintCache {
   save(): string | undefined {
     if (!this.path) return undefined;
     const files: Record<string, CachedFile> = {};
-    for (const [path, entry] of this.entries) if (this.used.has(path)) files[path] = entry;
+    for (const [path, entry] of this.entries) if (this.used.has(path) || existsSync(resolve(this.cwd, path))) files[path] = entry;
     const content: CacheFileContent = { format: CACHE_FORMAT, cxlint: VERSION, facts: FACTS_VERSION, cwd: this.cwd, files };
     const temporary = `${this.path}.${process.pid}.tmp`;
     try {
