@@ -61,6 +61,11 @@ export interface Linter {
    * rules `enabled` for it (a config matcher's `rulesFor`). What a worker thread sends back as `LintInput.record`.
    */
   recordOf(input: LintInput, enabled: ReadonlyMap<string, RuleSetting>): FileRecord;
+  /**
+   * Pass 2 on one file on its own: its cross-file rules among those `enabled`, over `project` (built with
+   * `Project.fromFacts` from every file's record and the run's settings). What a worker thread sends back as `LintInput.cross`.
+   */
+  crossOf(input: LintInput, kind: FileKind, project: Project, enabled: ReadonlyMap<string, RuleSetting>): Diagnostic[];
 }
 
 /** Builds a linter. Throws a clear error when a rule's `meta` is inconsistent (see `checkRules`). */
@@ -231,6 +236,8 @@ export function createLinter(linterOptions: LinterOptions): Linter {
       }
       const crossRules = record.facts.parseFailed ? new Map<string, RuleSetting>() : rulesOf(entry.enabled!, rulesById, record.kind, true);
       if (!crossRules.size) return finish(at, []);
+      // Worked out elsewhere over a project of the same facts (a worker thread): unless a YAML file was read again as a flow.
+      if (input.cross && !deployed.length) return finish(at, input.cross);
       const reused = reusable(entry.cached);
       if (reused === 'later') later.push({ at, crossRules });
       else finish(at, reused ?? runCross(entry, crossRules));
@@ -273,11 +280,17 @@ export function createLinter(linterOptions: LinterOptions): Linter {
     }
   }
 
+  const linterRulesById = new Map(linterRules.map((r) => [r.meta.id, r]));
   function recordOf(input: LintInput, enabled: ReadonlyMap<string, RuleSetting>): FileRecord {
-    return localRecord(parse(input.path, input.text ?? '', undefined, input.prepared), enabled, new Map(linterRules.map((r) => [r.meta.id, r])), '');
+    return localRecord(parse(input.path, input.text ?? '', undefined, input.prepared), enabled, linterRulesById, '');
   }
 
-  return { rules: linterRules, parsers, contributors, lintText, lintFiles, lintFilesAsync, prepareInput, parseFile: parse, recordOf };
+  function crossOf(input: LintInput, kind: FileKind, project: Project, enabled: ReadonlyMap<string, RuleSetting>): Diagnostic[] {
+    const crossRules = rulesOf(enabled, linterRulesById, kind, true);
+    return crossRules.size ? runRules(parse(input.path, input.text ?? '', kind, input.prepared), project, crossRules, linterRulesById) : [];
+  }
+
+  return { rules: linterRules, parsers, contributors, lintText, lintFiles, lintFilesAsync, prepareInput, parseFile: parse, recordOf, crossOf };
 }
 
 export interface LintInput {
@@ -299,6 +312,11 @@ export interface LintInput {
    * thread, see `node/worker-pool.ts`): used like a cache hit, so the file is parsed here only if pass 2 needs its tree.
    */
   record?: FileRecord;
+  /**
+   * With `record`: this target's cross-file findings, worked out elsewhere (`crossOf`) over a project built from the
+   * records of every input of this run with a record, in input order, and the run's settings. Not with a cache.
+   */
+  cross?: Diagnostic[];
 }
 
 export interface LintOptions {

@@ -10,7 +10,9 @@ import { DEFAULT_MAX_FILE_SIZE, readSourceFile } from '../source/read-file.js';
 import { findFiles } from './find-files.js';
 import { createConfigResolver, type CommandLineConfig } from './config-resolver.js';
 import { detectKind } from '../parse/detect-kind.js';
-import { passOneOnWorkers, workerCount, type Concurrency, type PassOneJob } from './worker-pool.js';
+import type { ConfigMatcher } from '../config/resolve.js';
+import type { ProjectSettings } from '../model/project.js';
+import { workerCount, WorkerPool, type Concurrency, type CrossJob, type RecordJob } from './worker-pool.js';
 
 export interface LintPathsOptions {
   cwd?: string;
@@ -150,27 +152,13 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
     if (read.osError !== undefined && targets.has(abs)) unreadable.push(display);
     inputs.push({ path: display, readError: read.error, readErrorLine: read.errorLine });
   }
-  // Pass 1 of the files the cache does not answer, on worker threads when there are enough of them.
-  const jobs: PassOneJob[] = [];
-  if (options.concurrency !== undefined && options.concurrency !== 'off' && options.rules === undefined) {
-    inputs.forEach((input, at) => {
-      if (input.text === undefined || input.readError !== undefined) return;
-      const { matcher, relPath } = configs.configFor(byDisplay.get(input.path)!);
-      const cache = options.cache;
-      if (matcher.isIgnored(relPath) || (cache && cache.get(input.path)?.hash === cache.hash(input.text))) return;
-      jobs.push({ at, path: input.path, text: input.text, enabled: matcher.rulesFor(relPath) });
-    });
-  }
-  const workers = workerCount(options.concurrency ?? 'off', jobs.length);
-  const made = workers ? await passOneOnWorkers(jobs, { workers, onNote: options.onNote, onProgress: (done, total) => options.onProgress?.('parsing', done, total) }) : undefined;
-  const prepared = await Promise.all(inputs.map((input, at) => {
-    const done = made?.get(at);
-    return done ? { ...input, ...done } : prepareInput(input);
-  }));
+  const settings = configs.projectSettings();
+  const pooled = await onWorkers(inputs, options, (display) => configs.configFor(byDisplay.get(display)!), (display) => targets.has(byDisplay.get(display)!), settings);
+  const prepared = await Promise.all(inputs.map((input, at) => (pooled.has(at) ? { ...input, ...pooled.get(at) } : prepareInput(input))));
   const results = lintFiles(prepared, {
     rules,
     configFor: (display) => configs.configFor(byDisplay.get(display)!),
-    settings: configs.projectSettings(),
+    settings,
     isTarget: (display) => targets.has(byDisplay.get(display)!),
     includeSource: options.includeSource,
     // Each file was read under its own folder's settings.maxFileSize (readSourceFile above).
@@ -209,6 +197,60 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
     },
     ...(considered ? { considered } : {}),
   };
+}
+
+/**
+ * `--concurrency`: pass 1 of the files the cache does not answer on worker threads when there are enough of them,
+ * then (without a cache, whose bookkeeping of what each finding read stays on the main thread) pass 2 of the targets
+ * over a project of the same facts. Returns, by input index, what to add to each input: its `record` (and a Terraform
+ * file's `prepared` document) or a `readError`, and a target's `cross` findings. An input left out (its worker died,
+ * or linting it threw there) is linted on the main thread, as in a single-thread run.
+ */
+async function onWorkers(
+  inputs: readonly LintInput[],
+  options: LintPathsOptions,
+  configFor: (display: string) => { matcher: ConfigMatcher; relPath: string },
+  isTarget: (display: string) => boolean,
+  settings: ProjectSettings | undefined,
+): Promise<Map<number, Partial<LintInput>>> {
+  const made = new Map<number, Partial<LintInput>>();
+  // Custom rules (the API) are not what a worker's default linter runs.
+  if (options.concurrency === undefined || options.concurrency === 'off' || options.rules !== undefined) return made;
+  const cache = options.cache;
+  const jobs: (RecordJob & { at: number })[] = [];
+  inputs.forEach((input, at) => {
+    if (input.text === undefined || input.readError !== undefined) return;
+    const { matcher, relPath } = configFor(input.path);
+    if (matcher.isIgnored(relPath) || (cache && cache.get(input.path)?.hash === cache.hash(input.text))) return;
+    jobs.push({ at, path: input.path, text: input.text, enabled: matcher.rulesFor(relPath) });
+  });
+  const pool = WorkerPool.start(workerCount(options.concurrency, jobs.length));
+  if (!pool) return made;
+  try {
+    const records = await pool.run('records', jobs, (done, total) => options.onProgress?.('parsing', done, total));
+    const enabled = new Map(jobs.map((j) => [j.at, j.enabled]));
+    records.forEach((reply, j) => {
+      if (reply) made.set(jobs[j].at, reply);
+    });
+    // Pass 2 needs the project the engine will build: every input's record, in input order.
+    if (cache || records.some((r) => !r)) return made;
+    const withRecords = inputs.flatMap((input, at) => {
+      const record = made.get(at)?.record;
+      return record ? [{ input, at, record }] : [];
+    });
+    const crossJobs: (CrossJob & { at: number })[] = withRecords
+      .filter(({ input, record }) => isTarget(input.path) && record.kind !== 'unknown' && !record.facts.parseFailed)
+      .map(({ input, at, record }) => ({ at, path: input.path, text: input.text!, kind: record.kind, prepared: made.get(at)!.prepared, enabled: enabled.get(at)! }));
+    if (!crossJobs.length) return made;
+    pool.sendProject(withRecords.map((w) => w.record.facts), settings ?? {});
+    const cross = await pool.run('cross', crossJobs, (done, total) => options.onProgress?.('linting', done, total));
+    cross.forEach((messages, j) => {
+      if (messages) made.get(crossJobs[j].at)!.cross = messages;
+    });
+    return made;
+  } finally {
+    for (const note of await pool.close()) options.onNote?.(note);
+  }
 }
 
 export { mergeProjectSettings } from './config-resolver.js';

@@ -1,39 +1,52 @@
 /**
- * A worker thread of the pool (`worker-pool.ts`): pass 1 of the default node linter on the files it is sent. Each
- * file comes with its text and the rules its config enables (plain data from the main thread's config matcher); the
- * worker prepares it (Terraform's HCL parser runs here), parses it, takes its facts, runs its local rules and sends
- * back the `FileRecord`. Nothing else is shared: the main thread builds the project and runs the cross-file rules.
+ * A worker thread of the `--concurrency` pool (`worker-pool.ts`), running the default node linter: pass 1 of the
+ * files it is sent (Terraform's HCL preparation happens here), and pass 2 of the targets it is sent, over a project
+ * built from the facts of every file of the run (sent once, before the first pass-2 batch).
  */
 import { parentPort } from 'node:worker_threads';
 import { defaultLinter } from '../lint.js';
-import type { WorkerReply, WorkerTask } from './worker-pool.js';
+import { Project } from '../model/project.js';
+import type { CrossJob, RecordJob, RecordReply, WorkerReply, WorkerTask } from './worker-pool.js';
 
 const port = parentPort!;
+let project: Project | undefined;
 
-/** Tests only: make this worker die, or throw, on a file whose path contains the given text (see worker-pool.test). */
+/** Tests only (worker-pool.e2e.test.ts): this worker dies, or throws, on a file whose path contains the given text. */
 const fault = /^(crash|throw):(.+)$/.exec(process.env.CXLINT_TEST_WORKER_FAULT ?? '');
+function testFault(path: string): void {
+  if (!fault || !path.includes(fault[2])) return;
+  if (fault[1] === 'crash') process.exit(70);
+  throw new Error(`test fault on ${path}`);
+}
 
-async function passOne(task: WorkerTask['files'][number]): Promise<WorkerReply['files'][number]> {
-  if (fault && task.path.includes(fault[2])) {
-    if (fault[1] === 'crash') process.exit(70);
-    throw new Error(`test fault on ${task.path}`);
-  }
-  const input = await defaultLinter.prepareInput({ path: task.path, text: task.text });
+async function passOne(job: RecordJob): Promise<RecordReply> {
+  testFault(job.path);
+  const input = await defaultLinter.prepareInput({ path: job.path, text: job.text });
   if (input.readError !== undefined) return { readError: input.readError, readErrorLine: input.readErrorLine };
-  const record = defaultLinter.recordOf(input, task.enabled);
-  // The main thread parses a Terraform target again for its cross-file rules: it needs the HCL parser's document.
+  const record = defaultLinter.recordOf(input, job.enabled);
+  // Pass 2 parses a Terraform target again: it needs the HCL parser's document, wherever it runs.
   return record.kind === 'terraform' && input.prepared !== undefined ? { record, prepared: input.prepared } : { record };
 }
 
+function passTwo(job: CrossJob) {
+  testFault(job.path);
+  return defaultLinter.crossOf(job, job.kind, project!, job.enabled);
+}
+
 port.on('message', async (task: WorkerTask) => {
-  const files: WorkerReply['files'] = [];
-  for (const file of task.files) {
+  if ('project' in task) {
+    project = Project.fromFacts(task.project.facts, task.project.settings, defaultLinter.contributors);
+    return;
+  }
+  const results: WorkerReply['results'] = [];
+  const jobs: (RecordJob | CrossJob)[] = 'records' in task ? task.records : task.cross;
+  for (const job of jobs) {
     try {
-      files.push(await passOne(file));
+      results.push('records' in task ? await passOne(job) : passTwo(job as CrossJob));
     } catch (e) {
-      // The main thread lints this file itself, as a single-thread run would (same findings, same failure).
-      files.push({ failed: (e as Error)?.message ?? String(e) });
+      // The main thread does this file itself, as a single-thread run would (same findings, same failure).
+      results.push({ failed: (e as Error)?.message ?? String(e) });
     }
   }
-  port.postMessage({ batch: task.batch, files } satisfies WorkerReply);
+  port.postMessage({ batch: task.batch, results } satisfies WorkerReply);
 });
