@@ -60,6 +60,17 @@ export interface LintPathsResult {
   skipped: { ignored: number; notOurs: number };
   /** With `debug`: every path considered, as displayed, and why it was linted or skipped. */
   considered?: { path: string; decision: string }[];
+  /** With `debug` and a `concurrency`: the worker threads started, and how many files each pass gave them. */
+  workers?: WorkerSummary;
+}
+
+export interface WorkerSummary {
+  threads: number;
+  /** Files to lint (cache misses) that pass 1 was run on in the workers, of `candidates`. */
+  records: number;
+  candidates: number;
+  /** Targets whose cross-file rules ran in the workers. */
+  cross: number;
 }
 
 const toPosix = (p: string) => p.split(sep).join('/');
@@ -153,7 +164,7 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
     inputs.push({ path: display, readError: read.error, readErrorLine: read.errorLine });
   }
   const settings = configs.projectSettings();
-  const pooled = await onWorkers(inputs, options, (display) => configs.configFor(byDisplay.get(display)!), (display) => targets.has(byDisplay.get(display)!), settings);
+  const { made: pooled, summary } = await onWorkers(inputs, options, (display) => configs.configFor(byDisplay.get(display)!), (display) => targets.has(byDisplay.get(display)!), settings);
   const prepared = await Promise.all(inputs.map((input, at) => (pooled.has(at) ? { ...input, ...pooled.get(at) } : prepareInput(input))));
   const results = lintFiles(prepared, {
     rules,
@@ -196,6 +207,7 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
       notOurs: results.filter((r) => r.skipped === 'not-ours').length + skippedBeforeLint.size,
     },
     ...(considered ? { considered } : {}),
+    ...(options.debug && options.concurrency !== undefined ? { workers: summary } : {}),
   };
 }
 
@@ -212,10 +224,11 @@ async function onWorkers(
   configFor: (display: string) => { matcher: ConfigMatcher; relPath: string },
   isTarget: (display: string) => boolean,
   settings: ProjectSettings | undefined,
-): Promise<Map<number, Partial<LintInput>>> {
+): Promise<{ made: Map<number, Partial<LintInput>>; summary: WorkerSummary }> {
   const made = new Map<number, Partial<LintInput>>();
+  const summary: WorkerSummary = { threads: 0, records: 0, candidates: 0, cross: 0 };
   // Custom rules (the API) are not what a worker's default linter runs.
-  if (options.concurrency === undefined || options.concurrency === 'off' || options.rules !== undefined) return made;
+  if (options.concurrency === undefined || options.concurrency === 'off' || options.rules !== undefined) return { made, summary };
   const cache = options.cache;
   const jobs: (RecordJob & { at: number })[] = [];
   inputs.forEach((input, at) => {
@@ -224,16 +237,19 @@ async function onWorkers(
     if (matcher.isIgnored(relPath) || (cache && cache.get(input.path)?.hash === cache.hash(input.text))) return;
     jobs.push({ at, path: input.path, text: input.text, enabled: matcher.rulesFor(relPath) });
   });
+  summary.candidates = jobs.length;
   const pool = WorkerPool.start(workerCount(options.concurrency, jobs.length));
-  if (!pool) return made;
+  if (!pool) return { made, summary };
+  summary.threads = pool.size;
   try {
     const records = await pool.run('records', jobs, (done, total) => options.onProgress?.('parsing', done, total));
     const enabled = new Map(jobs.map((j) => [j.at, j.enabled]));
     records.forEach((reply, j) => {
       if (reply) made.set(jobs[j].at, reply);
     });
+    summary.records = made.size;
     // Pass 2 needs the project the engine will build: every input's record, in input order.
-    if (cache || records.some((r) => !r)) return made;
+    if (cache || records.some((r) => !r)) return { made, summary };
     const withRecords = inputs.flatMap((input, at) => {
       const record = made.get(at)?.record;
       return record ? [{ input, at, record }] : [];
@@ -241,13 +257,14 @@ async function onWorkers(
     const crossJobs: (CrossJob & { at: number })[] = withRecords
       .filter(({ input, record }) => isTarget(input.path) && record.kind !== 'unknown' && !record.facts.parseFailed)
       .map(({ input, at, record }) => ({ at, path: input.path, text: input.text!, kind: record.kind, prepared: made.get(at)!.prepared, enabled: enabled.get(at)! }));
-    if (!crossJobs.length) return made;
+    if (!crossJobs.length) return { made, summary };
     pool.sendProject(withRecords.map((w) => w.record.facts), settings ?? {});
     const cross = await pool.run('cross', crossJobs, (done, total) => options.onProgress?.('linting', done, total));
     cross.forEach((messages, j) => {
       if (messages) made.get(crossJobs[j].at)!.cross = messages;
     });
-    return made;
+    summary.cross = cross.filter((m) => m).length;
+    return { made, summary };
   } finally {
     for (const note of await pool.close()) options.onNote?.(note);
   }

@@ -11,16 +11,19 @@ import type { CrossJob, RecordJob, RecordReply, WorkerReply, WorkerTask } from '
 const port = parentPort!;
 let project: Project | undefined;
 
-/** Tests only (worker-pool.e2e.test.ts): this worker dies, or throws, on a file whose path contains the given text. */
-const fault = /^(crash|throw):(.+)$/.exec(process.env.CXLINT_TEST_WORKER_FAULT ?? '');
-function testFault(path: string): void {
-  if (!fault || !path.includes(fault[2])) return;
+/**
+ * Tests only (worker-pool.e2e.test.ts): `crash:<text>` makes this worker die, `throw:<text>` makes it throw, on a file
+ * whose path contains the text, in pass 1 (`crash-cross:`, `throw-cross:` in pass 2).
+ */
+const fault = /^(crash|throw)(-cross)?:(.+)$/.exec(process.env.CXLINT_TEST_WORKER_FAULT ?? '');
+function testFault(path: string, pass: 1 | 2): void {
+  if (!fault || !path.includes(fault[3]) || (fault[2] ? 2 : 1) !== pass) return;
   if (fault[1] === 'crash') process.exit(70);
   throw new Error(`test fault on ${path}`);
 }
 
 async function passOne(job: RecordJob): Promise<RecordReply> {
-  testFault(job.path);
+  testFault(job.path, 1);
   const input = await defaultLinter.prepareInput({ path: job.path, text: job.text });
   if (input.readError !== undefined) return { readError: input.readError, readErrorLine: input.readErrorLine };
   const record = defaultLinter.recordOf(input, job.enabled);
@@ -29,7 +32,7 @@ async function passOne(job: RecordJob): Promise<RecordReply> {
 }
 
 function passTwo(job: CrossJob) {
-  testFault(job.path);
+  testFault(job.path, 2);
   return defaultLinter.crossOf(job, job.kind, project!, job.enabled);
 }
 
