@@ -254,6 +254,8 @@ describe('a lint whose project is built from JSON facts', () => {
     const reads: [string, unknown][] = [];
     const spy = vi.spyOn(Project, 'fromFacts').mockImplementation((facts, settings, contributors) => {
       const json = roundTrip(facts) as FileFacts[];
+      // Plain JSON: nothing lost or changed by the round trip (no undefined, Map, Set or class in a fact).
+      expect(json, label).toStrictEqual(facts);
       built.push(json);
       const project = originalFromFacts(json, settings, contributors);
       project.onIndexRead = (name, value) => reads.push([name, value]);
