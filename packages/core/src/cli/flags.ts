@@ -49,8 +49,8 @@ export const ESLINT_FLAGS_HELP = `      --stdin              lint the text on st
                            how changed files are found: content hashes (the only strategy; ESLint's default
                            "metadata" is not offered, as a checkout gives every file a new modification time)
       --concurrency <n|auto|off>
-                           parse and lint files on n worker threads; auto (the default) starts them only for
-                           runs large enough to gain from them; off lints on the main thread`;
+                           lint on n worker threads; auto: half the cores when there are enough files to
+                           lint (on 2 cores, none); off (the default): on the main thread`;
 
 export interface EslintFlagValues {
   stdin?: boolean;
@@ -205,7 +205,7 @@ export interface EslintFlags {
   stdin?: StdinRun;
   /** The cache file: used with `--cache`, deleted without it (as ESLint does). */
   cacheFile?: { path: string; use: boolean };
-  /** `--concurrency`: worker threads for pass 1 (`auto` when not given). */
+  /** `--concurrency`: worker threads for both passes (`off` when not given, as in ESLint). */
   concurrency?: Concurrency;
 }
 
@@ -227,7 +227,7 @@ export async function eslintFlags(v: EslintFlagValues, positionals: readonly str
     if (v['print-config'] !== undefined) return { exit: await printConfig(v['print-config'], v, commandLine, io) };
     const stdin = await stdinRun(v, io);
     if (stdin && positionals.length) throw new UsageError('--stdin lints the piped text only; give no paths');
-    const concurrency = parseConcurrency(v.concurrency ?? 'auto');
+    const concurrency = parseConcurrency(v.concurrency ?? 'off');
     if (concurrency === undefined) throw new UsageError(`--concurrency "${v.concurrency}" must be a positive whole number, auto or off`);
     return { commandLine, stdin, cacheFile: await cacheFlags(v, io), concurrency };
   } catch (e) {

@@ -163,7 +163,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     for (const f of run.configFiles) io.stderr(`cxlint: debug: config ${f}\n`);
     for (const c of run.considered ?? []) io.stderr(`cxlint: debug: ${c.path}: ${c.decision}\n`);
     const w = run.workers;
-    if (w) io.stderr(`cxlint: debug: concurrency: ${w.threads ? `${w.threads} worker threads (pass 1 of ${w.records} of ${w.candidates} files to lint, pass 2 of ${w.cross} targets)` : `main thread (${w.candidates} files to lint)`}\n`);
+    if (w) io.stderr(`cxlint: debug: concurrency: ${w.concurrency === 'off' ? 'off, main thread' : w.threads ? `${w.threads} worker thread${w.threads === 1 ? '' : 's'} (pass 1 of ${w.records} of ${w.candidates} files to lint, pass 2 of ${w.cross} targets)` : `main thread (${w.candidates} files to lint)`}\n`);
   }
   if (run.missing.length) {
     io.stderr(`cxlint: ${missingPathsMessage(run.missing)}\n`);

@@ -65,6 +65,7 @@ export interface LintPathsResult {
 }
 
 export interface WorkerSummary {
+  concurrency: Concurrency;
   threads: number;
   /** Files to lint (cache misses) that pass 1 was run on in the workers, of `candidates`. */
   records: number;
@@ -226,7 +227,7 @@ async function onWorkers(
   settings: ProjectSettings | undefined,
 ): Promise<{ made: Map<number, Partial<LintInput>>; summary: WorkerSummary }> {
   const made = new Map<number, Partial<LintInput>>();
-  const summary: WorkerSummary = { threads: 0, records: 0, candidates: 0, cross: 0 };
+  const summary: WorkerSummary = { concurrency: options.concurrency ?? 'off', threads: 0, records: 0, candidates: 0, cross: 0 };
   // Custom rules (the API) are not what a worker's default linter runs.
   if (options.concurrency === undefined || options.concurrency === 'off' || options.rules !== undefined) return { made, summary };
   const cache = options.cache;

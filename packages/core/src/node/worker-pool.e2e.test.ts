@@ -107,14 +107,18 @@ describe('the flag', () => {
     expect(bad.stderr).toMatch(/--concurrency "0" must be a positive whole number, auto or off/);
   });
 
-  it('auto: no workers on one core or for a small run; one per AUTO_FILES_PER_WORKER files, at most one per core', () => {
-    expect(workerCount('auto', 100_000, 1)).toBe(0);
-    expect(workerCount('auto', AUTO_FILES_PER_WORKER - 1, 8)).toBe(0);
-    expect(workerCount('auto', AUTO_FILES_PER_WORKER, 8)).toBe(1);
-    expect(workerCount('auto', 100_000, 2)).toBe(2);
+  it('auto: half the cores, one worker per AUTO_FILES_PER_WORKER files to lint, and never a single worker', () => {
+    expect(workerCount('auto', 100_000, 2)).toBe(0);
+    expect(workerCount('auto', 100_000, 3)).toBe(0);
+    expect(workerCount('auto', 100_000, 4)).toBe(2);
+    expect(workerCount('auto', 100_000, 16)).toBe(8);
+    expect(workerCount('auto', 2 * AUTO_FILES_PER_WORKER - 1, 16)).toBe(0);
+    expect(workerCount('auto', 3 * AUTO_FILES_PER_WORKER, 16)).toBe(3);
     expect(workerCount(4, 3)).toBe(3);
-    expect(workerCount('off', 100_000, 8)).toBe(0);
-    // examples/ is a small run: auto (the default) lints it on the main thread.
-    expect(run(EXAMPLES, ['.', '--debug']).stderr).toMatch(/concurrency: main thread \(7 files to lint\)/);
+    expect(workerCount(1, 100_000)).toBe(1);
+    expect(workerCount('off', 100_000, 16)).toBe(0);
+    // examples/ is a small run: auto lints it on the main thread; off (the default, as ESLint's) says nothing of workers.
+    expect(run(EXAMPLES, ['.', '--debug', '--concurrency', 'auto']).stderr).toMatch(/concurrency: main thread \(7 files to lint\)/);
+    expect(run(EXAMPLES, ['.', '--debug']).stderr).toMatch(/concurrency: off, main thread\n/);
   });
 });
