@@ -112,7 +112,8 @@ describe('the flag', () => {
     expect(workerCount('auto', 100_000, 3)).toBe(0);
     expect(workerCount('auto', 100_000, 4)).toBe(2);
     expect(workerCount('auto', 100_000, 16)).toBe(8);
-    expect(workerCount('auto', 2 * AUTO_FILES_PER_WORKER - 1, 16)).toBe(0);
+    expect(workerCount('auto', AUTO_FILES_PER_WORKER, 16)).toBe(0);
+    expect(workerCount('auto', AUTO_FILES_PER_WORKER + 1, 16)).toBe(2);
     expect(workerCount('auto', 3 * AUTO_FILES_PER_WORKER, 16)).toBe(3);
     expect(workerCount(4, 3)).toBe(3);
     expect(workerCount(1, 100_000)).toBe(1);
