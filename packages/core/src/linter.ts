@@ -6,7 +6,11 @@ import { mergeEdits } from './fix/text-edits.js';
 import { Project, type ProjectContributor, type ProjectSettings } from './model/project.js';
 import { parseFile, type KindParsers, type ParsedFile } from './parse/parse-file.js';
 import { detectKind, extensionOf, FLOW_EXTENSIONS, isCandidatePath, mistypedFlowTypeKey } from './parse/detect-kind.js';
-import { substitutionValues, terraformFlows } from './model/terraform.js';
+import { generatedFilePaths, genesysProviderConstraints, substitutionValues, terraformFlows, terraformIntegrationActions } from './model/terraform.js';
+import { dynamicKeyWriters, knownKeys } from './model/participant-keys.js';
+import { setAttributeActions } from './model/set-attribute-calls.js';
+import { archyOptionsSubstitutions } from './model/archy-options.js';
+import { dataActionIndex } from './model/data-actions.js';
 import { findHclNestingExcess, nestingMessage } from './parse/nesting.js';
 import { SourceText } from './source/source-text.js';
 import { DEFAULT_MAX_FILE_SIZE, tooLargeMessage, utf8SizeOver } from './source/size-limit.js';
@@ -98,6 +102,18 @@ export function createLinter(linterOptions: LinterOptions): Linter {
    * not ours or that the config ignores have `skipped` set and no messages.
    */
   function lintFiles(inputs: readonly LintInput[], options: LintOptions = {}): LintResult[] {
+    return lintFilesWith(inputs, options);
+  }
+
+  /**
+   * `lintFiles`, where the inputs in `unprepared` skipped their asynchronous preparation because the cache holds
+   * their text: parsing one of them throws `NeedsPreparation` (see `lintFilesAsync`).
+   */
+  function lintFilesWith(inputs: readonly LintInput[], options: LintOptions, unprepared?: ReadonlySet<LintInput>): LintResult[] {
+    const parseInput = (input: LintInput, kind?: FileKind): ParsedFile => {
+      if (unprepared?.has(input)) throw new NeedsPreparation();
+      return parse(input.path, input.text!, kind, input.prepared);
+    };
     const rules = options.rules ? checkedRules(options.rules) : linterRules;
     const rulesById = new Map(rules.map((r) => [r.meta.id, r]));
     const single = options.configFor ? undefined : compileConfig(options.config ?? {}, rules);
@@ -137,7 +153,7 @@ export function createLinter(linterOptions: LinterOptions): Linter {
       if (hit && hit.hash === hash && hit.key === key) return { ...entry, record: hit.record, cached: hit };
       // A record made elsewhere (a worker thread) is a cache miss already linted: no tree here.
       const made = kind === undefined ? input.record : undefined;
-      const full = made ? undefined : parse(input.path, text, kind, input.prepared);
+      const full = made ? undefined : parseInput(input, kind);
       const record = made ? { ...made, hash } : localRecord(full!, enabled!, rulesById, hash);
       const stored: CachedFile = { hash, key, record };
       cache?.set(input.path, stored);
@@ -201,7 +217,7 @@ export function createLinter(linterOptions: LinterOptions): Linter {
     const runCross = (entry: Entry, crossRules: Map<string, RuleSetting>): Diagnostic[] => {
       const { input, file: known } = entry;
       // A file whose tree was dropped (or never parsed: its record came from the cache) is parsed again for its cross-file rules.
-      const file = known ?? parse(input.path, input.text!, entry.record!.kind, input.prepared);
+      const file = known ?? parseInput(input, entry.record!.kind);
       const { messages, read } = reads.during(() => runRules(file, project, crossRules, rulesById));
       if (entry.cached) entry.cached.cross = { key: crossKey, messages, reads: [...read].flatMap((name) => { const d = digestNow(name); return d === undefined ? [] : [[name, d] as [string, string]]; }) };
       return messages;
@@ -243,6 +259,9 @@ export function createLinter(linterOptions: LinterOptions): Linter {
       else finish(at, reused ?? runCross(entry, crossRules));
     });
     // Cached findings whose indexes no target had built yet: most are built by now (by the targets that reran).
+    // Targets that can be parsed without an asynchronous preparation first: a rerun of one of them may build an index
+    // that spares a Terraform file its HCL parse.
+    if (unprepared) later.sort((a, b) => Number(unprepared.has(targets[a.at].input)) - Number(unprepared.has(targets[b.at].input)));
     for (const { at, crossRules } of later) {
       const reused = reusable(targets[at].cached);
       finish(at, reused !== undefined && reused !== 'later' ? reused : runCross(targets[at], crossRules));
@@ -255,7 +274,25 @@ export function createLinter(linterOptions: LinterOptions): Linter {
    * The CLI and the action use this.
    */
   async function lintFilesAsync(inputs: readonly LintInput[], options: LintOptions = {}): Promise<LintResult[]> {
-    return lintFiles(await Promise.all(inputs.map(prepareInput)), options);
+    // With a cache, a Terraform file whose text it holds is usually not parsed at all: its HCL is not prepared
+    // (nor the WebAssembly parser loaded) unless the run turns out to need its tree.
+    const cache = options.cache;
+    const deferred = new Set<LintInput>();
+    const ready = await Promise.all(inputs.map((input) => {
+      if (!cache || input.text === undefined || input.readError !== undefined || input.prepared !== undefined || input.parsed) return prepareInput(input);
+      if (!parsers[detectKind(input.path, input.text)]?.prepare || cache.get(input.path)?.hash !== cache.hash(input.text)) return prepareInput(input);
+      deferred.add(input);
+      return input;
+    }));
+    if (deferred.size) {
+      try {
+        return lintFilesWith(ready, options, deferred);
+      } catch (e) {
+        if (!(e instanceof NeedsPreparation)) throw e;
+      }
+    }
+    // Every file prepared: the first run's records and findings are in the cache, so this costs little.
+    return lintFilesWith(await Promise.all(ready.map((input) => (deferred.has(input) ? prepareInput(input) : input))), options);
   }
 
   /**
@@ -263,7 +300,8 @@ export function createLinter(linterOptions: LinterOptions): Linter {
    * for `lintFiles` or `parseFile`: with `prepared`, or with a `readError` when the file is refused (hostile nesting).
    */
   async function prepareInput(input: LintInput): Promise<LintInput> {
-    if (input.text === undefined || input.readError !== undefined) return input;
+    // Prepared already (by a worker thread that linted it, or by an editor): the HCL is not parsed twice.
+    if (input.text === undefined || input.readError !== undefined || input.prepared !== undefined) return input;
     const kind = detectKind(input.path, input.text);
     const parser = parsers[kind];
     if (!parser?.prepare) return input;
@@ -346,6 +384,9 @@ export interface LintOptions {
   onProgress?: (stage: 'parsing' | 'linting', done: number, total: number) => void;
 }
 
+/** Thrown when a run must parse a file whose asynchronous preparation was skipped (`lintFilesAsync` prepares and reruns). */
+class NeedsPreparation extends Error {}
+
 /** Up to this many inputs, every target keeps its tree from parse to rules (see `dropTrees` in `lintFiles`). */
 const KEEP_TREES_UP_TO = 64;
 
@@ -424,6 +465,12 @@ function sortMessages(messages: Diagnostic[]): Diagnostic[] {
 }
 
 const NOT_BUILT = Symbol('not built');
+/** The model's project-wide indexes (see `trackIndexReads`); an index missing here only costs a rerun. */
+const MODEL_INDEXES: readonly ((project: Project) => unknown)[] = [
+  terraformFlows, generatedFilePaths, genesysProviderConstraints, terraformIntegrationActions, dataActionIndex,
+  setAttributeActions, knownKeys, dynamicKeyWriters, archyOptionsSubstitutions,
+];
+
 /** The name under which a direct read of `project.facts` is recorded. */
 const ALL_FACTS = 'project.facts';
 
@@ -455,6 +502,7 @@ function trackIndexReads(project: Project): { during<T>(work: () => T): { messag
       return facts;
     },
   });
+  let warmedUp = false;
   const byName: [RegExp, (arg: string) => unknown][] = [
     [/^project\.facts$/, () => facts],
     [/^path:(.*)$/s, (path) => project.hasPath(path)],
@@ -483,6 +531,19 @@ function trackIndexReads(project: Project): { during<T>(work: () => T): { messag
       for (const [pattern, build] of byName) {
         const m = pattern.exec(name);
         if (m) return build(m[1]);
+      }
+      if (!warmedUp) {
+        // The model's project-wide indexes, built once by their own functions, so that a cached finding that read one
+        // is checked without rerunning (and, for Terraform, re-parsing) a file to build it. Each reports its reads.
+        warmedUp = true;
+        for (const build of MODEL_INDEXES) {
+          try {
+            build(project);
+          } catch {
+            /* the rule that reads it reports the error when it reruns */
+          }
+        }
+        if (values.has(name)) return values.get(name);
       }
       return NOT_BUILT;
     },

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,16 @@ function examplesCopy(): string {
   dirs.push(root);
   cpSync(EXAMPLES, root, { recursive: true });
   return root;
+}
+
+/** A copy of examples/ linted once with `--cache`: the cache file is written. */
+async function cachedExamples(): Promise<{ cwd: string; path: string }> {
+  const cwd = examplesCopy();
+  const path = cacheFilePath(undefined, cwd);
+  const cache = FileCache.open(path, cwd, () => {});
+  await lintPaths(['.'], { cwd, cache });
+  expect(cache.save()).toBeUndefined();
+  return { cwd, path };
 }
 
 /** The built-in rules, counting each run of a rule on a file (with the file's path), local and cross-file apart. */
@@ -53,11 +63,7 @@ describe('the lint cache', () => {
   });
 
   it('a changed file is linted again; an unchanged one whose project facts are unchanged is not', async () => {
-    const cwd = examplesCopy();
-    const path = cacheFilePath(undefined, cwd);
-    const first = FileCache.open(path, cwd, () => {});
-    await lintPaths(['.'], { cwd, cache: first });
-    first.save();
+    const { cwd, path } = await cachedExamples();
     const flow = join(cwd, 'flows/support-inbound.yaml');
     writeFileSync(flow, readFileSync(flow, 'utf8').replace('tts: Thanks for calling support.', 'tts: Thank you for calling support.'));
     const warm = countingRules();
@@ -77,6 +83,27 @@ describe('the lint cache', () => {
     const secondPass = counted.runs.local.slice(seen[1], seen[2]);
     expect(secondPass.length).toBeGreaterThan(0);
     expect(secondPass.filter((p) => !fixedPaths.has(p))).toEqual([]);
+  });
+
+  it('an unchanged Terraform file is not parsed warm, and is when a file it points at goes away', async () => {
+    const { cwd, path } = await cachedExamples();
+    const prepared: string[] = [];
+    const { terraformParser } = await import('../parse/terraform.js');
+    const prepare = terraformParser.prepare!;
+    terraformParser.prepare = (file, text) => { prepared.push(file); return prepare(file, text); };
+    try {
+      const warm = FileCache.open(path, cwd, () => {});
+      await lintPaths(['.'], { cwd, cache: warm });
+      warm.save();
+      expect(prepared).toEqual([]);
+      unlinkSync(join(cwd, 'flows/order-status-bot.yaml'));
+      const after = await lintPaths(['.'], { cwd, cache: FileCache.open(path, cwd, () => {}) });
+      expect(prepared).toContain('terraform/main.tf');
+      expect(after.results).toEqual((await lintPaths(['.'], { cwd })).results);
+      expect(after.results.find((r) => r.filePath === 'terraform/main.tf')?.messages.map((m) => m.ruleId)).toContain('terraform/flow-filepath');
+    } finally {
+      terraformParser.prepare = prepare;
+    }
   });
 
   it('a YAML file a genesyscloud_flow deploys (read as a flow) gives the same findings warm and cold', async () => {

@@ -73,12 +73,12 @@ export class FileCache implements LintCache {
 
   /** Opens the cache at `path` for a run in `cwd`; `note` gets one line when an existing file cannot be used. */
   static open(path: string, cwd: string, note: (message: string) => void): FileCache {
-    return new FileCache(path, cwd, readEntries(path, cwd, note));
+    return new FileCache(path, resolve(cwd), readEntries(path, resolve(cwd), note));
   }
 
   /** A cache that lives only as long as the run (the `--fix` passes without `--cache`). */
   static inMemory(cwd: string): FileCache {
-    return new FileCache('', cwd, new Map());
+    return new FileCache('', resolve(cwd), new Map());
   }
 
   hash(text: string): string {

@@ -3,7 +3,7 @@ import { relative, resolve, sep } from 'node:path';
 import { loadConfigFile } from '../config/load.js';
 import type { LoadedConfig } from '../config/types.js';
 import { countResult, type LintResult } from '../diagnostics.js';
-import { lintFiles, prepareInput, type LintCache, type LintInput } from '../lint.js';
+import { lintFilesAsync, type LintCache, type LintInput } from '../lint.js';
 import { builtInRules } from '../rules/index.js';
 import type { Rule } from '../rules/rule.js';
 import { DEFAULT_MAX_FILE_SIZE, readSourceFile } from '../source/read-file.js';
@@ -166,8 +166,7 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
   }
   const settings = configs.projectSettings();
   const { made: pooled, summary } = await onWorkers(inputs, options, (display) => configs.configFor(byDisplay.get(display)!), (display) => targets.has(byDisplay.get(display)!), settings);
-  const prepared = await Promise.all(inputs.map((input, at) => (pooled.has(at) ? { ...input, ...pooled.get(at) } : prepareInput(input))));
-  const results = lintFiles(prepared, {
+  const results = await lintFilesAsync(pooled.size ? inputs.map((input, at) => (pooled.has(at) ? { ...input, ...pooled.get(at) } : input)) : inputs, {
     rules,
     configFor: (display) => configs.configFor(byDisplay.get(display)!),
     settings,
