@@ -352,7 +352,8 @@ export interface LintInput {
   record?: FileRecord;
   /**
    * With `record`: this target's cross-file findings, worked out elsewhere (`crossOf`) over a project built from the
-   * records of every input of this run with a record, in input order, and the run's settings. Not with a cache.
+   * records of every input of this run with a record, in input order, and the run's settings. A cache does not keep
+   * them (it cannot tell what they read): its next run works them out again.
    */
   cross?: Diagnostic[];
 }
