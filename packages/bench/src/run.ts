@@ -12,6 +12,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statS
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import os from 'node:os';
 import { writeCorpus, type Corpus } from './corpus.js';
 import { median, measure, type Measured } from './measure.js';
 import { FLOOR_MODES, type FloorMode } from './parse-floor.js';
@@ -29,7 +30,7 @@ const FLOOR = join(here, 'parse-floor.js');
 const SHARED_CORPUS = resolve(ROOT, '../shared/corpus');
 const RULE = 'participant-data/literal-key';
 
-type ToolName = 'cxlint' | `floor:${FloorMode}` | 'spectral';
+type ToolName = 'cxlint' | `cxlint --concurrency ${'auto' | '2'}` | `floor:${FloorMode}` | 'spectral';
 
 interface Row {
   corpus: string;
@@ -188,6 +189,10 @@ async function runJob(job: Job): Promise<{ rows: Row[]; check: string }> {
     { tool: 'cxlint', cmd: [CXLINT, '--format', 'json', ...job.cxlintArgs], files: job.cxlintFiles, bytes: job.cxlintBytes },
     ...job.floors.map((m) => ({ tool: `floor:${m}` as ToolName, cmd: [FLOOR, m, listFile], files: job.yamlFiles.length, bytes: job.yamlBytes })),
   ];
+  // Worker threads (`auto`: half the cores when the run is large enough; `2`: forced) against the default, `off`.
+  if (job.corpus === 'flows-1000') {
+    for (const c of ['auto', '2'] as const) tools.splice(1, 0, { tool: `cxlint --concurrency ${c}`, cmd: [CXLINT, '--format', 'json', '--concurrency', c, ...job.cxlintArgs], files: job.cxlintFiles, bytes: job.cxlintBytes });
+  }
   if (job.spectral) {
     const globs = job.corpus === 'corpus' ? job.yamlFiles : ['**/*.yaml', '**/*.yml'];
     tools.push({ tool: 'spectral', cmd: [SPECTRAL, 'lint', '--ruleset', RULESET, '--format', 'json', '--quiet', '--fail-severity', 'error', ...globs], files: job.yamlFiles.length, bytes: job.yamlBytes });
@@ -495,6 +500,11 @@ async function main(): Promise<void> {
     if (sp) parts.push(`Spectral/cxlint ${(sp.wallMs / cx.wallMs).toFixed(1)}×`);
     if (fl) parts.push(`cxlint/floor:js-yaml-listener ${(cx.wallMs / fl.wallMs).toFixed(2)}×`);
     console.log(`  ${pad(c, 11)} ${parts.join(', ')}`);
+  }
+  const off1000 = row('flows-1000', 'cxlint');
+  for (const c of ['auto', '2'] as const) {
+    const pooled = row('flows-1000', `cxlint --concurrency ${c}`);
+    if (off1000 && pooled) console.log(`${c === 'auto' ? '\n' : ''}Concurrency, 1,000 flows: --concurrency ${c} / off = ${(pooled.wallMs / off1000.wallMs).toFixed(2)}× wall, ${(pooled.cpuS / off1000.cpuS).toFixed(2)}× CPU (${os.availableParallelism()} cores, load average ${os.loadavg()[0].toFixed(1)})`);
   }
 
   // Targets of issue 5 that issue 13 does not restate.

@@ -60,6 +60,16 @@ export interface Linter {
   prepareInput(input: LintInput): Promise<LintInput>;
   /** `parseFile` with this linter's parsers (an editor keeps its workspace parsed and passes `LintInput.parsed`). */
   parseFile(path: string, text: string, kind?: FileKind, prepared?: unknown): ParsedFile;
+  /**
+   * Pass 1 on one file on its own: parse (with `input.prepared`), facts, the rules that read no other file, under the
+   * rules `enabled` for it (a config matcher's `rulesFor`). What a worker thread sends back as `LintInput.record`.
+   */
+  recordOf(input: LintInput, enabled: ReadonlyMap<string, RuleSetting>): FileRecord;
+  /**
+   * Pass 2 on one file on its own: its cross-file rules among those `enabled`, over `project` (built with
+   * `Project.fromFacts` from every file's record and the run's settings). What a worker thread sends back as `LintInput.cross`.
+   */
+  crossOf(input: LintInput, kind: FileKind, project: Project, enabled: ReadonlyMap<string, RuleSetting>): Diagnostic[];
 }
 
 /** Builds a linter. Throws a clear error when a rule's `meta` is inconsistent (see `checkRules`). */
@@ -141,11 +151,13 @@ export function createLinter(linterOptions: LinterOptions): Linter {
       const hit = cache?.get(input.path);
       // A cached file is not parsed: its facts and findings are in the record (pass 2 parses it if it must rerun).
       if (hit && hit.hash === hash && hit.key === key) return { ...entry, record: hit.record, cached: hit };
-      const full = parseInput(input, kind);
-      const record = localRecord(full, enabled!, rulesById, hash);
+      // A record made elsewhere (a worker thread) is a cache miss already linted: no tree here.
+      const made = kind === undefined ? input.record : undefined;
+      const full = made ? undefined : parseInput(input, kind);
+      const record = made ? { ...made, hash } : localRecord(full!, enabled!, rulesById, hash);
       const stored: CachedFile = { hash, key, record };
       cache?.set(input.path, stored);
-      return { ...entry, file: keptTree(full, input), record, cached: cache ? stored : undefined };
+      return { ...entry, file: full && keptTree(full, input), record, cached: cache ? stored : undefined };
     };
 
     const entries: Entry[] = inputs.map((input, i) => {
@@ -240,6 +252,8 @@ export function createLinter(linterOptions: LinterOptions): Linter {
       }
       const crossRules = record.facts.parseFailed ? new Map<string, RuleSetting>() : rulesOf(entry.enabled!, rulesById, record.kind, true);
       if (!crossRules.size) return finish(at, []);
+      // Worked out elsewhere over a project of the same facts (a worker thread): unless a YAML file was read again as a flow.
+      if (input.cross && !deployed.length) return finish(at, input.cross);
       const reused = reusable(entry.cached);
       if (reused === 'later') later.push({ at, crossRules });
       else finish(at, reused ?? runCross(entry, crossRules));
@@ -286,7 +300,8 @@ export function createLinter(linterOptions: LinterOptions): Linter {
    * for `lintFiles` or `parseFile`: with `prepared`, or with a `readError` when the file is refused (hostile nesting).
    */
   async function prepareInput(input: LintInput): Promise<LintInput> {
-    if (input.text === undefined || input.readError !== undefined) return input;
+    // Prepared already (by a worker thread that linted it, or by an editor): the HCL is not parsed twice.
+    if (input.text === undefined || input.readError !== undefined || input.prepared !== undefined) return input;
     const kind = detectKind(input.path, input.text);
     const parser = parsers[kind];
     if (!parser?.prepare) return input;
@@ -303,7 +318,17 @@ export function createLinter(linterOptions: LinterOptions): Linter {
     }
   }
 
-  return { rules: linterRules, parsers, contributors, lintText, lintFiles, lintFilesAsync, prepareInput, parseFile: parse };
+  const linterRulesById = new Map(linterRules.map((r) => [r.meta.id, r]));
+  function recordOf(input: LintInput, enabled: ReadonlyMap<string, RuleSetting>): FileRecord {
+    return localRecord(parse(input.path, input.text ?? '', undefined, input.prepared), enabled, linterRulesById, '');
+  }
+
+  function crossOf(input: LintInput, kind: FileKind, project: Project, enabled: ReadonlyMap<string, RuleSetting>): Diagnostic[] {
+    const crossRules = rulesOf(enabled, linterRulesById, kind, true);
+    return crossRules.size ? runRules(parse(input.path, input.text ?? '', kind, input.prepared), project, crossRules, linterRulesById) : [];
+  }
+
+  return { rules: linterRules, parsers, contributors, lintText, lintFiles, lintFilesAsync, prepareInput, parseFile: parse, recordOf, crossOf };
 }
 
 export interface LintInput {
@@ -320,6 +345,17 @@ export interface LintInput {
    * files parsed, so re-linting one file re-parses only that one (the models cache their facts per parsed file).
    */
   parsed?: ParsedFile;
+  /**
+   * This same text's pass-1 record, made elsewhere with `recordOf` under the rules its config enables (a worker
+   * thread, see `node/worker-pool.ts`): used like a cache hit, so the file is parsed here only if pass 2 needs its tree.
+   */
+  record?: FileRecord;
+  /**
+   * With `record`: this target's cross-file findings, worked out elsewhere (`crossOf`) over a project built from the
+   * records of every input of this run with a record, in input order, and the run's settings. A cache does not keep
+   * them (it cannot tell what they read): its next run works them out again.
+   */
+  cross?: Diagnostic[];
 }
 
 export interface LintOptions {
@@ -355,7 +391,7 @@ class NeedsPreparation extends Error {}
 /** Up to this many inputs, every target keeps its tree from parse to rules (see `dropTrees` in `lintFiles`). */
 const KEEP_TREES_UP_TO = 64;
 
-type RuleSetting = { severity: 1 | 2; options: Record<string, unknown> };
+export type RuleSetting = { severity: 1 | 2; options: Record<string, unknown> };
 
 /**
  * What pass 1 makes of one file, a pure function of (path, text, the file's resolved config, cxlint version):
@@ -406,7 +442,7 @@ interface Entry {
 }
 
 /** Pass 1's record of a parsed file: its facts, and the findings of its rules that read no other file. */
-function localRecord(file: ParsedFile, enabled: Map<string, RuleSetting>, rulesById: Map<string, Rule>, hash: string): FileRecord {
+function localRecord(file: ParsedFile, enabled: ReadonlyMap<string, RuleSetting>, rulesById: Map<string, Rule>, hash: string): FileRecord {
   const messages = file.kind === 'unknown' ? [] : file.errors.length ? parseErrorMessages(file) : runRules(file, undefined, rulesOf(enabled, rulesById, file.kind, false), rulesById);
   const facts = extractFacts(file);
   // A bug in a fact extractor leaves the file out of the project: say so on the file, never a silent gap.
@@ -415,7 +451,7 @@ function localRecord(file: ParsedFile, enabled: Map<string, RuleSetting>, rulesB
 }
 
 /** The enabled rules that apply to a kind and read other files (`crossFile`), or those that do not. */
-function rulesOf(enabled: Map<string, RuleSetting>, rulesById: Map<string, Rule>, kind: FileKind, crossFile: boolean): Map<string, RuleSetting> {
+function rulesOf(enabled: ReadonlyMap<string, RuleSetting>, rulesById: Map<string, Rule>, kind: FileKind, crossFile: boolean): Map<string, RuleSetting> {
   const out = new Map<string, RuleSetting>();
   for (const [id, setting] of enabled) {
     const rule = rulesById.get(id);

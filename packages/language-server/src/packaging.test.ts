@@ -113,6 +113,10 @@ describe('installed from the tarballs into an empty project', () => {
     const inRepo = spawnSync(process.execPath, [join(ROOT, 'packages/core/bin/cxlint.js'), 'flows/support.yaml', '--format', 'json'], { cwd: project, encoding: 'utf8' });
     expect(installed).toEqual(JSON.parse(inRepo.stdout));
     expect(installed[0].messages.map((m: { ruleId: string }) => m.ruleId)).toContain('participant-data/literal-key');
+    // The worker threads of --concurrency run the installed package's lint-worker script (it must be in `files`).
+    const pooled = spawnSync(npm, ['exec', '--offline', '--', 'cxlint', 'flows/support.yaml', '--format', 'json', '--concurrency', '2', '--debug'], { cwd: project, encoding: 'utf8' });
+    expect(pooled.stderr).toMatch(/concurrency: 1 worker thread \(pass 1 of 1 of 1 files to lint, pass 2 of 1 targets\)/);
+    expect(JSON.parse(pooled.stdout)).toEqual(installed);
   });
 
   it('`cxlint-language-server --stdio` answers the handshake and publishes the diagnostic', async () => {

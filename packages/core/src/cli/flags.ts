@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { RuleEntry } from '../config/types.js';
 import type { CommandLineConfig } from '../node/config-resolver.js';
 import type { CliIo } from './main.js';
+import { parseConcurrency, type Concurrency } from '../node/worker-pool.js';
 
 /** `parseArgs` options for these flags. */
 export const ESLINT_FLAG_OPTIONS = {
@@ -20,6 +21,7 @@ export const ESLINT_FLAG_OPTIONS = {
   cache: { type: 'boolean' },
   'cache-location': { type: 'string' },
   'cache-strategy': { type: 'string' },
+  concurrency: { type: 'string' },
 } as const;
 
 export const ESLINT_FLAGS_HELP = `      --stdin              lint the text on standard input (needs --stdin-filename)
@@ -45,7 +47,10 @@ export const ESLINT_FLAGS_HELP = `      --stdin              lint the text on st
                            path ending with /, gets a file named after a hash of the working folder
       --cache-strategy content
                            how changed files are found: content hashes (the only strategy; ESLint's default
-                           "metadata" is not offered, as a checkout gives every file a new modification time)`;
+                           "metadata" is not offered, as a checkout gives every file a new modification time)
+      --concurrency <n|auto|off>
+                           lint on n worker threads; auto: half the cores when there are enough files to
+                           lint (on 2 cores, none); off (the default): on the main thread`;
 
 export interface EslintFlagValues {
   stdin?: boolean;
@@ -58,6 +63,7 @@ export interface EslintFlagValues {
   cache?: boolean;
   'cache-location'?: string;
   'cache-strategy'?: string;
+  concurrency?: string;
   fix?: boolean;
   format?: string;
   config?: string;
@@ -199,6 +205,8 @@ export interface EslintFlags {
   stdin?: StdinRun;
   /** The cache file: used with `--cache`, deleted without it (as ESLint does). */
   cacheFile?: { path: string; use: boolean };
+  /** `--concurrency`: worker threads for both passes (`off` when not given, as in ESLint). */
+  concurrency?: Concurrency;
 }
 
 /** `--cache`, `--cache-location`, `--cache-strategy`: where the cache file is, and whether this run uses it. */
@@ -219,7 +227,9 @@ export async function eslintFlags(v: EslintFlagValues, positionals: readonly str
     if (v['print-config'] !== undefined) return { exit: await printConfig(v['print-config'], v, commandLine, io) };
     const stdin = await stdinRun(v, io);
     if (stdin && positionals.length) throw new UsageError('--stdin lints the piped text only; give no paths');
-    return { commandLine, stdin, cacheFile: await cacheFlags(v, io) };
+    const concurrency = parseConcurrency(v.concurrency ?? 'off');
+    if (concurrency === undefined) throw new UsageError(`--concurrency "${v.concurrency}" must be a positive whole number, auto or off`);
+    return { commandLine, stdin, cacheFile: await cacheFlags(v, io), concurrency };
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr(`cxlint: ${e.message}\n`);

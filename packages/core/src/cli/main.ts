@@ -146,8 +146,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           debug: v.debug,
           onProgress,
           cache,
+          concurrency: extra.concurrency,
+          onNote: note,
         })
-      : await lintPaths(paths, { ...given, cwd: io.cwd, configFile: v.config, includeSource: true, debug: v.debug, onProgress, cache });
+      : await lintPaths(paths, { ...given, cwd: io.cwd, configFile: v.config, includeSource: true, debug: v.debug, onProgress, cache, concurrency: extra.concurrency, onNote: note });
     progress.done();
     const unsaved = cache?.save();
     if (unsaved) note(unsaved);
@@ -160,6 +162,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (v.debug) {
     for (const f of run.configFiles) io.stderr(`cxlint: debug: config ${f}\n`);
     for (const c of run.considered ?? []) io.stderr(`cxlint: debug: ${c.path}: ${c.decision}\n`);
+    const w = run.workers;
+    if (w) io.stderr(`cxlint: debug: concurrency: ${w.concurrency === 'off' ? 'off, main thread' : w.threads ? `${w.threads} worker thread${w.threads === 1 ? '' : 's'} (pass 1 of ${w.records} of ${w.candidates} files to lint, pass 2 of ${w.cross} targets)` : `main thread (${w.candidates} files to lint)`}\n`);
   }
   if (run.missing.length) {
     io.stderr(`cxlint: ${missingPathsMessage(run.missing)}\n`);

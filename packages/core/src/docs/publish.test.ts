@@ -90,7 +90,7 @@ describe('packages are ready to publish', () => {
       expect(files).toContain('dist/index.d.ts');
       expect(files).toContain('README.md');
       expect(files.filter((f) => f.startsWith('src/') || /\.test\.(js|ts|d\.ts)$/.test(f))).toEqual([]);
-      if (pkg.name === '@cxlint/core') expect(files).toContain('bin/cxlint.js');
+      if (pkg.name === '@cxlint/core') expect(files).toEqual(expect.arrayContaining(['bin/cxlint.js', 'dist/bundle/lint-worker.mjs', 'dist/node/lint-worker.js']));
       if (pkg.name === '@cxlint/schema') {
         const schemas = readdirSync(join(ROOT, dir, 'schemas')).filter((f) => f.endsWith('.schema.json'));
         for (const s of schemas) expect(files).toContain(`schemas/${s}`);

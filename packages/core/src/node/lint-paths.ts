@@ -11,6 +11,9 @@ import { DEFAULT_MAX_FILE_SIZE, readSourceFile } from '../source/read-file.js';
 import { findFiles, type FoundFiles } from './find-files.js';
 import type { CommandLineConfig } from './config-resolver.js';
 import { detectKind } from '../parse/detect-kind.js';
+import type { ConfigMatcher } from '../config/resolve.js';
+import type { ProjectSettings } from '../model/project.js';
+import { workerCount, WorkerPool, type Concurrency, type CrossJob, type RecordJob } from './worker-pool.js';
 
 export interface LintPathsOptions {
   cwd?: string;
@@ -32,6 +35,13 @@ export interface LintPathsOptions {
   onProgress?: (stage: ProgressStage, done: number, total: number) => void;
   /** Records kept between runs (`--cache`, see `node/cache.ts`) or between `--fix` passes. */
   cache?: LintCache;
+  /**
+   * `--concurrency` (ESLint's values): pass 1 of the files to lint on this many worker threads, `auto` to decide from
+   * their number and the cores, `off` (the default) for none. Only with the built-in rules (`rules` not given).
+   */
+  concurrency?: Concurrency;
+  /** Something the user should know that does not change the results (a worker thread that stopped). */
+  onNote?: (message: string) => void;
 }
 
 export type ProgressStage = 'reading' | 'parsing' | 'linting';
@@ -51,6 +61,18 @@ export interface LintPathsResult {
   skipped: { ignored: number; notOurs: number };
   /** With `debug`: every path considered, as displayed, and why it was linted or skipped. */
   considered?: { path: string; decision: string }[];
+  /** With `debug` and a `concurrency`: the worker threads started, and how many files each pass gave them. */
+  workers?: WorkerSummary;
+}
+
+export interface WorkerSummary {
+  concurrency: Concurrency;
+  threads: number;
+  /** Files to lint (cache misses) that pass 1 was run on in the workers, of `candidates`. */
+  records: number;
+  candidates: number;
+  /** Targets whose cross-file rules ran in the workers. */
+  cross: number;
 }
 
 const toPosix = (p: string) => p.split(sep).join('/');
@@ -163,10 +185,12 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
     if (read.osError !== undefined && targets.has(abs)) unreadable.push(display);
     inputs.push({ path: display, readError: read.error, readErrorLine: read.errorLine });
   }
-  const results = await lintFilesAsync(inputs, {
+  const settings = configs.projectSettings();
+  const { made: pooled, summary } = await onWorkers(inputs, options, (display) => configs.configFor(byDisplay.get(display)!), (display) => targets.has(byDisplay.get(display)!), settings);
+  const results = await lintFilesAsync(pooled.size ? inputs.map((input, at) => (pooled.has(at) ? { ...input, ...pooled.get(at) } : input)) : inputs, {
     rules,
     configFor: (display) => configs.configFor(byDisplay.get(display)!),
-    settings: configs.projectSettings(),
+    settings,
     isTarget: (display) => targets.has(byDisplay.get(display)!),
     includeSource: options.includeSource,
     // Each file was read under its own folder's settings.maxFileSize (readSourceFile above).
@@ -200,6 +224,7 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
       notOurs: results.filter((r) => r.skipped === 'not-ours').length + skippedBeforeLint.size,
     },
     ...(considered ? { considered } : {}),
+    ...(options.debug && options.concurrency !== undefined ? { workers: summary } : {}),
   };
 }
 
@@ -217,3 +242,61 @@ function describeConsidered(
   });
 }
 
+/**
+ * `--concurrency`: pass 1 of the files the cache does not answer on worker threads when there are enough of them,
+ * then (without a cache, whose bookkeeping of what each finding read stays on the main thread) pass 2 of the targets
+ * over a project of the same facts. Returns, by input index, what to add to each input: its `record` (and a Terraform
+ * file's `prepared` document) or a `readError`, and a target's `cross` findings. An input left out (its worker died,
+ * or linting it threw there) is linted on the main thread, as in a single-thread run.
+ */
+async function onWorkers(
+  inputs: readonly LintInput[],
+  options: LintPathsOptions,
+  configFor: (display: string) => { matcher: ConfigMatcher; relPath: string },
+  isTarget: (display: string) => boolean,
+  settings: ProjectSettings | undefined,
+): Promise<{ made: Map<number, Partial<LintInput>>; summary: WorkerSummary }> {
+  const made = new Map<number, Partial<LintInput>>();
+  const summary: WorkerSummary = { concurrency: options.concurrency ?? 'off', threads: 0, records: 0, candidates: 0, cross: 0 };
+  // Custom rules (the API) are not what a worker's default linter runs.
+  if (options.concurrency === undefined || options.concurrency === 'off' || options.rules !== undefined) return { made, summary };
+  const cache = options.cache;
+  const jobs: (RecordJob & { at: number })[] = [];
+  inputs.forEach((input, at) => {
+    if (input.text === undefined || input.readError !== undefined) return;
+    const { matcher, relPath } = configFor(input.path);
+    if (matcher.isIgnored(relPath) || (cache && cache.get(input.path)?.hash === cache.hash(input.text))) return;
+    jobs.push({ at, path: input.path, text: input.text, enabled: matcher.rulesFor(relPath) });
+  });
+  summary.candidates = jobs.length;
+  const pool = WorkerPool.start(workerCount(options.concurrency, jobs.length));
+  if (!pool) return { made, summary };
+  summary.threads = pool.size;
+  try {
+    const records = await pool.run('records', jobs, (done, total) => options.onProgress?.('parsing', done, total));
+    const enabled = new Map(jobs.map((j) => [j.at, j.enabled]));
+    records.forEach((reply, j) => {
+      if (reply) made.set(jobs[j].at, reply);
+    });
+    summary.records = made.size;
+    // Pass 2 needs the project the engine will build: every input's record, in input order.
+    if (cache || records.some((r) => !r)) return { made, summary };
+    const withRecords = inputs.flatMap((input, at) => {
+      const record = made.get(at)?.record;
+      return record ? [{ input, at, record }] : [];
+    });
+    const crossJobs: (CrossJob & { at: number })[] = withRecords
+      .filter(({ input, record }) => isTarget(input.path) && record.kind !== 'unknown' && !record.facts.parseFailed)
+      .map(({ input, at, record }) => ({ at, path: input.path, text: input.text!, kind: record.kind, prepared: made.get(at)!.prepared, enabled: enabled.get(at)! }));
+    if (!crossJobs.length) return { made, summary };
+    pool.sendProject(withRecords.map((w) => w.record.facts), settings ?? {});
+    const cross = await pool.run('cross', crossJobs, (done, total) => options.onProgress?.('linting', done, total));
+    cross.forEach((messages, j) => {
+      if (messages) made.get(crossJobs[j].at)!.cross = messages;
+    });
+    summary.cross = cross.filter((m) => m).length;
+    return { made, summary };
+  } finally {
+    for (const note of await pool.close()) options.onNote?.(note);
+  }
+}
