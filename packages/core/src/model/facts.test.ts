@@ -189,6 +189,26 @@ describe('extractFacts', () => {
     expect(broken).toEqual({ path: 'broken.yaml', kind: 'flow', parseFailed: true });
   });
 
+  it('reads contract numbers JSON cannot hold (-0, 1e400) as JSON gives them back, in exported JSON and in Terraform', async () => {
+    const tf = `resource "genesyscloud_integration_action" "pay" {
+  name            = "Pay"
+  category        = "Payments"
+  contract_input  = jsonencode({ type = "object", properties = { amount = { type = "number", minimum = -0, maximum = 1e400 } } })
+  contract_output = jsonencode({ type = "object" })
+  config_request {
+    request_url_template = "/pay"
+    request_type         = "POST"
+  }
+}
+`;
+    const json = '{"name": "Pay", "contract": {"input": {"inputSchema": {"type": "object", "properties": {"amount": {"type": "number", "minimum": -0, "maximum": 1e400}}}}, "output": {"successSchema": {"type": "object"}}}, "config": {"request": {"requestUrlTemplate": "/pay", "requestType": "POST"}, "response": {}}}';
+    const facts = [extractFacts(await parse('pay.tf', tf)), extractFacts(parseFile('pay.json', json))];
+    expect(roundTrip(facts)).toStrictEqual(facts);
+    const amount = { type: 'number', minimum: 0, maximum: null };
+    expect(facts[0].terraform?.integrationActions[0].action.inputSchema).toStrictEqual({ type: 'object', properties: { amount } });
+    expect(facts[1].dataAction?.action?.inputSchema).toStrictEqual({ type: 'object', properties: { amount } });
+  });
+
   it('keeps the run going when an extractor throws: the file has its path and the reason, nothing else', () => {
     const hostile = { json: { get resource(): never { throw new Error('boom'); } }, jsonencoded: new Map() };
     const facts = extractFacts(parseFile('bad.tf', 'resource "x" "y" {}\n', 'terraform', hostile));
@@ -276,6 +296,53 @@ describe('a lint whose project is built from JSON facts', () => {
     expect(treesIn(reads.map(([, v]) => v), 'index'), label).toEqual([]);
     return { normal, reads };
   }
+
+  it('lints a contract with numbers JSON cannot hold (-0, 1e400) with the same findings, its facts unchanged by JSON', async () => {
+    // JSON.parse reads `-0` as -0 and `1e400` as Infinity; JSON.stringify writes them `0` and `null`. A fact holding
+    // them would come back from a cache as another schema (`maximum: null` is no schema at all, so the literal
+    // checks of call-data/contract would be skipped on a warm run and made on a cold one).
+    const dir = mkdtempSync(join(tmpdir(), 'cxlint-facts-json-'));
+    try {
+      const schema = '{"type": "object", "required": ["amount"], "properties": {"amount": {"type": "number", "minimum": -0, "maximum": 1e400}, "note": {"type": "string"}}}';
+      const action = `{"name": "Pay", "integrationType": "purecloud-data-actions", "contract": {"input": {"inputSchema": ${schema}}, "output": {"successSchema": {"type": "object"}}}, "config": {"request": {"requestUrlTemplate": "/pay", "requestType": "POST", "headers": {}, "requestTemplate": "\${input.rawRequest}"}, "response": {"translationMap": {}, "successTemplate": "\${rawResult}"}}}`;
+      writeFileSync(join(dir, 'pay.json'), action);
+      writeFileSync(join(dir, 'flow.yaml'), `inboundCall:
+  name: Pay
+  defaultLanguage: en-us
+  startUpRef: ./tasks/task[T_1]
+  tasks:
+    - task:
+        name: T
+        refId: T_1
+        actions:
+          - callData:
+              name: Pay
+              category:
+                Payments:
+                  dataAction:
+                    Pay:
+                      inputs:
+                        amount:
+                          lit: 5
+                        note:
+                          lit: 3
+              outputs:
+                success:
+                  actions:
+                    - disconnect:
+                        name: Bye
+          - disconnect:
+              name: Bye
+`);
+      writeFileSync(join(dir, '.cxlint.yml'), 'root: true\nextends: recommended\n');
+      const { normal } = await compare('numbers JSON cannot hold', ['.'], dir);
+      const messages = normal.results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'call-data/contract').map((m) => m.message));
+      // The cold run's answer, which the warm one must give too: the schema is read as JSON gives it back.
+      expect(messages).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('lints examples/ with the same findings', async () => {
     const { normal, reads } = await compare('examples', ['examples'], REPO);
