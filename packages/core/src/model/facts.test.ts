@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -214,6 +214,17 @@ describe('extractFacts', () => {
     const facts = extractFacts(parseFile('bad.tf', 'resource "x" "y" {}\n', 'terraform', hostile));
     expect(facts).toEqual({ path: 'bad.tf', kind: 'terraform', extractError: 'Internal error while reading the facts of bad.tf: boom. Please report it.' });
     expect(terraformFlows(Project.fromFacts([facts]))).toEqual([]);
+  });
+});
+
+describe('the model indexes docs/api.md offers a custom cross-file rule', () => {
+  it('are exported by the universal entry (and so by the node one)', async () => {
+    const doc = readFileSync(join(REPO, 'docs/api.md'), 'utf8');
+    const list = /and the model's\s*\(([^)]*)\)/.exec(doc)?.[1];
+    const names = [...(list ?? '').matchAll(/`(\w+)`/g)].map((m) => m[1]);
+    expect(names).toEqual(expect.arrayContaining(['dataActionIndex', 'terraformFlows', 'substitutionValues']));
+    const universal = (await import('../universal.js')) as Record<string, unknown>;
+    expect(names.filter((n) => typeof universal[n] !== 'function')).toEqual([]);
   });
 });
 
