@@ -4,13 +4,23 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { lintPaths } from '../node/lint-paths.js';
+import * as nodes from '../parse/nodes.js';
 import { parseFile, type ParsedFile } from '../parse/parse-file.js';
 import { prepareTerraform } from '../parse/terraform.js';
 import { SourceText } from '../source/source-text.js';
+import { callDataActions } from './call-data.js';
 import { dataActionIndex } from './data-actions.js';
 import { extractFacts, FACTS_VERSION, type FileFacts } from './facts.js';
+import { participantAttributes } from './participant-data.js';
 import { Project } from './project.js';
 import { generatedFilePaths, substitutionValues, terraformFlows, terraformIntegrationActions, variableValues } from './terraform.js';
+
+// Counts full walks over a tree (the module's namespace cannot be spied on; its export can be wrapped).
+const walks = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../parse/nodes.js', async (original) => {
+  const actual = await original<typeof nodes>();
+  return { ...actual, walk: (...args: Parameters<typeof actual.walk>) => (walks.count++, actual.walk(...args)) };
+});
 
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 const EXAMPLES = join(REPO, 'examples');
@@ -214,6 +224,42 @@ describe('extractFacts', () => {
     const facts = extractFacts(parseFile('bad.tf', 'resource "x" "y" {}\n', 'terraform', hostile));
     expect(facts).toEqual({ path: 'bad.tf', kind: 'terraform', extractError: 'Internal error while reading the facts of bad.tf: boom. Please report it.' });
     expect(terraformFlows(Project.fromFacts([facts]))).toEqual([]);
+  });
+});
+
+describe('flow facts', () => {
+  it('are read in one walk over the tree, which the Set/Get and Call Data models then reuse, finding what their own walks find', () => {
+    const file = parseFile('flows/main.yaml', FLOW);
+    walks.count = 0;
+    const facts = extractFacts(file);
+    expect(walks.count).toBe(1);
+    const attributes = participantAttributes(file);
+    const calls = callDataActions(file);
+    expect(walks.count).toBe(1);
+    expect(facts.flow?.keysSet.map((o) => o.key)).toEqual(['customerId']);
+    expect(facts.flow?.calls.map((c) => c.actionName)).toEqual(['Set Attribute']);
+
+    // The same as each model finds walking on its own (a fresh parse: nothing remembered), in document order.
+    const fresh = parseFile('flows/main.yaml', FLOW);
+    walks.count = 0;
+    const own = { attributes: participantAttributes(fresh), calls: callDataActions(fresh) };
+    expect(walks.count).toBe(2);
+    const shape = (a: { attributes: typeof attributes; calls: typeof calls }) => ({
+      attributes: a.attributes.map((x) => [x.op, x.name?.text, x.actionLabel, x.actionPair.key.range]),
+      calls: a.calls.map((c) => [c.label, c.category, c.actionName, c.inputs.map((e) => e.name), c.actionKey.range]),
+    });
+    expect(shape({ attributes, calls })).toEqual(shape(own));
+    expect(shape(own).attributes.map(([op]) => op)).toEqual(['set', 'get']);
+  });
+
+  it('walk only for what is missing when a rule already found one of the two', () => {
+    const file = parseFile('flows/main.yaml', FLOW);
+    const attributes = participantAttributes(file);
+    walks.count = 0;
+    extractFacts(file);
+    expect(walks.count).toBe(1);
+    // What the rule holds is still what the model answers.
+    expect(participantAttributes(file)).toBe(attributes);
   });
 });
 
