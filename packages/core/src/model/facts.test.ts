@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { lintPaths } from '../node/lint-paths.js';
@@ -316,6 +316,46 @@ describe('Project.fromFacts', () => {
   });
 });
 
+/** A flow setting `setKey` (with `{{…}}` in its value), reading `reads`, with `extra` actions after. */
+const flow = (type: string, name: string, setKey: string, reads: string[], extra = '') => `${type}:
+  name: ${name}
+  defaultLanguage: en-us
+  startUpRef: ./tasks/task[T_1]
+  tasks:
+    - task:
+        name: T
+        refId: T_1
+        actions:
+          - setParticipantData:
+              name: Save
+              attributes:
+                - attribute:
+                    name:
+                      lit: ${setKey}
+                    value:
+                      lit: "{{quoted}} {{fromOptions}} {{undefinedSub}}"
+${reads.length ? `          - getParticipantData:
+              name: Read
+              attributes:
+${reads.map((k) => `                - attribute:\n                    name:\n                      lit: ${k}\n                    variable: Flow.s\n`).join('')}` : ''}${extra}          - disconnect:
+              name: Bye
+`;
+
+/** A Call Data Action of `flow`'s task, with literal inputs. */
+const call = (category: string, action: string, inputs: Record<string, string>) => `          - callData:
+              name: Call ${action}
+              category:
+                ${category}:
+                  dataAction:
+                    ${action}:
+                      inputs:
+${Object.entries(inputs).map(([k, v]) => `                        ${k}:\n                          lit: ${v}\n`).join('')}              outputs:
+                success:
+                  actions:
+                    - disconnect:
+                        name: D
+`;
+
 /**
  * The proof that the project is facts only: the linter's project is built from facts that went through JSON (as a
  * cache would give them back), and every finding is the same as in a normal run; nothing the project was built
@@ -363,39 +403,148 @@ describe('a lint whose project is built from JSON facts', () => {
       const schema = '{"type": "object", "required": ["amount"], "properties": {"amount": {"type": "number", "minimum": -0, "maximum": 1e400}, "note": {"type": "string"}}}';
       const action = `{"name": "Pay", "integrationType": "purecloud-data-actions", "contract": {"input": {"inputSchema": ${schema}}, "output": {"successSchema": {"type": "object"}}}, "config": {"request": {"requestUrlTemplate": "/pay", "requestType": "POST", "headers": {}, "requestTemplate": "\${input.rawRequest}"}, "response": {"translationMap": {}, "successTemplate": "\${rawResult}"}}}`;
       writeFileSync(join(dir, 'pay.json'), action);
-      writeFileSync(join(dir, 'flow.yaml'), `inboundCall:
-  name: Pay
-  defaultLanguage: en-us
-  startUpRef: ./tasks/task[T_1]
-  tasks:
-    - task:
-        name: T
-        refId: T_1
-        actions:
-          - callData:
-              name: Pay
-              category:
-                Payments:
-                  dataAction:
-                    Pay:
-                      inputs:
-                        amount:
-                          lit: 5
-                        note:
-                          lit: 3
-              outputs:
-                success:
-                  actions:
-                    - disconnect:
-                        name: Bye
-          - disconnect:
-              name: Bye
-`);
+      writeFileSync(join(dir, 'flow.yaml'), flow('inboundCall', 'Pay', 'paid', [], call('Payments', 'Pay', { amount: '5', note: '3' })));
       writeFileSync(join(dir, '.cxlint.yml'), 'root: true\nextends: recommended\n');
       const { normal } = await compare('numbers JSON cannot hold', ['.'], dir);
       const messages = normal.results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'call-data/contract').map((m) => m.message));
       // The cold run's answer, which the warm one must give too: the schema is read as JSON gives it back.
       expect(messages).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('lints crafted cross-file cases (modules, var names and categories, local_file, several constraints, options file, HCL and JSON PATCHes, a mistyped deployed flow) with the same findings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxlint-facts-crafted-'));
+    const patch = (body: string) => `  config_request {
+    request_url_template = "/api/v2/conversations/$\${input.conversationId}/participants/$\${input.participantId}/attributes"
+    request_type         = "PATCH"
+    request_template     = "${body}"
+  }
+`;
+    const files: Record<string, string> = {
+      '.cxlint.yml': 'root: true\nextends: strict\nsettings:\n  archyOptionsFiles: [./opts/archy.yaml]\n',
+      'opts/archy.yaml': 'substitutions:\n  fromOptions: x\n',
+      'modules/flow/main.tf': `variable "flow_name" {}
+variable "div" {
+  default = "Home"
+}
+resource "genesyscloud_flow" "a" {
+  filepath          = "\${path.module}/flows/a.yaml"
+  file_content_hash = filesha256("\${path.module}/flows/a.yaml")
+  substitutions = {
+    flow_name = var.flow_name
+    division  = var.div
+    quoted    = "say \\"hi\\""
+  }
+}
+resource "genesyscloud_flow" "b" {
+  filepath      = "\${local.dir}/flows/b.yaml"
+  substitutions = var.subs
+}
+resource "genesyscloud_flow" "gen" {
+  filepath = "\${path.module}/gen/g.yaml"
+}
+resource "local_file" "g" {
+  filename = "\${path.module}/gen/g.yaml"
+  content  = "x"
+}
+resource "genesyscloud_flow" "missing" {
+  filepath = "\${path.module}/flows/nothere.yaml"
+}
+`,
+      'modules/actions/main.tf': `variable "action_name" {}
+variable "cat" {
+  default = "Default Cat"
+}
+resource "genesyscloud_integration_action" "set_attr" {
+  name           = var.action_name
+  category       = var.cat
+  contract_input = jsonencode({ type = "object", properties = { conversationId = { type = "string" }, participantId = { type = "string" }, key = { type = "string" }, value = { type = "string" } } })
+  contract_output = jsonencode({ type = "object" })
+${patch('{\\"attributes\\": {\\"$${input.key}\\": \\"$${input.value}\\"}}')}}
+resource "genesyscloud_integration_action" "patch_literal" {
+  name           = "Patch Literal"
+  category       = "Lit Cat"
+  contract_input = jsonencode({ type = "object", properties = { conversationId = { type = "string" }, participantId = { type = "string" } } })
+  contract_output = jsonencode({ type = "object" })
+${patch('{\\"attributes\\": {\\"tfKey\\": \\"v\\", \\"TFKEY2\\": \\"w\\"}}')}}
+`,
+      'envs/prod/main.tf': `terraform {
+  required_providers {
+    genesyscloud = {
+      source  = "mypurecloud/genesyscloud"
+      version = "~> 1.60"
+    }
+  }
+}
+module "f" {
+  source    = "../../modules/flow"
+  flow_name = "Prod Flow"
+}
+module "acts" {
+  source      = "../../modules/actions"
+  action_name = "Set Attr"
+  cat         = "Prod Cat"
+}
+resource "genesyscloud_flow" "spaced" {
+  filepath          = "../../with space/flows/s p.yaml"
+  file_content_hash = "x"
+}
+`,
+      'envs/dev/main.tf': `terraform {
+  required_providers {
+    genesyscloud = {
+      source  = "mypurecloud/genesyscloud"
+      version = "< 1.68.0"
+    }
+  }
+}
+resource "genesyscloud_flow" "mistyped" {
+  filepath          = "\${path.module}/flows/mistyped.yaml"
+  file_content_hash = "x"
+}
+`,
+      'data-actions/patch.json': JSON.stringify({
+        name: 'Json Patch - Exported 2024-10-28 @ 16:06',
+        integrationType: 'purecloud-data-actions',
+        config: {
+          request: { requestUrlTemplate: '/api/v2/conversations/${input.conversationId}/participants/${input.participantId}/attributes', requestType: 'PATCH', headers: {}, requestTemplate: '{"attributes": {"jsonKey": "x", "${input.k}": "y"}}' },
+          response: { translationMap: {}, successTemplate: '${rawResult}' },
+        },
+        contract: { input: { inputSchema: { type: 'object', properties: { conversationId: { type: 'string' }, participantId: { type: 'string' }, k: { type: 'string' } } } }, output: { successSchema: { type: 'object' } } },
+      }),
+      'modules/flow/flows/a.yaml': flow('inboundCall', '"{{flow_name}}"', 'customerid', ['tfKey', 'jsonKey', 'setViaCall', 'jsonDyn', 'neverSet', 'tfkey2', 'customerId'],
+        call('Wrong Cat', 'Set Attr', { key: 'setViaCall', value: 'v' }) + call('Anything', 'Json Patch', { k: 'jsonDyn' }) + call('Lit Cat', 'Patch Literall', {})),
+      'modules/flow/flows/b.yaml': flow('inboundCall', '"{{flow_name}}"', 'customerId', []),
+      'flows/b.yaml': flow('inboundCall', '"{{flow_name}}"', 'customerId', []),
+      'with space/flows/s p.yaml': flow('inboundCall', '"{{flow_name}}"', 'customerId', []),
+      'envs/dev/flows/mistyped.yaml': flow('inboundcall', '"{{flow_name}}"', 'mistypedKey', []),
+    };
+    try {
+      for (const [path, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      const { normal } = await compare('crafted', ['.'], dir);
+      const found = normal.results.flatMap((r) => r.messages.filter((m) => m.ruleId?.startsWith('call-data/action-exists') || m.ruleId === 'participant-data/read-never-set' || m.ruleId === 'terraform/flow-filepath' || m.ruleId === 'terraform/file-content-hash' || m.ruleId === 'participant-data/key-case-drift').map((m) => `${r.filePath} ${m.ruleId} ${/`[^`]*`/.exec(m.message)?.[0]}`));
+      // The cross-file answers the facts must carry: module arguments name and categorise the action, both PATCHes
+      // and the literal call set their keys, local_file makes g.yaml, each env has its own constraint.
+      expect(found.sort()).toEqual([
+        'envs/prod/main.tf terraform/file-content-hash `file_content_hash`',
+        'modules/flow/flows/a.yaml call-data/action-exists `Call Patch Literall`',
+        'modules/flow/flows/a.yaml call-data/action-exists `Call Set Attr`',
+        'modules/flow/flows/a.yaml participant-data/key-case-drift `customerid`',
+        'modules/flow/flows/a.yaml participant-data/key-case-drift `tfkey2`',
+        'modules/flow/flows/a.yaml participant-data/read-never-set `neverSet`',
+        'modules/flow/main.tf terraform/file-content-hash `file_content_hash`',
+        'modules/flow/main.tf terraform/flow-filepath `filepath`',
+      ]);
+      const undefinedSubs = normal.results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'flow/substitution-undefined').map((m) => `${r.filePath} ${/`[^`]*`/.exec(m.message)?.[0]}`));
+      expect(undefinedSubs.filter((s) => s.startsWith('modules/flow/flows/a.yaml') || s.startsWith('envs/dev'))).toEqual([
+        'envs/dev/flows/mistyped.yaml `{{flow_name}}`', 'envs/dev/flows/mistyped.yaml `{{quoted}}`', 'envs/dev/flows/mistyped.yaml `{{undefinedSub}}`',
+        'modules/flow/flows/a.yaml `{{undefinedSub}}`',
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
