@@ -36,6 +36,9 @@ export {
   type TerraformResource, type TerraformFlow, type TerraformFlowResource, type TerraformIntegrationAction,
   type TerraformFacts, type TerraformFlowFact, type TerraformActionFact, type HclValueFact,
 } from './model/terraform.js';
+// The model's indexes a custom cross-file rule reads (docs/api.md, "Facts, not trees"), besides those above.
+export { substitutionValues, generatedFilePaths, genesysProviderConstraints, deployedByTerraform } from './model/terraform.js';
+export { dataActionIndex, findDataActions, type DataActionIndex } from './model/data-actions.js';
 export { cascadeSettings, compileConfig, compileConfigCascade, presetRules, type ConfigLayer, type ConfigMatcher } from './config/resolve.js';
 export type { CxlintConfig } from './config/types.js';
 export { applyEdit, applyEdits, mergeEdits } from './fix/text-edits.js';

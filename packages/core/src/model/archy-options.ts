@@ -33,14 +33,17 @@ function findProjectPath(project: Project, entry: string): string | undefined {
   return project.hasPath(want) ? want : project.pathsEndingWith(`/${want}`)[0];
 }
 
+const SUBSTITUTIONS_KEY = /(?:^[ \t]*|[{,]\s*)["']?substitutions["']?\s*:/m;
+
 /**
  * The keys of a file's top-level `substitutions` map, read from its text (any file may be named as an options
  * file, whatever kind it was detected as); undefined when it has none. The facts of every file carry them.
  */
 export function archyOptionsKeys(file: ParsedFile): string[] | undefined {
   const text = file.source.text;
-  // Parsing every YAML file twice would double the cost of a run: a file without the word has no such map.
-  if (!text.includes('substitutions')) return undefined;
+  // Parsing every file twice would double the cost of a run: only a text where `substitutions` is followed by a
+  // colon (a YAML or JSON key, quoted or not) can hold such a map; HCL's `substitutions = {…}` cannot.
+  if (!text.includes('substitutions') || !SUBSTITUTIONS_KEY.test(text)) return undefined;
   try {
     // As `yaml.parse` reads it, without printing its warnings: any YAML error means no keys.
     const document = parseDocument(text);

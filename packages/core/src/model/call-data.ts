@@ -1,5 +1,5 @@
 import type { ParsedFile } from '../parse/parse-file.js';
-import { get, getPair, isMap, isScalar, walk, type MapNode, type Pair, type ScalarNode } from '../parse/nodes.js';
+import { get, getPair, isMap, isScalar, walk, type MapNode, type Node, type Pair, type ScalarNode } from '../parse/nodes.js';
 import { readFlowValue, type FlowValue } from './values.js';
 
 /** One input or output of a Call Data Action (`inputs: {conversationId: {exp: Call.ConversationId}}`). */
@@ -95,60 +95,71 @@ function entries(map: unknown): CallDataEntry[] {
 const cache = new WeakMap<ParsedFile, CallDataAction[]>();
 
 /**
- * Every Call Data Action of a flow, in document order (memoised per file). `callData` also names a block of
- * `settingsActionDefaults` (defaults such as `processingPrompt`); only maps with a `category` are actions.
+ * Every Call Data Action of a flow, in document order (memoised per file; see `scanFlowActions`). `callData` also
+ * names a block of `settingsActionDefaults` (defaults such as `processingPrompt`); only maps with a `category` are actions.
  */
 export function callDataActions(file: ParsedFile): CallDataAction[] {
   const hit = cache.get(file);
   if (hit) return hit;
   const found: CallDataAction[] = [];
-  if (file.kind === 'flow' && file.root) {
-    walk(file.root, (node) => {
-      if (node.type !== 'map') return;
-      for (const pair of node.pairs) {
-        if (!CALL_DATA_KEYS.has(String(pair.key.value)) || !isMap(pair.value)) continue;
-        const action = pair.value;
-        const categoryPair = getPair(action, 'category');
-        if (!categoryPair) continue;
-        const label = get(action, 'name');
-        const catEntry = isMap(categoryPair.value) ? firstEntry(categoryPair.value) : undefined;
-        const dataActionMap = catEntry && get(catEntry.value, 'dataAction');
-        const actionPair = isMap(dataActionMap) ? firstEntry(dataActionMap) : undefined;
-        const body = isMap(actionPair?.value) ? actionPair!.value as MapNode : undefined;
-        const outputsPair = getPair(action, 'outputs');
-        const outcomes: Partial<Record<CallDataOutcome, Pair>> = {};
-        for (const o of ['success', 'failure', 'timeout'] as const) {
-          const p = getPair(outputsPair?.value, o);
-          if (p) outcomes[o] = p;
-        }
-        const inputsPair = getPair(body, 'inputs');
-        const successOutputsPair = getPair(body, 'successOutputs');
-        const failureOutputsPair = getPair(body, 'failureOutputs');
-        found.push({
-          file,
-          actionKey: pair.key,
-          action,
-          label: isScalar(label) && label.value !== null ? String(label.value) : undefined,
-          categoryPair,
-          categoryKey: catEntry?.key,
-          category: catEntry && !isTemplatedName(catEntry.key) ? String(catEntry.key.value) : undefined,
-          actionPair,
-          actionName: actionPair && !isTemplatedName(actionPair.key) ? String(actionPair.key.value) : undefined,
-          body,
-          inputsPair,
-          inputs: entries(inputsPair?.value),
-          successOutputsPair,
-          successOutputs: entries(successOutputsPair?.value),
-          failureOutputsPair,
-          failureOutputs: entries(failureOutputsPair?.value),
-          outputsPair,
-          outcomes,
-        });
-      }
-    });
-  }
+  if (file.kind === 'flow' && file.root) walk(file.root, (node) => readCallDataPairs(file, node, found));
   cache.set(file, found);
   return found;
+}
+
+/** Whether `callDataActions(file)` is known (a walk for it would be wasted). */
+export function hasCallDataActions(file: ParsedFile): boolean {
+  return cache.has(file);
+}
+
+/** Records what one walk over the flow found (`scanFlowActions`), so `callDataActions` does not walk again. */
+export function rememberCallDataActions(file: ParsedFile, found: CallDataAction[]): void {
+  cache.set(file, found);
+}
+
+/** Appends to `found` the Call Data Actions among one node's pairs (a walk's visitor). */
+export function readCallDataPairs(file: ParsedFile, node: Node, found: CallDataAction[]): void {
+  if (node.type !== 'map') return;
+  for (const pair of node.pairs) {
+    if (!CALL_DATA_KEYS.has(String(pair.key.value)) || !isMap(pair.value)) continue;
+    const action = pair.value;
+    const categoryPair = getPair(action, 'category');
+    if (!categoryPair) continue;
+    const label = get(action, 'name');
+    const catEntry = isMap(categoryPair.value) ? firstEntry(categoryPair.value) : undefined;
+    const dataActionMap = catEntry && get(catEntry.value, 'dataAction');
+    const actionPair = isMap(dataActionMap) ? firstEntry(dataActionMap) : undefined;
+    const body = isMap(actionPair?.value) ? actionPair!.value as MapNode : undefined;
+    const outputsPair = getPair(action, 'outputs');
+    const outcomes: Partial<Record<CallDataOutcome, Pair>> = {};
+    for (const o of ['success', 'failure', 'timeout'] as const) {
+      const p = getPair(outputsPair?.value, o);
+      if (p) outcomes[o] = p;
+    }
+    const inputsPair = getPair(body, 'inputs');
+    const successOutputsPair = getPair(body, 'successOutputs');
+    const failureOutputsPair = getPair(body, 'failureOutputs');
+    found.push({
+      file,
+      actionKey: pair.key,
+      action,
+      label: isScalar(label) && label.value !== null ? String(label.value) : undefined,
+      categoryPair,
+      categoryKey: catEntry?.key,
+      category: catEntry && !isTemplatedName(catEntry.key) ? String(catEntry.key.value) : undefined,
+      actionPair,
+      actionName: actionPair && !isTemplatedName(actionPair.key) ? String(actionPair.key.value) : undefined,
+      body,
+      inputsPair,
+      inputs: entries(inputsPair?.value),
+      successOutputsPair,
+      successOutputs: entries(successOutputsPair?.value),
+      failureOutputsPair,
+      failureOutputs: entries(failureOutputsPair?.value),
+      outputsPair,
+      outcomes,
+    });
+  }
 }
 
 /** Whether an outcome path has at least one action (an empty or missing path just continues the flow). */

@@ -357,12 +357,21 @@ function dataActionFact(def: DataActionDef, categories?: string[]): DataActionFa
   const fact: DataActionFact = { path: def.file.path, origin: def.origin, keyInputs: keyInputs(def) };
   if (def.name !== undefined) fact.name = def.name;
   if (def.baseName !== undefined) fact.baseName = def.baseName;
-  if (def.inputSchema !== undefined) fact.inputSchema = def.inputSchema;
-  if (def.successSchema !== undefined) fact.successSchema = def.successSchema;
+  if (def.inputSchema !== undefined) fact.inputSchema = asJson(def.inputSchema);
+  if (def.successSchema !== undefined) fact.successSchema = asJson(def.successSchema);
   const inputs = setAttributeInputs(def);
   if (inputs) fact.setAttributeInputs = inputs;
   if (categories) fact.categories = categories;
   return fact;
+}
+
+/**
+ * A contract schema as JSON gives it back: `-0` becomes `0` and a number too large for a double (`1e400`, read as
+ * Infinity) becomes `null`, as they do in a cache. Read so at extraction, a cold run and a warm one see the same
+ * schema (else `maximum: 1e400` is a schema cold and `maximum: null`, no schema, warm).
+ */
+function asJson(value: unknown): unknown {
+  return JSON.parse(JSON.stringify(value)) as unknown;
 }
 
 const URL_INPUTS = /\/conversations\/\$!?\{input\.([A-Za-z_]\w*)\}\/participants\/\$!?\{input\.([A-Za-z_]\w*)\}\/attributes\/?$/;

@@ -1,16 +1,26 @@
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { lintPaths } from '../node/lint-paths.js';
+import * as nodes from '../parse/nodes.js';
 import { parseFile, type ParsedFile } from '../parse/parse-file.js';
 import { prepareTerraform } from '../parse/terraform.js';
 import { SourceText } from '../source/source-text.js';
+import { callDataActions } from './call-data.js';
 import { dataActionIndex } from './data-actions.js';
 import { extractFacts, FACTS_VERSION, type FileFacts } from './facts.js';
+import { participantAttributes } from './participant-data.js';
 import { Project } from './project.js';
 import { generatedFilePaths, substitutionValues, terraformFlows, terraformIntegrationActions, variableValues } from './terraform.js';
+
+// Counts full walks over a tree (the module's namespace cannot be spied on; its export can be wrapped).
+const walks = vi.hoisted(() => ({ count: 0 }));
+vi.mock('../parse/nodes.js', async (original) => {
+  const actual = await original<typeof nodes>();
+  return { ...actual, walk: (...args: Parameters<typeof actual.walk>) => (walks.count++, actual.walk(...args)) };
+});
 
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 const EXAMPLES = join(REPO, 'examples');
@@ -189,11 +199,78 @@ describe('extractFacts', () => {
     expect(broken).toEqual({ path: 'broken.yaml', kind: 'flow', parseFailed: true });
   });
 
+  it('reads contract numbers JSON cannot hold (-0, 1e400) as JSON gives them back, in exported JSON and in Terraform', async () => {
+    const tf = `resource "genesyscloud_integration_action" "pay" {
+  name            = "Pay"
+  category        = "Payments"
+  contract_input  = jsonencode({ type = "object", properties = { amount = { type = "number", minimum = -0, maximum = 1e400 } } })
+  contract_output = jsonencode({ type = "object" })
+  config_request {
+    request_url_template = "/pay"
+    request_type         = "POST"
+  }
+}
+`;
+    const json = '{"name": "Pay", "contract": {"input": {"inputSchema": {"type": "object", "properties": {"amount": {"type": "number", "minimum": -0, "maximum": 1e400}}}}, "output": {"successSchema": {"type": "object"}}}, "config": {"request": {"requestUrlTemplate": "/pay", "requestType": "POST"}, "response": {}}}';
+    const facts = [extractFacts(await parse('pay.tf', tf)), extractFacts(parseFile('pay.json', json))];
+    expect(roundTrip(facts)).toStrictEqual(facts);
+    const amount = { type: 'number', minimum: 0, maximum: null };
+    expect(facts[0].terraform?.integrationActions[0].action.inputSchema).toStrictEqual({ type: 'object', properties: { amount } });
+    expect(facts[1].dataAction?.action?.inputSchema).toStrictEqual({ type: 'object', properties: { amount } });
+  });
+
   it('keeps the run going when an extractor throws: the file has its path and the reason, nothing else', () => {
     const hostile = { json: { get resource(): never { throw new Error('boom'); } }, jsonencoded: new Map() };
     const facts = extractFacts(parseFile('bad.tf', 'resource "x" "y" {}\n', 'terraform', hostile));
     expect(facts).toEqual({ path: 'bad.tf', kind: 'terraform', extractError: 'Internal error while reading the facts of bad.tf: boom. Please report it.' });
     expect(terraformFlows(Project.fromFacts([facts]))).toEqual([]);
+  });
+});
+
+describe('flow facts', () => {
+  it('are read in one walk over the tree, which the Set/Get and Call Data models then reuse, finding what their own walks find', () => {
+    const file = parseFile('flows/main.yaml', FLOW);
+    walks.count = 0;
+    const facts = extractFacts(file);
+    expect(walks.count).toBe(1);
+    const attributes = participantAttributes(file);
+    const calls = callDataActions(file);
+    expect(walks.count).toBe(1);
+    expect(facts.flow?.keysSet.map((o) => o.key)).toEqual(['customerId']);
+    expect(facts.flow?.calls.map((c) => c.actionName)).toEqual(['Set Attribute']);
+
+    // The same as each model finds walking on its own (a fresh parse: nothing remembered), in document order.
+    const fresh = parseFile('flows/main.yaml', FLOW);
+    walks.count = 0;
+    const own = { attributes: participantAttributes(fresh), calls: callDataActions(fresh) };
+    expect(walks.count).toBe(2);
+    const shape = (a: { attributes: typeof attributes; calls: typeof calls }) => ({
+      attributes: a.attributes.map((x) => [x.op, x.name?.text, x.actionLabel, x.actionPair.key.range]),
+      calls: a.calls.map((c) => [c.label, c.category, c.actionName, c.inputs.map((e) => e.name), c.actionKey.range]),
+    });
+    expect(shape({ attributes, calls })).toEqual(shape(own));
+    expect(shape(own).attributes.map(([op]) => op)).toEqual(['set', 'get']);
+  });
+
+  it('walk only for what is missing when a rule already found one of the two', () => {
+    const file = parseFile('flows/main.yaml', FLOW);
+    const attributes = participantAttributes(file);
+    walks.count = 0;
+    extractFacts(file);
+    expect(walks.count).toBe(1);
+    // What the rule holds is still what the model answers.
+    expect(participantAttributes(file)).toBe(attributes);
+  });
+});
+
+describe('the model indexes docs/api.md offers a custom cross-file rule', () => {
+  it('are exported by the universal entry (and so by the node one)', async () => {
+    const doc = readFileSync(join(REPO, 'docs/api.md'), 'utf8');
+    const list = /and the model's\s*\(([^)]*)\)/.exec(doc)?.[1];
+    const names = [...(list ?? '').matchAll(/`(\w+)`/g)].map((m) => m[1]);
+    expect(names).toEqual(expect.arrayContaining(['dataActionIndex', 'terraformFlows', 'substitutionValues']));
+    const universal = (await import('../universal.js')) as Record<string, unknown>;
+    expect(names.filter((n) => typeof universal[n] !== 'function')).toEqual([]);
   });
 });
 
@@ -239,6 +316,46 @@ describe('Project.fromFacts', () => {
   });
 });
 
+/** A flow setting `setKey` (with `{{…}}` in its value), reading `reads`, with `extra` actions after. */
+const flow = (type: string, name: string, setKey: string, reads: string[], extra = '') => `${type}:
+  name: ${name}
+  defaultLanguage: en-us
+  startUpRef: ./tasks/task[T_1]
+  tasks:
+    - task:
+        name: T
+        refId: T_1
+        actions:
+          - setParticipantData:
+              name: Save
+              attributes:
+                - attribute:
+                    name:
+                      lit: ${setKey}
+                    value:
+                      lit: "{{quoted}} {{fromOptions}} {{undefinedSub}}"
+${reads.length ? `          - getParticipantData:
+              name: Read
+              attributes:
+${reads.map((k) => `                - attribute:\n                    name:\n                      lit: ${k}\n                    variable: Flow.s\n`).join('')}` : ''}${extra}          - disconnect:
+              name: Bye
+`;
+
+/** A Call Data Action of `flow`'s task, with literal inputs. */
+const call = (category: string, action: string, inputs: Record<string, string>) => `          - callData:
+              name: Call ${action}
+              category:
+                ${category}:
+                  dataAction:
+                    ${action}:
+                      inputs:
+${Object.entries(inputs).map(([k, v]) => `                        ${k}:\n                          lit: ${v}\n`).join('')}              outputs:
+                success:
+                  actions:
+                    - disconnect:
+                        name: D
+`;
+
 /**
  * The proof that the project is facts only: the linter's project is built from facts that went through JSON (as a
  * cache would give them back), and every finding is the same as in a normal run; nothing the project was built
@@ -276,6 +393,162 @@ describe('a lint whose project is built from JSON facts', () => {
     expect(treesIn(reads.map(([, v]) => v), 'index'), label).toEqual([]);
     return { normal, reads };
   }
+
+  it('lints a contract with numbers JSON cannot hold (-0, 1e400) with the same findings, its facts unchanged by JSON', async () => {
+    // JSON.parse reads `-0` as -0 and `1e400` as Infinity; JSON.stringify writes them `0` and `null`. A fact holding
+    // them would come back from a cache as another schema (`maximum: null` is no schema at all, so the literal
+    // checks of call-data/contract would be skipped on a warm run and made on a cold one).
+    const dir = mkdtempSync(join(tmpdir(), 'cxlint-facts-json-'));
+    try {
+      const schema = '{"type": "object", "required": ["amount"], "properties": {"amount": {"type": "number", "minimum": -0, "maximum": 1e400}, "note": {"type": "string"}}}';
+      const action = `{"name": "Pay", "integrationType": "purecloud-data-actions", "contract": {"input": {"inputSchema": ${schema}}, "output": {"successSchema": {"type": "object"}}}, "config": {"request": {"requestUrlTemplate": "/pay", "requestType": "POST", "headers": {}, "requestTemplate": "\${input.rawRequest}"}, "response": {"translationMap": {}, "successTemplate": "\${rawResult}"}}}`;
+      writeFileSync(join(dir, 'pay.json'), action);
+      writeFileSync(join(dir, 'flow.yaml'), flow('inboundCall', 'Pay', 'paid', [], call('Payments', 'Pay', { amount: '5', note: '3' })));
+      writeFileSync(join(dir, '.cxlint.yml'), 'root: true\nextends: recommended\n');
+      const { normal } = await compare('numbers JSON cannot hold', ['.'], dir);
+      const messages = normal.results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'call-data/contract').map((m) => m.message));
+      // The cold run's answer, which the warm one must give too: the schema is read as JSON gives it back.
+      expect(messages).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('lints crafted cross-file cases (modules, var names and categories, local_file, several constraints, options file, HCL and JSON PATCHes, a mistyped deployed flow) with the same findings', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cxlint-facts-crafted-'));
+    const patch = (body: string) => `  config_request {
+    request_url_template = "/api/v2/conversations/$\${input.conversationId}/participants/$\${input.participantId}/attributes"
+    request_type         = "PATCH"
+    request_template     = "${body}"
+  }
+`;
+    const files: Record<string, string> = {
+      '.cxlint.yml': 'root: true\nextends: strict\nsettings:\n  archyOptionsFiles: [./opts/archy.yaml]\n',
+      'opts/archy.yaml': 'substitutions:\n  fromOptions: x\n',
+      'modules/flow/main.tf': `variable "flow_name" {}
+variable "div" {
+  default = "Home"
+}
+resource "genesyscloud_flow" "a" {
+  filepath          = "\${path.module}/flows/a.yaml"
+  file_content_hash = filesha256("\${path.module}/flows/a.yaml")
+  substitutions = {
+    flow_name = var.flow_name
+    division  = var.div
+    quoted    = "say \\"hi\\""
+  }
+}
+resource "genesyscloud_flow" "b" {
+  filepath      = "\${local.dir}/flows/b.yaml"
+  substitutions = var.subs
+}
+resource "genesyscloud_flow" "gen" {
+  filepath = "\${path.module}/gen/g.yaml"
+}
+resource "local_file" "g" {
+  filename = "\${path.module}/gen/g.yaml"
+  content  = "x"
+}
+resource "genesyscloud_flow" "missing" {
+  filepath = "\${path.module}/flows/nothere.yaml"
+}
+`,
+      'modules/actions/main.tf': `variable "action_name" {}
+variable "cat" {
+  default = "Default Cat"
+}
+resource "genesyscloud_integration_action" "set_attr" {
+  name           = var.action_name
+  category       = var.cat
+  contract_input = jsonencode({ type = "object", properties = { conversationId = { type = "string" }, participantId = { type = "string" }, key = { type = "string" }, value = { type = "string" } } })
+  contract_output = jsonencode({ type = "object" })
+${patch('{\\"attributes\\": {\\"$${input.key}\\": \\"$${input.value}\\"}}')}}
+resource "genesyscloud_integration_action" "patch_literal" {
+  name           = "Patch Literal"
+  category       = "Lit Cat"
+  contract_input = jsonencode({ type = "object", properties = { conversationId = { type = "string" }, participantId = { type = "string" } } })
+  contract_output = jsonencode({ type = "object" })
+${patch('{\\"attributes\\": {\\"tfKey\\": \\"v\\", \\"TFKEY2\\": \\"w\\"}}')}}
+`,
+      'envs/prod/main.tf': `terraform {
+  required_providers {
+    genesyscloud = {
+      source  = "mypurecloud/genesyscloud"
+      version = "~> 1.60"
+    }
+  }
+}
+module "f" {
+  source    = "../../modules/flow"
+  flow_name = "Prod Flow"
+}
+module "acts" {
+  source      = "../../modules/actions"
+  action_name = "Set Attr"
+  cat         = "Prod Cat"
+}
+resource "genesyscloud_flow" "spaced" {
+  filepath          = "../../with space/flows/s p.yaml"
+  file_content_hash = "x"
+}
+`,
+      'envs/dev/main.tf': `terraform {
+  required_providers {
+    genesyscloud = {
+      source  = "mypurecloud/genesyscloud"
+      version = "< 1.68.0"
+    }
+  }
+}
+resource "genesyscloud_flow" "mistyped" {
+  filepath          = "\${path.module}/flows/mistyped.yaml"
+  file_content_hash = "x"
+}
+`,
+      'data-actions/patch.json': JSON.stringify({
+        name: 'Json Patch - Exported 2024-10-28 @ 16:06',
+        integrationType: 'purecloud-data-actions',
+        config: {
+          request: { requestUrlTemplate: '/api/v2/conversations/${input.conversationId}/participants/${input.participantId}/attributes', requestType: 'PATCH', headers: {}, requestTemplate: '{"attributes": {"jsonKey": "x", "${input.k}": "y"}}' },
+          response: { translationMap: {}, successTemplate: '${rawResult}' },
+        },
+        contract: { input: { inputSchema: { type: 'object', properties: { conversationId: { type: 'string' }, participantId: { type: 'string' }, k: { type: 'string' } } } }, output: { successSchema: { type: 'object' } } },
+      }),
+      'modules/flow/flows/a.yaml': flow('inboundCall', '"{{flow_name}}"', 'customerid', ['tfKey', 'jsonKey', 'setViaCall', 'jsonDyn', 'neverSet', 'tfkey2', 'customerId'],
+        call('Wrong Cat', 'Set Attr', { key: 'setViaCall', value: 'v' }) + call('Anything', 'Json Patch', { k: 'jsonDyn' }) + call('Lit Cat', 'Patch Literall', {})),
+      'modules/flow/flows/b.yaml': flow('inboundCall', '"{{flow_name}}"', 'customerId', []),
+      'flows/b.yaml': flow('inboundCall', '"{{flow_name}}"', 'customerId', []),
+      'with space/flows/s p.yaml': flow('inboundCall', '"{{flow_name}}"', 'customerId', []),
+      'envs/dev/flows/mistyped.yaml': flow('inboundcall', '"{{flow_name}}"', 'mistypedKey', []),
+    };
+    try {
+      for (const [path, text] of Object.entries(files)) {
+        mkdirSync(dirname(join(dir, path)), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      const { normal } = await compare('crafted', ['.'], dir);
+      const found = normal.results.flatMap((r) => r.messages.filter((m) => m.ruleId?.startsWith('call-data/action-exists') || m.ruleId === 'participant-data/read-never-set' || m.ruleId === 'terraform/flow-filepath' || m.ruleId === 'terraform/file-content-hash' || m.ruleId === 'participant-data/key-case-drift').map((m) => `${r.filePath} ${m.ruleId} ${/`[^`]*`/.exec(m.message)?.[0]}`));
+      // The cross-file answers the facts must carry: module arguments name and categorise the action, both PATCHes
+      // and the literal call set their keys, local_file makes g.yaml, each env has its own constraint.
+      expect(found.sort()).toEqual([
+        'envs/prod/main.tf terraform/file-content-hash `file_content_hash`',
+        'modules/flow/flows/a.yaml call-data/action-exists `Call Patch Literall`',
+        'modules/flow/flows/a.yaml call-data/action-exists `Call Set Attr`',
+        'modules/flow/flows/a.yaml participant-data/key-case-drift `customerid`',
+        'modules/flow/flows/a.yaml participant-data/key-case-drift `tfkey2`',
+        'modules/flow/flows/a.yaml participant-data/read-never-set `neverSet`',
+        'modules/flow/main.tf terraform/file-content-hash `file_content_hash`',
+        'modules/flow/main.tf terraform/flow-filepath `filepath`',
+      ]);
+      const undefinedSubs = normal.results.flatMap((r) => r.messages.filter((m) => m.ruleId === 'flow/substitution-undefined').map((m) => `${r.filePath} ${/`[^`]*`/.exec(m.message)?.[0]}`));
+      expect(undefinedSubs.filter((s) => s.startsWith('modules/flow/flows/a.yaml') || s.startsWith('envs/dev'))).toEqual([
+        'envs/dev/flows/mistyped.yaml `{{flow_name}}`', 'envs/dev/flows/mistyped.yaml `{{quoted}}`', 'envs/dev/flows/mistyped.yaml `{{undefinedSub}}`',
+        'modules/flow/flows/a.yaml `{{undefinedSub}}`',
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('lints examples/ with the same findings', async () => {
     const { normal, reads } = await compare('examples', ['examples'], REPO);

@@ -9,7 +9,7 @@ import { extractTerraformFacts, type TerraformFacts } from './terraform.js';
  * The version of the `FileFacts` shape. Bumped whenever what `extractFacts` returns changes (a field added,
  * renamed, or read differently), so a cache keyed on it never hands old facts to a newer model.
  */
-export const FACTS_VERSION = 1;
+export const FACTS_VERSION = 2;
 
 /**
  * Everything the project model needs of one file, extracted from its tree once: plain JSON (no Map, Set, class,

@@ -1,6 +1,7 @@
 import { treelessCopy, type ParsedFile } from '../parse/parse-file.js';
-import { callDataActions } from './call-data.js';
-import { literalKey, participantAttributes } from './participant-data.js';
+import { walk } from '../parse/nodes.js';
+import { callDataActions, hasCallDataActions, readCallDataPairs, rememberCallDataActions, type CallDataAction } from './call-data.js';
+import { hasParticipantAttributes, literalKey, participantAttributes, readParticipantDataPairs, rememberParticipantAttributes, type ParticipantAttribute } from './participant-data.js';
 import { templateParts } from './participant-key-parts.js';
 import type { KeyOccurrence } from './project.js';
 import type { ValueKind } from './values.js';
@@ -45,6 +46,7 @@ export function flowFacts(file: ParsedFile): FlowFacts {
   if (hit) return hit;
   const facts: FlowFacts = { keysSet: [], keysRead: [], dynamicKeySets: [], calls: [] };
   if (file.kind === 'flow') {
+    scanFlowActions(file);
     for (const attr of participantAttributes(file)) {
       const key = literalKey(attr);
       if (key !== undefined && attr.name?.scalar) {
@@ -82,6 +84,24 @@ export function flowFacts(file: ParsedFile): FlowFacts {
   }
   cache.set(file, facts);
   return facts;
+}
+
+/**
+ * Finds a flow's participant-data attributes and Call Data Actions in one walk over its tree (the facts need both;
+ * walking for each would read every node twice), and leaves them where `participantAttributes` and
+ * `callDataActions` look first, so the file's own rules do not walk for them again.
+ */
+export function scanFlowActions(file: ParsedFile): void {
+  // One of them already known (found by a rule first): the other getter walks for what is missing.
+  if (file.kind !== 'flow' || !file.root || hasParticipantAttributes(file) || hasCallDataActions(file)) return;
+  const attributes: ParticipantAttribute[] = [];
+  const calls: CallDataAction[] = [];
+  walk(file.root, (node) => {
+    readParticipantDataPairs(file, node, attributes);
+    readCallDataPairs(file, node, calls);
+  });
+  rememberParticipantAttributes(file, attributes);
+  rememberCallDataActions(file, calls);
 }
 
 /** The flow without its tree (`treelessCopy`), with its facts attached: what the project keeps of it in a large run. */

@@ -87,9 +87,12 @@ export class Project {
     return this.index(`path:${path}`, () => this.byPath.has(path));
   }
 
-  /** Paths of the files given whose `/`-prefixed path ends with `suffix` (e.g. `/flows/a.yaml`), in input order. */
+  /**
+   * Paths of the files given whose `/`-prefixed path ends with `suffix` (e.g. `/flows/a.yaml`), in input order, as
+   * given. A `\\` in a given path counts as `/` (a Windows path handed to the API).
+   */
   pathsEndingWith(suffix: string): string[] {
-    return this.index(`paths-ending:${suffix}`, () => this.facts.filter((f) => `/${f.path}`.endsWith(suffix)).map((f) => f.path));
+    return this.index(`paths-ending:${suffix}`, () => this.facts.filter((f) => `/${f.path.replace(/\\/g, '/')}`.endsWith(suffix)).map((f) => f.path));
   }
 
   /** The facts of the file at this path. */
