@@ -28458,7 +28458,7 @@ function findProjectPath(project, entry) {
 }
 function archyOptionsKeys(file) {
   const text = file.source.text;
-  if (!text.includes("substitutions"))
+  if (!text.includes("substitutions") || !SUBSTITUTIONS_KEY.test(text))
     return void 0;
   try {
     const document = (0, import_yaml.parseDocument)(text);
@@ -28472,11 +28472,12 @@ function archyOptionsKeys(file) {
     return void 0;
   }
 }
-var import_yaml, archyOptionsContributor;
+var import_yaml, SUBSTITUTIONS_KEY, archyOptionsContributor;
 var init_archy_options = __esm({
   "packages/core/dist/model/archy-options.js"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
+    SUBSTITUTIONS_KEY = /(?:^[ \t]*|[{,]\s*)["']?substitutions["']?\s*:/m;
     archyOptionsContributor = {
       substitutionsFor(_flow, project) {
         return archyOptionsSubstitutions(project);
@@ -35571,15 +35572,18 @@ function dataActionFact(def, categories) {
   if (def.baseName !== void 0)
     fact.baseName = def.baseName;
   if (def.inputSchema !== void 0)
-    fact.inputSchema = def.inputSchema;
+    fact.inputSchema = asJson(def.inputSchema);
   if (def.successSchema !== void 0)
-    fact.successSchema = def.successSchema;
+    fact.successSchema = asJson(def.successSchema);
   const inputs = setAttributeInputs(def);
   if (inputs)
     fact.setAttributeInputs = inputs;
   if (categories)
     fact.categories = categories;
   return fact;
+}
+function asJson(value) {
+  return JSON.parse(JSON.stringify(value));
 }
 function inputOf(ref) {
   if (!ref)
@@ -35963,57 +35967,63 @@ function callDataActions(file) {
   if (hit)
     return hit;
   const found = [];
-  if (file.kind === "flow" && file.root) {
-    walk(file.root, (node) => {
-      if (node.type !== "map")
-        return;
-      for (const pair of node.pairs) {
-        if (!CALL_DATA_KEYS.has(String(pair.key.value)) || !isMap(pair.value))
-          continue;
-        const action = pair.value;
-        const categoryPair = getPair(action, "category");
-        if (!categoryPair)
-          continue;
-        const label = get(action, "name");
-        const catEntry = isMap(categoryPair.value) ? firstEntry(categoryPair.value) : void 0;
-        const dataActionMap = catEntry && get(catEntry.value, "dataAction");
-        const actionPair = isMap(dataActionMap) ? firstEntry(dataActionMap) : void 0;
-        const body = isMap(actionPair?.value) ? actionPair.value : void 0;
-        const outputsPair = getPair(action, "outputs");
-        const outcomes = {};
-        for (const o of ["success", "failure", "timeout"]) {
-          const p = getPair(outputsPair?.value, o);
-          if (p)
-            outcomes[o] = p;
-        }
-        const inputsPair = getPair(body, "inputs");
-        const successOutputsPair = getPair(body, "successOutputs");
-        const failureOutputsPair = getPair(body, "failureOutputs");
-        found.push({
-          file,
-          actionKey: pair.key,
-          action,
-          label: isScalar(label) && label.value !== null ? String(label.value) : void 0,
-          categoryPair,
-          categoryKey: catEntry?.key,
-          category: catEntry && !isTemplatedName(catEntry.key) ? String(catEntry.key.value) : void 0,
-          actionPair,
-          actionName: actionPair && !isTemplatedName(actionPair.key) ? String(actionPair.key.value) : void 0,
-          body,
-          inputsPair,
-          inputs: entries(inputsPair?.value),
-          successOutputsPair,
-          successOutputs: entries(successOutputsPair?.value),
-          failureOutputsPair,
-          failureOutputs: entries(failureOutputsPair?.value),
-          outputsPair,
-          outcomes
-        });
-      }
-    });
-  }
+  if (file.kind === "flow" && file.root)
+    walk(file.root, (node) => readCallDataPairs(file, node, found));
   cache2.set(file, found);
   return found;
+}
+function hasCallDataActions(file) {
+  return cache2.has(file);
+}
+function rememberCallDataActions(file, found) {
+  cache2.set(file, found);
+}
+function readCallDataPairs(file, node, found) {
+  if (node.type !== "map")
+    return;
+  for (const pair of node.pairs) {
+    if (!CALL_DATA_KEYS.has(String(pair.key.value)) || !isMap(pair.value))
+      continue;
+    const action = pair.value;
+    const categoryPair = getPair(action, "category");
+    if (!categoryPair)
+      continue;
+    const label = get(action, "name");
+    const catEntry = isMap(categoryPair.value) ? firstEntry(categoryPair.value) : void 0;
+    const dataActionMap = catEntry && get(catEntry.value, "dataAction");
+    const actionPair = isMap(dataActionMap) ? firstEntry(dataActionMap) : void 0;
+    const body = isMap(actionPair?.value) ? actionPair.value : void 0;
+    const outputsPair = getPair(action, "outputs");
+    const outcomes = {};
+    for (const o of ["success", "failure", "timeout"]) {
+      const p = getPair(outputsPair?.value, o);
+      if (p)
+        outcomes[o] = p;
+    }
+    const inputsPair = getPair(body, "inputs");
+    const successOutputsPair = getPair(body, "successOutputs");
+    const failureOutputsPair = getPair(body, "failureOutputs");
+    found.push({
+      file,
+      actionKey: pair.key,
+      action,
+      label: isScalar(label) && label.value !== null ? String(label.value) : void 0,
+      categoryPair,
+      categoryKey: catEntry?.key,
+      category: catEntry && !isTemplatedName(catEntry.key) ? String(catEntry.key.value) : void 0,
+      actionPair,
+      actionName: actionPair && !isTemplatedName(actionPair.key) ? String(actionPair.key.value) : void 0,
+      body,
+      inputsPair,
+      inputs: entries(inputsPair?.value),
+      successOutputsPair,
+      successOutputs: entries(successOutputsPair?.value),
+      failureOutputsPair,
+      failureOutputs: entries(failureOutputsPair?.value),
+      outputsPair,
+      outcomes
+    });
+  }
 }
 function outcomeHasActions(call, outcome) {
   const p = call.outcomes[outcome];
@@ -36057,44 +36067,50 @@ function participantAttributes(file) {
   if (hit)
     return hit;
   const found = [];
-  if (file.kind === "flow" && file.root) {
-    walk(file.root, (node) => {
-      if (node.type !== "map")
-        return;
-      for (const pair of node.pairs) {
-        const op = Object.hasOwn(PARTICIPANT_DATA_ACTIONS, String(pair.key.value)) ? PARTICIPANT_DATA_ACTIONS[String(pair.key.value)] : void 0;
-        if (!op || !isMap(pair.value))
-          continue;
-        const action = pair.value;
-        const label = get(action, "name");
-        const attributes = get(action, "attributes");
-        if (!isSeq(attributes))
-          continue;
-        for (const item of attributes.items) {
-          const attribute = get(item, "attribute");
-          if (!isMap(attribute))
-            continue;
-          const namePair = getPair(attribute, "name");
-          const valuePair = getPair(attribute, "value");
-          found.push({
-            op,
-            file,
-            action,
-            actionPair: pair,
-            actionLabel: label?.type === "scalar" && label.value !== null ? String(label.value) : void 0,
-            attribute,
-            namePair,
-            name: readFlowValue(namePair?.value),
-            valuePair,
-            value: readFlowValue(valuePair?.value),
-            variablePair: getPair(attribute, "variable")
-          });
-        }
-      }
-    });
-  }
+  if (file.kind === "flow" && file.root)
+    walk(file.root, (node) => readParticipantDataPairs(file, node, found));
   cache3.set(file, found);
   return found;
+}
+function hasParticipantAttributes(file) {
+  return cache3.has(file);
+}
+function rememberParticipantAttributes(file, found) {
+  cache3.set(file, found);
+}
+function readParticipantDataPairs(file, node, found) {
+  if (node.type !== "map")
+    return;
+  for (const pair of node.pairs) {
+    const op = Object.hasOwn(PARTICIPANT_DATA_ACTIONS, String(pair.key.value)) ? PARTICIPANT_DATA_ACTIONS[String(pair.key.value)] : void 0;
+    if (!op || !isMap(pair.value))
+      continue;
+    const action = pair.value;
+    const label = get(action, "name");
+    const attributes = get(action, "attributes");
+    if (!isSeq(attributes))
+      continue;
+    for (const item of attributes.items) {
+      const attribute = get(item, "attribute");
+      if (!isMap(attribute))
+        continue;
+      const namePair = getPair(attribute, "name");
+      const valuePair = getPair(attribute, "value");
+      found.push({
+        op,
+        file,
+        action,
+        actionPair: pair,
+        actionLabel: label?.type === "scalar" && label.value !== null ? String(label.value) : void 0,
+        attribute,
+        namePair,
+        name: readFlowValue(namePair?.value),
+        valuePair,
+        value: readFlowValue(valuePair?.value),
+        variablePair: getPair(attribute, "variable")
+      });
+    }
+  }
 }
 function literalKey(attr) {
   const n = attr.name;
@@ -36223,6 +36239,7 @@ function flowFacts(file) {
     return hit;
   const facts = { keysSet: [], keysRead: [], dynamicKeySets: [], calls: [] };
   if (file.kind === "flow") {
+    scanFlowActions(file);
     for (const attr of participantAttributes(file)) {
       const key = literalKey(attr);
       if (key !== void 0 && attr.name?.scalar) {
@@ -36264,6 +36281,18 @@ function flowFacts(file) {
   cache4.set(file, facts);
   return facts;
 }
+function scanFlowActions(file) {
+  if (file.kind !== "flow" || !file.root || hasParticipantAttributes(file) || hasCallDataActions(file))
+    return;
+  const attributes = [];
+  const calls = [];
+  walk(file.root, (node) => {
+    readParticipantDataPairs(file, node, attributes);
+    readCallDataPairs(file, node, calls);
+  });
+  rememberParticipantAttributes(file, attributes);
+  rememberCallDataActions(file, calls);
+}
 function lineColumn(file, offset) {
   const p = file.source.positionAt(offset);
   return { line: p.line, column: p.column };
@@ -36273,6 +36302,7 @@ var init_flow_facts = __esm({
   "packages/core/dist/model/flow-facts.js"() {
     "use strict";
     init_parse_file();
+    init_nodes();
     init_call_data();
     init_participant_data();
     init_participant_key_parts();
@@ -36367,9 +36397,12 @@ var init_project = __esm({
       hasPath(path) {
         return this.index(`path:${path}`, () => this.byPath.has(path));
       }
-      /** Paths of the files given whose `/`-prefixed path ends with `suffix` (e.g. `/flows/a.yaml`), in input order. */
+      /**
+       * Paths of the files given whose `/`-prefixed path ends with `suffix` (e.g. `/flows/a.yaml`), in input order, as
+       * given. A `\\` in a given path counts as `/` (a Windows path handed to the API).
+       */
       pathsEndingWith(suffix) {
-        return this.index(`paths-ending:${suffix}`, () => this.facts.filter((f) => `/${f.path}`.endsWith(suffix)).map((f) => f.path));
+        return this.index(`paths-ending:${suffix}`, () => this.facts.filter((f) => `/${f.path.replace(/\\/g, "/")}`.endsWith(suffix)).map((f) => f.path));
       }
       /** The facts of the file at this path. */
       factsOf(path) {
@@ -36799,11 +36832,12 @@ function createLinter(linterOptions) {
       const hit = cache9?.get(input.path);
       if (hit && hit.hash === hash2 && hit.key === key)
         return { ...entry, record: hit.record, cached: hit };
-      const full = parseInput(input, kind);
-      const record = localRecord(full, enabled, rulesById, hash2);
+      const made = kind === void 0 ? input.record : void 0;
+      const full = made ? void 0 : parseInput(input, kind);
+      const record = made ? { ...made, hash: hash2 } : localRecord(full, enabled, rulesById, hash2);
       const stored = { hash: hash2, key, record };
       cache9?.set(input.path, stored);
-      return { ...entry, file: keptTree(full, input), record, cached: cache9 ? stored : void 0 };
+      return { ...entry, file: full && keptTree(full, input), record, cached: cache9 ? stored : void 0 };
     };
     const entries2 = inputs.map((input, i) => {
       options.onProgress?.("parsing", i, inputs.length);
@@ -36905,6 +36939,8 @@ function createLinter(linterOptions) {
       const crossRules = record.facts.parseFailed ? /* @__PURE__ */ new Map() : rulesOf(entry.enabled, rulesById, record.kind, true);
       if (!crossRules.size)
         return finish(at, []);
+      if (input.cross && !deployed.length)
+        return finish(at, input.cross);
       const reused = reusable(entry.cached);
       if (reused === "later")
         later.push({ at, crossRules });
@@ -36941,7 +36977,7 @@ function createLinter(linterOptions) {
     return lintFilesWith(await Promise.all(ready.map((input) => deferred.has(input) ? prepareInput3(input) : input)), options);
   }
   async function prepareInput3(input) {
-    if (input.text === void 0 || input.readError !== void 0)
+    if (input.text === void 0 || input.readError !== void 0 || input.prepared !== void 0)
       return input;
     const kind = detectKind(input.path, input.text);
     const parser = parsers[kind];
@@ -36958,7 +36994,15 @@ function createLinter(linterOptions) {
       return { ...input, prepared: e instanceof Error ? e : new Error(String(e)) };
     }
   }
-  return { rules: linterRules, parsers, contributors, lintText: lintText3, lintFiles: lintFiles3, lintFilesAsync: lintFilesAsync3, prepareInput: prepareInput3, parseFile: parse5 };
+  const linterRulesById = new Map(linterRules.map((r) => [r.meta.id, r]));
+  function recordOf(input, enabled) {
+    return localRecord(parse5(input.path, input.text ?? "", void 0, input.prepared), enabled, linterRulesById, "");
+  }
+  function crossOf(input, kind, project, enabled) {
+    const crossRules = rulesOf(enabled, linterRulesById, kind, true);
+    return crossRules.size ? runRules(parse5(input.path, input.text ?? "", kind, input.prepared), project, crossRules, linterRulesById) : [];
+  }
+  return { rules: linterRules, parsers, contributors, lintText: lintText3, lintFiles: lintFiles3, lintFilesAsync: lintFilesAsync3, prepareInput: prepareInput3, parseFile: parse5, recordOf, crossOf };
 }
 function localRecord(file, enabled, rulesById, hash2) {
   const messages = file.kind === "unknown" ? [] : file.errors.length ? parseErrorMessages(file) : runRules(file, void 0, rulesOf(enabled, rulesById, file.kind, false), rulesById);
@@ -62859,6 +62903,121 @@ var init_find_files = __esm({
   }
 });
 
+// packages/core/dist/node/worker-pool.js
+import { existsSync as existsSync2 } from "node:fs";
+import { availableParallelism } from "node:os";
+import { Worker } from "node:worker_threads";
+function workerCount(concurrency, files, cores = availableParallelism()) {
+  if (concurrency === "off" || files === 0)
+    return 0;
+  if (concurrency !== "auto")
+    return Math.min(concurrency, files);
+  const workers = Math.min(cores >> 1, Math.ceil(files / AUTO_FILES_PER_WORKER));
+  return workers >= 2 ? workers : 0;
+}
+function workerScript() {
+  for (const name of ["./lint-worker.mjs", "./lint-worker.js"]) {
+    const url = new URL(name, import.meta.url);
+    if (existsSync2(url))
+      return url;
+  }
+  return void 0;
+}
+var AUTO_FILES_PER_WORKER, WorkerPool;
+var init_worker_pool = __esm({
+  "packages/core/dist/node/worker-pool.js"() {
+    "use strict";
+    AUTO_FILES_PER_WORKER = 200;
+    WorkerPool = class _WorkerPool {
+      members;
+      notes = [];
+      onReply;
+      onDeath;
+      constructor(script, count) {
+        this.members = Array.from({ length: count }, () => {
+          const member = { worker: new Worker(script), alive: true };
+          const stopped = (why) => {
+            if (!member.alive)
+              return;
+            member.alive = false;
+            this.notes.push(member.busy !== void 0 ? `${why} while linting a batch of files` : why);
+            void member.worker.terminate();
+            this.onDeath?.(member);
+          };
+          member.worker.on("message", (reply) => this.onReply?.(member, reply));
+          member.worker.on("error", (e) => stopped(`a worker thread failed (${e.message})`));
+          member.worker.on("exit", (code) => stopped(`a worker thread stopped (exit code ${code})`));
+          return member;
+        });
+      }
+      /** A pool of `count` workers, or `undefined` when there is no worker script to run (see `workerScript`). */
+      static start(count, script = workerScript()) {
+        return script && count > 0 ? new _WorkerPool(script, count) : void 0;
+      }
+      get size() {
+        return this.members.filter((m) => m.alive).length;
+      }
+      /** Sends every worker the project's facts: the cross-file batches after it run over `Project.fromFacts` of them. */
+      sendProject(facts, settings) {
+        for (const m of this.members)
+          if (m.alive)
+            m.worker.postMessage({ project: { facts, settings } });
+      }
+      run(kind, jobs, onProgress) {
+        const results = new Array(jobs.length).fill(void 0);
+        const size = Math.max(1, Math.min(32, Math.ceil(jobs.length / (Math.max(1, this.size) * 8))));
+        const starts = [];
+        for (let i = 0; i < jobs.length; i += size)
+          starts.push(i);
+        let next = 0;
+        let finished = 0;
+        return new Promise((resolve8) => {
+          const settleIfDone = () => {
+            if (this.members.every((m) => !m.alive || m.busy === void 0) && (next >= starts.length || !this.size)) {
+              this.onReply = this.onDeath = void 0;
+              resolve8(results);
+            }
+          };
+          const feed = (m) => {
+            m.busy = void 0;
+            if (!m.alive || next >= starts.length)
+              return;
+            const batch = next++;
+            m.busy = batch;
+            const slice = jobs.slice(starts[batch], starts[batch] + size);
+            m.worker.postMessage(kind === "records" ? { batch, records: slice } : { batch, cross: slice });
+          };
+          this.onReply = (m, reply) => {
+            reply.results.forEach((r, i) => {
+              if (!(r && typeof r === "object" && "failed" in r))
+                results[starts[reply.batch] + i] = r;
+            });
+            finished += reply.results.length;
+            onProgress?.(finished, jobs.length);
+            feed(m);
+            settleIfDone();
+          };
+          this.onDeath = (m) => {
+            m.busy = void 0;
+            settleIfDone();
+          };
+          for (const m of this.members)
+            feed(m);
+          settleIfDone();
+        });
+      }
+      /** Terminates every worker; returns what the user should hear about workers that stopped on their own. */
+      async close() {
+        this.onDeath = void 0;
+        for (const m of this.members)
+          m.alive = false;
+        await Promise.all(this.members.map((m) => m.worker.terminate()));
+        return this.notes.map((n) => `${n}; its files were linted on the main thread`);
+      }
+    };
+  }
+});
+
 // packages/schema/dist/index.js
 var init_dist2 = __esm({
   "packages/schema/dist/index.js"() {
@@ -62899,7 +63058,7 @@ __export(load_exports, {
   loadConfigFile: () => loadConfigFile,
   parseConfigText: () => parseConfigText
 });
-import { existsSync as existsSync2, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
 import { dirname as dirname2, join as join3, resolve as resolve3 } from "node:path";
 function parseConfigText(text, filePath, rules) {
   const source = new SourceText(text);
@@ -63073,7 +63232,7 @@ function loadConfigFile(filePath, rules) {
 function configFileIn(dir) {
   for (const name of CONFIG_FILE_NAMES) {
     const candidate = join3(dir, name);
-    if (existsSync2(candidate) && statSync2(candidate).isFile())
+    if (existsSync3(candidate) && statSync2(candidate).isFile())
       return candidate;
   }
   return void 0;
@@ -63091,7 +63250,7 @@ function configCascade(startDir, isRoot) {
       if (isRoot(file).root === true)
         return out;
     }
-    if (existsSync2(join3(dir, ".git")))
+    if (existsSync3(join3(dir, ".git")))
       return out;
     const parent = dirname2(dir);
     if (parent === dir)
@@ -63318,10 +63477,12 @@ async function lintPaths(paths, options = {}) {
       unreadable.push(display2);
     inputs.push({ path: display2, readError: read.error, readErrorLine: read.errorLine });
   }
-  const results = await lintFilesAsync3(inputs, {
+  const settings = configs.projectSettings();
+  const { made: pooled, summary: summary2 } = await onWorkers(inputs, options, (display2) => configs.configFor(byDisplay.get(display2)), (display2) => targets.has(byDisplay.get(display2)), settings);
+  const results = await lintFilesAsync3(pooled.size ? inputs.map((input, at) => pooled.has(at) ? { ...input, ...pooled.get(at) } : input) : inputs, {
     rules,
     configFor: (display2) => configs.configFor(byDisplay.get(display2)),
-    settings: configs.projectSettings(),
+    settings,
     isTarget: (display2) => targets.has(byDisplay.get(display2)),
     includeSource: options.includeSource,
     // Each file was read under its own folder's settings.maxFileSize (readSourceFile above).
@@ -63351,7 +63512,8 @@ async function lintPaths(paths, options = {}) {
       ignored: results.filter((r) => r.skipped === "ignored").length,
       notOurs: results.filter((r) => r.skipped === "not-ours").length + skippedBeforeLint.size
     },
-    ...considered ? { considered } : {}
+    ...considered ? { considered } : {},
+    ...options.debug && options.concurrency !== void 0 ? { workers: summary2 } : {}
   };
 }
 function describeConsidered(found, display, decided, skippedBeforeLint) {
@@ -63362,6 +63524,56 @@ function describeConsidered(found, display, decided, skippedBeforeLint) {
     return { path: shown, decision: `${decided.get(shown) ?? skippedBeforeLint.get(shown) ?? "not linted"} (${c.reason})` };
   });
 }
+async function onWorkers(inputs, options, configFor, isTarget, settings) {
+  const made = /* @__PURE__ */ new Map();
+  const summary2 = { concurrency: options.concurrency ?? "off", threads: 0, records: 0, candidates: 0, cross: 0 };
+  if (options.concurrency === void 0 || options.concurrency === "off" || options.rules !== void 0)
+    return { made, summary: summary2 };
+  const cache9 = options.cache;
+  const jobs = [];
+  inputs.forEach((input, at) => {
+    if (input.text === void 0 || input.readError !== void 0)
+      return;
+    const { matcher, relPath } = configFor(input.path);
+    if (matcher.isIgnored(relPath) || cache9 && cache9.get(input.path)?.hash === cache9.hash(input.text))
+      return;
+    jobs.push({ at, path: input.path, text: input.text, enabled: matcher.rulesFor(relPath) });
+  });
+  summary2.candidates = jobs.length;
+  const pool = WorkerPool.start(workerCount(options.concurrency, jobs.length));
+  if (!pool)
+    return { made, summary: summary2 };
+  summary2.threads = pool.size;
+  try {
+    const records = await pool.run("records", jobs, (done, total) => options.onProgress?.("parsing", done, total));
+    const enabled = new Map(jobs.map((j) => [j.at, j.enabled]));
+    records.forEach((reply, j) => {
+      if (reply)
+        made.set(jobs[j].at, reply);
+    });
+    summary2.records = made.size;
+    if (cache9 || records.some((r) => !r))
+      return { made, summary: summary2 };
+    const withRecords = inputs.flatMap((input, at) => {
+      const record = made.get(at)?.record;
+      return record ? [{ input, at, record }] : [];
+    });
+    const crossJobs = withRecords.filter(({ input, record }) => isTarget(input.path) && record.kind !== "unknown" && !record.facts.parseFailed).map(({ input, at, record }) => ({ at, path: input.path, text: input.text, kind: record.kind, prepared: made.get(at).prepared, enabled: enabled.get(at) }));
+    if (!crossJobs.length)
+      return { made, summary: summary2 };
+    pool.sendProject(withRecords.map((w) => w.record.facts), settings ?? {});
+    const cross = await pool.run("cross", crossJobs, (done, total) => options.onProgress?.("linting", done, total));
+    cross.forEach((messages, j) => {
+      if (messages)
+        made.get(crossJobs[j].at).cross = messages;
+    });
+    summary2.cross = cross.filter((m) => m).length;
+    return { made, summary: summary2 };
+  } finally {
+    for (const note of await pool.close())
+      options.onNote?.(note);
+  }
+}
 var toPosix3, isInside, realRoots;
 var init_lint_paths = __esm({
   "packages/core/dist/node/lint-paths.js"() {
@@ -63370,6 +63582,7 @@ var init_lint_paths = __esm({
     init_read_file();
     init_find_files();
     init_detect_kind();
+    init_worker_pool();
     toPosix3 = (p) => p.split(sep4).join("/");
     isInside = (path, root) => path === root || path.startsWith(root.endsWith(sep4) ? root : root + sep4);
     realRoots = /* @__PURE__ */ new Map();
@@ -66425,6 +66638,8 @@ init_participant_data();
 init_values();
 init_flow();
 init_terraform();
+init_terraform();
+init_data_actions();
 init_resolve();
 init_text_edits();
 init_json();
@@ -66467,6 +66682,7 @@ init_closest_name();
 init_version();
 
 // packages/core/dist/cli/flags.js
+init_worker_pool();
 var ESLINT_FLAG_OPTIONS = {
   stdin: { type: "boolean" },
   "stdin-filename": { type: "string" },
@@ -66477,7 +66693,8 @@ var ESLINT_FLAG_OPTIONS = {
   "list-rules": { type: "boolean" },
   cache: { type: "boolean" },
   "cache-location": { type: "string" },
-  "cache-strategy": { type: "string" }
+  "cache-strategy": { type: "string" },
+  concurrency: { type: "string" }
 };
 var ESLINT_FLAGS_HELP = `      --stdin              lint the text on standard input (needs --stdin-filename)
       --stdin-filename <path>
@@ -66502,7 +66719,10 @@ var ESLINT_FLAGS_HELP = `      --stdin              lint the text on standard in
                            path ending with /, gets a file named after a hash of the working folder
       --cache-strategy content
                            how changed files are found: content hashes (the only strategy; ESLint's default
-                           "metadata" is not offered, as a checkout gives every file a new modification time)`;
+                           "metadata" is not offered, as a checkout gives every file a new modification time)
+      --concurrency <n|auto|off>
+                           lint on n worker threads; auto: half the cores when there are enough files to
+                           lint (on 2 cores, none); off (the default): on the main thread`;
 
 // packages/core/dist/cli/main.js
 var HELP = `cxlint [options] [paths…]
@@ -66702,7 +66922,7 @@ function countFindings(findings) {
 }
 
 // node_modules/@actions/github/lib/context.js
-import { readFileSync as readFileSync3, existsSync as existsSync3 } from "fs";
+import { readFileSync as readFileSync3, existsSync as existsSync4 } from "fs";
 import { EOL as EOL5 } from "os";
 var Context = class {
   /**
@@ -66712,7 +66932,7 @@ var Context = class {
     var _a, _b, _c;
     this.payload = {};
     if (process.env.GITHUB_EVENT_PATH) {
-      if (existsSync3(process.env.GITHUB_EVENT_PATH)) {
+      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
         this.payload = JSON.parse(readFileSync3(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
       } else {
         const path = process.env.GITHUB_EVENT_PATH;
