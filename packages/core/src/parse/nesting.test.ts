@@ -84,6 +84,14 @@ describe('nesting limit', () => {
     expect(findJsonNestingExcess('{"a": [{"b": []}]}', 3)).toEqual({ offset: 13, limit: 3 });
   });
 
+  it('a quote right after `?` or `:` with no blank is text, not an opening quote that hides the brackets after it', () => {
+    // Found by the property above (seed -890329019): `?'` is a plain scalar, so `{}` after it is one more level.
+    for (const text of ["inboundCall: {a: {a: ?', A: {}}}\n", "inboundCall: {a: {a: b:'c, A: {}}}\n"]) {
+      expect(depthOf(parseYaml(text).root), text).toBe(4);
+      expect(findYamlNestingExcess(text, 3), text).toBeDefined();
+    }
+  });
+
   it('brackets inside quotes, comments, block scalars and substitutions do not count', () => {
     const deep = '['.repeat(MAX_NESTING + 5);
     const yaml = [

@@ -181,7 +181,9 @@ export function findYamlNestingExcess(text: string, limit = MAX_NESTING): Nestin
         flowDepth--;
         if (flowDepth === 0) return end; // a flow key's `: value` after it holds no deeper structure worth counting
       }
-      if (!isBlank(c)) scalarStart = c === OPEN_SQUARE || c === OPEN_CURLY || c === 44 /* , */ || c === COLON || c === QUESTION;
+      // `:` and `?` are indicators only before a blank (`?'` and `a:'b'` are plain scalars): a quote right after one
+      // is text, and taking it for an opening quote would hide the brackets after it.
+      if (!isBlank(c)) scalarStart = c === OPEN_SQUARE || c === OPEN_CURLY || c === 44 /* , */ || ((c === COLON || c === QUESTION) && isBlankOrEnd(text, i + 1, end));
       i++;
     }
     return end;
