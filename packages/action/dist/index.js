@@ -29931,7 +29931,7 @@ function findYamlNestingExcess(text, limit = MAX_NESTING) {
           return end;
       }
       if (!isBlank(c))
-        scalarStart = c === OPEN_SQUARE || c === OPEN_CURLY || c === 44 || c === COLON || c === QUESTION;
+        scalarStart = c === OPEN_SQUARE || c === OPEN_CURLY || c === 44 || (c === COLON || c === QUESTION) && isBlankOrEnd(text, i + 1, end);
       i++;
     }
     return end;
@@ -36855,7 +36855,7 @@ function createLinter(linterOptions) {
       return passOne({ input, enabled: matcher.rulesFor(relPath) });
     });
     const projectSettings = options.settings ?? options.config?.settings ?? {};
-    const buildProject = () => Project.fromFacts(entries2.flatMap((e) => e.record ? [e.record.facts] : []), projectSettings, contributors);
+    const buildProject = () => Project.fromFacts(entries2.map((e) => e.record?.facts ?? { path: e.input.path, kind: "unknown" }), projectSettings, contributors);
     let project = buildProject();
     const deployed = deployedMistypedFlows(entries2, project);
     if (deployed.length) {

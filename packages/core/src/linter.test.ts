@@ -108,3 +108,22 @@ describe('built-in rules', () => {
     expect(offending).toEqual([]);
   });
 });
+
+describe('files that are not linted still exist for the project', () => {
+  const tf = `resource "genesyscloud_flow" "support" {\n  filepath = "\${path.module}/support.yaml"\n}\n`;
+  const flow = 'inboundCall:\n  name: Support\n  defaultLanguage: en-us\n';
+  const filepathFindings = async (flowInput: { path: string; text?: string; readError?: string }, config = {}) => {
+    // Another flow is read, so the rule knows flows were given to it (it is quiet when none were).
+    const results = await defaultLinter.lintFilesAsync([{ path: 'infra/main.tf', text: tf }, flowInput, { path: 'infra/other.yaml', text: flow }], { config, isTarget: (p) => p === 'infra/main.tf' });
+    return results[0].messages.filter((m) => m.ruleId === 'terraform/flow-filepath').map((m) => m.message);
+  };
+
+  it('a flow the config ignores, one too large and one that could not be read are not "missing"', async () => {
+    expect(await filepathFindings({ path: 'infra/elsewhere.yaml', text: flow })).toHaveLength(1); // the rule does report a missing file
+    expect(await filepathFindings({ path: 'infra/support.yaml', text: flow }, { ignore: ['infra/support.yaml'] })).toEqual([]);
+    expect(await filepathFindings({ path: 'infra/support.yaml', readError: 'Permission denied.' })).toEqual([]);
+    const results = await defaultLinter.lintFilesAsync([{ path: 'infra/main.tf', text: tf }, { path: 'infra/support.yaml', text: `${flow}  description: ${'x'.repeat(200)}\n` }, { path: 'infra/other.yaml', text: flow }], { maxFileSize: 150 });
+    expect(results[1].messages[0]?.message).toMatch(/over the 150 B limit/);
+    expect(results[0].messages.filter((m) => m.ruleId === 'terraform/flow-filepath')).toEqual([]);
+  });
+});

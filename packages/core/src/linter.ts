@@ -174,7 +174,9 @@ export function createLinter(linterOptions: LinterOptions): Linter {
       return passOne({ input, enabled: matcher.rulesFor(relPath) });
     });
     const projectSettings = options.settings ?? options.config?.settings ?? {};
-    const buildProject = () => Project.fromFacts(entries.flatMap((e) => (e.record ? [e.record.facts] : [])), projectSettings, contributors);
+    // A file that is ignored, too large or unreadable is not linted, but it exists: its path is a fact (a Terraform
+    // `filepath` pointing at it is not "missing").
+    const buildProject = () => Project.fromFacts(entries.map((e) => e.record?.facts ?? { path: e.input.path, kind: 'unknown' }), projectSettings, contributors);
     let project = buildProject();
     // A YAML file that a `genesyscloud_flow` deploys is a flow whatever its shape: with a mistyped type key it is
     // read as one (flow/flow-type-key reports the key) instead of being passed over as "not ours".
