@@ -36824,17 +36824,18 @@ function createLinter(linterOptions) {
     const keptTree = (file, input) => keepTrees && isTarget(input.path) ? file : void 0;
     const passOne = (entry, kind) => {
       const { input, enabled } = entry;
+      const target = isTarget(input.path);
       if (input.parsed)
-        return { ...entry, file: input.parsed, record: localRecord(input.parsed, enabled, rulesById, "") };
+        return { ...entry, file: input.parsed, record: localRecord(input.parsed, enabled, rulesById, "", target) };
       const text = input.text;
       const hash2 = cache9 ? cache9.hash(text) : "";
       const key = cache9 ? configKey(enabled, kind) : "";
       const hit = cache9?.get(input.path);
-      if (hit && hit.hash === hash2 && hit.key === key)
+      if (hit && hit.hash === hash2 && hit.key === key && (hit.record.messages || !target))
         return { ...entry, record: hit.record, cached: hit };
       const made = kind === void 0 ? input.record : void 0;
       const full = made ? void 0 : parseInput(input, kind);
-      const record = made ? { ...made, hash: hash2 } : localRecord(full, enabled, rulesById, hash2);
+      const record = made ? { ...made, hash: hash2 } : localRecord(full, enabled, rulesById, hash2, target);
       const stored = { hash: hash2, key, record };
       cache9?.set(input.path, stored);
       return { ...entry, file: full && keptTree(full, input), record, cached: cache9 ? stored : void 0 };
@@ -36913,7 +36914,8 @@ function createLinter(linterOptions) {
     const later = [];
     const finish = (at, cross) => {
       const { input, file, record } = targets[at];
-      const messages = cross.length ? sortMessages([...record.messages, ...cross]) : record.messages;
+      const own = record.messages ?? [];
+      const messages = cross.length ? sortMessages([...own, ...cross]) : own;
       const source = options.includeSource ? file?.source.text ?? new SourceText(input.text).text : void 0;
       results[at] = countResult({ filePath: input.path, kind: record.kind, messages, ...source !== void 0 ? { source } : {} });
     };
@@ -36995,8 +36997,8 @@ function createLinter(linterOptions) {
     }
   }
   const linterRulesById = new Map(linterRules.map((r) => [r.meta.id, r]));
-  function recordOf(input, enabled) {
-    return localRecord(parse5(input.path, input.text ?? "", void 0, input.prepared), enabled, linterRulesById, "");
+  function recordOf(input, enabled, ownRules = true) {
+    return localRecord(parse5(input.path, input.text ?? "", void 0, input.prepared), enabled, linterRulesById, "", ownRules);
   }
   function crossOf(input, kind, project, enabled) {
     const crossRules = rulesOf(enabled, linterRulesById, kind, true);
@@ -37004,9 +37006,11 @@ function createLinter(linterOptions) {
   }
   return { rules: linterRules, parsers, contributors, lintText: lintText3, lintFiles: lintFiles3, lintFilesAsync: lintFilesAsync3, prepareInput: prepareInput3, parseFile: parse5, recordOf, crossOf };
 }
-function localRecord(file, enabled, rulesById, hash2) {
-  const messages = file.kind === "unknown" ? [] : file.errors.length ? parseErrorMessages(file) : runRules(file, void 0, rulesOf(enabled, rulesById, file.kind, false), rulesById);
+function localRecord(file, enabled, rulesById, hash2, ownRules = true) {
   const facts = extractFacts(file);
+  if (!ownRules)
+    return { path: file.path, kind: file.kind, hash: hash2, facts };
+  const messages = file.kind === "unknown" ? [] : file.errors.length ? parseErrorMessages(file) : runRules(file, void 0, rulesOf(enabled, rulesById, file.kind, false), rulesById);
   if (facts.extractError)
     messages.unshift({ ruleId: null, severity: 2, message: facts.extractError, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] });
   return { path: file.path, kind: file.kind, hash: hash2, facts, messages };
@@ -63537,7 +63541,7 @@ async function onWorkers(inputs, options, configFor, isTarget, settings) {
     const { matcher, relPath } = configFor(input.path);
     if (matcher.isIgnored(relPath) || cache9 && cache9.get(input.path)?.hash === cache9.hash(input.text))
       return;
-    jobs.push({ at, path: input.path, text: input.text, enabled: matcher.rulesFor(relPath) });
+    jobs.push({ at, path: input.path, text: input.text, enabled: matcher.rulesFor(relPath), target: isTarget(input.path) });
   });
   summary2.candidates = jobs.length;
   const pool = WorkerPool.start(workerCount(options.concurrency, jobs.length));

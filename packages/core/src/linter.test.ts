@@ -43,6 +43,20 @@ describe('createLinter', () => {
     expect(r.messages.map((m) => `${m.ruleId} ${m.line}:${m.column} ${m.message}`)).toEqual(['acme/no-old 3:16 Found old.']);
   });
 
+  it("runs a file's own rules only on targets: other files are read for their facts (an editor's workspace, the action's repository)", () => {
+    const seen: string[] = [];
+    const rule = testRule({ id: 'acme/seen' }, (c) => void seen.push(c.file.path));
+    const linter = createLinter({ rules: [rule] });
+    const inputs = ['a.yaml', 'b.yaml', 'c.yaml'].map((path) => ({ path, text: FLOW }));
+    const parsed = inputs.map((i) => ({ ...i, parsed: linter.parseFile(i.path, i.text) }));
+    for (const given of [inputs, parsed]) {
+      seen.length = 0;
+      const results = linter.lintFiles(given, { config: ONLY('acme/seen'), isTarget: (p) => p === 'b.yaml' });
+      expect(results.map((r) => r.filePath)).toEqual(['b.yaml']);
+      expect(seen).toEqual(['b.yaml']);
+    }
+  });
+
   it.each<[string, Partial<RuleMeta> | Rule[], RegExp]>([
     ['an id that is not area/name', { id: 'NoSlash' }, /Rule NoSlash: the id must be `area\/name`/],
     ['a message that is a fragment', { messages: { found: 'found {{what}}' } }, /message "found" must be a whole sentence/],

@@ -61,10 +61,10 @@ export interface Linter {
   /** `parseFile` with this linter's parsers (an editor keeps its workspace parsed and passes `LintInput.parsed`). */
   parseFile(path: string, text: string, kind?: FileKind, prepared?: unknown): ParsedFile;
   /**
-   * Pass 1 on one file on its own: parse (with `input.prepared`), facts, the rules that read no other file, under the
+   * Pass 1 on one file on its own: parse (with `input.prepared`), facts and (unless `ownRules` is false: a file read only for the project) the rules that read no other file, under the
    * rules `enabled` for it (a config matcher's `rulesFor`). What a worker thread sends back as `LintInput.record`.
    */
-  recordOf(input: LintInput, enabled: ReadonlyMap<string, RuleSetting>): FileRecord;
+  recordOf(input: LintInput, enabled: ReadonlyMap<string, RuleSetting>, ownRules?: boolean): FileRecord;
   /**
    * Pass 2 on one file on its own: its cross-file rules among those `enabled`, over `project` (built with
    * `Project.fromFacts` from every file's record and the run's settings). What a worker thread sends back as `LintInput.cross`.
@@ -144,17 +144,20 @@ export function createLinter(linterOptions: LinterOptions): Linter {
      */
     const passOne = (entry: Entry, kind?: FileKind): Entry => {
       const { input, enabled } = entry;
-      if (input.parsed) return { ...entry, file: input.parsed, record: localRecord(input.parsed, enabled!, rulesById, '') };
+      // Only a target's own rules run: every other file is read for its facts alone (the action's repository context,
+      // an editor's workspace), which is what keeps re-linting one file in a large workspace fast.
+      const target = isTarget(input.path);
+      if (input.parsed) return { ...entry, file: input.parsed, record: localRecord(input.parsed, enabled!, rulesById, '', target) };
       const text = input.text!;
       const hash = cache ? cache.hash(text) : '';
       const key = cache ? configKey(enabled!, kind) : '';
       const hit = cache?.get(input.path);
       // A cached file is not parsed: its facts and findings are in the record (pass 2 parses it if it must rerun).
-      if (hit && hit.hash === hash && hit.key === key) return { ...entry, record: hit.record, cached: hit };
+      if (hit && hit.hash === hash && hit.key === key && (hit.record.messages || !target)) return { ...entry, record: hit.record, cached: hit };
       // A record made elsewhere (a worker thread) is a cache miss already linted: no tree here.
       const made = kind === undefined ? input.record : undefined;
       const full = made ? undefined : parseInput(input, kind);
-      const record = made ? { ...made, hash } : localRecord(full!, enabled!, rulesById, hash);
+      const record = made ? { ...made, hash } : localRecord(full!, enabled!, rulesById, hash, target);
       const stored: CachedFile = { hash, key, record };
       cache?.set(input.path, stored);
       return { ...entry, file: full && keptTree(full, input), record, cached: cache ? stored : undefined };
@@ -230,7 +233,8 @@ export function createLinter(linterOptions: LinterOptions): Linter {
     const later: { at: number; crossRules: Map<string, RuleSetting> }[] = [];
     const finish = (at: number, cross: Diagnostic[]) => {
       const { input, file, record } = targets[at];
-      const messages = cross.length ? sortMessages([...record!.messages, ...cross]) : record!.messages;
+      const own = record!.messages ?? [];
+      const messages = cross.length ? sortMessages([...own, ...cross]) : own;
       const source = options.includeSource ? (file?.source.text ?? new SourceText(input.text!).text) : undefined;
       results[at] = countResult({ filePath: input.path, kind: record!.kind, messages, ...(source !== undefined ? { source } : {}) });
     };
@@ -321,8 +325,8 @@ export function createLinter(linterOptions: LinterOptions): Linter {
   }
 
   const linterRulesById = new Map(linterRules.map((r) => [r.meta.id, r]));
-  function recordOf(input: LintInput, enabled: ReadonlyMap<string, RuleSetting>): FileRecord {
-    return localRecord(parse(input.path, input.text ?? '', undefined, input.prepared), enabled, linterRulesById, '');
+  function recordOf(input: LintInput, enabled: ReadonlyMap<string, RuleSetting>, ownRules = true): FileRecord {
+    return localRecord(parse(input.path, input.text ?? '', undefined, input.prepared), enabled, linterRulesById, '', ownRules);
   }
 
   function crossOf(input: LintInput, kind: FileKind, project: Project, enabled: ReadonlyMap<string, RuleSetting>): Diagnostic[] {
@@ -405,8 +409,11 @@ export interface FileRecord {
   /** The content hash the record was made from (empty when no cache hashes texts). */
   hash: string;
   facts: FileFacts;
-  /** The findings of the rules that read only this file (or its parse errors), sorted by line, column and rule. */
-  messages: Diagnostic[];
+  /**
+   * The findings of the rules that read only this file (or its parse errors), sorted by line, column and rule.
+   * Absent when the file was read only for the project (not a target): its own rules did not run.
+   */
+  messages?: Diagnostic[];
 }
 
 /**
@@ -443,10 +450,11 @@ interface Entry {
   cached?: CachedFile;
 }
 
-/** Pass 1's record of a parsed file: its facts, and the findings of its rules that read no other file. */
-function localRecord(file: ParsedFile, enabled: ReadonlyMap<string, RuleSetting>, rulesById: Map<string, Rule>, hash: string): FileRecord {
-  const messages = file.kind === 'unknown' ? [] : file.errors.length ? parseErrorMessages(file) : runRules(file, undefined, rulesOf(enabled, rulesById, file.kind, false), rulesById);
+/** Pass 1's record of a parsed file: its facts, and (with `ownRules`) the findings of its rules that read no other file. */
+function localRecord(file: ParsedFile, enabled: ReadonlyMap<string, RuleSetting>, rulesById: Map<string, Rule>, hash: string, ownRules = true): FileRecord {
   const facts = extractFacts(file);
+  if (!ownRules) return { path: file.path, kind: file.kind, hash, facts };
+  const messages = file.kind === 'unknown' ? [] : file.errors.length ? parseErrorMessages(file) : runRules(file, undefined, rulesOf(enabled, rulesById, file.kind, false), rulesById);
   // A bug in a fact extractor leaves the file out of the project: say so on the file, never a silent gap.
   if (facts.extractError) messages.unshift({ ruleId: null, severity: 2, message: facts.extractError, line: 1, column: 1, endLine: 1, endColumn: 1, range: [0, 0] });
   return { path: file.path, kind: file.kind, hash, facts, messages };

@@ -62,6 +62,20 @@ describe('the lint cache', () => {
     expect(new Set(warm.runs.cross).size).toBeLessThanOrEqual(new Set(cold.runs.cross).size / 2);
   });
 
+  it('a file cached while it was only context (its own rules not run) is linted fully when it becomes a target', async () => {
+    const cwd = examplesCopy();
+    const path = cacheFilePath(undefined, cwd);
+    const first = FileCache.open(path, cwd, (m) => { throw new Error(m); });
+    // As the action does: the changed file is the target, the rest of the repository is read for the project.
+    const one = countingRules();
+    await lintPaths(['flows/support-inbound.yaml'], { cwd, contextPaths: ['.'], rules: one.rules, cache: first });
+    expect(new Set(one.runs.local)).toEqual(new Set(['flows/support-inbound.yaml']));
+    expect(first.save()).toBeUndefined();
+    const all = await lintPaths(['.'], { cwd, cache: FileCache.open(path, cwd, (m) => { throw new Error(m); }) });
+    expect(all.results).toEqual((await lintPaths(['.'], { cwd })).results);
+    expect(all.results.some((r) => r.filePath !== 'flows/support-inbound.yaml' && r.messages.some((m) => !builtInRules.find((x) => x.meta.id === m.ruleId)?.meta.crossFile))).toBe(true);
+  });
+
   it('a changed file is linted again; an unchanged one whose project facts are unchanged is not', async () => {
     const { cwd, path } = await cachedExamples();
     const flow = join(cwd, 'flows/support-inbound.yaml');

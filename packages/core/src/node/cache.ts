@@ -153,6 +153,6 @@ function readEntries(path: string, cwd: string, note: (message: string) => void)
 function wellFormed(entry: unknown): entry is CachedFile {
   const e = entry as CachedFile;
   return !!e && typeof e === 'object' && typeof e.hash === 'string' && typeof e.key === 'string' && !!e.record && typeof e.record === 'object'
-    && Array.isArray(e.record.messages) && typeof e.record.kind === 'string' && !!e.record.facts
+    && (e.record.messages === undefined || Array.isArray(e.record.messages)) && typeof e.record.kind === 'string' && !!e.record.facts
     && (e.cross === undefined || (typeof e.cross.key === 'string' && Array.isArray(e.cross.messages) && Array.isArray(e.cross.reads)));
 }

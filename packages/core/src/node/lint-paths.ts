@@ -266,7 +266,7 @@ async function onWorkers(
     if (input.text === undefined || input.readError !== undefined) return;
     const { matcher, relPath } = configFor(input.path);
     if (matcher.isIgnored(relPath) || (cache && cache.get(input.path)?.hash === cache.hash(input.text))) return;
-    jobs.push({ at, path: input.path, text: input.text, enabled: matcher.rulesFor(relPath) });
+    jobs.push({ at, path: input.path, text: input.text, enabled: matcher.rulesFor(relPath), target: isTarget(input.path) });
   });
   summary.candidates = jobs.length;
   const pool = WorkerPool.start(workerCount(options.concurrency, jobs.length));

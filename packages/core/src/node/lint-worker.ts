@@ -26,7 +26,7 @@ async function passOne(job: RecordJob): Promise<RecordReply> {
   testFault(job.path, 1);
   const input = await defaultLinter.prepareInput({ path: job.path, text: job.text });
   if (input.readError !== undefined) return { readError: input.readError, readErrorLine: input.readErrorLine };
-  const record = defaultLinter.recordOf(input, job.enabled);
+  const record = defaultLinter.recordOf(input, job.enabled, job.target);
   // Pass 2 parses a Terraform target again: it needs the HCL parser's document, wherever it runs.
   return record.kind === 'terraform' && input.prepared !== undefined ? { record, prepared: input.prepared } : { record };
 }
@@ -45,7 +45,7 @@ port.on('message', async (task: WorkerTask) => {
   const jobs: (RecordJob | CrossJob)[] = 'records' in task ? task.records : task.cross;
   for (const job of jobs) {
     try {
-      results.push('records' in task ? await passOne(job) : passTwo(job as CrossJob));
+      results.push('records' in task ? await passOne(job as RecordJob) : passTwo(job as CrossJob));
     } catch (e) {
       // The main thread does this file itself, as a single-thread run would (same findings, same failure).
       results.push({ failed: (e as Error)?.message ?? String(e) });

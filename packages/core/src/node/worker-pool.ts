@@ -60,6 +60,8 @@ export interface RecordJob {
   path: string;
   text: string;
   enabled: ReadonlyMap<string, RuleSetting>;
+  /** A file read only for the project gets its facts alone (its own rules are not run). */
+  target: boolean;
 }
 export type RecordReply = { record: FileRecord; prepared?: unknown } | { readError: string; readErrorLine?: number };
 
