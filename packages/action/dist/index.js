@@ -35192,9 +35192,10 @@ var init_velocity = __esm({
 // packages/core/dist/model/stubbed-json.js
 function parseStubbedJson(text) {
   let i = 0;
-  const fail = (message, kind = "other", at = i) => {
-    throw new Fail({ index: at, message, kind });
+  const fail = (message, problem, kind = "other", at = i, found = foundAt(at)) => {
+    throw new Fail({ index: at, message, problem, kind, ...found === void 0 ? {} : { found } });
   };
+  const foundAt = (at) => at >= text.length ? void 0 : text[at] === WILDCARD ? "${…}" : text[at];
   const ws = () => {
     while (i < text.length && (text[i] === " " || text[i] === "	" || text[i] === "\n" || text[i] === "\r"))
       i++;
@@ -35220,24 +35221,24 @@ function parseStubbedJson(text) {
         const n = text[i + 1];
         if (n === "u") {
           if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
-            fail("Invalid \\u escape in a JSON string");
+            fail("Invalid \\u escape in a JSON string", "invalid-unicode-escape");
           value2 += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
           i += 6;
           continue;
         }
         if (!n || !'"\\/bfnrt'.includes(n))
-          fail(`Invalid escape \`\\${n ?? ""}\` in a JSON string`);
+          fail(`Invalid escape \`\\${n ?? ""}\` in a JSON string`, "invalid-escape", "other", i, n ?? "");
         value2 += n;
         i += 2;
         continue;
       }
       if (c.charCodeAt(0) < 32) {
-        fail(c === "\n" ? "Raw line break inside a JSON string (write `\\n`)" : "Raw control character inside a JSON string", "control-char");
+        fail(c === "\n" ? "Raw line break inside a JSON string (write `\\n`)" : "Raw control character inside a JSON string", c === "\n" ? "raw-line-break" : "raw-control-char", "control-char");
       }
       value2 += c;
       i++;
     }
-    return fail("Unterminated JSON string", "other", start);
+    return fail("Unterminated JSON string", "unterminated-string", "other", start);
   };
   const value = () => {
     ws();
@@ -35263,7 +35264,7 @@ function parseStubbedJson(text) {
         return { type: "literal", start, end: i, value: lit };
       }
     }
-    return fail(`Expected a JSON value, found ${describe2(i)}`);
+    return fail(`Expected a JSON value, found ${describe2(i)}`, "expected-value");
   };
   const obj = () => {
     const start = i;
@@ -35287,13 +35288,13 @@ function parseStubbedJson(text) {
         const key = str3();
         ws();
         if (text[i] !== ":")
-          fail(`Expected \`:\` after the property name, found ${describe2(i)}`);
+          fail(`Expected \`:\` after the property name, found ${describe2(i)}`, "expected-colon");
         i++;
         members.push({ key, value: value() });
       } else if (text[i] === "}" && members.length) {
-        return fail("Trailing comma before `}`", "trailing-comma", lastComma);
+        return fail("Trailing comma before `}`", "trailing-comma-object", "trailing-comma", lastComma);
       } else {
-        fail(`Expected a property name in double quotes, found ${describe2(i)}`);
+        fail(`Expected a property name in double quotes, found ${describe2(i)}`, "expected-property-name");
       }
       ws();
       if (text[i] === ",") {
@@ -35308,8 +35309,8 @@ function parseStubbedJson(text) {
       if (text[i] === WILDCARD)
         continue;
       if (text[i] === '"')
-        fail("Missing comma between properties", "missing-comma", endOfPrevious());
-      fail(`Expected \`,\` or \`}\` after a property, found ${describe2(i)}`);
+        fail("Missing comma between properties", "missing-comma-properties", "missing-comma", endOfPrevious());
+      fail(`Expected \`,\` or \`}\` after a property, found ${describe2(i)}`, "expected-comma-or-brace");
     }
   };
   const arr = () => {
@@ -35324,7 +35325,7 @@ function parseStubbedJson(text) {
     for (; ; ) {
       ws();
       if (text[i] === "]" && items.length)
-        return fail("Trailing comma before `]`", "trailing-comma", lastComma);
+        return fail("Trailing comma before `]`", "trailing-comma-array", "trailing-comma", lastComma);
       items.push(value());
       ws();
       if (text[i] === ",") {
@@ -35339,8 +35340,8 @@ function parseStubbedJson(text) {
       if (text[i] === WILDCARD)
         continue;
       if (text[i] === '"' || text[i] === "{" || text[i] === "[")
-        fail("Missing comma between array elements", "missing-comma", endOfPrevious());
-      fail(`Expected \`,\` or \`]\` after an element, found ${describe2(i)}`);
+        fail("Missing comma between array elements", "missing-comma-elements", "missing-comma", endOfPrevious());
+      fail(`Expected \`,\` or \`]\` after an element, found ${describe2(i)}`, "expected-comma-or-bracket");
     }
   };
   let lastComma = 0;
@@ -35361,7 +35362,7 @@ function parseStubbedJson(text) {
       ws();
     }
     if (i < text.length)
-      fail(`Unexpected ${describe2(i)} after the JSON body`);
+      fail(`Unexpected ${describe2(i)} after the JSON body`, "unexpected-after-body");
     return { ok: true, root };
   } catch (e) {
     if (e instanceof Fail)
@@ -55901,12 +55902,21 @@ function checkAction3(context3, def) {
   const error2 = first.parse.error;
   const at = first.rendered.map[Math.min(error2.index, first.rendered.map.length - 1)];
   const range = templateRange(context3.file, body, at, Math.min(at + 1, body.text.length));
+  const { messageId, data } = problemMessage(error2);
   context3.report({
     range,
-    messageId: "invalid",
-    data: { method: def.requestType ?? "", problem: error2.message },
+    messageId,
+    data: { method: def.requestType ?? "", ...data },
     suggest: suggestions(context3.file, body, first.rendered, error2)
   });
+}
+function problemMessage(error2) {
+  const id28 = error2.problem.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+  if (error2.problem === "invalid-escape")
+    return { messageId: id28, data: { escape: error2.found ?? "" } };
+  if (!id28.startsWith("expected") && id28 !== "unexpectedAfterBody")
+    return { messageId: id28, data: {} };
+  return error2.found === void 0 ? { messageId: `${id28}AtEnd`, data: {} } : { messageId: id28, data: { found: error2.found } };
 }
 function suggestions(file, body, rendered, error2) {
   let candidate;
@@ -55951,7 +55961,26 @@ var init_request_json = __esm({
         hasSuggestions: true,
         docs: { url: ruleDocsUrl(id20), recommended: true },
         messages: {
-          invalid: "The {{method}} request body is not valid JSON once Velocity references are filled in: {{problem}}.",
+          invalidUnicodeEscape: "The {{method}} request body is not valid JSON once Velocity references are filled in: a `\\u` escape in a string is not followed by four hex digits.",
+          invalidEscape: "The {{method}} request body is not valid JSON once Velocity references are filled in: `\\{{escape}}` in a string is not a JSON escape.",
+          rawLineBreak: "The {{method}} request body is not valid JSON once Velocity references are filled in: a string holds a raw line break (write `\\n`).",
+          rawControlChar: "The {{method}} request body is not valid JSON once Velocity references are filled in: a string holds a raw control character.",
+          unterminatedString: "The {{method}} request body is not valid JSON once Velocity references are filled in: a string is never closed.",
+          expectedValue: "The {{method}} request body is not valid JSON once Velocity references are filled in: a JSON value was expected where `{{found}}` is.",
+          expectedValueAtEnd: "The {{method}} request body is not valid JSON once Velocity references are filled in: the body ends where a JSON value was expected.",
+          expectedColon: "The {{method}} request body is not valid JSON once Velocity references are filled in: `:` was expected after the property name, where `{{found}}` is.",
+          expectedColonAtEnd: "The {{method}} request body is not valid JSON once Velocity references are filled in: the body ends where `:` was expected after the property name.",
+          trailingCommaObject: "The {{method}} request body is not valid JSON once Velocity references are filled in: a trailing comma comes before `}`.",
+          expectedPropertyName: "The {{method}} request body is not valid JSON once Velocity references are filled in: a property name in double quotes was expected where `{{found}}` is.",
+          expectedPropertyNameAtEnd: "The {{method}} request body is not valid JSON once Velocity references are filled in: the body ends where a property name in double quotes was expected.",
+          missingCommaProperties: "The {{method}} request body is not valid JSON once Velocity references are filled in: a comma is missing between two properties.",
+          expectedCommaOrBrace: "The {{method}} request body is not valid JSON once Velocity references are filled in: `,` or `}` was expected after a property, where `{{found}}` is.",
+          expectedCommaOrBraceAtEnd: "The {{method}} request body is not valid JSON once Velocity references are filled in: the body ends where `,` or `}` was expected after a property.",
+          trailingCommaArray: "The {{method}} request body is not valid JSON once Velocity references are filled in: a trailing comma comes before `]`.",
+          missingCommaElements: "The {{method}} request body is not valid JSON once Velocity references are filled in: a comma is missing between two array elements.",
+          expectedCommaOrBracket: "The {{method}} request body is not valid JSON once Velocity references are filled in: `,` or `]` was expected after an element, where `{{found}}` is.",
+          expectedCommaOrBracketAtEnd: "The {{method}} request body is not valid JSON once Velocity references are filled in: the body ends where `,` or `]` was expected after an element.",
+          unexpectedAfterBody: "The {{method}} request body is not valid JSON once Velocity references are filled in: `{{found}}` follows the end of the JSON body.",
           insertComma: "Insert the missing comma.",
           removeComma: "Remove the trailing comma.",
           escapeControl: "Write the line break as `\\n`."
@@ -57715,13 +57744,13 @@ function checkJsonPath(path) {
 }
 function findProblem(path) {
   if (path.trim() === "")
-    return { index: 0, length: 0, message: "the path is empty" };
+    return { index: 0, length: 0, code: "empty", message: "the path is empty" };
   if (/\s/.test(path[0]) || /\s/.test(path[path.length - 1])) {
     const i = /\s/.test(path[0]) ? 0 : path.length - 1;
-    return { index: i, length: 1, message: "the path has leading or trailing whitespace" };
+    return { index: i, length: 1, code: "whitespace", message: "the path has leading or trailing whitespace" };
   }
   if (!/^[$@[A-Za-z_]/.test(path))
-    return { index: 0, length: 1, message: "a path starts with `$` (the response root)" };
+    return { index: 0, length: 1, code: "start", message: "a path starts with `$` (the response root)" };
   const stack = [];
   const pairs2 = { "]": "[", ")": "(" };
   const filters = [];
@@ -57730,7 +57759,7 @@ function findProblem(path) {
     if (c === "'" || c === '"') {
       const close = path.indexOf(c, i + 1);
       if (close === -1)
-        return { index: i, length: 1, message: `unterminated ${c === "'" ? "single" : "double"}-quoted string` };
+        return { index: i, length: 1, code: "unterminated-quote", detail: c, message: `unterminated ${c === "'" ? "single" : "double"}-quoted string` };
       i = close;
       continue;
     }
@@ -57741,7 +57770,7 @@ function findProblem(path) {
     } else if (c === "]" || c === ")") {
       const top = stack.pop();
       if (!top || top.ch !== pairs2[c])
-        return { index: i, length: 1, message: `unbalanced \`${c}\`` };
+        return { index: i, length: 1, code: "unbalanced", detail: c, message: `unbalanced \`${c}\`` };
       if (c === ")") {
         const f = filters.find((x) => x.start === top.at + 1);
         if (f)
@@ -57751,26 +57780,26 @@ function findProblem(path) {
   }
   if (stack.length) {
     const top = stack[stack.length - 1];
-    return { index: top.at, length: 1, message: `\`${top.ch}\` is never closed` };
+    return { index: top.at, length: 1, code: "never-closed", detail: top.ch, message: `\`${top.ch}\` is never closed` };
   }
   if (/\.\.\.|\.$|\.\[?\]$/.test(path) || /\.\.$/.test(path)) {
     const i = path.search(/\.\.\.|\.+$/);
-    return { index: i, length: path.length - i, message: "the path ends with `.` or has `...`" };
+    return { index: i, length: path.length - i, code: "end", message: "the path ends with `.` or has `...`" };
   }
   const fn = /\.([A-Za-z_]\w*)\(([^()]*)\)$/.exec(path);
   if (fn && !FUNCTIONS.has(fn[1])) {
-    return { index: fn.index + 1, length: fn[1].length, message: `\`${fn[1]}()\` is not a JsonPath function (known: ${[...FUNCTIONS].map((f) => `${f}()`).join(", ")})` };
+    return { index: fn.index + 1, length: fn[1].length, code: "unknown-function", detail: fn[1], message: `\`${fn[1]}()\` is not a JsonPath function (known: ${[...FUNCTIONS].map((f) => `${f}()`).join(", ")})` };
   }
   for (const f of filters) {
     const expr = path.slice(f.start, f.end);
     if (expr.trim() === "")
-      return { index: f.start, length: 0, message: "empty filter `?()`" };
+      return { index: f.start, length: 0, code: "empty-filter", message: "empty filter `?()`" };
     try {
       JSONPath({ path: `$[?(${expr})]`, json: [{}], wrap: true });
     } catch (e) {
       const message = e.message;
       if (!message.startsWith("jsonPath:"))
-        return { index: f.start, length: expr.length, message: `invalid filter expression: ${message}` };
+        return { index: f.start, length: expr.length, code: "invalid-filter", detail: message, message: `invalid filter expression: ${message}` };
     }
   }
   try {
@@ -57778,7 +57807,7 @@ function findProblem(path) {
   } catch (e) {
     const message = e.message;
     if (!message.startsWith("jsonPath:"))
-      return { index: 0, length: path.length, message };
+      return { index: 0, length: path.length, code: "syntax", detail: message, message };
   }
   return void 0;
 }
@@ -57793,6 +57822,12 @@ var init_jsonpath = __esm({
 });
 
 // packages/core/dist/rules/data-action/translation-map.js
+function pathMessage(problem) {
+  const data = problem.code === "syntax" || problem.code === "invalid-filter" ? { detail: (problem.detail ?? "").replace(/\.$/, "") } : { char: problem.detail ?? "" };
+  if (problem.code === "unknown-function")
+    data.known = [...FUNCTIONS].map((f) => `\`${f}()\``).join(", ");
+  return { messageId: PATH_MESSAGES[problem.code], data };
+}
 function checkAction5(context3, def) {
   if (!def)
     return;
@@ -57806,7 +57841,8 @@ function checkAction5(context3, def) {
     if (!problem)
       continue;
     const range = valueRangeToSource(context3.text, v, problem.index, problem.index + Math.max(problem.length, 1));
-    context3.report({ range, messageId: "badPath", data: { key: String(pair.key.value), path: v.value, problem: problem.message } });
+    const { messageId, data } = pathMessage(problem);
+    context3.report({ range, messageId, data: { key: String(pair.key.value), path: v.value, ...data } });
   }
   const tpl = def.successTemplate;
   if (!tpl)
@@ -57836,7 +57872,7 @@ function checkAction5(context3, def) {
     });
   }
 }
-var id22, BUILT_INS, TERRAFORM_ROOTS, translation_map_default;
+var id22, BUILT_INS, TERRAFORM_ROOTS, translation_map_default, PATH_MESSAGES;
 var init_translation_map = __esm({
   "packages/core/dist/rules/data-action/translation-map.js"() {
     "use strict";
@@ -57875,7 +57911,17 @@ var init_translation_map = __esm({
         hasSuggestions: true,
         docs: { url: ruleDocsUrl(id22), recommended: true },
         messages: {
-          badPath: "Translation map `{{key}}`: `{{path}}` is not a valid JsonPath ({{problem}}).",
+          badPath: 'Translation map `{{key}}`: `{{path}}` is not a valid JsonPath; the JsonPath parser (jsonpath-plus) says "{{detail}}".',
+          badPathEmpty: "Translation map `{{key}}`: the path is empty.",
+          badPathWhitespace: "Translation map `{{key}}`: `{{path}}` is not a valid JsonPath (it has leading or trailing whitespace).",
+          badPathStart: "Translation map `{{key}}`: `{{path}}` is not a valid JsonPath (a path starts with `$`, the response root).",
+          badPathUnterminatedQuote: "Translation map `{{key}}`: `{{path}}` is not a valid JsonPath (a string opened with `{{char}}` is never closed).",
+          badPathUnbalanced: "Translation map `{{key}}`: `{{path}}` is not a valid JsonPath (`{{char}}` closes nothing that is open).",
+          badPathNeverClosed: "Translation map `{{key}}`: `{{path}}` is not a valid JsonPath (`{{char}}` is never closed).",
+          badPathEnd: "Translation map `{{key}}`: `{{path}}` is not a valid JsonPath (it ends with `.` or has `...`).",
+          badPathFunction: "Translation map `{{key}}`: `{{path}}` is not a valid JsonPath (`{{char}}()` is not a JsonPath function; known: {{known}}).",
+          badPathEmptyFilter: "Translation map `{{key}}`: `{{path}}` is not a valid JsonPath (the filter `?()` is empty).",
+          badPathFilter: 'Translation map `{{key}}`: `{{path}}` is not a valid JsonPath; its filter expression does not parse: "{{detail}}".',
           unmapped: "`{{ref}}` in successTemplate is not a translationMap key (keys: {{keys}}); Velocity prints it as the literal text `{{ref}}` and the output fails the success schema.",
           unmappedEmptyMap: "`{{ref}}` in successTemplate is not a translationMap key (the map is empty); Velocity prints it as the literal text `{{ref}}` and the output fails the success schema.",
           useKey: "Use the translationMap key `{{key}}`."
@@ -57886,6 +57932,19 @@ var init_translation_map = __esm({
           checkAction5(context3, def);
       }
     });
+    PATH_MESSAGES = {
+      syntax: "badPath",
+      empty: "badPathEmpty",
+      whitespace: "badPathWhitespace",
+      start: "badPathStart",
+      "unterminated-quote": "badPathUnterminatedQuote",
+      unbalanced: "badPathUnbalanced",
+      "never-closed": "badPathNeverClosed",
+      end: "badPathEnd",
+      "unknown-function": "badPathFunction",
+      "empty-filter": "badPathEmptyFilter",
+      "invalid-filter": "badPathFilter"
+    };
   }
 });
 
@@ -63728,8 +63787,12 @@ var init_fingerprint = __esm({
         undeclaredKeyCase: "undeclaredKey"
       },
       "data-action/participant-attributes": { nonStringLiteral: "nonString" },
-      "data-action/translation-map": { unmappedEmptyMap: "unmapped" },
-      "data-action/contract-schema": { inputNotObject: "notObject", successNotObject: "notObject" }
+      "data-action/contract-schema": { inputNotObject: "notObject", successNotObject: "notObject" },
+      "data-action/request-json": Object.fromEntries(["invalidUnicodeEscape", "invalidEscape", "rawLineBreak", "rawControlChar", "unterminatedString", "expectedValue", "expectedValueAtEnd", "expectedColon", "expectedColonAtEnd", "trailingCommaObject", "expectedPropertyName", "expectedPropertyNameAtEnd", "missingCommaProperties", "expectedCommaOrBrace", "expectedCommaOrBraceAtEnd", "trailingCommaArray", "missingCommaElements", "expectedCommaOrBracket", "expectedCommaOrBracketAtEnd", "unexpectedAfterBody"].map((v) => [v, "invalid"])),
+      "data-action/translation-map": {
+        unmappedEmptyMap: "unmapped",
+        ...Object.fromEntries(["badPathEmpty", "badPathWhitespace", "badPathStart", "badPathUnterminatedQuote", "badPathUnbalanced", "badPathNeverClosed", "badPathEnd", "badPathFunction", "badPathEmptyFilter", "badPathFilter"].map((v) => [v, "badPath"]))
+      }
     };
   }
 });

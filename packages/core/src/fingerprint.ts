@@ -81,8 +81,14 @@ export const ORIGINAL_MESSAGE_IDS: Readonly<Record<string, Readonly<Record<strin
     undeclaredKeyCase: 'undeclaredKey',
   },
   'data-action/participant-attributes': { nonStringLiteral: 'nonString' },
-  'data-action/translation-map': { unmappedEmptyMap: 'unmapped' },
   'data-action/contract-schema': { inputNotObject: 'notObject', successNotObject: 'notObject' },
+  'data-action/request-json': Object.fromEntries(
+    ['invalidUnicodeEscape', 'invalidEscape', 'rawLineBreak', 'rawControlChar', 'unterminatedString', 'expectedValue', 'expectedValueAtEnd', 'expectedColon', 'expectedColonAtEnd', 'trailingCommaObject', 'expectedPropertyName', 'expectedPropertyNameAtEnd', 'missingCommaProperties', 'expectedCommaOrBrace', 'expectedCommaOrBraceAtEnd', 'trailingCommaArray', 'missingCommaElements', 'expectedCommaOrBracket', 'expectedCommaOrBracketAtEnd', 'unexpectedAfterBody'].map((v) => [v, 'invalid']),
+  ),
+  'data-action/translation-map': {
+    unmappedEmptyMap: 'unmapped',
+    ...Object.fromEntries(['badPathEmpty', 'badPathWhitespace', 'badPathStart', 'badPathUnterminatedQuote', 'badPathUnbalanced', 'badPathNeverClosed', 'badPathEnd', 'badPathFunction', 'badPathEmptyFilter', 'badPathFilter'].map((v) => [v, 'badPath'])),
+  },
 };
 
 /** The messageId a finding is fingerprinted with: its original id when it is a later whole-sentence variant. */

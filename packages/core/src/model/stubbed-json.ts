@@ -21,9 +21,34 @@ export interface StubMember {
 
 export type StubErrorKind = 'missing-comma' | 'trailing-comma' | 'control-char' | 'other';
 
+/** What is wrong, as a code a rule turns into a whole-sentence message. */
+export type StubProblem =
+  | 'invalid-unicode-escape'
+  | 'invalid-escape'
+  | 'raw-line-break'
+  | 'raw-control-char'
+  | 'unterminated-string'
+  | 'expected-value'
+  | 'expected-colon'
+  | 'trailing-comma-object'
+  | 'expected-property-name'
+  | 'missing-comma-properties'
+  | 'expected-comma-or-brace'
+  | 'trailing-comma-array'
+  | 'missing-comma-elements'
+  | 'expected-comma-or-bracket'
+  | 'unexpected-after-body';
+
 export interface StubError {
   index: number;
+  /** The same problem in English, for tests and logs; rules use `problem`. */
   message: string;
+  problem: StubProblem;
+  /**
+   * What stands where something else was expected: the character as written, `${…}` for a template reference;
+   * undefined at the end of the body. For `invalid-escape`, the character after the backslash.
+   */
+  found?: string;
   kind: StubErrorKind;
 }
 
@@ -39,9 +64,10 @@ const LITERALS = ['true', 'false', 'null'];
 
 export function parseStubbedJson(text: string): StubParse {
   let i = 0;
-  const fail = (message: string, kind: StubErrorKind = 'other', at = i): never => {
-    throw new Fail({ index: at, message, kind });
+  const fail = (message: string, problem: StubProblem, kind: StubErrorKind = 'other', at = i, found = foundAt(at)): never => {
+    throw new Fail({ index: at, message, problem, kind, ...(found === undefined ? {} : { found }) });
   };
+  const foundAt = (at: number) => (at >= text.length ? undefined : text[at] === WILDCARD ? '${…}' : text[at]);
   const ws = () => {
     while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\n' || text[i] === '\r')) i++;
   };
@@ -66,12 +92,12 @@ export function parseStubbedJson(text: string): StubParse {
       if (c === '\\') {
         const n = text[i + 1];
         if (n === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('Invalid \\u escape in a JSON string');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) fail('Invalid \\u escape in a JSON string', 'invalid-unicode-escape');
           value += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
           i += 6;
           continue;
         }
-        if (!n || !'"\\/bfnrt'.includes(n)) fail(`Invalid escape \`\\${n ?? ''}\` in a JSON string`);
+        if (!n || !'"\\/bfnrt'.includes(n)) fail(`Invalid escape \`\\${n ?? ''}\` in a JSON string`, 'invalid-escape', 'other', i, n ?? '');
         value += n;
         i += 2;
         continue;
@@ -79,13 +105,14 @@ export function parseStubbedJson(text: string): StubParse {
       if (c.charCodeAt(0) < 0x20) {
         fail(
           c === '\n' ? 'Raw line break inside a JSON string (write `\\n`)' : 'Raw control character inside a JSON string',
+          c === '\n' ? 'raw-line-break' : 'raw-control-char',
           'control-char',
         );
       }
       value += c;
       i++;
     }
-    return fail('Unterminated JSON string', 'other', start);
+    return fail('Unterminated JSON string', 'unterminated-string', 'other', start);
   };
 
   const value = (): StubNode => {
@@ -108,7 +135,7 @@ export function parseStubbedJson(text: string): StubParse {
         return { type: 'literal', start, end: i, value: lit };
       }
     }
-    return fail(`Expected a JSON value, found ${describe(i)}`);
+    return fail(`Expected a JSON value, found ${describe(i)}`, 'expected-value');
   };
 
   const obj = (): StubNode => {
@@ -133,13 +160,13 @@ export function parseStubbedJson(text: string): StubParse {
       } else if (text[i] === '"') {
         const key = str();
         ws();
-        if (text[i] !== ':') fail(`Expected \`:\` after the property name, found ${describe(i)}`);
+        if (text[i] !== ':') fail(`Expected \`:\` after the property name, found ${describe(i)}`, 'expected-colon');
         i++;
         members.push({ key, value: value() });
       } else if (text[i] === '}' && members.length) {
-        return fail('Trailing comma before `}`', 'trailing-comma', lastComma);
+        return fail('Trailing comma before `}`', 'trailing-comma-object', 'trailing-comma', lastComma);
       } else {
-        fail(`Expected a property name in double quotes, found ${describe(i)}`);
+        fail(`Expected a property name in double quotes, found ${describe(i)}`, 'expected-property-name');
       }
       ws();
       if (text[i] === ',') {
@@ -152,8 +179,8 @@ export function parseStubbedJson(text: string): StubParse {
         return { type: 'object', start, end: i, members };
       }
       if (text[i] === WILDCARD) continue; // `{"a": 1 ${input.more}}`: the reference may print `, "b": 2`
-      if (text[i] === '"') fail('Missing comma between properties', 'missing-comma', endOfPrevious());
-      fail(`Expected \`,\` or \`}\` after a property, found ${describe(i)}`);
+      if (text[i] === '"') fail('Missing comma between properties', 'missing-comma-properties', 'missing-comma', endOfPrevious());
+      fail(`Expected \`,\` or \`}\` after a property, found ${describe(i)}`, 'expected-comma-or-brace');
     }
   };
 
@@ -168,7 +195,7 @@ export function parseStubbedJson(text: string): StubParse {
     }
     for (;;) {
       ws();
-      if (text[i] === ']' && items.length) return fail('Trailing comma before `]`', 'trailing-comma', lastComma);
+      if (text[i] === ']' && items.length) return fail('Trailing comma before `]`', 'trailing-comma-array', 'trailing-comma', lastComma);
       items.push(value());
       ws();
       if (text[i] === ',') {
@@ -181,8 +208,8 @@ export function parseStubbedJson(text: string): StubParse {
         return { type: 'array', start, end: i, items };
       }
       if (text[i] === WILDCARD) continue;
-      if (text[i] === '"' || text[i] === '{' || text[i] === '[') fail('Missing comma between array elements', 'missing-comma', endOfPrevious());
-      fail(`Expected \`,\` or \`]\` after an element, found ${describe(i)}`);
+      if (text[i] === '"' || text[i] === '{' || text[i] === '[') fail('Missing comma between array elements', 'missing-comma-elements', 'missing-comma', endOfPrevious());
+      fail(`Expected \`,\` or \`]\` after an element, found ${describe(i)}`, 'expected-comma-or-bracket');
     }
   };
 
@@ -203,7 +230,7 @@ export function parseStubbedJson(text: string): StubParse {
       wild();
       ws();
     }
-    if (i < text.length) fail(`Unexpected ${describe(i)} after the JSON body`);
+    if (i < text.length) fail(`Unexpected ${describe(i)} after the JSON body`, 'unexpected-after-body');
     return { ok: true, root };
   } catch (e) {
     if (e instanceof Fail) return { ok: false, error: e.info };

@@ -27,12 +27,6 @@ export const VALUE_KINDS = {
   schemaRule: /^must .+$/,
   /** A file's path in the repository. */
   path: /^[^\n`]+\.[A-Za-z0-9]+$/,
-  /**
-   * English a model function returns where it should return a code (`model/jsonpath.ts` `checkJsonPath`,
-   * `model/stubbed-json.ts` `StubError.message`): declared so the exception stays visible; it goes when the
-   * model returns a code per problem and the rule picks a messageId by it.
-   */
-  awaitingModelCode: /[^]*/,
   /** One word of Archy's own vocabulary, as it is written in the file (`Set`/`Get`, `task`/`menu`). */
   archyWord: /^[A-Za-z]+$/,
 } as const satisfies Record<string, RegExp>;
@@ -60,9 +54,9 @@ export const PLACEHOLDER_KINDS: Readonly<Record<string, Readonly<Record<string, 
   'call-data/handles-failure': { outputs: 'codeList' },
   'data-action/json-escape': {},
   'data-action/url-escape': {},
-  'data-action/request-json': { method: 'httpMethod', problem: 'awaitingModelCode' },
+  'data-action/request-json': { method: 'httpMethod' },
   'data-action/get-with-body': { method: 'httpMethod' },
-  'data-action/translation-map': { keys: 'codeList', problem: 'awaitingModelCode' },
+  'data-action/translation-map': { keys: 'codeList', known: 'codeList' },
   'data-action/contract-schema': { problem: 'schemaRule' },
   'data-action/participant-attributes': { type: 'jsonTypes' },
   'data-action/input-undeclared': {},

@@ -26,8 +26,8 @@ tester.run(rule, {
       code: body('{\n  "queueId": "${input.queueId}"\n  "callbackNumbers": ["${input.number}"]\n}'),
       errors: [
         {
-          messageId: 'invalid',
-          message: 'The POST request body is not valid JSON once Velocity references are filled in: Missing comma between properties.',
+          messageId: 'missingCommaProperties',
+          message: 'The POST request body is not valid JSON once Velocity references are filled in: a comma is missing between two properties.',
           line: 10,
           suggestions: [
             { messageId: 'insertComma', output: body('{\n  "queueId": "${input.queueId}",\n  "callbackNumbers": ["${input.number}"]\n}') },
@@ -40,8 +40,8 @@ tester.run(rule, {
       code: body('{"a": 1, "b": 2,}', { method: 'PUT' }),
       errors: [
         {
-          messageId: 'invalid',
-          message: 'The PUT request body is not valid JSON once Velocity references are filled in: Trailing comma before `}`.',
+          messageId: 'trailingCommaObject',
+          message: 'The PUT request body is not valid JSON once Velocity references are filled in: a trailing comma comes before `}`.',
           ...positionOf(body('{"a": 1, "b": 2,}'), ',}'),
           suggestions: [{ messageId: 'removeComma', output: body('{"a": 1, "b": 2}', { method: 'PUT' }) }],
         },
@@ -52,8 +52,8 @@ tester.run(rule, {
       code: body('{"text": "line one\nline two"}', { method: 'PATCH' }),
       errors: [
         {
-          messageId: 'invalid',
-          message: /Raw line break inside a JSON string/,
+          messageId: 'rawLineBreak',
+          message: /a string holds a raw line break \(write `\\n`\)\.$/,
           suggestions: [{ messageId: 'escapeControl', output: body('{"text": "line one\\nline two"}', { method: 'PATCH' }) }],
         },
       ],
@@ -61,17 +61,32 @@ tester.run(rule, {
     {
       name: 'single quotes are not JSON',
       code: body("{'a': 1}"),
-      errors: [{ messageId: 'invalid', message: /Expected a property name in double quotes, found `'`/, suggestions: null }],
+      errors: [{ messageId: 'expectedPropertyName', message: /a property name in double quotes was expected where `'` is\.$/, suggestions: null }],
     },
     {
       name: 'unclosed object',
       code: body('{"a": "${input.note}"'),
-      errors: [{ messageId: 'invalid', message: /Expected `,` or `}` after a property, found the end of the body/ }],
+      errors: [{ messageId: 'expectedCommaOrBraceAtEnd', message: /the body ends where `,` or `}` was expected after a property\.$/ }],
     },
     {
       name: 'text after the body',
       code: body('{"a": 1} extra'),
-      errors: [{ messageId: 'invalid', message: /Unexpected `e` after the JSON body/ }],
+      errors: [{ messageId: 'unexpectedAfterBody', message: /`e` follows the end of the JSON body\.$/ }],
+    },
+    {
+      name: 'a bad escape',
+      code: body('{"a": "x\\q"}'),
+      errors: [{ messageId: 'invalidEscape', message: /`\\q` in a string is not a JSON escape\.$/ }],
+    },
+    {
+      name: 'an unclosed string',
+      code: body('{"a": "x}'),
+      errors: [{ messageId: 'unterminatedString', message: /a string is never closed\.$/ }],
+    },
+    {
+      name: 'a template reference where `:` belongs',
+      code: body('{"a" ${input.rest}}'),
+      errors: [{ messageId: 'expectedColon', message: /`:` was expected after the property name, where `\$\{…\}` is\.$/ }],
     },
   ],
 });
@@ -95,12 +110,12 @@ tester.run(
         name: 'Terraform: a missing comma, suggestion written in the HCL string',
         code: tfBody('{"a": "x" "b": "y"}'),
         // At the space before `\"b\"` (column 42 of `    request_template     = "{\"a\": \"x\" \"b\": \"y\"}"`), as in JSON.
-        errors: [{ messageId: 'invalid', line: 8, column: 42, suggestions: [{ messageId: 'insertComma', output: tfBody('{"a": "x", "b": "y"}') }] }],
+        errors: [{ messageId: 'missingCommaProperties', line: 8, column: 42, suggestions: [{ messageId: 'insertComma', output: tfBody('{"a": "x", "b": "y"}') }] }],
       },
       {
         name: 'Terraform: a line break inside a string (written `\\n` in HCL) becomes `\\\\n`',
         code: tfBody('{"a": "x\ny"}'),
-        errors: [{ messageId: 'invalid', line: 8, column: 40, suggestions: [{ messageId: 'escapeControl', output: tfBody('{"a": "x\\ny"}') }] }],
+        errors: [{ messageId: 'rawLineBreak', line: 8, column: 40, suggestions: [{ messageId: 'escapeControl', output: tfBody('{"a": "x\\ny"}') }] }],
       },
     ],
   }),

@@ -20,7 +20,26 @@ export default defineRule({
     hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
-      invalid: 'The {{method}} request body is not valid JSON once Velocity references are filled in: {{problem}}.',
+      invalidUnicodeEscape: 'The {{method}} request body is not valid JSON once Velocity references are filled in: a `\\u` escape in a string is not followed by four hex digits.',
+      invalidEscape: 'The {{method}} request body is not valid JSON once Velocity references are filled in: `\\{{escape}}` in a string is not a JSON escape.',
+      rawLineBreak: 'The {{method}} request body is not valid JSON once Velocity references are filled in: a string holds a raw line break (write `\\n`).',
+      rawControlChar: 'The {{method}} request body is not valid JSON once Velocity references are filled in: a string holds a raw control character.',
+      unterminatedString: 'The {{method}} request body is not valid JSON once Velocity references are filled in: a string is never closed.',
+      expectedValue: 'The {{method}} request body is not valid JSON once Velocity references are filled in: a JSON value was expected where `{{found}}` is.',
+      expectedValueAtEnd: 'The {{method}} request body is not valid JSON once Velocity references are filled in: the body ends where a JSON value was expected.',
+      expectedColon: 'The {{method}} request body is not valid JSON once Velocity references are filled in: `:` was expected after the property name, where `{{found}}` is.',
+      expectedColonAtEnd: 'The {{method}} request body is not valid JSON once Velocity references are filled in: the body ends where `:` was expected after the property name.',
+      trailingCommaObject: 'The {{method}} request body is not valid JSON once Velocity references are filled in: a trailing comma comes before `}`.',
+      expectedPropertyName: 'The {{method}} request body is not valid JSON once Velocity references are filled in: a property name in double quotes was expected where `{{found}}` is.',
+      expectedPropertyNameAtEnd: 'The {{method}} request body is not valid JSON once Velocity references are filled in: the body ends where a property name in double quotes was expected.',
+      missingCommaProperties: 'The {{method}} request body is not valid JSON once Velocity references are filled in: a comma is missing between two properties.',
+      expectedCommaOrBrace: 'The {{method}} request body is not valid JSON once Velocity references are filled in: `,` or `}` was expected after a property, where `{{found}}` is.',
+      expectedCommaOrBraceAtEnd: 'The {{method}} request body is not valid JSON once Velocity references are filled in: the body ends where `,` or `}` was expected after a property.',
+      trailingCommaArray: 'The {{method}} request body is not valid JSON once Velocity references are filled in: a trailing comma comes before `]`.',
+      missingCommaElements: 'The {{method}} request body is not valid JSON once Velocity references are filled in: a comma is missing between two array elements.',
+      expectedCommaOrBracket: 'The {{method}} request body is not valid JSON once Velocity references are filled in: `,` or `]` was expected after an element, where `{{found}}` is.',
+      expectedCommaOrBracketAtEnd: 'The {{method}} request body is not valid JSON once Velocity references are filled in: the body ends where `,` or `]` was expected after an element.',
+      unexpectedAfterBody: 'The {{method}} request body is not valid JSON once Velocity references are filled in: `{{found}}` follows the end of the JSON body.',
       insertComma: 'Insert the missing comma.',
       removeComma: 'Remove the trailing comma.',
       escapeControl: 'Write the line break as `\\n`.',
@@ -44,12 +63,21 @@ function checkAction(context: RuleContext, def: DataActionDef): void {
   const error = first.parse.error;
   const at = first.rendered.map[Math.min(error.index, first.rendered.map.length - 1)];
   const range = templateRange(context.file, body, at, Math.min(at + 1, body.text.length));
+  const { messageId, data } = problemMessage(error);
   context.report({
     range,
-    messageId: 'invalid',
-    data: { method: def.requestType ?? '', problem: error.message },
+    messageId,
+    data: { method: def.requestType ?? '', ...data },
     suggest: suggestions(context.file, body, first.rendered, error),
   });
+}
+
+/** The whole-sentence message for what the JSON scan found wrong (`found` is shown as code, or the body ended). */
+function problemMessage(error: StubError): { messageId: string; data: Record<string, string> } {
+  const id = error.problem.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+  if (error.problem === 'invalid-escape') return { messageId: id, data: { escape: error.found ?? '' } };
+  if (!id.startsWith('expected') && id !== 'unexpectedAfterBody') return { messageId: id, data: {} };
+  return error.found === undefined ? { messageId: `${id}AtEnd`, data: {} } : { messageId: id, data: { found: error.found } };
 }
 
 function suggestions(file: Parameters<typeof templateRange>[0], body: TemplateField, rendered: Rendered, error: StubError): SuggestionDescriptor[] {

@@ -33,7 +33,7 @@ tester.run(rule, {
       code: response({ state: '$.participants[0.state' }, '{"state": ${state}}'),
       errors: [
         {
-          messageId: 'badPath',
+          messageId: 'badPathNeverClosed',
           message: 'Translation map `state`: `$.participants[0.state` is not a valid JsonPath (`[` is never closed).',
           ...positionOf(response({ state: '$.participants[0.state' }), '[0.state'),
           suggestions: null,
@@ -43,14 +43,14 @@ tester.run(rule, {
     {
       name: 'a broken filter expression',
       code: response({ id: '$.participants[?(@.purpose ==)].id' }, '${id}'),
-      errors: [{ messageId: 'badPath', message: /invalid filter expression/, ...positionOf(response({ id: '$.participants[?(@.purpose ==)].id' }), '@.purpose') }],
+      errors: [{ messageId: 'badPathFilter', message: /its filter expression does not parse: "[^"]+"\.$/, ...positionOf(response({ id: '$.participants[?(@.purpose ==)].id' }), '@.purpose') }],
     },
     {
       name: 'an unknown function',
       code: response({ n: '$.participants.count()' }, '${n}'),
-      errors: [{ messageId: 'badPath', message: /`count\(\)` is not a JsonPath function/ }],
+      errors: [{ messageId: 'badPathFunction', message: /`count\(\)` is not a JsonPath function; known: `min\(\)`, /}],
     },
-    { name: 'an empty path', code: response({ n: '' }, '${n}'), errors: [{ messageId: 'badPath', message: /the path is empty/ }] },
+    { name: 'an empty path', code: response({ n: '' }, '${n}'), errors: [{ messageId: 'badPathEmpty', message: 'Translation map `n`: the path is empty.' }] },
     {
       name: 'a template variable with no translation-map key, with the closest key suggested',
       code: response({ state: '$.state' }, '{"state": ${stat}}'),
@@ -86,7 +86,7 @@ tester.run(
       {
         name: 'Terraform: a path without `$`, at the character in the HCL string',
         code: dataActionTf({ translationMap: { state: '.state' } }),
-        errors: [{ messageId: 'badPath', ...positionOf(dataActionTf({ translationMap: { state: '.state' } }), '.state"') }],
+        errors: [{ messageId: 'badPathStart', ...positionOf(dataActionTf({ translationMap: { state: '.state' } }), '.state"') }],
       },
       {
         name: 'Terraform: an unmapped name in success_template, suggestion written with $${',

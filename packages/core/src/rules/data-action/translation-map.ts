@@ -1,6 +1,6 @@
 import { closest } from 'fastest-levenshtein';
 import { templateEdit, templateRange, dataActionsOf, type DataActionDef } from '../../model/data-actions.js';
-import { checkJsonPath } from '../../model/jsonpath.js';
+import { checkJsonPath, FUNCTIONS as JSONPATH_FUNCTIONS, type JsonPathProblem } from '../../model/jsonpath.js';
 import { allReferences, localVariables } from '../../model/velocity.js';
 import { isScalar } from '../../parse/nodes.js';
 import { valueRangeToSource } from '../../parse/string-offsets.js';
@@ -31,7 +31,17 @@ export default defineRule({
     hasSuggestions: true,
     docs: { url: ruleDocsUrl(id), recommended: true },
     messages: {
-      badPath: 'Translation map `{{key}}`: `{{path}}` is not a valid JsonPath ({{problem}}).',
+      badPath: 'Translation map `{{key}}`: `{{path}}` is not a valid JsonPath; the JsonPath parser (jsonpath-plus) says "{{detail}}".',
+      badPathEmpty: 'Translation map `{{key}}`: the path is empty.',
+      badPathWhitespace: 'Translation map `{{key}}`: `{{path}}` is not a valid JsonPath (it has leading or trailing whitespace).',
+      badPathStart: 'Translation map `{{key}}`: `{{path}}` is not a valid JsonPath (a path starts with `$`, the response root).',
+      badPathUnterminatedQuote: 'Translation map `{{key}}`: `{{path}}` is not a valid JsonPath (a string opened with `{{char}}` is never closed).',
+      badPathUnbalanced: 'Translation map `{{key}}`: `{{path}}` is not a valid JsonPath (`{{char}}` closes nothing that is open).',
+      badPathNeverClosed: 'Translation map `{{key}}`: `{{path}}` is not a valid JsonPath (`{{char}}` is never closed).',
+      badPathEnd: 'Translation map `{{key}}`: `{{path}}` is not a valid JsonPath (it ends with `.` or has `...`).',
+      badPathFunction: 'Translation map `{{key}}`: `{{path}}` is not a valid JsonPath (`{{char}}()` is not a JsonPath function; known: {{known}}).',
+      badPathEmptyFilter: 'Translation map `{{key}}`: `{{path}}` is not a valid JsonPath (the filter `?()` is empty).',
+      badPathFilter: 'Translation map `{{key}}`: `{{path}}` is not a valid JsonPath; its filter expression does not parse: "{{detail}}".',
       unmapped: '`{{ref}}` in successTemplate is not a translationMap key (keys: {{keys}}); Velocity prints it as the literal text `{{ref}}` and the output fails the success schema.',
       unmappedEmptyMap: '`{{ref}}` in successTemplate is not a translationMap key (the map is empty); Velocity prints it as the literal text `{{ref}}` and the output fails the success schema.',
       useKey: 'Use the translationMap key `{{key}}`.',
@@ -43,6 +53,27 @@ export default defineRule({
   },
 });
 
+const PATH_MESSAGES: Record<JsonPathProblem['code'], string> = {
+  syntax: 'badPath',
+  empty: 'badPathEmpty',
+  whitespace: 'badPathWhitespace',
+  start: 'badPathStart',
+  'unterminated-quote': 'badPathUnterminatedQuote',
+  unbalanced: 'badPathUnbalanced',
+  'never-closed': 'badPathNeverClosed',
+  end: 'badPathEnd',
+  'unknown-function': 'badPathFunction',
+  'empty-filter': 'badPathEmptyFilter',
+  'invalid-filter': 'badPathFilter',
+};
+
+/** The whole-sentence message for a path problem (`detail` is jsonpath-plus's own text where it is the parser that failed). */
+function pathMessage(problem: JsonPathProblem): { messageId: string; data: Record<string, string> } {
+  const data: Record<string, string> = problem.code === 'syntax' || problem.code === 'invalid-filter' ? { detail: (problem.detail ?? '').replace(/\.$/, '') } : { char: problem.detail ?? '' };
+  if (problem.code === 'unknown-function') data.known = [...JSONPATH_FUNCTIONS].map((f) => `\`${f}()\``).join(', ');
+  return { messageId: PATH_MESSAGES[problem.code], data };
+}
+
 function checkAction(context: RuleContext, def: DataActionDef): void {
   if (!def) return;
   const keys = new Set<string>();
@@ -53,7 +84,8 @@ function checkAction(context: RuleContext, def: DataActionDef): void {
     const problem = checkJsonPath(v.value);
     if (!problem) continue;
     const range = valueRangeToSource(context.text, v, problem.index, problem.index + Math.max(problem.length, 1));
-    context.report({ range, messageId: 'badPath', data: { key: String(pair.key.value), path: v.value, problem: problem.message } });
+    const { messageId, data } = pathMessage(problem);
+    context.report({ range, messageId, data: { key: String(pair.key.value), path: v.value, ...data } });
   }
   const tpl = def.successTemplate;
   if (!tpl) return;
