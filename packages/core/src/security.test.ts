@@ -167,5 +167,14 @@ describe('symbolic links', () => {
     expect(walkedByPath.get('flows/evil.yaml')!.messages).toEqual([expect.objectContaining({ fatal: true, message: 'Symbolic link to a file outside the folder being linted; not read.' })]);
     expect(literalKeyLines([walkedByPath.get('flows/alias.yaml')!])).toEqual([8]);
     expect(JSON.stringify(walked.results)).not.toContain('ghp_secret');
+    // A linked folder named as the folder to walk: its files are plain, but the walk starts outside (the check per
+    // walked folder, which spares a realpath per file, must see the link in the folder itself).
+    const viaLinkedFolder = await lintPaths(['linked-dir', 'flows'], { cwd: dir, includeSource: true });
+    const viaByPath = new Map(viaLinkedFolder.results.map((r) => [r.filePath, r]));
+    expect([...viaByPath.keys()].sort()).toEqual(['flows/alias.yaml', 'flows/evil.yaml', 'linked-dir/credentials.yaml']);
+    for (const p of ['flows/evil.yaml', 'linked-dir/credentials.yaml']) {
+      expect(viaByPath.get(p)!.messages).toEqual([expect.objectContaining({ fatal: true, message: 'Symbolic link to a file outside the folder being linted; not read.' })]);
+    }
+    expect(JSON.stringify(viaLinkedFolder.results)).not.toContain('ghp_secret');
   });
 });

@@ -14,9 +14,17 @@ export function stableText(value: unknown, tokens?: WeakMap<object, string>): st
   const parts: string[] = [];
   const stack = new Set<object>();
   const memo = new WeakMap<object, string>();
+  // The same strings come back thousands of times in a project index (object keys, each occurrence's file path):
+  // quoting each once is a large part of a digest's cost.
+  const quoted = new Map<string, string>();
+  const quote = (s: string): string => {
+    let q = quoted.get(s);
+    if (q === undefined) quoted.set(s, (q = JSON.stringify(s)));
+    return q;
+  };
   const walk = (v: unknown): void => {
     switch (typeof v) {
-      case 'string': parts.push(JSON.stringify(v)); return;
+      case 'string': parts.push(quote(v)); return;
       case 'number': parts.push(Number.isNaN(v) ? 'NaN' : Object.is(v, -0) ? '-0' : String(v)); return;
       case 'boolean': parts.push(v ? 'true' : 'false'); return;
       case 'undefined': parts.push('undefined'); return;
@@ -51,7 +59,7 @@ export function stableText(value: unknown, tokens?: WeakMap<object, string>): st
       parts.push(`re(${String(o)})`);
     } else {
       parts.push('{');
-      for (const k of Object.keys(o)) { parts.push(JSON.stringify(k), ':'); walk((o as Record<string, unknown>)[k]); parts.push(','); }
+      for (const k of Object.keys(o)) { parts.push(quote(k), ':'); walk((o as Record<string, unknown>)[k]); parts.push(','); }
       parts.push('}');
     }
     stack.delete(o);

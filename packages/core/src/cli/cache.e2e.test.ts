@@ -172,6 +172,8 @@ describe('--cache and --cache-location', () => {
     const good = readFileSync(join(root, '.cxlintcache'), 'utf8');
     for (const [what, text] of [
       ['truncated', good.slice(0, good.length >> 1)],
+      // Cut after a whole line: every line left parses, only the header's count of entries tells.
+      ['cut after a line', good.slice(0, good.indexOf('\n') + 1)],
       ['not JSON', '\u0000\u0001garbage'],
       ['another version', good.replace(/"cxlint":"[^"]*"/, '"cxlint":"0.0.0-other"')],
     ] as const) {

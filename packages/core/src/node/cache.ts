@@ -9,15 +9,27 @@ import { VERSION } from '../version.js';
 export const DEFAULT_CACHE_FILE = '.cxlintcache';
 
 /** Bumped when the file's layout changes; a file of another format is ignored with a note. */
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
-interface CacheFileContent {
+/**
+ * The file's first line. Each of the `entries` lines after it is one file's `[path, entry]` in JSON, so a warm run
+ * writes the lines of the entries it did not change back as it read them instead of encoding them again.
+ */
+interface CacheFileHeader {
   format: number;
   cxlint: string;
   facts: number;
   /** Paths in the cache are as shown in results, relative to this folder; a cache made elsewhere is not used. */
   cwd: string;
-  files: Record<string, CachedFile>;
+  /** How many entry lines follow: fewer is a truncated file. */
+  entries: number;
+}
+
+/** An entry as read, with its line and the cross-file findings it had then (the engine replaces them when they rerun). */
+interface ReadEntry {
+  entry: CachedFile;
+  cross: CachedFile['cross'];
+  line: string;
 }
 
 const sha1 = (text: string) => createHash('sha1').update(text).digest('hex');
@@ -67,8 +79,8 @@ export class FileCache implements LintCache {
   /** Entries read or written in this run; others are saved only while their file exists (a run on a subfolder keeps the rest). */
   private readonly used = new Set<string>();
 
-  private constructor(readonly path: string, private readonly cwd: string, entries: Map<string, CachedFile>) {
-    this.entries = entries;
+  private constructor(readonly path: string, private readonly cwd: string, private readonly read: Map<string, ReadEntry>) {
+    this.entries = new Map([...read].map(([file, r]) => [file, r.entry]));
   }
 
   /** Opens the cache at `path` for a run in `cwd`; `note` gets one line when an existing file cannot be used. */
@@ -99,13 +111,25 @@ export class FileCache implements LintCache {
   /** Writes the cache; returns a note when it could not be written (the run's results stand). */
   save(): string | undefined {
     if (!this.path) return undefined;
-    const files: Record<string, CachedFile> = {};
-    for (const [path, entry] of this.entries) if (this.used.has(path) || existsSync(resolve(this.cwd, path))) files[path] = entry;
-    const content: CacheFileContent = { format: CACHE_FORMAT, cxlint: VERSION, facts: FACTS_VERSION, cwd: this.cwd, files };
+    const lines: string[] = [];
+    let unchanged = 0;
+    for (const [path, entry] of this.entries) {
+      if (!this.used.has(path) && !existsSync(resolve(this.cwd, path))) continue;
+      const read = this.read.get(path);
+      // A target whose cross-file rules reran (one per warm run builds the indexes the others are checked against)
+      // usually found what it found before: then its line is still right.
+      if (read && read.entry === entry && (read.cross === entry.cross || JSON.stringify(read.cross) === JSON.stringify(entry.cross))) {
+        lines.push(read.line);
+        unchanged++;
+      } else lines.push(JSON.stringify([path, entry]));
+    }
+    // Every entry kept as it was read, in the same order: the file would be written byte for byte as it is.
+    if (unchanged === lines.length && unchanged === this.read.size) return undefined;
+    const header: CacheFileHeader = { format: CACHE_FORMAT, cxlint: VERSION, facts: FACTS_VERSION, cwd: this.cwd, entries: lines.length };
     const temporary = `${this.path}.${process.pid}.tmp`;
     try {
       mkdirSync(dirname(this.path), { recursive: true });
-      writeFileSync(temporary, JSON.stringify(content));
+      writeFileSync(temporary, `${JSON.stringify(header)}\n${lines.map((line) => `${line}\n`).join('')}`);
       renameSync(temporary, this.path);
       return undefined;
     } catch (e) {
@@ -115,7 +139,7 @@ export class FileCache implements LintCache {
   }
 }
 
-function readEntries(path: string, cwd: string, note: (message: string) => void): Map<string, CachedFile> {
+function readEntries(path: string, cwd: string, note: (message: string) => void): Map<string, ReadEntry> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -125,12 +149,16 @@ function readEntries(path: string, cwd: string, note: (message: string) => void)
     if (code !== 'ENOENT' && code !== 'ENOTDIR') note(`cannot read the cache file ${path} (${code ?? (e as Error).message}); linting without it`);
     return new Map();
   }
-  let content: Partial<CacheFileContent>;
+  const corrupt = () => {
+    note(`the cache file ${path} is not a cxlint cache (truncated or corrupt); ignoring it and linting every file`);
+    return new Map<string, ReadEntry>();
+  };
+  const lines = text.split('\n');
+  let content: Partial<CacheFileHeader>;
   try {
-    content = JSON.parse(text) as Partial<CacheFileContent>;
+    content = JSON.parse(lines[0]) as Partial<CacheFileHeader>;
   } catch {
-    note(`the cache file ${path} is not valid JSON (truncated or corrupt); ignoring it and linting every file`);
-    return new Map();
+    return corrupt();
   }
   if (!content || typeof content !== 'object' || content.format !== CACHE_FORMAT || content.cxlint !== VERSION || content.facts !== FACTS_VERSION) {
     note(`the cache file ${path} was not written by this version of cxlint (${VERSION}); ignoring it and linting every file`);
@@ -140,12 +168,21 @@ function readEntries(path: string, cwd: string, note: (message: string) => void)
     note(`the cache file ${path} was written for another working folder (${String(content.cwd)}); ignoring it and linting every file`);
     return new Map();
   }
-  if (!content.files || typeof content.files !== 'object' || Array.isArray(content.files)) {
-    note(`the cache file ${path} has no file entries; ignoring it and linting every file`);
-    return new Map();
+  // The header's count of entry lines, then an empty last line (every line ends with a newline): else truncated.
+  const count = content.entries;
+  if (typeof count !== 'number' || lines.length !== count + 2 || lines[count + 1] !== '') return corrupt();
+  const entries = new Map<string, ReadEntry>();
+  for (let i = 1; i <= count; i++) {
+    let pair: unknown;
+    try {
+      pair = JSON.parse(lines[i]);
+    } catch {
+      return corrupt();
+    }
+    if (!Array.isArray(pair) || typeof pair[0] !== 'string') return corrupt();
+    const entry: unknown = pair[1];
+    if (wellFormed(entry)) entries.set(pair[0], { entry, cross: entry.cross, line: lines[i] });
   }
-  const entries = new Map<string, CachedFile>();
-  for (const [file, entry] of Object.entries(content.files)) if (wellFormed(entry)) entries.set(file, entry);
   return entries;
 }
 

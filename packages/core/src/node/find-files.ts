@@ -27,6 +27,12 @@ export interface FoundFiles {
   unreadableFolders: { path: string; error: string; named?: boolean }[];
   /** Every path met, with why it was taken or skipped; only with `debug`. */
   considered?: ConsideredPath[];
+  /**
+   * Files found by walking a folder through no symbolic link (every folder on the way and the file itself were
+   * plain), each with the folder its walk started from: such a file resolves to where that folder resolves, plus
+   * the same relative path, so one `realpath` of the folder answers "does it lead outside?" for all of them.
+   */
+  linkFree: Map<string, string>;
 }
 
 export interface FindFilesOptions {
@@ -69,7 +75,7 @@ export function nothingFoundMessage(paths: readonly string[], ignored = 0): stri
 export function findFiles(paths: string[], cwd: string, options: FindFilesOptions = {}): FoundFiles {
   const out = new Set<string>();
   const missing: string[] = [];
-  const walk: Walk = { out, unreadable: [], considered: options.debug ? [] : undefined };
+  const walk: Walk = { out, unreadable: [], considered: options.debug ? [] : undefined, linkFree: new Map(), root: cwd };
   for (const p of paths) {
     const abs = resolve(cwd, p);
     let st;
@@ -88,7 +94,10 @@ export function findFiles(paths: string[], cwd: string, options: FindFilesOption
     if (st.isFile()) {
       out.add(abs);
       walk.considered?.push({ path: abs, taken: true, reason: 'named on the command line' });
-    } else if (st.isDirectory()) walkDir(abs, [], walk, () => true);
+    } else if (st.isDirectory()) {
+      walk.root = abs;
+      walkDir(abs, [], walk, () => true);
+    }
     else {
       // A named pipe, socket or device named on the command line: never "nothing found" (reading a FIFO with no
       // writer would also block forever).
@@ -97,7 +106,7 @@ export function findFiles(paths: string[], cwd: string, options: FindFilesOption
       walk.considered?.push({ path: abs, taken: false, reason: error });
     }
   }
-  return { files: [...out].sort(), missing, unreadableFolders: walk.unreadable, ...(walk.considered ? { considered: walk.considered } : {}) };
+  return { files: [...out].sort(), missing, unreadableFolders: walk.unreadable, ...(walk.considered ? { considered: walk.considered } : {}), linkFree: walk.linkFree };
 }
 
 /** Where a symbolic link points, or undefined when `abs` is not a link. */
@@ -117,6 +126,9 @@ interface Walk {
   out: Set<string>;
   unreadable: FoundFiles['unreadableFolders'];
   considered?: ConsideredPath[];
+  linkFree: FoundFiles['linkFree'];
+  /** The folder the current walk started from (see `linkFree`). */
+  root: string;
 }
 
 /** Files under the glob's fixed base folder that match it; false when none does. */
@@ -132,6 +144,7 @@ function findGlob(pattern: string, cwd: string, walk: Walk): boolean {
   } catch {
     return false;
   }
+  walk.root = base;
   walkDir(base, [], walk, (abs) => match(absolute ? toPosix(abs) : toPosix(relative(cwd, abs))), pattern);
   return walk.out.size > before;
 }
@@ -193,6 +206,8 @@ function walkDir(dir: string, scopes: Scope[], walk: Walk, accept: (abs: string)
     }
     if (!accept(abs)) continue;
     walk.out.add(abs);
+    // Folders are only entered when plain (links to folders are not followed), so a plain file here has no link on its way down.
+    if (e.isFile()) walk.linkFree.set(abs, walk.root);
     const link = linkTo === 'file' ? ', a symbolic link' : linkTo === 'broken' ? ', a symbolic link that leads nowhere' : '';
     walk.considered?.push({ path: abs, taken: true, reason: `${glob ? `matches ${glob}` : 'found in a folder'}${link}` });
   }

@@ -78,25 +78,39 @@ export interface WorkerSummary {
 const toPosix = (p: string) => p.split(sep).join('/');
 
 const isInside = (path: string, root: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
-const realRoots = new Map<string, string>();
 
 /**
  * A pull request can add `flows/x.yaml` as a symbolic link to the runner's files (git credentials, the
  * environment): a path inside the folder being linted must also resolve inside it, or it is not read.
  * Paths the user names outside the folder are theirs to read.
  */
-function linksOutside(abs: string, cwd: string): boolean {
+function linksOutside(abs: string, cwd: string, linkFree: ReadonlyMap<string, string>, realPath: (folder: string) => string | undefined): boolean {
   if (!isInside(abs, cwd)) return false;
-  let root = realRoots.get(cwd);
-  if (root === undefined) {
-    try { root = realpathSync(cwd); } catch { root = cwd; }
-    realRoots.set(cwd, root);
+  const root = realPath(cwd) ?? cwd;
+  // A file reached from a folder through no link resolves inside that folder's real path: one realpath per folder, not per file.
+  const walkedFrom = linkFree.get(abs);
+  if (walkedFrom !== undefined) {
+    const realFolder = realPath(walkedFrom);
+    if (realFolder !== undefined && isInside(realFolder, root)) return false;
   }
   try {
     return !isInside(realpathSync(abs), root);
   } catch {
     return false; // missing or unreadable: readSourceFile reports it
   }
+}
+
+/** The real path of a folder, resolved once per run (`undefined` when it cannot be resolved). */
+function realPaths(): (folder: string) => string | undefined {
+  const known = new Map<string, string | undefined>();
+  return (folder) => {
+    if (!known.has(folder)) {
+      let real: string | undefined;
+      try { real = realpathSync(folder); } catch { real = undefined; }
+      known.set(folder, real);
+    }
+    return known.get(folder);
+  };
 }
 
 /** Lints files and folders from disk: finds them, reads them safely, resolves config, runs the engine. */
@@ -117,7 +131,10 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
     found.missing = found.missing.filter((p) => !unsaved.includes(p));
   }
   const targets = new Set(found.files);
-  const context = options.contextPaths ? findFiles(options.contextPaths, cwd).files : [];
+  const foundContext = options.contextPaths ? findFiles(options.contextPaths, cwd) : undefined;
+  const context = foundContext?.files ?? [];
+  const linkFree = new Map([...(foundContext?.linkFree ?? []), ...found.linkFree]);
+  const realPath = realPaths();
   const display = (abs: string) => toPosix(relative(cwd, abs)) || abs;
   const all = [...new Set([...found.files, ...context])];
   if (!all.length && !found.unreadableFolders.length) {
@@ -167,7 +184,7 @@ export async function lintPaths(paths: string[], options: LintPathsOptions = {})
       inputs.push({ path: display, text: '' }); // reported as ignored by lintFiles, never read
       continue;
     }
-    if (linksOutside(abs, cwd)) {
+    if (linksOutside(abs, cwd, linkFree, realPath)) {
       inputs.push({ path: display, readError: 'Symbolic link to a file outside the folder being linted; not read.' });
       continue;
     }
