@@ -35743,14 +35743,19 @@ function dataActionIndex(project) {
   });
 }
 function findDataActions(index2, name) {
-  const exact = index2.byName.get(stripExportSuffix(name));
+  const stripped = stripExportSuffix(name);
+  const exact = index2.byName.get(stripped);
   if (exact)
     return exact;
-  const lower = stripExportSuffix(name).toLowerCase();
-  for (const [k, v] of index2.byName)
-    if (k.toLowerCase() === lower)
-      return v;
-  return [];
+  let lower = byLowerName.get(index2);
+  if (!lower) {
+    lower = /* @__PURE__ */ new Map();
+    for (const [k, v] of index2.byName)
+      if (!lower.has(k.toLowerCase()))
+        lower.set(k.toLowerCase(), v);
+    byLowerName.set(index2, lower);
+  }
+  return lower.get(stripped.toLowerCase()) ?? [];
 }
 function participantKeysSetBy(file) {
   const out = [];
@@ -35819,7 +35824,7 @@ function idPatternOption(options) {
   const p = options.idPattern === void 0 ? DEFAULT_ID_PATTERN : options.idPattern;
   return typeof p === "string" && p !== "" ? new RegExp(p, "i") : void 0;
 }
-var EXPORT_SUFFIX, cache, BODY_METHODS, bodyCache, PARTICIPANT_ATTRIBUTES_URL, URL_INPUTS, terraformCache, TERRAFORM_TEMPLATE, treelessFacts, dataActionParticipantKeys, DEFAULT_ID_PATTERN, SAFE_FORMATS, ID_PATTERN_OPTION;
+var EXPORT_SUFFIX, cache, BODY_METHODS, bodyCache, PARTICIPANT_ATTRIBUTES_URL, URL_INPUTS, terraformCache, TERRAFORM_TEMPLATE, byLowerName, treelessFacts, dataActionParticipantKeys, DEFAULT_ID_PATTERN, SAFE_FORMATS, ID_PATTERN_OPTION;
 var init_data_actions = __esm({
   "packages/core/dist/model/data-actions.js"() {
     "use strict";
@@ -35839,6 +35844,7 @@ var init_data_actions = __esm({
     URL_INPUTS = /\/conversations\/\$!?\{input\.([A-Za-z_]\w*)\}\/participants\/\$!?\{input\.([A-Za-z_]\w*)\}\/attributes\/?$/;
     terraformCache = /* @__PURE__ */ new WeakMap();
     TERRAFORM_TEMPLATE = /(?<![$%])([$%])(?!\1)\{|^[$%]\{/;
+    byLowerName = /* @__PURE__ */ new WeakMap();
     treelessFacts = /* @__PURE__ */ new WeakMap();
     dataActionParticipantKeys = {
       participantKeysSet: (facts) => facts.dataAction?.keysSet ?? facts.terraform?.keysSet ?? []
@@ -36678,10 +36684,17 @@ function stableText(value, tokens) {
   const parts = [];
   const stack = /* @__PURE__ */ new Set();
   const memo = /* @__PURE__ */ new WeakMap();
+  const quoted = /* @__PURE__ */ new Map();
+  const quote2 = (s) => {
+    let q = quoted.get(s);
+    if (q === void 0)
+      quoted.set(s, q = JSON.stringify(s));
+    return q;
+  };
   const walk2 = (v) => {
     switch (typeof v) {
       case "string":
-        parts.push(JSON.stringify(v));
+        parts.push(quote2(v));
         return;
       case "number":
         parts.push(Number.isNaN(v) ? "NaN" : Object.is(v, -0) ? "-0" : String(v));
@@ -36750,7 +36763,7 @@ function stableText(value, tokens) {
     } else {
       parts.push("{");
       for (const k of Object.keys(o)) {
-        parts.push(JSON.stringify(k), ":");
+        parts.push(quote2(k), ":");
         walk2(o[k]);
         parts.push(",");
       }
@@ -62838,7 +62851,7 @@ function nothingFoundMessage(paths, ignored = 0) {
 function findFiles(paths, cwd, options = {}) {
   const out = /* @__PURE__ */ new Set();
   const missing = [];
-  const walk2 = { out, unreadable: [], considered: options.debug ? [] : void 0 };
+  const walk2 = { out, unreadable: [], considered: options.debug ? [] : void 0, linkFree: /* @__PURE__ */ new Map(), root: cwd };
   for (const p of paths) {
     const abs = resolve2(cwd, p);
     let st;
@@ -62861,15 +62874,16 @@ function findFiles(paths, cwd, options = {}) {
     if (st.isFile()) {
       out.add(abs);
       walk2.considered?.push({ path: abs, taken: true, reason: "named on the command line" });
-    } else if (st.isDirectory())
+    } else if (st.isDirectory()) {
+      walk2.root = abs;
       walkDir(abs, [], walk2, () => true);
-    else {
+    } else {
       const error2 = `it is ${specialFileKind(st)}, not a file or folder; cxlint lints files and folders (text from a pipe: --stdin --stdin-filename <path>)`;
       walk2.unreadable.push({ path: abs, error: error2, named: true });
       walk2.considered?.push({ path: abs, taken: false, reason: error2 });
     }
   }
-  return { files: [...out].sort(), missing, unreadableFolders: walk2.unreadable, ...walk2.considered ? { considered: walk2.considered } : {} };
+  return { files: [...out].sort(), missing, unreadableFolders: walk2.unreadable, ...walk2.considered ? { considered: walk2.considered } : {}, linkFree: walk2.linkFree };
 }
 function linkTarget(abs) {
   try {
@@ -62894,6 +62908,7 @@ function findGlob(pattern, cwd, walk2) {
   } catch {
     return false;
   }
+  walk2.root = base;
   walkDir(base, [], walk2, (abs) => match(absolute ? toPosix(abs) : toPosix(relative2(cwd, abs))), pattern);
   return walk2.out.size > before;
 }
@@ -62949,6 +62964,8 @@ function walkDir(dir, scopes, walk2, accept, glob) {
     if (!accept(abs))
       continue;
     walk2.out.add(abs);
+    if (e.isFile())
+      walk2.linkFree.set(abs, walk2.root);
     const link = linkTo === "file" ? ", a symbolic link" : linkTo === "broken" ? ", a symbolic link that leads nowhere" : "";
     walk2.considered?.push({ path: abs, taken: true, reason: `${glob ? `matches ${glob}` : "found in a folder"}${link}` });
   }
@@ -63445,23 +63462,36 @@ var init_config_resolver = __esm({
 // packages/core/dist/node/lint-paths.js
 import { realpathSync } from "node:fs";
 import { relative as relative4, resolve as resolve4, sep as sep4 } from "node:path";
-function linksOutside(abs, cwd) {
+function linksOutside(abs, cwd, linkFree, realPath) {
   if (!isInside(abs, cwd))
     return false;
-  let root = realRoots.get(cwd);
-  if (root === void 0) {
-    try {
-      root = realpathSync(cwd);
-    } catch {
-      root = cwd;
-    }
-    realRoots.set(cwd, root);
+  const root = realPath(cwd) ?? cwd;
+  const walkedFrom = linkFree.get(abs);
+  if (walkedFrom !== void 0) {
+    const realFolder = realPath(walkedFrom);
+    if (realFolder !== void 0 && isInside(realFolder, root))
+      return false;
   }
   try {
     return !isInside(realpathSync(abs), root);
   } catch {
     return false;
   }
+}
+function realPaths() {
+  const known = /* @__PURE__ */ new Map();
+  return (folder) => {
+    if (!known.has(folder)) {
+      let real;
+      try {
+        real = realpathSync(folder);
+      } catch {
+        real = void 0;
+      }
+      known.set(folder, real);
+    }
+    return known.get(folder);
+  };
 }
 async function lintPaths(paths, options = {}) {
   const cwd = resolve4(options.cwd ?? process.cwd());
@@ -63478,7 +63508,10 @@ async function lintPaths(paths, options = {}) {
     found.missing = found.missing.filter((p) => !unsaved.includes(p));
   }
   const targets = new Set(found.files);
-  const context3 = options.contextPaths ? findFiles(options.contextPaths, cwd).files : [];
+  const foundContext = options.contextPaths ? findFiles(options.contextPaths, cwd) : void 0;
+  const context3 = foundContext?.files ?? [];
+  const linkFree = new Map([...foundContext?.linkFree ?? [], ...found.linkFree]);
+  const realPath = realPaths();
   const display = (abs) => toPosix3(relative4(cwd, abs)) || abs;
   const all = [.../* @__PURE__ */ new Set([...found.files, ...context3])];
   if (!all.length && !found.unreadableFolders.length) {
@@ -63523,7 +63556,7 @@ async function lintPaths(paths, options = {}) {
       inputs.push({ path: display2, text: "" });
       continue;
     }
-    if (linksOutside(abs, cwd)) {
+    if (linksOutside(abs, cwd, linkFree, realPath)) {
       inputs.push({ path: display2, readError: "Symbolic link to a file outside the folder being linted; not read." });
       continue;
     }
@@ -63637,7 +63670,7 @@ async function onWorkers(inputs, options, configFor, isTarget, settings) {
       options.onNote?.(note);
   }
 }
-var toPosix3, isInside, realRoots;
+var toPosix3, isInside;
 var init_lint_paths = __esm({
   "packages/core/dist/node/lint-paths.js"() {
     "use strict";
@@ -63648,7 +63681,6 @@ var init_lint_paths = __esm({
     init_worker_pool();
     toPosix3 = (p) => p.split(sep4).join("/");
     isInside = (path, root) => path === root || path.startsWith(root.endsWith(sep4) ? root : root + sep4);
-    realRoots = /* @__PURE__ */ new Map();
   }
 });
 
