@@ -150,6 +150,16 @@ describe('--cache and --cache-location', () => {
     expect(existsSync(join(root, '.cxlintcache'))).toBe(false);
   });
 
+  it('a --stdin run without --cache leaves the cache file alone (ESLint #6459: an editor piping a buffer must not delete the CLI\'s cache)', () => {
+    const root = repo();
+    expect(cxlint(root, 'flows', '--cache').code).toBe(1);
+    const before = readFileSync(join(root, '.cxlintcache'), 'utf8');
+    const piped = spawnCxlint(root, ['--stdin', '--stdin-filename', 'flows/inbound.yaml'], { input: ERROR_FLOW });
+    expect(piped.code, showRun(piped)).toBe(1);
+    expect(existsSync(join(root, '.cxlintcache')), 'the cache file is still there').toBe(true);
+    expect(readFileSync(join(root, '.cxlintcache'), 'utf8')).toBe(before);
+  });
+
   it('puts the cache in a folder under a name made from the working folder when the location is a folder or ends with /', () => {
     const root = repo();
     const run = cxlint(root, 'flows', '--cache', '--cache-location', 'caches/');

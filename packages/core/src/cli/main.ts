@@ -123,9 +123,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (problem) { io.stderr(`cxlint: cannot write the report to ${v['output-file']}: ${problem}\n`); return 2; }
   }
   // As ESLint: --cache reads and writes the cache file; a run without it deletes the file, whose entries would be stale.
+  // A --stdin run without --cache leaves it alone (ESLint #6459): an editor piping its buffer on every keystroke would
+  // otherwise throw away the cache of the CLI runs in the same folder, and a piped text changes no file on disk.
   const note = (message: string) => io.stderr(`cxlint: note: ${message}\n`);
   const cache = extra.cacheFile?.use ? FileCache.open(extra.cacheFile.path, io.cwd, note) : undefined;
-  if (extra.cacheFile && !extra.cacheFile.use) {
+  if (extra.cacheFile && !extra.cacheFile.use && !extra.stdin) {
     const problem = deleteCacheFile(extra.cacheFile.path);
     if (problem) note(problem);
   }
