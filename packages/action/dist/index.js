@@ -36317,6 +36317,13 @@ var init_flow_facts = __esm({
   }
 });
 
+// packages/core/dist/model/facts-version.js
+var init_facts_version = __esm({
+  "packages/core/dist/model/facts-version.js"() {
+    "use strict";
+  }
+});
+
 // packages/core/dist/model/facts.js
 function extractFacts(file) {
   let facts = extracted.get(file);
@@ -36356,6 +36363,7 @@ var init_facts = __esm({
     init_data_actions();
     init_flow_facts();
     init_terraform();
+    init_facts_version();
     extracted = /* @__PURE__ */ new WeakMap();
   }
 });
@@ -63688,7 +63696,7 @@ var init_lint_paths = __esm({
 var init_cache = __esm({
   "packages/core/dist/node/cache.js"() {
     "use strict";
-    init_facts();
+    init_facts_version();
     init_version();
   }
 });

@@ -5,11 +5,7 @@ import { dataActionFileFacts, terraformDataActionFacts, type DataActionFileFacts
 import { flowFacts, type FlowFacts } from './flow-facts.js';
 import { extractTerraformFacts, type TerraformFacts } from './terraform.js';
 
-/**
- * The version of the `FileFacts` shape. Bumped whenever what `extractFacts` returns changes (a field added,
- * renamed, or read differently), so a cache keyed on it never hands old facts to a newer model.
- */
-export const FACTS_VERSION = 2;
+export { FACTS_VERSION } from './facts-version.js';
 
 /**
  * Everything the project model needs of one file, extracted from its tree once: plain JSON (no Map, Set, class,

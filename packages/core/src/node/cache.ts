@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize, resolve, sep } from 'node:path';
-import { FACTS_VERSION } from '../model/facts.js';
+import { FACTS_VERSION } from '../model/facts-version.js';
 import type { CachedFile, LintCache } from '../linter.js';
 import { VERSION } from '../version.js';
 
@@ -126,7 +126,8 @@ export class FileCache implements LintCache {
     // Every entry kept as it was read, in the same order: the file would be written byte for byte as it is.
     if (unchanged === lines.length && unchanged === this.read.size) return undefined;
     const header: CacheFileHeader = { format: CACHE_FORMAT, cxlint: VERSION, facts: FACTS_VERSION, cwd: this.cwd, entries: lines.length };
-    const temporary = `${this.path}.${process.pid}.tmp`;
+    // Unique per writer: two runs sharing a mounted cache folder can have the same pid (node as pid 1 in containers).
+    const temporary = `${this.path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       mkdirSync(dirname(this.path), { recursive: true });
       writeFileSync(temporary, `${JSON.stringify(header)}\n${lines.map((line) => `${line}\n`).join('')}`);
