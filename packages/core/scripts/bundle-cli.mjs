@@ -6,7 +6,8 @@
 // - @cxlint/schema reads its JSON Schemas relative to itself (createRequire / import.meta.url).
 // bin/cxlint.js falls back to dist/cli/bin.js when this file is missing or older than the tsc output.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -34,3 +35,13 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The build's code digest, read by the --cache file (src/node/cache.ts): a cache written by other code is not reused,
+// even when the version number is the same (a build from main between two releases). Deterministic: the same
+// sources give the same id, so CI runs of one commit share their cache.
+const hash = createHash('sha256');
+const dist = fileURLToPath(new URL('../dist', import.meta.url));
+for (const file of readdirSync(dist, { recursive: true }).map(String).filter((f) => /\.m?js$/.test(f)).sort()) {
+  hash.update(`${file}\0`).update(readFileSync(`${dist}/${file}`)).update('\0');
+}
+writeFileSync(`${dist}/build-id.json`, `${JSON.stringify({ build: hash.digest('hex').slice(0, 16) })}\n`);

@@ -180,12 +180,15 @@ describe('--cache and --cache-location', () => {
     const root = repo();
     const cold = cxlint(root, 'flows', '--format', 'json', '--cache');
     const good = readFileSync(join(root, '.cxlintcache'), 'utf8');
+    // The built CLI names its build (a digest of its code) beside the version: a build between releases is not the same cxlint.
+    expect(good.slice(0, good.indexOf('\n'))).toMatch(/"cxlint":"\d+\.\d+\.\d+\+[0-9a-f]{16}"/);
     for (const [what, text] of [
       ['truncated', good.slice(0, good.length >> 1)],
       // Cut after a whole line: every line left parses, only the header's count of entries tells.
       ['cut after a line', good.slice(0, good.indexOf('\n') + 1)],
       ['not JSON', '\u0000\u0001garbage'],
       ['another version', good.replace(/"cxlint":"[^"]*"/, '"cxlint":"0.0.0-other"')],
+      ['another build of this version', good.replace(/"cxlint":"([^"+]*)\+[0-9a-f]+"/, '"cxlint":"$1+0000000000000000"')],
     ] as const) {
       writeFileSync(join(root, '.cxlintcache'), text);
       const run = cxlint(root, 'flows', '--format', 'json', '--cache');

@@ -12,6 +12,22 @@ export const DEFAULT_CACHE_FILE = '.cxlintcache';
 const CACHE_FORMAT = 2;
 
 /**
+ * Which cxlint wrote the cache: the version, plus the build's code digest (`dist/build-id.json`, written by
+ * scripts/bundle-cli.mjs from every built module) where there is one, so a build between two releases never reuses
+ * records that older rules made. Without the file (sources run by tests, another bundle) the version alone.
+ */
+function whichCxlint(): string {
+  try {
+    const { build } = JSON.parse(readFileSync(new URL('../build-id.json', import.meta.url), 'utf8')) as { build?: unknown };
+    return typeof build === 'string' && build ? `${VERSION}+${build}` : VERSION;
+  } catch {
+    return VERSION;
+  }
+}
+let cxlintBuild: string | undefined;
+const thisCxlint = () => (cxlintBuild ??= whichCxlint());
+
+/**
  * The file's first line. Each of the `entries` lines after it is one file's `[path, entry]` in JSON, so a warm run
  * writes the lines of the entries it did not change back as it read them instead of encoding them again.
  */
@@ -125,7 +141,7 @@ export class FileCache implements LintCache {
     }
     // Every entry kept as it was read, in the same order: the file would be written byte for byte as it is.
     if (unchanged === lines.length && unchanged === this.read.size) return undefined;
-    const header: CacheFileHeader = { format: CACHE_FORMAT, cxlint: VERSION, facts: FACTS_VERSION, cwd: this.cwd, entries: lines.length };
+    const header: CacheFileHeader = { format: CACHE_FORMAT, cxlint: thisCxlint(), facts: FACTS_VERSION, cwd: this.cwd, entries: lines.length };
     // Unique per writer: two runs sharing a mounted cache folder can have the same pid (node as pid 1 in containers).
     const temporary = `${this.path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     try {
@@ -161,8 +177,8 @@ function readEntries(path: string, cwd: string, note: (message: string) => void)
   } catch {
     return corrupt();
   }
-  if (!content || typeof content !== 'object' || content.format !== CACHE_FORMAT || content.cxlint !== VERSION || content.facts !== FACTS_VERSION) {
-    note(`the cache file ${path} was not written by this version of cxlint (${VERSION}); ignoring it and linting every file`);
+  if (!content || typeof content !== 'object' || content.format !== CACHE_FORMAT || content.cxlint !== thisCxlint() || content.facts !== FACTS_VERSION) {
+    note(`the cache file ${path} was not written by this version of cxlint (${thisCxlint()}); ignoring it and linting every file`);
     return new Map();
   }
   if (content.cwd !== cwd) {
