@@ -66790,6 +66790,7 @@ init_version();
 
 // packages/core/dist/cli/flags.js
 init_worker_pool();
+init_version();
 var ESLINT_FLAG_OPTIONS = {
   stdin: { type: "boolean" },
   "stdin-filename": { type: "string" },
@@ -66816,7 +66817,7 @@ var ESLINT_FLAGS_HELP = `      --stdin              lint the text on standard in
       --no-ignore          skip nothing: neither configs' ignore lists nor --ignore-pattern
       --print-config <file>
                            print the config that applies to a file (rules, settings, config files) as JSON
-      --list-rules         list the rules with their default severity and whether they fix or suggest
+      --list-rules         list the rules with their default severity and whether they fix or suggest (json, sarif too)
                            (JSON with --format json)
       --cache              keep each file's results in a cache and lint again only what changed (by content);
                            cross-file findings are reused while the project facts they read are unchanged.

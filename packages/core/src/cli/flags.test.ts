@@ -195,4 +195,16 @@ describe('--list-rules', () => {
     const literal = list.find((x) => x.id === 'participant-data/literal-key')!;
     expect(literal).toMatchObject({ severity: 'error', fixable: true, url: 'https://github.com/cxlint/cxlint/blob/main/docs/rules/participant-data/literal-key.md' });
   });
+
+  it('lists every rule as a SARIF log with no results, and refuses a format that cannot list them', () => {
+    const sarif = cxlint(tmpdir(), ['--list-rules', '--format', 'sarif']);
+    expect(sarif.code).toBe(0);
+    const run = (JSON.parse(sarif.stdout) as { runs: { tool: { driver: { rules: { id: string }[] } }; results: unknown[] }[] }).runs[0];
+    // The rules, and the descriptor SARIF results use for a file that does not parse.
+    expect(run.tool.driver.rules.map((r) => r.id)).toEqual([...builtInRules.map((r) => r.meta.id), 'cxlint/parse-error']);
+    expect(run.results).toEqual([]);
+    const github = cxlint(tmpdir(), ['--list-rules', '--format', 'github']);
+    expect(github.code).toBe(2);
+    expect(github.stderr).toBe('cxlint: --list-rules prints a table (stylish), JSON or SARIF, not --format github\n');
+  });
 });

@@ -8,6 +8,7 @@ import type { RuleEntry } from '../config/types.js';
 import type { CommandLineConfig } from '../node/config-resolver.js';
 import type { CliIo } from './main.js';
 import { parseConcurrency, type Concurrency } from '../node/worker-pool.js';
+import { VERSION } from '../version.js';
 
 /** `parseArgs` options for these flags. */
 export const ESLINT_FLAG_OPTIONS = {
@@ -37,7 +38,7 @@ export const ESLINT_FLAGS_HELP = `      --stdin              lint the text on st
       --no-ignore          skip nothing: neither configs' ignore lists nor --ignore-pattern
       --print-config <file>
                            print the config that applies to a file (rules, settings, config files) as JSON
-      --list-rules         list the rules with their default severity and whether they fix or suggest
+      --list-rules         list the rules with their default severity and whether they fix or suggest (json, sarif too)
                            (JSON with --format json)
       --cache              keep each file's results in a cache and lint again only what changed (by content);
                            cross-file findings are reused while the project facts they read are unchanged.
@@ -148,9 +149,18 @@ export async function stdinRun(v: EslintFlagValues, io: CliIo): Promise<StdinRun
   return { path: name, texts: new Map([[abs, text]]), contextPaths: [projectRootFor(abs, io.cwd)] };
 }
 
-/** `--list-rules`: every rule, as a table or JSON. */
+/** `--list-rules`: every rule, as a table, as JSON, or as a SARIF log that describes them (and has no results). */
 export async function listRules(format: string, io: CliIo): Promise<number> {
+  if (format !== 'stylish' && format !== 'json' && format !== 'sarif') {
+    throw new UsageError(`--list-rules prints a table (stylish), JSON or SARIF, not --format ${format}`);
+  }
   const { builtInRules } = await import('./engine.js');
+  if (format === 'sarif') {
+    const { formatWithRules } = await import('./lint-run.js');
+    const log = formatWithRules('sarif', [], builtInRules, { toolVersion: VERSION });
+    io.stdout(log.endsWith('\n') ? log : `${log}\n`);
+    return 0;
+  }
   const rows = builtInRules.map((r) => ({
     id: r.meta.id,
     severity: r.meta.severity,
